@@ -1,0 +1,41 @@
+// Errors are data: every failure the components can meet is one of these. Callbacks receive them, views render them.
+
+export type FieldErrors = Record<string, string>;
+
+export type PurseKitError =
+  /** The request was refused for its content; `fields` maps a JSON pointer's last segments ("user.email") to a message. */
+  | { kind: 'validation'; message: string; fields: FieldErrors; status: number }
+  /** The one-time code is wrong; `attemptsLeft` when the API says. */
+  | { kind: 'invalid_code'; message: string; attemptsLeft?: number }
+  /** The one-time code expired, or too many wrong attempts locked it (`locked: true`): a new code is needed. */
+  | { kind: 'code_expired'; message: string; locked: boolean }
+  /** 429: wait `retryAfterMs` before trying again. */
+  | { kind: 'rate_limited'; message: string; retryAfterMs: number }
+  /** 401/403 from the merchant backend or Purse: the merchant's configuration is wrong. Worded for developers. */
+  | { kind: 'unauthorized'; message: string; status: number }
+  /** The request never got an answer: offline, DNS, connection reset, or aborted by timeout (`timeout: true`). */
+  | { kind: 'network'; message: string; timeout: boolean }
+  /** 5xx or a body that could not be read. */
+  | { kind: 'server'; message: string; status: number }
+  /** A drop-in script failed to load, timed out, or did not define its global. */
+  | { kind: 'script_load'; message: string; url: string }
+  /** The client session expired. */
+  | { kind: 'session_expired'; message: string }
+  /** Programmer or configuration mistake detected at run time (e.g. a disallowed script origin). */
+  | { kind: 'config'; message: string }
+  /** Anything else the API refused (404, 409, other 4xx), with Purse's problem details. */
+  | { kind: 'request'; message: string; status: number; code?: string };
+
+export type PurseKitErrorKind = PurseKitError['kind'];
+
+/** Thrown by the adapter and the loader so that `catch` sites receive a typed `PurseKitError` in `.error`. */
+export class PurseKitFailure extends Error {
+  readonly error: PurseKitError;
+  constructor(error: PurseKitError) {
+    super(error.message);
+    this.name = 'PurseKitFailure';
+    this.error = error;
+  }
+}
+
+export const isPurseKitFailure = (value: unknown): value is PurseKitFailure => value instanceof PurseKitFailure;

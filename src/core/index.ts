@@ -1,0 +1,5 @@
+// purse-react-kit/core: framework-free building blocks. No React, no DOM access at import time.
+export * from './xco.ts';
+export * from './errors.ts';
+export * from './backend.ts';
+export * from './routes.ts';

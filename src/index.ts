@@ -1,0 +1,2 @@
+// purse-react-kit: the React components and hooks. Never imports server/ or mock-server/.
+export * from './core/index.ts';
