@@ -1,0 +1,116 @@
+// The demo storefront: one process serving the React storefront (Vite), the merchant handler at /api/purse and, unless
+// PURSE_* variables point at the real sandbox, the Purse mock server on a port of its own (a separate origin, as
+// Purse's CDN and API would be). Usage: npm start [-- --port 4321 --host 127.0.0.1]
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { parseArgs } from 'node:util';
+import { getRequestListener } from '@hono/node-server';
+import react from '@vitejs/plugin-react';
+import { createServer as createViteServer } from 'vite';
+import { createMerchantHandler, purseConfigFromEnv } from '../src/server/index.ts';
+import { MOCK_CREDENTIALS, startMockPurseServer } from '../src/mock-server/index.ts';
+
+const { values: args } = parseArgs({
+  options: { port: { type: 'string', default: process.env.PORT ?? '4321' }, host: { type: 'string', default: '127.0.0.1' } },
+});
+const port = Number(args.port);
+const host = args.host!;
+
+// Real Purse sandbox when configured; otherwise the embedded mock (test mode: the demo's mock inbox and E2E read
+// OTP codes through /__mock/*).
+const sandbox = purseConfigFromEnv(process.env);
+const mock = sandbox
+  ? null
+  : await startMockPurseServer({
+      port: Number(process.env.PURSE_MOCK_PORT ?? 0),
+      host,
+      testMode: true,
+      onOtp: ({ identifier, code }) =>
+        console.log(`[mock purse] one-time code for ${identifier.email ?? identifier.phone_number}: ${code}`),
+    });
+const purseOptions = sandbox ?? {
+  ...MOCK_CREDENTIALS,
+  tokenUrl: `${mock!.url}/oauth2/token`,
+  xcoApiUrl: mock!.url,
+  paymentApiUrl: `${mock!.url}/payment`,
+};
+
+// The demo's own "accounts": every visitor gets a customer reference in a cookie, standing in for the merchant's
+// session. A real storefront resolves it from its own authenticated session.
+const CUSTOMER_COOKIE = 'demo_customer';
+const customerFrom = (cookieHeader: string | null) =>
+  cookieHeader?.split(/;\s*/).find((c) => c.startsWith(`${CUSTOMER_COOKIE}=`))?.slice(CUSTOMER_COOKIE.length + 1) ?? null;
+
+const handler = createMerchantHandler({
+  purse: purseOptions,
+  basePath: '/api/purse',
+  resolveCustomer: (request) => customerFrom(request.headers.get('cookie')),
+});
+const handlerListener = getRequestListener(handler, { overrideGlobalObjects: false });
+
+const vite = await createViteServer({
+  configFile: false,
+  root: import.meta.dirname,
+  appType: 'spa',
+  plugins: [react()],
+  define: { __PURSE_MOCK_ORIGIN__: JSON.stringify(mock?.url ?? null) },
+  server: { middlewareMode: true, hmr: false },
+  // Pre-bundle everything up front so the first page load never triggers a dependency re-optimisation reload.
+  optimizeDeps: {
+    include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', '@tanstack/react-query', 'react-hook-form', 'libphonenumber-js/min'],
+  },
+  logLevel: 'warn',
+});
+
+async function proxyToMock(req: IncomingMessage, res: ServerResponse) {
+  const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await readBody(req);
+  const upstream = await fetch(`${mock!.url}${req.url}`, {
+    method: req.method,
+    headers: { 'content-type': req.headers['content-type'] ?? 'application/json' },
+    body,
+  });
+  res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
+  res.end(Buffer.from(await upstream.arrayBuffer()));
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks))).on('error', reject);
+  });
+}
+
+const server = createServer((req, res) => {
+  if (!customerFrom(req.headers.cookie ?? null)) {
+    const reference = `cust_${randomUUID()}`;
+    res.setHeader('set-cookie', `${CUSTOMER_COOKIE}=${reference}; Path=/; HttpOnly; SameSite=Lax`);
+    req.headers.cookie = [req.headers.cookie, `${CUSTOMER_COOKIE}=${reference}`].filter(Boolean).join('; ');
+  }
+  const path = req.url ?? '/';
+  if (path === '/healthz') {
+    res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+  } else if (path.startsWith('/api/purse/')) {
+    // The shopper's IP is the caller_id Purse rate-limits on; set from the socket, never from the client.
+    req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
+    void handlerListener(req, res);
+  } else if (path.startsWith('/__mock/') && mock) {
+    proxyToMock(req, res).catch((error: unknown) => res.writeHead(502).end(String(error)));
+  } else {
+    vite.middlewares(req, res);
+  }
+});
+
+server.listen(port, host, () => {
+  console.log(`purse-react-kit demo storefront: http://${host}:${port}/`);
+  if (mock) console.log("  (against the embedded Purse mock server; seeded XCO user: existing@example.com)");
+  else console.log('  (against the Purse sandbox configured by PURSE_* variables)');
+});
+
+const shutdown = () => {
+  server.close();
+  void vite.close();
+  void mock?.close();
+  process.exit(0);
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

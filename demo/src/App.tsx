@@ -1,0 +1,28 @@
+import { useMemo } from 'react';
+import { createHttpBackend, PurseProvider } from '../../src/index.ts';
+import { SignupPage } from './SignupPage.tsx';
+
+// A deliberately tiny router: the storefront has a handful of pages and no client-side navigation state.
+const pages: Record<string, { title: string; render: () => React.ReactNode }> = {
+  '/': { title: 'Create your account', render: () => <SignupPage /> },
+};
+
+export function App() {
+  const backend = useMemo(() => createHttpBackend({ baseUrl: '/api/purse' }), []);
+  const page = pages[window.location.pathname] ?? pages['/']!;
+  const locale = new URLSearchParams(window.location.search).get('lang') === 'fr' ? 'fr' : 'en';
+  return (
+    <PurseProvider backend={backend} locale={locale}>
+      <header className="demo-header">
+        <strong>Purse demo storefront</strong>
+        <nav aria-label="Storefront">
+          <a href="/">Sign up</a>
+        </nav>
+      </header>
+      <main className="demo-main">
+        <h1>{page.title}</h1>
+        {page.render()}
+      </main>
+    </PurseProvider>
+  );
+}

@@ -1,0 +1,34 @@
+import { useId, useState } from 'react';
+
+declare const __PURSE_MOCK_ORIGIN__: string | null;
+
+/** Stands in for the shopper's mailbox or phone when the storefront runs against the embedded mock server. */
+export function MockInbox() {
+  const [identifier, setIdentifier] = useState('');
+  const [message, setMessage] = useState('');
+  const fieldId = useId();
+  if (!__PURSE_MOCK_ORIGIN__) return null;
+
+  async function read() {
+    const key = identifier.includes('@') ? 'email' : 'phone_number';
+    const response = await fetch(`/__mock/otp?${key}=${encodeURIComponent(identifier.trim())}`);
+    const body = response.ok ? ((await response.json()) as { code: string }) : null;
+    setMessage(body ? `Latest code: ${body.code}` : 'No code was sent to this email or phone.');
+  }
+
+  return (
+    <aside className="demo-card demo-inbox" aria-label="Mock inbox">
+      <h2>Mock inbox</h2>
+      <p className="demo-hint">
+        Against the mock server, one-time codes are not sent: read them here (or in the terminal running npm start).
+        Seeded XCO accounts: existing@example.com (+33 6 12 34 56 78), camille.martin@example.fr (+33 6 98 76 54 32).
+      </p>
+      <label htmlFor={fieldId}>Email or phone (E.164)</label>{' '}
+      <input id={fieldId} value={identifier} onChange={(e) => setIdentifier(e.target.value)} />{' '}
+      <button type="button" onClick={() => void read()}>
+        Read latest code
+      </button>
+      <p role="status">{message}</p>
+    </aside>
+  );
+}

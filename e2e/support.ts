@@ -1,0 +1,34 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+
+/** The mock server's control endpoints, reached through the storefront's /__mock proxy (test mode only). */
+export const mock = {
+  async reset(request: APIRequestContext) {
+    expect((await request.post('/__mock/reset')).ok()).toBe(true);
+  },
+  async state(request: APIRequestContext) {
+    const response = await request.get('/__mock/state');
+    expect(response.ok()).toBe(true);
+    return (await response.json()) as {
+      users: { user: { email?: string; phone_number?: string }; created_by: string; customer_references: string[] }[];
+      consents: { customer_reference: string; user_email?: string; user_phone_number?: string; via: string }[];
+      requests: { method: string; path: string }[];
+    };
+  },
+  async otp(request: APIRequestContext, identifier: { email: string } | { phone_number: string }) {
+    const response = await request.get(`/__mock/otp?${new URLSearchParams(identifier)}`);
+    expect(response.ok(), 'a code was sent').toBe(true);
+    return ((await response.json()) as { code: string }).code;
+  },
+  async fault(request: APIRequestContext, rule: Record<string, unknown>) {
+    expect((await request.post('/__mock/faults', { data: rule })).ok()).toBe(true);
+  },
+};
+
+/** WCAG 2.2 AA scan of what the page shows now. */
+export async function expectNoAxeViolations(page: Page, include?: string) {
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']);
+  if (include) builder = builder.include(include);
+  const results = await builder.analyze();
+  expect(results.violations).toEqual([]);
+}
