@@ -3,3 +3,8 @@ export * from './xco.ts';
 export * from './errors.ts';
 export * from './backend.ts';
 export * from './routes.ts';
+export * from './problem.ts';
+export * from './retry.ts';
+export * from './idempotency.ts';
+export * from './request.ts';
+export * from './http-backend.ts';
