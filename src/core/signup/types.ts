@@ -1,0 +1,170 @@
+// States and events of the XCO signup flow. The reducer is pure: states that need a request ("pending" states) say
+// so by their `status`, and the binding (the React hook) runs that request and reports back with an event.
+import type { PurseKitError } from '../errors.ts';
+import type { XcoIdentifier, XcoUser } from '../xco.ts';
+
+/** Why the identifier field was refused before any request. */
+export type IdentifierInvalidReason = 'empty' | 'email' | 'phone' | 'unknown';
+
+/** What went wrong with the last code, shown on the code field. `expired` and `locked` need a new code. */
+export type CodeProblem = 'invalid' | 'expired' | 'locked';
+
+interface Known {
+  /** The identifier text as the shopper typed it; kept so that "edit" gives it back. */
+  input: string;
+  identifier: XcoIdentifier;
+}
+
+export interface CodeTimer {
+  /** Epoch ms from which a new code may be requested. */
+  resendAvailableAt: number;
+  /** Wrong codes still accepted, when the API said. */
+  attemptsLeft?: number;
+}
+
+/** The shopper types an email or a phone number. */
+export interface IdentifyState {
+  status: 'identify';
+  input: string;
+  /** Refused locally (format), before any request. */
+  invalid?: IdentifierInvalidReason;
+  /** Refused by the API (validation). */
+  error?: PurseKitError;
+}
+
+/** Pending: does an XCO account exist for the identifier? */
+export interface CheckingState extends Known {
+  status: 'checking';
+  intentKey: string;
+}
+
+/** New shopper: completes the profile that the account is created with. */
+export interface ProfileState extends Known {
+  status: 'profile';
+  /** Pre-fill: the merchant's profile (if any), the identifier, then what the shopper submitted last. */
+  profile: XcoUser;
+  /** The last create attempt was refused; `validation.fields` names the fields ("user.first_name"). */
+  error?: PurseKitError;
+}
+
+/** Pending: creating the XCO user and its consent. */
+export interface CreatingState extends Known {
+  status: 'creating';
+  user: XcoUser;
+  intentKey: string;
+}
+
+/** Pending: sending a one-time code (first code, or a resend from the code step). */
+export interface SendingState extends Known {
+  status: 'sending';
+  intentKey: string;
+  /** Set for a resend: the code step to go back to if the resend is throttled. */
+  resendFrom?: CodeTimer;
+}
+
+/** Existing shopper: a code was sent; the shopper types it. */
+export interface CodeSentState extends Known, CodeTimer {
+  status: 'code_sent';
+  /** Problem with the last code; `expired` and `locked` refuse new submissions until a resend. */
+  codeProblem?: CodeProblem;
+  /** The error behind `codeProblem`, or a throttled resend (`rate_limited`). */
+  error?: PurseKitError;
+}
+
+/** Pending: checking the code. */
+export interface VerifyingState extends Known, CodeTimer {
+  status: 'verifying';
+  code: string;
+  intentKey: string;
+}
+
+/** Pending (merchant side): the code was right; `onVerified` runs before the consent is sent. */
+export interface VerifiedState extends Known {
+  status: 'verified';
+  user: XcoUser;
+  consentChallengeId: string;
+}
+
+/** Pending: linking the XCO account to the merchant's customer (consent). */
+export interface LinkingState extends Known {
+  status: 'linking';
+  user: XcoUser;
+  consentChallengeId: string;
+  intentKey: string;
+}
+
+export type SignupOutcome = 'created' | 'linked';
+
+export interface DoneState extends Known {
+  status: 'done';
+  outcome: SignupOutcome;
+  user: XcoUser;
+}
+
+/** The pending states a failure can be retried from. */
+export type RetryTarget = CheckingState | CreatingState | SendingState | VerifyingState | VerifiedState | LinkingState;
+
+/** A step failed in a way the shopper can only retry (network, server, rate limit, …) or leave by editing. */
+export interface FailedState extends Known {
+  status: 'failed';
+  error: PurseKitError;
+  /** The state RETRY goes back to. */
+  retry: RetryTarget;
+  /** Epoch ms before which RETRY is ignored (rate limited). */
+  retryAt?: number;
+}
+
+export type SignupState =
+  | IdentifyState
+  | CheckingState
+  | ProfileState
+  | CreatingState
+  | SendingState
+  | CodeSentState
+  | VerifyingState
+  | VerifiedState
+  | LinkingState
+  | DoneState
+  | FailedState;
+
+export type SignupStatus = SignupState['status'];
+
+/** States whose effect the binding runs: a request, or `onVerified` for `verified`. */
+export type PendingState = RetryTarget;
+
+/**
+ * Events. `intentKey` identifies one intent of the shopper; it is the idempotency key of that intent's request, and
+ * results carry it back so that a late answer to an abandoned request is ignored. `now` is epoch ms (the reducer
+ * reads no clock).
+ */
+export type SignupEvent =
+  | { type: 'IDENTIFIER_INVALID'; input: string; reason: IdentifierInvalidReason }
+  | { type: 'SUBMIT_IDENTIFIER'; input: string; identifier: XcoIdentifier; intentKey: string }
+  | {
+      type: 'CHECK_SUCCEEDED';
+      intentKey: string;
+      exists: boolean;
+      /** The merchant's profile; when complete (see `isCompleteProfile`) the profile step is skipped. */
+      defaultProfile?: XcoUser;
+      /** Intent key of the request that follows (create or send). */
+      nextIntentKey: string;
+      now: number;
+    }
+  | { type: 'SUBMIT_PROFILE'; user: XcoUser; intentKey: string }
+  | { type: 'CREATE_SUCCEEDED'; intentKey: string; user: XcoUser }
+  | { type: 'SEND_SUCCEEDED'; intentKey: string; resendAvailableAt: number }
+  | { type: 'SUBMIT_CODE'; code: string; intentKey: string }
+  | { type: 'RESEND'; intentKey: string; now: number }
+  | { type: 'VERIFY_SUCCEEDED'; intentKey: string; user: XcoUser; consentChallengeId: string }
+  /** `onVerified` finished: send the consent. */
+  | { type: 'LINK'; intentKey: string }
+  /** `onVerified` threw or rejected. */
+  | { type: 'VERIFIED_HOOK_FAILED'; error: PurseKitError; now: number }
+  | { type: 'LINK_SUCCEEDED'; intentKey: string }
+  /** The request of the current pending state failed. */
+  | { type: 'REQUEST_FAILED'; intentKey: string; error: PurseKitError; now: number }
+  | { type: 'EDIT_IDENTIFIER' }
+  /** `intentKey` is used unless the failure left the outcome unknown (network), where the old key is reused. */
+  | { type: 'RETRY'; intentKey: string; now: number };
+
+export type SignupEventType = SignupEvent['type'];
