@@ -3,8 +3,21 @@ export * from './xco.ts';
 export * from './errors.ts';
 export * from './backend.ts';
 export * from './routes.ts';
-export * from './problem.ts';
-export * from './retry.ts';
-export * from './idempotency.ts';
-export * from './request.ts';
-export * from './http-backend.ts';
+// HTTP layer: the default adapter, and the request/mapping pieces a custom adapter can reuse.
+export { createHttpBackend } from './http-backend.ts';
+export type { HttpBackendOptions } from './http-backend.ts';
+export { request, DEFAULT_TIMEOUT_MS } from './request.ts';
+export type { FetchLike, RequestOptions } from './request.ts';
+export { DEFAULT_RETRY, isAbortError } from './retry.ts';
+export type { RetryOptions } from './retry.ts';
+export {
+  DEFAULT_RETRY_AFTER_MS,
+  MALFORMED_BODY,
+  networkError,
+  parseRetryAfter,
+  pointerToField,
+  problemToError,
+  toPurseKitError,
+} from './problem.ts';
+export type { MappingOptions, ProblemInit, ResponseLike } from './problem.ts';
+export { createIdempotencyKey } from './idempotency.ts';
