@@ -3,8 +3,8 @@
 import type { PurseKitError } from '../errors.ts';
 import type { XcoIdentifier, XcoUser } from '../xco.ts';
 
-/** Why the identifier field was refused before any request. */
-export type IdentifierInvalidReason = 'empty' | 'email' | 'phone' | 'unknown';
+/** Why the identifier field was refused before any request (`unavailable`: the phone parser failed to load). */
+export type IdentifierInvalidReason = 'empty' | 'email' | 'phone' | 'unknown' | 'unavailable';
 
 /** What went wrong with the last code, shown on the code field. `expired` and `locked` need a new code. */
 export type CodeProblem = 'invalid' | 'expired' | 'locked';

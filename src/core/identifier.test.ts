@@ -1,0 +1,86 @@
+import { describe, expect, it, vi } from 'vitest';
+import source from './identifier.ts?raw';
+
+// Observe when the phone library is first loaded (the real module is returned untouched).
+const loads = vi.hoisted(() => ({ count: 0 }));
+vi.mock('libphonenumber-js/min', async (importOriginal) => {
+  loads.count += 1;
+  return importOriginal();
+});
+
+const { detectIdentifierKind, isValidEmail, parseIdentifier, toXcoIdentifier } = await import('./identifier.ts');
+
+describe('detectIdentifierKind', () => {
+  it.each([
+    ['', 'empty'],
+    ['   ', 'empty'],
+    ['ada@example.com', 'email'],
+    ['ada@', 'email'],
+    ['+33 6 12 34 56 78', 'phone'],
+    ['06.12.34.56.78', 'phone'],
+    ['(212) 555-0100', 'phone'],
+    ['ada', 'unknown'],
+    ['+', 'unknown'],
+    ['06 12 ab', 'unknown'],
+  ])('%j is %s', (input, kind) => {
+    expect(detectIdentifierKind(input)).toBe(kind);
+  });
+});
+
+describe('isValidEmail', () => {
+  it.each(['ada@example.com', 'a.b+tag@sub.example.co.uk', 'x@y.fr'])('accepts %s', (value) => {
+    expect(isValidEmail(value)).toBe(true);
+  });
+  it.each(['ada@', '@example.com', 'ada@example', 'ada@@example.com', 'ada @example.com', 'ada@example..com'])(
+    'refuses %s',
+    (value) => {
+      expect(isValidEmail(value)).toBe(false);
+    },
+  );
+  it('refuses addresses longer than 254 characters', () => {
+    expect(isValidEmail(`${'a'.repeat(250)}@example.com`)).toBe(false);
+  });
+});
+
+describe('parseIdentifier', () => {
+  it('does not load the phone library for emails or junk, and loads it once for phones', async () => {
+    expect(loads.count).toBe(0);
+    await expect(parseIdentifier('  Ada@Example.com ')).resolves.toEqual({ kind: 'email', email: 'Ada@Example.com' });
+    await expect(parseIdentifier('ada@example')).resolves.toEqual({ kind: 'invalid', reason: 'email' });
+    await expect(parseIdentifier('')).resolves.toEqual({ kind: 'invalid', reason: 'empty' });
+    await expect(parseIdentifier('hello')).resolves.toEqual({ kind: 'invalid', reason: 'unknown' });
+    expect(loads.count).toBe(0);
+    await expect(parseIdentifier('+33 6 12 34 56 78')).resolves.toEqual({ kind: 'phone', phone_number: '+33612345678' });
+    await expect(parseIdentifier('+44 20 7946 0958')).resolves.toEqual({ kind: 'phone', phone_number: '+442079460958' });
+    expect(loads.count).toBe(1);
+  });
+
+  it('uses the default country for national numbers', async () => {
+    await expect(parseIdentifier('06 12 34 56 78', { defaultCountry: 'FR' })).resolves.toEqual({
+      kind: 'phone',
+      phone_number: '+33612345678',
+    });
+    await expect(parseIdentifier('(201) 555-0123', { defaultCountry: 'US' })).resolves.toEqual({
+      kind: 'phone',
+      phone_number: '+12015550123',
+    });
+  });
+
+  it('refuses national numbers without a country, and impossible numbers', async () => {
+    await expect(parseIdentifier('06 12 34 56 78')).resolves.toEqual({ kind: 'invalid', reason: 'phone' });
+    await expect(parseIdentifier('+33 6 12', { defaultCountry: 'FR' })).resolves.toEqual({ kind: 'invalid', reason: 'phone' });
+    await expect(parseIdentifier('123', { defaultCountry: 'FR' })).resolves.toEqual({ kind: 'invalid', reason: 'phone' });
+  });
+
+  it('gives the XCO identifier shape', () => {
+    expect(toXcoIdentifier({ kind: 'email', email: 'a@b.co' })).toEqual({ email: 'a@b.co' });
+    expect(toXcoIdentifier({ kind: 'phone', phone_number: '+33612345678' })).toEqual({ phone_number: '+33612345678' });
+  });
+
+  it('imports libphonenumber-js only dynamically', () => {
+    // Type-only imports are erased; any other static import would put the metadata in the main bundle.
+    expect(source).not.toMatch(/^import (?!type )[^;]*from 'libphonenumber-js/m);
+    expect(source).not.toMatch(/require\(|^export [^;]*from 'libphonenumber-js/m);
+    expect(source).toContain("import('libphonenumber-js/min')");
+  });
+});

@@ -1,0 +1,76 @@
+// One field, email or phone. Phones go through libphonenumber-js, whose metadata is loaded ONLY when the shopper
+// types a phone: the import below is dynamic and nothing in the browser entry imports the library statically.
+import type { CountryCode } from 'libphonenumber-js';
+import type * as PhoneLibModule from 'libphonenumber-js/min';
+import type { IdentifierInvalidReason } from './signup/types.ts';
+import type { XcoIdentifier } from './xco.ts';
+
+export type { CountryCode };
+
+export type ParsedIdentifier =
+  | { kind: 'email'; email: string }
+  | { kind: 'phone'; phone_number: string }
+  | { kind: 'invalid'; reason: IdentifierInvalidReason };
+
+export type IdentifierKind = 'empty' | 'email' | 'phone' | 'unknown';
+
+// Deliberately simple: one "@", no spaces, a dotted domain. The server and Purse have the last word.
+const EMAIL = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
+// Digits and the separators people type in phone numbers, optionally after a "+".
+const PHONE_LIKE = /^\+?[\d\s().\-/]+$/;
+
+export const isValidEmail = (value: string): boolean => value.length <= 254 && EMAIL.test(value);
+
+/** What the text looks like, cheaply and synchronously (no phone metadata needed). */
+export function detectIdentifierKind(input: string): IdentifierKind {
+  const text = input.trim();
+  if (text === '') return 'empty';
+  if (text.includes('@')) return 'email';
+  if (PHONE_LIKE.test(text) && /\d/.test(text)) return 'phone';
+  return 'unknown';
+}
+
+type PhoneLib = typeof PhoneLibModule;
+let phoneLib: Promise<PhoneLib> | undefined;
+
+/** Loads the phone parser and its metadata once. Call it early (first phone-like keystroke) to hide the latency. */
+export function loadPhoneLib(): Promise<PhoneLib> {
+  phoneLib ??= import('libphonenumber-js/min').catch((error: unknown) => {
+    phoneLib = undefined; // a failed chunk load may succeed later
+    throw error;
+  });
+  return phoneLib;
+}
+
+export interface ParseIdentifierOptions {
+  /** Country for numbers typed without an international prefix, e.g. 'FR' for "06 12 34 56 78". */
+  defaultCountry?: CountryCode;
+}
+
+/** Email → trimmed email; phone → E.164. Never rejects: an unloadable phone parser gives `reason: 'unavailable'`. */
+export async function parseIdentifier(input: string, options: ParseIdentifierOptions = {}): Promise<ParsedIdentifier> {
+  const text = input.trim();
+  switch (detectIdentifierKind(text)) {
+    case 'empty':
+      return { kind: 'invalid', reason: 'empty' };
+    case 'unknown':
+      return { kind: 'invalid', reason: 'unknown' };
+    case 'email':
+      return isValidEmail(text) ? { kind: 'email', email: text } : { kind: 'invalid', reason: 'email' };
+    case 'phone': {
+      let lib: PhoneLib;
+      try {
+        lib = await loadPhoneLib();
+      } catch {
+        return { kind: 'invalid', reason: 'unavailable' };
+      }
+      const phone = lib.parsePhoneNumberFromString(text, options.defaultCountry);
+      return phone?.isValid() ? { kind: 'phone', phone_number: phone.number } : { kind: 'invalid', reason: 'phone' };
+    }
+  }
+}
+
+/** The API shape of a valid parse result. */
+export function toXcoIdentifier(parsed: Exclude<ParsedIdentifier, { kind: 'invalid' }>): XcoIdentifier {
+  return parsed.kind === 'email' ? { email: parsed.email } : { phone_number: parsed.phone_number };
+}
