@@ -1,0 +1,46 @@
+// Runs the Purse mock over HTTP for a merchant's own development or E2E:
+//   npx tsx src/mock-server/cli.ts --port 4010 [--host 127.0.0.1] [--test-mode] [--print-otp]
+// --test-mode enables /__mock/* (codes, state, faults, reset); --print-otp prints each one-time code sent.
+import { parseArgs } from 'node:util';
+import { startMockPurseServer } from './node.ts';
+import { MOCK_CREDENTIALS } from './seed.ts';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '4010' },
+    host: { type: 'string', default: '127.0.0.1' },
+    'test-mode': { type: 'boolean', default: false },
+    'print-otp': { type: 'boolean', default: false },
+  },
+});
+
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`--port must be an integer between 0 and 65535, got "${values.port}".`);
+  process.exit(2);
+}
+
+const server = await startMockPurseServer({
+  port,
+  host: values.host,
+  testMode: values['test-mode'],
+  ...(values['print-otp']
+    ? {
+        onOtp: ({ identifier, code }) =>
+          console.log(`[purse mock] code for ${identifier.email ?? identifier.phone_number}: ${code}`),
+      }
+    : {}),
+});
+
+console.log(server.url);
+console.log(
+  `[purse mock] client_id=${MOCK_CREDENTIALS.clientId} client_secret=${MOCK_CREDENTIALS.clientSecret} ` +
+    `merchant_id=${MOCK_CREDENTIALS.merchantId} entity_id=${MOCK_CREDENTIALS.entityId}` +
+    (values['test-mode'] ? ' test_mode=on (/__mock/*)' : ''),
+);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void server.close().then(() => process.exit(0));
+  });
+}
