@@ -1,0 +1,116 @@
+// Idempotency-Key support: the first answer to a POST is stored and replayed for a repeat of the same intent, so a
+// retried or double-submitted request reaches Purse once.
+import { problem } from './http.ts';
+import type { HandlerStore } from './store.ts';
+
+type Pending = { state: 'pending'; fingerprint: string };
+type Done = { state: 'done'; fingerprint: string; status: number; headers: [string, string][]; body: string | null };
+type IdempotencyRecord = Pending | Done;
+
+export interface IdempotencyOptions {
+  store: HandlerStore;
+  /** How long a finished answer is replayed. */
+  ttlMs: number;
+  /** How long a duplicate waits for the first request before answering 409. */
+  waitMs: number;
+}
+
+/** The merchant handler's in-process waiters, so a duplicate wakes as soon as the first request finishes here. */
+export type LocalInflight = Map<string, Promise<void>>;
+
+/** Longest a pending record may block a retry if the process died mid-request. */
+const PENDING_TTL_MS = 60_000;
+const POLL_MS = 50;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+async function sha256(text: string): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function parse(raw: string | undefined): IdempotencyRecord | undefined {
+  if (raw === undefined) return undefined;
+  try {
+    return JSON.parse(raw) as IdempotencyRecord;
+  } catch {
+    return undefined;
+  }
+}
+
+/** 5xx and 429 mean "not done, try again": those are not stored, so the retry runs for real. */
+const isFinal = (status: number) => status < 500 && status !== 429;
+
+function replay(record: Done): Response {
+  const headers = new Headers(record.headers);
+  headers.set('idempotent-replayed', 'true');
+  return new Response(record.body, { status: record.status, headers });
+}
+
+const conflict = () =>
+  problem(409, {
+    title: 'Idempotency key reused',
+    detail: 'This Idempotency-Key was already used with a different request body. Use a new key for a new request.',
+    code: 'idempotency_key_reused',
+  });
+
+export const isValidIdempotencyKey = (key: string) => /^[\x21-\x7e]{1,255}$/.test(key);
+
+/**
+ * Runs `run` once per `key` (already scoped to the route and the shopper). A repeat with the same body gets the stored
+ * answer; one with another body gets 409; one that arrives while the first is running waits for it.
+ */
+export async function withIdempotency(
+  options: IdempotencyOptions,
+  local: LocalInflight,
+  key: string,
+  bodyText: string,
+  run: () => Promise<Response>,
+): Promise<Response> {
+  const fingerprint = await sha256(bodyText);
+  const deadline = Date.now() + options.waitMs;
+  for (;;) {
+    const pending: Pending = { state: 'pending', fingerprint };
+    if (await options.store.add(key, JSON.stringify(pending), PENDING_TTL_MS)) {
+      let release!: () => void;
+      local.set(key, new Promise<void>((resolve) => (release = resolve)));
+      try {
+        const response = await run();
+        const body = response.status === 204 ? null : await response.text();
+        const headers = [...response.headers.entries()];
+        if (isFinal(response.status)) {
+          const done: Done = { state: 'done', fingerprint, status: response.status, headers, body };
+          await options.store.set(key, JSON.stringify(done), options.ttlMs);
+        } else {
+          await options.store.delete(key);
+        }
+        return new Response(body, { status: response.status, headers });
+      } catch (error) {
+        await options.store.delete(key);
+        throw error;
+      } finally {
+        local.delete(key);
+        release();
+      }
+    }
+
+    const raw = await options.store.get(key);
+    const record = parse(raw);
+    if (record === undefined) {
+      // Gone: the first request ended without storing (5xx), so this one runs. Unreadable: replace it.
+      if (raw !== undefined) await options.store.delete(key);
+      continue;
+    }
+    if (record.fingerprint !== fingerprint) return conflict();
+    if (record.state === 'done') return replay(record);
+    if (Date.now() >= deadline) {
+      return problem(409, {
+        title: 'Request in progress',
+        detail: 'A request with this Idempotency-Key is still being processed. Retry later with the same key.',
+        code: 'idempotency_in_progress',
+      }, { 'retry-after': '1' });
+    }
+    // Same process: wake when the first request ends. Another instance: poll the shared store.
+    await (local.get(key) ?? sleep(POLL_MS));
+  }
+}

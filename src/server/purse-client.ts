@@ -1,0 +1,78 @@
+// The Purse API client: one OAuth2 token source shared by every API module. Server-side only (it holds the secret).
+import { createTokenSource } from './token.ts';
+import { createPurseTransport } from './transport.ts';
+import type { FetchLike } from './transport-util.ts';
+import { createXcoApi, type XcoApi } from './xco-api.ts';
+
+export interface PurseClientOptions {
+  clientId: string;
+  clientSecret: string;
+  /** Merchant UUID from the Purse integration team. */
+  merchantId: string;
+  /** Entity UUID, needed by the Payment API. */
+  entityId?: string;
+  /** OAuth2 token endpoint, e.g. `https://…/oauth2/token`. */
+  tokenUrl: string;
+  /** XCO API base URL (without `/v1`), e.g. `https://xco-api.purse-sandbox.com`. */
+  xcoApiUrl: string;
+  /** Payment API base URL. */
+  paymentApiUrl: string;
+  /** OAuth2 scope to request, e.g. `xco-api`. Not sent when absent. */
+  scope?: string;
+  /** Defaults to the global `fetch`, looked up at call time (so request interceptors keep working). */
+  fetch?: FetchLike;
+  /** Deadline for each answer of Purse, in ms. Default 15 000. */
+  timeoutMs?: number;
+  /** Clock for token expiry (tests). Default `Date.now`. */
+  now?: () => number;
+}
+
+export interface PurseClient extends XcoApi {
+  readonly merchantId: string;
+  readonly entityId: string | undefined;
+}
+
+const REQUIRED = ['clientId', 'clientSecret', 'merchantId', 'tokenUrl', 'xcoApiUrl', 'paymentApiUrl'] as const;
+const URLS = ['tokenUrl', 'xcoApiUrl', 'paymentApiUrl'] as const;
+
+function checkOptions(options: PurseClientOptions): void {
+  const missing = REQUIRED.filter((key) => typeof options[key] !== 'string' || options[key].trim() === '');
+  if (missing.length > 0) {
+    throw new Error(`createPurseClient: missing option(s) ${missing.join(', ')}. Pass them, or use purseConfigFromEnv().`);
+  }
+  for (const key of URLS) {
+    let url: URL | undefined;
+    try {
+      url = new URL(options[key]);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+      throw new Error(`createPurseClient: ${key} must be an absolute http(s) URL, got "${options[key]}".`);
+    }
+  }
+}
+
+export function createPurseClient(options: PurseClientOptions): PurseClient {
+  checkOptions(options);
+  const fetchImpl: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const tokens = createTokenSource({
+    tokenUrl: options.tokenUrl,
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    scope: options.scope,
+    fetch: fetchImpl,
+    now: options.now ?? Date.now,
+    timeoutMs,
+  });
+  const transport = createPurseTransport({ tokens, fetch: fetchImpl, timeoutMs });
+  return {
+    merchantId: options.merchantId,
+    entityId: options.entityId,
+    ...createXcoApi(transport, { xcoApiUrl: options.xcoApiUrl, merchantId: options.merchantId }),
+  };
+}
+
+export const isPurseClient = (value: unknown): value is PurseClient =>
+  value !== null && typeof value === 'object' && typeof (value as Partial<PurseClient>).checkUser === 'function';
