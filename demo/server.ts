@@ -63,7 +63,7 @@ const vite = await createViteServer({
 });
 
 async function proxyToMock(req: IncomingMessage, res: ServerResponse) {
-  const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await readBody(req);
+  const body = req.method === "GET" || req.method === "HEAD" ? undefined : new Uint8Array(await readBody(req));
   const upstream = await fetch(`${mock!.url}${req.url}`, {
     method: req.method,
     headers: { 'content-type': req.headers['content-type'] ?? 'application/json' },

@@ -1,3 +1,5 @@
+import type { CheckoutSession, CheckoutSessionRequest, ShopperPayment, ShopperPaymentLink, VerifiedRedirect } from './checkout.ts';
+import type { EligibleSolution } from './payment.ts';
 import type { XcoExistsResponse, XcoIdentifier, XcoUser, XcoVerifyResponse } from './xco.ts';
 
 /** Options every adapter call accepts. */
@@ -38,4 +40,18 @@ export interface MerchantBackend {
   createConsent(input: ConsentInput, options?: CallOptions): Promise<void>;
   /** The XCO user linked to the signed-in customer. */
   getUser(options?: CallOptions): Promise<XcoUser>;
+
+  // Checkout
+  /** Creates the Purse client session for the shopper's current order (amounts decided by the merchant server). */
+  createSession(input: CheckoutSessionRequest, options?: CallOptions): Promise<CheckoutSession>;
+  getSession(id: string, options?: CallOptions): Promise<CheckoutSession>;
+  /** The shopper cancelled: ABORTED_BY_CUSTOMER. */
+  abortSession(id: string, options?: CallOptions): Promise<CheckoutSession>;
+  getEligibleSolutions(input: Pick<CheckoutSessionRequest, 'order_reference'>, options?: CallOptions): Promise<EligibleSolution[]>;
+
+  // Payment status
+  /** Verifies `purse-redirection-data` server-side and confirms it against Purse. */
+  verifyRedirect(token: string, options?: CallOptions): Promise<VerifiedRedirect>;
+  getPayment(id: string, options?: CallOptions): Promise<ShopperPayment>;
+  getPaymentLink(id: string, options?: CallOptions): Promise<ShopperPaymentLink>;
 }

@@ -5,6 +5,8 @@ import { request } from './request.ts';
 import type { FetchLike } from './request.ts';
 import type { RetryOptions } from './retry.ts';
 import { routes } from './routes.ts';
+import type { CheckoutSession, ShopperPayment, ShopperPaymentLink, VerifiedRedirect } from './checkout.ts';
+import type { EligibleSolution } from './payment.ts';
 import type { XcoExistsResponse, XcoIdentifier, XcoUser, XcoVerifyResponse } from './xco.ts';
 
 export interface HttpBackendOptions {
@@ -35,6 +37,10 @@ function expectShape<T>(value: unknown, ok: (v: Record<string, unknown>) => bool
 }
 
 const isObject = (value: unknown) => typeof value === 'object' && value !== null;
+const isSession = (v: Record<string, unknown>) => typeof v.id === 'string' && typeof v.status === 'string';
+const isPayment = (v: Record<string, unknown>) => typeof v.id === 'string' && typeof v.authorization_status === 'string';
+/** Ids go into paths: encode so an id can never change the route. */
+const segment = (id: string) => encodeURIComponent(id);
 
 function identifierQuery(identifier: XcoIdentifier): string {
   if (typeof identifier.email === 'string') return new URLSearchParams({ email: identifier.email }).toString();
@@ -103,5 +109,35 @@ export function createHttpBackend(options: HttpBackendOptions): MerchantBackend 
       );
     },
     getUser: async (o) => expectShape<XcoUser>(await get(routes.getUser, o), () => true, routes.getUser),
+
+    // Checkout
+    createSession: async (input, o) =>
+      expectShape<CheckoutSession>(await post(routes.createSession, input, o), isSession, routes.createSession),
+    getSession: async (id, o) =>
+      expectShape<CheckoutSession>(await get(`${routes.session}${segment(id)}`, o), isSession, routes.session),
+    abortSession: async (id, o) =>
+      expectShape<CheckoutSession>(await post(`${routes.session}${segment(id)}/abort`, {}, o), isSession, routes.session),
+    getEligibleSolutions: async (input, o) =>
+      expectShape<{ eligible_solutions: EligibleSolution[] }>(
+        await post(routes.eligibleSolutions, input, o),
+        (v) => Array.isArray(v.eligible_solutions),
+        routes.eligibleSolutions,
+      ).eligible_solutions,
+
+    // Payment status
+    verifyRedirect: async (token, o) =>
+      expectShape<VerifiedRedirect>(
+        await post(routes.verifyRedirect, { token }, o),
+        (v) => typeof v.client_session_id === 'string',
+        routes.verifyRedirect,
+      ),
+    getPayment: async (id, o) =>
+      expectShape<ShopperPayment>(await get(`${routes.payment}${segment(id)}`, o), isPayment, routes.payment),
+    getPaymentLink: async (id, o) =>
+      expectShape<ShopperPaymentLink>(
+        await get(`${routes.paymentLink}${segment(id)}`, o),
+        (v) => typeof v.status === 'string',
+        routes.paymentLink,
+      ),
   };
 }

@@ -3,6 +3,7 @@ export * from './xco.ts';
 export * from './errors.ts';
 export * from './backend.ts';
 export * from './routes.ts';
+export * from './checkout.ts';
 // HTTP layer: the default adapter, and the request/mapping pieces a custom adapter can reuse.
 export { createHttpBackend } from './http-backend.ts';
 export type { HttpBackendOptions } from './http-backend.ts';

@@ -13,6 +13,19 @@ export const routes = {
   createConsent: '/xco/consents',
   /** GET → XcoUser of the signed-in customer */
   getUser: '/xco/user',
+
+  /** POST CheckoutSessionRequest → CheckoutSession (201) */
+  createSession: '/checkout/sessions',
+  /** GET → CheckoutSession; POST …/abort → CheckoutSession (ABORTED_BY_CUSTOMER). Suffix the session id. */
+  session: '/checkout/sessions/',
+  /** POST { order_reference? } → { eligible_solutions } */
+  eligibleSolutions: '/checkout/eligible-solutions',
+  /** POST { token } → VerifiedRedirect */
+  verifyRedirect: '/payments/verify-redirect',
+  /** GET → ShopperPayment. Suffix the payment id. */
+  payment: '/payments/',
+  /** GET → ShopperPaymentLink. Suffix the payment link id. */
+  paymentLink: '/payment-links/',
 } as const;
 
 /** Header carrying the shopper's intent key on POSTs; the handler replays the first answer for a repeated key. */
