@@ -167,7 +167,7 @@ export function preconnect(target: string, options: { document?: Document; cross
   }
   if (!doc || origin === 'null') return;
   for (const link of Array.from(doc.querySelectorAll<HTMLLinkElement>('link[rel="preconnect"]'))) {
-    if (link.getAttribute('href') === origin && (link.crossOrigin ?? null) === (options.crossOrigin ?? null)) return;
+    if (link.getAttribute('href') === origin && link.getAttribute('crossorigin') === (options.crossOrigin ?? null)) return;
   }
   const link = doc.createElement('link');
   link.rel = 'preconnect';
