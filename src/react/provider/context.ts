@@ -1,0 +1,25 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createContext, useContext } from 'react';
+import type { MerchantBackend } from '../../core/backend.ts';
+import type { Translator } from '../i18n/index.ts';
+
+export interface PurseContextValue {
+  backend: MerchantBackend;
+  i18n: Translator;
+  queryClient: QueryClient;
+}
+
+export const PurseContext = createContext<PurseContextValue | null>(null);
+PurseContext.displayName = 'PurseContext';
+
+/** The provider's backend, translator and QueryClient. Throws outside `<PurseProvider>`. */
+export function usePurse(): PurseContextValue {
+  const value = useContext(PurseContext);
+  if (!value) {
+    throw new Error(
+      'usePurse() and the Purse components must be rendered inside <PurseProvider backend={…}>. ' +
+        "Wrap your app (or the signup page) in it, e.g. <PurseProvider backend={createHttpBackend({ baseUrl: '/api/purse' })}>.",
+    );
+  }
+  return value;
+}

@@ -1,0 +1,50 @@
+// The real in-process stack for tests and stories: browser adapter → merchant handler → Purse emulator, wired with
+// fetch functions instead of sockets. Nothing here is stubbed: every request goes through all three layers.
+import { createHttpBackend } from '../core/http-backend.ts';
+import type { MerchantBackend } from '../core/backend.ts';
+import { createMockPurse, MOCK_CREDENTIALS } from '../mock-server/index.ts';
+import type { MockPurse, MockPurseOptions } from '../mock-server/index.ts';
+import { createMerchantHandler } from '../server/index.ts';
+import type { MerchantHandler, MerchantHandlerOptions } from '../server/index.ts';
+import type { HttpBackendOptions } from '../core/http-backend.ts';
+
+export interface TestStackOptions {
+  /** The signed-in merchant customer. Default 'cust_test_1'. */
+  customerReference?: string;
+  /** Extra options of the Purse emulator (testMode is always on). */
+  purse?: Omit<MockPurseOptions, 'testMode'>;
+  /** Extra options of the merchant handler. */
+  handler?: Partial<Omit<MerchantHandlerOptions, 'purse' | 'resolveCustomer'>>;
+  /** Extra options of the browser adapter (e.g. `retry: false`). */
+  backend?: Partial<Omit<HttpBackendOptions, 'baseUrl' | 'fetch'>>;
+}
+
+export interface TestStack {
+  purse: MockPurse;
+  handler: MerchantHandler;
+  backend: MerchantBackend;
+}
+
+const silent = { warn() {}, error() {} };
+
+export function createTestStack(options: TestStackOptions = {}): TestStack {
+  const purse = createMockPurse({ ...options.purse, testMode: true });
+  const handler = createMerchantHandler({
+    logger: silent,
+    ...options.handler,
+    purse: {
+      ...MOCK_CREDENTIALS,
+      tokenUrl: 'http://purse.test/oauth2/token',
+      xcoApiUrl: 'http://purse.test',
+      paymentApiUrl: 'http://purse.test',
+      fetch: (input, init) => purse.fetch(new Request(input, init)),
+    },
+    resolveCustomer: () => options.customerReference ?? 'cust_test_1',
+  });
+  const backend = createHttpBackend({
+    ...options.backend,
+    baseUrl: 'http://merchant.test/api/purse',
+    fetch: (input, init) => handler(new Request(input, init)),
+  });
+  return { purse, handler, backend };
+}
