@@ -22,3 +22,6 @@ export {
 } from './problem.ts';
 export type { MappingOptions, ProblemInit, ResponseLike } from './problem.ts';
 export { createIdempotencyKey } from './idempotency.ts';
+// Payment API v2 wire types, and the drop-in script loader with its drivers for both script generations.
+export * from './payment.ts';
+export * from './dropin/index.ts';

@@ -5,7 +5,6 @@ import type {
   DropinDriver,
   DropinEvent,
   DropinMountOptions,
-  DropinSessionState,
   DropinWindow,
   MountedDropin,
   PurseGlobal,
@@ -46,7 +45,7 @@ async function mounting(o: DropinMountOptions, url: URL, run: (m: Mounting) => P
       o.onEvent(event);
     },
     listen(value, callback) {
-      const handle = value.subscribe((v) => active && callback(v));
+      const handle = value.subscribe(callback);
       cleanups.push(() => (typeof handle === 'function' ? handle() : handle?.unsubscribe()));
     },
     onStop: (cleanup) => void cleanups.push(cleanup),
@@ -72,16 +71,10 @@ async function mounting(o: DropinMountOptions, url: URL, run: (m: Mounting) => P
   } catch (error) {
     m.stop();
     if (o.signal?.aborted || error instanceof PurseKitFailure) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = (error as Error | undefined)?.message ?? String(error);
     throw new PurseKitFailure({ kind: 'script_load', message: `Purse's drop-in failed to start: ${reason}`, url: url.href });
   }
 }
-
-const SESSION_STATE_EVENTS: Partial<Record<DropinSessionState, DropinEvent>> = {
-  ready: { type: 'ready' },
-  submitting: { type: 'submitting' },
-  expired: { type: 'expired' },
-};
 
 const dropinCheckout = (purse: PurseGlobal, url: URL): DropinDriver => ({
   generation: 'dropin-checkout',
@@ -103,8 +96,7 @@ const dropinCheckout = (purse: PurseGlobal, url: URL): DropinDriver => ({
       m.check();
       m.listen(instance.isPaymentFulfilled, (isFulfilled) => m.emit({ type: 'fulfilled', isFulfilled }));
       m.listen(instance.sessionState, (state) => {
-        const event = SESSION_STATE_EVENTS[state];
-        if (event) m.emit(event);
+        if (state === 'ready' || state === 'submitting' || state === 'expired') m.emit({ type: state });
       });
       await instance.mount(o.element);
       m.check();

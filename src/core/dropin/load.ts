@@ -7,8 +7,6 @@ import type { DropinDriver, DropinWindow, LoadDropinOptions } from './types.ts';
 /** Purse's script CDNs (production and sandbox): the default allow-list. */
 export const PURSE_SCRIPT_ORIGINS: readonly string[] = ['https://cdn.purse-secure.com', 'https://cdn.purse-sandbox.com'];
 
-const DEFAULT_TIMEOUT_MS = 15_000;
-
 // Per document, keyed by origin + path: the globals are page-wide, so a query-string variant is the same script.
 let loads = new WeakMap<Document, Map<string, Promise<DropinDriver>>>();
 
@@ -38,7 +36,7 @@ export function checkOrigin(url: string, allowedOrigins: readonly string[], what
   });
   if (!allowed || (protocol !== 'https:' && protocol !== 'http:')) {
     throw configFailure(
-      `${what} origin "${origin}" is not allowed (allowed: ${allowedOrigins.join(', ') || 'none'}). ` +
+      `${what} origin "${origin}" is not allowed (allowed: ${allowedOrigins.join(', ')}). ` +
         `If you trust it, add "${origin}" to the allowed origins option.`,
     );
   }
@@ -59,14 +57,14 @@ export function loadDropin(jsUrl: string, options: LoadDropinOptions = {}): Prom
   }
   const doc = options.document ?? globalThis.document;
   if (!doc) {
-    return Promise.reject(configFailure('loadDropin needs a document: call it in the browser (e.g. in an effect), not while rendering on the server.'));
+    return Promise.reject(configFailure('loadDropin needs a document: call it in the browser, not while rendering on the server.'));
   }
   const cache = loads.get(doc) ?? new Map<string, Promise<DropinDriver>>();
   loads.set(doc, cache);
   const key = url.origin + url.pathname;
   let shared = cache.get(key);
   if (!shared) {
-    shared = inject(doc, url, options, () => cache.delete(key));
+    shared = inject(doc, url, key, options, () => cache.delete(key));
     // Observed here so a failure nobody awaits is never an unhandled rejection; callers still receive it.
     shared.catch(noop);
     cache.set(key, shared);
@@ -74,7 +72,7 @@ export function loadDropin(jsUrl: string, options: LoadDropinOptions = {}): Prom
   return untilAborted(shared, options.signal);
 }
 
-function inject(doc: Document, url: URL, options: LoadDropinOptions, forget: () => void): Promise<DropinDriver> {
+function inject(doc: Document, url: URL, key: string, options: LoadDropinOptions, forget: () => void): Promise<DropinDriver> {
   return new Promise((resolve, reject) => {
     const win = doc.defaultView as (Window & DropinWindow) | null;
     const ready = () => {
@@ -82,7 +80,7 @@ function inject(doc: Document, url: URL, options: LoadDropinOptions, forget: () 
       if (driver) resolve(driver);
       return driver;
     };
-    const existing = findScript(doc, url);
+    const existing = findScript(doc, key);
     if (existing && ready()) return;
 
     const script = existing ?? doc.createElement('script');
@@ -103,7 +101,7 @@ function inject(doc: Document, url: URL, options: LoadDropinOptions, forget: () 
       if (!ready()) fail('loaded but defined neither window.Purse nor window.UpStreamPay');
     };
     const onError = () => fail('could not be loaded (network error or blocked)');
-    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const timeoutMs = options.timeoutMs ?? 15_000;
     const timer = setTimeout(() => fail(`did not load within ${timeoutMs} ms`), timeoutMs);
     script.addEventListener('load', onLoad);
     script.addEventListener('error', onError);
@@ -115,41 +113,26 @@ function inject(doc: Document, url: URL, options: LoadDropinOptions, forget: () 
     if (options.integrity) script.integrity = options.integrity;
     const crossOrigin = options.crossOrigin ?? (options.integrity ? 'anonymous' : undefined);
     if (crossOrigin) script.crossOrigin = crossOrigin;
-    (doc.head ?? doc.documentElement).appendChild(script);
+    doc.head.appendChild(script);
   });
 }
 
-/** A script already in the page with the same origin and path, whoever added it. */
-function findScript(doc: Document, url: URL): HTMLScriptElement | undefined {
-  for (const script of Array.from(doc.scripts)) {
-    if (!script.src) continue;
-    try {
-      const src = new URL(script.src, doc.baseURI);
-      if (src.origin === url.origin && src.pathname === url.pathname) return script;
-    } catch {
-      // an unparsable src cannot be ours
-    }
-  }
+/** A script already in the page with the same origin and path (`script.src` is absolute), whoever added it. */
+function findScript(doc: Document, key: string): HTMLScriptElement | undefined {
+  for (const script of doc.scripts) if (script.src.split(/[?#]/)[0] === key) return script;
   return undefined;
 }
 
 function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
+  return signal
+    ? new Promise((resolve, reject) => {
+        signal.throwIfAborted();
+        const onAbort = () => reject(signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+        // then(resolve, reject) never rejects, so this chain cannot leave an unhandled rejection.
+        void promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+      })
+    : promise;
 }
 
 /**
@@ -166,14 +149,14 @@ export function preconnect(target: string, options: { document?: Document; cross
     return;
   }
   if (!doc || origin === 'null') return;
-  for (const link of Array.from(doc.querySelectorAll<HTMLLinkElement>('link[rel="preconnect"]'))) {
+  for (const link of doc.querySelectorAll('link[rel="preconnect"]')) {
     if (link.getAttribute('href') === origin && link.getAttribute('crossorigin') === (options.crossOrigin ?? null)) return;
   }
   const link = doc.createElement('link');
   link.rel = 'preconnect';
   link.href = origin;
   if (options.crossOrigin) link.crossOrigin = options.crossOrigin;
-  (doc.head ?? doc.documentElement).appendChild(link);
+  doc.head.appendChild(link);
 }
 
 /**
