@@ -1,0 +1,50 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { purseConfigFromEnv } from './config.ts';
+
+const FULL = {
+  PURSE_CLIENT_ID: 'id',
+  PURSE_CLIENT_SECRET: 'secret',
+  PURSE_MERCHANT_ID: 'merchant',
+  PURSE_ENTITY_ID: 'entity',
+  PURSE_TOKEN_URL: 'https://auth.example/oauth2/token',
+  PURSE_XCO_API_URL: 'https://xco-api.example',
+  PURSE_PAYMENT_API_URL: 'https://api.example',
+};
+
+describe('purseConfigFromEnv', () => {
+  it('returns null when no PURSE_* variable is set (blank ones count as unset)', () => {
+    expect(purseConfigFromEnv({ PATH: '/usr/bin', PURSE_CLIENT_ID: '  ' })).toBeNull();
+  });
+
+  it('reads every variable', () => {
+    expect(purseConfigFromEnv({ ...FULL, PURSE_SCOPE: 'xco-api' })).toEqual({
+      clientId: 'id',
+      clientSecret: 'secret',
+      merchantId: 'merchant',
+      entityId: 'entity',
+      tokenUrl: 'https://auth.example/oauth2/token',
+      xcoApiUrl: 'https://xco-api.example',
+      paymentApiUrl: 'https://api.example',
+      scope: 'xco-api',
+    });
+  });
+
+  it('does not require the entity id or the scope', () => {
+    const { PURSE_ENTITY_ID: _entity, ...rest } = FULL;
+    const options = purseConfigFromEnv(rest);
+    expect(options).not.toHaveProperty('entityId');
+    expect(options).not.toHaveProperty('scope');
+  });
+
+  it('names the missing variables when only some are set, without printing values', () => {
+    expect(() => purseConfigFromEnv({ PURSE_CLIENT_ID: 'id', PURSE_CLIENT_SECRET: 'top-secret' })).toThrow(
+      'PURSE_MERCHANT_ID, PURSE_TOKEN_URL, PURSE_XCO_API_URL, PURSE_PAYMENT_API_URL are not set',
+    );
+    try {
+      purseConfigFromEnv({ PURSE_CLIENT_SECRET: 'top-secret' });
+    } catch (error) {
+      expect(String(error)).not.toContain('top-secret');
+    }
+  });
+});
