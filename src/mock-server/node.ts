@@ -33,7 +33,7 @@ export async function startMockPurseServer(
   });
   const url = `http://${urlHost(host)}:${(server.address() as AddressInfo).port}`;
   // Absolute links point at this server unless the caller fronts it with another origin.
-  const purse = createMockPurse({ baseUrl: url, ...purseOptions });
+  const purse = createMockPurse({ ...purseOptions, baseUrl: purseOptions.baseUrl ?? url });
 
   const listener = getRequestListener(
     async (request, env) => {
