@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { formatMinorUnits, minorUnitDigits, toMajorUnits } from './money.ts';
+import { CURRENCIES } from './payment.ts';
+
+// French separates groups with U+202F and puts U+00A0 before the currency sign.
+const nbsp = '\u00a0';
+const nnbsp = '\u202f';
+
+describe('formatMinorUnits', () => {
+  it('reads the minor unit of each currency from Intl', () => {
+    expect(Object.fromEntries(CURRENCIES.map((c) => [c, minorUnitDigits(c)]))).toEqual({
+      CHF: 2,
+      EUR: 2,
+      GBP: 2,
+      JPY: 0,
+      USD: 2,
+    });
+  });
+
+  it.each([
+    ['CHF', `CHF${nbsp}42.99`, `42,99${nbsp}CHF`],
+    ['EUR', '€42.99', `42,99${nbsp}€`],
+    ['GBP', '£42.99', `42,99${nbsp}£GB`],
+    ['JPY', '¥4,299', `4${nnbsp}299${nbsp}JPY`],
+    ['USD', '$42.99', `42,99${nbsp}$US`],
+  ] as const)('formats 4299 %s as %s (en) and %s (fr)', (currency, en, fr) => {
+    expect(formatMinorUnits(4299, currency, 'en')).toBe(en);
+    expect(formatMinorUnits(4299, currency, 'fr')).toBe(fr);
+  });
+
+  it('formats large and zero amounts with grouping and all minor digits', () => {
+    expect(formatMinorUnits(123456789, 'EUR', 'en')).toBe('€1,234,567.89');
+    expect(formatMinorUnits(0, 'EUR', 'en')).toBe('€0.00');
+    expect(formatMinorUnits(5, 'USD', 'en')).toBe('$0.05');
+    expect(formatMinorUnits(5, 'JPY', 'en')).toBe('¥5');
+  });
+
+  it('converts to major units', () => {
+    expect(toMajorUnits(4299, 'EUR')).toBe(42.99);
+    expect(toMajorUnits(4299, 'JPY')).toBe(4299);
+  });
+
+  it('rejects a malformed currency code', () => {
+    expect(() => formatMinorUnits(1, 'EURO', 'en')).toThrow(RangeError);
+  });
+});

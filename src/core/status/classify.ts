@@ -1,0 +1,125 @@
+// What a payment, a client session or a payment link means for the shopper: success, failure, or still waiting.
+// Pure functions of the objects the merchant backend returned after asking Purse; a redirect's query parameters
+// are never an input here.
+import type { CheckoutSession, ShopperPayment, ShopperPaymentLink } from '../checkout.ts';
+import type { AuthorizationStatus, MinorUnits, OverviewStatus } from '../payment.ts';
+
+export type StatusOutcome = 'success' | 'failure' | 'waiting';
+
+export type SuccessReason = 'authorized' | 'captured' | 'link_paid';
+export type FailureReason =
+  | 'refused'
+  | 'error'
+  | 'aborted'
+  | 'aborted_by_customer'
+  | 'aborted_by_merchant'
+  | 'link_cancelled'
+  | 'link_expired';
+export type WaitingReason = 'pending' | 'session_created' | 'session_submitted' | 'link_created' | 'link_opened';
+export type StatusReason = SuccessReason | FailureReason | WaitingReason;
+
+export type StatusClassification =
+  | { outcome: 'success'; reason: SuccessReason }
+  | { outcome: 'failure'; reason: FailureReason }
+  | { outcome: 'waiting'; reason: WaitingReason };
+
+const failedAuthorizations: Partial<Record<AuthorizationStatus, FailureReason>> = {
+  REFUSED: 'refused',
+  ERROR: 'error',
+  ABORTED: 'aborted',
+};
+
+export const isFinalOutcome = (outcome: StatusOutcome) => outcome !== 'waiting';
+
+/** AUTHORIZED → success; anything captured → success ('captured'); REFUSED/ERROR/ABORTED → failure; else waiting. */
+export function classifyPayment(payment: Pick<ShopperPayment, 'authorization_status' | 'overview' | 'amounts'>): StatusClassification {
+  // A capture can only follow an authorization, whatever the status field says.
+  if (payment.amounts.total_captured > 0 || payment.overview.captured !== 'NOT') return { outcome: 'success', reason: 'captured' };
+  if (payment.authorization_status === 'AUTHORIZED') return { outcome: 'success', reason: 'authorized' };
+  const failed = failedAuthorizations[payment.authorization_status];
+  if (failed) return { outcome: 'failure', reason: failed };
+  // PENDING, or a status this version does not know: keep asking rather than guess.
+  return { outcome: 'waiting', reason: 'pending' };
+}
+
+/** A session alone never means success: only its payment can. Aborted sessions are failures. */
+export function classifySession(session: Pick<CheckoutSession, 'status'>): StatusClassification {
+  switch (session.status) {
+    case 'ABORTED_BY_CUSTOMER':
+      return { outcome: 'failure', reason: 'aborted_by_customer' };
+    case 'ABORTED_BY_MERCHANT':
+      return { outcome: 'failure', reason: 'aborted_by_merchant' };
+    case 'SUBMITTED':
+      return { outcome: 'waiting', reason: 'session_submitted' };
+    default:
+      return { outcome: 'waiting', reason: 'session_created' };
+  }
+}
+
+/**
+ * PAID → success; CANCELLED or EXPIRED → failure; CREATED and OPENED (after a failed attempt) → waiting. With `nowMs`,
+ * an unpaid link past its `expires_at` counts as expired even if the answer still says CREATED/OPENED.
+ */
+export function classifyPaymentLink(
+  link: Pick<ShopperPaymentLink, 'status' | 'expires_at'>,
+  nowMs?: number,
+): StatusClassification {
+  switch (link.status) {
+    case 'PAID':
+      return { outcome: 'success', reason: 'link_paid' };
+    case 'CANCELLED':
+      return { outcome: 'failure', reason: 'link_cancelled' };
+    case 'EXPIRED':
+      return { outcome: 'failure', reason: 'link_expired' };
+  }
+  if (nowMs !== undefined && link.expires_at) {
+    const expiresAt = Date.parse(link.expires_at);
+    if (!Number.isNaN(expiresAt) && expiresAt <= nowMs) return { outcome: 'failure', reason: 'link_expired' };
+  }
+  return { outcome: 'waiting', reason: link.status === 'OPENED' ? 'link_opened' : 'link_created' };
+}
+
+/** The authorized payment of a paid link, to show its details. */
+export function paidPaymentId(link: Pick<ShopperPaymentLink, 'payments'>): string | undefined {
+  return link.payments.find((p) => p.authorization_status === 'AUTHORIZED')?.id;
+}
+
+/** The status of the link's most recent attempt that failed, when the last attempt did (OPENED after a refusal). */
+export function lastFailedAttempt(link: Pick<ShopperPaymentLink, 'payments'>): AuthorizationStatus | undefined {
+  const last = link.payments.at(-1);
+  return last && last.authorization_status in failedAuthorizations ? last.authorization_status : undefined;
+}
+
+export type SettlementKind = 'captured' | 'refunded' | 'voided';
+
+/** One line of what happened to an authorized amount after authorization. */
+export interface SettlementLine {
+  kind: SettlementKind;
+  extent: Exclude<OverviewStatus, 'NOT'>;
+  amount: MinorUnits;
+}
+
+const settlementTotals = { captured: 'total_captured', refunded: 'total_refunded', voided: 'total_voided' } as const;
+
+/** Captured, refunded and voided amounts of a payment, in that order, leaving out what did not happen. */
+export function settlementOf(payment: Pick<ShopperPayment, 'overview' | 'amounts'>): SettlementLine[] {
+  const lines: SettlementLine[] = [];
+  for (const kind of ['captured', 'refunded', 'voided'] as const) {
+    const amount = payment.amounts[settlementTotals[kind]];
+    const extent = payment.overview[kind];
+    if (extent === 'NOT' && amount <= 0) continue;
+    // Trust the amounts when the overview lags behind them.
+    lines.push({ kind, extent: extent === 'NOT' ? 'PARTIALLY' : extent, amount });
+  }
+  return lines;
+}
+
+/**
+ * What the shopper should read first about a successful payment: fully refunded or fully voided payments are no
+ * longer "paid" from the shopper's point of view, though the authorization succeeded.
+ */
+export function successHeadline(payment: Pick<ShopperPayment, 'overview'> | undefined): 'paid' | 'refunded' | 'voided' {
+  if (payment?.overview.refunded === 'TOTALLY') return 'refunded';
+  if (payment?.overview.voided === 'TOTALLY') return 'voided';
+  return 'paid';
+}

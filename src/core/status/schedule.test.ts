@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_POLL_SCHEDULE, nextPoll, pollPhase, resolveSchedule } from './schedule.ts';
+
+const s = 1_000;
+const min = 60 * s;
+
+describe('nextPoll', () => {
+  it('never polls a final outcome', () => {
+    expect(nextPoll('success', 0)).toEqual({ kind: 'final' });
+    expect(nextPoll('failure', 20 * min)).toEqual({ kind: 'final' });
+  });
+
+  it('polls every 2 s for the first minute, then every 10 s, and stops at 15 minutes', () => {
+    const at = (ms: number) => nextPoll('waiting', ms);
+    expect(at(0)).toEqual({ kind: 'poll', delayMs: 2 * s });
+    expect(at(59_999)).toEqual({ kind: 'poll', delayMs: 2 * s });
+    expect(at(60 * s)).toEqual({ kind: 'poll', delayMs: 10 * s });
+    expect(at(15 * min - 1)).toEqual({ kind: 'poll', delayMs: 10 * s });
+    expect(at(15 * min)).toEqual({ kind: 'timed_out' });
+    expect(at(2 * 60 * min)).toEqual({ kind: 'timed_out' });
+  });
+
+  it('makes 30 fast and 84 slow requests over the whole schedule', () => {
+    // Walk the schedule as a poller would (each answer arrives instantly).
+    const delays: number[] = [];
+    for (let t = 0; ; ) {
+      const step = nextPoll('waiting', t);
+      if (step.kind !== 'poll') break;
+      delays.push(step.delayMs);
+      t += step.delayMs;
+    }
+    expect(delays.filter((d) => d === 2 * s)).toHaveLength(30);
+    expect(delays.filter((d) => d === 10 * s)).toHaveLength(84);
+  });
+
+  it('follows a custom schedule', () => {
+    const fast = resolveSchedule({ fastIntervalMs: 100, slowAfterMs: 500, slowIntervalMs: 250, timeoutMs: 1_000 });
+    expect(nextPoll('waiting', 499, fast)).toEqual({ kind: 'poll', delayMs: 100 });
+    expect(nextPoll('waiting', 500, fast)).toEqual({ kind: 'poll', delayMs: 250 });
+    expect(nextPoll('waiting', 1_000, fast)).toEqual({ kind: 'timed_out' });
+  });
+});
+
+describe('pollPhase and resolveSchedule', () => {
+  it('turns a long wait into timed_out and leaves other outcomes alone', () => {
+    expect(pollPhase('waiting', 14 * min)).toBe('waiting');
+    expect(pollPhase('waiting', 15 * min)).toBe('timed_out');
+    expect(pollPhase('success', 30 * min)).toBe('success');
+    expect(pollPhase('failure', 30 * min)).toBe('failure');
+  });
+
+  it('fills defaults and refuses nonsense with a message that says what is wrong', () => {
+    expect(resolveSchedule()).toEqual(DEFAULT_POLL_SCHEDULE);
+    expect(resolveSchedule({ timeoutMs: 5 * s }).timeoutMs).toBe(5 * s);
+    expect(() => resolveSchedule({ fastIntervalMs: 0 })).toThrow(/fastIntervalMs must be a positive number/);
+    expect(() => resolveSchedule({ timeoutMs: Number.NaN })).toThrow(/timeoutMs/);
+  });
+});

@@ -1,0 +1,55 @@
+// When to ask again about a payment that is still waiting: every 2 s for the first minute, then every 10 s, and give up
+// after 15 minutes (the shopper then gets a "still processing" message and a manual refresh). Pure: (outcome, elapsed).
+import type { StatusOutcome } from './classify.ts';
+
+export interface PollSchedule {
+  /** Interval while `elapsedMs < slowAfterMs`. */
+  fastIntervalMs: number;
+  /** Interval afterwards. */
+  slowIntervalMs: number;
+  slowAfterMs: number;
+  /** No automatic request once this much time has passed. */
+  timeoutMs: number;
+}
+
+export const DEFAULT_POLL_SCHEDULE: Readonly<PollSchedule> = Object.freeze({
+  fastIntervalMs: 2_000,
+  slowIntervalMs: 10_000,
+  slowAfterMs: 60_000,
+  timeoutMs: 15 * 60_000,
+});
+
+export type PollStep =
+  /** The status is final: never ask again. */
+  | { kind: 'final' }
+  /** Ask again in `delayMs`. */
+  | { kind: 'poll'; delayMs: number }
+  /** Still waiting, but the schedule is over: only a manual refresh asks again. */
+  | { kind: 'timed_out' };
+
+export function resolveSchedule(overrides?: Partial<PollSchedule>): PollSchedule {
+  const schedule = { ...DEFAULT_POLL_SCHEDULE, ...overrides };
+  for (const [key, value] of Object.entries(schedule)) {
+    if (!Number.isFinite(value) || value <= 0) {
+      throw new Error(`Poll schedule: ${key} must be a positive number of milliseconds (got ${String(value)}).`);
+    }
+  }
+  return schedule;
+}
+
+/** The next step after an answer with this outcome, `elapsedMs` after the status page started. */
+export function nextPoll(outcome: StatusOutcome, elapsedMs: number, schedule: PollSchedule = DEFAULT_POLL_SCHEDULE): PollStep {
+  if (outcome !== 'waiting') return { kind: 'final' };
+  if (elapsedMs >= schedule.timeoutMs) return { kind: 'timed_out' };
+  const interval = elapsedMs < schedule.slowAfterMs ? schedule.fastIntervalMs : schedule.slowIntervalMs;
+  return { kind: 'poll', delayMs: interval };
+}
+
+/** The phase a status page shows: the outcome, or 'timed_out' once a waiting payment ran out of schedule. */
+export function pollPhase(
+  outcome: StatusOutcome,
+  elapsedMs: number,
+  schedule: PollSchedule = DEFAULT_POLL_SCHEDULE,
+): StatusOutcome | 'timed_out' {
+  return nextPoll(outcome, elapsedMs, schedule).kind === 'timed_out' ? 'timed_out' : outcome;
+}
