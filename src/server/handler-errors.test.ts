@@ -71,7 +71,7 @@ describe('createMerchantHandler: request checks', () => {
     const streamed = await s.handler(
       new Request('https://shop.test/api/purse/xco/users', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', cookie: 'session=cust_1' },
+        headers: { 'content-type': 'application/json', 'x-session': 'cust_1' },
         body: new Blob([big]).stream(),
         duplex: 'half',
       } as RequestInit),

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { routes } from '../core/routes.ts';
 import type { XcoIdentifier } from '../core/xco.ts';
-import { shop } from './test-support.ts';
+import { createMemoryStore } from './store.ts';
+import { purseWorld, shop } from './test-support.ts';
 
 const EXISTING = { email: 'existing@example.com' };
 const NEW_USER = { email: 'new.shopper@example.com', first_name: 'Ada', last_name: 'Lovelace' };
@@ -25,6 +26,15 @@ describe('createMerchantHandler: XCO routes', () => {
     expect(status).toBe(200);
     expect(body).toEqual({ exists: true, token_count: 2 });
     expect(s.calls('/v1/users/exists')[0]!.caller_id).toBe('198.51.100.4');
+  });
+
+  it('takes caller_id from X-Real-IP without X-Forwarded-For, or from the callerId option', async () => {
+    const s = shop();
+    await s.send('GET', `${routes.checkUser}?phone_number=%2B33612345678`, { headers: { 'x-forwarded-for': '', 'x-real-ip': '192.0.2.9' } });
+    const custom = shop({ callerId: () => 'socket-ip' });
+    await custom.send('GET', `${routes.checkUser}?phone_number=%2B33612345678`);
+    expect(s.calls('/v1/users/exists')[0]!.caller_id).toBe('192.0.2.9');
+    expect(custom.calls('/v1/users/exists')[0]!.caller_id).toBe('socket-ip');
   });
 
   it('creates the user for the session customer, ignoring a customer_reference in the body', async () => {
@@ -135,7 +145,7 @@ describe('createMerchantHandler: idempotency', () => {
     const second = await s.post(routes.createUser, body, { customer: 'cust_1', key: 'key-1' });
     expect(first.status).toBe(201);
     expect(second.status).toBe(201);
-    expect(second.headers.get('idempotent-replayed')).toBe('true');
+    expect([first, second].filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(1);
     expect(await second.json()).toEqual(await first.json());
     expect(s.purse.control.users().filter((u) => u.created_by === 'api')).toHaveLength(1);
   });
@@ -175,5 +185,31 @@ describe('createMerchantHandler: idempotency', () => {
     const retry = await s.post(routes.createUser, { user: NEW_USER }, { customer: 'cust_1', key: 'key-4' });
     expect(retry.status).toBe(201);
     expect(retry.headers.get('idempotent-replayed')).toBeNull();
+  });
+
+  it('works across instances that share one store (challenges and keys)', async () => {
+    const world = purseWorld();
+    const store = createMemoryStore({ now: world.now });
+    const a = shop({ store }, world);
+    const b = shop({ store }, world);
+    const challenge = await verified(a, EXISTING);
+    expect((await b.post(routes.createConsent, { ...EXISTING, consent_challenge_id: challenge }, { customer: 'cust_1' })).status).toBe(204);
+
+    const path = `/v1/merchants/${world.options.merchantId}/users`;
+    world.purse.control.setFault({ path, latencyMs: 120, times: 1 });
+    const [first, second] = await Promise.all([
+      a.post(routes.createUser, { user: NEW_USER }, { customer: 'cust_2', key: 'multi' }),
+      b.post(routes.createUser, { user: NEW_USER }, { customer: 'cust_2', key: 'multi' }),
+    ]);
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect([first, second].filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(1);
+    expect(world.calls(path)).toHaveLength(1);
+  });
+
+  it('without a shared store, another instance does not know the challenge', async () => {
+    const world = purseWorld();
+    const challenge = await verified(shop({}, world), EXISTING);
+    const other = await shop({}, world).post(routes.createConsent, { ...EXISTING, consent_challenge_id: challenge }, { customer: 'cust_1' });
+    expect(other.status).toBe(400);
   });
 });

@@ -18,9 +18,11 @@ const ONE_DAY = 24 * 60 * 60_000;
 /** Default `callerId`: the first X-Forwarded-For entry, else X-Real-IP. Trust them only if your proxy sets them. */
 export function defaultCallerId(request: Request): string | undefined {
   const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  if (forwarded) return forwarded;
-  return request.headers.get('x-real-ip')?.trim() || undefined;
+  return forwarded || request.headers.get('x-real-ip')?.trim() || undefined;
 }
+
+/** Caller ids are IPs or short opaque ids; a longer (spoofed) value is cut rather than sent whole to Purse. */
+const MAX_CALLER_ID = 255;
 
 function normaliseBasePath(basePath: string): string {
   const trimmed = basePath.trim().replace(/\/+$/, '');
@@ -46,12 +48,15 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
   const basePath = normaliseBasePath(options.basePath ?? '/api/purse');
   const logger = options.logger ?? consoleLogger;
   const now = options.now ?? Date.now;
+  // By default challenges and idempotency records live in separate memory stores, so a flood of idempotency keys
+  // cannot evict the consent challenges of real shoppers.
   const store = options.store ?? createMemoryStore({ now });
+  const idempotencyStore = options.store ?? createMemoryStore({ now });
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const callerIdOf = options.callerId ?? defaultCallerId;
   const challengeTtlMs = options.consentChallengeTtlMs ?? TEN_MINUTES;
   const idempotency = {
-    store,
+    store: idempotencyStore,
     ttlMs: options.idempotencyTtlMs ?? ONE_DAY,
     waitMs: options.idempotencyWaitMs ?? 30_000,
   };
@@ -85,7 +90,7 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
       request,
       url,
       purse,
-      callerId: callerIdOf(request) || undefined,
+      callerId: callerIdOf(request)?.slice(0, MAX_CALLER_ID) || undefined,
       customer: () => (customer ??= Promise.resolve(options.resolveCustomer(request)).then((c) => c || null)),
       body: {},
       store,

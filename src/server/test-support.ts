@@ -36,7 +36,10 @@ export function purseWorld(overrides: Partial<PurseClientOptions> = {}, mockOpti
   };
 }
 
-/** A merchant shop: sessions in a cookie, the shopper's IP set by the server adapter, a logger that keeps lines. */
+/**
+ * A merchant shop: the session travels in an `x-session` header (a cookie in real life, but `Cookie` is a forbidden
+ * header in browser-like environments), the shopper's IP set by the server adapter, a logger that keeps lines.
+ */
 export function shop(options: Partial<MerchantHandlerOptions> = {}, world = purseWorld()) {
   const logs: { level: string; message: string; details?: Record<string, unknown> }[] = [];
   const logger: HandlerLogger = {
@@ -45,7 +48,7 @@ export function shop(options: Partial<MerchantHandlerOptions> = {}, world = purs
   };
   const handler = createMerchantHandler({
     purse: world.client,
-    resolveCustomer: (request) => /(?:^|;\s*)session=([^;]+)/.exec(request.headers.get('cookie') ?? '')?.[1] ?? null,
+    resolveCustomer: (request) => request.headers.get('x-session'),
     logger,
     now: world.now,
     ...options,
@@ -53,7 +56,7 @@ export function shop(options: Partial<MerchantHandlerOptions> = {}, world = purs
   const send = (method: string, path: string, init: { body?: unknown; customer?: string; key?: string; headers?: Record<string, string> } = {}) => {
     const headers: Record<string, string> = { 'x-forwarded-for': '198.51.100.4, 10.0.0.1', ...init.headers };
     if (init.body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
-    if (init.customer) headers.cookie = `theme=dark; session=${init.customer}`;
+    if (init.customer) headers['x-session'] = init.customer;
     if (init.key) headers['idempotency-key'] = init.key;
     return handler(
       new Request(`https://shop.test/api/purse${path}`, {
