@@ -67,11 +67,14 @@ export function failureResponse(error: unknown, context: FailureContext): Respon
   }
 
   // Purse refused the request itself: pass its status and problem on, with Retry-After when there is one.
-  logger[error.status >= 500 ? 'error' : 'warn'](`purse-react-kit: Purse answered ${error.status} on ${route}`, {
-    status: error.status,
-    title: error.problem?.title,
-    code: error.problem?.code,
-  });
+  // Other 4xx are the shopper's doing (a wrong code, a taken email) and not worth a log line.
+  if (error.status >= 500 || error.status === 429) {
+    logger[error.status === 429 ? 'warn' : 'error'](`purse-react-kit: Purse answered ${error.status} on ${route}`, {
+      status: error.status,
+      title: error.problem?.title,
+      code: error.problem?.code,
+    });
+  }
   const headers: Record<string, string> = {};
   if (error.retryAfter !== undefined) headers['retry-after'] = error.retryAfter;
   return problem(error.status, passOn(error.status, error.problem, context.mapPointer ?? ((p) => p)), headers);
