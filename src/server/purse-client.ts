@@ -21,7 +21,7 @@ export interface PurseClientOptions {
   scope?: string;
   /** Defaults to the global `fetch`, looked up at call time (so request interceptors keep working). */
   fetch?: FetchLike;
-  /** Deadline for each answer of Purse, in ms. Default 15 000. */
+  /** Deadline for each answer of Purse, in ms. Default 10 000 (under the browser adapter's 15 s per attempt). */
   timeoutMs?: number;
   /** Clock for token expiry (tests). Default `Date.now`. */
   now?: () => number;
@@ -56,7 +56,7 @@ function checkOptions(options: PurseClientOptions): void {
 export function createPurseClient(options: PurseClientOptions): PurseClient {
   checkOptions(options);
   const fetchImpl: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const timeoutMs = options.timeoutMs ?? 15_000;
+  const timeoutMs = options.timeoutMs ?? 10_000;
   const tokens = createTokenSource({
     tokenUrl: options.tokenUrl,
     clientId: options.clientId,
