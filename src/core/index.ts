@@ -25,3 +25,7 @@ export { createIdempotencyKey } from './idempotency.ts';
 // Payment API v2 wire types, and the drop-in script loader with its drivers for both script generations.
 export * from './payment.ts';
 export * from './dropin/index.ts';
+// XCO signup: the pure state machine and the identifier parser (phone metadata loaded on demand).
+export * from './signup/index.ts';
+export { detectIdentifierKind, isValidEmail, loadPhoneLib, parseIdentifier, toXcoIdentifier } from './identifier.ts';
+export type { CountryCode, IdentifierKind, ParseIdentifierOptions, ParsedIdentifier } from './identifier.ts';

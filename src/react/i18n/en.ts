@@ -35,6 +35,7 @@ export const en = {
   'profile.invalidEmail': 'Enter a valid email address, like name@example.com.',
   'profile.invalidPhone': 'Enter a valid phone number, like +33 6 12 34 56 78.',
   'profile.invalidBirthdate': 'Enter a valid date of birth.',
+  'profile.rejected': 'This value was not accepted. Please check it.',
   'profile.summary': 'Please correct the highlighted fields.',
   'profile.submit': 'Create my account',
   'profile.creating': 'Creating your account…',

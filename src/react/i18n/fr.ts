@@ -38,6 +38,7 @@ export const fr: Messages = {
   'profile.invalidEmail': 'Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.',
   'profile.invalidPhone': 'Saisissez un numéro de téléphone valide, par exemple 06 12 34 56 78.',
   'profile.invalidBirthdate': 'Saisissez une date de naissance valide.',
+  'profile.rejected': 'Cette valeur n’a pas été acceptée. Veuillez la vérifier.',
   'profile.summary': 'Veuillez corriger les champs signalés.',
   'profile.submit': 'Créer mon compte',
   'profile.creating': 'Création de votre compte…',

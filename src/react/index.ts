@@ -1,0 +1,6 @@
+// The React layer: provider, i18n, and the XCO signup component with its headless hook.
+export { PurseProvider, usePurse, themeToStyle } from './provider/index.ts';
+export type { PurseProviderProps, PurseContextValue, PurseTheme } from './provider/index.ts';
+export { createTranslator, en, fr } from './i18n/index.ts';
+export type { MessageKey, Messages, PurseLocale, Translator } from './i18n/index.ts';
+export * from './xco-signup/index.ts';

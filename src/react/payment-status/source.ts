@@ -1,0 +1,41 @@
+// Which payment the status page is about: a redirect token (explicit or from the URL), or an id the merchant passes.
+import { REDIRECTION_PARAM } from '../../core/payment.ts';
+
+export type StatusSource =
+  | { kind: 'token'; token: string }
+  | { kind: 'payment'; id: string }
+  | { kind: 'link'; id: string }
+  | { kind: 'session'; id: string }
+  | { kind: 'none' };
+
+export interface StatusSourceProps {
+  /** A `purse-redirection-data` token. Default: the one in `window.location.search`, when no id is given. */
+  token?: string;
+  clientSessionId?: string;
+  paymentId?: string;
+  paymentLinkId?: string;
+}
+
+const given = (value: string | undefined): value is string => typeof value === 'string' && value.trim() !== '';
+
+/** The token in the page's query string, if any. Safe on the server (no window: none). */
+export function readRedirectToken(search = typeof window === 'undefined' ? '' : window.location.search): string | undefined {
+  const token = new URLSearchParams(search).get(REDIRECTION_PARAM);
+  return given(token ?? undefined) ? (token as string) : undefined;
+}
+
+/**
+ * Explicit inputs first: a token prop, then a payment link, a payment, a client session; the URL's token only when the
+ * merchant passed none of them.
+ */
+export function resolveSource(props: StatusSourceProps, urlToken: string | undefined): StatusSource {
+  if (given(props.token)) return { kind: 'token', token: props.token };
+  if (given(props.paymentLinkId)) return { kind: 'link', id: props.paymentLinkId };
+  if (given(props.paymentId)) return { kind: 'payment', id: props.paymentId };
+  if (given(props.clientSessionId)) return { kind: 'session', id: props.clientSessionId };
+  if (given(urlToken)) return { kind: 'token', token: urlToken };
+  return { kind: 'none' };
+}
+
+export const sourceKey = (source: StatusSource) =>
+  source.kind === 'none' ? 'none' : `${source.kind}:${source.kind === 'token' ? source.token : source.id}`;

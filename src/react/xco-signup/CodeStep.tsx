@@ -1,0 +1,163 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { PurseKitError } from '../../core/errors.ts';
+import type { CodeSentState, SendingState, VerifyingState } from '../../core/signup/types.ts';
+import type { Translator } from '../i18n/index.ts';
+import { usePurse } from '../provider/context.ts';
+import { Button, identifierText } from './parts.tsx';
+import { useCountdown } from './useCountdown.ts';
+import type { XcoSignupApi } from './useXcoSignup.ts';
+
+export const CODE_LENGTH = 6;
+
+/** Digits only, at most CODE_LENGTH: "123 456" and "123-456" (pasted or autofilled) become "123456". */
+export const sanitizeCode = (value: string): string => value.replace(/\D/g, '').slice(0, CODE_LENGTH);
+
+type CodeState = CodeSentState | VerifyingState | SendingState;
+
+function codeErrorText(state: CodeState, i18n: Translator): string | undefined {
+  if (state.status !== 'code_sent') return undefined;
+  switch (state.codeProblem) {
+    case 'invalid':
+      return state.attemptsLeft === undefined
+        ? i18n.t('code.invalid')
+        : i18n.plural('code.invalidAttempts', state.attemptsLeft);
+    case 'expired':
+      return i18n.t('code.expired');
+    case 'locked':
+      return i18n.t('code.locked');
+  }
+  return undefined;
+}
+
+/** The shopper's message for the code step's current state, also used by the live region. */
+export function codeStatusText(state: CodeState, i18n: Translator): string {
+  if (state.status === 'verifying') return i18n.t('status.verifying');
+  if (state.status === 'sending') return i18n.t('code.resending');
+  const problem = codeErrorText(state, i18n);
+  if (problem) return problem;
+  if (state.error?.kind === 'rate_limited') return i18n.t('code.throttled');
+  return i18n.t('status.codeSent', { identifier: identifierText(state.identifier) });
+}
+
+function ResendButton({ signup, state }: { signup: XcoSignupApi; state: CodeState }) {
+  const { i18n } = usePurse();
+  const availableAt = state.status === 'sending' ? undefined : state.resendAvailableAt;
+  const seconds = useCountdown(availableAt);
+  const sending = state.status === 'sending';
+  const label = sending
+    ? i18n.t('code.resending')
+    : seconds > 0
+      ? i18n.t('code.resendIn', { seconds })
+      : i18n.t('code.resend');
+  return (
+    <Button variant="secondary" inactive={sending || seconds > 0 || state.status === 'verifying'} onClick={signup.resend}>
+      {label}
+    </Button>
+  );
+}
+
+export interface CodeStepProps {
+  signup: XcoSignupApi;
+}
+
+/** One code field (not six boxes): autofill from SMS/email, paste with separators, submits itself at 6 digits. */
+export function CodeStep({ signup }: CodeStepProps) {
+  const { i18n } = usePurse();
+  const state = signup.state as CodeState;
+  const inputRef = useRef<HTMLInputElement>(null);
+  const id = useId();
+  const [incomplete, setIncomplete] = useState(false);
+
+  const codeSent = state.status === 'code_sent';
+  const problem = codeSent ? state.codeProblem : undefined;
+  const error: PurseKitError | undefined = codeSent ? state.error : undefined;
+  const sentAt = state.status === 'sending' ? undefined : state.resendAvailableAt;
+  const needsNewCode = problem === 'expired' || problem === 'locked';
+  const errorText = codeErrorText(state, i18n) ?? (incomplete ? i18n.t('code.incomplete') : undefined);
+  const throttled = error?.kind === 'rate_limited';
+
+  // Focus the field when it appears, and again (emptied) after a refused code or once a new code is sent. A throttled
+  // resend leaves focus where it is (on the resend button).
+  useEffect(() => {
+    const input = inputRef.current;
+    if (!codeSent || !input || throttled) return;
+    if (problem) input.value = '';
+    input.focus();
+  }, [codeSent, problem, error, sentAt, throttled]);
+  // A new code makes the old digits useless (a throttled resend sent nothing: keep them).
+  useEffect(() => {
+    if (sentAt !== undefined && !throttled && inputRef.current) inputRef.current.value = '';
+  }, [sentAt, throttled]);
+
+  const submit = (code: string) => {
+    if (!codeSent || needsNewCode) return;
+    if (code.length < CODE_LENGTH) {
+      setIncomplete(true);
+      inputRef.current?.focus();
+      return;
+    }
+    setIncomplete(false);
+    signup.submitCode(code);
+  };
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    submit(sanitizeCode(inputRef.current?.value ?? ''));
+  };
+
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = errorText ? `${errorId} ${hintId}` : hintId;
+
+  return (
+    <form className="purse-step" noValidate onSubmit={onSubmit} aria-busy={state.status === 'verifying' || undefined}>
+      <h2 className="purse-title">{i18n.t('code.title')}</h2>
+      <p className="purse-text">{i18n.t('code.sentTo', { identifier: identifierText(state.identifier) })}</p>
+      <div className="purse-field">
+        <label className="purse-label" htmlFor={id}>
+          {i18n.t('code.label')}
+        </label>
+        <p id={hintId} className="purse-hint">
+          {i18n.t('code.hint')}
+        </p>
+        <input
+          ref={inputRef}
+          id={id}
+          name="one-time-code"
+          className="purse-input purse-input--code"
+          type="text"
+          autoComplete="one-time-code"
+          inputMode="numeric"
+          pattern="[0-9]{6}"
+          required
+          readOnly={!codeSent || needsNewCode}
+          aria-invalid={errorText ? true : undefined}
+          aria-describedby={describedBy}
+          onChange={(event) => {
+            const input = event.currentTarget;
+            const digits = sanitizeCode(input.value);
+            if (digits !== input.value) input.value = digits;
+            if (digits.length === CODE_LENGTH) submit(digits);
+          }}
+        />
+        {errorText && (
+          <p id={errorId} className="purse-field-error">
+            {errorText}
+          </p>
+        )}
+      </div>
+      <div className="purse-actions">
+        <Button type="submit" inactive={!codeSent || needsNewCode}>
+          {state.status === 'verifying' ? i18n.t('code.verifying') : i18n.t('code.submit')}
+        </Button>
+        <ResendButton signup={signup} state={state} />
+      </div>
+      {throttled && <p className="purse-hint">{i18n.t('code.throttled')}</p>}
+      {!signup.lockIdentifier && (
+        <Button variant="link" onClick={signup.editIdentifier}>
+          {i18n.t('identifier.edit')}
+        </Button>
+      )}
+    </form>
+  );
+}

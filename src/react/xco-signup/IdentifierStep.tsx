@@ -1,0 +1,95 @@
+import { useEffect, useId, useRef, type FormEvent } from 'react';
+import { detectIdentifierKind, loadPhoneLib } from '../../core/identifier.ts';
+import type { MessageKey } from '../i18n/index.ts';
+import { usePurse } from '../provider/context.ts';
+import { Button, ErrorMessage } from './parts.tsx';
+import type { XcoSignupApi } from './useXcoSignup.ts';
+
+export interface IdentifierStepProps {
+  signup: XcoSignupApi;
+  /** Move focus to the field when it appears (not on first page load, where it would steal focus). */
+  focusOnMount?: boolean;
+}
+
+/** One field for an email or a phone number. Uncontrolled: typing causes no React render. */
+export function IdentifierStep({ signup, focusOnMount = false }: IdentifierStepProps) {
+  const { i18n } = usePurse();
+  const { state } = signup;
+  const inputRef = useRef<HTMLInputElement>(null);
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+
+  const busy = state.status === 'checking' || state.status === 'sending';
+  const invalid = state.status === 'identify' ? state.invalid : undefined;
+  const apiError = state.status === 'identify' ? state.error : undefined;
+  const hasError = invalid !== undefined || apiError !== undefined;
+
+  useEffect(() => {
+    if (focusOnMount) inputRef.current?.focus();
+  }, [focusOnMount]);
+  // A refused identifier: back to the field, whose description now holds the reason.
+  useEffect(() => {
+    if (invalid !== undefined || apiError !== undefined) inputRef.current?.focus();
+  }, [invalid, apiError]);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (busy) return;
+    void signup.submitIdentifier(inputRef.current?.value ?? '');
+  };
+
+  return (
+    <form className="purse-step" noValidate onSubmit={onSubmit} aria-busy={busy || undefined}>
+      <div className="purse-field">
+        <label className="purse-label" htmlFor={id}>
+          {i18n.t('identifier.label')}
+        </label>
+        <p id={hintId} className="purse-hint">
+          {i18n.t('identifier.hint')}
+        </p>
+        <input
+          ref={inputRef}
+          id={id}
+          name="identifier"
+          className="purse-input"
+          type="text"
+          autoComplete="username"
+          autoCapitalize="none"
+          autoCorrect="off"
+          spellCheck={false}
+          required
+          defaultValue={state.input}
+          readOnly={busy || signup.lockIdentifier}
+          aria-invalid={hasError || undefined}
+          aria-describedby={hasError ? `${errorId} ${hintId}` : hintId}
+          onChange={(event) => {
+            // Fetch the phone parser while the shopper is still typing, so submit does not wait for it.
+            if (detectIdentifierKind(event.currentTarget.value) === 'phone') void loadPhoneLib().catch(() => {});
+          }}
+        />
+        {invalid !== undefined && (
+          <p id={errorId} className="purse-field-error">
+            {i18n.t(`identifier.invalid.${invalid}` satisfies MessageKey)}
+          </p>
+        )}
+        {invalid === undefined && apiError?.kind === 'validation' && (
+          // Purse refused the identifier's format: say which format we expect, in the shopper's words.
+          <p id={errorId} className="purse-field-error">
+            {i18n.t(detectIdentifierKind(state.input) === 'phone' ? 'identifier.invalid.phone' : 'identifier.invalid.email')}
+          </p>
+        )}
+        {invalid === undefined && apiError !== undefined && apiError.kind !== 'validation' && (
+          <ErrorMessage id={errorId} error={apiError} className="purse-field-error" />
+        )}
+      </div>
+      <Button type="submit" inactive={busy}>
+        {state.status === 'checking'
+          ? i18n.t('identifier.checking')
+          : state.status === 'sending'
+            ? i18n.t('identifier.sending')
+            : i18n.t('identifier.submit')}
+      </Button>
+    </form>
+  );
+}

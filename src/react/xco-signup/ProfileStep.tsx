@@ -1,0 +1,232 @@
+import { useEffect, useId, useMemo, useRef, useState, type HTMLInputTypeAttribute } from 'react';
+import { useForm, type FieldError, type RegisterOptions, type UseFormRegister } from 'react-hook-form';
+import { isValidEmail, parseIdentifier } from '../../core/identifier.ts';
+import type { CreatingState, ProfileState } from '../../core/signup/types.ts';
+import type { MessageKey, Translator } from '../i18n/index.ts';
+import { usePurse } from '../provider/context.ts';
+import { Button, ErrorMessage } from './parts.tsx';
+import {
+  countryOptions,
+  fieldOfPath,
+  fromFormValues,
+  isPlausibleBirthdate,
+  toFormValues,
+  type ProfileField,
+  type ProfileFormValues,
+} from './profile-form.ts';
+import type { XcoSignupApi } from './useXcoSignup.ts';
+
+/** Shopper's wording for a field the server refused (its own text is for developers, and in English). */
+const serverMessageKey = (field: ProfileField): MessageKey =>
+  field === 'email' ? 'profile.invalidEmail' : field === 'phone_number' ? 'profile.invalidPhone' : field === 'birthdate' ? 'profile.invalidBirthdate' : 'profile.rejected';
+
+interface FieldProps {
+  name: ProfileField;
+  label: string;
+  register: UseFormRegister<ProfileFormValues>;
+  rules?: RegisterOptions<ProfileFormValues, ProfileField>;
+  error: FieldError | undefined;
+  type?: HTMLInputTypeAttribute;
+  autoComplete: string;
+  required?: boolean;
+  readOnly?: boolean;
+  i18n: Translator;
+}
+
+function Field({ name, label, register, rules, error, type = 'text', autoComplete, required, readOnly, i18n }: FieldProps) {
+  const id = useId();
+  const errorId = `${id}-error`;
+  return (
+    <div className="purse-field">
+      <label className="purse-label" htmlFor={id}>
+        {label}
+        {required && <span aria-hidden="true"> *</span>}
+      </label>
+      <input
+        id={id}
+        className="purse-input"
+        type={type}
+        autoComplete={autoComplete}
+        required={required}
+        readOnly={readOnly}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        {...register(name, { ...rules, ...(required ? { required: i18n.t('profile.required') } : {}) })}
+      />
+      {error?.message && (
+        <p id={errorId} className="purse-field-error">
+          {error.message}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export interface ProfileStepProps {
+  signup: XcoSignupApi;
+}
+
+/** New shopper: names, contact, gender, birth date and billing address. react-hook-form: no render per keystroke. */
+export function ProfileStep({ signup }: ProfileStepProps) {
+  const { i18n } = usePurse();
+  const state = signup.state as ProfileState | CreatingState;
+  const profile = state.status === 'profile' ? state.profile : state.user;
+  const serverError = state.status === 'profile' ? state.error : undefined;
+  const creating = state.status === 'creating';
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const ids = useId();
+
+  // The pre-fill of the first render: later renders (creating, a refusal) must not reset what the shopper typed.
+  const [defaultValues] = useState(() => toFormValues(profile, signup.defaultCountry));
+  const { register, handleSubmit, setError, setFocus, formState } = useForm<ProfileFormValues>({ defaultValues });
+  const { errors } = formState;
+  const countries = useMemo(() => countryOptions(i18n.locale, defaultValues.country), [i18n.locale, defaultValues.country]);
+  const identifierIsEmail = state.identifier.email !== undefined;
+  const country = signup.defaultCountry ? { defaultCountry: signup.defaultCountry } : {};
+
+  useEffect(() => {
+    titleRef.current?.focus();
+  }, []);
+
+  // Server-side refusals: shown on their fields, focus on the first one (or on the summary when none matches).
+  useEffect(() => {
+    if (serverError?.kind !== 'validation') return;
+    let first: ProfileField | undefined;
+    for (const path of Object.keys(serverError.fields)) {
+      const field = fieldOfPath(path);
+      if (!field) continue;
+      setError(field, { type: 'server', message: i18n.t(serverMessageKey(field)) });
+      first ??= field;
+    }
+    if (first) setFocus(first);
+    else summaryRef.current?.focus();
+  }, [serverError, setError, setFocus, i18n]);
+
+  const onValid = async (values: ProfileFormValues) => {
+    if (creating) return;
+    let phone = values.phone_number.trim();
+    if (phone && state.identifier.phone_number === undefined) {
+      const parsed = await parseIdentifier(phone, country);
+      if (parsed.kind !== 'phone') {
+        setError('phone_number', { type: 'validate', message: i18n.t('profile.invalidPhone') }, { shouldFocus: true });
+        return;
+      }
+      phone = parsed.phone_number;
+    }
+    signup.submitProfile(fromFormValues({ ...values, phone_number: phone }, profile));
+  };
+
+  const hasErrors = Object.keys(errors).length > 0 || serverError !== undefined;
+  const common = { register, i18n, readOnly: creating };
+
+  return (
+    <form className="purse-step" noValidate onSubmit={handleSubmit(onValid)} aria-busy={creating || undefined}>
+      <h2 className="purse-title" tabIndex={-1} ref={titleRef}>
+        {i18n.t('profile.title')}
+      </h2>
+      <p className="purse-hint">{i18n.t('profile.intro')}</p>
+      {hasErrors && (
+        <div ref={summaryRef} tabIndex={-1} className="purse-summary">
+          {serverError && serverError.kind !== 'validation' ? (
+            <ErrorMessage error={serverError} />
+          ) : (
+            <p className="purse-error-text">{i18n.t('profile.summary')}</p>
+          )}
+        </div>
+      )}
+      <div className="purse-grid">
+        <Field {...common} name="first_name" label={i18n.t('profile.firstName')} autoComplete="given-name" required error={errors.first_name} />
+        <Field {...common} name="last_name" label={i18n.t('profile.lastName')} autoComplete="family-name" required error={errors.last_name} />
+      </div>
+      <Field
+        {...common}
+        name="email"
+        type="email"
+        label={i18n.t('profile.email')}
+        autoComplete="email"
+        required
+        readOnly={creating || identifierIsEmail}
+        rules={{ validate: (value) => isValidEmail(value.trim()) || i18n.t('profile.invalidEmail') }}
+        error={errors.email}
+      />
+      <Field
+        {...common}
+        name="phone_number"
+        type="tel"
+        label={i18n.t('profile.phone')}
+        autoComplete="tel"
+        readOnly={creating || !identifierIsEmail}
+        error={errors.phone_number}
+      />
+      <div className="purse-grid">
+        <div className="purse-field">
+          <label className="purse-label" htmlFor={`${ids}-gender`}>
+            {i18n.t('profile.gender')}
+          </label>
+          <select id={`${ids}-gender`} className="purse-input" autoComplete="sex" {...register('gender')}>
+            <option value="">{i18n.t('profile.gender.unspecified')}</option>
+            <option value="female">{i18n.t('profile.gender.female')}</option>
+            <option value="male">{i18n.t('profile.gender.male')}</option>
+            <option value="other">{i18n.t('profile.gender.other')}</option>
+          </select>
+        </div>
+        <Field
+          {...common}
+          name="birthdate"
+          type="date"
+          label={i18n.t('profile.birthdate')}
+          autoComplete="bday"
+          rules={{ validate: (value) => !value || isPlausibleBirthdate(value) || i18n.t('profile.invalidBirthdate') }}
+          error={errors.birthdate}
+        />
+      </div>
+      <fieldset className="purse-fieldset">
+        <legend className="purse-label">{i18n.t('profile.address')}</legend>
+        <Field {...common} name="street_address" label={i18n.t('profile.street')} autoComplete="address-line1" required error={errors.street_address} />
+        <Field {...common} name="address_complement" label={i18n.t('profile.complement')} autoComplete="address-line2" error={errors.address_complement} />
+        <div className="purse-grid">
+          <Field {...common} name="postal_code" label={i18n.t('profile.postalCode')} autoComplete="postal-code" required error={errors.postal_code} />
+          <Field {...common} name="locality" label={i18n.t('profile.city')} autoComplete="address-level2" required error={errors.locality} />
+        </div>
+        <div className="purse-field">
+          <label className="purse-label" htmlFor={`${ids}-country`}>
+            {i18n.t('profile.country')}
+            <span aria-hidden="true"> *</span>
+          </label>
+          <select
+            id={`${ids}-country`}
+            className="purse-input"
+            autoComplete="country-name"
+            required
+            aria-invalid={errors.country ? true : undefined}
+            aria-describedby={errors.country ? `${ids}-country-error` : undefined}
+            {...register('country', { required: i18n.t('profile.required') })}
+          >
+            <option value="" />
+            {countries.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+          {errors.country?.message && (
+            <p id={`${ids}-country-error`} className="purse-field-error">
+              {errors.country.message}
+            </p>
+          )}
+        </div>
+      </fieldset>
+      <div className="purse-actions">
+        <Button type="submit" inactive={creating}>
+          {creating ? i18n.t('profile.creating') : i18n.t('profile.submit')}
+        </Button>
+        {!signup.lockIdentifier && (
+          <Button variant="link" inactive={creating} onClick={signup.editIdentifier}>
+            {i18n.t('identifier.edit')}
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}

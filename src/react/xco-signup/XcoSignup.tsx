@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import type { SignupState } from '../../core/signup/types.ts';
+import type { Translator } from '../i18n/index.ts';
+import { usePurse } from '../provider/context.ts';
+import { CodeStep, codeStatusText } from './CodeStep.tsx';
+import { IdentifierStep } from './IdentifierStep.tsx';
+import { cx, LiveRegion } from './parts.tsx';
+import { ProfileStep } from './ProfileStep.tsx';
+import { DoneStep, FailedStep, LinkingStep } from './steps.tsx';
+import { useXcoSignup, type UseXcoSignupOptions, type XcoSignupApi } from './useXcoSignup.ts';
+
+/** What the live region says for a state ('' for the untouched first step). */
+export function signupStatusText(state: SignupState, i18n: Translator): string {
+  switch (state.status) {
+    case 'identify':
+      if (state.invalid) return i18n.t(`identifier.invalid.${state.invalid}`);
+      return state.error ? i18n.error(state.error) : '';
+    case 'checking':
+      return i18n.t('status.checking');
+    case 'profile':
+      return state.error ? i18n.t('profile.summary') : i18n.t('status.profile');
+    case 'creating':
+      return i18n.t('status.creating');
+    case 'sending':
+      return state.resendFrom ? i18n.t('code.resending') : i18n.t('status.sending');
+    case 'code_sent':
+    case 'verifying':
+      return codeStatusText(state, i18n);
+    case 'verified':
+    case 'linking':
+      return i18n.t('status.linking');
+    case 'done':
+      return i18n.t(state.outcome === 'created' ? 'status.done.created' : 'status.done.linked');
+    case 'failed':
+      return i18n.error(state.error);
+  }
+}
+
+export interface XcoSignupViewProps {
+  signup: XcoSignupApi;
+  className?: string;
+}
+
+/** The default view of `useXcoSignup()`: one step at a time, and one live region for status changes. */
+export function XcoSignupView({ signup, className }: XcoSignupViewProps) {
+  const { i18n } = usePurse();
+  const { state } = signup;
+  // Focus is moved only after the shopper has done something: never on page load.
+  const [firstState] = useState(state);
+  const started = state !== firstState;
+
+  let step;
+  switch (state.status) {
+    case 'identify':
+    case 'checking':
+      step = <IdentifierStep signup={signup} focusOnMount={started} />;
+      break;
+    case 'sending':
+      step = state.resendFrom ? <CodeStep signup={signup} /> : <IdentifierStep signup={signup} />;
+      break;
+    case 'profile':
+    case 'creating':
+      step = <ProfileStep signup={signup} />;
+      break;
+    case 'code_sent':
+    case 'verifying':
+      step = <CodeStep signup={signup} />;
+      break;
+    case 'verified':
+    case 'linking':
+      step = <LinkingStep />;
+      break;
+    case 'done':
+      step = <DoneStep signup={signup} />;
+      break;
+    case 'failed':
+      step = <FailedStep signup={signup} />;
+      break;
+  }
+
+  return (
+    <div className={cx('purse-signup', className)} lang={i18n.locale}>
+      <LiveRegion>{signupStatusText(state, i18n)}</LiveRegion>
+      {step}
+    </div>
+  );
+}
+
+export interface XcoSignupProps extends UseXcoSignupOptions {
+  className?: string;
+}
+
+/**
+ * Purse Express Checkout signup: checks the shopper's email or phone, then creates an XCO account (new shopper) or
+ * verifies a one-time code and links the existing account (existing shopper). Render inside `<PurseProvider>`.
+ */
+export function XcoSignup({ className, ...options }: XcoSignupProps) {
+  const signup = useXcoSignup(options);
+  return <XcoSignupView signup={signup} className={className} />;
+}

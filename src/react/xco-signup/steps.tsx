@@ -1,0 +1,73 @@
+// The end states of the flow: linking in progress, done, and failed (with retry).
+import { useEffect, useRef } from 'react';
+import type { DoneState, FailedState } from '../../core/signup/types.ts';
+import { usePurse } from '../provider/context.ts';
+import { Button, ErrorMessage } from './parts.tsx';
+import { useCountdown } from './useCountdown.ts';
+import type { XcoSignupApi } from './useXcoSignup.ts';
+
+/** Focuses the element when it mounts: headings get tabIndex -1 so that focus lands on them. */
+function useFocusOnMount<T extends HTMLElement>() {
+  const ref = useRef<T>(null);
+  useEffect(() => {
+    ref.current?.focus();
+  }, []);
+  return ref;
+}
+
+/** Existing shopper, code accepted: `onVerified` and then the consent are running. */
+export function LinkingStep() {
+  const { i18n } = usePurse();
+  return (
+    <div className="purse-step" aria-busy="true">
+      <p className="purse-title purse-progress">{i18n.t('linking.title')}</p>
+    </div>
+  );
+}
+
+export function DoneStep({ signup }: { signup: XcoSignupApi }) {
+  const { i18n } = usePurse();
+  const state = signup.state as DoneState;
+  const titleRef = useFocusOnMount<HTMLHeadingElement>();
+  return (
+    <div className="purse-step purse-done">
+      <h2 className="purse-title" tabIndex={-1} ref={titleRef}>
+        {i18n.t(state.outcome === 'created' ? 'done.created.title' : 'done.linked.title')}
+      </h2>
+      <p className="purse-text">{i18n.t(state.outcome === 'created' ? 'done.created.body' : 'done.linked.body')}</p>
+    </div>
+  );
+}
+
+function RetryButton({ signup, state }: { signup: XcoSignupApi; state: FailedState }) {
+  const { i18n } = usePurse();
+  const seconds = useCountdown(state.retryAt);
+  return (
+    <Button inactive={seconds > 0} onClick={signup.retry}>
+      {seconds > 0 ? i18n.t('error.retryIn', { seconds }) : i18n.t('error.retry')}
+    </Button>
+  );
+}
+
+/** A step failed: what happened in the shopper's words, retry (after the wait when rate limited), or start over. */
+export function FailedStep({ signup }: { signup: XcoSignupApi }) {
+  const { i18n } = usePurse();
+  const state = signup.state as FailedState;
+  const titleRef = useFocusOnMount<HTMLHeadingElement>();
+  return (
+    <div className="purse-step purse-failed">
+      <h2 className="purse-title" tabIndex={-1} ref={titleRef}>
+        {i18n.t('error.title')}
+      </h2>
+      <ErrorMessage error={state.error} />
+      <div className="purse-actions">
+        <RetryButton signup={signup} state={state} />
+        {!signup.lockIdentifier && (
+          <Button variant="link" onClick={signup.editIdentifier}>
+            {i18n.t('identifier.edit')}
+          </Button>
+        )}
+      </div>
+    </div>
+  );
+}
