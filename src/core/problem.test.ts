@@ -182,3 +182,12 @@ describe('problemToError and networkError', () => {
     expect(networkError(2000).message).toContain('2000 ms');
   });
 });
+
+describe('no customer session', () => {
+  it('tells the developer that resolveCustomer returned null, not that credentials are wrong', () => {
+    const error = problemToError({ status: 401, code: 'no_customer_session', title: 'No customer session' }, { status: 401 });
+    expect(error.kind).toBe('unauthorized');
+    expect(error.message).toMatch(/resolveCustomer/);
+    expect(error.message).not.toMatch(/client id/);
+  });
+});

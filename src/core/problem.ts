@@ -113,6 +113,15 @@ export function problemToError(problem: ProblemDetails | undefined, init: Proble
       return rateLimited();
   }
   if (status === 429) return rateLimited();
+  if (status === 401 && problem?.code === 'no_customer_session') {
+    return {
+      kind: 'unauthorized',
+      status,
+      message:
+        'The merchant backend has no customer for this request: resolveCustomer(request) returned null. ' +
+        'Sign the shopper in (or create their customer) before this step.',
+    };
+  }
   if (status === 401 || status === 403) {
     return {
       kind: 'unauthorized',
