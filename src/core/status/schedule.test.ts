@@ -52,6 +52,7 @@ describe('pollPhase and resolveSchedule', () => {
   it('fills defaults and refuses nonsense with a message that says what is wrong', () => {
     expect(resolveSchedule()).toEqual(DEFAULT_POLL_SCHEDULE);
     expect(resolveSchedule({ timeoutMs: 5 * s }).timeoutMs).toBe(5 * s);
+    expect(resolveSchedule({ timeoutMs: undefined, fastIntervalMs: 500 })).toEqual({ ...DEFAULT_POLL_SCHEDULE, fastIntervalMs: 500 });
     expect(() => resolveSchedule({ fastIntervalMs: 0 })).toThrow(/fastIntervalMs must be a positive number/);
     expect(() => resolveSchedule({ timeoutMs: Number.NaN })).toThrow(/timeoutMs/);
   });

@@ -28,7 +28,11 @@ export type PollStep =
   | { kind: 'timed_out' };
 
 export function resolveSchedule(overrides?: Partial<PollSchedule>): PollSchedule {
-  const schedule = { ...DEFAULT_POLL_SCHEDULE, ...overrides };
+  const schedule = { ...DEFAULT_POLL_SCHEDULE };
+  for (const [key, value] of Object.entries(overrides ?? {})) {
+    // Absent or undefined options keep their default.
+    if (value !== undefined) schedule[key as keyof PollSchedule] = value;
+  }
   for (const [key, value] of Object.entries(schedule)) {
     if (!Number.isFinite(value) || value <= 0) {
       throw new Error(`Poll schedule: ${key} must be a positive number of milliseconds (got ${String(value)}).`);

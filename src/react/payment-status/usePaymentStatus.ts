@@ -88,6 +88,7 @@ function every<T>(waiting: (data: T) => boolean, { clock, key, schedule, timedOu
     return step.kind === 'poll' ? step.delayMs : false;
   };
 }
+
 // Fresh until we decide otherwise: no refetch on mount, focus or reconnect, so the schedule alone sends requests.
 // The adapter retries transient failures itself.
 const quiet = { staleTime: Infinity, retry: false } as const;
