@@ -8,6 +8,7 @@ import { Button, ErrorMessage } from './parts.tsx';
 import {
   countryOptions,
   fieldOfPath,
+  PROFILE_FIELDS,
   fromFormValues,
   isPlausibleBirthdate,
   toFormValues,
@@ -79,7 +80,11 @@ export function ProfileStep({ signup }: ProfileStepProps) {
 
   // The pre-fill of the first render: later renders (creating, a refusal) must not reset what the shopper typed.
   const [defaultValues] = useState(() => toFormValues(profile, signup.defaultCountry));
-  const { register, handleSubmit, setError, setFocus, formState } = useForm<ProfileFormValues>({ defaultValues });
+  const { register, handleSubmit, setError, setFocus, formState } = useForm<ProfileFormValues>({
+    defaultValues,
+    // Focus the first invalid field in reading order (RHF's own order is registration order).
+    shouldFocusError: false,
+  });
   const { errors } = formState;
   const countries = useMemo(() => countryOptions(i18n.locale, defaultValues.country), [i18n.locale, defaultValues.country]);
   const identifierIsEmail = state.identifier.email !== undefined;
@@ -117,11 +122,16 @@ export function ProfileStep({ signup }: ProfileStepProps) {
     signup.submitProfile(fromFormValues({ ...values, phone_number: phone }, profile));
   };
 
+  const onInvalid = (invalid: Partial<Record<ProfileField, unknown>>) => {
+    const first = PROFILE_FIELDS.find((field) => invalid[field] !== undefined);
+    if (first) setFocus(first);
+  };
+
   const hasErrors = Object.keys(errors).length > 0 || serverError !== undefined;
   const common = { register, i18n, readOnly: creating };
 
   return (
-    <form className="purse-step" noValidate onSubmit={handleSubmit(onValid)} aria-busy={creating || undefined}>
+    <form className="purse-step" noValidate onSubmit={handleSubmit(onValid, onInvalid)} aria-busy={creating || undefined}>
       <h2 className="purse-title" tabIndex={-1} ref={titleRef}>
         {i18n.t('profile.title')}
       </h2>
@@ -164,7 +174,13 @@ export function ProfileStep({ signup }: ProfileStepProps) {
           <label className="purse-label" htmlFor={`${ids}-gender`}>
             {i18n.t('profile.gender')}
           </label>
-          <select id={`${ids}-gender`} className="purse-input" autoComplete="sex" {...register('gender')}>
+          <select
+            id={`${ids}-gender`}
+            className="purse-input"
+            autoComplete="sex"
+            defaultValue={defaultValues.gender}
+            {...register('gender')}
+          >
             <option value="">{i18n.t('profile.gender.unspecified')}</option>
             <option value="female">{i18n.t('profile.gender.female')}</option>
             <option value="male">{i18n.t('profile.gender.male')}</option>
@@ -199,6 +215,7 @@ export function ProfileStep({ signup }: ProfileStepProps) {
             className="purse-input"
             autoComplete="country-name"
             required
+            defaultValue={defaultValues.country}
             aria-invalid={errors.country ? true : undefined}
             aria-describedby={errors.country ? `${ids}-country-error` : undefined}
             {...register('country', { required: i18n.t('profile.required') })}

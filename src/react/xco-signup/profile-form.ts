@@ -18,7 +18,8 @@ export interface ProfileFormValues {
 
 export type ProfileField = keyof ProfileFormValues;
 
-const FIELDS: ProfileField[] = [
+/** The form's fields in reading order. */
+export const PROFILE_FIELDS: readonly ProfileField[] = [
   'first_name',
   'last_name',
   'email',
@@ -95,7 +96,7 @@ export function fromFormValues(values: ProfileFormValues, base: XcoUser): XcoUse
 /** "user.first_name", "user.addresses.0.postal_code" → the form field, when the form has one. */
 export function fieldOfPath(path: string): ProfileField | undefined {
   const last = path.split('.').pop() ?? '';
-  return (FIELDS as string[]).includes(last) ? (last as ProfileField) : undefined;
+  return (PROFILE_FIELDS as readonly string[]).includes(last) ? (last as ProfileField) : undefined;
 }
 
 /** ISO date in the past, not before 1900. */

@@ -1,0 +1,108 @@
+import { useEffect, useRef } from 'react';
+import { usePurse } from '../provider/context.ts';
+import { Button, cx, LiveRegion } from '../xco-signup/parts.tsx';
+import { PaymentDetails } from './PaymentDetails.tsx';
+import { announcement, isTransient, statusTexts } from './texts.ts';
+import { usePaymentStatus } from './usePaymentStatus.ts';
+import type { PaymentStatusState, UsePaymentStatusOptions } from './usePaymentStatus.ts';
+
+export interface PaymentStatusViewProps {
+  status: PaymentStatusState;
+  /** Where "Try again" leads after a failure (the checkout page). */
+  retryHref?: string;
+  /** Called by "Try again" after a failure (with `retryHref`, before the navigation). */
+  onRetry?(): void;
+  /** Level of the status heading. Default 2. */
+  headingLevel?: 1 | 2 | 3 | 4 | 5 | 6;
+  className?: string;
+}
+
+/** The default view of `usePaymentStatus()`: outcome heading, details, actions, and one polite live region. */
+export function PaymentStatusView({ status, retryHref, onRetry, headingLevel = 2, className }: PaymentStatusViewProps) {
+  const { i18n } = usePurse();
+  const { phase, payment, link, error, refresh, refreshing } = status;
+  const texts = statusTexts(status, i18n);
+  const Heading = `h${headingLevel}` as const;
+
+  // Focus moves only after the shopper acted (Refresh, Try again) and the button they used went away: never on load
+  // and never on an automatic poll, which the live region announces instead.
+  const root = useRef<HTMLDivElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const actedAt = useRef<string | null>(null);
+  useEffect(() => {
+    if (actedAt.current === null || actedAt.current === phase) return;
+    actedAt.current = null;
+    if (!root.current?.contains(document.activeElement)) heading.current?.focus();
+  }, [phase]);
+  const refreshNow = () => {
+    actedAt.current = phase;
+    refresh();
+  };
+
+  const canRefresh = phase === 'timed_out' || (phase === 'error' && isTransient(error));
+  const canRetry = (phase === 'failure' || (phase === 'error' && !isTransient(error))) && (retryHref || onRetry);
+  const showDetails = phase !== 'verifying' && phase !== 'error';
+
+  return (
+    <div
+      ref={root}
+      className={cx('purse-payment-status', `purse-payment-status--${phase.replace('_', '-')}`, className)}
+      lang={i18n.locale}
+      aria-busy={phase === 'verifying' || undefined}
+    >
+      <LiveRegion>{announcement(texts)}</LiveRegion>
+      <Heading ref={heading} tabIndex={-1} className="purse-payment-status__title">
+        {texts.title}
+      </Heading>
+      {texts.body && <p className="purse-payment-status__body">{texts.body}</p>}
+      {showDetails && <PaymentDetails payment={payment} link={link} />}
+      {canRefresh && (
+        <Button inactive={refreshing} onClick={refreshNow} className="purse-payment-status__refresh">
+          {refreshing
+            ? i18n.t('paymentStatus.refreshing')
+            : i18n.t(phase === 'timed_out' ? 'paymentStatus.refresh' : 'paymentStatus.retry')}
+        </Button>
+      )}
+      {canRetry && <RetryAction href={retryHref} onRetry={onRetry} label={i18n.t('paymentStatus.retry')} />}
+    </div>
+  );
+}
+
+function RetryAction({ href, onRetry, label }: { href?: string; onRetry?: () => void; label: string }) {
+  if (href) {
+    return (
+      <a
+        href={href}
+        className="purse-button purse-button--primary purse-payment-status__retry"
+        onClick={() => onRetry?.()}
+      >
+        {label}
+      </a>
+    );
+  }
+  return (
+    <Button onClick={() => onRetry?.()} className="purse-payment-status__retry">
+      {label}
+    </Button>
+  );
+}
+
+export interface PaymentStatusProps extends UsePaymentStatusOptions, Omit<PaymentStatusViewProps, 'status'> {}
+
+/**
+ * The status of a Purse payment after the shopper comes back from checkout: verifies `purse-redirection-data` (from
+ * the URL, or `token`) through the merchant backend, or follows `paymentId`, `paymentLinkId` or `clientSessionId`,
+ * and polls until the status is final. Render inside `<PurseProvider>`.
+ */
+export function PaymentStatus({ retryHref, onRetry, headingLevel, className, ...options }: PaymentStatusProps) {
+  const status = usePaymentStatus(options);
+  return (
+    <PaymentStatusView
+      status={status}
+      retryHref={retryHref}
+      onRetry={onRetry}
+      headingLevel={headingLevel}
+      className={className}
+    />
+  );
+}

@@ -1,0 +1,14 @@
+export { PaymentStatus, PaymentStatusView } from './PaymentStatus.tsx';
+export type { PaymentStatusProps, PaymentStatusViewProps } from './PaymentStatus.tsx';
+export { PaymentDetails } from './PaymentDetails.tsx';
+export type { PaymentDetailsProps } from './PaymentDetails.tsx';
+export { usePaymentStatus } from './usePaymentStatus.ts';
+export type {
+  PaymentStatusDetails,
+  PaymentStatusPhase,
+  PaymentStatusState,
+  UsePaymentStatusOptions,
+} from './usePaymentStatus.ts';
+export { readRedirectToken } from './source.ts';
+export { statusTexts, errorText, methodLabel, brandLabel } from './texts.ts';
+export type { StatusTexts } from './texts.ts';

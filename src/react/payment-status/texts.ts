@@ -1,0 +1,105 @@
+// What the status page says for each phase and reason, and the labels of its details. Shopper texts only: a
+// PurseKitError's developer message is never shown.
+import type { PurseKitError } from '../../core/errors.ts';
+import { lastFailedAttempt, successHeadline } from '../../core/status/index.ts';
+import type { FailureReason } from '../../core/status/index.ts';
+import type { MessageKey, Translator } from '../i18n/index.ts';
+import { MISSING_SOURCE } from './derive.ts';
+import type { PaymentStatusState } from './usePaymentStatus.ts';
+
+export interface StatusTexts {
+  title: string;
+  body?: string;
+}
+
+type View = Pick<PaymentStatusState, 'phase' | 'reason' | 'payment' | 'link' | 'error'>;
+
+/** Errors that another request may fix; the others (a refused token, a missing payment) need a new checkout. */
+export const isTransient = (error: PurseKitError | undefined) =>
+  error?.kind === 'network' || error?.kind === 'server' || error?.kind === 'rate_limited';
+
+export function errorText(error: PurseKitError, i18n: Translator): string {
+  if (error === MISSING_SOURCE) return i18n.t('paymentStatus.error.missing');
+  switch (error.kind) {
+    case 'network':
+    case 'server':
+    case 'rate_limited':
+    case 'session_expired':
+      return i18n.error(error);
+    case 'unauthorized':
+    case 'config':
+      return i18n.t('paymentStatus.error.unavailable');
+    default:
+      // validation, request (404, 409…) and the rest: the backend would not confirm this payment.
+      return i18n.t('paymentStatus.error.verify');
+  }
+}
+
+export function statusTexts(view: View, i18n: Translator): StatusTexts {
+  const { t } = i18n;
+  switch (view.phase) {
+    case 'verifying':
+      return { title: t('paymentStatus.verifying.title') };
+    case 'waiting':
+      if (view.link) {
+        const opened = view.link.status === 'OPENED' || lastFailedAttempt(view.link) !== undefined;
+        return {
+          title: t('paymentStatus.linkWaiting.title'),
+          body: t(opened ? 'paymentStatus.linkWaiting.opened' : 'paymentStatus.linkWaiting.created'),
+        };
+      }
+      return { title: t('paymentStatus.waiting.title'), body: t('paymentStatus.waiting.body') };
+    case 'timed_out':
+      return { title: t('paymentStatus.timedOut.title'), body: t('paymentStatus.timedOut.body') };
+    case 'success': {
+      const headline = successHeadline(view.payment);
+      if (headline === 'refunded') return { title: t('paymentStatus.refunded.title'), body: t('paymentStatus.refunded.body') };
+      if (headline === 'voided') return { title: t('paymentStatus.voided.title'), body: t('paymentStatus.voided.body') };
+      return { title: t('paymentStatus.success.title'), body: t('paymentStatus.success.body') };
+    }
+    case 'failure': {
+      const reason = (view.reason ?? 'error') as FailureReason;
+      return {
+        title: t(`paymentStatus.failure.${reason}.title` as MessageKey),
+        body: t(`paymentStatus.failure.${reason}.body` as MessageKey),
+      };
+    }
+    case 'error':
+      return {
+        title: t('paymentStatus.error.title'),
+        body: view.error ? errorText(view.error, i18n) : undefined,
+      };
+  }
+}
+
+/** The one sentence the live region announces for a state. */
+export function announcement(texts: StatusTexts): string {
+  return texts.body ? `${texts.title}. ${texts.body}` : texts.title;
+}
+
+const methodKeys: Record<string, MessageKey> = {
+  creditcard: 'paymentStatus.method.creditcard',
+  giftcard: 'paymentStatus.method.giftcard',
+  wallet: 'paymentStatus.method.wallet',
+  cb3x: 'paymentStatus.method.cb3x',
+  cb4x: 'paymentStatus.method.cb4x',
+};
+
+/** A payment method's name for the shopper ("creditcard" → "Card"); unknown methods as sent. */
+export function methodLabel(method: string, i18n: Translator): string {
+  const key = methodKeys[method.toLowerCase()];
+  return key ? i18n.t(key) : method;
+}
+
+const brands: Record<string, string> = {
+  VISA: 'Visa',
+  MASTERCARD: 'Mastercard',
+  AMEX: 'American Express',
+  CB: 'CB',
+  MAESTRO: 'Maestro',
+};
+
+/** A card network's usual written form ("VISA" → "Visa"); unknown brands as sent. */
+export function brandLabel(brand: string): string {
+  return brands[brand.toUpperCase().replace(/[\s_-]/g, '')] ?? brand;
+}

@@ -1,0 +1,114 @@
+import { screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { completeProfile } from '../../test/signup-fixtures.ts';
+import { CREATE, EXISTS, renderSignup } from '../../test/render-signup.tsx';
+
+describe('<XcoSignup> new shopper', () => {
+  it('checks, asks for the profile, creates the account: exactly 2 requests and one user', async () => {
+    const onComplete = vi.fn();
+    const { user, purse, apiCalls } = renderSignup({ defaultCountry: 'FR', onComplete });
+    const before = purse.control.users().length;
+
+    await user.type(screen.getByLabelText('Email or phone number'), 'new.shopper@example.com');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+
+    expect(await screen.findByRole('heading', { name: 'Create your Purse account' })).toHaveFocus();
+    expect(screen.getByLabelText(/^Email address/)).toHaveValue('new.shopper@example.com');
+    expect(screen.getByLabelText(/^Country/)).toHaveValue('FRANCE');
+    await user.type(screen.getByLabelText(/^First name/), 'Ada');
+    await user.type(screen.getByLabelText(/^Last name/), 'Lovelace');
+    await user.selectOptions(screen.getByLabelText('Gender'), 'female');
+    await user.type(screen.getByLabelText('Date of birth'), '1990-01-15');
+    await user.type(screen.getByLabelText(/^Street address/), '1 rue de la Paix');
+    await user.type(screen.getByLabelText(/^Postal code/), '75002');
+    await user.type(screen.getByLabelText(/^City/), 'Paris');
+    await user.click(screen.getByRole('button', { name: 'Create my account' }));
+
+    expect(await screen.findByRole('heading', { name: 'Your Purse account is ready' })).toHaveFocus();
+    expect(apiCalls()).toEqual([EXISTS, CREATE]);
+    const users = purse.control.users();
+    expect(users).toHaveLength(before + 1);
+    const created = {
+      email: 'new.shopper@example.com',
+      first_name: 'Ada',
+      last_name: 'Lovelace',
+      gender: 'female',
+      birthdate: '1990-01-15',
+      addresses: [
+        { address_type: 'billing', street_address: '1 rue de la Paix', postal_code: '75002', locality: 'Paris', country: 'FRANCE' },
+      ],
+    };
+    expect(users.at(-1)).toMatchObject({ user: created, customer_references: ['cust_test_1'] });
+    expect(onComplete).toHaveBeenCalledOnce();
+    expect(onComplete).toHaveBeenCalledWith({ outcome: 'created', user: expect.objectContaining(created) });
+  });
+
+  it('validates the profile client-side, with errors linked to the fields and no request', async () => {
+    const { user, apiCalls } = renderSignup();
+    await user.type(screen.getByLabelText('Email or phone number'), 'someone.new@example.com{Enter}');
+    await screen.findByRole('heading', { name: 'Create your Purse account' });
+    await user.type(screen.getByLabelText('Date of birth'), '2999-01-01');
+    await user.click(screen.getByRole('button', { name: 'Create my account' }));
+
+    const firstName = screen.getByLabelText(/^First name/);
+    await waitFor(() => expect(firstName).toHaveFocus());
+    expect(firstName).toHaveAttribute('aria-invalid', 'true');
+    expect(firstName).toHaveAccessibleDescription('This field is required.');
+    expect(screen.getByLabelText('Date of birth')).toHaveAccessibleDescription('Enter a valid date of birth.');
+    expect(screen.getByText('Please correct the highlighted fields.')).toBeInTheDocument();
+    expect(apiCalls()).toEqual([EXISTS]);
+  });
+
+  it('shows server field errors (problem+json pointers) on their fields, in the shopper’s words', async () => {
+    const { user, purse } = renderSignup({ defaultProfile: { ...completeProfile, last_name: '' } });
+    purse.control.setFault({
+      method: 'POST',
+      path: '/v1/merchants/*',
+      status: 400,
+      body: {
+        title: 'Validation Error',
+        status: 400,
+        detail: 'The request body contains invalid fields.',
+        errors: [{ pointer: '/user/addresses/0/postal_code', detail: 'must match ^[0-9]{5}$' }],
+      },
+      times: 1,
+    });
+    await user.type(screen.getByLabelText('Email or phone number'), 'someone.new@example.com{Enter}');
+    await screen.findByRole('heading', { name: 'Create your Purse account' });
+    await user.type(screen.getByLabelText(/^Last name/), 'Lovelace');
+    await user.click(screen.getByRole('button', { name: 'Create my account' }));
+
+    const postal = screen.getByLabelText(/^Postal code/);
+    await waitFor(() => expect(postal).toHaveFocus());
+    expect(postal).toHaveAttribute('aria-invalid', 'true');
+    expect(postal).toHaveAccessibleDescription('This value was not accepted. Please check it.');
+    expect(screen.queryByText(/must match/)).not.toBeInTheDocument();
+  });
+
+  it('skips the profile step when the merchant passes a complete profile', async () => {
+    const onComplete = vi.fn();
+    const { user, purse, apiCalls } = renderSignup({ defaultProfile: completeProfile, onComplete });
+    await user.type(screen.getByLabelText('Email or phone number'), 'skip.profile@example.com');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+
+    await screen.findByRole('heading', { name: 'Your Purse account is ready' });
+    expect(screen.queryByRole('heading', { name: 'Create your Purse account' })).not.toBeInTheDocument();
+    expect(apiCalls()).toEqual([EXISTS, CREATE]);
+    // The identifier typed by the shopper wins over the profile's email.
+    expect(purse.control.users().at(-1)?.user).toMatchObject({ email: 'skip.profile@example.com', first_name: 'Ada' });
+    expect(onComplete).toHaveBeenCalledWith({ outcome: 'created', user: expect.objectContaining({ first_name: 'Ada' }) });
+  });
+
+  it('a double click on "Create my account" sends one request', async () => {
+    const { user, purse, apiCalls } = renderSignup({ defaultProfile: { ...completeProfile, first_name: '' } });
+    await user.type(screen.getByLabelText('Email or phone number'), 'double.click@example.com{Enter}');
+    await screen.findByRole('heading', { name: 'Create your Purse account' });
+    await user.type(screen.getByLabelText(/^First name/), 'Ada');
+    purse.control.setFault({ method: 'POST', path: '/v1/merchants/*', latencyMs: 50, times: 1 });
+    await user.dblClick(screen.getByRole('button', { name: 'Create my account' }));
+    await user.click(screen.getByRole('button', { name: 'Creating your account…' }));
+
+    await screen.findByRole('heading', { name: 'Your Purse account is ready' });
+    expect(apiCalls()).toEqual([EXISTS, CREATE]);
+  });
+});
