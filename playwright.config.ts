@@ -18,6 +18,7 @@ export default defineConfig({
   webServer: {
     command: `npx tsx demo/server.ts --port ${port} --host 127.0.0.1`,
     url: `http://127.0.0.1:${port}/healthz`,
+    env: { PURSE_MOCK_RESEND_THROTTLE_MS: '3000' },
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
     stdout: 'pipe',

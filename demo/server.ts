@@ -25,6 +25,8 @@ const mock = sandbox
       port: Number(process.env.PURSE_MOCK_PORT ?? 0),
       host,
       testMode: true,
+      // E2E shortens the 30 s resend throttle so a resend can be tested without waiting.
+      ...(process.env.PURSE_MOCK_RESEND_THROTTLE_MS ? { resendThrottleMs: Number(process.env.PURSE_MOCK_RESEND_THROTTLE_MS) } : {}),
       onOtp: ({ identifier, code }) =>
         console.log(`[mock purse] one-time code for ${identifier.email ?? identifier.phone_number}: ${code}`),
     });
@@ -53,7 +55,11 @@ const vite = await createViteServer({
   root: import.meta.dirname,
   appType: 'spa',
   plugins: [react()],
-  define: { __PURSE_MOCK_ORIGIN__: JSON.stringify(mock?.url ?? null) },
+  define: {
+    __PURSE_MOCK_ORIGIN__: JSON.stringify(mock?.url ?? null),
+    // The signup's resend countdown matches the mock's throttle (shortened in E2E).
+    __PURSE_RESEND_DELAY_MS__: JSON.stringify(Number(process.env.PURSE_MOCK_RESEND_THROTTLE_MS ?? 30_000)),
+  },
   server: { middlewareMode: true, hmr: false },
   // Pre-bundle everything up front so the first page load never triggers a dependency re-optimisation reload.
   optimizeDeps: {

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { XcoSignup, type XcoSignupCompleteDetails } from '../../src/index.ts';
 import { MockInbox } from './MockInbox.tsx';
 
+declare const __PURSE_RESEND_DELAY_MS__: number;
+
 export function SignupPage() {
   const [done, setDone] = useState<XcoSignupCompleteDetails | null>(null);
   return (
@@ -9,6 +11,7 @@ export function SignupPage() {
       <section className="demo-card" aria-label="Purse Express Checkout">
         <XcoSignup
           defaultCountry="FR"
+          resendDelayMs={__PURSE_RESEND_DELAY_MS__}
           onComplete={(details) => setDone(details)}
         />
       </section>
