@@ -3,7 +3,8 @@
 import type { MockPurseOptions, MockRequestRecord } from './types.ts';
 import type { TokenStore } from './oauth.ts';
 
-export type ResolvedOptions = Required<Omit<MockPurseOptions, 'onOtp'>> & Pick<MockPurseOptions, 'onOtp'>;
+export type ResolvedOptions = Required<Omit<MockPurseOptions, 'onOtp' | 'webhookFetch'>> &
+  Pick<MockPurseOptions, 'onOtp' | 'webhookFetch'>;
 
 /** Shared by all modules of one mock instance. */
 export interface MockContext {
@@ -30,7 +31,7 @@ export interface CallContext {
 export type MockHandler = (request: Request, call: CallContext) => Response | Promise<Response>;
 
 export interface MockRoute {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
   /** Pathname pattern; `:name` matches one non-empty segment, e.g. '/v1/merchants/:merchantId/users'. */
   path: string;
   /** 'bearer' (default): a valid, unexpired access token is required, else 401 problem+json. */

@@ -5,6 +5,7 @@ import { createControlModule, isControlPath } from './control.ts';
 import { applyFault, createFaultStore } from './faults.ts';
 import { furtherModules } from './modules.ts';
 import { createOAuthModule, createTokenStore } from './oauth.ts';
+import { createPaymentModule, isDropinGeneration } from './payment/index.ts';
 import { createRouter } from './router.ts';
 import type { MockPurse, MockPurseControl, MockPurseOptions, MockRequestRecord } from './types.ts';
 import { createXcoModule } from './xco.ts';
@@ -22,12 +23,20 @@ function resolveOptions(options: MockPurseOptions): ResolvedOptions {
     maxCodeAttempts: options.maxCodeAttempts ?? 5,
     rateLimit: options.rateLimit ?? { limit: 30, windowMs: 60_000 },
     onOtp: options.onOtp,
+    sessionTtlMs: options.sessionTtlMs ?? 30 * 60_000,
+    dropinGeneration: options.dropinGeneration ?? 'dropin-checkout',
+    pendingSettleMs: options.pendingSettleMs ?? 4000,
+    webhookFetch: options.webhookFetch,
   };
-  const positive = { tokenTtlSeconds: resolved.tokenTtlSeconds, maxCodeAttempts: resolved.maxCodeAttempts, 'rateLimit.limit': resolved.rateLimit.limit, 'rateLimit.windowMs': resolved.rateLimit.windowMs, otpTtlMs: resolved.otpTtlMs };
+  const positive = { tokenTtlSeconds: resolved.tokenTtlSeconds, maxCodeAttempts: resolved.maxCodeAttempts, 'rateLimit.limit': resolved.rateLimit.limit, 'rateLimit.windowMs': resolved.rateLimit.windowMs, otpTtlMs: resolved.otpTtlMs, sessionTtlMs: resolved.sessionTtlMs };
   for (const [name, value] of Object.entries(positive)) {
     if (!(Number.isFinite(value) && value > 0)) throw new Error(`createMockPurse: ${name} must be a positive number, got ${value}.`);
   }
   if (!(resolved.resendThrottleMs >= 0)) throw new Error('createMockPurse: resendThrottleMs must be >= 0.');
+  if (!(resolved.pendingSettleMs >= 0)) throw new Error('createMockPurse: pendingSettleMs must be >= 0.');
+  if (!isDropinGeneration(resolved.dropinGeneration)) {
+    throw new Error(`createMockPurse: dropinGeneration must be 'dropin-checkout' or 'widget-v3', got '${resolved.dropinGeneration}'.`);
+  }
   try {
     new URL(resolved.baseUrl);
   } catch {
@@ -48,7 +57,12 @@ export function createMockPurse(options: MockPurseOptions = {}): MockPurse {
   let log: MockRequestRecord[] = [];
 
   const xco = createXcoModule(context);
-  const modules: MockModule[] = [createOAuthModule(context), xco, ...furtherModules.map((factory) => factory(context))];
+  const payment = createPaymentModule(context);
+  const modules: MockModule[] = [createOAuthModule(context), xco, payment, ...furtherModules.map((factory) => factory(context))];
+  const orThrow = <T>(value: T | undefined, message: string): T => {
+    if (value === undefined) throw new Error(message);
+    return value;
+  };
 
   const control: MockPurseControl = {
     currentCode: (identifier) => xco.currentCode(identifier),
@@ -58,6 +72,20 @@ export function createMockPurse(options: MockPurseOptions = {}): MockPurse {
     requests: () => log.map((record) => ({ ...record })),
     setFault: (rule) => faults.add(rule),
     clearFaults: () => faults.clear(),
+    sessions: () => payment.sessions(),
+    payments: () => payment.payments(),
+    paymentLinks: () => payment.paymentLinks(),
+    webhooks: () => payment.webhooks(),
+    webhooksSettled: () => payment.webhooksSettled(),
+    setDropinGeneration: (generation) => payment.setDropinGeneration(generation),
+    rotateSigningKey: () => payment.rotateSigningKey(),
+    settlePayment(id, status) {
+      const outcome = payment.settle(id, status);
+      if (outcome.ok) return outcome.payment;
+      throw new Error(outcome.reason === 'not_found' ? `settlePayment: no payment '${id}'.` : `settlePayment: payment '${id}' is not PENDING.`);
+    },
+    expireSession: (id) => orThrow(payment.expireSession(id), `expireSession: no client session '${id}'.`),
+    expirePaymentLink: (id) => orThrow(payment.expirePaymentLink(id), `expirePaymentLink: no payment link '${id}'.`),
     reset() {
       for (const module of modules) module.reset?.();
       faults.clear();
@@ -67,7 +95,7 @@ export function createMockPurse(options: MockPurseOptions = {}): MockPurse {
 
   const extraState = () => Object.assign({}, ...modules.map((module) => module.snapshot?.() ?? {})) as Record<string, unknown>;
   const routes = modules.flatMap((module) => module.routes);
-  if (resolved.testMode) routes.push(...createControlModule(control, extraState, faults.list).routes);
+  if (resolved.testMode) routes.push(...createControlModule(control, extraState, faults.list).routes, ...payment.controlRoutes);
   const dispatch = createRouter(context, routes);
 
   return {

@@ -1,5 +1,10 @@
 // Public types of the Purse mock server. Web-standard: shared by the in-process emulator and the node entry.
+import type { DropinGeneration } from '../core/dropin/types.ts';
+import type { AuthorizationStatus, ClientSession, Payment, PaymentLink } from '../core/payment.ts';
 import type { XcoIdentifier, XcoUser } from '../core/xco.ts';
+
+/** How the mock POSTs webhooks (default: the global fetch, looked up at delivery time). */
+export type WebhookFetch = (url: string, init: { method: string; headers: Headers; body: string }) => Promise<Response>;
 
 export interface MockPurseOptions {
   /** Enables the /__mock/* control endpoints (default false: they answer 404, as on the real Purse). */
@@ -20,6 +25,25 @@ export interface MockPurseOptions {
   rateLimit?: { limit: number; windowMs: number };
   /** "Delivers" each code sent, e.g. prints it in a dev console. The mock itself never logs codes. */
   onOtp?: (delivery: { identifier: XcoIdentifier; code: string }) => void;
+  /** Lifetime of a client session (default 30 minutes); `expires_at` = creation + this, by the clock above. */
+  sessionTtlMs?: number;
+  /** Which drop-in script the `widget.js_url` of new sessions names (default 'dropin-checkout'). */
+  dropinGeneration?: DropinGeneration;
+  /** A PENDING authorization (test card 4000 0000 0000 0077) becomes AUTHORIZED this long after (default 4000 ms). */
+  pendingSettleMs?: number;
+  /** Sends webhooks; failures are recorded in control.webhooks(), never thrown. */
+  webhookFetch?: WebhookFetch;
+}
+
+/** One webhook POST, as control.webhooks() and /__mock/state report it. */
+export interface MockWebhookDelivery {
+  url: string;
+  payment_id: string;
+  /** The payment's `version` that was sent. */
+  version: number;
+  status: 'pending' | 'delivered' | 'failed';
+  http_status?: number;
+  error?: string;
 }
 
 export interface MockUserRecord {
@@ -52,7 +76,28 @@ export interface MockPurseControl {
   requests(): MockRequestRecord[];
   setFault(rule: FaultRule): void;
   clearFaults(): void;
-  /** Back to the seeded state: users, consents, codes, rate limits, faults and counters. Issued tokens stay valid. */
+  /** Client sessions as GET /payment/v2/client-sessions/{id} returns them, oldest first. */
+  sessions(): ClientSession[];
+  /** Payments as GET /payment/v2/payments/{id} returns them (pending ones due to settle are settled first). */
+  payments(): Payment[];
+  paymentLinks(): PaymentLink[];
+  webhooks(): MockWebhookDelivery[];
+  /** Which script the `js_url` of sessions created from now on names. */
+  setDropinGeneration(generation: DropinGeneration): void;
+  /** A new signing key becomes current; the former one stays published as the previous key. */
+  rotateSigningKey(): Promise<{ kid: string }>;
+  /** Settles a PENDING authorization now. Throws when the payment is unknown or not pending. */
+  settlePayment(id: string, status: Extract<AuthorizationStatus, 'AUTHORIZED' | 'REFUSED'>): Payment;
+  /** Makes a client session expire now (its `expires_at` becomes the clock's now). Throws when unknown. */
+  expireSession(id: string): ClientSession;
+  /** Makes a payment link expire now. Throws when unknown. */
+  expirePaymentLink(id: string): PaymentLink;
+  /** Resolves once every webhook sent so far was delivered or failed. */
+  webhooksSettled(): Promise<void>;
+  /**
+   * Back to the seeded state: users, consents, codes, rate limits, faults, counters, sessions, payments, payment links,
+   * webhooks and the drop-in generation option. Issued tokens and the signing keys stay valid.
+   */
   reset(): void;
 }
 

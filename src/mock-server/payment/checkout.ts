@@ -1,0 +1,55 @@
+// Paying a client session with the card form: shared by the drop-in scripts (through dropin-api.ts) and the hosted
+// page. Creates the payment and its authorization, marks the session SUBMITTED, and builds the signed redirect.
+import { REDIRECTION_PARAM, type Payment } from '../../core/payment.ts';
+import type { FieldIssue } from '../http.ts';
+import { createPayment } from './payments.ts';
+import { isSessionExpired } from './sessions.ts';
+import { checkCardForm, type CardForm } from './test-cards.ts';
+import type { SessionRecord, World } from './world.ts';
+
+export type SessionAvailability = 'open' | 'expired' | 'submitted' | 'aborted' | 'link_closed';
+
+/** Whether the shopper can still pay this session, and if not, why. */
+export function sessionAvailability(world: World, session: SessionRecord): SessionAvailability {
+  if (session.status === 'SUBMITTED') return 'submitted';
+  if (session.status !== 'CREATED') return 'aborted';
+  const link = session.paymentLinkId ? world.links.get(session.paymentLinkId) : undefined;
+  if (link && (link.status === 'CANCELLED' || link.status === 'PAID' || world.context.now() >= link.expiresAt)) return 'link_closed';
+  return isSessionExpired(world, session) ? 'expired' : 'open';
+}
+
+/** `url` with the redirect token appended as a query parameter (before any fragment). */
+export function withRedirectToken(url: string, token: string): string {
+  const hash = url.indexOf('#');
+  const base = hash < 0 ? url : url.slice(0, hash);
+  const fragment = hash < 0 ? '' : url.slice(hash);
+  const separator = base.includes('?') ? (base.endsWith('?') || base.endsWith('&') ? '' : '&') : '?';
+  return `${base}${separator}${REDIRECTION_PARAM}=${encodeURIComponent(token)}${fragment}`;
+}
+
+export type PayResult =
+  | { ok: true; payment: Payment; redirectUrl: string }
+  | { ok: false; reason: 'invalid_card'; issues: FieldIssue[] }
+  | { ok: false; reason: Exclude<SessionAvailability, 'open'> };
+
+export async function payWithCard(world: World, session: SessionRecord, form: CardForm): Promise<PayResult> {
+  const availability = sessionAvailability(world, session);
+  if (availability !== 'open') return { ok: false, reason: availability };
+  const checked = checkCardForm(form, world.context.now());
+  if (!checked.ok) return { ok: false, reason: 'invalid_card', issues: checked.issues };
+  // Everything up to the session update runs without awaiting, so a double submit cannot pay twice.
+  const record = createPayment(world, session, {
+    parts: [{ partner: 'dalenys', method: 'creditcard', amount: session.amount, status: checked.status, card: checked.card }],
+    sessionId: session.id,
+    ...(session.paymentLinkId && { linkId: session.paymentLinkId }),
+  });
+  session.status = 'SUBMITTED';
+  session.paymentId = record.payment.id;
+  const token = await world.signing.sign({
+    client_session_id: session.id,
+    payment_id: record.payment.id,
+    authorization_status: record.payment.authorization.status,
+    client_session_status: session.status,
+  });
+  return { ok: true, payment: structuredClone(record.payment), redirectUrl: withRedirectToken(session.shopperRedirectionUrl, token) };
+}

@@ -1,0 +1,119 @@
+// The private API the mock's drop-in scripts call from the storefront's page (another origin, hence CORS):
+//   GET  /dropin/api/session                  → what the form shows (amount, methods, expiry)
+//   POST /dropin/api/sessions/{id}/payments   → pays with the card form, answers the signed redirect URL
+// Both are authenticated by the session's `widget.data` (`Authorization: Widget <data>`), like Purse's drop-in.
+import type { MockHandler, MockRoute } from '../context.ts';
+import { isRecord, json, problem, readJsonBody } from '../http.ts';
+import { payWithCard, sessionAvailability } from './checkout.ts';
+import type { SessionRecord, World } from './world.ts';
+
+export const DROPIN_API = '/dropin/api';
+
+const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, POST, OPTIONS',
+  'access-control-allow-headers': 'authorization, content-type',
+  'access-control-max-age': '600',
+  'cache-control': 'no-store',
+};
+
+function withCors(response: Response): Response {
+  const headers = new Headers(response.headers);
+  for (const [name, value] of Object.entries(CORS)) headers.set(name, value);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
+const preflight: MockHandler = () => new Response(null, { status: 204, headers: CORS });
+
+/** Status and code the scripts act on when the session cannot be paid. */
+const CLOSED = {
+  expired: [410, 'SESSION_EXPIRED', 'The payment session has expired.'],
+  submitted: [409, 'SESSION_SUBMITTED', 'A payment was already submitted for this session.'],
+  aborted: [409, 'SESSION_ABORTED', 'The payment session was cancelled.'],
+  link_closed: [409, 'PAYMENT_LINK_CLOSED', 'The payment link is no longer payable.'],
+} as const;
+
+export function dropinApiRoutes(world: World): MockRoute[] {
+  function authenticate(request: Request, instance: string): SessionRecord | Response {
+    const match = /^Widget\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '');
+    const id = match ? world.widgetTokens.get(match[1]!) : undefined;
+    const session = id ? world.sessions.get(id) : undefined;
+    if (session) return session;
+    return problem({
+      status: 401,
+      title: 'Unauthorized',
+      detail: 'Unknown widget data: pass the client session’s widget.data to the drop-in.',
+      code: 'SESSION_INVALID',
+      instance,
+    });
+  }
+
+  const cors = (handler: MockHandler): MockHandler => async (request, call) => withCors(await handler(request, call));
+
+  return [
+    { method: 'OPTIONS', path: `${DROPIN_API}/session`, auth: 'none', handler: preflight },
+    { method: 'OPTIONS', path: `${DROPIN_API}/sessions/:id/payments`, auth: 'none', handler: preflight },
+    {
+      method: 'GET',
+      path: `${DROPIN_API}/session`,
+      auth: 'none',
+      handler: cors((request, { url }) => {
+        const session = authenticate(request, url.pathname);
+        if (session instanceof Response) return session;
+        const now = world.context.now();
+        return json({
+          id: session.id,
+          status: session.status,
+          availability: sessionAvailability(world, session),
+          amount: session.amount,
+          currency: session.currency,
+          expires_at: world.iso(session.expiresAt),
+          // The page's clock may differ from the mock's (tests inject one): the script schedules by this.
+          expires_in_ms: Math.max(0, session.expiresAt - now),
+          now: world.iso(now),
+          eligible_solutions: session.eligible,
+          ...(session.customer?.locale && { locale: session.customer.locale }),
+        });
+      }),
+    },
+    {
+      method: 'POST',
+      path: `${DROPIN_API}/sessions/:id/payments`,
+      auth: 'none',
+      handler: cors(async (request, { url, params }) => {
+        const instance = url.pathname;
+        const session = authenticate(request, instance);
+        if (session instanceof Response) return session;
+        if (session.id !== params.id) {
+          return problem({ status: 403, title: 'Forbidden', detail: 'This widget data belongs to another session.', code: 'SESSION_MISMATCH', instance });
+        }
+        const body = await readJsonBody(request, instance);
+        if (!body.ok) return body.response;
+        const result = await payWithCard(world, session, isRecord(body.value) ? body.value : {});
+        if (result.ok) {
+          return json(
+            {
+              payment_id: result.payment.id,
+              authorization_status: result.payment.authorization.status,
+              client_session_status: 'SUBMITTED',
+              redirect_url: result.redirectUrl,
+            },
+            201,
+          );
+        }
+        if (result.reason === 'invalid_card') {
+          return problem({
+            status: 400,
+            title: 'Validation Error',
+            detail: result.issues.map((issue) => issue.detail).join(' '),
+            code: 'INVALID_CARD',
+            instance,
+            errors: result.issues,
+          });
+        }
+        const [status, code, detail] = CLOSED[result.reason];
+        return problem({ status, title: status === 410 ? 'Gone' : 'Conflict', detail, code, instance });
+      }),
+    },
+  ];
+}

@@ -1,0 +1,132 @@
+// The Payment API v2 half of the mock: client sessions, payments, payment links, eligible solutions, signing JWKS,
+// both drop-in scripts with their private API, the hosted page, and the test-mode controls over them.
+import type { DropinGeneration } from '../../core/dropin/types.ts';
+import type { ClientSession, Payment, PaymentLink } from '../../core/payment.ts';
+import type { MockContext, MockModule, MockRoute } from '../context.ts';
+import { json, readJsonBody, validationProblem } from '../http.ts';
+import type { MockWebhookDelivery } from '../types.ts';
+import { controlRoutes } from './control-routes.ts';
+import { dropinApiRoutes } from './dropin-api.ts';
+import { eligibleSolutions } from './eligibility.ts';
+import { hostedPageRoutes } from './hosted-page.ts';
+import { linkRoutes, linkToWire } from './links.ts';
+import { paymentRoutes, paymentToWire } from './payment-routes.ts';
+import { settle, settleDue } from './payments.ts';
+import { scriptRoutes } from './scripts/index.ts';
+import { sessionRoutes, sessionToWire } from './sessions.ts';
+import { validateEligibility } from './validation.ts';
+import { API, createWorld, resetWorld, SCRIPT_PATHS, type World } from './world.ts';
+
+export type SettleOutcome = { ok: true; payment: Payment } | { ok: false; reason: 'not_found' | 'not_pending' };
+
+export interface PaymentModule extends MockModule {
+  sessions(): ClientSession[];
+  payments(): Payment[];
+  paymentLinks(): PaymentLink[];
+  webhooks(): MockWebhookDelivery[];
+  webhooksSettled(): Promise<void>;
+  setDropinGeneration(generation: DropinGeneration): void;
+  rotateSigningKey(): Promise<{ kid: string }>;
+  settle(id: string, status: 'AUTHORIZED' | 'REFUSED'): SettleOutcome;
+  expireSession(id: string): ClientSession | undefined;
+  expirePaymentLink(id: string): PaymentLink | undefined;
+  /** /__mock/* routes of this module (mounted in test mode only). */
+  controlRoutes: MockRoute[];
+}
+
+export const isDropinGeneration = (value: unknown): value is DropinGeneration =>
+  typeof value === 'string' && Object.keys(SCRIPT_PATHS).includes(value);
+
+function miscRoutes(world: World): MockRoute[] {
+  return [
+    {
+      method: 'POST',
+      path: `${API}/eligible-solutions`,
+      async handler(request, { url }) {
+        const body = await readJsonBody(request, url.pathname);
+        if (!body.ok) return body.response;
+        const issues = validateEligibility(body.value);
+        if (issues.length) return validationProblem(url.pathname, issues);
+        const { amount, currency } = body.value as { amount: number; currency: Payment['currency'] };
+        return json({ amount, currency, eligible_solutions: eligibleSolutions(amount, currency) });
+      },
+    },
+    {
+      method: 'GET',
+      path: `${API}/signing-jwks`,
+      auth: 'none',
+      handler: async () => json(await world.signing.jwks(), 200, { 'cache-control': 'no-cache' }),
+    },
+  ];
+}
+
+export function createPaymentModule(context: MockContext): PaymentModule {
+  const world = createWorld(context);
+  // Pending authorizations settle by the clock, checked on every request: no timers to leak or to fake.
+  const lazily = (route: MockRoute): MockRoute => ({
+    ...route,
+    handler: (request, call) => {
+      settleDue(world);
+      return route.handler(request, call);
+    },
+  });
+  const routes = [
+    ...sessionRoutes(world),
+    ...paymentRoutes(world),
+    ...linkRoutes(world),
+    ...miscRoutes(world),
+    ...scriptRoutes(world),
+    ...dropinApiRoutes(world),
+    ...hostedPageRoutes(world),
+  ].map(lazily);
+
+  const module: Omit<PaymentModule, 'controlRoutes'> = {
+    routes,
+    sessions: () => [...world.sessions.values()].map((s) => sessionToWire(world, s)),
+    payments() {
+      settleDue(world);
+      return [...world.payments.values()].map((r) => paymentToWire(r.payment));
+    },
+    paymentLinks: () => [...world.links.values()].map((l) => linkToWire(world, l)),
+    webhooks: () => world.webhooks.list(),
+    webhooksSettled: () => world.webhooks.settled(),
+    setDropinGeneration(generation) {
+      if (!isDropinGeneration(generation)) {
+        throw new Error(`setDropinGeneration: expected 'dropin-checkout' or 'widget-v3', got ${JSON.stringify(generation)}.`);
+      }
+      world.generation = generation;
+    },
+    rotateSigningKey: () => world.signing.rotate(),
+    settle(id, status) {
+      settleDue(world);
+      const record = world.payments.get(id);
+      if (!record) return { ok: false, reason: 'not_found' };
+      if (record.payment.authorization.status !== 'PENDING') return { ok: false, reason: 'not_pending' };
+      settle(world, record, status);
+      return { ok: true, payment: paymentToWire(record.payment) };
+    },
+    expireSession(id) {
+      const session = world.sessions.get(id);
+      if (!session) return undefined;
+      session.expiresAt = Math.min(session.expiresAt, context.now());
+      return sessionToWire(world, session);
+    },
+    expirePaymentLink(id) {
+      const link = world.links.get(id);
+      if (!link) return undefined;
+      link.expiresAt = Math.min(link.expiresAt, context.now());
+      return linkToWire(world, link);
+    },
+    reset: () => resetWorld(world),
+    snapshot() {
+      return {
+        sessions: module.sessions(),
+        payments: module.payments(),
+        paymentLinks: module.paymentLinks(),
+        webhooks: module.webhooks(),
+        dropinGeneration: world.generation,
+      };
+    },
+  };
+  return { ...module, controlRoutes: controlRoutes(module) };
+}

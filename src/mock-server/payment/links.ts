@@ -1,0 +1,135 @@
+// Payment links: POST /payment/v2/payment-links, GET …/{id}, POST …/{id}/cancel, and the shopper's page at
+// links.customer_url ({baseUrl}/payment-link/{id}). Lifecycle: CREATED → OPENED after an attempt that was not
+// authorized → PAID once a payment is authorized; CANCELLED by the merchant. Past expires_at, a link that was neither
+// paid nor cancelled reads as EXPIRED (computed on every read; nothing is stored).
+import type { PaymentLink } from '../../core/payment.ts';
+import type { MockRoute } from '../context.ts';
+import { json, problem, readJsonBody, validationProblem } from '../http.ts';
+import { uuid } from '../util.ts';
+import { sessionAvailability } from './checkout.ts';
+import { noticePage } from './html.ts';
+import { sessionPage } from './hosted-page.ts';
+import { createSession } from './sessions.ts';
+import { validateCreatePaymentLink } from './validation.ts';
+import { API, purchaseFrom, purchaseOf, type LinkRecord, type World } from './world.ts';
+
+export const linkStatus = (world: World, link: LinkRecord): PaymentLink['status'] =>
+  (link.status === 'CREATED' || link.status === 'OPENED') && world.context.now() >= link.expiresAt ? 'EXPIRED' : link.status;
+
+export function linkToWire(world: World, link: LinkRecord): PaymentLink {
+  const self = `${world.context.baseUrl}${API}/payment-links/${link.id}`;
+  const status = linkStatus(world, link);
+  return structuredClone({
+    id: link.id,
+    version: link.version,
+    entity_id: link.entityId,
+    status,
+    amount: link.amount,
+    currency: link.currency,
+    shopper_redirection_url: link.shopperRedirectionUrl,
+    capture_mode: link.captureMode,
+    expires_at: world.iso(link.expiresAt),
+    links: {
+      self: { href: self, method: 'GET' },
+      customer_url: { href: `${world.context.baseUrl}/payment-link/${link.id}`, method: 'GET' },
+      ...((status === 'CREATED' || status === 'OPENED') && { cancel: { href: `${self}/cancel`, method: 'POST' } }),
+    },
+    ...(link.customer && { customer: link.customer }),
+    order: link.order,
+    allow_future_usage: link.allowFutureUsage,
+    payments: link.paymentIds.map((id) => ({ id, authorization_status: world.payments.get(id)!.payment.authorization.status })),
+    client_sessions: link.sessionIds.map((id) => ({ id, status: world.sessions.get(id)!.status })),
+  });
+}
+
+const notFound = (instance: string) =>
+  problem({ status: 404, title: 'Not Found', detail: 'Payment link not found.', code: 'payment_link_not_found', instance });
+
+/** The shopper's page: a session of the link (the open one, or a new one) and its card form, or why it cannot be paid. */
+function customerPage(world: World, link: LinkRecord): Response {
+  const status = linkStatus(world, link);
+  if (status === 'CANCELLED') return noticePage(410, 'Payment link cancelled', 'This payment link was cancelled.');
+  if (status === 'EXPIRED') return noticePage(410, 'Payment link expired', 'This payment link has expired.');
+  if (status === 'PAID') return noticePage(200, 'Already paid', 'This payment link has already been paid. Thank you.');
+  const pending = link.paymentIds.some((id) => world.payments.get(id)?.payment.authorization.status === 'PENDING');
+  if (pending) return noticePage(200, 'Payment in progress', 'A payment for this link is being processed.');
+  let session = link.sessionIds
+    .map((id) => world.sessions.get(id)!)
+    .reverse()
+    .find((s) => sessionAvailability(world, s) === 'open');
+  if (!session) {
+    session = createSession(world, { ...purchaseOf(link), shopperRedirectionUrl: link.shopperRedirectionUrl }, 'HOSTED_PAGE', link.id);
+    link.sessionIds.push(session.id);
+  }
+  return sessionPage(world, session);
+}
+
+export function linkRoutes(world: World): MockRoute[] {
+  return [
+    {
+      method: 'POST',
+      path: `${API}/payment-links`,
+      async handler(request, { url }) {
+        const body = await readJsonBody(request, url.pathname);
+        if (!body.ok) return body.response;
+        const issues = validateCreatePaymentLink(body.value, world.context.now());
+        if (issues.length) return validationProblem(url.pathname, issues);
+        const fields = body.value as Record<string, unknown>;
+        const link: LinkRecord = {
+          ...(purchaseFrom(fields) as ReturnType<typeof purchaseFrom> & { shopperRedirectionUrl: string }),
+          id: uuid(),
+          version: 1,
+          status: 'CREATED',
+          expiresAt: Date.parse(fields.expires_at as string),
+          sessionIds: [],
+          paymentIds: [],
+        };
+        world.links.set(link.id, link);
+        return json(linkToWire(world, link), 201);
+      },
+    },
+    {
+      method: 'GET',
+      path: `${API}/payment-links/:id`,
+      handler(_request, { url, params }) {
+        const link = world.links.get(params.id!);
+        return link ? json(linkToWire(world, link)) : notFound(url.pathname);
+      },
+    },
+    {
+      method: 'POST',
+      path: `${API}/payment-links/:id/cancel`,
+      handler(_request, { url, params }) {
+        const link = world.links.get(params.id!);
+        if (!link) return notFound(url.pathname);
+        const status = linkStatus(world, link);
+        if (status !== 'CREATED' && status !== 'OPENED') {
+          return problem({
+            status: 400,
+            title: 'Bad Request',
+            detail: `Payment link cannot be cancelled: it is ${status}.`,
+            code: 'payment_link_not_cancellable',
+            instance: url.pathname,
+          });
+        }
+        link.status = 'CANCELLED';
+        link.version++;
+        // Its open sessions can no longer be paid.
+        for (const id of link.sessionIds) {
+          const session = world.sessions.get(id)!;
+          if (session.status === 'CREATED') session.status = 'ABORTED_BY_MERCHANT';
+        }
+        return json(linkToWire(world, link));
+      },
+    },
+    {
+      method: 'GET',
+      path: '/payment-link/:id',
+      auth: 'none',
+      handler(_request, { params }) {
+        const link = world.links.get(params.id!);
+        return link ? customerPage(world, link) : noticePage(404, 'Payment link not found', 'This payment link does not exist.');
+      },
+    },
+  ];
+}

@@ -1,0 +1,122 @@
+// POST /payment/v2/payments, GET …/{id}, POST …/{id}/captures | refunds | voids (with Idempotency-Key).
+import type { BrowserInfo, Payment, PaymentCard, PaymentOperationOrder, PaymentSplit } from '../../core/payment.ts';
+import type { MockRoute } from '../context.ts';
+import { isRecord, json, problem, readJsonBody, validationProblem } from '../http.ts';
+import { applyOperation, checkOperation, type OperationKind } from './bookkeeping.ts';
+import { canonicalJson } from './idempotency.ts';
+import { commit, createPayment, type AuthorizationPart } from './payments.ts';
+import { testCardDetails } from './test-cards.ts';
+import { validateCreatePayment, validateOperation } from './validation.ts';
+import { API, purchaseFrom, type World } from './world.ts';
+
+const paymentNotFound = (instance: string) =>
+  problem({ status: 404, title: 'Not Found', detail: 'Payment not found.', code: 'payment_not_found', instance });
+
+/** The payment as GET returns it (a copy: callers cannot reach the stored object). */
+export const paymentToWire = (payment: Payment): Payment => structuredClone(payment);
+
+/**
+ * The authorization parts of a server-to-server payment. Without `split`, one card part (as if paid with the
+ * customer's saved card, the authorized test card). A part with `parent_payment_id` reuses an authorized payment's
+ * partner and card; other parts name their partner and method. Every part is authorized.
+ */
+function serverParts(world: World, body: Record<string, unknown>): AuthorizationPart[] | { pointer: string; detail: string } {
+  const amount = body.amount as number;
+  const split = body.split as PaymentSplit[] | undefined;
+  if (!split) {
+    return [{ partner: 'dalenys', method: 'creditcard', amount, status: 'AUTHORIZED', card: testCardDetails('4111111111111111', '12', '30') }];
+  }
+  const parts: AuthorizationPart[] = [];
+  for (const [i, part] of split.entries()) {
+    if (part.parent_payment_id === undefined) {
+      parts.push({ partner: part.partner!, method: part.method!, amount: part.amount, status: 'AUTHORIZED', split: { ...part } });
+      continue;
+    }
+    const parent = world.payments.get(part.parent_payment_id)?.payment;
+    const source = parent?.authorization.partner_transactions.find((t) => t.status === 'AUTHORIZED');
+    if (!parent || parent.authorization.status !== 'AUTHORIZED' || !source) {
+      return { pointer: `/split/${i}/parent_payment_id`, detail: 'parent_payment_id must name an authorized payment.' };
+    }
+    parts.push({
+      partner: part.partner ?? source.partner,
+      method: part.method ?? source.method,
+      amount: part.amount,
+      status: 'AUTHORIZED',
+      ...(source.card && { card: source.card as PaymentCard }),
+      split: { ...part, partner: part.partner ?? source.partner, method: part.method ?? source.method, parent_partner_transaction_id: source.id },
+    });
+  }
+  return parts;
+}
+
+export function paymentRoutes(world: World): MockRoute[] {
+  const operation = (kind: OperationKind, segment: string): MockRoute => ({
+    method: 'POST',
+    path: `${API}/payments/:id/${segment}`,
+    async handler(request, { url, params }) {
+      const instance = url.pathname;
+      const record = world.payments.get(params.id!);
+      if (!record) return paymentNotFound(instance);
+      const body = await readJsonBody(request, instance);
+      if (!body.ok) return body.response;
+      const issues = validateOperation(body.value);
+      if (issues.length) return validationProblem(instance, issues);
+      const input = body.value as { amount: number; order?: PaymentOperationOrder; merchant_reference?: string };
+      const key = request.headers.get('idempotency-key');
+      return world.idempotency.run(key, `POST ${instance} ${canonicalJson(input)}`, instance, async () => {
+        const refusal = checkOperation(record.payment, kind, input.amount);
+        if (refusal) {
+          const errors = refusal.code === 'amount_exceeds_available' ? [{ pointer: '/amount', detail: refusal.detail }] : undefined;
+          return problem({ status: 400, title: 'Bad Request', detail: refusal.detail, code: refusal.code, instance, ...(errors && { errors }) });
+        }
+        applyOperation(record.payment, record.allocations, {
+          kind,
+          amount: input.amount,
+          ...(input.merchant_reference !== undefined && { merchant_reference: input.merchant_reference }),
+          ...(input.order !== undefined && { order: input.order }),
+          triggeredBy: 'MERCHANT',
+          at: world.iso(),
+        });
+        commit(world, record);
+        return json(paymentToWire(record.payment), 201);
+      });
+    },
+  });
+
+  return [
+    {
+      method: 'POST',
+      path: `${API}/payments`,
+      async handler(request, { url }) {
+        const instance = url.pathname;
+        const body = await readJsonBody(request, instance);
+        if (!body.ok) return body.response;
+        const issues = validateCreatePayment(body.value);
+        if (issues.length) return validationProblem(instance, issues);
+        const fields = body.value as Record<string, unknown>;
+        const key = request.headers.get('idempotency-key');
+        return world.idempotency.run(key, `POST ${instance} ${canonicalJson(fields)}`, instance, async () => {
+          const parts = serverParts(world, fields);
+          if (!Array.isArray(parts)) return validationProblem(instance, [parts]);
+          const record = createPayment(world, purchaseFrom(fields), {
+            parts,
+            ...(isRecord(fields.browser) && { browser: fields.browser as BrowserInfo }),
+          });
+          return json(paymentToWire(record.payment), 201);
+        });
+      },
+    },
+    {
+      method: 'GET',
+      path: `${API}/payments/:id`,
+      // `Cache-Control: max-age` only tells Purse it may skip asking the partners; the mock's data is always current.
+      handler(_request, { url, params }) {
+        const record = world.payments.get(params.id!);
+        return record ? json(paymentToWire(record.payment)) : paymentNotFound(url.pathname);
+      },
+    },
+    operation('capture', 'captures'),
+    operation('refund', 'refunds'),
+    operation('void', 'voids'),
+  ];
+}

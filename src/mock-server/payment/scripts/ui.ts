@@ -1,0 +1,224 @@
+// Browser JavaScript (a string, served inside the drop-in scripts' IIFE): the fake drop-in's form, shared by both
+// script generations. DOM built with createElement/textContent only (no innerHTML: shopper data stays text, and a
+// strict CSP page works); styles through the CSSOM. Ids carry a per-instance prefix so several drop-ins never clash.
+// Written with String.raw so regex backslashes survive; it must not contain a dollar-brace sequence.
+export const UI_SOURCE = String.raw`
+var TEXTS = {
+  en: {
+    methods: 'Payment methods for this order',
+    form: 'Pay by card (test mode)',
+    cardNumber: 'Card number',
+    expiry: 'Expiry date (MM/YY)',
+    cvc: 'Security code (CVC)',
+    pay: 'Pay {amount}',
+    processing: 'Processing your payment…',
+    redirecting: 'Payment submitted. Redirecting…',
+    expired: 'This payment session has expired.',
+    submitted: 'A payment was already submitted for this session.',
+    aborted: 'This payment was cancelled.',
+    closed: 'This payment link can no longer be paid.',
+    cardNumberError: 'Enter a valid card number.',
+    expiryError: 'Enter a future expiry date as MM/YY.',
+    cvcError: 'Enter the 3-digit security code.',
+    network: 'The payment service could not be reached. Try again.',
+    hint: 'Test cards: 4111 1111 1111 1111 (authorized), 4000 0000 0000 0002 (refused), 4000 0000 0000 0077 (pending). Any future expiry date, any 3 digits.'
+  },
+  fr: {
+    methods: 'Moyens de paiement pour cette commande',
+    form: 'Payer par carte (mode test)',
+    cardNumber: 'Numéro de carte',
+    expiry: 'Date d’expiration (MM/AA)',
+    cvc: 'Cryptogramme (CVC)',
+    pay: 'Payer {amount}',
+    processing: 'Paiement en cours…',
+    redirecting: 'Paiement envoyé. Redirection…',
+    expired: 'Cette session de paiement a expiré.',
+    submitted: 'Un paiement a déjà été envoyé pour cette session.',
+    aborted: 'Ce paiement a été annulé.',
+    closed: 'Ce lien de paiement ne peut plus être payé.',
+    cardNumberError: 'Saisissez un numéro de carte valide.',
+    expiryError: 'Saisissez une date d’expiration future au format MM/AA.',
+    cvcError: 'Saisissez le cryptogramme à 3 chiffres.',
+    network: 'Le service de paiement est injoignable. Réessayez.',
+    hint: 'Cartes de test : 4111 1111 1111 1111 (acceptée), 4000 0000 0000 0002 (refusée), 4000 0000 0000 0077 (en attente). Toute date future, 3 chiffres quelconques.'
+  }
+};
+var METHOD_NAMES = { creditcard: 'Card', wallet: 'Wallet', giftcard: 'Gift card', cb3x: 'Pay in 3 instalments' };
+var PARTNER_NAMES = { dalenys: 'Dalenys', paypal: 'PayPal', illicado: 'Illicado', oney: 'Oney' };
+var COLORS = { text: '#1f2328', muted: '#57606a', error: '#b42318', accent: '#1d4ed8', border: '#6e7781' };
+
+function textsFor(locale) {
+  var lang = String(locale || 'en').slice(0, 2).toLowerCase();
+  return TEXTS[lang] || TEXTS.en;
+}
+
+function formatAmount(amount, currency, locale) {
+  try {
+    var format = new Intl.NumberFormat(locale || 'en', { style: 'currency', currency: currency });
+    return format.format(amount / Math.pow(10, format.resolvedOptions().maximumFractionDigits || 0));
+  } catch (error) {
+    return amount + ' ' + currency;
+  }
+}
+
+function el(tag, attrs, styles, text) {
+  var node = document.createElement(tag);
+  Object.keys(attrs || {}).forEach(function (name) { node.setAttribute(name, attrs[name]); });
+  Object.keys(styles || {}).forEach(function (name) { node.style.setProperty(name, styles[name]); });
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function luhnValid(digits) {
+  var total = 0;
+  for (var i = 0; i < digits.length; i++) {
+    var digit = Number(digits.charAt(digits.length - 1 - i));
+    if (i % 2 === 1) { digit *= 2; if (digit > 9) digit -= 9; }
+    total += digit;
+  }
+  return total % 10 === 0;
+}
+
+function parseExpiry(value) {
+  var match = /^\s*(\d{2})\s*\/?\s*(\d{2})\s*$/.exec(value || '');
+  if (!match) return null;
+  var month = Number(match[1]);
+  return month >= 1 && month <= 12 ? { month: match[1], year: match[2] } : null;
+}
+
+/** Field checks; nowMs is the mock's clock, not necessarily the page's. */
+function checkFields(values, nowMs) {
+  var digits = values.card_number.replace(/[\s-]/g, '');
+  var expiry = parseExpiry(values.expiry);
+  return {
+    card_number: /^\d{12,19}$/.test(digits) && luhnValid(digits),
+    expiry: !!expiry && Date.UTC(2000 + Number(expiry.year), Number(expiry.month), 1) > nowMs,
+    cvc: /^\d{3}$/.test(values.cvc.trim())
+  };
+}
+
+/**
+ * Renders the drop-in into element. o: { prefix, session, locale, theme, showPayButton, generation, onInput(), onPay() }.
+ * Returns { values(), showErrors(errors), setBusy(busy), announce(text), focusFirstInvalid(), destroy() }.
+ */
+function renderForm(element, o) {
+  var t = textsFor(o.locale);
+  var theme = o.theme || {};
+  var text = theme.text || {};
+  var title = theme.title || {};
+  var radius = theme.borderRadius || '6px';
+  var root = el('div', { 'data-purse-mock': o.generation }, {
+    'font-family': theme.fontFamily || 'system-ui, sans-serif',
+    'font-size': text.fontSize || '16px',
+    color: text.primaryColor || COLORS.text,
+    background: '#ffffff',
+    padding: '16px',
+    'border-radius': radius,
+    'line-height': '1.5'
+  });
+  var titleStyle = { 'font-weight': String(title.fontWeight || 600), 'font-size': title.fontSize || '1em', margin: '0 0 8px' };
+  var methodsTitle = el('p', { id: o.prefix + '-methods-title' }, titleStyle, t.methods);
+  var methods = el('ul', { 'aria-labelledby': o.prefix + '-methods-title' }, { margin: '0 0 16px', padding: '0 0 0 20px' });
+  (o.session.eligible_solutions || []).forEach(function (s) {
+    var name = (METHOD_NAMES[s.method] || s.method) + ' (' + (PARTNER_NAMES[s.partner] || s.partner) + ')';
+    methods.appendChild(el('li', { 'data-method': s.method, 'data-partner': s.partner }, null, name));
+  });
+  root.appendChild(methodsTitle);
+  root.appendChild(methods);
+
+  var form = el('form', { novalidate: '', 'aria-labelledby': o.prefix + '-form-title' }, { margin: '0' });
+  form.appendChild(el('p', { id: o.prefix + '-form-title' }, titleStyle, t.form));
+  form.appendChild(el('p', { id: o.prefix + '-hint' }, { color: text.secondaryColor || COLORS.muted, margin: '0 0 12px', 'font-size': '0.875em' }, t.hint));
+  var fields = {};
+  [
+    ['card_number', t.cardNumber, 'cc-number', 'numeric', '', t.cardNumberError],
+    ['expiry', t.expiry, 'cc-exp', 'numeric', 'MM/YY', t.expiryError],
+    ['cvc', t.cvc, 'cc-csc', 'numeric', '', t.cvcError]
+  ].forEach(function (f) {
+    var id = o.prefix + '-' + f[0].replace('_', '-');
+    var wrapper = el('div', null, { margin: '0 0 12px' });
+    wrapper.appendChild(el('label', { for: id }, { display: 'block', 'font-weight': '500', margin: '0 0 4px' }, f[1]));
+    var input = el('input', { id: id, name: f[0], type: 'text', inputmode: f[3], autocomplete: f[2], spellcheck: 'false', 'aria-describedby': o.prefix + '-hint' }, {
+      display: 'block', width: '100%', 'box-sizing': 'border-box', padding: '8px 10px', font: 'inherit',
+      color: COLORS.text, background: '#ffffff', border: '1px solid ' + COLORS.border, 'border-radius': radius
+    });
+    if (f[4]) input.setAttribute('placeholder', f[4]);
+    var error = el('p', { id: id + '-error' }, { color: COLORS.error, margin: '4px 0 0', 'font-size': '0.875em' });
+    error.hidden = true;
+    input.addEventListener('input', function () { o.onInput(); });
+    wrapper.appendChild(input);
+    wrapper.appendChild(error);
+    form.appendChild(wrapper);
+    fields[f[0]] = { input: input, error: error, message: f[5] };
+  });
+  var button = null;
+  if (o.showPayButton) {
+    button = el('button', { type: 'submit' }, {
+      background: (theme.accentColor || COLORS.accent), color: '#ffffff', border: '0', 'border-radius': radius,
+      padding: '10px 16px', font: 'inherit', 'font-weight': '600', cursor: 'pointer'
+    }, t.pay.replace('{amount}', formatAmount(o.session.amount, o.session.currency, o.locale)));
+    form.appendChild(button);
+  }
+  var status = el('p', { role: 'status', id: o.prefix + '-status' }, { margin: '8px 0 0' });
+  form.appendChild(status);
+  form.addEventListener('submit', function (event) { event.preventDefault(); o.onPay(); });
+  root.appendChild(form);
+  element.appendChild(root);
+
+  return {
+    values: function () {
+      return { card_number: fields.card_number.input.value, expiry: fields.expiry.input.value, cvc: fields.cvc.input.value };
+    },
+    /** errors: { field: true | message }; fields not named are cleared. */
+    showErrors: function (errors) {
+      Object.keys(fields).forEach(function (name) {
+        var f = fields[name];
+        var message = errors[name] === true ? f.message : errors[name];
+        f.error.textContent = message || '';
+        f.error.hidden = !message;
+        if (message) {
+          f.input.setAttribute('aria-invalid', 'true');
+          f.input.setAttribute('aria-describedby', o.prefix + '-hint ' + f.error.id);
+        } else {
+          f.input.removeAttribute('aria-invalid');
+          f.input.setAttribute('aria-describedby', o.prefix + '-hint');
+        }
+      });
+    },
+    focusFirstInvalid: function () {
+      var names = Object.keys(fields);
+      for (var i = 0; i < names.length; i++) {
+        if (fields[names[i]].input.getAttribute('aria-invalid') === 'true') return fields[names[i]].input.focus();
+      }
+    },
+    setBusy: function (busy) {
+      Object.keys(fields).forEach(function (name) { fields[name].input.readOnly = busy; });
+      if (button) button.disabled = busy;
+      form.setAttribute('aria-busy', busy ? 'true' : 'false');
+    },
+    announce: function (message) { status.textContent = message || ''; },
+    destroy: function () { if (root.parentNode) root.parentNode.removeChild(root); }
+  };
+}
+
+/** A closed session: one message instead of the form. */
+function renderNotice(element, generation, message) {
+  var root = el('div', { 'data-purse-mock': generation }, {
+    'font-family': 'system-ui, sans-serif', color: COLORS.text, background: '#ffffff', padding: '16px'
+  });
+  root.appendChild(el('p', { role: 'status' }, { margin: '0' }, message));
+  element.appendChild(root);
+  return { destroy: function () { if (root.parentNode) root.parentNode.removeChild(root); } };
+}
+
+/** A pay button alone (Widget v3's PAY_BUTTON interface). */
+function renderPayButton(element, o) {
+  var t = textsFor(o.locale);
+  var button = el('button', { type: 'button', 'data-purse-mock': o.generation }, {
+    background: COLORS.accent, color: '#ffffff', border: '0', 'border-radius': '6px', padding: '10px 16px', font: 'inherit'
+  }, t.pay.replace('{amount}', formatAmount(o.session.amount, o.session.currency, o.locale)));
+  button.addEventListener('click', function () { o.onPay(); });
+  element.appendChild(button);
+  return { destroy: function () { if (button.parentNode) button.parentNode.removeChild(button); } };
+}
+`;

@@ -1,0 +1,68 @@
+// RS256 signing of the `purse-redirection-data` token and the public keys of GET /payment/v2/signing-jwks.
+// The key pair is generated lazily (RSA generation costs ~100 ms) and survives reset(), like issued access tokens.
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import type { RedirectTokenClaims, SigningJwk, SigningJwks } from '../../core/payment.ts';
+import { randomToken } from '../util.ts';
+
+/** Lifetime of a redirect token. */
+export const REDIRECT_TOKEN_TTL_SECONDS = 600;
+
+interface SigningKey {
+  kid: string;
+  privateKey: CryptoKey;
+  jwk: SigningJwk;
+}
+
+export interface SigningKeys {
+  /** The published keys: the current one first, then the previous one (kept so tokens signed before a rotation verify). */
+  jwks(): Promise<SigningJwks>;
+  /** A compact JWS (RS256, `kid` of the current key) with `iat` = now and `exp` = now + 10 min. */
+  sign(claims: Omit<RedirectTokenClaims, 'iat' | 'exp'>): Promise<string>;
+  /** Makes a new current key; the former current key stays published as the previous one. */
+  rotate(): Promise<{ kid: string }>;
+}
+
+async function generate(): Promise<SigningKey> {
+  const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
+  const kid = `mock-${randomToken(9)}`;
+  const { n, e } = await exportJWK(publicKey);
+  if (!n || !e) throw new Error('jose exported an RSA public key without n/e.');
+  return { kid, privateKey, jwk: { kty: 'RSA', kid, n, e, alg: 'RS256', use: 'sig' } };
+}
+
+export function createSigningKeys(nowMs: () => number): SigningKeys {
+  let current: Promise<SigningKey> | undefined;
+  let previous: SigningKey | undefined;
+
+  const currentKey = () => {
+    // A failed generation must not stick: the next call tries again.
+    current ??= generate().catch((error: unknown) => {
+      current = undefined;
+      throw error;
+    });
+    return current;
+  };
+
+  return {
+    async jwks() {
+      const key = await currentKey();
+      return { keys: [key.jwk, ...(previous ? [previous.jwk] : [])].map((jwk) => ({ ...jwk })) };
+    },
+    async sign(claims) {
+      const key = await currentKey();
+      const iat = Math.floor(nowMs() / 1000);
+      return new SignJWT({ ...claims })
+        .setProtectedHeader({ alg: 'RS256', kid: key.kid, typ: 'JWT' })
+        .setIssuedAt(iat)
+        .setExpirationTime(iat + REDIRECT_TOKEN_TTL_SECONDS)
+        .sign(key.privateKey);
+    },
+    async rotate() {
+      const old = current ? await current.catch(() => undefined) : undefined;
+      const next = await generate();
+      previous = old;
+      current = Promise.resolve(next);
+      return { kid: next.kid };
+    },
+  };
+}
