@@ -9,8 +9,8 @@ import type { MerchantHandler, MerchantHandlerOptions } from '../server/index.ts
 import type { HttpBackendOptions } from '../core/http-backend.ts';
 
 export interface TestStackOptions {
-  /** The signed-in merchant customer. Default 'cust_test_1'. */
-  customerReference?: string;
+  /** The signed-in merchant customer. Default 'cust_test_1'; `null`: nobody is signed in. */
+  customerReference?: string | null;
   /** Extra options of the Purse emulator (testMode is always on). */
   purse?: Omit<MockPurseOptions, 'testMode'>;
   /** Extra options of the merchant handler. */
@@ -39,7 +39,7 @@ export function createTestStack(options: TestStackOptions = {}): TestStack {
       paymentApiUrl: 'http://purse.test',
       fetch: (input, init) => purse.fetch(new Request(input, init)),
     },
-    resolveCustomer: () => options.customerReference ?? 'cust_test_1',
+    resolveCustomer: () => (options.customerReference === undefined ? 'cust_test_1' : options.customerReference),
   });
   const backend = createHttpBackend({
     ...options.backend,

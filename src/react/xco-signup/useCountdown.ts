@@ -10,7 +10,7 @@ const secondsUntil = (until: number | undefined) =>
 export function useCountdown(until: number | undefined): number {
   const subscribe = useCallback(
     (notify: () => void) => {
-      if (until === undefined) return () => {};
+      if (until === undefined || until <= Date.now()) return () => {};
       let timer: ReturnType<typeof setTimeout> | undefined;
       const tick = () => {
         notify();
@@ -18,7 +18,7 @@ export function useCountdown(until: number | undefined): number {
         // Wake at the next whole-second boundary of the remaining time.
         if (left > 0) timer = setTimeout(tick, left % 1000 || 1000);
       };
-      timer = setTimeout(tick, Math.max(0, (until - Date.now()) % 1000) || 1000);
+      timer = setTimeout(tick, (until - Date.now()) % 1000 || 1000);
       return () => clearTimeout(timer);
     },
     [until],

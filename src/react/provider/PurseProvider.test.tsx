@@ -1,0 +1,71 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, renderHook, screen } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { renderSignup } from '../../test/render-signup.tsx';
+import { createTestStack } from '../../test/stack.ts';
+import { PurseProvider, usePurse } from './index.ts';
+
+describe('PurseProvider', () => {
+  it('usePurse() outside the provider throws a message that says how to fix it', () => {
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(() => renderHook(() => usePurse())).toThrow(/inside <PurseProvider backend=\{…\}>/);
+    quiet.mockRestore();
+  });
+
+  it('creates its own QueryClient when the app has none, stable across renders', () => {
+    const { backend } = createTestStack();
+    const wrapper = ({ children }: { children: ReactNode }) => <PurseProvider backend={backend}>{children}</PurseProvider>;
+    const { result, rerender } = renderHook(() => usePurse().queryClient, { wrapper });
+    const first = result.current;
+    expect(first).toBeInstanceOf(QueryClient);
+    rerender();
+    expect(result.current).toBe(first);
+  });
+
+  it("runs the signup's requests as mutations of the app's QueryClient", async () => {
+    const appClient = new QueryClient();
+    const view = renderSignup({}, { wrap: (tree) => <QueryClientProvider client={appClient}>{tree}</QueryClientProvider> });
+    await view.user.type(screen.getByLabelText('Email or phone number'), 'existing@example.com{Enter}');
+    await screen.findByLabelText('Verification code');
+    const keys = appClient
+      .getMutationCache()
+      .findAll({ mutationKey: ['purse', 'xco'] })
+      .map((mutation) => mutation.options.mutationKey?.[2]);
+    expect(keys).toEqual(['checkUser', 'startPasswordless']);
+  });
+
+  it('prefers an explicit queryClient prop', () => {
+    const { backend } = createTestStack();
+    const explicit = new QueryClient();
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <QueryClientProvider client={new QueryClient()}>
+        <PurseProvider backend={backend} queryClient={explicit}>
+          {children}
+        </PurseProvider>
+      </QueryClientProvider>
+    );
+    const { result } = renderHook(() => usePurse().queryClient, { wrapper });
+    expect(result.current).toBe(explicit);
+  });
+
+  it('applies a theme as CSS custom properties on a wrapper, and adds no wrapper without one', () => {
+    const { backend } = createTestStack();
+    const { container, rerender } = render(
+      <PurseProvider backend={backend} theme={{ colorAccent: '#0a5c36', radius: '12px', fontFamily: '' }}>
+        <span>child</span>
+      </PurseProvider>,
+    );
+    const wrapper = container.firstElementChild as HTMLElement;
+    expect(wrapper).toHaveClass('purse-theme');
+    expect(wrapper.style.getPropertyValue('--purse-color-accent')).toBe('#0a5c36');
+    expect(wrapper.style.getPropertyValue('--purse-radius')).toBe('12px');
+    expect(wrapper.style.getPropertyValue('--purse-font-family')).toBe('');
+    rerender(
+      <PurseProvider backend={backend}>
+        <span>child</span>
+      </PurseProvider>,
+    );
+    expect(container.firstElementChild?.tagName).toBe('SPAN');
+  });
+});

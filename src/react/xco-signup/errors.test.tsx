@@ -1,0 +1,150 @@
+import { screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createHttpBackend } from '../../core/http-backend.ts';
+import { CREATE, EXISTS, renderSignup, START } from '../../test/render-signup.tsx';
+import { createTestStack } from '../../test/stack.ts';
+
+const jean = { email: 'existing@example.com' };
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+async function continueWith(view: ReturnType<typeof renderSignup>, identifier: string) {
+  await view.user.type(screen.getByLabelText('Email or phone number'), identifier);
+  await view.user.click(screen.getByRole('button', { name: 'Continue' }));
+}
+
+describe('<XcoSignup> errors', () => {
+  it('rate limited (429 + Retry-After): retry waits for the countdown, then works', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const onError = vi.fn();
+    const view = renderSignup({ onError }, { backend: { retry: false } });
+    view.purse.control.setFault({ path: '/v1/users/exists', status: 429, headers: { 'Retry-After': '20' }, times: 1 });
+    await continueWith(view, jean.email);
+
+    expect(await screen.findByRole('heading', { name: 'Something went wrong' })).toHaveFocus();
+    expect(screen.getByText('Too many attempts. Please wait a moment and try again.', { selector: 'p' })).toBeInTheDocument();
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ kind: 'rate_limited', retryAfterMs: 20_000 }));
+    const retry = screen.getByRole('button', { name: 'Try again in 20 s' });
+    expect(retry).toHaveAttribute('aria-disabled', 'true');
+    await view.user.click(retry);
+    expect(view.apiCalls()).toEqual([EXISTS]);
+
+    vi.setSystemTime(Date.now() + 20_000);
+    await view.user.click(await screen.findByRole('button', { name: 'Try again' }, { timeout: 2_000 }));
+    await screen.findByLabelText('Verification code');
+    expect(view.apiCalls()).toEqual([EXISTS, EXISTS, START]);
+  });
+
+  it('Purse unreachable (dropped connection): a clear message and a retry', async () => {
+    const view = renderSignup({}, { backend: { retry: false } });
+    view.purse.control.setFault({ path: '/v1/users/exists', drop: true, times: 1 });
+    await continueWith(view, jean.email);
+
+    expect(await screen.findByRole('heading', { name: 'Something went wrong' })).toHaveFocus();
+    expect(screen.getByText('Something went wrong on our side. Please try again.', { selector: 'p' })).toBeInTheDocument();
+    await view.user.click(screen.getByRole('button', { name: 'Try again' }));
+    await screen.findByLabelText('Verification code');
+    expect(view.apiCalls()).toEqual([EXISTS, EXISTS, START]);
+  });
+
+  it('shopper offline: network message; retry after reconnecting creates the user once', async () => {
+    const stack = createTestStack();
+    let offline = false;
+    const backend = createHttpBackend({
+      baseUrl: 'http://merchant.test/api/purse',
+      retry: false,
+      fetch: (input, init) => (offline ? Promise.reject(new TypeError('Failed to fetch')) : stack.handler(new Request(input, init))),
+    });
+    const view = renderSignup(
+      { defaultProfile: { first_name: 'Ada', last_name: 'L', addresses: [{ address_type: 'billing', street_address: '1 rue A', postal_code: '75001', locality: 'Paris', country: 'FRANCE' }] } },
+      { stack: { ...stack, backend } },
+    );
+    const users = stack.purse.control.users().length;
+    offline = true;
+    await continueWith(view, 'offline.shopper@example.com');
+    expect(await screen.findByText('We could not connect. Check your internet connection and try again.', { selector: 'p' })).toBeInTheDocument();
+
+    offline = false;
+    await view.user.click(screen.getByRole('button', { name: 'Try again' }));
+    await screen.findByRole('heading', { name: 'Your Purse account is ready' });
+    expect(view.apiCalls()).toEqual([EXISTS, CREATE]);
+    expect(stack.purse.control.users()).toHaveLength(users + 1);
+  });
+
+  it('merchant misconfiguration (401): the shopper sees a neutral message, onError gets the developer text', async () => {
+    const onError = vi.fn();
+    const view = renderSignup(
+      { onError, defaultProfile: { first_name: 'A', last_name: 'B', addresses: [{ address_type: 'billing', street_address: '1 rue A', postal_code: '75001', locality: 'Paris', country: 'FRANCE' }] } },
+      { customerReference: null },
+    );
+    await continueWith(view, 'nobody.signed.in@example.com');
+
+    expect(await screen.findByText('Signup is unavailable right now. Please try again later.', { selector: 'p' })).toBeInTheDocument();
+    const error = onError.mock.calls[0]?.[0];
+    expect(error).toMatchObject({ kind: 'unauthorized', status: 401 });
+    expect(screen.queryByText(error.message)).not.toBeInTheDocument();
+    expect(document.body.textContent).not.toMatch(/createMerchantHandler|client id/i);
+  });
+
+  it('a throttled resend keeps the code step and shows the wait the server asked for', async () => {
+    const view = renderSignup({ resendDelayMs: 0 });
+    await continueWith(view, jean.email);
+    const field = await screen.findByLabelText('Verification code');
+    await view.user.type(field, '12');
+    await view.user.click(screen.getByRole('button', { name: 'Resend code' }));
+
+    expect(await screen.findByRole('button', { name: /^Resend code in (29|30) s$/ })).toHaveAttribute('aria-disabled', 'true');
+    expect(screen.getByRole('status')).toHaveTextContent('Please wait before requesting another code.');
+    expect(field).toHaveValue('12');
+    expect(view.apiCalls()).toEqual([EXISTS, START, START]);
+  });
+
+  it('resend shows a countdown and is offered once it reaches zero', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const view = renderSignup();
+    await continueWith(view, jean.email);
+    await screen.findByLabelText('Verification code');
+    const resend = screen.getByRole('button', { name: 'Resend code in 30 s' });
+    expect(resend).toHaveAttribute('aria-disabled', 'true');
+    await view.user.click(resend);
+    expect(view.apiCalls()).toEqual([EXISTS, START]);
+
+    vi.setSystemTime(Date.now() + 27_000);
+    await screen.findByRole('button', { name: 'Resend code in 3 s' }, { timeout: 2_000 });
+    vi.setSystemTime(Date.now() + 3_000);
+    const ready = await screen.findByRole('button', { name: 'Resend code' }, { timeout: 2_000 });
+    expect(ready).not.toHaveAttribute('aria-disabled');
+    await view.user.click(ready);
+    await waitFor(() => expect(view.apiCalls()).toEqual([EXISTS, START, START]));
+    expect(await screen.findByRole('button', { name: 'Resend code in 30 s' })).toBeInTheDocument();
+  });
+
+  it('an identifier Purse refuses is reported on the field', async () => {
+    const view = renderSignup();
+    view.purse.control.setFault({
+      path: '/v1/users/exists',
+      status: 400,
+      body: { title: 'Validation Error', status: 400, errors: [{ pointer: '/email', detail: 'Invalid email format' }] },
+      times: 1,
+    });
+    await continueWith(view, 'odd@example.com');
+    const input = screen.getByLabelText('Email or phone number');
+    await waitFor(() => expect(input).toHaveAttribute('aria-invalid', 'true'));
+    expect(input).toHaveAccessibleDescription(/Enter a valid email address/);
+    expect(input).toHaveFocus();
+  });
+
+  it('refuses a malformed identifier locally, without any request', async () => {
+    const view = renderSignup();
+    await continueWith(view, 'not-an-email@');
+    const input = screen.getByLabelText('Email or phone number');
+    await waitFor(() => expect(input).toHaveAccessibleDescription(/Enter a valid email address, like name@example.com\./));
+    expect(input).toHaveFocus();
+    await view.user.clear(input);
+    await view.user.type(input, '12{Enter}');
+    await waitFor(() => expect(input).toHaveAccessibleDescription(/Enter a valid phone number/));
+    expect(view.apiCalls()).toEqual([]);
+  });
+});
