@@ -2,3 +2,5 @@
 // Never imports server/ or mock-server/.
 export * from './core/index.ts';
 export * from './react/index.ts';
+// PurseCheckout: the drop-in / hosted-page checkout and its headless hook.
+export * from './react/purse-checkout/index.ts';

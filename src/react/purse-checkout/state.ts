@@ -71,11 +71,11 @@ export function classifySession(session: CheckoutSession, allowedOrigins: readon
 
 const invalid = (message: string): SessionTarget => ({ kind: 'invalid', error: { kind: 'config', message } });
 
-/** Anything thrown, as a PurseKitError (a PurseKitFailure keeps its own). */
-export function toKitError(thrown: unknown, fallback: 'script_load' | 'request' = 'request', url = ''): PurseKitError {
+/** Anything thrown, as a PurseKitError (a PurseKitFailure keeps its own; anything else is a bug: `server`, 0). */
+export function toKitError(thrown: unknown): PurseKitError {
   if (isPurseKitFailure(thrown)) return thrown.error;
   const message = thrown instanceof Error ? thrown.message : String(thrown);
-  return fallback === 'script_load' ? { kind: 'script_load', message, url } : dropinError(message);
+  return { kind: 'server', status: 0, message: `Unexpected error: ${message}` };
 }
 
 /**

@@ -1,0 +1,105 @@
+import { useCallback, useRef, type ReactNode } from 'react';
+import { usePurse } from '../provider/context.ts';
+import { Button, cx, LiveRegion } from '../xco-signup/parts.tsx';
+import { FailurePanel, HostedPageLink, LoadingSkeleton, RestartPanel } from './parts.tsx';
+import { checkoutErrorText, checkoutStatusText, isRetryable } from './texts.ts';
+import { usePurseCheckout, type PurseCheckoutApi, type UsePurseCheckoutOptions } from './usePurseCheckout.ts';
+
+export interface PurseCheckoutViewProps {
+  checkout: PurseCheckoutApi;
+  /** List the eligible payment methods while loading. Default true. */
+  showEligibleMethods?: boolean;
+  /** A "Cancel payment" button (aborts the session). Default false. */
+  showCancelButton?: boolean;
+  className?: string;
+  /** Rendered under the drop-in, e.g. your own pay button with `hidePayButton`: `(c) => <button onClick={c.submit}>`. */
+  children?: (checkout: PurseCheckoutApi) => ReactNode;
+}
+
+/** The default view of `usePurseCheckout()`: skeleton, drop-in container, failure, restart, hosted-page link. */
+export function PurseCheckoutView({
+  checkout,
+  showEligibleMethods = true,
+  showCancelButton = false,
+  className,
+  children,
+}: PurseCheckoutViewProps) {
+  const { i18n } = usePurse();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const { status, error, hostedPageUrl, containerRef: attach } = checkout;
+  // A stable callback ref (attach is stable), so React does not detach and re-attach the container on each render.
+  const containerRef = useCallback((element: HTMLDivElement | null) => attach(element), [attach]);
+  const embedded = checkout.integrationMode !== 'HOSTED_PAGE';
+  const active = status === 'loading' || status === 'ready' || status === 'submitting';
+
+  // The clicked button goes away with its panel: keep keyboard focus in the checkout rather than on <body>.
+  const focusRoot = () => rootRef.current?.focus();
+  const onRetry = isRetryable(error)
+    ? () => {
+        checkout.retry();
+        focusRoot();
+      }
+    : undefined;
+  const onRestart = () => {
+    checkout.restart();
+    focusRoot();
+  };
+  const canCancel = showCancelButton && checkout.session && (active || status === 'failed');
+
+  return (
+    <div
+      ref={rootRef}
+      className={cx('purse-checkout', className)}
+      role="group"
+      aria-label={i18n.t('checkout.label')}
+      tabIndex={-1}
+      lang={i18n.locale}
+      data-status={status}
+    >
+      <LiveRegion>{checkoutStatusText(checkout, i18n)}</LiveRegion>
+      {status === 'loading' && <LoadingSkeleton solutions={showEligibleMethods ? checkout.eligibleSolutions : []} />}
+      {status === 'failed' && error && <FailurePanel error={error} onRetry={onRetry} />}
+      {(status === 'expired' || status === 'cancelled') && <RestartPanel reason={status} onRestart={onRestart} />}
+      {status === 'ready' && hostedPageUrl && (
+        <HostedPageLink url={hostedPageUrl} redirecting={checkout.hostedPage === 'redirect'} />
+      )}
+      {(status === 'ready' || status === 'submitting') && error && (
+        <p className="purse-error-text purse-checkout__notice">{checkoutErrorText(error, i18n)}</p>
+      )}
+      {/* Kept in the page while loading: the drop-in mounts into it before it is ready. */}
+      <div ref={containerRef} className="purse-checkout__dropin" hidden={!embedded || !active} />
+      {children?.(checkout)}
+      {canCancel && (
+        <Button variant="secondary" inactive={checkout.isCancelling} onClick={() => void checkout.cancel()}>
+          {i18n.t(checkout.isCancelling ? 'checkout.cancelling' : 'checkout.cancel')}
+        </Button>
+      )}
+    </div>
+  );
+}
+
+export interface PurseCheckoutProps extends UsePurseCheckoutOptions {
+  className?: string;
+  /** A "Cancel payment" button. Default: shown when `onCancel` is given. */
+  showCancelButton?: boolean;
+  /** Rendered under the drop-in, e.g. your own pay button with `hidePayButton`. */
+  children?: (checkout: PurseCheckoutApi) => ReactNode;
+}
+
+/**
+ * Purse checkout: creates the client session through the merchant backend (or takes `session`), then mounts Purse's
+ * drop-in (EMBEDDED) or sends the shopper to the hosted page (HOSTED_PAGE). Render inside `<PurseProvider>`.
+ */
+export function PurseCheckout({ className, showCancelButton, children, ...options }: PurseCheckoutProps) {
+  const checkout = usePurseCheckout(options);
+  return (
+    <PurseCheckoutView
+      checkout={checkout}
+      showEligibleMethods={options.showEligibleMethods}
+      showCancelButton={showCancelButton ?? options.onCancel !== undefined}
+      className={className}
+    >
+      {children}
+    </PurseCheckoutView>
+  );
+}

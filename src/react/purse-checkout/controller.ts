@@ -1,0 +1,439 @@
+// Drives one checkout: session → script → drop-in mount (or hosted page), then the drop-in's events, expiry, submit,
+// cancel. React binds it with useSyncExternalStore; work starts from attach() and from results of earlier work, never
+// from a render. attach/detach and the container ref only schedule a reconcile (a microtask), so StrictMode's
+// synchronous detach + re-attach changes nothing: one session request, one drop-in instance. A real unmount tears
+// everything down: pending work is aborted, the drop-in unmounted, timers cleared, and late results are ignored.
+import type { CallOptions, MerchantBackend } from '../../core/backend.ts';
+import type { CheckoutSession, CheckoutSessionRequest } from '../../core/checkout.ts';
+import { checkOrigin, loadDropin, preconnect, preloadDropin } from '../../core/dropin/load.ts';
+import type { DropinDriver, DropinEvent, DropinTheme, MountedDropin } from '../../core/dropin/types.ts';
+import { isPurseKitFailure, PurseKitFailure, type PurseKitError } from '../../core/errors.ts';
+import { createIdempotencyKey } from '../../core/idempotency.ts';
+import { CheckoutExpiry } from './expiry.ts';
+import {
+  classifySession,
+  dropinError,
+  initialCheckoutState,
+  PURSE_HOSTED_PAGE_ORIGINS,
+  toKitError,
+  type CheckoutState,
+  type CheckoutStep,
+} from './state.ts';
+
+/** Props of the latest render, read when work or a callback runs. */
+export interface CheckoutBindings {
+  backend: MerchantBackend;
+  /** Changes when the merchant passes another session or order: the checkout starts over. */
+  sourceKey: string;
+  /** A ready session, used before creating any. */
+  session?: CheckoutSession;
+  /** What creates fresh sessions (first one, refresh, restart). */
+  request: CheckoutSessionRequest;
+  allowedOrigins: readonly string[];
+  nonce?: string;
+  integrity?: string;
+  scriptUrl?: string;
+  scriptTimeoutMs?: number;
+  locale?: string;
+  theme?: DropinTheme;
+  hidePayButton?: boolean;
+  hostedPage: 'redirect' | 'link';
+  navigate: (url: string) => void;
+  onReady?: () => void;
+  onFulfilledChange?: (details: { isFulfilled: boolean }) => void;
+  onError?: (error: PurseKitError) => void;
+  onSessionExpired?: () => void;
+  onCancel?: () => void;
+}
+
+interface Mount {
+  element: HTMLElement;
+  abort: AbortController;
+  dropin?: MountedDropin;
+}
+
+const mountOptionsKey = (b: CheckoutBindings) => JSON.stringify([b.locale, b.hidePayButton, b.theme ?? null]);
+
+export class CheckoutController {
+  bindings: CheckoutBindings;
+  private state: CheckoutState = initialCheckoutState;
+  private readonly listeners = new Set<() => void>();
+  private attached = false;
+  private scheduled = false;
+  private element: HTMLElement | null = null;
+  /** The session passed in, used by the first intent only. */
+  private preset: CheckoutSession | undefined;
+  /** One idempotency key per intent: a retried create replays the same session; a restart is a new intent. */
+  private intent = { key: '' };
+  private hinted = false;
+  private work: { step: CheckoutStep; abort: AbortController } | undefined;
+  private driver: { jsUrl: string; driver: DropinDriver } | undefined;
+  private mount: Mount | undefined;
+  /** Aborted on teardown: requests not tied to one step (refresh, abort). */
+  private lifetime = new AbortController();
+  private readonly aborts = new Map<string, Promise<void>>();
+  private readonly redirected = new Set<string>();
+  private readonly expiry: CheckoutExpiry;
+
+  constructor(bindings: CheckoutBindings) {
+    this.bindings = bindings;
+    this.preset = bindings.session;
+    this.expiry = new CheckoutExpiry({
+      expire: () => this.expire(),
+      refresh: (signal) => this.createFresh(signal),
+      onRefreshed: (session) => this.update({ session }),
+    });
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getState = (): CheckoutState => this.state;
+
+  setBindings(bindings: CheckoutBindings): void {
+    const previous = this.bindings;
+    this.bindings = bindings;
+    if (bindings.sourceKey !== previous.sourceKey) {
+      this.startOver(bindings.session);
+    } else if (this.mount && mountOptionsKey(bindings) !== mountOptionsKey(previous)) {
+      // locale, theme or pay button changed: mount again with them (same session)
+      this.unmountDropin();
+      this.update({ status: 'loading', step: 'mount' });
+      this.schedule();
+    }
+  }
+
+  attach(): void {
+    this.attached = true;
+    this.schedule();
+  }
+
+  detach(): void {
+    this.attached = false;
+    this.schedule();
+  }
+
+  /** The drop-in's container (a callback ref). */
+  setElement = (element: HTMLElement | null): void => {
+    if (element === this.element) return;
+    this.element = element;
+    this.schedule();
+  };
+
+  // ── shopper actions ──────────────────────────────────────────────────────────────────────────────────────────
+
+  /** Submits the payment through the drop-in (for your own pay button). Ignored unless `ready`. */
+  submit = async (): Promise<void> => {
+    const mount = this.mount;
+    if (!mount?.dropin || this.state.status !== 'ready') return;
+    this.update({ status: 'submitting', error: undefined });
+    try {
+      await mount.dropin.submit();
+      // Purse normally navigates away now; if it did not (e.g. a refused card shown in the drop-in), the form is back.
+      if (this.mount === mount && this.getState().status === 'submitting') this.update({ status: 'ready' });
+    } catch (thrown) {
+      if (this.mount !== mount) return;
+      const error = isPurseKitFailure(thrown) ? thrown.error : dropinError(thrown instanceof Error ? thrown.message : String(thrown));
+      this.update({ status: 'ready', error });
+    }
+  };
+
+  /** Aborts the session (ABORTED_BY_CUSTOMER), once however often it is called, and removes the drop-in. */
+  cancel = (): Promise<void> => {
+    const { status, session } = this.state;
+    if (status === 'cancelled' || status === 'expired') return Promise.resolve();
+    if (!session) {
+      // Nothing to abort on the server yet: stop creating it.
+      this.stopWork();
+      this.update({ status: 'cancelled', isFulfilled: false, error: undefined });
+      return Promise.resolve();
+    }
+    let aborting = this.aborts.get(session.id);
+    if (!aborting) {
+      const signal = this.lifetime.signal;
+      aborting = this.bindings.backend
+        .abortSession(session.id, { signal, idempotencyKey: createIdempotencyKey() })
+        .then(() => {
+          if (signal.aborted) return;
+          this.stopWork();
+          this.update({ status: 'cancelled', isCancelling: false, isFulfilled: false, error: undefined });
+        });
+      this.aborts.set(session.id, aborting);
+      this.update({ isCancelling: true, error: undefined });
+      aborting.catch((thrown: unknown) => {
+        this.aborts.delete(session.id); // failed: the shopper may try again
+        if (!signal.aborted) this.update({ isCancelling: false, error: toKitError(thrown) });
+      });
+    }
+    return aborting.catch(() => {});
+  };
+
+  /** Runs the failed step again (same session intent: a retried create replays the same session). */
+  retry = (): void => {
+    if (this.state.status !== 'failed') return;
+    this.update({ status: 'loading', error: undefined });
+    this.pump();
+  };
+
+  /** Starts over with a fresh session (after expiry or cancel). */
+  restart = (): void => this.startOver(undefined);
+
+  private startOver(preset: CheckoutSession | undefined): void {
+    this.preset = preset;
+    this.intent = { key: '' };
+    this.stopWork();
+    this.expiry.stop();
+    this.update({ ...initialCheckoutState, generation: this.state.generation });
+    this.pump();
+  }
+
+  // ── lifecycle ────────────────────────────────────────────────────────────────────────────────────────────────
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    queueMicrotask(() => {
+      this.scheduled = false;
+      this.reconcile();
+    });
+  }
+
+  private reconcile(): void {
+    if (!this.attached) {
+      this.teardown();
+      return;
+    }
+    if (this.mount && this.mount.element !== this.element) {
+      // The container went away or changed: mount again in the new one (pump), or wait for one.
+      this.unmountDropin();
+      if (this.state.status === 'ready' || this.state.status === 'submitting') this.update({ status: 'loading', step: 'mount' });
+    }
+    this.pump();
+    this.syncExpiry();
+  }
+
+  private teardown(): void {
+    this.stopWork();
+    this.lifetime.abort();
+    this.lifetime = new AbortController();
+    this.expiry.stop();
+  }
+
+  /** Stops the running step and removes the drop-in. */
+  private stopWork(): void {
+    this.work?.abort.abort();
+    this.work = undefined;
+    this.unmountDropin();
+  }
+
+  /** Starts the next step the state calls for, if none is running. */
+  private pump(): void {
+    if (!this.attached || this.work) return;
+    const { status, session, hostedPageUrl } = this.state;
+    if (status === 'failed' || status === 'expired' || status === 'cancelled') return;
+    if (!session) {
+      this.run('session', (signal) => this.acquireSession(signal));
+      return;
+    }
+    if (hostedPageUrl) {
+      this.redirect(hostedPageUrl);
+      return;
+    }
+    const target = classifySession(session, this.bindings.allowedOrigins);
+    if (target.kind !== 'embedded') return;
+    if (this.driver?.jsUrl !== target.jsUrl) {
+      this.run('script', (signal) => this.loadScript(target.jsUrl, signal));
+      return;
+    }
+    if (!this.mount && this.element) this.mountDropin(this.driver.driver, this.element, target.widgetData);
+  }
+
+  private run(step: CheckoutStep, task: (signal: AbortSignal) => Promise<void>): void {
+    const work = { step, abort: new AbortController() };
+    this.work = work;
+    this.update({ status: 'loading', step, error: undefined });
+    task(work.abort.signal).then(
+      () => {
+        if (this.work !== work) return;
+        this.work = undefined;
+        this.pump();
+      },
+      (thrown: unknown) => {
+        if (this.work !== work) return; // stopped: its result no longer matters
+        this.work = undefined;
+        this.update({ status: 'failed', step, error: toKitError(thrown) });
+      },
+    );
+  }
+
+  // ── steps ────────────────────────────────────────────────────────────────────────────────────────────────────
+
+  private async acquireSession(signal: AbortSignal): Promise<void> {
+    let session = this.preset;
+    if (!session) {
+      this.hint();
+      if (!this.intent.key) this.intent.key = createIdempotencyKey();
+      session = await this.bindings.backend.createSession(this.bindings.request, { signal, idempotencyKey: this.intent.key });
+      if (signal.aborted) return;
+    }
+    const target = classifySession(session, this.bindings.allowedOrigins);
+    if (target.kind === 'invalid') throw new PurseKitFailure(target.error);
+    this.expiry.received(Date.now());
+    if (target.kind === 'hosted') this.update({ session, hostedPageUrl: target.url, status: 'ready' });
+    else this.update({ session, step: 'script' });
+  }
+
+  private async loadScript(jsUrl: string, signal: AbortSignal): Promise<void> {
+    const { allowedOrigins, nonce, integrity, scriptTimeoutMs } = this.bindings;
+    const driver = await loadDropin(jsUrl, { allowedOrigins, nonce, integrity, timeoutMs: scriptTimeoutMs, signal });
+    if (signal.aborted) return;
+    this.driver = { jsUrl, driver };
+    this.update({ generation: driver.generation, step: 'mount' });
+  }
+
+  private mountDropin(driver: DropinDriver, element: HTMLElement, widgetData: string): void {
+    const mount: Mount = { element, abort: new AbortController() };
+    this.mount = mount;
+    this.update({ status: 'loading', step: 'mount', error: undefined });
+    const { locale, theme, hidePayButton } = this.bindings;
+    driver
+      .mount({
+        element,
+        widgetData,
+        locale,
+        theme,
+        hidePayButton,
+        onEvent: (event) => {
+          if (this.mount === mount && this.attached) this.onDropinEvent(mount, event);
+        },
+        onRefreshSession: () => this.expiry.refreshSession(this.lifetime.signal),
+        signal: mount.abort.signal,
+      })
+      .then(
+        (dropin) => {
+          if (this.mount !== mount) return dropin.unmount();
+          mount.dropin = dropin;
+          this.update({ status: 'ready' });
+        },
+        (thrown: unknown) => {
+          if (this.mount !== mount) return;
+          this.mount = undefined;
+          this.update({ status: 'failed', step: 'mount', error: toKitError(thrown) });
+        },
+      );
+  }
+
+  private unmountDropin(): void {
+    const mount = this.mount;
+    if (!mount) return;
+    this.mount = undefined;
+    mount.abort.abort();
+    mount.dropin?.unmount();
+    this.expiry.stopWaiting();
+  }
+
+  private onDropinEvent(mount: Mount, event: DropinEvent): void {
+    switch (event.type) {
+      case 'fulfilled':
+        this.update({ isFulfilled: event.isFulfilled });
+        return;
+      case 'submitting':
+        if (this.state.status === 'ready') this.update({ status: 'submitting', error: undefined });
+        return;
+      case 'ready':
+        if (this.state.status === 'submitting') this.update({ status: 'ready' });
+        return;
+      case 'expired':
+        // Drop-in Checkout renews through hooks.onRefreshSession; Widget v3 cannot: offer a restart.
+        if (this.state.generation === 'dropin-checkout') this.expiry.awaitRefresh();
+        else this.expire();
+        return;
+      case 'error': {
+        if (!mount.dropin || event.code === 'CHECKOUT_API_INIT_FAILED') {
+          // The drop-in could not start: nothing the shopper can use is on screen.
+          this.unmountDropin();
+          const url = this.driver?.jsUrl ?? '';
+          this.update({ status: 'failed', step: 'mount', error: { kind: 'script_load', message: `Purse's drop-in failed to start: ${event.message}`, url } });
+          return;
+        }
+        // The drop-in shows its own payment errors; tell the merchant, and end a submission it ended.
+        if (this.state.status === 'submitting') this.update({ status: 'ready' });
+        this.bindings.onError?.(dropinError(event.message, event.code));
+      }
+    }
+  }
+
+  /** The session expired and cannot be renewed in place. */
+  private expire(): void {
+    const { status } = this.state;
+    if (status === 'expired' || status === 'cancelled') return;
+    this.stopWork();
+    this.update({ status: 'expired', isFulfilled: false, error: undefined });
+  }
+
+  /** A new session for the same order, to renew an expired one in place (Drop-in Checkout). */
+  private async createFresh(signal: AbortSignal): Promise<{ session: CheckoutSession; widgetData: string }> {
+    const options: CallOptions = { signal, idempotencyKey: createIdempotencyKey() };
+    const session = await this.bindings.backend.createSession(this.bindings.request, options);
+    const target = classifySession(session, this.bindings.allowedOrigins);
+    if (target.kind === 'invalid') throw new PurseKitFailure(target.error);
+    if (target.kind !== 'embedded') throw new PurseKitFailure({ kind: 'config', message: 'The renewed session is not EMBEDDED.' });
+    return { session, widgetData: target.widgetData };
+  }
+
+  private syncExpiry(): void {
+    const { status, session, hostedPageUrl } = this.state;
+    // A mounted drop-in reports expiry itself (and knows the server's clock better than we do).
+    const watch = this.attached && (status === 'loading' || status === 'failed' || (status === 'ready' && !!hostedPageUrl));
+    this.expiry.watch(watch ? session : undefined);
+  }
+
+  /** Preconnects and starts the script download while the session is being created. */
+  private hint(): void {
+    if (this.hinted) return;
+    this.hinted = true;
+    const { scriptUrl, allowedOrigins, nonce, integrity, scriptTimeoutMs, request } = this.bindings;
+    const crossOrigin = integrity ? 'anonymous' : undefined;
+    if (scriptUrl) {
+      try {
+        checkOrigin(scriptUrl, allowedOrigins);
+      } catch {
+        return; // the session's own js_url decides; a refused hint is no reason to fail
+      }
+      preconnect(scriptUrl, { crossOrigin });
+      preloadDropin(scriptUrl, { allowedOrigins, nonce, integrity, timeoutMs: scriptTimeoutMs });
+      return;
+    }
+    const hosted = request.integration_mode === 'HOSTED_PAGE';
+    for (const origin of allowedOrigins) {
+      if (PURSE_HOSTED_PAGE_ORIGINS.includes(origin) === hosted) preconnect(origin, hosted ? {} : { crossOrigin });
+    }
+  }
+
+  private redirect(url: string): void {
+    if (this.bindings.hostedPage !== 'redirect' || this.redirected.has(url)) return;
+    this.redirected.add(url);
+    this.bindings.navigate(url);
+  }
+
+  /** Applies a change, notifies React, and calls the merchant's callbacks for what changed. */
+  private update(patch: Partial<CheckoutState>): void {
+    const previous = this.state;
+    const next = { ...previous, ...patch };
+    if ((Object.keys(patch) as (keyof CheckoutState)[]).every((key) => previous[key] === next[key])) return;
+    this.state = next;
+    for (const listener of this.listeners) listener();
+    this.syncExpiry();
+    if (!this.attached) return;
+    const b = this.bindings;
+    if (next.status !== previous.status) {
+      if (next.status === 'ready' && previous.status === 'loading') b.onReady?.();
+      if (next.status === 'expired') b.onSessionExpired?.();
+      if (next.status === 'cancelled') b.onCancel?.();
+    }
+    if (next.isFulfilled !== previous.isFulfilled) b.onFulfilledChange?.({ isFulfilled: next.isFulfilled });
+    if (next.error && next.error !== previous.error) b.onError?.(next.error);
+  }
+}
