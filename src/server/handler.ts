@@ -1,13 +1,14 @@
 // createMerchantHandler: the reference merchant backend, a web-standard (Request) => Promise<Response> that serves the
 // HTTP contract of src/core/routes.ts and calls Purse with the merchant's credentials.
 import { IDEMPOTENCY_HEADER } from '../core/routes.ts';
+import { checkoutContext, resolveRoute } from './handler-routes.ts';
 import type { HandlerLogger, MerchantHandlerOptions } from './handler-types.ts';
 import { problem, readJsonBody } from './http.ts';
 import { isValidIdempotencyKey, withIdempotency, type LocalInflight } from './idempotency.ts';
 import { createPurseClient, isPurseClient, type PurseClient } from './purse-client.ts';
 import { failureResponse } from './purse-problem.ts';
+import type { RouteContext } from './route-types.ts';
 import { createMemoryStore } from './store.ts';
-import { xcoRoutes, type RouteContext, type RouteDefinition } from './xco-routes.ts';
 
 export type MerchantHandler = (request: Request) => Promise<Response>;
 
@@ -61,22 +62,17 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
     waitMs: options.idempotencyWaitMs ?? 30_000,
   };
   const inflight: LocalInflight = new Map();
+  const checkout = checkoutContext(options, { purse, store, now, logger });
 
   const notFound = (path: string) =>
     problem(404, { title: 'Not Found', detail: `No Purse route at ${path}.`, code: 'not_found' });
 
-  function resolve(pathname: string): { route: string; definition: RouteDefinition } | undefined {
-    if (basePath && pathname !== basePath && !pathname.startsWith(`${basePath}/`)) return undefined;
-    const route = pathname.slice(basePath.length).replace(/\/+$/, '');
-    const definition = Object.hasOwn(xcoRoutes, route) ? xcoRoutes[route] : undefined;
-    return definition ? { route, definition } : undefined;
-  }
-
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
-    const match = resolve(url.pathname);
+    const inside = !basePath || url.pathname === basePath || url.pathname.startsWith(`${basePath}/`);
+    const match = inside ? resolveRoute(url.pathname.slice(basePath.length).replace(/\/+$/, '')) : undefined;
     if (!match) return notFound(url.pathname);
-    const { route, definition } = match;
+    const { route, definition, id } = match;
     if (request.method !== definition.method) {
       return problem(
         405,
@@ -93,9 +89,11 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
       callerId: callerIdOf(request)?.slice(0, MAX_CALLER_ID) || undefined,
       customer: () => (customer ??= Promise.resolve(options.resolveCustomer(request)).then((c) => c || null)),
       body: {},
+      id,
       store,
       now,
       challengeTtlMs,
+      checkout,
       fail: (error, mapPointer) => failureResponse(error, { route, logger, mapPointer }),
     };
     if (definition.method === 'GET') return definition.run(context);

@@ -1,4 +1,5 @@
 // The Purse API client: one OAuth2 token source shared by every API module. Server-side only (it holds the secret).
+import { createPaymentApi, type PaymentApi } from './payment-api.ts';
 import { createTokenSource } from './token.ts';
 import { createPurseTransport } from './transport.ts';
 import type { FetchLike } from './transport-util.ts';
@@ -9,13 +10,13 @@ export interface PurseClientOptions {
   clientSecret: string;
   /** Merchant UUID from the Purse integration team. */
   merchantId: string;
-  /** Entity UUID, needed by the Payment API. */
+  /** Entity UUID, needed by the Payment API (the default `entity_id` of its create requests). */
   entityId?: string;
   /** OAuth2 token endpoint, e.g. `https://…/oauth2/token`. */
   tokenUrl: string;
   /** XCO API base URL (without `/v1`), e.g. `https://xco-api.purse-sandbox.com`. */
   xcoApiUrl: string;
-  /** Payment API base URL. */
+  /** Payment API base URL (without `/v2`), e.g. `https://api.purse-sandbox.com/payment`. */
   paymentApiUrl: string;
   /** OAuth2 scope to request, e.g. `xco-api`. Not sent when absent. */
   scope?: string;
@@ -27,7 +28,7 @@ export interface PurseClientOptions {
   now?: () => number;
 }
 
-export interface PurseClient extends XcoApi {
+export interface PurseClient extends XcoApi, PaymentApi {
   readonly merchantId: string;
   readonly entityId: string | undefined;
 }
@@ -71,8 +72,12 @@ export function createPurseClient(options: PurseClientOptions): PurseClient {
     merchantId: options.merchantId,
     entityId: options.entityId,
     ...createXcoApi(transport, { xcoApiUrl: options.xcoApiUrl, merchantId: options.merchantId }),
+    ...createPaymentApi(transport, { paymentApiUrl: options.paymentApiUrl, entityId: options.entityId }),
   };
 }
 
 export const isPurseClient = (value: unknown): value is PurseClient =>
-  value !== null && typeof value === 'object' && typeof (value as Partial<PurseClient>).checkUser === 'function';
+  value !== null &&
+  typeof value === 'object' &&
+  typeof (value as Partial<PurseClient>).checkUser === 'function' &&
+  typeof (value as Partial<PurseClient>).getPayment === 'function';

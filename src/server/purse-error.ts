@@ -6,9 +6,11 @@ import type { ProblemDetails } from '../core/xco.ts';
  * - `auth`: the token endpoint refused the client credentials, or an API call was still 401 after a fresh token;
  * - `network`: no answer (connection refused, DNS, reset);
  * - `timeout`: no answer within the client's `timeoutMs`;
- * - `invalid_response`: an answer that is not what the API documents (e.g. a 2xx with a body that is not JSON).
+ * - `invalid_response`: an answer that is not what the API documents (e.g. a 2xx with a body that is not JSON);
+ * - `conflict`: 409 to a Payment API call sent with an `Idempotency-Key` (`idempotencyKey`): the key was already used
+ *   with another request, or its first request is still running. Nothing was done by this call.
  */
-export type PurseApiErrorKind = 'http' | 'auth' | 'network' | 'timeout' | 'invalid_response';
+export type PurseApiErrorKind = 'http' | 'auth' | 'network' | 'timeout' | 'invalid_response' | 'conflict';
 
 export interface PurseApiErrorInit {
   kind: PurseApiErrorKind;
@@ -18,6 +20,8 @@ export interface PurseApiErrorInit {
   problem?: ProblemDetails;
   /** The raw `Retry-After` header of a 429/503, forwarded as is. */
   retryAfter?: string;
+  /** The `Idempotency-Key` the failed call was sent with: retry with it to make sure the operation happens once. */
+  idempotencyKey?: string;
   cause?: unknown;
 }
 
@@ -27,6 +31,7 @@ export class PurseApiError extends Error {
   readonly status: number;
   readonly problem: ProblemDetails | undefined;
   readonly retryAfter: string | undefined;
+  readonly idempotencyKey: string | undefined;
 
   constructor(init: PurseApiErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -35,6 +40,7 @@ export class PurseApiError extends Error {
     this.status = init.status;
     this.problem = init.problem;
     this.retryAfter = init.retryAfter;
+    this.idempotencyKey = init.idempotencyKey;
   }
 
   /** `Retry-After` in milliseconds (seconds or HTTP date), when Purse sent one. */

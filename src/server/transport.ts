@@ -1,5 +1,5 @@
 // Authorized JSON calls to a Purse API: bearer token, one retry with a fresh token on 401, typed errors.
-// Shared by every Purse API module (XCO v1 now, Payment v2 later).
+// Shared by every Purse API module (XCO v1, Payment v2).
 import { PurseApiError } from './purse-error.ts';
 import type { TokenSource } from './token.ts';
 import { fetchWithTimeout, readProblem, type FetchLike } from './transport-util.ts';
@@ -12,6 +12,8 @@ export interface PurseRequest {
   body?: unknown;
   /** Named in error messages, e.g. "XCO passwordless/verify". */
   what: string;
+  /** Extra request headers (e.g. `Idempotency-Key`, `Cache-Control`); they cannot replace the authorization. */
+  headers?: Record<string, string>;
 }
 
 export interface PurseTransport {
@@ -21,7 +23,7 @@ export interface PurseTransport {
 
 export function createPurseTransport(options: { tokens: TokenSource; fetch: FetchLike; timeoutMs: number }): PurseTransport {
   async function send(request: PurseRequest, token: string): Promise<Response> {
-    const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
+    const headers: Record<string, string> = { ...request.headers, authorization: `Bearer ${token}`, accept: 'application/json' };
     if (request.body !== undefined) headers['content-type'] = 'application/json';
     return fetchWithTimeout(
       options.fetch,

@@ -2,31 +2,9 @@
 import { routes } from '../core/routes.ts';
 import type { XcoIdentifier } from '../core/xco.ts';
 import { json, noContent, problem, validationProblem } from './http.ts';
-import type { PurseClient } from './purse-client.ts';
 import { isPurseApiError } from './purse-error.ts';
-import type { HandlerStore } from './store.ts';
+import type { RouteContext, RouteDefinition } from './route-types.ts';
 import { checkConsentBody, checkIdentifier, checkUser, checkVerifyBody, identifierKey } from './validate.ts';
-
-export interface RouteContext {
-  request: Request;
-  url: URL;
-  purse: PurseClient;
-  callerId: string | undefined;
-  /** The merchant's customer reference (resolveCustomer), resolved once per request. */
-  customer(): Promise<string | null>;
-  /** The parsed JSON object of a POST; `{}` for a GET. */
-  body: Record<string, unknown>;
-  store: HandlerStore;
-  now: () => number;
-  challengeTtlMs: number;
-  /** The answer for a failed Purse call; `mapPointer` rewrites Purse's pointers into this request's shape. */
-  fail(error: unknown, mapPointer?: (pointer: string) => string): Response;
-}
-
-export interface RouteDefinition {
-  method: 'GET' | 'POST';
-  run(context: RouteContext): Promise<Response>;
-}
 
 /** What the handler remembers about a consent challenge it handed out. */
 interface ChallengeRecord {
