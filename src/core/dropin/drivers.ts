@@ -42,6 +42,8 @@ async function mounting(o: DropinMountOptions, url: URL, run: (m: Mounting) => P
     emit(event) {
       if (!active || (event.type === 'ready' && readySent)) return;
       if (event.type === 'ready') readySent = true;
+      // A submission that did not leave the page (refused card) ends with the drop-in ready again: report that once.
+      if (event.type === 'submitting') readySent = false;
       o.onEvent(event);
     },
     listen(value, callback) {
