@@ -1,5 +1,5 @@
 // RS256 signing of the `purse-redirection-data` token and the public keys of GET /payment/v2/signing-jwks.
-// The key pair is generated lazily (RSA generation costs ~100 ms) and survives reset(), like issued access tokens.
+// Keys are generated lazily (RSA generation costs 100+ ms) and survive reset(), like issued access tokens.
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import type { RedirectTokenClaims, SigningJwk, SigningJwks } from '../../core/payment.ts';
 import { randomToken } from '../util.ts';
@@ -30,18 +30,25 @@ async function generate(): Promise<SigningKey> {
   return { kid, privateKey, jwk: { kty: 'RSA', kid, n, e, alg: 'RS256', use: 'sig' } };
 }
 
+/**
+ * The first key is shared by every mock in the process (tests create hundreds of mocks; RSA generation is the slow
+ * part). rotate() gives one mock keys of its own.
+ */
+let processKey: Promise<SigningKey> | undefined;
+const firstKey = () => {
+  processKey ??= generate().catch((error: unknown) => {
+    processKey = undefined;
+    throw error;
+  });
+  return processKey;
+};
+
 export function createSigningKeys(nowMs: () => number): SigningKeys {
   let current: Promise<SigningKey> | undefined;
   let previous: SigningKey | undefined;
 
-  const currentKey = () => {
-    // A failed generation must not stick: the next call tries again.
-    current ??= generate().catch((error: unknown) => {
-      current = undefined;
-      throw error;
-    });
-    return current;
-  };
+  // A failed generation must not stick: firstKey() tries again on the next call.
+  const currentKey = () => current ?? firstKey();
 
   return {
     async jwks() {
@@ -58,7 +65,7 @@ export function createSigningKeys(nowMs: () => number): SigningKeys {
         .sign(key.privateKey);
     },
     async rotate() {
-      const old = current ? await current.catch(() => undefined) : undefined;
+      const old = await currentKey().catch(() => undefined);
       const next = await generate();
       previous = old;
       current = Promise.resolve(next);
