@@ -76,7 +76,11 @@ export class SignupController {
     const { onError, onComplete } = this.bindings;
     if (event.type === 'REQUEST_FAILED' || event.type === 'VERIFIED_HOOK_FAILED') onError?.(event.error);
     if (next.status === 'done') onComplete?.({ outcome: next.outcome, user: next.user });
-    if (isPending(next) && this.attached) this.run(next);
+    if (isPending(next)) {
+      // Not mounted (yet, or any more): attach() runs it.
+      if (this.attached) this.run(next);
+      else this.interrupted = next;
+    }
     return true;
   };
 
