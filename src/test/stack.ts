@@ -36,7 +36,7 @@ export function createTestStack(options: TestStackOptions = {}): TestStack {
       ...MOCK_CREDENTIALS,
       tokenUrl: 'http://purse.test/oauth2/token',
       xcoApiUrl: 'http://purse.test',
-      paymentApiUrl: 'http://purse.test',
+      paymentApiUrl: 'http://purse.test/payment',
       fetch: (input, init) => purse.fetch(new Request(input, init)),
     },
     resolveCustomer: () => (options.customerReference === undefined ? 'cust_test_1' : options.customerReference),
