@@ -59,7 +59,9 @@ export async function applyFault(rule: FaultRule, path: string): Promise<Respons
   if (status === 429 && !Object.keys(headers).some((h) => h.toLowerCase() === 'retry-after')) headers['retry-after'] = '1';
   if (rule.body !== undefined) {
     if (typeof rule.body === 'string') {
-      return new Response(rule.body, { status, headers: { 'content-type': 'text/plain', ...headers } });
+      // A rule may set its own type (e.g. text/javascript for a script that loads without its global), in any case.
+      const typed = Object.keys(headers).some((h) => h.toLowerCase() === 'content-type');
+      return new Response(rule.body, { status, headers: typed ? headers : { 'content-type': 'text/plain', ...headers } });
     }
     return json(rule.body, status, headers);
   }
