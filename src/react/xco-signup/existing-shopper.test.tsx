@@ -126,7 +126,7 @@ describe('<XcoSignup> existing shopper', () => {
     });
     const field = await reachCode(view);
     await view.user.type(field, view.purse.control.currentCode(jean)!);
-    await screen.findByText('Linking your Purse account…');
+    expect(await screen.findByText('Linking your Purse account…', { selector: 'p' })).toHaveFocus();
     expect(seen).toEqual(['Jean']);
     expect(view.apiCalls()).toEqual([EXISTS, START, VERIFY]);
 

@@ -18,9 +18,13 @@ function useFocusOnMount<T extends HTMLElement>() {
 /** Existing shopper, code accepted: `onVerified` and then the consent are running. */
 export function LinkingStep() {
   const { i18n } = usePurse();
+  // The code field just went away: keep keyboard and screen-reader position on the step instead of <body>.
+  const titleRef = useFocusOnMount<HTMLParagraphElement>();
   return (
     <div className="purse-step" aria-busy="true">
-      <p className="purse-title purse-progress">{i18n.t('linking.title')}</p>
+      <p className="purse-title purse-progress" tabIndex={-1} ref={titleRef}>
+        {i18n.t('linking.title')}
+      </p>
     </div>
   );
 }
