@@ -15,12 +15,14 @@ describe('nextPoll', () => {
     expect(at(0)).toEqual({ kind: 'poll', delayMs: 2 * s });
     expect(at(59_999)).toEqual({ kind: 'poll', delayMs: 2 * s });
     expect(at(60 * s)).toEqual({ kind: 'poll', delayMs: 10 * s });
-    expect(at(15 * min - 1)).toEqual({ kind: 'poll', delayMs: 10 * s });
+    expect(at(15 * min - 10 * s - 1)).toEqual({ kind: 'poll', delayMs: 10 * s });
+    // The next request would leave at the deadline: none is scheduled.
+    expect(at(15 * min - 10 * s)).toEqual({ kind: 'timed_out' });
     expect(at(15 * min)).toEqual({ kind: 'timed_out' });
     expect(at(2 * 60 * min)).toEqual({ kind: 'timed_out' });
   });
 
-  it('makes 30 fast and 84 slow requests over the whole schedule', () => {
+  it('makes 30 fast and 83 slow requests over the whole schedule, the last one at 14:50', () => {
     // Walk the schedule as a poller would (each answer arrives instantly).
     const delays: number[] = [];
     for (let t = 0; ; ) {
@@ -30,13 +32,15 @@ describe('nextPoll', () => {
       t += step.delayMs;
     }
     expect(delays.filter((d) => d === 2 * s)).toHaveLength(30);
-    expect(delays.filter((d) => d === 10 * s)).toHaveLength(84);
+    expect(delays.filter((d) => d === 10 * s)).toHaveLength(83);
+    expect(delays.reduce((sum, d) => sum + d, 0)).toBe(14 * min + 50 * s);
   });
 
   it('follows a custom schedule', () => {
     const fast = resolveSchedule({ fastIntervalMs: 100, slowAfterMs: 500, slowIntervalMs: 250, timeoutMs: 1_000 });
     expect(nextPoll('waiting', 499, fast)).toEqual({ kind: 'poll', delayMs: 100 });
     expect(nextPoll('waiting', 500, fast)).toEqual({ kind: 'poll', delayMs: 250 });
+    expect(nextPoll('waiting', 750, fast)).toEqual({ kind: 'timed_out' });
     expect(nextPoll('waiting', 1_000, fast)).toEqual({ kind: 'timed_out' });
   });
 });

@@ -8,7 +8,7 @@ export interface PollSchedule {
   /** Interval afterwards. */
   slowIntervalMs: number;
   slowAfterMs: number;
-  /** No automatic request once this much time has passed. */
+  /** No automatic request at or after this much time. */
   timeoutMs: number;
 }
 
@@ -44,8 +44,9 @@ export function resolveSchedule(overrides?: Partial<PollSchedule>): PollSchedule
 /** The next step after an answer with this outcome, `elapsedMs` after the status page started. */
 export function nextPoll(outcome: StatusOutcome, elapsedMs: number, schedule: PollSchedule = DEFAULT_POLL_SCHEDULE): PollStep {
   if (outcome !== 'waiting') return { kind: 'final' };
-  if (elapsedMs >= schedule.timeoutMs) return { kind: 'timed_out' };
   const interval = elapsedMs < schedule.slowAfterMs ? schedule.fastIntervalMs : schedule.slowIntervalMs;
+  // A request that would leave at or after the deadline is not scheduled: the page times out instead.
+  if (elapsedMs + interval >= schedule.timeoutMs) return { kind: 'timed_out' };
   return { kind: 'poll', delayMs: interval };
 }
 
@@ -55,5 +56,5 @@ export function pollPhase(
   elapsedMs: number,
   schedule: PollSchedule = DEFAULT_POLL_SCHEDULE,
 ): StatusOutcome | 'timed_out' {
-  return nextPoll(outcome, elapsedMs, schedule).kind === 'timed_out' ? 'timed_out' : outcome;
+  return outcome === 'waiting' && elapsedMs >= schedule.timeoutMs ? 'timed_out' : outcome;
 }

@@ -1,0 +1,247 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { inCurrency, payments, shopperPayment, verified } from './fixtures.ts';
+import { createMswMerchant, problem } from './msw-merchant.ts';
+import type { MswMerchant } from './msw-merchant.ts';
+import { PaymentStatus } from './PaymentStatus.tsx';
+import { renderWithPurse, setRedirectUrl } from './test-render.tsx';
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+let merchant: MswMerchant;
+beforeEach(() => {
+  merchant = createMswMerchant();
+  server.use(...merchant.handlers);
+  setRedirectUrl(null);
+});
+
+const heading = (name: string | RegExp) => screen.findByRole('heading', { name });
+const detail = (label: string) => {
+  const term = screen.getByText(label, { selector: 'dt' });
+  return term.nextElementSibling as HTMLElement;
+};
+
+describe('PaymentStatus after the redirect', () => {
+  it('verifies the token from the URL once and shows the authorized payment without polling', async () => {
+    setRedirectUrl('tok_ok');
+    merchant.tokens.set('tok_ok', verified(payments.authorized));
+    const onSuccess = vi.fn();
+    renderWithPurse(<PaymentStatus onSuccess={onSuccess} />, { backend: merchant.backend });
+
+    expect(await heading('Payment successful')).toBeInTheDocument();
+    expect(screen.getByText('Your payment is confirmed.')).toBeInTheDocument();
+    expect(detail('Amount')).toHaveTextContent('€42.99');
+    expect(detail('Payment reference')).toHaveTextContent('pay_1');
+    // The verified answer carried the payment: no GET for it.
+    expect(merchant.requests).toEqual(['POST /payments/verify-redirect']);
+    expect(onSuccess).toHaveBeenCalledTimes(1);
+    expect(onSuccess).toHaveBeenCalledWith({ payment: payments.authorized, link: undefined });
+  });
+
+  it('never takes success from the URL: a token the backend refuses is an error', async () => {
+    setRedirectUrl('tok_tampered');
+    const onFailure = vi.fn();
+    const onSuccess = vi.fn();
+    renderWithPurse(<PaymentStatus onFailure={onFailure} onSuccess={onSuccess} retryHref="/checkout" />, {
+      backend: merchant.backend,
+    });
+
+    expect(await heading('We could not check your payment')).toBeInTheDocument();
+    expect(
+      screen.getByText('We could not confirm this payment. If you completed a payment, contact the shop before paying again.'),
+    ).toBeInTheDocument();
+    // Retrying the same token cannot help: the way out is a new checkout.
+    expect(screen.queryByRole('button')).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Try again' })).toHaveAttribute('href', '/checkout');
+    expect(onSuccess).not.toHaveBeenCalled();
+    expect(onFailure).toHaveBeenCalledTimes(1);
+    expect(onFailure.mock.calls[0]?.[0].error).toMatchObject({ kind: 'request', status: 400 });
+  });
+
+  it('shows a refused payment as a failure with "Try again" back to checkout', async () => {
+    merchant.tokens.set('tok_refused', verified(payments.refused));
+    const onFailure = vi.fn();
+    const onRetry = vi.fn();
+    renderWithPurse(<PaymentStatus token="tok_refused" onFailure={onFailure} onRetry={onRetry} />, {
+      backend: merchant.backend,
+    });
+
+    expect(await heading('Payment refused')).toBeInTheDocument();
+    expect(
+      screen.getByText('Your payment was refused and you have not been charged. Try again with another payment method.'),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(onRetry).toHaveBeenCalledTimes(1);
+    expect(onFailure).toHaveBeenCalledTimes(1);
+    expect(onFailure).toHaveBeenCalledWith({ payment: payments.refused, link: undefined });
+    expect(merchant.requests).toEqual(['POST /payments/verify-redirect']);
+  });
+
+  it.each([
+    ['ERROR', payments.error, 'Payment failed'],
+    ['ABORTED', payments.aborted, 'Payment not completed'],
+  ])('shows an %s authorization as a failure', async (_status, payment, title) => {
+    merchant.payments.set('pay_1', payment);
+    renderWithPurse(<PaymentStatus paymentId="pay_1" />, { backend: merchant.backend });
+    expect(await heading(title)).toBeInTheDocument();
+  });
+
+  it('shows a session the shopper cancelled as a failure without asking for a payment', async () => {
+    merchant.tokens.set('tok_abort', verified(undefined, { client_session_status: 'ABORTED_BY_CUSTOMER' }));
+    renderWithPurse(<PaymentStatus token="tok_abort" retryHref="/checkout" />, { backend: merchant.backend });
+    expect(await heading('Payment cancelled')).toBeInTheDocument();
+    expect(screen.getByText('You cancelled the payment.')).toBeInTheDocument();
+    expect(merchant.requests).toEqual(['POST /payments/verify-redirect']);
+  });
+
+  it('says there is nothing to show when the page has no token and no id', async () => {
+    const onFailure = vi.fn();
+    renderWithPurse(<PaymentStatus onFailure={onFailure} />, { backend: merchant.backend });
+    expect(await heading('We could not check your payment')).toBeInTheDocument();
+    expect(screen.getByText('There is no payment to show on this page.')).toBeInTheDocument();
+    expect(merchant.requests).toEqual([]);
+    expect(onFailure.mock.calls[0]?.[0].error).toMatchObject({ kind: 'config' });
+  });
+});
+
+describe('PaymentStatus details', () => {
+  it.each([
+    ['EUR', '€42.99'],
+    ['JPY', '¥4,299'],
+    ['USD', '$42.99'],
+  ] as const)('formats 4299 %s in its minor units as %s', async (currency, text) => {
+    merchant.payments.set('pay_1', inCurrency(currency));
+    renderWithPurse(<PaymentStatus paymentId="pay_1" />, { backend: merchant.backend });
+    await heading('Payment successful');
+    expect(detail('Amount')).toHaveTextContent(text);
+  });
+
+  it('lists the split with method, partner and amount, and the card brand with its last four', async () => {
+    merchant.payments.set('pay_1', payments.split);
+    renderWithPurse(<PaymentStatus paymentId="pay_1" />, { backend: merchant.backend });
+    await heading('Payment successful');
+
+    const parts = within(detail('Paid with')).getAllByRole('listitem');
+    expect(parts.map((li) => li.textContent)).toEqual(['Gift card (easy2play) €20.00', 'Card (dalenys) €22.99']);
+    const card = detail('Card');
+    // Sighted shoppers read "Visa •••• 1234"; screen readers "Visa ending in 1234".
+    expect(card).toHaveTextContent('Visa ••••ending in 1234');
+    expect(within(card).getByText('••••')).toHaveAttribute('aria-hidden', 'true');
+    expect(within(card).getByText('ending in')).toHaveClass('purse-visually-hidden');
+  });
+
+  it('shows what was charged and refunded, and headlines a full refund', async () => {
+    merchant.payments.set('pay_1', payments.partlyRefunded);
+    merchant.payments.set('pay_2', { ...payments.refunded, id: 'pay_2' });
+    const { unmount } = renderWithPurse(<PaymentStatus paymentId="pay_1" />, { backend: merchant.backend });
+    await heading('Payment successful');
+    expect(detail('Charged')).toHaveTextContent('€42.99');
+    expect(detail('Partly refunded')).toHaveTextContent('€10.00');
+    unmount();
+
+    renderWithPurse(<PaymentStatus paymentId="pay_2" />, { backend: merchant.backend });
+    expect(await heading('Payment refunded')).toBeInTheDocument();
+    expect(detail('Refunded')).toHaveTextContent('€42.99');
+  });
+
+  it('headlines a fully voided payment as cancelled, not charged', async () => {
+    merchant.payments.set('pay_1', payments.voided);
+    renderWithPurse(<PaymentStatus paymentId="pay_1" />, { backend: merchant.backend });
+    expect(await heading('Payment cancelled')).toBeInTheDocument();
+    expect(detail('Released (not charged)')).toHaveTextContent('€42.99');
+  });
+
+  it('renders shopper data as text, never as markup', async () => {
+    merchant.payments.set('pay_1', shopperPayment({ card: { brand: '<img src=x onerror=alert(1)>', last_four: '1111' } }));
+    const { container } = renderWithPurse(<PaymentStatus paymentId="pay_1" />, { backend: merchant.backend });
+    await heading('Payment successful');
+    expect(container.querySelector('img')).toBeNull();
+    expect(detail('Card')).toHaveTextContent('<img src=x onerror=alert(1)>');
+  });
+});
+
+describe('PaymentStatus live region and language', () => {
+  it('has one polite status region from the first render, announcing each change', async () => {
+    merchant.tokens.set('tok_ok', verified(payments.authorized));
+    renderWithPurse(<PaymentStatus token="tok_ok" />, { backend: merchant.backend });
+    const regions = screen.getAllByRole('status');
+    expect(regions).toHaveLength(1);
+    expect(regions[0]).toHaveAttribute('aria-live', 'polite');
+    expect(regions[0]).toHaveTextContent('Checking your payment…');
+
+    await heading('Payment successful');
+    expect(screen.getAllByRole('status')).toEqual(regions);
+    expect(regions[0]).toHaveTextContent('Payment successful. Your payment is confirmed.');
+  });
+
+  it('speaks French', async () => {
+    merchant.tokens.set('tok_ok', verified(payments.split));
+    merchant.tokens.set('tok_refused', verified(payments.refused));
+    const { unmount } = renderWithPurse(<PaymentStatus token="tok_ok" />, { backend: merchant.backend, locale: 'fr' });
+    expect(await heading('Paiement réussi')).toBeInTheDocument();
+    // Exact text: toHaveTextContent would fold the no-break space.
+    expect(detail('Montant').textContent).toBe('42,99\u00a0€');
+    expect(detail('Carte')).toHaveTextContent('Visa ••••se terminant par 1234');
+    expect(within(detail('Payé avec')).getAllByRole('listitem')[0]?.textContent).toBe('Carte cadeau (easy2play) 20,00\u00a0€');
+    expect(screen.getByRole('status').closest('[lang]')).toHaveAttribute('lang', 'fr');
+    unmount();
+
+    renderWithPurse(<PaymentStatus token="tok_refused" retryHref="/panier" />, { backend: merchant.backend, locale: 'fr' });
+    expect(await heading('Paiement refusé')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Réessayer' })).toHaveAttribute('href', '/panier');
+  });
+});
+
+describe('PaymentStatus errors and StrictMode', () => {
+  it('offers "Try again" on a transient error, asks once, and moves focus to the new heading', async () => {
+    merchant.payments.set('pay_1', problem(503, 'Service Unavailable'), payments.authorized);
+    const onFailure = vi.fn();
+    const onSuccess = vi.fn();
+    renderWithPurse(<PaymentStatus paymentId="pay_1" onFailure={onFailure} onSuccess={onSuccess} />, {
+      backend: merchant.backend,
+    });
+    expect(await heading('We could not check your payment')).toBeInTheDocument();
+    expect(screen.getByText('Something went wrong on our side. Please try again.')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    const title = await heading('Payment successful');
+    expect(title).toHaveFocus();
+    expect(merchant.count('GET /payments/pay_1')).toBe(2);
+    expect(onFailure).toHaveBeenCalledTimes(1);
+    expect(onSuccess).toHaveBeenCalledTimes(1);
+  });
+
+  it('verifies once and reports once under StrictMode', async () => {
+    merchant.tokens.set('tok_ok', verified(payments.authorized));
+    const onSuccess = vi.fn();
+    renderWithPurse(<PaymentStatus token="tok_ok" onSuccess={onSuccess} />, { backend: merchant.backend, strict: true });
+    await heading('Payment successful');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(merchant.requests).toEqual(['POST /payments/verify-redirect']);
+    expect(onSuccess).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports a cached final status once when it mounts again under StrictMode, without a request', async () => {
+    merchant.tokens.set('tok_ok', verified(payments.authorized));
+    const first = renderWithPurse(<PaymentStatus token="tok_ok" />, { backend: merchant.backend });
+    await heading('Payment successful');
+    first.unmount();
+
+    const onSuccess = vi.fn();
+    renderWithPurse(<PaymentStatus token="tok_ok" onSuccess={onSuccess} />, {
+      backend: merchant.backend,
+      queryClient: first.queryClient,
+      strict: true,
+    });
+    // Success from the first render on: StrictMode runs the mount effects twice.
+    expect(screen.getByRole('heading', { name: 'Payment successful' })).toBeInTheDocument();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(onSuccess).toHaveBeenCalledTimes(1);
+    expect(merchant.requests).toEqual(['POST /payments/verify-redirect']);
+  });
+});

@@ -1,0 +1,93 @@
+// Payment links through the same component: created/opened wait, paid succeeds, cancelled/expired fail.
+import { screen, within } from '@testing-library/react';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { paymentLink, shopperPayment } from './fixtures.ts';
+import { createMswMerchant } from './msw-merchant.ts';
+import type { MswMerchant } from './msw-merchant.ts';
+import { PaymentStatus } from './PaymentStatus.tsx';
+import { renderWithPurse, setRedirectUrl } from './test-render.tsx';
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+let merchant: MswMerchant;
+beforeEach(() => {
+  merchant = createMswMerchant();
+  server.use(...merchant.handlers);
+  setRedirectUrl(null);
+});
+
+const heading = (name: string) => screen.findByRole('heading', { name });
+const detail = (label: string) => screen.getByText(label, { selector: 'dt' }).nextElementSibling as HTMLElement;
+// Real timers, a quick schedule: the schedule itself is covered in polling.test.tsx.
+const fast = { fastIntervalMs: 30 };
+
+describe('PaymentStatus for a payment link', () => {
+  it('waits on an opened link after a refused attempt, then shows the paid link with its payment', async () => {
+    const refused = { id: 'pay_0', authorization_status: 'REFUSED' } as const;
+    const paid = shopperPayment({ id: 'pay_9', amount: 12000, payment_link_id: 'pl_1', card: { brand: 'MASTERCARD', last_four: '4444' } });
+    merchant.links.set(
+      'pl_1',
+      paymentLink({ status: 'OPENED', payments: [refused] }),
+      paymentLink({ status: 'PAID', payments: [refused, { id: 'pay_9', authorization_status: 'AUTHORIZED' }] }),
+    );
+    merchant.payments.set('pay_9', paid);
+    const onPending = vi.fn();
+    const onSuccess = vi.fn();
+    // The explicit id wins over a token in the URL.
+    setRedirectUrl('tok_unused');
+    renderWithPurse(<PaymentStatus paymentLinkId="pl_1" schedule={fast} onPending={onPending} onSuccess={onSuccess} />, {
+      backend: merchant.backend,
+    });
+
+    expect(await heading('Waiting for payment')).toBeInTheDocument();
+    expect(
+      screen.getByText('The last payment attempt did not go through. The link can still be used.', { selector: 'p' }),
+    ).toBeInTheDocument();
+    expect(detail('Amount')).toHaveTextContent('€120.00');
+
+    expect(await heading('Payment successful')).toBeInTheDocument();
+    expect(await screen.findByText('Mastercard', { exact: false, selector: 'dd' })).toHaveTextContent('Mastercard ••••ending in 4444');
+    expect(detail('Payment reference')).toHaveTextContent('pay_9');
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(merchant.requests).toEqual(['GET /payment-links/pl_1', 'GET /payment-links/pl_1', 'GET /payments/pay_9']);
+    expect(onPending).toHaveBeenCalledTimes(1);
+    expect(onPending.mock.calls[0]?.[0].link).toMatchObject({ status: 'OPENED' });
+    expect(onSuccess).toHaveBeenCalledTimes(1);
+    expect(onSuccess.mock.calls[0]?.[0].link).toMatchObject({ status: 'PAID' });
+  });
+
+  it('waits on a link nobody has paid yet', async () => {
+    merchant.links.set('pl_1', paymentLink({ status: 'CREATED' }));
+    renderWithPurse(<PaymentStatus paymentLinkId="pl_1" />, { backend: merchant.backend });
+    expect(await heading('Waiting for payment')).toBeInTheDocument();
+    expect(screen.getByText('This payment link has not been paid yet.', { selector: 'p' })).toBeInTheDocument();
+  });
+
+  it.each([
+    ['CANCELLED', 'Payment link cancelled', 'This payment link was cancelled and can no longer be used.'],
+    ['EXPIRED', 'Payment link expired', 'This payment link has expired and can no longer be used.'],
+  ] as const)('shows a %s link as a failure, once, without polling', async (status, title, body) => {
+    merchant.links.set('pl_1', paymentLink({ status }));
+    const onFailure = vi.fn();
+    renderWithPurse(<PaymentStatus paymentLinkId="pl_1" schedule={fast} onFailure={onFailure} />, {
+      backend: merchant.backend,
+    });
+    expect(await heading(title)).toBeInTheDocument();
+    expect(within(screen.getByRole('status')).getByText(`${title}. ${body}`)).toBeInTheDocument();
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(merchant.requests).toEqual(['GET /payment-links/pl_1']);
+    expect(onFailure).toHaveBeenCalledTimes(1);
+    expect(onFailure.mock.calls[0]?.[0]).toMatchObject({ link: { status } });
+  });
+
+  it('speaks French for a link too', async () => {
+    merchant.links.set('pl_1', paymentLink({ status: 'EXPIRED', currency: 'JPY', amount: 12000 }));
+    renderWithPurse(<PaymentStatus paymentLinkId="pl_1" />, { backend: merchant.backend, locale: 'fr' });
+    expect(await heading('Lien de paiement expiré')).toBeInTheDocument();
+    expect(detail('Montant').textContent).toBe('12\u202f000\u00a0JPY');
+  });
+});
