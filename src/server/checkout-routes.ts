@@ -26,15 +26,12 @@ const misconfigured = (ctx: RouteContext, message: string) => {
   });
 };
 
-const sessionNotFound = () =>
-  problem(404, { title: 'Not Found', detail: 'No checkout session with this id was created here.', code: 'session_not_found' });
-
-export const sessionForbidden = () =>
-  problem(403, {
-    title: 'Forbidden',
-    detail: 'This checkout session belongs to another customer.',
-    code: 'session_forbidden',
-  });
+/**
+ * Unknown here and another customer's session get the same answer: existence is not revealed, and a 403 would read as
+ * the merchant's misconfiguration in the browser.
+ */
+export const sessionNotFound = () =>
+  problem(404, { title: 'Not Found', detail: 'No checkout session with this id for this shopper.', code: 'session_not_found' });
 
 /** `order_reference` of the body: optional, a short string. */
 function orderReference(body: Record<string, unknown>, errors: FieldProblem[]): string | undefined {
@@ -98,8 +95,7 @@ async function redirectUrl(ctx: RouteContext, order: CheckoutOrder): Promise<str
 /** The session, when it was created here for this customer; otherwise the refusal. */
 async function ownedSession(ctx: RouteContext): Promise<Response | undefined> {
   const owner = await ctx.checkout.ownership.sessionOwner(ctx.id);
-  if (!owner) return sessionNotFound();
-  if (owner.customer !== (await ctx.customer())) return sessionForbidden();
+  if (!owner || owner.customer !== (await ctx.customer())) return sessionNotFound();
   return undefined;
 }
 

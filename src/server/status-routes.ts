@@ -6,7 +6,7 @@ import { isPurseApiError } from './purse-error.ts';
 import { confirmRedirect } from './redirect-confirm.ts';
 import { isRedirectTokenError } from './redirect.ts';
 import type { RouteContext, RouteDefinition } from './route-types.ts';
-import { sessionForbidden } from './checkout-routes.ts';
+import { sessionNotFound } from './checkout-routes.ts';
 import { toShopperPayment, toShopperPaymentLink } from './views.ts';
 
 const paymentNotFound = () =>
@@ -18,7 +18,6 @@ function invalidToken(reason: string, detail: string): Response {
     detail: `${detail} Payment results are only shown from a token Purse signed.`,
     code: 'invalid_redirect_token',
     reason,
-    errors: [{ pointer: '/token', detail }],
   });
 }
 
@@ -36,7 +35,7 @@ export const statusRoutes: Record<string, RouteDefinition> = {
         // A session created here belongs to its customer; one created elsewhere (a payment link) is shown to whoever
         // holds a token Purse signed for it.
         const owner = await ctx.checkout.ownership.sessionOwner(claims.client_session_id);
-        if (owner && owner.customer !== customer) return sessionForbidden();
+        if (owner && owner.customer !== customer) return sessionNotFound();
         const { verified } = await confirmRedirect(ctx.purse, claims);
         if (verified.payment_id) await ctx.checkout.ownership.allowPayment(verified.payment_id, customer);
         return json(200, verified);
