@@ -30,10 +30,14 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
 describe('one session and one drop-in per mount', () => {
   it('creates one session, loads the script once and mounts one drop-in under StrictMode', async () => {
     const onReady = vi.fn();
-    const { stack } = renderCheckout({ onReady }, { strict: true });
+    const stack = checkoutStack();
+    // Observes the browser adapter (calls through): the handler and Purse would hide a duplicate behind idempotency.
+    const createSession = vi.spyOn(stack.backend, 'createSession');
+    renderCheckout({ onReady }, { stack, strict: true });
 
     expect(await screen.findByText('Fake Purse drop-in')).toBeInTheDocument();
     await waitFor(() => expect(liveText()).toBe('The payment form is ready.'));
+    expect(createSession).toHaveBeenCalledTimes(1);
     expect(stack.count(CREATE_SESSION)).toBe(1);
     expect(cdn.urls()).toEqual([CHECKOUT_SCRIPT]);
     expect(purse.instances).toHaveLength(1);
