@@ -29,3 +29,6 @@ export * from './dropin/index.ts';
 export * from './signup/index.ts';
 export { detectIdentifierKind, isValidEmail, loadPhoneLib, parseIdentifier, toXcoIdentifier } from './identifier.ts';
 export type { CountryCode, IdentifierKind, ParseIdentifierOptions, ParsedIdentifier } from './identifier.ts';
+// Payment status: amounts in minor units, status classification and the poll schedule (pure).
+export { formatMinorUnits, minorUnitDigits, toMajorUnits } from './money.ts';
+export * from './status/index.ts';
