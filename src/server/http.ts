@@ -32,12 +32,43 @@ const isJsonType = (contentType: string | null): boolean => {
   return essence === 'application/json' || (essence.startsWith('application/') && essence.endsWith('+json'));
 };
 
+/**
+ * The body's bytes, or `undefined` past `maxBytes` (then the rest is not read). Counts bytes as they arrive, so a
+ * missing or lying Content-Length cannot get past the limit.
+ */
+export async function readLimited(request: Request, maxBytes: number): Promise<Uint8Array | undefined> {
+  const declared = Number(request.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await request.body?.cancel().catch(() => undefined);
+    return undefined;
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        return undefined;
+      }
+      chunks.push(value);
+    }
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
 export type BodyResult = { ok: true; text: string; value: unknown } | { ok: false; response: Response };
 
-/**
- * Reads a JSON body of at most `maxBytes`, counting the bytes as they arrive (a missing or lying Content-Length
- * cannot get past the limit).
- */
+/** Reads a JSON body of at most `maxBytes` (see readLimited). */
 export async function readJsonBody(request: Request, maxBytes: number): Promise<BodyResult> {
   if (!isJsonType(request.headers.get('content-type'))) {
     return {
@@ -57,33 +88,8 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
       code: 'payload_too_large',
     }),
   });
-  const declared = Number(request.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await request.body?.cancel().catch(() => undefined);
-    return tooLarge();
-  }
-
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) {
-        await reader.cancel().catch(() => undefined);
-        return tooLarge();
-      }
-      chunks.push(value);
-    }
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
+  const bytes = await readLimited(request, maxBytes);
+  if (bytes === undefined) return tooLarge();
 
   const invalid = (detail: string): BodyResult => ({
     ok: false,

@@ -3,7 +3,7 @@
 // parses. `parsePaymentWebhook` only checks the shape; act on `verifyPaymentWebhook`, which re-reads the payment from
 // Purse with your credentials.
 import type { Payment } from '../core/payment.ts';
-import type { FieldProblem } from './http.ts';
+import { readLimited, type FieldProblem } from './http.ts';
 import type { PaymentApi } from './payment-api.ts';
 
 /** The body is not a Get Payment object. Answer 400 and do nothing. */
@@ -54,11 +54,13 @@ function shapeProblems(body: Obj): FieldProblem[] {
 
 async function readText(request: Request): Promise<string> {
   if (request.method.toUpperCase() !== 'POST') throw new PaymentWebhookError(`Purse sends webhooks with POST, not ${request.method}.`);
-  const declared = Number(request.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > MAX_BYTES) throw new PaymentWebhookError('The webhook body is too large.');
-  const text = await request.text();
-  if (text.length > MAX_BYTES) throw new PaymentWebhookError('The webhook body is too large.');
-  return text;
+  const bytes = await readLimited(request, MAX_BYTES);
+  if (bytes === undefined) throw new PaymentWebhookError('The webhook body is too large.');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new PaymentWebhookError('The webhook body is not UTF-8.');
+  }
 }
 
 /**
