@@ -176,7 +176,8 @@ export interface PaymentOperationRequest {
 
 // ── Payment links ───────────────────────────────────────────────────────────────────────────────────────────────
 
-export type PaymentLinkStatus = OpenEnum<'CREATED' | 'OPENED' | 'PAID' | 'CANCELLED'>;
+/** EXPIRED: past `expires_at` without being paid or cancelled (the mock reports it; Purse's docs do not list it). */
+export type PaymentLinkStatus = OpenEnum<'CREATED' | 'OPENED' | 'PAID' | 'CANCELLED' | 'EXPIRED'>;
 
 /** POST /payment/v2/payment-links */
 export interface CreatePaymentLinkRequest extends Omit<CreateClientSessionRequest, 'integration_mode'> {

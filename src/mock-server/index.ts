@@ -6,6 +6,7 @@ import type { MockPurseOptions } from './types.ts';
 export { createMockPurse } from './create.ts';
 export { MOCK_CREDENTIALS, SEEDED_USERS } from './seed.ts';
 export { isConnectionDropped } from './faults.ts';
+export { TEST_CARDS as MOCK_TEST_CARDS } from './payment/test-cards.ts';
 export type {
   FaultRule,
   MockConsentRecord,
@@ -14,6 +15,8 @@ export type {
   MockPurseOptions,
   MockRequestRecord,
   MockUserRecord,
+  MockWebhookDelivery,
+  WebhookFetch,
 } from './types.ts';
 export type { CallContext, MockContext, MockHandler, MockModule, MockModuleFactory, MockRoute } from './context.ts';
 export type { MockPurseServer } from './node.ts';
