@@ -51,7 +51,12 @@ export function PaymentStatusView({ status, retryHref, onRetry, headingLevel = 2
       aria-busy={phase === 'verifying' || undefined}
     >
       <LiveRegion>{announcement(texts)}</LiveRegion>
-      <Heading ref={heading} tabIndex={-1} className="purse-payment-status__title">
+      <Heading
+        ref={heading}
+        tabIndex={-1}
+        // The shared spinner while the answer is still to come.
+        className={cx('purse-payment-status__title', (phase === 'verifying' || phase === 'waiting') && 'purse-progress')}
+      >
         {texts.title}
       </Heading>
       {texts.body && <p className="purse-payment-status__body">{texts.body}</p>}
