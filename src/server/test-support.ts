@@ -1,7 +1,9 @@
 // Test wiring only (imported by *.test.ts): the real Purse mock in process behind a real PurseClient.
+import type { CheckoutSession } from '../core/checkout.ts';
+import { routes } from '../core/routes.ts';
 import { createMockPurse, MOCK_CREDENTIALS } from '../mock-server/index.ts';
 import { createMerchantHandler } from './handler.ts';
-import type { HandlerLogger, MerchantHandlerOptions } from './handler-types.ts';
+import type { CheckoutOrder, HandlerLogger, MerchantHandlerOptions, ResolveOrderInput } from './handler-types.ts';
 import { createPurseClient, type PurseClientOptions } from './purse-client.ts';
 import type { FetchLike } from './transport-util.ts';
 
@@ -71,3 +73,58 @@ export function shop(options: Partial<MerchantHandlerOptions> = {}, world = purs
   return { ...world, handler, send, post, logs };
 }
 
+
+/** The merchant's return page, where Purse sends the shopper with purse-redirection-data. */
+export const RETURN_URL = 'https://shop.test/checkout/return';
+
+/** Test cards of the mock (any future expiry, any 3-digit CVC). */
+export const CARDS = { authorized: '4111 1111 1111 1111', refused: '4000 0000 0000 0002', pending: '4000 0000 0000 0077' } as const;
+
+/**
+ * A shop with checkout configured: each customer's cart is the merchant's own data (`orders`, default 42.99 EUR),
+ * and `pay` pays a session the way the drop-in script does, through the mock's drop-in API.
+ */
+export function checkoutShop(options: Partial<MerchantHandlerOptions> = {}, world = purseWorld()) {
+  const orders = new Map<string, CheckoutOrder>();
+  const resolved: ResolveOrderInput[] = [];
+  const s = shop(
+    {
+      resolveOrder: (_request, input) => {
+        resolved.push(input);
+        const key = input.customer ?? 'guest';
+        return orders.get(key) ?? {
+          amount: 4299,
+          currency: 'EUR',
+          order: { reference: `order-${key}` },
+          ...(input.customer && { customer: { reference: input.customer, email: `${input.customer}@example.com` } }),
+        };
+      },
+      checkout: { shopperRedirectionUrl: RETURN_URL, allowedIntegrationModes: ['EMBEDDED', 'HOSTED_PAGE'] },
+      ...options,
+    },
+    world,
+  );
+
+  async function pay(session: { id: string; widget?: { data: string } }, card: string = CARDS.authorized) {
+    const response = await s.purse.fetch(
+      new Request(`${PURSE_ORIGIN}/dropin/api/sessions/${session.id}/payments`, {
+        method: 'POST',
+        headers: { authorization: `Widget ${session.widget!.data}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ card_number: card, expiry: '12/30', cvc: '123' }),
+      }),
+    );
+    if (response.status !== 201) throw new Error(`the mock refused the payment: ${response.status} ${await response.text()}`);
+    const paid = (await response.json()) as { payment_id: string; redirect_url: string };
+    return { paymentId: paid.payment_id, token: new URL(paid.redirect_url).searchParams.get('purse-redirection-data')! };
+  }
+
+  /** Creates a session through the handler for `customer` and pays it. */
+  async function checkout(customer: string | undefined, card?: string) {
+    const response = await s.post(routes.createSession, {}, { customer });
+    if (response.status !== 201) throw new Error(`createSession answered ${response.status}: ${await response.text()}`);
+    const session = (await response.json()) as CheckoutSession;
+    return { session, ...(await pay(session, card)) };
+  }
+
+  return { ...s, orders, resolved, pay, checkout };
+}
