@@ -183,8 +183,10 @@ function createCheckout(o) {
     loaded: function () { return session; },
     state: function () { return state; },
     submit: submit,
-    mount: function (target) {
+    /** options.showPayButton overrides the creation option for this mount (Widget v3: ui.hidePayButton). */
+    mount: function (target, options) {
       if (!target || target.nodeType !== 1) return Promise.reject(new TypeError('mount() needs an HTMLElement.'));
+      if (options && typeof options.showPayButton === 'boolean') o.showPayButton = options.showPayButton;
       element = target;
       var ready = session ? Promise.resolve(session) : load();
       return ready.then(function () { if (element === target) render(); }, function (error) {

@@ -96,7 +96,8 @@ describe('Widget v3 script (window.UpStreamPay)', () => {
     const manager = await ups().WidgetManager.buildForWidgetData(session.widget!.data, []);
     const form = container('form');
     const buttonSlot = container('button');
-    await (await manager.createWidget({ interface: 'PAYMENT' })).mount('form');
+    await (await manager.createWidget({ interface: 'PAYMENT', ui: { hidePayButton: true } })).mount('form');
+    expect(within(form).queryByRole('button')).toBeNull();
     await (await manager.createWidget({ interface: 'PAY_BUTTON' })).mount('button');
     const user = await fillCard(form);
     await user.click(within(buttonSlot).getByRole('button', { name: 'Pay £42.99' }));

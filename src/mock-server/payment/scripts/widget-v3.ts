@@ -1,6 +1,7 @@
 // Browser JavaScript (a string inside the IIFE): Widget v3's global, `window.UpStreamPay.WidgetManager`, with the call
-// shapes of purse-docs/README.md. Events reach the listeners whose scopes include '*' or the event code;
-// `manager.submitPayment()` rejects (with `code`) when no payment was submitted.
+// shapes of purse-docs/README.md. The PAYMENT widget has its own pay button unless `ui.hidePayButton` (a mock option:
+// the page then pays through manager.submitPayment() or a PAY_BUTTON widget). Events reach the listeners whose scopes
+// include '*' or the event code; `manager.submitPayment()` rejects (with `code`) when no payment was submitted.
 export const WIDGET_V3_SOURCE = String.raw`
 function buildForWidgetData(data, subscriptions) {
   if (typeof data !== 'string' || !data) {
@@ -40,7 +41,7 @@ function buildForWidgetData(data, subscriptions) {
           mount: function (elementId) {
             var element = typeof elementId === 'string' ? document.getElementById(elementId) : null;
             if (!element) return Promise.reject(new Error('UpStreamPay widget: no element with id "' + elementId + '".'));
-            if (kind === 'PAYMENT') return checkout.mount(element);
+            if (kind === 'PAYMENT') return checkout.mount(element, { showPayButton: !(spec.ui && spec.ui.hidePayButton === true) });
             button = renderPayButton(element, { session: checkout.loaded(), generation: 'widget-v3', onPay: function () { submitPayment().catch(function () {}); } });
             return Promise.resolve();
           },
