@@ -76,7 +76,10 @@ export interface PurseCheckoutApi {
   /** The session's payment methods, or those fetched early while the session is created. */
   eligibleSolutions: EligibleSolution[];
   isCancelling: boolean;
-  /** Attach to the drop-in's container: `<div ref={checkout.containerRef} />`. */
+  /**
+   * The drop-in's container, a callback ref: `const { containerRef } = checkout; … <div ref={containerRef} />`
+   * (destructure it: the React Compiler's lint reads `ref={checkout.containerRef}` as a ref read during render).
+   */
   containerRef: (element: HTMLElement | null) => void;
   submit(): Promise<void>;
   cancel(): Promise<void>;

@@ -1,0 +1,127 @@
+// HOSTED_PAGE (redirect or link, allowed origins only) and cancel (abortSession once).
+import { screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  checkoutStack,
+  fakeCdn,
+  installFakePurse,
+  liveText,
+  MOCK_ORIGIN,
+  renderCheckout,
+  resetPage,
+} from './test-support.tsx';
+
+let assign: ReturnType<typeof vi.spyOn>;
+
+beforeEach(() => {
+  fakeCdn();
+  assign = vi.spyOn(window.location, 'assign').mockImplementation(() => {});
+});
+afterEach(() => {
+  assign.mockRestore();
+  resetPage();
+});
+
+const abortCalls = (stack: ReturnType<typeof checkoutStack>) => stack.count(/^POST \/payment\/v2\/client-sessions\/[^/]+\/abort$/);
+
+describe('HOSTED_PAGE', () => {
+  it('navigates once to the hosted page (allowed origin), also under StrictMode, with a fallback link', async () => {
+    const stack = checkoutStack();
+    const onReady = vi.fn();
+    renderCheckout({ integrationMode: 'HOSTED_PAGE', onReady }, { stack, strict: true });
+
+    await waitFor(() => expect(assign).toHaveBeenCalledTimes(1));
+    const [session] = stack.purse.control.sessions();
+    expect(session!.integration_mode).toBe('HOSTED_PAGE');
+    const url = session!.links.hosted_page!.href;
+    expect(url.startsWith(`${MOCK_ORIGIN}/`)).toBe(true);
+    expect(assign).toHaveBeenCalledWith(url);
+    expect(liveText()).toBe('Redirecting you to the secure payment page…');
+    expect(screen.getByRole('link', { name: 'Not redirected? Continue to the secure payment page' })).toHaveAttribute('href', url);
+    expect(onReady).toHaveBeenCalledTimes(1);
+    expect(document.querySelectorAll('script')).toHaveLength(0);
+  });
+
+  it('renders a link instead with hostedPage="link"', async () => {
+    const stack = checkoutStack();
+    renderCheckout({ integrationMode: 'HOSTED_PAGE', hostedPage: 'link' }, { stack });
+    const link = await screen.findByRole('link', { name: 'Continue to secure payment' });
+    expect(link).toHaveAttribute('href', stack.purse.control.sessions()[0]!.links.hosted_page!.href);
+    expect(assign).not.toHaveBeenCalled();
+  });
+
+  it('refuses a hosted page outside the allowed origins: config error, no navigation, no retry', async () => {
+    const stack = checkoutStack();
+    const onError = vi.fn();
+    renderCheckout({ integrationMode: 'HOSTED_PAGE', allowedOrigins: ['https://pay.purse-secure.com'], onError }, { stack });
+
+    await screen.findByText('Payment is unavailable right now. Please try again later.', { selector: 'p' });
+    expect(onError).toHaveBeenCalledWith(
+      expect.objectContaining({ kind: 'config', message: expect.stringContaining(`Hosted payment page origin "${MOCK_ORIGIN}" is not allowed`) }),
+    );
+    expect(assign).not.toHaveBeenCalled();
+    expect(screen.queryByRole('link')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+  });
+
+  it('refuses a javascript: hosted page URL in a session passed in', async () => {
+    const stack = checkoutStack();
+    const created = await stack.backend.createSession({ integration_mode: 'HOSTED_PAGE' });
+    renderCheckout({ session: { ...created, hosted_page_url: 'javascript:alert(1)' } }, { stack });
+    await screen.findByText('Payment is unavailable right now. Please try again later.', { selector: 'p' });
+    expect(assign).not.toHaveBeenCalled();
+    expect(screen.queryByRole('link')).toBeNull();
+  });
+});
+
+describe('cancel', () => {
+  it('aborts the session once (ABORTED_BY_CUSTOMER), removes the drop-in and offers to start again', async () => {
+    const purse = installFakePurse();
+    const stack = checkoutStack();
+    const onCancel = vi.fn();
+    const { user } = renderCheckout({ onCancel }, { stack });
+    await screen.findByText('Fake Purse drop-in');
+
+    const cancel = screen.getByRole('button', { name: 'Cancel payment' });
+    await Promise.all([user.click(cancel), user.click(cancel)]);
+    await screen.findByText('Payment cancelled', { selector: 'p' });
+    expect(abortCalls(stack)).toBe(1);
+    expect(stack.purse.control.sessions()[0]!.status).toBe('ABORTED_BY_CUSTOMER');
+    expect(onCancel).toHaveBeenCalledTimes(1);
+    expect(purse.latest().unmount).toHaveBeenCalledTimes(1);
+    expect(liveText()).toBe('Payment cancelled.');
+
+    await user.click(screen.getByRole('button', { name: 'Start again' }));
+    await waitFor(() => expect(purse.alive()).toHaveLength(1));
+    const sessions = stack.purse.control.sessions();
+    expect(sessions.map((s) => s.status)).toEqual(['ABORTED_BY_CUSTOMER', 'CREATED']);
+    expect(purse.latest().options.session).toBe(sessions[1]!.widget!.data);
+  });
+
+  it('keeps the drop-in when the abort fails, says so, and lets the shopper try again', async () => {
+    const purse = installFakePurse();
+    const stack = checkoutStack();
+    const onError = vi.fn();
+    const { user } = renderCheckout({ onCancel: () => {}, onError }, { stack });
+    await screen.findByText('Fake Purse drop-in');
+
+    stack.purse.control.setFault({ method: 'POST', path: '/payment/v2/client-sessions/*', status: 400, body: { title: 'Refused' } });
+    await user.click(screen.getByRole('button', { name: 'Cancel payment' }));
+    await waitFor(() => expect(onError).toHaveBeenCalledTimes(1));
+    expect(screen.getByText('Fake Purse drop-in')).toBeInTheDocument();
+    expect(purse.latest().unmount).not.toHaveBeenCalled();
+    expect(screen.getByRole('button', { name: 'Cancel payment' })).not.toHaveAttribute('aria-disabled');
+
+    stack.purse.control.clearFaults();
+    await user.click(screen.getByRole('button', { name: 'Cancel payment' }));
+    await screen.findByText('Payment cancelled', { selector: 'p' });
+    expect(stack.purse.control.sessions()[0]!.status).toBe('ABORTED_BY_CUSTOMER');
+  });
+
+  it('shows no cancel button unless asked for', async () => {
+    installFakePurse();
+    renderCheckout();
+    await screen.findByText('Fake Purse drop-in');
+    expect(screen.queryByRole('button', { name: 'Cancel payment' })).toBeNull();
+  });
+});
