@@ -62,7 +62,6 @@ export function derivePhase(input: DeriveInput): Derived {
   }
 
   if (source === 'link') {
-    // The link decides; its payment, once loaded, only adds details (card, split).
     if (link?.data) return settle(classifyPaymentLink(link.data), timedOut);
     return link?.error !== undefined ? failed(link.error) : verifying;
   }

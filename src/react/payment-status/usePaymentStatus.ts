@@ -10,7 +10,6 @@ import {
   classifyPaymentLink,
   classifySession,
   nextPoll,
-  paidPaymentId,
   resolveSchedule,
 } from '../../core/status/index.ts';
 import type { PollSchedule, StatusReason } from '../../core/status/index.ts';
@@ -147,12 +146,9 @@ export function usePaymentStatus(options: UsePaymentStatusOptions = {}): Payment
   });
   const session = sessionId !== undefined ? sessionQuery.data : undefined;
 
-  const paymentId =
-    source.kind === 'payment'
-      ? source.id
-      : (verified?.payment_id ??
-        session?.payment_id ??
-        (link && classifyPaymentLink(link).outcome === 'success' ? paidPaymentId(link) : undefined));
+  // A payment link is shown from the link alone: the reference handler shows a link's payments only to the customer
+  // whose verified redirect names them, so asking for them here would cost a request that answers 404.
+  const paymentId = source.kind === 'payment' ? source.id : (verified?.payment_id ?? session?.payment_id);
   const paymentQuery = useQuery({
     queryKey: [...KEY, 'payment', paymentId],
     queryFn: () => backend.getPayment(paymentId as string),
@@ -171,8 +167,7 @@ export function usePaymentStatus(options: UsePaymentStatusOptions = {}): Payment
     verify: snapshot(token !== undefined, verifyQuery),
     link: snapshot(linkId !== undefined, linkQuery),
     session: snapshot(sessionId !== undefined, sessionQuery),
-    // For a link, the payment only adds details: its failure must not turn a paid link into an error.
-    payment: linkId === undefined ? snapshot(paymentId !== undefined, paymentQuery) : undefined,
+    payment: snapshot(paymentId !== undefined, paymentQuery),
     timedOut,
   });
 
