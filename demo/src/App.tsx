@@ -1,10 +1,16 @@
 import { useMemo } from 'react';
 import { createHttpBackend, PurseProvider } from '../../src/index.ts';
+import { BackOfficePage } from './BackOfficePage.tsx';
+import { CheckoutPage } from './CheckoutPage.tsx';
+import { ReturnPage } from './ReturnPage.tsx';
 import { SignupPage } from './SignupPage.tsx';
 
 // A deliberately tiny router: the storefront has a handful of pages and no client-side navigation state.
 const pages: Record<string, { title: string; render: () => React.ReactNode }> = {
   '/': { title: 'Create your account', render: () => <SignupPage /> },
+  '/checkout': { title: 'Checkout', render: () => <CheckoutPage /> },
+  '/return': { title: 'Your payment', render: () => <ReturnPage /> },
+  '/back-office': { title: 'Back office', render: () => <BackOfficePage /> },
 };
 
 export function App() {
@@ -16,7 +22,7 @@ export function App() {
       <header className="demo-header">
         <strong>Purse demo storefront</strong>
         <nav aria-label="Storefront">
-          <a href="/">Sign up</a>
+          <a href="/">Sign up</a> <a href="/checkout">Checkout</a> <a href="/back-office">Back office</a>
         </nav>
       </header>
       <main className="demo-main">

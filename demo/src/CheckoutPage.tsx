@@ -1,0 +1,38 @@
+import { PurseCheckout } from '../../src/index.ts';
+import { carts } from './carts.ts';
+
+declare const __PURSE_MOCK_ORIGIN__: string | null;
+
+// Against the mock, its origin serves the drop-in scripts and the hosted page; against Purse, the defaults apply.
+const allowedOrigins = __PURSE_MOCK_ORIGIN__ ? [__PURSE_MOCK_ORIGIN__] : undefined;
+const nonce = document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce || undefined;
+
+export function CheckoutPage() {
+  const params = new URLSearchParams(window.location.search);
+  const cart = carts[params.get('cart') ?? 'cart-eur'] ?? carts['cart-eur']!;
+  const mode = params.get('mode') === 'hosted' ? 'HOSTED_PAGE' : 'EMBEDDED';
+  const count = Math.min(Number(params.get('count') ?? 1) || 1, 3);
+  const amount = new Intl.NumberFormat('en', { style: 'currency', currency: cart.currency }).format(
+    cart.amount / 10 ** (cart.currency === 'JPY' ? 0 : 2),
+  );
+  return (
+    <>
+      <section className="demo-card" aria-label="Your order">
+        <p>
+          {cart.label} — <strong>{amount}</strong>
+        </p>
+      </section>
+      {Array.from({ length: count }, (_, index) => (
+        <section className="demo-card" key={index} aria-label={count > 1 ? `Payment ${index + 1}` : 'Payment'}>
+          <PurseCheckout
+            order={{ order_reference: cart.reference }}
+            integrationMode={mode}
+            allowedOrigins={allowedOrigins}
+            nonce={nonce}
+            showCancelButton
+          />
+        </section>
+      ))}
+    </>
+  );
+}
