@@ -1,7 +1,7 @@
 // Verification of `purse-redirection-data`: a compact JWS that Purse appends to shopper_redirection_url. RS256 only,
 // against the keys of GET /payment/v2/signing-jwks, cached and refetched once when a token names a key we do not know.
 // The claims only say which session and payment to ask Purse about: statuses always come from Purse (redirect-confirm.ts).
-import { createLocalJWKSet, decodeProtectedHeader, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { createLocalJWKSet, decodeProtectedHeader, errors, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
 import type { RedirectTokenClaims, SigningJwks } from '../core/payment.ts';
 import type { PaymentApi } from './payment-api.ts';
 import { PurseApiError } from './purse-error.ts';
@@ -74,10 +74,10 @@ interface KeySet {
 }
 
 /** Only RSA signing keys, with `kid` as a string (Purse's sample publishes a number). */
-function normalise(jwks: SigningJwks): { keys: Record<string, unknown>[] } {
+function normalise(jwks: SigningJwks): JSONWebKeySet {
   const keys = (Array.isArray(jwks?.keys) ? jwks.keys : [])
     .filter((k) => k && k.kty === 'RSA' && (k.use === undefined || k.use === 'sig') && (k.alg === undefined || k.alg === 'RS256'))
-    .map((k) => ({ ...k, ...(k.kid !== undefined && { kid: String(k.kid) }) }));
+    .map(({ kid, ...key }) => ({ ...key, ...(kid !== undefined && { kid: String(kid) }) }));
   return { keys };
 }
 
@@ -152,7 +152,7 @@ export function createRedirectVerifier(options: RedirectVerifierOptions): Redire
       try {
         const jwks = normalise(await fetchJwks());
         const set: KeySet = {
-          getKey: createLocalJWKSet(jwks as never),
+          getKey: createLocalJWKSet(jwks),
           kids: new Set(jwks.keys.map((k) => k.kid).filter((kid): kid is string => typeof kid === 'string')),
           fetchedAt: now(),
         };
