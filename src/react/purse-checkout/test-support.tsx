@@ -118,6 +118,26 @@ export function fakeCdn() {
   return cdn;
 }
 
+/**
+ * Routes every request the page makes (the drop-in script and its own API calls) to the in-process mock, so the
+ * mock's real drop-in scripts run in happy-dom against the same Purse emulator as the merchant handler.
+ */
+export function mockCdn(stack: CheckoutStack) {
+  const urls: string[] = [];
+  settings.enableJavaScriptEvaluation = true;
+  settings.suppressInsecureJavaScriptEnvironmentWarning = true;
+  settings.fetch.interceptor = {
+    async beforeAsyncRequest({ request }: { request: Request }) {
+      urls.push(`${request.method} ${request.url}`);
+      const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.text();
+      const headers = Object.fromEntries(request.headers);
+      const answer = await stack.purse.fetch(new globalThis.Request(request.url, { method: request.method, headers, body }));
+      return new Response(await answer.text(), { status: answer.status, headers: Object.fromEntries(answer.headers) });
+    },
+  };
+  return { urls };
+}
+
 /** Undoes fakeCdn and the fake globals; forgets loaded scripts. */
 export function resetPage() {
   settings.fetch.interceptor = null;
