@@ -7,8 +7,9 @@ import { parseArgs } from 'node:util';
 import { getRequestListener } from '@hono/node-server';
 import react from '@vitejs/plugin-react';
 import { createServer as createViteServer } from 'vite';
-import { createMerchantHandler, purseConfigFromEnv } from '../src/server/index.ts';
+import { createMerchantHandler, createPurseClient, isPurseApiError, purseConfigFromEnv } from '../src/server/index.ts';
 import { MOCK_CREDENTIALS, startMockPurseServer } from '../src/mock-server/index.ts';
+import { carts } from './src/carts.ts';
 
 const { values: args } = parseArgs({
   options: { port: { type: 'string', default: process.env.PORT ?? '4321' }, host: { type: 'string', default: '127.0.0.1' } },
@@ -43,10 +44,27 @@ const CUSTOMER_COOKIE = 'demo_customer';
 const customerFrom = (cookieHeader: string | null) =>
   cookieHeader?.split(/;\s*/).find((c) => c.startsWith(`${CUSTOMER_COOKIE}=`))?.slice(CUSTOMER_COOKIE.length + 1) ?? null;
 
+const purse = createPurseClient(purseOptions);
 const handler = createMerchantHandler({
-  purse: purseOptions,
+  purse,
   basePath: '/api/purse',
   resolveCustomer: (request) => customerFrom(request.headers.get('cookie')),
+  // Amounts come from the storefront's own cart table; the browser only names the cart.
+  resolveOrder: (_request, { order_reference, customer }) => {
+    const cart = carts[order_reference ?? 'cart-eur'];
+    if (!cart) return null;
+    return {
+      amount: cart.amount,
+      currency: cart.currency,
+      capture_mode: 'MANUAL',
+      order: { reference: `${cart.reference}-${Date.now()}`, net_amount: cart.amount, tax_amount: 0 },
+      ...(customer ? { customer: { reference: customer } } : {}),
+    };
+  },
+  checkout: {
+    shopperRedirectionUrl: (request) => new URL('/return', request.url).href,
+    allowedIntegrationModes: ['EMBEDDED', 'HOSTED_PAGE'],
+  },
 });
 const handlerListener = getRequestListener(handler, { overrideGlobalObjects: false });
 
@@ -67,6 +85,23 @@ const vite = await createViteServer({
   },
   logLevel: 'warn',
 });
+
+// The merchant's back office (staff only in a real shop): payment operations through the server-side Purse client.
+async function backOffice(request: Request): Promise<Response> {
+  const match = /^\/demo\/back-office\/payments\/([^/]+)(?:\/(capture|refund|void))?$/.exec(new URL(request.url).pathname);
+  if (!match) return Response.json({ title: 'Not found' }, { status: 404 });
+  const [, id, operation] = match as unknown as [string, string, 'capture' | 'refund' | 'void' | undefined];
+  try {
+    if (!operation || request.method !== 'POST') return Response.json(await purse.getPayment(id, { cacheControl: 'max-age=0' }));
+    const { amount } = (await request.json()) as { amount: number };
+    const run = { capture: purse.capturePayment, refund: purse.refundPayment, void: purse.voidPayment }[operation];
+    return Response.json(await run(id, { amount, merchant_reference: `BO-${operation}-${Date.now()}` }));
+  } catch (error) {
+    if (isPurseApiError(error)) return Response.json(error.problem ?? { title: error.message }, { status: error.status || 502 });
+    throw error;
+  }
+}
+const backOfficeListener = getRequestListener(backOffice, { overrideGlobalObjects: false });
 
 async function proxyToMock(req: IncomingMessage, res: ServerResponse) {
   const body = req.method === "GET" || req.method === "HEAD" ? undefined : new Uint8Array(await readBody(req));
@@ -99,6 +134,8 @@ const server = createServer((req, res) => {
     // The shopper's IP is the caller_id Purse rate-limits on; set from the socket, never from the client.
     req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
     void handlerListener(req, res);
+  } else if (path.startsWith('/demo/back-office/')) {
+    void backOfficeListener(req, res);
   } else if (path.startsWith('/__mock/') && mock) {
     proxyToMock(req, res).catch((error: unknown) => res.writeHead(502).end(String(error)));
   } else {
