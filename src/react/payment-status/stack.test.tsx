@@ -1,0 +1,178 @@
+// <PaymentStatus> over the real stack: createHttpBackend → createMerchantHandler → the Purse emulator, which signs
+// real RS256 redirect tokens. Real timers with a quick schedule; the default schedule is covered in polling.test.tsx.
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { CARDS, createStatusStack } from '../../test/payment-status-stack.ts';
+import { PaymentStatus } from './PaymentStatus.tsx';
+import { renderWithPurse, setRedirectUrl } from './test-render.tsx';
+
+const VERIFY = 'POST /payments/verify-redirect';
+const quick = { fastIntervalMs: 40, slowAfterMs: 200, slowIntervalMs: 80, timeoutMs: 2_000 };
+const heading = (name: string) => screen.findByRole('heading', { name }, { timeout: 3_000 });
+const detail = (label: string) => screen.getByText(label, { selector: 'dt' }).nextElementSibling as HTMLElement;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+beforeEach(() => setRedirectUrl(null));
+
+describe('PaymentStatus on the real stack: after checkout', () => {
+  it('verifies the signed token from the URL and shows the authorized payment, with one request', async () => {
+    const shop = createStatusStack();
+    const { token, paymentId } = await shop.pay(CARDS.authorized);
+    setRedirectUrl(token);
+    const onSuccess = vi.fn();
+    renderWithPurse(<PaymentStatus onSuccess={onSuccess} />, { backend: shop.backend });
+
+    expect(await heading('Payment successful')).toBeInTheDocument();
+    expect(detail('Amount')).toHaveTextContent('€42.99');
+    expect(detail('Card')).toHaveTextContent('Visa ••••ending in 1111');
+    expect(within(detail('Paid with')).getByRole('listitem')).toHaveTextContent(/^Card \(.+\) €42\.99$/);
+    expect(detail('Payment reference')).toHaveTextContent(paymentId);
+    await sleep(200);
+    expect(shop.requests).toEqual([VERIFY]);
+    expect(onSuccess).toHaveBeenCalledTimes(1);
+    expect(onSuccess.mock.calls[0]?.[0].payment).toMatchObject({ id: paymentId, authorization_status: 'AUTHORIZED' });
+  });
+
+  it('shows a refused card as a failure with "Try again" back to checkout', async () => {
+    const shop = createStatusStack();
+    const { token } = await shop.pay(CARDS.refused);
+    renderWithPurse(<PaymentStatus token={token} retryHref="/checkout" />, { backend: shop.backend });
+    expect(await heading('Payment refused')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Try again' })).toHaveAttribute('href', '/checkout');
+  });
+
+  it('refuses a token whose payload was changed to AUTHORIZED', async () => {
+    const shop = createStatusStack();
+    const { token } = await shop.pay(CARDS.refused);
+    const [header, payload, signature] = token.split('.') as [string, string, string];
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+    const forged = Buffer.from(JSON.stringify({ ...claims, authorization_status: 'AUTHORIZED' })).toString('base64url');
+    setRedirectUrl(`${header}.${forged}.${signature}`);
+    const onFailure = vi.fn();
+    const onSuccess = vi.fn();
+    renderWithPurse(<PaymentStatus onFailure={onFailure} onSuccess={onSuccess} />, { backend: shop.backend });
+
+    expect(await heading('We could not check your payment')).toBeInTheDocument();
+    expect(
+      screen.getByText('We could not confirm this payment. If you completed a payment, contact the shop before paying again.', {
+        selector: 'p',
+      }),
+    ).toBeInTheDocument();
+    expect(onSuccess).not.toHaveBeenCalled();
+    expect(onFailure.mock.calls[0]?.[0].error).toMatchObject({ kind: 'request', status: 400, code: 'invalid_redirect_token' });
+  });
+
+  it('polls a pending payment until Purse settles it, then stops', async () => {
+    const shop = createStatusStack();
+    const { token, paymentId } = await shop.pay(CARDS.pending);
+    const onPending = vi.fn();
+    const onSuccess = vi.fn();
+    renderWithPurse(<PaymentStatus token={token} schedule={quick} onPending={onPending} onSuccess={onSuccess} />, {
+      backend: shop.backend,
+    });
+    expect(await heading('Your payment is being processed')).toBeInTheDocument();
+    // Still pending: it keeps asking.
+    await vi.waitFor(() => expect(shop.count(`GET /payments/${paymentId}`)).toBeGreaterThanOrEqual(2), { timeout: 3_000 });
+
+    shop.purse.control.settlePayment(paymentId, 'AUTHORIZED');
+    expect(await heading('Payment successful')).toBeInTheDocument();
+    const sent = shop.requests.length;
+    await sleep(400);
+    expect(shop.requests).toHaveLength(sent);
+    expect(shop.count(VERIFY)).toBe(1);
+    expect(onPending).toHaveBeenCalledTimes(1);
+    expect(onSuccess).toHaveBeenCalledTimes(1);
+  });
+
+  it('sends nothing after unmount', async () => {
+    const shop = createStatusStack();
+    const { token } = await shop.pay(CARDS.pending);
+    const { unmount } = renderWithPurse(<PaymentStatus token={token} schedule={quick} />, { backend: shop.backend });
+    await heading('Your payment is being processed');
+    await sleep(100);
+    unmount();
+    await sleep(50); // a request already on its way may still land
+    const sent = shop.requests.length;
+    await sleep(400);
+    expect(shop.requests).toHaveLength(sent);
+  });
+
+  it('times out into "still processing"; Refresh asks once and shows the settled payment', async () => {
+    const shop = createStatusStack();
+    const { token, paymentId } = await shop.pay(CARDS.pending);
+    renderWithPurse(<PaymentStatus token={token} schedule={{ ...quick, timeoutMs: 300 }} />, { backend: shop.backend });
+    expect(await heading('Your payment is still processing')).toBeInTheDocument();
+    await sleep(200);
+    const sent = shop.requests.length;
+
+    shop.purse.control.settlePayment(paymentId, 'AUTHORIZED');
+    await userEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    expect(await heading('Payment successful')).toHaveFocus();
+    expect(shop.requests.slice(sent)).toEqual([`GET /payments/${paymentId}`]);
+  });
+
+  it('formats a JPY cart in its minor units', async () => {
+    const shop = createStatusStack({ amount: 4299, currency: 'JPY' });
+    const { token } = await shop.pay(CARDS.authorized);
+    renderWithPurse(<PaymentStatus token={token} />, { backend: shop.backend });
+    await heading('Payment successful');
+    expect(detail('Amount')).toHaveTextContent('¥4,299');
+  });
+
+  it('shows what the back office captured and refunded', async () => {
+    const shop = createStatusStack();
+    const { paymentId } = await shop.pay(CARDS.authorized);
+    await shop.backOffice.capturePayment(paymentId, { amount: 4299, merchant_reference: 'CAP-1' });
+    await shop.backOffice.refundPayment(paymentId, { amount: 1000, merchant_reference: 'REF-1' });
+    renderWithPurse(<PaymentStatus paymentId={paymentId} />, { backend: shop.backend, locale: 'fr' });
+    expect(await heading('Paiement réussi')).toBeInTheDocument();
+    expect(detail('Débité').textContent).toBe('42,99\u00a0€');
+    expect(detail('Remboursé en partie').textContent).toBe('10,00\u00a0€');
+  });
+
+  it('shows a session the shopper cancelled', async () => {
+    const shop = createStatusStack();
+    const session = await shop.backend.createSession({});
+    await shop.backend.abortSession(session.id);
+    renderWithPurse(<PaymentStatus clientSessionId={session.id} />, { backend: shop.backend });
+    expect(await heading('Payment cancelled')).toBeInTheDocument();
+    expect(screen.getByText('You cancelled the payment.', { selector: 'p' })).toBeInTheDocument();
+  });
+});
+
+describe('PaymentStatus on the real stack: payment links', () => {
+  it('waits on an opened link after a refused attempt, then shows it paid', async () => {
+    const shop = createStatusStack({ amount: 12000 });
+    const link = await shop.createLink();
+    await shop.payLink(link.id, CARDS.refused);
+    const onSuccess = vi.fn();
+    renderWithPurse(<PaymentStatus paymentLinkId={link.id} schedule={quick} onSuccess={onSuccess} />, {
+      backend: shop.backend,
+    });
+    expect(await heading('Waiting for payment')).toBeInTheDocument();
+    expect(detail('Amount')).toHaveTextContent('€120.00');
+
+    await shop.payLink(link.id, CARDS.authorized);
+    expect(await heading('Payment successful')).toBeInTheDocument();
+    const sent = shop.requests.length;
+    await sleep(300);
+    expect(shop.requests).toHaveLength(sent);
+    expect(onSuccess).toHaveBeenCalledTimes(1);
+    expect(onSuccess.mock.calls[0]?.[0].link).toMatchObject({ id: link.id, status: 'PAID' });
+  });
+
+  it('shows cancelled and expired links as failures', async () => {
+    const shop = createStatusStack();
+    const cancelled = await shop.createLink();
+    await shop.backOffice.cancelPaymentLink(cancelled.id);
+    const { unmount } = renderWithPurse(<PaymentStatus paymentLinkId={cancelled.id} />, { backend: shop.backend });
+    expect(await heading('Payment link cancelled')).toBeInTheDocument();
+    unmount();
+
+    const expired = await shop.createLink();
+    shop.purse.control.expirePaymentLink(expired.id);
+    renderWithPurse(<PaymentStatus paymentLinkId={expired.id} />, { backend: shop.backend });
+    expect(await heading('Payment link expired')).toBeInTheDocument();
+  });
+});
