@@ -1,0 +1,51 @@
+// Accessibility structure of the default view: one polite live region through every state, a busy skeleton, focus
+// kept in the checkout. (Axe scans run on the stories and in the browser E2E.)
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { checkoutStack, fakeCdn, installFakeUpStreamPay, renderCheckout, resetPage } from './test-support.tsx';
+
+let cdn: ReturnType<typeof fakeCdn>;
+beforeEach(() => {
+  cdn = fakeCdn();
+});
+afterEach(() => resetPage());
+
+it('announces every state in the same single polite live region', async () => {
+  const ups = installFakeUpStreamPay();
+  cdn.hold = true;
+  const stack = checkoutStack({ generation: 'widget-v3' });
+  const { user } = renderCheckout({}, { stack });
+  const group = screen.getByRole('group', { name: 'Payment' });
+  const region = within(group).getByRole('status');
+  const seen: string[] = [];
+  const observe = () => {
+    expect(within(group).getAllByRole('status')).toEqual([region]);
+    expect(region).toHaveAttribute('aria-live', 'polite');
+    seen.push(region.textContent ?? '');
+  };
+
+  observe(); // loading
+  expect(within(group).getByText('Loading payment methods…', { selector: 'p' }).closest('[aria-busy="true"]')).not.toBeNull();
+  await waitFor(() => expect(cdn.requests).toHaveLength(1));
+  cdn.requests[0]!.respond('', 500);
+  await screen.findByRole('button', { name: 'Try again' });
+  observe(); // failed
+
+  await user.click(screen.getByRole('button', { name: 'Try again' }));
+  expect(group).toHaveFocus();
+  await waitFor(() => expect(cdn.requests).toHaveLength(2));
+  cdn.requests[1]!.respond('');
+  await screen.findByText('Fake UpStreamPay widget');
+  observe(); // ready
+
+  act(() => ups.fire({ code: 'CHECKOUT_SESSION_EXPIRED' }));
+  await screen.findByRole('button', { name: 'Start again' });
+  observe(); // expired
+
+  expect(seen).toEqual([
+    'Loading payment methods…',
+    'The payment form could not load. Check your connection and try again.',
+    'The payment form is ready.',
+    'Your session expired.',
+  ]);
+});
