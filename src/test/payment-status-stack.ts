@@ -27,7 +27,7 @@ export function createStatusStack({ amount = 4299, currency = 'EUR' }: StatusSta
       checkout: { shopperRedirectionUrl: RETURN_URL },
     },
   });
-  const purseFetch = (input: string, init?: RequestInit) => stack.purse.fetch(new Request(input, init));
+  const purseFetch = (input: string | URL | Request, init?: RequestInit) => stack.purse.fetch(new Request(input, init));
 
   /** "POST /payments/verify-redirect", "GET /payments/{id}"… as the browser sent them, in order. */
   const requests: string[] = [];
