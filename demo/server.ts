@@ -41,6 +41,7 @@ const purseOptions = sandbox ?? {
 // The demo's own "accounts": every visitor gets a customer reference in a cookie, standing in for the merchant's
 // session. A real storefront resolves it from its own authenticated session.
 const CUSTOMER_COOKIE = 'demo_customer';
+const DEMO_NONCE = 'demo-nonce-3f9a1c';
 const customerFrom = (cookieHeader: string | null) =>
   cookieHeader?.split(/;\s*/).find((c) => c.startsWith(`${CUSTOMER_COOKIE}=`))?.slice(CUSTOMER_COOKIE.length + 1) ?? null;
 
@@ -79,6 +80,9 @@ const vite = await createViteServer({
     __PURSE_RESEND_DELAY_MS__: JSON.stringify(Number(process.env.PURSE_MOCK_RESEND_THROTTLE_MS ?? 30_000)),
   },
   server: { middlewareMode: true, hmr: false },
+  // Every tag Vite injects carries this nonce, and <meta property="csp-nonce"> exposes it to the page, which passes it
+  // to PurseCheckout for the drop-in script. A fixed nonce is only acceptable in a local demo: per response in production.
+  html: { cspNonce: DEMO_NONCE },
   // Pre-bundle everything up front so the first page load never triggers a dependency re-optimisation reload.
   optimizeDeps: {
     include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', '@tanstack/react-query', 'react-hook-form', 'libphonenumber-js/min'],
@@ -139,6 +143,10 @@ const server = createServer((req, res) => {
   } else if (path.startsWith('/__mock/') && mock) {
     proxyToMock(req, res).catch((error: unknown) => res.writeHead(502).end(String(error)));
   } else {
+    // /checkout?csp=strict: a page under a strict script policy — only nonce-bearing scripts may run.
+    if (new URL(path, 'http://x').searchParams.get('csp') === 'strict') {
+      res.setHeader('content-security-policy', `script-src 'nonce-${DEMO_NONCE}'; object-src 'none'; base-uri 'none'`);
+    }
     vite.middlewares(req, res);
   }
 });

@@ -13,12 +13,17 @@ export const mock = {
       users: { user: { email?: string; phone_number?: string }; created_by: string; customer_references: string[] }[];
       consents: { customer_reference: string; user_email?: string; user_phone_number?: string; via: string }[];
       requests: { method: string; path: string }[];
+      sessions: { id: string; status: string; integration_mode: string }[];
+      payments: { id: string; authorization: { status: string }; amounts: Record<string, number> }[];
     };
   },
   async otp(request: APIRequestContext, identifier: { email: string } | { phone_number: string }) {
     const response = await request.get(`/__mock/otp?${new URLSearchParams(identifier)}`);
     expect(response.ok(), 'a code was sent').toBe(true);
     return ((await response.json()) as { code: string }).code;
+  },
+  async config(request: APIRequestContext, config: { dropinGeneration: 'dropin-checkout' | 'widget-v3' }) {
+    expect((await request.post('/__mock/config', { data: config })).ok()).toBe(true);
   },
   async fault(request: APIRequestContext, rule: Record<string, unknown>) {
     expect((await request.post('/__mock/faults', { data: rule })).ok()).toBe(true);

@@ -3,8 +3,12 @@ import { carts } from './carts.ts';
 
 declare const __PURSE_MOCK_ORIGIN__: string | null;
 
-// Against the mock, its origin serves the drop-in scripts and the hosted page; against Purse, the defaults apply.
-const allowedOrigins = __PURSE_MOCK_ORIGIN__ ? [__PURSE_MOCK_ORIGIN__] : undefined;
+// Against the mock, its origin serves the drop-in scripts and the hosted page; against Purse (or with
+// ?allowed=purse, to see a refused script origin), Purse's own CDNs and pages only.
+const allowedOrigins =
+  __PURSE_MOCK_ORIGIN__ && new URLSearchParams(window.location.search).get('allowed') !== 'purse'
+    ? [__PURSE_MOCK_ORIGIN__]
+    : undefined;
 const nonce = document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce || undefined;
 
 export function CheckoutPage() {

@@ -1,0 +1,151 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations, mock } from './support.ts';
+
+/** The visible message (the live region repeats it for screen readers). */
+const shown = (page: Page, text: string) => page.getByRole('paragraph').filter({ hasText: text });
+
+const SCRIPT_PATHS = ['/dropin-checkout/stable/purse.js', '/dropin/v3-stable/purse.js'];
+
+/** Counts the drop-in script downloads the page makes (the mock serves them with no-store, so none is cached). */
+function countScriptRequests(page: Page) {
+  const seen: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (SCRIPT_PATHS.includes(url.pathname)) seen.push(url.pathname);
+  });
+  return seen;
+}
+
+async function payWithCard(page: Page, card: string, scope = page.locator('body')) {
+  await scope.getByLabel('Card number').fill(card);
+  await scope.getByLabel('Expiry date (MM/YY)').fill('12/34');
+  await scope.getByLabel('Security code (CVC)').fill('123');
+  await scope.getByRole('button', { name: /^Pay / }).click();
+}
+
+test.beforeEach(async ({ request }) => {
+  await mock.reset(request);
+});
+
+for (const generation of ['dropin-checkout', 'widget-v3'] as const) {
+  test(`pays with the authorized test card through ${generation}`, async ({ page, request }) => {
+    await mock.config(request, { dropinGeneration: generation });
+    const scripts = countScriptRequests(page);
+    await page.goto('/checkout');
+
+    await expect(page.getByLabel('Card number')).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'The payment form is ready.' })).toHaveCount(1);
+    await expectNoAxeViolations(page);
+    expect(scripts).toEqual([generation === 'widget-v3' ? '/dropin/v3-stable/purse.js' : '/dropin-checkout/stable/purse.js']);
+
+    await payWithCard(page, '4111 1111 1111 1111');
+    await page.waitForURL(/\/return\?purse-redirection-data=/);
+    await expect(page.getByRole('heading', { name: 'Payment successful' })).toBeVisible();
+    await expect(page.getByText('€42.99').first()).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    const state = await mock.state(request);
+    expect(state.sessions).toHaveLength(1);
+    expect(state.payments).toHaveLength(1);
+  });
+}
+
+test('a refused card ends on a failure page that offers to try again', async ({ page }) => {
+  await page.goto('/checkout');
+  await payWithCard(page, '4000 0000 0000 0002');
+  await page.waitForURL(/\/return/);
+  await expect(page.getByRole('heading', { name: 'Payment refused' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Try again' }).click();
+  await expect(page).toHaveURL(/\/checkout$/);
+  await expect(page.getByLabel('Card number')).toBeVisible();
+});
+
+test('HOSTED_PAGE sends the shopper to the hosted page, which pays and returns', async ({ page, request }) => {
+  await page.goto('/checkout?mode=hosted');
+  await page.waitForURL(/\/entities\/[^/]+\/sessions\//);
+  await expectNoAxeViolations(page);
+  await payWithCard(page, '4111 1111 1111 1111');
+  await page.waitForURL(/\/return\?purse-redirection-data=/);
+  await expect(page.getByRole('heading', { name: 'Payment successful' })).toBeVisible();
+  const state = await mock.state(request);
+  expect(state.sessions).toHaveLength(1);
+  expect(state.sessions[0]).toMatchObject({ integration_mode: 'HOSTED_PAGE' });
+});
+
+test('a drop-in script that fails to load shows an error, and "Try again" loads it', async ({ page, request }) => {
+  await mock.fault(request, { path: '/dropin-checkout/stable/purse.js', status: 404, times: 1 });
+  const scripts = countScriptRequests(page);
+  await page.goto('/checkout');
+  await expect(shown(page, 'The payment form could not load. Check your connection and try again.')).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByLabel('Card number')).toBeVisible();
+  expect(scripts).toHaveLength(2);
+  // The retry reused the session: one intent, one session.
+  expect((await mock.state(request)).sessions).toHaveLength(1);
+});
+
+test('a script that loads without defining its global is reported, not left spinning', async ({ page, request }) => {
+  await mock.fault(request, {
+    path: '/dropin-checkout/stable/purse.js',
+    status: 200,
+    headers: { 'content-type': 'text/javascript' },
+    body: '/* no global */',
+    times: 1,
+  });
+  await page.goto('/checkout');
+  await expect(shown(page, 'The payment form could not load. Check your connection and try again.')).toBeVisible();
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByLabel('Card number')).toBeVisible();
+});
+
+test('three checkouts on one page download the script once (StrictMode on: one drop-in each)', async ({ page, request }) => {
+  const scripts = countScriptRequests(page);
+  await page.goto('/checkout?count=3');
+  for (const name of ['Payment 1', 'Payment 2', 'Payment 3']) {
+    await expect(page.getByRole('region', { name }).getByLabel('Card number')).toHaveCount(1);
+  }
+  expect(scripts).toHaveLength(1);
+  expect((await mock.state(request)).sessions).toHaveLength(3);
+});
+
+test('under StrictMode a single checkout creates one session and mounts one drop-in', async ({ page, request }) => {
+  await page.goto('/checkout');
+  await expect(page.getByLabel('Card number')).toHaveCount(1);
+  await expect(page.getByRole('button', { name: /^Pay / })).toHaveCount(1);
+  expect((await mock.state(request)).sessions).toHaveLength(1);
+});
+
+test('a page under a strict CSP (script-src nonce only) loads the drop-in and pays', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  const response = await page.goto('/checkout?csp=strict');
+  expect(response?.headers()['content-security-policy']).toMatch(/script-src 'nonce-/);
+  await payWithCard(page, '4111 1111 1111 1111');
+  await page.waitForURL(/\/return/);
+  await expect(page.getByRole('heading', { name: 'Payment successful' })).toBeVisible();
+  expect(violations).toEqual([]);
+});
+
+test('a js_url outside the allowed origins is refused with a clear error and never requested', async ({ page }) => {
+  const scripts = countScriptRequests(page);
+  await page.goto('/checkout?allowed=purse');
+  await expect(shown(page, 'Payment is unavailable right now. Please try again later.')).toBeVisible();
+  await expectNoAxeViolations(page);
+  expect(scripts).toEqual([]);
+});
+
+test('cancel aborts the session once (ABORTED_BY_CUSTOMER)', async ({ page, request }) => {
+  await page.goto('/checkout');
+  await expect(page.getByLabel('Card number')).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel payment' }).click();
+  await expect(page.getByText('Payment cancelled', { exact: true })).toBeVisible();
+  const state = await mock.state(request);
+  expect(state.sessions).toHaveLength(1);
+  expect(state.sessions[0]).toMatchObject({ status: 'ABORTED_BY_CUSTOMER' });
+  expect(state.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/abort'))).toHaveLength(1);
+});
