@@ -4,7 +4,7 @@ interface BackOfficePayment {
   id: string;
   amount: number;
   currency: string;
-  authorization_status: string;
+  authorization?: { status: string };
   amounts: Record<string, number>;
   overview: Record<string, string>;
 }
@@ -56,7 +56,7 @@ export function BackOfficePage() {
       {payment && (
         <>
           <h2>
-            {payment.authorization_status} — {payment.amount} {payment.currency} (minor units)
+            {payment.authorization?.status} — {payment.amount} {payment.currency} (minor units)
           </h2>
           <table>
             <caption>Amounts</caption>

@@ -1,0 +1,95 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations, mock } from './support.ts';
+
+async function payWithCard(page: Page, card: string) {
+  await page.getByLabel('Card number').fill(card);
+  await page.getByLabel('Expiry date (MM/YY)').fill('12/34');
+  await page.getByLabel('Security code (CVC)').fill('123');
+  await page.getByRole('button', { name: /^Pay / }).click();
+  await page.waitForURL(/\/return\?purse-redirection-data=/);
+}
+
+test.beforeEach(async ({ request }) => {
+  await mock.reset(request);
+});
+
+test('the whole journey: signup (linked) → checkout → pay → verified success', async ({ page, request }) => {
+  await page.goto('/');
+  await page.getByRole('textbox', { name: 'Email or phone number' }).fill('existing@example.com');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('textbox', { name: 'Verification code' })).toBeFocused();
+  await page.getByRole('textbox', { name: 'Verification code' }).fill(await mock.otp(request, { email: 'existing@example.com' }));
+  await expect(page.getByRole('heading', { name: 'Your Purse account is linked' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'continue to checkout' }).click();
+  await payWithCard(page, '4111 1111 1111 1111');
+  await expect(page.getByRole('heading', { name: 'Payment successful' })).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: 'Visa' })).toContainText('ending in 1111');
+  await expectNoAxeViolations(page);
+  // The session was created for the customer who linked XCO at signup.
+  const state = await mock.state(request);
+  expect(state.consents).toHaveLength(1);
+  expect(state.payments).toHaveLength(1);
+});
+
+test('refused → failure → try again → success', async ({ page }) => {
+  await page.goto('/checkout');
+  await payWithCard(page, '4000 0000 0000 0002');
+  await expect(page.getByRole('heading', { name: 'Payment refused' })).toBeVisible();
+  await expect(page.getByRole('status').first()).toContainText('Payment refused');
+  await page.getByRole('link', { name: 'Try again' }).click();
+  await payWithCard(page, '4111 1111 1111 1111');
+  await expect(page.getByRole('heading', { name: 'Payment successful' })).toBeVisible();
+});
+
+test('a pending payment becomes authorized while the page polls', async ({ page }) => {
+  await page.goto('/checkout');
+  await payWithCard(page, '4000 0000 0000 0077');
+  await expect(page.getByRole('heading', { name: 'Your payment is being processed' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  // The mock settles pending authorizations after pendingSettleMs (4 s); the page polls every 2 s.
+  await expect(page.getByRole('heading', { name: 'Payment successful' })).toBeVisible({ timeout: 15_000 });
+});
+
+test('a tampered redirect token is rejected: no success is shown', async ({ page }) => {
+  await page.goto('/checkout');
+  await payWithCard(page, '4000 0000 0000 0002');
+  await expect(page.getByRole('heading', { name: 'Payment refused' })).toBeVisible();
+
+  // Flip the token's payload to claim an authorized payment, keeping the original signature.
+  const url = new URL(page.url());
+  const [header, payload, signature] = url.searchParams.get('purse-redirection-data')!.split('.');
+  const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Record<string, unknown>;
+  const forged = Buffer.from(JSON.stringify({ ...claims, authorization_status: 'AUTHORIZED' })).toString('base64url');
+  url.searchParams.set('purse-redirection-data', `${header}.${forged}.${signature}`);
+  await page.goto(url.href);
+
+  await expect(page.getByRole('heading', { name: 'We could not check your payment' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Payment successful' })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+});
+
+test('back office capture then refund updates the status page', async ({ page }) => {
+  await page.goto('/checkout');
+  await payWithCard(page, '4111 1111 1111 1111');
+  await expect(page.getByRole('heading', { name: 'Payment successful' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Back office' }).click();
+  await page.getByRole('button', { name: 'Load payment' }).click();
+  await expect(page.getByRole('heading', { name: /AUTHORIZED — 4299 EUR/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Capture' }).click();
+  await expect(page.getByRole('status')).toHaveText('capture done.');
+  await expect(page.getByRole('row', { name: 'total_captured 4299' })).toBeVisible();
+  await page.getByLabel('Amount (minor units)').fill('4299');
+  await page.getByRole('button', { name: 'Refund' }).click();
+  await expect(page.getByRole('status')).toHaveText('refund done.');
+  await expect(page.getByRole('row', { name: 'total_refunded 4299' })).toBeVisible();
+  // A second refund has nothing left to refund: Purse refuses it and the back office says so.
+  await page.getByRole('button', { name: 'Refund' }).click();
+  await expect(page.getByRole('status')).toContainText('Refused');
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('link', { name: 'Open the status page' }).click();
+  await expect(page.getByRole('heading', { name: 'Payment refunded' })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
