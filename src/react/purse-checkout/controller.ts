@@ -5,20 +5,14 @@
 // everything down: pending work is aborted, the drop-in unmounted, timers cleared, and late results are ignored.
 import type { CallOptions, MerchantBackend } from '../../core/backend.ts';
 import type { CheckoutSession, CheckoutSessionRequest } from '../../core/checkout.ts';
-import { checkOrigin, loadDropin, preconnect, preloadDropin } from '../../core/dropin/load.ts';
-import type { DropinDriver, DropinEvent, DropinTheme, MountedDropin } from '../../core/dropin/types.ts';
-import { isPurseKitFailure, PurseKitFailure, type PurseKitError } from '../../core/errors.ts';
+import { loadDropin } from '../../core/dropin/load.ts';
+import type { DropinDriver, DropinTheme } from '../../core/dropin/types.ts';
+import { PurseKitFailure, type PurseKitError } from '../../core/errors.ts';
 import { createIdempotencyKey } from '../../core/idempotency.ts';
+import { DropinSlot } from './dropin-slot.ts';
 import { CheckoutExpiry } from './expiry.ts';
-import {
-  classifySession,
-  dropinError,
-  initialCheckoutState,
-  PURSE_HOSTED_PAGE_ORIGINS,
-  toKitError,
-  type CheckoutState,
-  type CheckoutStep,
-} from './state.ts';
+import { classifySession, initialCheckoutState, toKitError, type CheckoutState, type CheckoutStep } from './state.ts';
+import { warmUp } from './warm-up.ts';
 
 /** Props of the latest render, read when work or a callback runs. */
 export interface CheckoutBindings {
@@ -46,12 +40,6 @@ export interface CheckoutBindings {
   onCancel?: () => void;
 }
 
-interface Mount {
-  element: HTMLElement;
-  abort: AbortController;
-  dropin?: MountedDropin;
-}
-
 const mountOptionsKey = (b: CheckoutBindings) => JSON.stringify([b.locale, b.hidePayButton, b.theme ?? null]);
 
 export class CheckoutController {
@@ -68,7 +56,7 @@ export class CheckoutController {
   private hinted = false;
   private work: { step: CheckoutStep; abort: AbortController } | undefined;
   private driver: { jsUrl: string; driver: DropinDriver } | undefined;
-  private mount: Mount | undefined;
+  private readonly slot: DropinSlot;
   /** Aborted on teardown: requests not tied to one step (refresh, abort). */
   private lifetime = new AbortController();
   private readonly aborts = new Map<string, Promise<void>>();
@@ -82,6 +70,15 @@ export class CheckoutController {
       expire: () => this.expire(),
       refresh: (signal) => this.createFresh(signal),
       onRefreshed: (session) => this.update({ session }),
+    });
+    this.slot = new DropinSlot({
+      getState: this.getState,
+      update: (patch) => this.update(patch),
+      isAttached: () => this.attached,
+      // Drop-in Checkout renews through hooks.onRefreshSession; Widget v3 cannot: offer a restart.
+      onExpired: () => (this.state.generation === 'dropin-checkout' ? this.expiry.awaitRefresh() : this.expire()),
+      refreshSession: () => this.expiry.refreshSession(this.lifetime.signal),
+      onDropinError: (error) => this.bindings.onError?.(error),
     });
   }
 
@@ -97,9 +94,9 @@ export class CheckoutController {
     this.bindings = bindings;
     if (bindings.sourceKey !== previous.sourceKey) {
       this.startOver(bindings.session);
-    } else if (this.mount && mountOptionsKey(bindings) !== mountOptionsKey(previous)) {
+    } else if (this.slot.element && mountOptionsKey(bindings) !== mountOptionsKey(previous)) {
       // locale, theme or pay button changed: mount again with them (same session)
-      this.unmountDropin();
+      this.closeDropin();
       this.update({ status: 'loading', step: 'mount' });
       this.schedule();
     }
@@ -125,20 +122,7 @@ export class CheckoutController {
   // ── shopper actions ──────────────────────────────────────────────────────────────────────────────────────────
 
   /** Submits the payment through the drop-in (for your own pay button). Ignored unless `ready`. */
-  submit = async (): Promise<void> => {
-    const mount = this.mount;
-    if (!mount?.dropin || this.state.status !== 'ready') return;
-    this.update({ status: 'submitting', error: undefined });
-    try {
-      await mount.dropin.submit();
-      // Purse normally navigates away now; if it did not (e.g. a refused card shown in the drop-in), the form is back.
-      if (this.mount === mount && this.getState().status === 'submitting') this.update({ status: 'ready' });
-    } catch (thrown) {
-      if (this.mount !== mount) return;
-      const error = isPurseKitFailure(thrown) ? thrown.error : dropinError(thrown instanceof Error ? thrown.message : String(thrown));
-      this.update({ status: 'ready', error });
-    }
-  };
+  submit = (): Promise<void> => this.slot.submit();
 
   /** Aborts the session (ABORTED_BY_CUSTOMER), once however often it is called, and removes the drop-in. */
   cancel = (): Promise<void> => {
@@ -205,9 +189,9 @@ export class CheckoutController {
       this.teardown();
       return;
     }
-    if (this.mount && this.mount.element !== this.element) {
+    if (this.slot.element && this.slot.element !== this.element) {
       // The container went away or changed: mount again in the new one (pump), or wait for one.
-      this.unmountDropin();
+      this.closeDropin();
       if (this.state.status === 'ready' || this.state.status === 'submitting') this.update({ status: 'loading', step: 'mount' });
     }
     this.pump();
@@ -221,11 +205,16 @@ export class CheckoutController {
     this.expiry.stop();
   }
 
+  private closeDropin(): void {
+    this.slot.close();
+    this.expiry.stopWaiting();
+  }
+
   /** Stops the running step and removes the drop-in. */
   private stopWork(): void {
     this.work?.abort.abort();
     this.work = undefined;
-    this.unmountDropin();
+    this.closeDropin();
   }
 
   /** Starts the next step the state calls for, if none is running. */
@@ -247,7 +236,10 @@ export class CheckoutController {
       this.run('script', (signal) => this.loadScript(target.jsUrl, signal));
       return;
     }
-    if (!this.mount && this.element) this.mountDropin(this.driver.driver, this.element, target.widgetData);
+    if (this.slot.element || !this.element) return;
+    const { locale, theme, hidePayButton } = this.bindings;
+    const { driver } = this.driver;
+    this.slot.open({ driver, element: this.element, widgetData: target.widgetData, locale, theme, hidePayButton }, target.jsUrl);
   }
 
   private run(step: CheckoutStep, task: (signal: AbortSignal) => Promise<void>): void {
@@ -273,7 +265,8 @@ export class CheckoutController {
   private async acquireSession(signal: AbortSignal): Promise<void> {
     let session = this.preset;
     if (!session) {
-      this.hint();
+      if (!this.hinted) warmUp(this.bindings);
+      this.hinted = true;
       if (!this.intent.key) this.intent.key = createIdempotencyKey();
       session = await this.bindings.backend.createSession(this.bindings.request, { signal, idempotencyKey: this.intent.key });
       if (signal.aborted) return;
@@ -291,78 +284,6 @@ export class CheckoutController {
     if (signal.aborted) return;
     this.driver = { jsUrl, driver };
     this.update({ generation: driver.generation, step: 'mount' });
-  }
-
-  private mountDropin(driver: DropinDriver, element: HTMLElement, widgetData: string): void {
-    const mount: Mount = { element, abort: new AbortController() };
-    this.mount = mount;
-    this.update({ status: 'loading', step: 'mount', error: undefined });
-    const { locale, theme, hidePayButton } = this.bindings;
-    driver
-      .mount({
-        element,
-        widgetData,
-        locale,
-        theme,
-        hidePayButton,
-        onEvent: (event) => {
-          if (this.mount === mount && this.attached) this.onDropinEvent(mount, event);
-        },
-        onRefreshSession: () => this.expiry.refreshSession(this.lifetime.signal),
-        signal: mount.abort.signal,
-      })
-      .then(
-        (dropin) => {
-          if (this.mount !== mount) return dropin.unmount();
-          mount.dropin = dropin;
-          this.update({ status: 'ready' });
-        },
-        (thrown: unknown) => {
-          if (this.mount !== mount) return;
-          this.mount = undefined;
-          this.update({ status: 'failed', step: 'mount', error: toKitError(thrown) });
-        },
-      );
-  }
-
-  private unmountDropin(): void {
-    const mount = this.mount;
-    if (!mount) return;
-    this.mount = undefined;
-    mount.abort.abort();
-    mount.dropin?.unmount();
-    this.expiry.stopWaiting();
-  }
-
-  private onDropinEvent(mount: Mount, event: DropinEvent): void {
-    switch (event.type) {
-      case 'fulfilled':
-        this.update({ isFulfilled: event.isFulfilled });
-        return;
-      case 'submitting':
-        if (this.state.status === 'ready') this.update({ status: 'submitting', error: undefined });
-        return;
-      case 'ready':
-        if (this.state.status === 'submitting') this.update({ status: 'ready' });
-        return;
-      case 'expired':
-        // Drop-in Checkout renews through hooks.onRefreshSession; Widget v3 cannot: offer a restart.
-        if (this.state.generation === 'dropin-checkout') this.expiry.awaitRefresh();
-        else this.expire();
-        return;
-      case 'error': {
-        if (!mount.dropin || event.code === 'CHECKOUT_API_INIT_FAILED') {
-          // The drop-in could not start: nothing the shopper can use is on screen.
-          this.unmountDropin();
-          const url = this.driver?.jsUrl ?? '';
-          this.update({ status: 'failed', step: 'mount', error: { kind: 'script_load', message: `Purse's drop-in failed to start: ${event.message}`, url } });
-          return;
-        }
-        // The drop-in shows its own payment errors; tell the merchant, and end a submission it ended.
-        if (this.state.status === 'submitting') this.update({ status: 'ready' });
-        this.bindings.onError?.(dropinError(event.message, event.code));
-      }
-    }
   }
 
   /** The session expired and cannot be renewed in place. */
@@ -388,28 +309,6 @@ export class CheckoutController {
     // A mounted drop-in reports expiry itself (and knows the server's clock better than we do).
     const watch = this.attached && (status === 'loading' || status === 'failed' || (status === 'ready' && !!hostedPageUrl));
     this.expiry.watch(watch ? session : undefined);
-  }
-
-  /** Preconnects and starts the script download while the session is being created. */
-  private hint(): void {
-    if (this.hinted) return;
-    this.hinted = true;
-    const { scriptUrl, allowedOrigins, nonce, integrity, scriptTimeoutMs, request } = this.bindings;
-    const crossOrigin = integrity ? 'anonymous' : undefined;
-    if (scriptUrl) {
-      try {
-        checkOrigin(scriptUrl, allowedOrigins);
-      } catch {
-        return; // the session's own js_url decides; a refused hint is no reason to fail
-      }
-      preconnect(scriptUrl, { crossOrigin });
-      preloadDropin(scriptUrl, { allowedOrigins, nonce, integrity, timeoutMs: scriptTimeoutMs });
-      return;
-    }
-    const hosted = request.integration_mode === 'HOSTED_PAGE';
-    for (const origin of allowedOrigins) {
-      if (PURSE_HOSTED_PAGE_ORIGINS.includes(origin) === hosted) preconnect(origin, hosted ? {} : { crossOrigin });
-    }
   }
 
   private redirect(url: string): void {

@@ -60,6 +60,19 @@ describe('Drop-in Checkout', () => {
     expect(pay).toBeEnabled();
   });
 
+  it('mounts again, on the same session, when locale, theme or hidePayButton change', async () => {
+    const purse = installFakePurse();
+    const { rerender, stack } = renderCheckout({ locale: 'en' });
+    await screen.findByText('Fake Purse drop-in');
+    rerender({ locale: 'en' }); // same options: nothing happens
+    rerender({ locale: 'fr', hidePayButton: true });
+    await waitFor(() => expect(purse.instances).toHaveLength(2));
+    await waitFor(() => expect(liveText()).toBe('The payment form is ready.'));
+    expect(purse.instances[0]!.unmount).toHaveBeenCalledTimes(1);
+    expect(purse.latest().options).toMatchObject({ locale: 'fr', hidePayButton: true, session: purse.instances[0]!.options.session });
+    expect(stack.count(CREATE_SESSION)).toBe(1);
+  });
+
   it('shows a failed submit as a message and reports it, keeping the drop-in', async () => {
     const purse = installFakePurse();
     const onError = vi.fn();
