@@ -44,7 +44,7 @@ export function PurseCheckoutView({
     checkout.restart();
     focusRoot();
   };
-  const canCancel = showCancelButton && checkout.session && (active || status === 'failed');
+  const canCancel = showCancelButton && checkout.session && (status === 'loading' || status === 'ready' || status === 'failed');
 
   return (
     <div

@@ -124,10 +124,14 @@ export class CheckoutController {
   /** Submits the payment through the drop-in (for your own pay button). Ignored unless `ready`. */
   submit = (): Promise<void> => this.slot.submit();
 
-  /** Aborts the session (ABORTED_BY_CUSTOMER), once however often it is called, and removes the drop-in. */
+  /**
+   * Aborts the session (ABORTED_BY_CUSTOMER), once however often it is called, and removes the drop-in. Ignored while
+   * a payment is being submitted.
+   */
   cancel = (): Promise<void> => {
     const { status, session } = this.state;
-    if (status === 'cancelled' || status === 'expired') return Promise.resolve();
+    // A payment being submitted is not cancelled from here: Purse decides its outcome.
+    if (status === 'cancelled' || status === 'expired' || status === 'submitting') return Promise.resolve();
     if (!session) {
       // Nothing to abort on the server yet: stop creating it.
       this.stopWork();

@@ -82,6 +82,19 @@ it('sends one abort for cancel() called twice at once', async () => {
   expect(onCancel).toHaveBeenCalledTimes(1);
 });
 
+it('does not cancel a payment being submitted', async () => {
+  const purse = installFakePurse();
+  const stack = checkoutStack();
+  renderHeadless(stack, { order: {} });
+  await screen.findByText('Fake Purse drop-in');
+  purse.latest().outcome.mockImplementation(() => new Promise<void>(() => {}));
+  await userEvent.click(screen.getByRole('button', { name: 'Pay' }));
+  await waitFor(() => expect(screen.getByTestId('status')).toHaveTextContent('submitting'));
+  await userEvent.click(screen.getByRole('button', { name: 'Leave' }));
+  expect(screen.getByTestId('status')).toHaveTextContent('submitting');
+  expect(stack.count(/\/abort$/)).toBe(0);
+});
+
 it('says how to fix a missing order or session', () => {
   const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
   expect(() => renderHeadless(checkoutStack(), {})).toThrow(/need an `order`.*or a ready `session`/);
