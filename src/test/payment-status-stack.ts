@@ -50,9 +50,8 @@ export function createStatusStack({ amount = 4299, currency = 'EUR' }: StatusSta
     fetch: purseFetch,
   });
 
-  /** The shopper checks out and pays with `card` as the drop-in script does; Purse redirects with a signed token. */
-  async function pay(card: string = CARDS.authorized) {
-    const session: CheckoutSession = await stack.backend.createSession({});
+  /** The shopper pays `session` with `card` as the drop-in script does; Purse redirects with a signed token. */
+  async function paySession(session: CheckoutSession, card: string = CARDS.authorized) {
     const response = await purseFetch(`${PURSE}/dropin/api/sessions/${session.id}/payments`, {
       method: 'POST',
       headers: { authorization: `Widget ${session.widget!.data}`, 'content-type': 'application/json' },
@@ -64,6 +63,9 @@ export function createStatusStack({ amount = 4299, currency = 'EUR' }: StatusSta
     if (!token) throw new Error(`no token in ${paid.redirect_url}`);
     return { session, paymentId: paid.payment_id, token };
   }
+
+  /** The shopper checks out (a session for the merchant's cart) and pays with `card`. */
+  const pay = async (card: string = CARDS.authorized) => paySession(await stack.backend.createSession({}), card);
 
   /** The back office sends the shopper a payment link. */
   const createLink = (expiresInMs = 3_600_000): Promise<PaymentLink> =>
@@ -91,10 +93,13 @@ export function createStatusStack({ amount = 4299, currency = 'EUR' }: StatusSta
   return {
     ...stack,
     backend,
+    /** Another adapter on the same handler, for the test's own setup calls (not in `requests`). */
+    setupBackend: stack.backend,
     requests,
     count: (request: string) => requests.filter((r) => r === request).length,
     backOffice,
     pay,
+    paySession,
     createLink,
     payLink,
   };

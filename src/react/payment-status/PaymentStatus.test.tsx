@@ -2,8 +2,8 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { inCurrency, payments, shopperPayment, verified } from './fixtures.ts';
-import { createMswMerchant, problem } from './msw-merchant.ts';
+import { checkoutSession, inCurrency, payments, shopperPayment, verified } from './fixtures.ts';
+import { createMswMerchant } from './msw-merchant.ts';
 import type { MswMerchant } from './msw-merchant.ts';
 import { PaymentStatus } from './PaymentStatus.tsx';
 import { renderWithPurse, setRedirectUrl } from './test-render.tsx';
@@ -197,51 +197,22 @@ describe('PaymentStatus live region and language', () => {
   });
 });
 
-describe('PaymentStatus errors and StrictMode', () => {
-  it('offers "Try again" on a transient error, asks once, and moves focus to the new heading', async () => {
-    merchant.payments.set('pay_1', problem(503, 'Service Unavailable'), payments.authorized);
-    const onFailure = vi.fn();
-    const onSuccess = vi.fn();
-    renderWithPurse(<PaymentStatus paymentId="pay_1" onFailure={onFailure} onSuccess={onSuccess} />, {
-      backend: merchant.backend,
-    });
-    expect(await heading('We could not check your payment')).toBeInTheDocument();
-    expect(screen.getByText('Something went wrong on our side. Please try again.')).toBeInTheDocument();
-
-    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
-    const title = await heading('Payment successful');
-    expect(title).toHaveFocus();
-    expect(merchant.count('GET /payments/pay_1')).toBe(2);
-    expect(onFailure).toHaveBeenCalledTimes(1);
-    expect(onSuccess).toHaveBeenCalledTimes(1);
-  });
-
-  it('verifies once and reports once under StrictMode', async () => {
-    merchant.tokens.set('tok_ok', verified(payments.authorized));
-    const onSuccess = vi.fn();
-    renderWithPurse(<PaymentStatus token="tok_ok" onSuccess={onSuccess} />, { backend: merchant.backend, strict: true });
-    await heading('Payment successful');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(merchant.requests).toEqual(['POST /payments/verify-redirect']);
-    expect(onSuccess).toHaveBeenCalledTimes(1);
-  });
-
-  it('reports a cached final status once when it mounts again under StrictMode, without a request', async () => {
-    merchant.tokens.set('tok_ok', verified(payments.authorized));
-    const first = renderWithPurse(<PaymentStatus token="tok_ok" />, { backend: merchant.backend });
-    await heading('Payment successful');
-    first.unmount();
-
-    const onSuccess = vi.fn();
-    renderWithPurse(<PaymentStatus token="tok_ok" onSuccess={onSuccess} />, {
-      backend: merchant.backend,
-      queryClient: first.queryClient,
-      strict: true,
-    });
-    // Success from the first render on: StrictMode runs the mount effects twice.
-    expect(screen.getByRole('heading', { name: 'Payment successful' })).toBeInTheDocument();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(onSuccess).toHaveBeenCalledTimes(1);
-    expect(merchant.requests).toEqual(['POST /payments/verify-redirect']);
+describe('PaymentStatus cases the emulator cannot produce', () => {
+  it('follows the session when the verified redirect names no payment yet', async () => {
+    merchant.tokens.set('tok_early', verified(undefined, { client_session_status: 'CREATED' }));
+    merchant.sessions.set('cs_1', checkoutSession({ status: 'CREATED' }), checkoutSession({ payment_id: 'pay_1' }));
+    merchant.payments.set('pay_1', payments.pending, payments.authorized);
+    setRedirectUrl('tok_early');
+    renderWithPurse(<PaymentStatus schedule={{ fastIntervalMs: 30 }} />, { backend: merchant.backend });
+    expect(await heading('Your payment is being processed')).toBeInTheDocument();
+    expect(await heading('Payment successful')).toBeInTheDocument();
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(merchant.requests).toEqual([
+      'POST /payments/verify-redirect',
+      'GET /checkout/sessions/cs_1',
+      'GET /checkout/sessions/cs_1',
+      'GET /payments/pay_1',
+      'GET /payments/pay_1',
+    ]);
   });
 });

@@ -133,8 +133,8 @@ describe('PaymentStatus on the real stack: after checkout', () => {
 
   it('shows a session the shopper cancelled', async () => {
     const shop = createStatusStack();
-    const session = await shop.backend.createSession({});
-    await shop.backend.abortSession(session.id);
+    const session = await shop.setupBackend.createSession({});
+    await shop.setupBackend.abortSession(session.id);
     renderWithPurse(<PaymentStatus clientSessionId={session.id} />, { backend: shop.backend });
     expect(await heading('Payment cancelled')).toBeInTheDocument();
     expect(screen.getByText('You cancelled the payment.', { selector: 'p' })).toBeInTheDocument();
@@ -174,5 +174,58 @@ describe('PaymentStatus on the real stack: payment links', () => {
     shop.purse.control.expirePaymentLink(expired.id);
     renderWithPurse(<PaymentStatus paymentLinkId={expired.id} />, { backend: shop.backend });
     expect(await heading('Payment link expired')).toBeInTheDocument();
+  });
+});
+
+describe('PaymentStatus on the real stack: errors and StrictMode', () => {
+  it('offers "Try again" when Purse fails, asks once, and moves focus to the new heading', async () => {
+    const shop = createStatusStack();
+    const { paymentId } = await shop.pay(CARDS.authorized);
+    shop.purse.control.setFault({ method: 'GET', path: `/payment/v2/payments/${paymentId}`, status: 503, times: 1 });
+    const onFailure = vi.fn();
+    const onSuccess = vi.fn();
+    renderWithPurse(<PaymentStatus paymentId={paymentId} onFailure={onFailure} onSuccess={onSuccess} />, {
+      backend: shop.backend,
+    });
+    expect(await heading('We could not check your payment')).toBeInTheDocument();
+    expect(screen.getByText('Something went wrong on our side. Please try again.', { selector: 'p' })).toBeInTheDocument();
+    expect(onFailure.mock.calls[0]?.[0].error).toMatchObject({ kind: 'server' });
+
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await heading('Payment successful')).toHaveFocus();
+    expect(shop.requests).toEqual([`GET /payments/${paymentId}`, `GET /payments/${paymentId}`]);
+    expect(onFailure).toHaveBeenCalledTimes(1);
+    expect(onSuccess).toHaveBeenCalledTimes(1);
+  });
+
+  it('verifies once and reports once under StrictMode', async () => {
+    const shop = createStatusStack();
+    const { token } = await shop.pay(CARDS.authorized);
+    const onSuccess = vi.fn();
+    renderWithPurse(<PaymentStatus token={token} onSuccess={onSuccess} />, { backend: shop.backend, strict: true });
+    await heading('Payment successful');
+    await sleep(100);
+    expect(shop.requests).toEqual([VERIFY]);
+    expect(onSuccess).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports a cached final status once when it mounts again under StrictMode, without a request', async () => {
+    const shop = createStatusStack();
+    const { token } = await shop.pay(CARDS.authorized);
+    const first = renderWithPurse(<PaymentStatus token={token} />, { backend: shop.backend });
+    await heading('Payment successful');
+    first.unmount();
+
+    const onSuccess = vi.fn();
+    renderWithPurse(<PaymentStatus token={token} onSuccess={onSuccess} />, {
+      backend: shop.backend,
+      queryClient: first.queryClient,
+      strict: true,
+    });
+    // Success from the first render on: StrictMode runs the mount effects twice.
+    expect(screen.getByRole('heading', { name: 'Payment successful' })).toBeInTheDocument();
+    await sleep(100);
+    expect(onSuccess).toHaveBeenCalledTimes(1);
+    expect(shop.requests).toEqual([VERIFY]);
   });
 });
