@@ -1,5 +1,6 @@
 // @vitest-environment node
 // Server rendering: the checkout renders its loading state as HTML and touches no DOM, script or network.
+// eslint-disable-next-line no-restricted-imports -- React's own server renderer (the rule guards the kit's server/)
 import { renderToString } from 'react-dom/server';
 import { expect, it, vi } from 'vitest';
 import type { MerchantBackend } from '../../core/backend.ts';
