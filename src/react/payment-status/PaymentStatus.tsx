@@ -48,7 +48,6 @@ export function PaymentStatusView({ status, retryHref, onRetry, headingLevel = 2
       ref={root}
       className={cx('purse-payment-status', `purse-payment-status--${phase.replace('_', '-')}`, className)}
       lang={i18n.locale}
-      aria-busy={phase === 'verifying' || undefined}
     >
       <LiveRegion>{announcement(texts)}</LiveRegion>
       <Heading

@@ -55,6 +55,8 @@ function settle(classification: StatusClassification, timedOut: boolean): Derive
 export function derivePhase(input: DeriveInput): Derived {
   const { source, verify, link, session, payment, timedOut } = input;
   if (source === 'none') return { phase: 'error', error: MISSING_SOURCE };
+  // On the server, render what the browser's first render will show once it has read the URL.
+  if (source === 'unread') return verifying;
 
   if (source === 'token') {
     if (verify?.error !== undefined) return failed(verify.error);

@@ -13,6 +13,9 @@ describe('resolveSource', () => {
     expect(resolveSource({ clientSessionId: 'cs' }, 'url')).toEqual({ kind: 'session', id: 'cs' });
     expect(resolveSource({ paymentId: '  ' }, 'url')).toEqual({ kind: 'token', token: 'url' });
     expect(resolveSource({}, undefined)).toEqual({ kind: 'none' });
+    // Server rendering cannot read the URL: not "missing" yet, so the markup matches the browser's first render.
+    expect(resolveSource({}, undefined, false)).toEqual({ kind: 'unread' });
+    expect(resolveSource({ paymentId: 'p' }, undefined, false)).toEqual({ kind: 'payment', id: 'p' });
     expect(sourceKey({ kind: 'payment', id: 'p' })).toBe('payment:p');
   });
 
@@ -30,6 +33,7 @@ describe('derivePhase', () => {
     expect(derivePhase({ ...base, source: 'token', verify: {} })).toEqual({ phase: 'verifying' });
     expect(derivePhase({ ...base, source: 'payment', payment: {} })).toEqual({ phase: 'verifying' });
     expect(derivePhase({ ...base, source: 'none' })).toEqual({ phase: 'error', error: MISSING_SOURCE });
+    expect(derivePhase({ ...base, source: 'unread' })).toEqual({ phase: 'verifying' });
   });
 
   it('lets the payment decide once its id is known, and keeps the session phase while it loads', () => {

@@ -6,6 +6,8 @@ export type StatusSource =
   | { kind: 'payment'; id: string }
   | { kind: 'link'; id: string }
   | { kind: 'session'; id: string }
+  /** Server rendering: the URL's token is only readable in the browser, so nothing can be said yet. */
+  | { kind: 'unread' }
   | { kind: 'none' };
 
 export interface StatusSourceProps {
@@ -28,14 +30,20 @@ export function readRedirectToken(search = typeof window === 'undefined' ? '' : 
  * Explicit inputs first: a token prop, then a payment link, a payment, a client session; the URL's token only when the
  * merchant passed none of them.
  */
-export function resolveSource(props: StatusSourceProps, urlToken: string | undefined): StatusSource {
+export function resolveSource(
+  props: StatusSourceProps,
+  urlToken: string | undefined,
+  canReadUrl = typeof window !== 'undefined',
+): StatusSource {
   if (given(props.token)) return { kind: 'token', token: props.token };
   if (given(props.paymentLinkId)) return { kind: 'link', id: props.paymentLinkId };
   if (given(props.paymentId)) return { kind: 'payment', id: props.paymentId };
   if (given(props.clientSessionId)) return { kind: 'session', id: props.clientSessionId };
   if (given(urlToken)) return { kind: 'token', token: urlToken };
-  return { kind: 'none' };
+  return canReadUrl ? { kind: 'none' } : { kind: 'unread' };
 }
 
-export const sourceKey = (source: StatusSource) =>
-  source.kind === 'none' ? 'none' : `${source.kind}:${source.kind === 'token' ? source.token : source.id}`;
+export function sourceKey(source: StatusSource): string {
+  if (source.kind === 'none' || source.kind === 'unread') return source.kind;
+  return `${source.kind}:${source.kind === 'token' ? source.token : source.id}`;
+}
