@@ -1,6 +1,7 @@
 // @vitest-environment node
 // Server rendering: no window, so the URL's token cannot be read yet. The markup must be what the browser's first
 // render shows (checking), not a "no payment" error, and nothing may be requested from the server.
+// eslint-disable-next-line no-restricted-imports -- this test renders on the server; tests are not in the bundle.
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import { createHttpBackend } from '../../core/http-backend.ts';
