@@ -162,6 +162,20 @@ describe('preloading', () => {
     await screen.findByText('Fake Purse drop-in');
   });
 
+  it('puts the CSP nonce and the SRI hash on the script tag, and preconnects in CORS mode for it', async () => {
+    const stack = checkoutStack();
+    stack.sessionGate.close();
+    const integrity = 'sha384-abc';
+    renderCheckout({ scriptUrl: CHECKOUT_SCRIPT, nonce: 'n0nce', integrity }, { stack });
+    await waitFor(() => expect(document.querySelectorAll('script')).toHaveLength(1));
+    const script = document.querySelector('script')!;
+    expect(script.nonce).toBe('n0nce');
+    expect(script.getAttribute('integrity')).toBe(integrity);
+    expect(script.getAttribute('crossorigin')).toBe('anonymous');
+    expect(document.querySelector('link[rel="preconnect"]')!.getAttribute('crossorigin')).toBe('anonymous');
+    stack.sessionGate.open();
+  });
+
   it("preconnects to Purse's CDNs by default, and refuses the mock's script outside the allow-list", async () => {
     const onError = vi.fn();
     renderCheckout({ allowedOrigins: undefined, onError });
