@@ -76,7 +76,9 @@ interface PollContext {
 const paymentWaiting = (p: ShopperPayment) => classifyPayment(p).outcome === 'waiting';
 // Once the session names its payment, the payment query takes over.
 const sessionWaiting = (s: CheckoutSession) => !s.payment_id && classifySession(s).outcome === 'waiting';
-const linkWaiting = (l: ShopperPaymentLink) => classifyPaymentLink(l, Date.now()).outcome === 'waiting';
+// The backend reports EXPIRED (the reference handler compares expires_at with its own clock): the browser's clock,
+// which may be wrong, decides nothing here.
+const linkWaiting = (l: ShopperPaymentLink) => classifyPaymentLink(l).outcome === 'waiting';
 
 /** A refetchInterval: poll while `waiting(data)`, on the schedule; never before a first answer or after the deadline. */
 function every<T>(waiting: (data: T) => boolean, { clock, key, schedule, timedOut }: PollContext) {
