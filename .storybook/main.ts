@@ -3,14 +3,20 @@ import { mergeConfig } from 'vite';
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.@(ts|tsx)'],
-  addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
+  // msw-storybook-addon: its preview starts the Mock Service Worker and gives each story `context.msw`; the checkout
+  // stories route the Purse emulator's origin (drop-in scripts, their API, hosted page) through it.
+  addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest', 'msw-storybook-addon'],
   framework: { name: '@storybook/react-vite', options: {} },
   core: { disableTelemetry: true },
+  // public/mockServiceWorker.js (from `npx msw init public`).
+  staticDirs: ['../public'],
   // Pre-bundled up front: found only while the first story file loads, they would make Vite reload the page in the
   // middle of a cold story-test run, which fails every test of that run.
   viteFinal: (vite) =>
     mergeConfig(vite, {
-      optimizeDeps: { include: ['@tanstack/react-query', 'jose', 'libphonenumber-js/min', 'react-hook-form'] },
+      optimizeDeps: {
+        include: ['@tanstack/react-query', 'jose', 'libphonenumber-js/min', 'react-hook-form', 'msw', 'msw/browser'],
+      },
     }),
 };
 export default config;

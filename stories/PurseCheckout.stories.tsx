@@ -1,0 +1,198 @@
+// PurseCheckout: the session comes from the real stack (adapter → merchant handler → Purse emulator) and the drop-in
+// is the emulator's own script, loaded by a real <script> tag from PURSE_ORIGIN, which the Mock Service Worker hands
+// to the story's emulator. Faults are injected in the emulator. Nothing of ours is stubbed.
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, waitFor } from 'storybook/test';
+import { PurseCheckout } from '../src/react/purse-checkout/index.ts';
+import { freshPage, loadShop, PURSE_ORIGIN, SCRIPT_PATHS, servePurseOrigin } from './support/purse-origin.ts';
+import { stackOf, withPurse } from './support/stack.tsx';
+
+/** Session, script and the drop-in's own API call, each through several in-process layers and a service worker. */
+const LOAD = { timeout: 10_000 };
+const READY = 'The payment form is ready.';
+
+/** The checkout's own live region (the drop-in has one of its own). */
+const liveRegion = (root: HTMLElement) => {
+  const region = root.querySelector<HTMLElement>('.purse-checkout > [role="status"]');
+  if (!region) throw new Error('PurseCheckout rendered no live region.');
+  return region;
+};
+
+const meta = {
+  title: 'PurseCheckout',
+  component: PurseCheckout,
+  loaders: [loadShop],
+  beforeEach: [freshPage, servePurseOrigin],
+  decorators: [withPurse],
+  args: {
+    order: { order_reference: 'cart-1' },
+    allowedOrigins: [PURSE_ORIGIN],
+    onReady: fn(),
+    onError: fn(),
+    onSessionExpired: fn(),
+  },
+} satisfies Meta<typeof PurseCheckout>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Purse is slow to create the session: a skeleton shaped like the form, announced once. */
+export const Loading: Story = {
+  args: { showEligibleMethods: false },
+  beforeEach: ({ loaded }) => {
+    stackOf({ loaded }).purse.control.setFault({ method: 'POST', path: '/payment/v2/client-sessions', latencyMs: 600_000 });
+  },
+  play: async ({ canvas, canvasElement }) => {
+    await expect(canvas.getByText('Loading payment methods…', { selector: 'p' })).toBeVisible();
+    await expect(liveRegion(canvasElement)).toHaveTextContent('Loading payment methods…');
+    await expect(canvas.getByRole('group', { name: 'Payment' })).toHaveAttribute('data-status', 'loading');
+    await expect(canvas.queryByRole('list')).not.toBeInTheDocument();
+  },
+};
+
+/** While the session is created, the methods Purse offers for this cart (fetched early, from the merchant's amount). */
+export const EligibleMethods: Story = {
+  parameters: { shop: { order: { amount: 25_000, currency: 'EUR' } } },
+  beforeEach: ({ loaded }) => {
+    stackOf({ loaded }).purse.control.setFault({ method: 'POST', path: '/payment/v2/client-sessions', latencyMs: 600_000 });
+  },
+  play: async ({ canvas }) => {
+    const list = await canvas.findByRole('list', { name: 'Available payment methods' }, LOAD);
+    const items = Array.from(list.querySelectorAll('li'), (item) => item.textContent);
+    await expect(items).toEqual(['Bank card', 'PayPal', 'Gift card', 'Pay in 3 instalments']);
+  },
+};
+
+type PlayContext = Parameters<NonNullable<Story['play']>>[0];
+
+async function expectReady({ canvas, canvasElement, args }: Pick<PlayContext, 'canvas' | 'canvasElement' | 'args'>) {
+  await waitFor(() => expect(liveRegion(canvasElement)).toHaveTextContent(READY), LOAD);
+  await expect(await canvas.findByLabelText('Card number', {}, LOAD)).toBeVisible();
+  await expect(args.onReady).toHaveBeenCalledTimes(1);
+}
+
+const scriptRequests = (context: { loaded: Record<string, unknown> }) =>
+  stackOf(context)
+    .purse.control.requests()
+    .filter((request) => request.path.endsWith('/purse.js'))
+    .map((request) => request.path);
+
+/** Drop-in Checkout (window.Purse), the default generation: the emulator's form, ready to take a card. */
+export const ReadyDropinCheckout: Story = {
+  play: async (context) => {
+    await expectReady(context);
+    await expect(context.canvas.getByRole('button', { name: /^Pay €120\.00/ })).toBeVisible();
+    await expect(scriptRequests(context)).toEqual([SCRIPT_PATHS['dropin-checkout']]);
+  },
+};
+
+/** Widget v3 (window.UpStreamPay): sessions name the older script once the emulator is switched to it. */
+export const ReadyWidgetV3: Story = {
+  beforeEach: ({ loaded }) => {
+    stackOf({ loaded }).purse.control.setDropinGeneration('widget-v3');
+  },
+  play: async (context) => {
+    await expectReady(context);
+    await expect(scriptRequests(context)).toEqual([SCRIPT_PATHS['widget-v3']]);
+  },
+};
+
+/** The merchant's own pay button (`hidePayButton`), enabled once the shopper completed the drop-in's form. */
+export const OwnPayButtonFulfilled: Story = {
+  args: {
+    hidePayButton: true,
+    children: (checkout) => (
+      <button type="button" className="purse-button purse-button--primary" disabled={!checkout.isFulfilled} onClick={() => void checkout.submit()}>
+        Pay now
+      </button>
+    ),
+  },
+  play: async (context) => {
+    const { canvas, userEvent } = context;
+    await expectReady(context);
+    const pay = canvas.getByRole('button', { name: 'Pay now' });
+    await expect(pay).toBeDisabled();
+    await expect(canvas.queryByRole('button', { name: /^Pay €/ })).not.toBeInTheDocument();
+    await userEvent.type(canvas.getByLabelText('Card number'), '4111111111111111');
+    await userEvent.type(canvas.getByLabelText('Expiry date (MM/YY)'), '12/39');
+    await userEvent.type(canvas.getByLabelText('Security code (CVC)'), '123');
+    await waitFor(() => expect(pay).toBeEnabled(), LOAD);
+  },
+};
+
+/** Purse's CDN fails to serve the script (404 once): the failure in the shopper's words, and "Try again". */
+export const ScriptFailed: Story = {
+  beforeEach: ({ loaded }) => {
+    stackOf({ loaded }).purse.control.setFault({ method: 'GET', path: SCRIPT_PATHS['dropin-checkout'], status: 404, times: 1 });
+  },
+  play: async ({ canvas, args }) => {
+    await expect(await canvas.findByText('The payment form could not load', { selector: 'p' }, LOAD)).toBeVisible();
+    await expect(
+      canvas.getByText('The payment form could not load. Check your connection and try again.', { selector: 'p' }),
+    ).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Try again' })).toBeVisible();
+    await expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ kind: 'script_load' }));
+  },
+};
+
+/** "Try again" after the failed script: a second script request, same session, and the drop-in is ready. */
+export const ScriptFailedThenRetry: Story = {
+  beforeEach: ScriptFailed.beforeEach,
+  play: async (context) => {
+    const { canvas, userEvent, loaded } = context;
+    await userEvent.click(await canvas.findByRole('button', { name: 'Try again' }, LOAD));
+    await expectReady(context);
+    await expect(scriptRequests(context)).toEqual([SCRIPT_PATHS['dropin-checkout'], SCRIPT_PATHS['dropin-checkout']]);
+    await expect(stackOf({ loaded }).purse.control.sessions()).toHaveLength(1);
+  },
+};
+
+/**
+ * The session expires while the shopper is on the page. Widget v3 cannot renew a session in place, so the shopper
+ * is offered a fresh start (Drop-in Checkout renews it silently through onRefreshSession).
+ */
+export const ExpiredSession: Story = {
+  parameters: { shop: { purse: { dropinGeneration: 'widget-v3', sessionTtlMs: 3_000 } } },
+  play: async ({ canvas, canvasElement, args }) => {
+    await expect(await canvas.findByText('Your session expired', { selector: 'p' }, LOAD)).toBeVisible();
+    await expect(canvas.getByText('For your security, the payment session timed out. Start again to pay.')).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Start again' })).toBeVisible();
+    await expect(liveRegion(canvasElement)).toHaveTextContent('Your session expired.');
+    await expect(args.onSessionExpired).toHaveBeenCalledTimes(1);
+  },
+};
+
+/** HOSTED_PAGE with `hostedPage: 'link'`: a link to Purse's hosted page (origin checked) instead of a drop-in. */
+export const HostedPage: Story = {
+  args: { integrationMode: 'HOSTED_PAGE', hostedPage: 'link' },
+  play: async ({ canvas, canvasElement, loaded }) => {
+    const link = await canvas.findByRole('link', { name: 'Continue to secure payment' }, LOAD);
+    const hostedPage = stackOf({ loaded }).purse.control.sessions()[0]?.links.hosted_page?.href;
+    await expect(hostedPage?.startsWith(`${PURSE_ORIGIN}/`)).toBe(true);
+    await expect(link).toHaveAttribute('href', hostedPage);
+    await expect(liveRegion(canvasElement)).toHaveTextContent('Continue to the secure payment page to pay.');
+    await expect(scriptRequests({ loaded })).toEqual([]);
+  },
+};
+
+/** The shopper cancels: the session is aborted at Purse, and a fresh start is offered. */
+export const Cancelled: Story = {
+  args: { onCancel: fn() },
+  play: async (context) => {
+    const { canvas, userEvent, loaded, args } = context;
+    await expectReady(context);
+    await userEvent.click(canvas.getByRole('button', { name: 'Cancel payment' }));
+    await expect(await canvas.findByText('Payment cancelled', { selector: 'p' }, LOAD)).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Start again' })).toBeVisible();
+    await expect(args.onCancel).toHaveBeenCalledTimes(1);
+    await expect(stackOf({ loaded }).purse.control.sessions()[0]?.status).toMatch(/^ABORTED/);
+  },
+};
+
+/** The component and the emulator's drop-in in French. */
+export const French: Story = {
+  parameters: { purse: { locale: 'fr' } },
+  play: async ({ canvas, canvasElement }) => {
+    await waitFor(() => expect(liveRegion(canvasElement)).toHaveTextContent('Le formulaire de paiement est prêt.'), LOAD);
+    await expect(canvas.getByRole('group', { name: 'Paiement' })).toBeVisible();
+  },
+};
