@@ -5,6 +5,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
 import type { PaymentStatus } from '../src/react/payment-status/index.ts';
 import { CARDS, createShop } from './support/payments.ts';
+import { stackOf } from './support/stack.tsx';
 import { detail, QUICK, statusMeta, WAIT } from './support/status.tsx';
 
 const meta = { title: 'PaymentStatus/Payments', ...statusMeta } satisfies Meta<typeof PaymentStatus>;
@@ -111,8 +112,7 @@ export const PendingThenAuthorized: Story = {
   args: { schedule: QUICK },
   play: async ({ canvas, loaded }) => {
     await canvas.findByRole('heading', { name: 'Your payment is being processed' }, WAIT);
-    const { stack } = loaded as { stack: ReturnType<typeof createShop>['stack'] };
-    stack.purse.control.settlePayment(loaded.paymentId as string, 'AUTHORIZED');
+    stackOf({ loaded }).purse.control.settlePayment(loaded.paymentId as string, 'AUTHORIZED');
     await expect(await canvas.findByRole('heading', { name: 'Payment successful' }, WAIT)).toBeVisible();
     await expect(canvas.getByRole('status')).toHaveTextContent(/^Payment successful\./);
   },
@@ -134,8 +134,7 @@ export const TimedOutThenRefresh: Story = {
   args: { schedule: { ...QUICK, timeoutMs: 400 } },
   play: async ({ canvas, userEvent, loaded }) => {
     await canvas.findByRole('heading', { name: 'Your payment is still processing' }, WAIT);
-    const { stack } = loaded as { stack: ReturnType<typeof createShop>['stack'] };
-    stack.purse.control.settlePayment(loaded.paymentId as string, 'AUTHORIZED');
+    stackOf({ loaded }).purse.control.settlePayment(loaded.paymentId as string, 'AUTHORIZED');
     await userEvent.click(canvas.getByRole('button', { name: 'Refresh' }));
     await expect(await canvas.findByRole('heading', { name: 'Payment successful' }, WAIT)).toHaveFocus();
   },
