@@ -79,7 +79,7 @@ const vite = await createViteServer({
     // The signup's resend countdown matches the mock's throttle (shortened in E2E).
     __PURSE_RESEND_DELAY_MS__: JSON.stringify(Number(process.env.PURSE_MOCK_RESEND_THROTTLE_MS ?? 30_000)),
   },
-  server: { middlewareMode: true, hmr: false },
+  server: { middlewareMode: true, hmr: false, ws: false },
   // Every tag Vite injects carries this nonce, and <meta property="csp-nonce"> exposes it to the page, which passes it
   // to PurseCheckout for the drop-in script. A fixed nonce is only acceptable in a local demo: per response in production.
   html: { cspNonce: DEMO_NONCE },

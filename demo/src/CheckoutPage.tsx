@@ -15,6 +15,10 @@ export function CheckoutPage() {
   const params = new URLSearchParams(window.location.search);
   const cart = carts[params.get('cart') ?? 'cart-eur'] ?? carts['cart-eur']!;
   const mode = params.get('mode') === 'hosted' ? 'HOSTED_PAGE' : 'EMBEDDED';
+  // ?scriptHint=1: tell the component which drop-in script the session will name, so it downloads it while the
+  // session is being created (bench/ measures the difference).
+  const scriptUrl =
+    __PURSE_MOCK_ORIGIN__ && params.get('scriptHint') === '1' ? `${__PURSE_MOCK_ORIGIN__}/dropin-checkout/stable/purse.js` : undefined;
   const count = Math.min(Number(params.get('count') ?? 1) || 1, 3);
   const amount = new Intl.NumberFormat('en', { style: 'currency', currency: cart.currency }).format(
     cart.amount / 10 ** (cart.currency === 'JPY' ? 0 : 2),
@@ -33,6 +37,8 @@ export function CheckoutPage() {
             integrationMode={mode}
             allowedOrigins={allowedOrigins}
             nonce={nonce}
+            scriptUrl={scriptUrl}
+            onReady={() => performance.mark('purse:dropin-ready')}
             showCancelButton
           />
         </section>

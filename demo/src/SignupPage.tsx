@@ -1,19 +1,26 @@
-import { useState } from 'react';
+import { Profiler, useState } from 'react';
 import { XcoSignup, type XcoSignupCompleteDetails } from '../../src/index.ts';
 import { MockInbox } from './MockInbox.tsx';
 
 declare const __PURSE_RESEND_DELAY_MS__: number;
+
+// bench/ counts React commits per keystroke through this counter.
+const countCommits = () => {
+  (window as { __purseCommits?: number }).__purseCommits = ((window as { __purseCommits?: number }).__purseCommits ?? 0) + 1;
+};
 
 export function SignupPage() {
   const [done, setDone] = useState<XcoSignupCompleteDetails | null>(null);
   return (
     <>
       <section className="demo-card" aria-label="Purse Express Checkout">
-        <XcoSignup
-          defaultCountry="FR"
-          resendDelayMs={__PURSE_RESEND_DELAY_MS__}
-          onComplete={(details) => setDone(details)}
-        />
+        <Profiler id="xco-signup" onRender={countCommits}>
+          <XcoSignup
+            defaultCountry="FR"
+            resendDelayMs={__PURSE_RESEND_DELAY_MS__}
+            onComplete={(details) => setDone(details)}
+          />
+        </Profiler>
       </section>
       {done && (
         <p className="demo-card">
