@@ -39,6 +39,8 @@ export default defineConfig({
         core: resolve(import.meta.dirname, 'src/core/index.ts'),
         server: resolve(import.meta.dirname, 'src/server/index.ts'),
         'mock-server': resolve(import.meta.dirname, 'src/mock-server/index.ts'),
+        // `npx purse-mock-server --port 4010 --test-mode`: the emulator for merchants' own dev and E2E.
+        'mock-server-cli': resolve(import.meta.dirname, 'src/mock-server/cli.ts'),
       },
     },
     rolldownOptions: {

@@ -1,5 +1,6 @@
+#!/usr/bin/env node
 // Runs the Purse mock over HTTP for a merchant's own development or E2E:
-//   npx tsx src/mock-server/cli.ts --port 4010 [--host 127.0.0.1] [--test-mode] [--print-otp]
+//   npx purse-mock-server --port 4010 [--host 127.0.0.1] [--test-mode] [--print-otp]   (in this repo: npx tsx src/mock-server/cli.ts …)
 // --test-mode enables /__mock/* (codes, state, faults, reset); --print-otp prints each one-time code sent.
 import { parseArgs } from 'node:util';
 import { startMockPurseServer } from './node.ts';
