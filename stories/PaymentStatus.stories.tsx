@@ -4,6 +4,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
 import type { PaymentStatus } from '../src/react/payment-status/index.ts';
+import type { Currency } from '../src/core/payment.ts';
 import { CARDS, createShop } from './support/payments.ts';
 import { stackOf } from './support/stack.tsx';
 import { detail, QUICK, statusMeta, WAIT } from './support/status.tsx';
@@ -65,6 +66,24 @@ export const SuccessJpy: Story = {
     await expect(detail(context, 'Amount')).toHaveTextContent('¥4,299');
   },
 };
+
+/** The other currencies of the Payment API, each in its own minor units. */
+const successIn = (currency: Currency, shown: string): Story => ({
+  loaders: [
+    async () => {
+      const shop = createShop({ amount: 4_299, currency });
+      const { token } = await shop.pay(CARDS.authorized);
+      return { stack: shop.stack, source: { token } };
+    },
+  ],
+  play: async (context) => {
+    await context.canvas.findByRole('heading', { name: 'Payment successful' }, WAIT);
+    await expect(detail(context, 'Amount')).toHaveTextContent(shown);
+  },
+});
+export const SuccessChf = successIn('CHF', 'CHF 42.99');
+export const SuccessGbp = successIn('GBP', '£42.99');
+export const SuccessUsd = successIn('USD', '$42.99');
 
 /** A refused card: the shopper is not charged and "Try again" leads back to the checkout. */
 export const Refused: Story = {
