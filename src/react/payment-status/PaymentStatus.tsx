@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { usePurse } from '../provider/context.ts';
-import { Button, cx, LiveRegion } from '../xco-signup/parts.tsx';
+import { Button, cx, LiveRegion } from '../shared/parts.tsx';
 import { PaymentDetails } from './PaymentDetails.tsx';
 import { announcement, isTransient, statusTexts } from './texts.ts';
 import { usePaymentStatus } from './usePaymentStatus.ts';

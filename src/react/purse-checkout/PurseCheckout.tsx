@@ -1,6 +1,6 @@
 import { useCallback, useRef, type ReactNode } from 'react';
 import { usePurse } from '../provider/context.ts';
-import { Button, cx, LiveRegion } from '../xco-signup/parts.tsx';
+import { Button, cx, LiveRegion } from '../shared/parts.tsx';
 import { FailurePanel, HostedPageLink, LoadingSkeleton, RestartPanel } from './parts.tsx';
 import { checkoutErrorText, checkoutStatusText, isRetryable } from './texts.ts';
 import { usePurseCheckout, type PurseCheckoutApi, type UsePurseCheckoutOptions } from './usePurseCheckout.ts';

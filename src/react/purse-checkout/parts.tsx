@@ -4,7 +4,7 @@ import type { PurseKitError } from '../../core/errors.ts';
 import type { EligibleSolution } from '../../core/payment.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
-import { Button } from '../xco-signup/parts.tsx';
+import { Button } from '../shared/parts.tsx';
 import { checkoutErrorText, methodLabels } from './texts.ts';
 
 /** The eligible methods as a list (text only). Nothing when there are none. */

@@ -3,7 +3,8 @@ import type { PurseKitError } from '../../core/errors.ts';
 import type { CodeSentState, SendingState, VerifyingState } from '../../core/signup/types.ts';
 import type { Translator } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
-import { Button, identifierText } from './parts.tsx';
+import { Button } from '../shared/parts.tsx';
+import { identifierText } from './parts.tsx';
 import { useCountdown } from './useCountdown.ts';
 import type { XcoSignupApi } from './useXcoSignup.ts';
 

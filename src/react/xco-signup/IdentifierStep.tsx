@@ -2,7 +2,8 @@ import { useEffect, useId, useRef, type FormEvent } from 'react';
 import { detectIdentifierKind, loadPhoneLib } from '../../core/identifier.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
-import { Button, ErrorMessage } from './parts.tsx';
+import { Button } from '../shared/parts.tsx';
+import { ErrorMessage } from './parts.tsx';
 import type { XcoSignupApi } from './useXcoSignup.ts';
 
 export interface IdentifierStepProps {

@@ -4,7 +4,8 @@ import { isValidEmail, parseIdentifier } from '../../core/identifier.ts';
 import type { CreatingState, ProfileState } from '../../core/signup/types.ts';
 import type { MessageKey, Translator } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
-import { Button, ErrorMessage } from './parts.tsx';
+import { Button } from '../shared/parts.tsx';
+import { ErrorMessage } from './parts.tsx';
 import {
   countryOptions,
   fieldOfPath,

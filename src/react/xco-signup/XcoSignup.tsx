@@ -4,7 +4,7 @@ import type { Translator } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
 import { CodeStep, codeStatusText } from './CodeStep.tsx';
 import { IdentifierStep } from './IdentifierStep.tsx';
-import { cx, LiveRegion } from './parts.tsx';
+import { cx, LiveRegion } from '../shared/parts.tsx';
 import { ProfileStep } from './ProfileStep.tsx';
 import { DoneStep, FailedStep, LinkingStep } from './steps.tsx';
 import { useXcoSignup, type UseXcoSignupOptions, type XcoSignupApi } from './useXcoSignup.ts';

@@ -4,4 +4,4 @@ export { IdentifierStep, type IdentifierStepProps } from './IdentifierStep.tsx';
 export { ProfileStep, type ProfileStepProps } from './ProfileStep.tsx';
 export { CodeStep, CODE_LENGTH, sanitizeCode, type CodeStepProps } from './CodeStep.tsx';
 export { DoneStep, FailedStep, LinkingStep } from './steps.tsx';
-export { ErrorMessage, LiveRegion } from './parts.tsx';
+export { ErrorMessage } from './parts.tsx';

@@ -1,47 +1,7 @@
-// Small shared pieces of the signup views.
-import { forwardRef, type ButtonHTMLAttributes, type ReactNode } from 'react';
+// Small pieces of the signup views (the shared ones are in ../shared/parts.tsx).
 import type { PurseKitError } from '../../core/errors.ts';
 import { usePurse } from '../provider/context.ts';
-
-export const cx = (...names: (string | false | undefined)[]) => names.filter(Boolean).join(' ');
-
-/** The one polite live region of a component. Rendered from the first render so that changes are announced. */
-export function LiveRegion({ children }: { children: ReactNode }) {
-  return (
-    <div role="status" aria-live="polite" aria-atomic="true" className="purse-visually-hidden">
-      {children}
-    </div>
-  );
-}
-
-type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
-  /** Busy or unavailable: the button stays focusable (focus is not lost) but clicks are ignored. */
-  inactive?: boolean;
-  variant?: 'primary' | 'secondary' | 'link';
-};
-
-/** A button that is "disabled" with aria-disabled, so keyboard focus stays on it while a request runs. */
-export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button(
-  { inactive = false, variant = 'primary', className, onClick, type = 'button', ...rest },
-  ref,
-) {
-  return (
-    <button
-      ref={ref}
-      type={type}
-      aria-disabled={inactive || undefined}
-      className={cx('purse-button', `purse-button--${variant}`, className)}
-      onClick={(event) => {
-        if (inactive) {
-          event.preventDefault(); // also stops a type="submit" button from submitting its form
-          return;
-        }
-        onClick?.(event);
-      }}
-      {...rest}
-    />
-  );
-});
+import { cx } from '../shared/parts.tsx';
 
 /** A PurseKitError as the shopper's message (never the developer text of `error.message`). */
 export function ErrorMessage({ error, id, className }: { error: PurseKitError; id?: string; className?: string }) {

@@ -2,7 +2,8 @@
 import { useEffect, useRef } from 'react';
 import type { DoneState, FailedState } from '../../core/signup/types.ts';
 import { usePurse } from '../provider/context.ts';
-import { Button, ErrorMessage } from './parts.tsx';
+import { Button } from '../shared/parts.tsx';
+import { ErrorMessage } from './parts.tsx';
 import { useCountdown } from './useCountdown.ts';
 import type { XcoSignupApi } from './useXcoSignup.ts';
 
