@@ -8,7 +8,7 @@ import { createRateLimiter } from './rate-limit.ts';
 import { MOCK_CREDENTIALS } from './seed.ts';
 import type { MockConsentRecord, MockUserRecord } from './types.ts';
 import { createUserStore, identifierKey } from './users.ts';
-import { validateConsent, validateCreateUser, validateIdentifier } from './validation.ts';
+import { validateConsent, validateCreateUser, validateIdentifier, type IdentifierInput } from './validation.ts';
 
 export interface XcoModule extends MockModule {
   currentCode(identifier: XcoIdentifier): string | undefined;
@@ -61,6 +61,27 @@ export function createXcoModule(context: MockContext): XcoModule {
       ...(extensions ? { extensions } : {}),
     });
 
+  /**
+   * The common front of passwordless start and verify: merchant, JSON body, rate limit (counted even when the body is
+   * not JSON), then the identifier (and the code for verify).
+   */
+  async function passwordlessInput(
+    request: Request,
+    call: CallContext,
+    requireCode: boolean,
+  ): Promise<({ ok: true; instance: string } & IdentifierInput) | { ok: false; response: Response }> {
+    const instance = call.url.pathname;
+    const refused = wrongMerchant(call);
+    if (refused) return { ok: false, response: refused };
+    const body = await readJsonBody(request, instance);
+    const limited = rateLimited(call, body.ok && isRecord(body.value) ? body.value.caller_id : undefined);
+    if (limited) return { ok: false, response: limited };
+    if (!body.ok) return body;
+    const parsed = validateIdentifier(body.value, { requireCode, refuseUnknown: true });
+    if (!parsed.ok) return { ok: false, response: validationProblem(instance, parsed.issues) };
+    return { ok: true, instance, ...parsed.value };
+  }
+
   const routes: MockRoute[] = [
     {
       method: 'GET',
@@ -83,16 +104,9 @@ export function createXcoModule(context: MockContext): XcoModule {
       method: 'POST',
       path: `${MERCHANT}/users/passwordless/start`,
       async handler(request, call) {
-        const instance = call.url.pathname;
-        const refused = wrongMerchant(call);
-        if (refused) return refused;
-        const body = await readJsonBody(request, instance);
-        const limited = rateLimited(call, body.ok && isRecord(body.value) ? body.value.caller_id : undefined);
-        if (limited) return limited;
-        if (!body.ok) return body.response;
-        const parsed = validateIdentifier(body.value, { requireCode: false, refuseUnknown: true });
-        if (!parsed.ok) return validationProblem(instance, parsed.issues);
-        const { identifier } = parsed.value;
+        const input = await passwordlessInput(request, call, false);
+        if (!input.ok) return input.response;
+        const { instance, identifier } = input;
         // Only existing accounts get a code; the caller learnt existence from users/exists anyway.
         if (!users.find(identifier)) {
           return problem({ status: 404, title: 'Not Found', detail: 'No XCO account has this identifier.', code: 'user_not_found', instance });
@@ -109,16 +123,9 @@ export function createXcoModule(context: MockContext): XcoModule {
       method: 'POST',
       path: `${MERCHANT}/users/passwordless/verify`,
       async handler(request, call) {
-        const instance = call.url.pathname;
-        const refused = wrongMerchant(call);
-        if (refused) return refused;
-        const body = await readJsonBody(request, instance);
-        const limited = rateLimited(call, body.ok && isRecord(body.value) ? body.value.caller_id : undefined);
-        if (limited) return limited;
-        if (!body.ok) return body.response;
-        const parsed = validateIdentifier(body.value, { requireCode: true, refuseUnknown: true });
-        if (!parsed.ok) return validationProblem(instance, parsed.issues);
-        const { identifier, verificationCode = '' } = parsed.value;
+        const input = await passwordlessInput(request, call, true);
+        if (!input.ok) return input.response;
+        const { instance, identifier, verificationCode = '' } = input;
         const entry = users.find(identifier);
         const result: VerifyResult = entry ? otp.verify(identifierKey(identifier), verificationCode) : { ok: false, reason: 'no_code' };
         if (result.ok && entry) return json({ consent_challenge_id: users.issueChallenge(entry), user: structuredClone(entry.user) });
