@@ -150,8 +150,24 @@ function checkRedirection(body: Body, issues: FieldIssue[], required: boolean) {
   }
 }
 
-const notObject = (body: unknown): FieldIssue[] | undefined =>
-  isRecord(body) ? undefined : [{ pointer: '', detail: 'The body must be a JSON object.' }];
+const notObject = (): FieldIssue[] => [{ pointer: '', detail: 'The body must be a JSON object.' }];
+
+/** What a session, a payment link and a server-to-server payment have in common, in the order they are reported. */
+function checkPaymentFields(
+  body: Body,
+  issues: FieldIssue[],
+  { integrationMode, redirectionRequired }: { integrationMode: boolean; redirectionRequired: boolean },
+) {
+  checkEntity(body, issues);
+  checkAmount(body, issues);
+  checkEnum(body, 'capture_mode', CAPTURE_MODES, issues);
+  if (integrationMode) checkEnum(body, 'integration_mode', INTEGRATION_MODES, issues);
+  checkRedirection(body, issues, redirectionRequired);
+  checkOrder(body, issues, true);
+  checkCustomer(body, issues);
+  checkThreeDs(body, issues);
+  checkWebhook(body, issues);
+}
 
 const SESSION_FIELDS = [
   'entity_id', 'amount', 'currency', 'capture_mode', 'integration_mode', 'shopper_redirection_url', 'order', 'customer',
@@ -160,32 +176,17 @@ const SESSION_FIELDS = [
 
 /** POST /payment/v2/client-sessions */
 export function validateCreateSession(body: unknown): FieldIssue[] {
-  if (!isRecord(body)) return notObject(body)!;
+  if (!isRecord(body)) return notObject();
   const issues = unknownFields(body, SESSION_FIELDS);
-  checkEntity(body, issues);
-  checkAmount(body, issues);
-  checkEnum(body, 'capture_mode', CAPTURE_MODES, issues);
-  checkEnum(body, 'integration_mode', INTEGRATION_MODES, issues);
-  checkRedirection(body, issues, true);
-  checkOrder(body, issues, true);
-  checkCustomer(body, issues);
-  checkThreeDs(body, issues);
-  checkWebhook(body, issues);
+  checkPaymentFields(body, issues, { integrationMode: true, redirectionRequired: true });
   return issues;
 }
 
 /** POST /payment/v2/payment-links: a session's fields (no integration mode) plus a future expires_at. */
 export function validateCreatePaymentLink(body: unknown, now: number): FieldIssue[] {
-  if (!isRecord(body)) return notObject(body)!;
+  if (!isRecord(body)) return notObject();
   const issues = unknownFields(body, [...SESSION_FIELDS.filter((f) => f !== 'integration_mode'), 'expires_at']);
-  checkEntity(body, issues);
-  checkAmount(body, issues);
-  checkEnum(body, 'capture_mode', CAPTURE_MODES, issues);
-  checkRedirection(body, issues, true);
-  checkOrder(body, issues, true);
-  checkCustomer(body, issues);
-  checkThreeDs(body, issues);
-  checkWebhook(body, issues);
+  checkPaymentFields(body, issues, { integrationMode: false, redirectionRequired: true });
   const expires = body.expires_at;
   const time = typeof expires === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(expires) ? Date.parse(expires) : NaN;
   if (expires === undefined) issues.push({ pointer: '/expires_at', detail: 'expires_at is required.' });
@@ -196,7 +197,7 @@ export function validateCreatePaymentLink(body: unknown, now: number): FieldIssu
 
 /** POST /payment/v2/eligible-solutions */
 export function validateEligibility(body: unknown): FieldIssue[] {
-  if (!isRecord(body)) return notObject(body)!;
+  if (!isRecord(body)) return notObject();
   const issues = unknownFields(body, ['entity_id', 'amount', 'currency', 'order', 'customer', 'allow_future_usage']);
   checkEntity(body, issues);
   checkAmount(body, issues);
@@ -207,19 +208,12 @@ export function validateEligibility(body: unknown): FieldIssue[] {
 
 /** POST /payment/v2/payments (server to server): split parts must add up to the amount. */
 export function validateCreatePayment(body: unknown): FieldIssue[] {
-  if (!isRecord(body)) return notObject(body)!;
+  if (!isRecord(body)) return notObject();
   const issues = unknownFields(body, [
     'entity_id', 'amount', 'currency', 'shopper_redirection_url', 'capture_mode', 'order', 'customer', 'webhook', 'browser',
     'allow_future_usage', 'split', 'three_ds_authentication_options',
   ]);
-  checkEntity(body, issues);
-  checkAmount(body, issues);
-  checkEnum(body, 'capture_mode', CAPTURE_MODES, issues);
-  checkRedirection(body, issues, false);
-  checkOrder(body, issues, true);
-  checkCustomer(body, issues);
-  checkThreeDs(body, issues);
-  checkWebhook(body, issues);
+  checkPaymentFields(body, issues, { integrationMode: false, redirectionRequired: false });
   checkOptional(body, 'browser', isRecord, 'browser must be an object.', issues);
   const split = body.split;
   if (split === undefined) return issues;
@@ -251,7 +245,7 @@ export function validateCreatePayment(body: unknown): FieldIssue[] {
 
 /** POST /payment/v2/payments/{id}/captures | refunds | voids */
 export function validateOperation(body: unknown): FieldIssue[] {
-  if (!isRecord(body)) return notObject(body)!;
+  if (!isRecord(body)) return notObject();
   const issues = unknownFields(body, ['amount', 'order', 'merchant_reference']);
   if (body.amount === undefined) issues.push({ pointer: '/amount', detail: 'amount is required.' });
   else if (!isAmount(body.amount, 1)) issues.push({ pointer: '/amount', detail: 'amount must be an integer > 0.' });
@@ -262,7 +256,7 @@ export function validateOperation(body: unknown): FieldIssue[] {
 
 /** POST /payment/v2/client-sessions/{id}/abort */
 export function validateAbort(body: unknown): FieldIssue[] {
-  if (!isRecord(body)) return notObject(body)!;
+  if (!isRecord(body)) return notObject();
   const issues = unknownFields(body, ['status']);
   checkEnum(body, 'status', ['ABORTED_BY_CUSTOMER', 'ABORTED_BY_MERCHANT'], issues, true);
   return issues;
