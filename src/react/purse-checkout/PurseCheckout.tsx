@@ -3,7 +3,8 @@ import { usePurse } from '../provider/context.ts';
 import { Button, cx, LiveRegion } from '../shared/parts.tsx';
 import { FailurePanel, HostedPageLink, LoadingSkeleton, RestartPanel } from './parts.tsx';
 import { checkoutErrorText, checkoutStatusText, isRetryable } from './texts.ts';
-import { usePurseCheckout, type PurseCheckoutApi, type UsePurseCheckoutOptions } from './usePurseCheckout.ts';
+import type { UsePurseCheckoutOptions } from './options.ts';
+import { usePurseCheckout, type PurseCheckoutApi } from './usePurseCheckout.ts';
 
 export interface PurseCheckoutViewProps {
   checkout: PurseCheckoutApi;

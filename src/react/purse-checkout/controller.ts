@@ -3,42 +3,17 @@
 // from a render. attach/detach and the container ref only schedule a reconcile (a microtask), so StrictMode's
 // synchronous detach + re-attach changes nothing: one session request, one drop-in instance. A real unmount tears
 // everything down: pending work is aborted, the drop-in unmounted, timers cleared, and late results are ignored.
-import type { CallOptions, MerchantBackend } from '../../core/backend.ts';
-import type { CheckoutSession, CheckoutSessionRequest } from '../../core/checkout.ts';
+import type { CallOptions } from '../../core/backend.ts';
+import type { CheckoutSession } from '../../core/checkout.ts';
 import { loadDropin } from '../../core/dropin/load.ts';
-import type { DropinDriver, DropinTheme } from '../../core/dropin/types.ts';
-import { PurseKitFailure, type PurseKitError } from '../../core/errors.ts';
+import type { DropinDriver } from '../../core/dropin/types.ts';
+import { PurseKitFailure } from '../../core/errors.ts';
 import { createIdempotencyKey } from '../../core/idempotency.ts';
 import { DropinSlot } from './dropin-slot.ts';
 import { CheckoutExpiry } from './expiry.ts';
+import type { CheckoutBindings } from './options.ts';
 import { classifySession, initialCheckoutState, toKitError, type CheckoutState, type CheckoutStep } from './state.ts';
 import { warmUp } from './warm-up.ts';
-
-/** Props of the latest render, read when work or a callback runs. */
-export interface CheckoutBindings {
-  backend: MerchantBackend;
-  /** Changes when the merchant passes another session or order: the checkout starts over. */
-  sourceKey: string;
-  /** A ready session, used before creating any. */
-  session?: CheckoutSession;
-  /** What creates fresh sessions (first one, refresh, restart). */
-  request: CheckoutSessionRequest;
-  allowedOrigins: readonly string[];
-  nonce?: string;
-  integrity?: string;
-  scriptUrl?: string;
-  scriptTimeoutMs?: number;
-  locale?: string;
-  theme?: DropinTheme;
-  hidePayButton?: boolean;
-  hostedPage: 'redirect' | 'link';
-  navigate: (url: string) => void;
-  onReady?: () => void;
-  onFulfilledChange?: (details: { isFulfilled: boolean }) => void;
-  onError?: (error: PurseKitError) => void;
-  onSessionExpired?: () => void;
-  onCancel?: () => void;
-}
 
 const mountOptionsKey = (b: CheckoutBindings) => JSON.stringify([b.locale, b.hidePayButton, b.theme ?? null]);
 

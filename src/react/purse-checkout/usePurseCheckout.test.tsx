@@ -4,7 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { useEffect } from 'react';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { PurseProvider } from '../provider/index.ts';
-import { usePurseCheckout, type UsePurseCheckoutOptions } from './usePurseCheckout.ts';
+import type { UsePurseCheckoutOptions } from './options.ts';
+import { usePurseCheckout } from './usePurseCheckout.ts';
 import { checkoutStack, fakeCdn, installFakePurse, MOCK_ORIGIN, resetPage, type CheckoutStack } from './test-support.tsx';
 
 beforeEach(() => {

@@ -1,0 +1,103 @@
+// The options of usePurseCheckout / <PurseCheckout>, and the controller's view of them (defaults applied, the order
+// turned into the request that creates sessions).
+import type { MerchantBackend } from '../../core/backend.ts';
+import type { CheckoutSession, CheckoutSessionRequest } from '../../core/checkout.ts';
+import type { DropinTheme } from '../../core/dropin/types.ts';
+import type { PurseKitError } from '../../core/errors.ts';
+import type { IntegrationMode } from '../../core/payment.ts';
+import { PURSE_CHECKOUT_ORIGINS, requestKey } from './state.ts';
+
+export interface UsePurseCheckoutOptions {
+  /** A ready client session (e.g. created by your server while rendering the page). Give this or `order`. */
+  session?: CheckoutSession;
+  /**
+   * What to ask the merchant backend for (`backend.createSession`); the server decides amounts and the order. Created
+   * once per intent, StrictMode included. With `session` too, used only for fresh sessions (expiry, restart).
+   */
+  order?: CheckoutSessionRequest;
+  /** Overrides `order.integration_mode`. */
+  integrationMode?: IntegrationMode;
+  /**
+   * Origins the drop-in script and the hosted page may come from. Replaces the default (Purse's CDNs and hosted pages,
+   * `PURSE_CHECKOUT_ORIGINS`); add the mock server's origin in development and tests.
+   */
+  allowedOrigins?: readonly string[];
+  /** CSP nonce for the drop-in's `<script>`. */
+  nonce?: string;
+  /** Subresource Integrity hash of the drop-in script (pins one version). */
+  integrity?: string;
+  /**
+   * The drop-in script your sessions use (e.g. `https://cdn.purse-secure.com/dropin-checkout/stable/purse.js`). Its
+   * download then starts at mount, while the session is being created, instead of after. Without it, only a
+   * connection to the allowed CDNs is opened early.
+   */
+  scriptUrl?: string;
+  /** Default 15 000 ms. */
+  scriptTimeoutMs?: number;
+  /** The drop-in's language. Default: the provider's locale. */
+  locale?: string;
+  /** Drop-in Checkout's theme keys (Widget v3 ignores them). */
+  theme?: DropinTheme;
+  /** Hides the drop-in's own pay button: call `submit()` from yours. */
+  hidePayButton?: boolean;
+  /** HOSTED_PAGE sessions: navigate there at once (default) or render a link. */
+  hostedPage?: 'redirect' | 'link';
+  /** List the eligible payment methods while loading (fetched early when only `order` is given). Default true. */
+  showEligibleMethods?: boolean;
+  /** The drop-in is mounted and usable (or the hosted-page link is ready). */
+  onReady?: () => void;
+  /** The drop-in's form became complete (or incomplete): enable your pay button from this. */
+  onFulfilledChange?: (details: { isFulfilled: boolean }) => void;
+  /** Every failure, as data. */
+  onError?: (error: PurseKitError) => void;
+  /** The session expired and could not be renewed in place: the shopper is offered a restart. */
+  onSessionExpired?: () => void;
+  /** The shopper cancelled; the session is aborted (ABORTED_BY_CUSTOMER). */
+  onCancel?: () => void;
+}
+
+/** Props of the latest render as the controller reads them when work or a callback runs. */
+export type CheckoutBindings = Omit<
+  UsePurseCheckoutOptions,
+  'order' | 'integrationMode' | 'showEligibleMethods' | 'allowedOrigins' | 'hostedPage'
+> & {
+  backend: MerchantBackend;
+  /** Changes when the merchant passes another session or order: the checkout starts over. */
+  sourceKey: string;
+  /** What creates fresh sessions (first one, refresh, restart). */
+  request: CheckoutSessionRequest;
+  allowedOrigins: readonly string[];
+  hostedPage: 'redirect' | 'link';
+  navigate: (url: string) => void;
+};
+
+const navigate = (url: string) => window.location.assign(url);
+
+export function bindingsOf(options: UsePurseCheckoutOptions, backend: MerchantBackend, locale: string): CheckoutBindings {
+  const { session, order } = options;
+  let request: CheckoutSessionRequest;
+  let sourceKey: string;
+  if (order) {
+    request = { ...order, integration_mode: options.integrationMode ?? order.integration_mode };
+    sourceKey = `order ${requestKey(request)}`;
+  } else if (session) {
+    // The server's resolveOrder decides the order of a fresh session; we only keep the integration mode.
+    request = { integration_mode: session.integration_mode };
+    sourceKey = '';
+  } else {
+    throw new Error(
+      'usePurseCheckout() and <PurseCheckout> need an `order` (e.g. order={{ order_reference: cart.id }}) or a ready `session`.',
+    );
+  }
+  if (session) sourceKey = `session ${session.id} ${sourceKey}`;
+  return {
+    ...options,
+    backend,
+    sourceKey,
+    request,
+    allowedOrigins: options.allowedOrigins ?? PURSE_CHECKOUT_ORIGINS,
+    locale: options.locale ?? locale,
+    hostedPage: options.hostedPage ?? 'redirect',
+    navigate,
+  };
+}
