@@ -191,3 +191,10 @@ describe('no customer session', () => {
     expect(error.message).not.toMatch(/client id/);
   });
 });
+
+describe('consent challenge mismatch', () => {
+  it('is a refused request, not a merchant credentials problem', () => {
+    const error = problemToError({ status: 403, code: 'consent_challenge_mismatch', detail: 'issued for another email' }, { status: 403 });
+    expect(error).toMatchObject({ kind: 'request', status: 403, code: 'consent_challenge_mismatch' });
+  });
+});

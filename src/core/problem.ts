@@ -122,6 +122,10 @@ export function problemToError(problem: ProblemDetails | undefined, init: Proble
         'Sign the shopper in (or create their customer) before this step.',
     };
   }
+  if (status === 403 && problem?.code === 'consent_challenge_mismatch') {
+    // The handler's own refusal of a consent for another identifier or customer: not a credentials problem.
+    return { kind: 'request', status, code: problem.code, message: detail ?? 'The consent challenge does not match.' };
+  }
   if (status === 401 || status === 403) {
     return {
       kind: 'unauthorized',
