@@ -4,7 +4,7 @@ import type { CodeSentState, SendingState, VerifyingState } from '../../core/sig
 import type { Translator } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
 import { Button } from '../shared/parts.tsx';
-import { identifierText } from './parts.tsx';
+import { FieldLabel, identifierText } from './parts.tsx';
 import { useCountdown } from './useCountdown.ts';
 import type { XcoSignupApi } from './useXcoSignup.ts';
 
@@ -115,12 +115,7 @@ export function CodeStep({ signup }: CodeStepProps) {
       <h2 className="purse-title">{i18n.t('code.title')}</h2>
       <p className="purse-text">{i18n.t('code.sentTo', { identifier: identifierText(state.identifier) })}</p>
       <div className="purse-field">
-        <label className="purse-label" htmlFor={id}>
-          {i18n.t('code.label')}
-        </label>
-        <p id={hintId} className="purse-hint">
-          {i18n.t('code.hint')}
-        </p>
+        <FieldLabel htmlFor={id} label={i18n.t('code.label')} hint={i18n.t('code.hint')} />
         <input
           ref={inputRef}
           id={id}

@@ -3,7 +3,7 @@ import { detectIdentifierKind, loadPhoneLib } from '../../core/identifier.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
 import { Button } from '../shared/parts.tsx';
-import { ErrorMessage } from './parts.tsx';
+import { ErrorMessage, FieldLabel } from './parts.tsx';
 import type { XcoSignupApi } from './useXcoSignup.ts';
 
 export interface IdentifierStepProps {
@@ -43,12 +43,7 @@ export function IdentifierStep({ signup, focusOnMount = false }: IdentifierStepP
   return (
     <form className="purse-step" noValidate onSubmit={onSubmit} aria-busy={busy || undefined}>
       <div className="purse-field">
-        <label className="purse-label" htmlFor={id}>
-          {i18n.t('identifier.label')}
-        </label>
-        <p id={hintId} className="purse-hint">
-          {i18n.t('identifier.hint')}
-        </p>
+        <FieldLabel htmlFor={id} label={i18n.t('identifier.label')} hint={i18n.t('identifier.hint')} />
         <input
           ref={inputRef}
           id={id}

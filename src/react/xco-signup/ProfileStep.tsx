@@ -5,7 +5,7 @@ import type { CreatingState, ProfileState } from '../../core/signup/types.ts';
 import type { MessageKey, Translator } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
 import { Button } from '../shared/parts.tsx';
-import { ErrorMessage } from './parts.tsx';
+import { ErrorMessage, FieldLabel } from './parts.tsx';
 import {
   countryOptions,
   fieldOfPath,
@@ -40,10 +40,7 @@ function Field({ name, label, register, rules, error, type = 'text', autoComplet
   const errorId = `${id}-error`;
   return (
     <div className="purse-field">
-      <label className="purse-label" htmlFor={id}>
-        {label}
-        {required && <span aria-hidden="true"> *</span>}
-      </label>
+      <FieldLabel htmlFor={id} label={label} required={required} />
       <input
         id={id}
         className="purse-input"
@@ -172,9 +169,7 @@ export function ProfileStep({ signup }: ProfileStepProps) {
       />
       <div className="purse-grid">
         <div className="purse-field">
-          <label className="purse-label" htmlFor={`${ids}-gender`}>
-            {i18n.t('profile.gender')}
-          </label>
+          <FieldLabel htmlFor={`${ids}-gender`} label={i18n.t('profile.gender')} />
           <select
             id={`${ids}-gender`}
             className="purse-input"
@@ -207,10 +202,7 @@ export function ProfileStep({ signup }: ProfileStepProps) {
           <Field {...common} name="locality" label={i18n.t('profile.city')} autoComplete="address-level2" required error={errors.locality} />
         </div>
         <div className="purse-field">
-          <label className="purse-label" htmlFor={`${ids}-country`}>
-            {i18n.t('profile.country')}
-            <span aria-hidden="true"> *</span>
-          </label>
+          <FieldLabel htmlFor={`${ids}-country`} label={i18n.t('profile.country')} required />
           <select
             id={`${ids}-country`}
             className="purse-input"

@@ -1,4 +1,5 @@
 // Small pieces of the signup views (the shared ones are in ../shared/parts.tsx).
+import type { ReactNode } from 'react';
 import type { PurseKitError } from '../../core/errors.ts';
 import { usePurse } from '../provider/context.ts';
 import { cx } from '../shared/parts.tsx';
@@ -16,4 +17,31 @@ export function ErrorMessage({ error, id, className }: { error: PurseKitError; i
 /** Shows the identifier as sent (email, or E.164 phone). Text only. */
 export function identifierText(identifier: { email?: string; phone_number?: string }): string {
   return identifier.email ?? identifier.phone_number ?? '';
+}
+
+/** A field's label (a visual * when required) and its optional hint, whose id is `${htmlFor}-hint`. */
+export function FieldLabel({
+  htmlFor,
+  label,
+  required,
+  hint,
+}: {
+  htmlFor: string;
+  label: ReactNode;
+  required?: boolean;
+  hint?: ReactNode;
+}) {
+  return (
+    <>
+      <label className="purse-label" htmlFor={htmlFor}>
+        {label}
+        {required && <span aria-hidden="true"> *</span>}
+      </label>
+      {hint !== undefined && (
+        <p id={`${htmlFor}-hint`} className="purse-hint">
+          {hint}
+        </p>
+      )}
+    </>
+  );
 }
