@@ -3,7 +3,7 @@
 // shopper_redirection_url?purse-redirection-data=<JWS>, or the form again with its errors.
 import type { MockRoute } from '../context.ts';
 import { payWithCard, sessionAvailability, type SessionAvailability } from './checkout.ts';
-import { cardPage, noticePage } from './html.ts';
+import { cardPage, noticePage, type CardPageInput } from './html.ts';
 import type { SessionRecord, World } from './world.ts';
 
 const CLOSED_PAGES: Record<Exclude<SessionAvailability, 'open'>, [number, string, string]> = {
@@ -17,17 +17,22 @@ export const sessionNotFoundPage = () => noticePage(404, 'Payment not found', 'T
 
 export const sessionPayPath = (session: SessionRecord) => `/entities/${session.entityId}/sessions/${session.id}/pay`;
 
-/** The form for a payable session, or the page saying why it is not. */
-export function sessionPage(world: World, session: SessionRecord): Response {
-  const availability = sessionAvailability(world, session);
-  if (availability !== 'open') return noticePage(...CLOSED_PAGES[availability]);
-  return cardPage({
+/** The card form of a session; after a refused attempt, with what was typed and why it was refused. */
+const sessionCardPage = (session: SessionRecord, attempt?: Pick<CardPageInput, 'values' | 'issues'>) =>
+  cardPage({
     amount: session.amount,
     currency: session.currency,
     orderReference: session.order.reference,
     eligible: session.eligible,
     action: sessionPayPath(session),
+    ...attempt,
   });
+
+/** The form for a payable session, or the page saying why it is not. */
+export function sessionPage(world: World, session: SessionRecord): Response {
+  const availability = sessionAvailability(world, session);
+  if (availability !== 'open') return noticePage(...CLOSED_PAGES[availability]);
+  return sessionCardPage(session);
 }
 
 export function hostedPageRoutes(world: World): MockRoute[] {
@@ -59,15 +64,7 @@ export function hostedPageRoutes(world: World): MockRoute[] {
         const result = await payWithCard(world, session, values);
         if (result.ok) return new Response(null, { status: 303, headers: { location: result.redirectUrl, 'cache-control': 'no-store' } });
         if (result.reason !== 'invalid_card') return noticePage(...CLOSED_PAGES[result.reason]);
-        return cardPage({
-          amount: session.amount,
-          currency: session.currency,
-          orderReference: session.order.reference,
-          eligible: session.eligible,
-          action: sessionPayPath(session),
-          values,
-          issues: result.issues,
-        });
+        return sessionCardPage(session, { values, issues: result.issues });
       },
     },
   ];
