@@ -84,5 +84,20 @@ export async function readJsonBody(
   }
 }
 
+/**
+ * A JSON body that `validate` accepts, typed as the caller knows it then is; otherwise the 400 problem with every issue
+ * (or the one of a body that is not JSON).
+ */
+export async function readValidBody<T>(
+  request: Request,
+  instance: string,
+  validate: (value: unknown) => FieldIssue[],
+): Promise<{ ok: true; value: T } | { ok: false; response: Response }> {
+  const body = await readJsonBody(request, instance);
+  if (!body.ok) return body;
+  const issues = validate(body.value);
+  return issues.length ? { ok: false, response: validationProblem(instance, issues) } : { ok: true, value: body.value as T };
+}
+
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -2,7 +2,7 @@
 // start/verify, consents by challenge, get user by customer reference.
 import type { XcoIdentifier, XcoUser } from '../core/xco.ts';
 import type { CallContext, MockContext, MockModule, MockRoute } from './context.ts';
-import { isRecord, json, noContent, problem, readJsonBody, tooManyRequests, validationProblem } from './http.ts';
+import { isRecord, json, noContent, problem, readJsonBody, readValidBody, tooManyRequests, validationProblem } from './http.ts';
 import { createOtpStore, type VerifyResult } from './otp.ts';
 import { createRateLimiter } from './rate-limit.ts';
 import { MOCK_CREDENTIALS } from './seed.ts';
@@ -146,11 +146,11 @@ export function createXcoModule(context: MockContext): XcoModule {
         const instance = call.url.pathname;
         const refused = wrongMerchant(call);
         if (refused) return refused;
-        const body = await readJsonBody(request, instance);
+        const body = await readValidBody<{ customer_reference: string; user: XcoUser }>(request, instance, (value) =>
+          validateCreateUser(value, context.now()),
+        );
         if (!body.ok) return body.response;
-        const issues = validateCreateUser(body.value, context.now());
-        if (issues.length) return validationProblem(instance, issues);
-        const { customer_reference, user } = body.value as { customer_reference: string; user: XcoUser };
+        const { customer_reference, user } = body.value;
         const taken = users.conflict(user);
         if (taken) {
           const detail = `An XCO account already exists for this ${taken === 'email' ? 'email' : 'phone number'}.`;
@@ -167,11 +167,9 @@ export function createXcoModule(context: MockContext): XcoModule {
         const instance = call.url.pathname;
         const refused = wrongMerchant(call);
         if (refused) return refused;
-        const body = await readJsonBody(request, instance);
+        const body = await readValidBody<{ consent_challenge_id: string }>(request, instance, validateConsent);
         if (!body.ok) return body.response;
-        const issues = validateConsent(body.value);
-        if (issues.length) return validationProblem(instance, issues);
-        const id = (body.value as { consent_challenge_id: string }).consent_challenge_id;
+        const id = body.value.consent_challenge_id;
         const challenge = users.challenge(id);
         if (!challenge) {
           const detail = 'Unknown consent challenge.';

@@ -3,7 +3,7 @@
 import type { DropinGeneration } from '../../core/dropin/types.ts';
 import type { ClientSession, Payment, PaymentLink } from '../../core/payment.ts';
 import type { MockContext, MockModule, MockRoute } from '../context.ts';
-import { json, readJsonBody, validationProblem } from '../http.ts';
+import { json, readValidBody } from '../http.ts';
 import type { MockWebhookDelivery } from '../types.ts';
 import { controlRoutes } from './control-routes.ts';
 import { dropinApiRoutes } from './dropin-api.ts';
@@ -43,11 +43,9 @@ function miscRoutes(world: World): MockRoute[] {
       method: 'POST',
       path: `${API}/eligible-solutions`,
       async handler(request, { url }) {
-        const body = await readJsonBody(request, url.pathname);
+        const body = await readValidBody<{ amount: number; currency: Payment['currency'] }>(request, url.pathname, validateEligibility);
         if (!body.ok) return body.response;
-        const issues = validateEligibility(body.value);
-        if (issues.length) return validationProblem(url.pathname, issues);
-        const { amount, currency } = body.value as { amount: number; currency: Payment['currency'] };
+        const { amount, currency } = body.value;
         return json({ amount, currency, eligible_solutions: eligibleSolutions(amount, currency) });
       },
     },

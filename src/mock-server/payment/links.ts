@@ -4,7 +4,7 @@
 // paid nor cancelled reads as EXPIRED (computed on every read; nothing is stored).
 import type { PaymentLink } from '../../core/payment.ts';
 import type { MockRoute } from '../context.ts';
-import { json, problem, readJsonBody, validationProblem } from '../http.ts';
+import { json, problem, readValidBody } from '../http.ts';
 import { uuid } from '../util.ts';
 import { sessionAvailability } from './checkout.ts';
 import { noticePage } from './html.ts';
@@ -70,11 +70,11 @@ export function linkRoutes(world: World): MockRoute[] {
       method: 'POST',
       path: `${API}/payment-links`,
       async handler(request, { url }) {
-        const body = await readJsonBody(request, url.pathname);
+        const body = await readValidBody<Record<string, unknown>>(request, url.pathname, (value) =>
+          validateCreatePaymentLink(value, world.context.now()),
+        );
         if (!body.ok) return body.response;
-        const issues = validateCreatePaymentLink(body.value, world.context.now());
-        if (issues.length) return validationProblem(url.pathname, issues);
-        const fields = body.value as Record<string, unknown>;
+        const fields = body.value;
         const link: LinkRecord = {
           ...(purchaseFrom(fields) as ReturnType<typeof purchaseFrom> & { shopperRedirectionUrl: string }),
           id: uuid(),

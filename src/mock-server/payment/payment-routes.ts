@@ -1,7 +1,7 @@
 // POST /payment/v2/payments, GET …/{id}, POST …/{id}/captures | refunds | voids (with Idempotency-Key).
 import type { BrowserInfo, Payment, PaymentCard, PaymentOperationOrder, PaymentSplit } from '../../core/payment.ts';
 import type { MockRoute } from '../context.ts';
-import { isRecord, json, problem, readJsonBody, validationProblem } from '../http.ts';
+import { isRecord, json, problem, readValidBody, validationProblem } from '../http.ts';
 import { applyOperation, checkOperation, type OperationKind } from './bookkeeping.ts';
 import { canonicalJson } from './idempotency.ts';
 import { commit, createPayment, type AuthorizationPart } from './payments.ts';
@@ -57,11 +57,13 @@ export function paymentRoutes(world: World): MockRoute[] {
       const instance = url.pathname;
       const record = world.payments.get(params.id!);
       if (!record) return paymentNotFound(instance);
-      const body = await readJsonBody(request, instance);
+      const body = await readValidBody<{ amount: number; order?: PaymentOperationOrder; merchant_reference?: string }>(
+        request,
+        instance,
+        validateOperation,
+      );
       if (!body.ok) return body.response;
-      const issues = validateOperation(body.value);
-      if (issues.length) return validationProblem(instance, issues);
-      const input = body.value as { amount: number; order?: PaymentOperationOrder; merchant_reference?: string };
+      const input = body.value;
       const key = request.headers.get('idempotency-key');
       return world.idempotency.run(key, `POST ${instance} ${canonicalJson(input)}`, instance, async () => {
         const refusal = checkOperation(record.payment, kind, input.amount);
@@ -89,11 +91,9 @@ export function paymentRoutes(world: World): MockRoute[] {
       path: `${API}/payments`,
       async handler(request, { url }) {
         const instance = url.pathname;
-        const body = await readJsonBody(request, instance);
+        const body = await readValidBody<Record<string, unknown>>(request, instance, validateCreatePayment);
         if (!body.ok) return body.response;
-        const issues = validateCreatePayment(body.value);
-        if (issues.length) return validationProblem(instance, issues);
-        const fields = body.value as Record<string, unknown>;
+        const fields = body.value;
         const key = request.headers.get('idempotency-key');
         return world.idempotency.run(key, `POST ${instance} ${canonicalJson(fields)}`, instance, async () => {
           const parts = serverParts(world, fields);

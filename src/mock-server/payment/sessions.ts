@@ -3,7 +3,7 @@
 // the drop-in and the hosted page report the expiry.
 import type { ClientSession, ClientSessionAbortStatus, IntegrationMode } from '../../core/payment.ts';
 import type { MockRoute } from '../context.ts';
-import { json, problem, readJsonBody, validationProblem } from '../http.ts';
+import { json, problem, readValidBody } from '../http.ts';
 import { randomToken, uuid } from '../util.ts';
 import { eligibleSolutions } from './eligibility.ts';
 import { validateAbort, validateCreateSession } from './validation.ts';
@@ -77,11 +77,9 @@ export function sessionRoutes(world: World): MockRoute[] {
       method: 'POST',
       path: `${API}/client-sessions`,
       async handler(request, { url }) {
-        const body = await readJsonBody(request, url.pathname);
+        const body = await readValidBody<Record<string, unknown>>(request, url.pathname, validateCreateSession);
         if (!body.ok) return body.response;
-        const issues = validateCreateSession(body.value);
-        if (issues.length) return validationProblem(url.pathname, issues);
-        const fields = body.value as Record<string, unknown>;
+        const fields = body.value;
         const purchase = purchaseFrom(fields) as Purchase & { shopperRedirectionUrl: string };
         const mode = (fields.integration_mode as IntegrationMode | undefined) ?? 'EMBEDDED';
         return json(sessionToWire(world, createSession(world, purchase, mode)), 201);
@@ -101,11 +99,9 @@ export function sessionRoutes(world: World): MockRoute[] {
       async handler(request, { url, params }) {
         const session = world.sessions.get(params.id!);
         if (!session) return notFound(url.pathname);
-        const body = await readJsonBody(request, url.pathname);
+        const body = await readValidBody<{ status: ClientSessionAbortStatus }>(request, url.pathname, validateAbort);
         if (!body.ok) return body.response;
-        const issues = validateAbort(body.value);
-        if (issues.length) return validationProblem(url.pathname, issues);
-        const status = (body.value as { status: ClientSessionAbortStatus }).status;
+        const { status } = body.value;
         // Aborting twice the same way is a harmless retry; anything but CREATED is otherwise final.
         if (session.status !== 'CREATED' && session.status !== status) {
           return problem({
