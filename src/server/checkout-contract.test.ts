@@ -2,9 +2,8 @@
 // The browser adapter (createHttpBackend) against the real handler against the real mock, for checkout and payment
 // status: both sides of src/core/routes.ts agree, and errors reach the browser as PurseKitErrors.
 import { describe, expect, it } from 'vitest';
-import { isPurseKitFailure, type PurseKitError } from '../core/errors.ts';
 import { createHttpBackend } from '../core/http-backend.ts';
-import { CARDS, checkoutShop } from './test-support.ts';
+import { CARDS, checkoutShop, kitError } from './test-support.ts';
 
 function browser(customer: string) {
   const s = checkoutShop();
@@ -18,16 +17,6 @@ function browser(customer: string) {
     },
   });
   return { ...s, backend };
-}
-
-async function kitError(promise: Promise<unknown>): Promise<PurseKitError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isPurseKitFailure(error)) return error.error;
-    throw error;
-  }
-  throw new Error('expected a failure');
 }
 
 describe('createHttpBackend ⇄ createMerchantHandler ⇄ Purse mock: checkout and status', () => {

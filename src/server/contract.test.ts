@@ -3,8 +3,7 @@
 // sides of src/core/routes.ts agree on paths, bodies, answers and errors.
 import { describe, expect, it } from 'vitest';
 import { createHttpBackend } from '../core/http-backend.ts';
-import { isPurseKitFailure, type PurseKitError } from '../core/errors.ts';
-import { shop } from './test-support.ts';
+import { kitError, shop } from './test-support.ts';
 
 function browser(customer?: string, options: { dropFirstAnswer?: boolean } = {}) {
   const s = shop();
@@ -25,16 +24,6 @@ function browser(customer?: string, options: { dropFirstAnswer?: boolean } = {})
     },
   });
   return { ...s, backend };
-}
-
-async function kitError(promise: Promise<unknown>): Promise<PurseKitError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isPurseKitFailure(error)) return error.error;
-    throw error;
-  }
-  throw new Error('expected a failure');
 }
 
 describe('createHttpBackend ⇄ createMerchantHandler ⇄ Purse mock', () => {

@@ -1,5 +1,6 @@
 // Test wiring only (imported by *.test.ts): the real Purse mock in process behind a real PurseClient.
 import type { CheckoutSession } from '../core/checkout.ts';
+import { isPurseKitFailure, type PurseKitError } from '../core/errors.ts';
 import { routes } from '../core/routes.ts';
 import { createMockPurse, MOCK_CREDENTIALS } from '../mock-server/index.ts';
 import { createMerchantHandler } from './handler.ts';
@@ -127,4 +128,15 @@ export function checkoutShop(options: Partial<MerchantHandlerOptions> = {}, worl
   }
 
   return { ...s, orders, resolved, pay, checkout };
+}
+
+/** The PurseKitError a call fails with (the test fails if it succeeds or throws something else). */
+export async function kitError(promise: Promise<unknown>): Promise<PurseKitError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isPurseKitFailure(error)) return error.error;
+    throw error;
+  }
+  throw new Error('expected a failure');
 }
