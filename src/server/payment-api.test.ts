@@ -3,21 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { MOCK_CREDENTIALS } from '../mock-server/index.ts';
 import { createPurseClient } from './purse-client.ts';
-import { isPurseApiError, type PurseApiError } from './purse-error.ts';
-import { purseWorld } from './test-support.ts';
+import { purseApiFailure, purseWorld } from './test-support.ts';
 
 const ORDER = { reference: 'bo-1' };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-
-async function failure(promise: Promise<unknown>): Promise<PurseApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isPurseApiError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 /** A world whose client records every request it sends (a clone, so bodies can be read). */
 function recordingWorld() {
@@ -58,7 +47,7 @@ describe('Payment API: client sessions', () => {
 
   it('passes Purse’s validation problem on, and a missing entity id is a programmer mistake', async () => {
     const w = purseWorld();
-    const error = await failure(w.client.createClientSession({ amount: 0, currency: 'EUR', shopper_redirection_url: 'https://x.test/', order: ORDER }));
+    const error = await purseApiFailure(w.client.createClientSession({ amount: 0, currency: 'EUR', shopper_redirection_url: 'https://x.test/', order: ORDER }));
     expect(error).toMatchObject({ kind: 'http', status: 400 });
     expect(error.problem?.errors).toEqual(expect.arrayContaining([expect.objectContaining({ pointer: '/amount' })]));
     const noEntity = createPurseClient({ ...w.options, entityId: undefined });
@@ -103,7 +92,7 @@ describe('Payment API: payments and operations', () => {
     expect(retry.amounts.total_captured).toBe(first.amounts.total_captured);
     expect(w.last(`/payment/v2/payments/${payment.id}/captures`).headers.get('idempotency-key')).toBe('cap-7');
 
-    const conflict = await failure(w.client.capturePayment(payment.id, { amount: 9999 }, { idempotencyKey: 'cap-7' }));
+    const conflict = await purseApiFailure(w.client.capturePayment(payment.id, { amount: 9999 }, { idempotencyKey: 'cap-7' }));
     expect(conflict).toMatchObject({ kind: 'conflict', status: 409, idempotencyKey: 'cap-7' });
     expect(conflict.message).toMatch(/Idempotency-Key "cap-7" was already used/);
     expect((await w.client.getPayment(payment.id)).captures).toHaveLength(1);
@@ -113,10 +102,10 @@ describe('Payment API: payments and operations', () => {
     const w = purseWorld();
     const payment = await authorized(w, 1000);
     w.purse.control.setFault({ path: `/payment/v2/payments/${payment.id}/captures`, status: 503, times: 1 });
-    const error = await failure(w.client.capturePayment(payment.id, { amount: 1000 }));
+    const error = await purseApiFailure(w.client.capturePayment(payment.id, { amount: 1000 }));
     expect(error).toMatchObject({ kind: 'http', status: 503, idempotencyKey: expect.stringMatching(UUID) });
     await w.client.capturePayment(payment.id, { amount: 1000 }, { idempotencyKey: error.idempotencyKey! });
-    const tooMuch = await failure(w.client.refundPayment(payment.id, { amount: 5000 }));
+    const tooMuch = await purseApiFailure(w.client.refundPayment(payment.id, { amount: 5000 }));
     expect(tooMuch).toMatchObject({ kind: 'http', status: 400 });
   });
 
@@ -140,7 +129,7 @@ describe('Payment API: payment links, eligible solutions, signing keys', () => {
     expect(link).toMatchObject({ status: 'CREATED', amount: 5000, links: { customer_url: { href: expect.any(String) } } });
     expect((await w.client.getPaymentLink(link.id)).id).toBe(link.id);
     expect((await w.client.cancelPaymentLink(link.id)).status).toBe('CANCELLED');
-    expect((await failure(w.client.getPaymentLink('3fa85f64-5717-4562-b3fc-2c963f66afa6'))).status).toBe(404);
+    expect((await purseApiFailure(w.client.getPaymentLink('3fa85f64-5717-4562-b3fc-2c963f66afa6'))).status).toBe(404);
   });
 
   it('lists eligible solutions and the signing keys', async () => {
@@ -156,6 +145,6 @@ describe('Payment API: payment links, eligible solutions, signing keys', () => {
     const w = purseWorld();
     const payment = await authorized(w);
     w.purse.control.setFault({ path: `/payment/v2/payments/${payment.id}`, status: 200, body: { hello: 'world' }, times: 1 });
-    expect((await failure(w.client.getPayment(payment.id))).kind).toBe('invalid_response');
+    expect((await purseApiFailure(w.client.getPayment(payment.id))).kind).toBe('invalid_response');
   });
 });

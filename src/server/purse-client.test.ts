@@ -2,20 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { SEEDED_USERS } from '../mock-server/index.ts';
 import { createPurseClient } from './purse-client.ts';
-import { isPurseApiError, type PurseApiError } from './purse-error.ts';
-import { purseWorld } from './test-support.ts';
+import { purseApiFailure, purseWorld } from './test-support.ts';
 
 const EXISTING = { email: 'existing@example.com' };
-
-async function failure(promise: Promise<unknown>): Promise<PurseApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isPurseApiError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('createPurseClient: OAuth2 token', () => {
   it('requests one token for many calls', async () => {
@@ -91,7 +80,7 @@ describe('createPurseClient: OAuth2 token', () => {
   it('gives up after one retry when Purse keeps answering 401', async () => {
     const { client, purse, calls } = purseWorld();
     purse.control.setFault({ path: '/v1/users/exists', status: 401, times: 5 });
-    const error = await failure(client.checkUser(EXISTING));
+    const error = await purseApiFailure(client.checkUser(EXISTING));
     expect(error).toMatchObject({ kind: 'auth', status: 401 });
     expect(calls('/v1/users/exists')).toHaveLength(2);
     expect(purse.control.tokenRequests()).toBe(2);
@@ -99,7 +88,7 @@ describe('createPurseClient: OAuth2 token', () => {
 
   it('reports refused credentials without echoing the secret', async () => {
     const { client } = purseWorld({ clientSecret: 'wrong-secret-value' });
-    const error = await failure(client.checkUser(EXISTING));
+    const error = await purseApiFailure(client.checkUser(EXISTING));
     expect(error.kind).toBe('auth');
     expect(error.status).toBe(401);
     expect(error.message).toMatch(/refused the client credentials/);
@@ -109,7 +98,7 @@ describe('createPurseClient: OAuth2 token', () => {
   it('lets the next call try again after a failed refresh', async () => {
     const { client, purse } = purseWorld();
     purse.control.setFault({ path: '/oauth2/token', status: 503, times: 1 });
-    expect((await failure(client.checkUser(EXISTING))).status).toBe(503);
+    expect((await purseApiFailure(client.checkUser(EXISTING))).status).toBe(503);
     await expect(client.checkUser(EXISTING)).resolves.toMatchObject({ exists: true });
   });
 });
@@ -148,7 +137,7 @@ describe('createPurseClient: XCO calls', () => {
     const { client, purse } = purseWorld();
     await client.startPasswordless(EXISTING);
     const wrong = purse.control.currentCode(EXISTING) === '000000' ? '111111' : '000000';
-    const error = await failure(client.verifyPasswordless({ ...EXISTING, verification_code: wrong }));
+    const error = await purseApiFailure(client.verifyPasswordless({ ...EXISTING, verification_code: wrong }));
     expect(error).toMatchObject({ kind: 'http', status: 400 });
     expect(error.problem).toMatchObject({ code: 'invalid_code', attempts_left: 4, errors: [{ pointer: '/verification_code' }] });
   });
@@ -156,7 +145,7 @@ describe('createPurseClient: XCO calls', () => {
   it('keeps Retry-After of a 429', async () => {
     const { client, purse } = purseWorld();
     purse.control.setFault({ path: '/v1/users/exists', status: 429, headers: { 'retry-after': '7' } });
-    const error = await failure(client.checkUser(EXISTING));
+    const error = await purseApiFailure(client.checkUser(EXISTING));
     expect(error.status).toBe(429);
     expect(error.retryAfter).toBe('7');
     expect(error.retryAfterMs()).toBe(7000);
@@ -165,11 +154,11 @@ describe('createPurseClient: XCO calls', () => {
   it('types a dropped connection, a timeout and a malformed answer', async () => {
     const { client, purse } = purseWorld({ timeoutMs: 50 });
     purse.control.setFault({ path: '/v1/users/exists', drop: true, times: 1 });
-    expect((await failure(client.checkUser(EXISTING))).kind).toBe('network');
+    expect((await purseApiFailure(client.checkUser(EXISTING))).kind).toBe('network');
     purse.control.setFault({ path: '/v1/users/exists', latencyMs: 200, times: 1 });
-    expect((await failure(client.checkUser(EXISTING))).kind).toBe('timeout');
+    expect((await purseApiFailure(client.checkUser(EXISTING))).kind).toBe('timeout');
     purse.control.setFault({ path: '/v1/users/exists', malformed: true, times: 1 });
-    expect((await failure(client.checkUser(EXISTING))).kind).toBe('invalid_response');
+    expect((await purseApiFailure(client.checkUser(EXISTING))).kind).toBe('invalid_response');
   });
 
   it('refuses incomplete options with a message naming them', () => {

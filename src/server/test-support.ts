@@ -6,6 +6,7 @@ import { createMockPurse, MOCK_CREDENTIALS } from '../mock-server/index.ts';
 import { createMerchantHandler } from './handler.ts';
 import type { CheckoutOrder, HandlerLogger, MerchantHandlerOptions, ResolveOrderInput } from './handler-types.ts';
 import { createPurseClient, type PurseClientOptions } from './purse-client.ts';
+import { isPurseApiError, type PurseApiError } from './purse-error.ts';
 import type { FetchLike } from './transport-util.ts';
 
 export const PURSE_ORIGIN = 'http://purse.test';
@@ -139,4 +140,15 @@ export async function kitError(promise: Promise<unknown>): Promise<PurseKitError
     throw error;
   }
   throw new Error('expected a failure');
+}
+
+/** The PurseApiError a client call fails with (the test fails if it succeeds or throws something else). */
+export async function purseApiFailure(promise: Promise<unknown>): Promise<PurseApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isPurseApiError(error)) return error;
+    throw error;
+  }
+  throw new Error('expected the call to fail');
 }
