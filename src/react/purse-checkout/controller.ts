@@ -3,7 +3,6 @@
 // from a render. attach/detach and the container ref only schedule a reconcile (a microtask), so StrictMode's
 // synchronous detach + re-attach changes nothing: one session request, one drop-in instance. A real unmount tears
 // everything down: pending work is aborted, the drop-in unmounted, timers cleared, and late results are ignored.
-import type { CallOptions } from '../../core/backend.ts';
 import type { CheckoutSession } from '../../core/checkout.ts';
 import { loadDropin } from '../../core/dropin/load.ts';
 import type { DropinDriver } from '../../core/dropin/types.ts';
@@ -12,8 +11,8 @@ import { createIdempotencyKey } from '../../core/idempotency.ts';
 import { DropinSlot } from './dropin-slot.ts';
 import { CheckoutExpiry } from './expiry.ts';
 import type { CheckoutBindings } from './options.ts';
+import { SessionSource } from './session-source.ts';
 import { classifySession, initialCheckoutState, toKitError, type CheckoutState, type CheckoutStep } from './state.ts';
-import { warmUp } from './warm-up.ts';
 
 const mountOptionsKey = (b: CheckoutBindings) => JSON.stringify([b.locale, b.hidePayButton, b.theme ?? null]);
 
@@ -24,11 +23,7 @@ export class CheckoutController {
   private attached = false;
   private scheduled = false;
   private element: HTMLElement | null = null;
-  /** The session passed in, used by the first intent only. */
-  private preset: CheckoutSession | undefined;
-  /** One idempotency key per intent: a retried create replays the same session; a restart is a new intent. */
-  private intent = { key: '' };
-  private hinted = false;
+  private readonly sessions: SessionSource;
   private work: { step: CheckoutStep; abort: AbortController } | undefined;
   private driver: { jsUrl: string; driver: DropinDriver } | undefined;
   private readonly slot: DropinSlot;
@@ -40,10 +35,10 @@ export class CheckoutController {
 
   constructor(bindings: CheckoutBindings) {
     this.bindings = bindings;
-    this.preset = bindings.session;
+    this.sessions = new SessionSource(() => this.bindings);
     this.expiry = new CheckoutExpiry({
       expire: () => this.expire(),
-      refresh: (signal) => this.createFresh(signal),
+      refresh: (signal) => this.sessions.renew(signal),
       onRefreshed: (session) => this.update({ session }),
     });
     this.slot = new DropinSlot({
@@ -144,8 +139,7 @@ export class CheckoutController {
   restart = (): void => this.startOver(undefined);
 
   private startOver(preset: CheckoutSession | undefined): void {
-    this.preset = preset;
-    this.intent = { key: '' };
+    this.sessions.startOver(preset);
     this.stopWork();
     this.expiry.stop();
     this.update({ ...initialCheckoutState, generation: this.state.generation });
@@ -242,14 +236,9 @@ export class CheckoutController {
   // ── steps ────────────────────────────────────────────────────────────────────────────────────────────────────
 
   private async acquireSession(signal: AbortSignal): Promise<void> {
-    let session = this.preset;
-    if (!session) {
-      if (!this.hinted) warmUp(this.bindings);
-      this.hinted = true;
-      if (!this.intent.key) this.intent.key = createIdempotencyKey();
-      session = await this.bindings.backend.createSession(this.bindings.request, { signal, idempotencyKey: this.intent.key });
-      if (signal.aborted) return;
-    }
+    // A session passed in is taken synchronously; only one being created is awaited.
+    const session = this.sessions.preset ?? (await this.sessions.create(signal));
+    if (signal.aborted) return;
     const target = classifySession(session, this.bindings.allowedOrigins);
     if (target.kind === 'invalid') throw new PurseKitFailure(target.error);
     this.expiry.received(Date.now());
@@ -271,16 +260,6 @@ export class CheckoutController {
     if (status === 'expired' || status === 'cancelled') return;
     this.stopWork();
     this.update({ status: 'expired', isFulfilled: false, error: undefined });
-  }
-
-  /** A new session for the same order, to renew an expired one in place (Drop-in Checkout). */
-  private async createFresh(signal: AbortSignal): Promise<{ session: CheckoutSession; widgetData: string }> {
-    const options: CallOptions = { signal, idempotencyKey: createIdempotencyKey() };
-    const session = await this.bindings.backend.createSession(this.bindings.request, options);
-    const target = classifySession(session, this.bindings.allowedOrigins);
-    if (target.kind === 'invalid') throw new PurseKitFailure(target.error);
-    if (target.kind !== 'embedded') throw new PurseKitFailure({ kind: 'config', message: 'The renewed session is not EMBEDDED.' });
-    return { session, widgetData: target.widgetData };
   }
 
   private syncExpiry(): void {
