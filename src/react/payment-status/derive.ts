@@ -1,9 +1,9 @@
 // From what the backend answered so far to the one phase the page shows. Pure; the hook feeds it query snapshots.
 import type { CheckoutSession, ShopperPayment, ShopperPaymentLink, VerifiedRedirect } from '../../core/checkout.ts';
-import { isPurseKitFailure } from '../../core/errors.ts';
 import type { PurseKitError } from '../../core/errors.ts';
 import { classifyPayment, classifyPaymentLink, classifySession } from '../../core/status/index.ts';
 import type { StatusClassification } from '../../core/status/index.ts';
+import { toKitError as anyToKitError } from '../shared/errors.ts';
 import type { StatusSource } from './source.ts';
 
 export type PaymentStatusPhase = 'verifying' | 'waiting' | 'success' | 'failure' | 'timed_out' | 'error';
@@ -38,11 +38,7 @@ export const MISSING_SOURCE: PurseKitError = {
 };
 
 /** Adapters reject with PurseKitFailure; anything else is a bug of a custom adapter, shown as a server error. */
-export function toKitError(error: unknown): PurseKitError {
-  if (isPurseKitFailure(error)) return error.error;
-  const message = error instanceof Error ? error.message : String(error);
-  return { kind: 'server', status: 0, message: `The merchant backend adapter failed: ${message}` };
-}
+export const toKitError = (error: unknown): PurseKitError => anyToKitError(error, 'The merchant backend adapter failed');
 
 const failed = (error: unknown): Derived => ({ phase: 'error', error: toKitError(error) });
 const verifying: Derived = { phase: 'verifying' };

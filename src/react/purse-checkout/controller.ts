@@ -12,7 +12,8 @@ import { DropinSlot } from './dropin-slot.ts';
 import { CheckoutExpiry } from './expiry.ts';
 import type { CheckoutBindings } from './options.ts';
 import { SessionSource } from './session-source.ts';
-import { classifySession, initialCheckoutState, toKitError, type CheckoutState, type CheckoutStep } from './state.ts';
+import { toKitError } from '../shared/errors.ts';
+import { classifySession, initialCheckoutState, type CheckoutState, type CheckoutStep } from './state.ts';
 
 const mountOptionsKey = (b: CheckoutBindings) => JSON.stringify([b.locale, b.hidePayButton, b.theme ?? null]);
 

@@ -2,7 +2,8 @@
 // unmounts it. A mount replaced or closed is silenced at once (its late events and results are dropped).
 import type { DropinDriver, DropinEvent, DropinTheme, MountedDropin } from '../../core/dropin/types.ts';
 import { isPurseKitFailure, type PurseKitError } from '../../core/errors.ts';
-import { dropinError, toKitError, type CheckoutState } from './state.ts';
+import { toKitError } from '../shared/errors.ts';
+import { dropinError, type CheckoutState } from './state.ts';
 
 export interface DropinSlotHost {
   getState(): CheckoutState;

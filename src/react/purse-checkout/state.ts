@@ -3,7 +3,8 @@
 import type { CheckoutSession, CheckoutSessionRequest } from '../../core/checkout.ts';
 import { checkOrigin, PURSE_SCRIPT_ORIGINS } from '../../core/dropin/load.ts';
 import type { DropinGeneration } from '../../core/dropin/types.ts';
-import { isPurseKitFailure, type PurseKitError } from '../../core/errors.ts';
+import type { PurseKitError } from '../../core/errors.ts';
+import { toKitError } from '../shared/errors.ts';
 
 /**
  * - `loading`: creating the session, loading the script or mounting the drop-in (see `step`)
@@ -70,13 +71,6 @@ export function classifySession(session: CheckoutSession, allowedOrigins: readon
 }
 
 const invalid = (message: string): SessionTarget => ({ kind: 'invalid', error: { kind: 'config', message } });
-
-/** Anything thrown, as a PurseKitError (a PurseKitFailure keeps its own; anything else is a bug: `server`, 0). */
-export function toKitError(thrown: unknown): PurseKitError {
-  if (isPurseKitFailure(thrown)) return thrown.error;
-  const message = thrown instanceof Error ? thrown.message : String(thrown);
-  return { kind: 'server', status: 0, message: `Unexpected error: ${message}` };
-}
 
 /**
  * An error the drop-in reported (or a submit it rejected). `PurseKitError` has no kind of its own for these yet:

@@ -4,12 +4,13 @@
 // intent's idempotency key, and is aborted on unmount; results of abandoned intents are ignored by the reducer.
 import { MutationObserver, type QueryClient } from '@tanstack/react-query';
 import type { CallOptions, MerchantBackend } from '../../core/backend.ts';
-import { isPurseKitFailure, type PurseKitError } from '../../core/errors.ts';
+import type { PurseKitError } from '../../core/errors.ts';
 import { createIdempotencyKey } from '../../core/idempotency.ts';
 import { initialSignupState, isPending, signupReducer } from '../../core/signup/reducer.ts';
 import type { PendingState, SignupEvent, SignupOutcome, SignupState } from '../../core/signup/types.ts';
 import type { CountryCode } from '../../core/identifier.ts';
 import type { XcoUser } from '../../core/xco.ts';
+import { toKitError } from '../shared/errors.ts';
 
 /** Callbacks and settings read at the moment they are needed, so the latest props always apply. */
 export interface SignupBindings {
@@ -27,13 +28,6 @@ export interface SignupBindings {
 }
 
 type Operation = (options: CallOptions) => Promise<SignupEvent | undefined>;
-
-/** Anything thrown that is not a PurseKitFailure (a bug, or a merchant callback's error) as shopper-safe data. */
-export function toKitError(thrown: unknown): PurseKitError {
-  if (isPurseKitFailure(thrown)) return thrown.error;
-  const message = thrown instanceof Error ? thrown.message : String(thrown);
-  return { kind: 'server', status: 0, message: `Unexpected error: ${message}` };
-}
 
 export class SignupController {
   /** Props of the latest render; read when a request or callback runs. */
