@@ -24,7 +24,8 @@ export function isIsoDate(value: string, today: number): boolean {
 
 const escapePointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
-function unknownFields(body: Record<string, unknown>, allowed: readonly string[], base: string): FieldIssue[] {
+/** One issue per field not in `allowed`, its pointer under `base` (JSON-pointer escaped). */
+export function unknownFields(body: Record<string, unknown>, allowed: readonly string[], base = ''): FieldIssue[] {
   return Object.keys(body)
     .filter((key) => !allowed.includes(key))
     .map((key) => ({ pointer: `${base}/${escapePointer(key)}`, detail: `Unknown field "${key}".` }));

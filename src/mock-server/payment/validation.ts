@@ -6,6 +6,7 @@ import type { FieldIssue } from '../http.ts';
 import { isRecord } from '../http.ts';
 import { MOCK_CREDENTIALS } from '../seed.ts';
 import { UUID_PATTERN } from '../util.ts';
+import { unknownFields } from '../validation.ts';
 
 /** Largest amount accepted (minor units); keeps arithmetic exact and flags unit mix-ups. */
 export const MAX_AMOUNT = 99_999_999_99;
@@ -23,12 +24,6 @@ export const isAbsoluteHttpUrl = (value: unknown): value is string => {
     return false;
   }
 };
-
-export function unknownFields(body: Body, allowed: readonly string[], base = ''): FieldIssue[] {
-  return Object.keys(body)
-    .filter((key) => !allowed.includes(key))
-    .map((key) => ({ pointer: `${base}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, detail: `Unknown field "${key}".` }));
-}
 
 const isAmount = (value: unknown, min: number) =>
   typeof value === 'number' && Number.isInteger(value) && value >= min && value <= MAX_AMOUNT;
