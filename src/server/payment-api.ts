@@ -14,6 +14,7 @@ import type {
   SigningJwks,
 } from '../core/payment.ts';
 import { isPurseApiError, PurseApiError } from './purse-error.ts';
+import { isObject, shapeChecker } from './transport-util.ts';
 import type { PurseRequest, PurseTransport } from './transport.ts';
 
 /** A create request whose `entity_id` defaults to the client's `entityId`. */
@@ -54,7 +55,6 @@ export interface PaymentApi {
 }
 
 type Obj = Record<string, unknown>;
-const isObject = (value: unknown): value is Obj => value !== null && typeof value === 'object' && !Array.isArray(value);
 const hasId = (value: unknown): value is Obj => isObject(value) && typeof value.id === 'string' && value.id !== '';
 
 const isSession = (v: unknown) => hasId(v) && typeof v.status === 'string';
@@ -62,16 +62,7 @@ const isPayment = (v: unknown) =>
   hasId(v) && isObject(v.authorization) && typeof v.authorization.status === 'string' && isObject(v.amounts);
 const isLink = (v: unknown) => hasId(v) && typeof v.status === 'string';
 
-function expectShape<T>(value: unknown, ok: boolean, what: string): T {
-  if (!ok) {
-    throw new PurseApiError({
-      kind: 'invalid_response',
-      status: 200,
-      message: `Purse answered ${what} with a body that does not match the Payment API v2 reference.`,
-    });
-  }
-  return value as T;
-}
+const expectShape = shapeChecker('the Payment API v2 reference');
 
 /** Ids go into paths: a missing one is a programmer mistake, and encoding keeps any id inside its segment. */
 function segment(id: string, what: string): string {

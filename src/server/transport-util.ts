@@ -1,6 +1,27 @@
 import type { ProblemDetails } from '../core/xco.ts';
 import { PurseApiError } from './purse-error.ts';
 
+/** A JSON object: not null, not an array. */
+export const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * `expectShape(value, ok, what)`: `value` as T when `ok`, otherwise an `invalid_response` PurseApiError saying that
+ * Purse answered `what` with a body that does not match `reference` (e.g. "the XCO API reference").
+ */
+export const shapeChecker =
+  (reference: string) =>
+  <T>(value: unknown, ok: boolean, what: string): T => {
+    if (!ok) {
+      throw new PurseApiError({
+        kind: 'invalid_response',
+        status: 200,
+        message: `Purse answered ${what} with a body that does not match ${reference}.`,
+      });
+    }
+    return value as T;
+  };
+
 /** The subset of `fetch` the client needs; pass a custom one to route calls (e.g. to the mock server in process). */
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
@@ -49,7 +70,7 @@ export async function readProblem(response: Response): Promise<ProblemDetails | 
   if (text.trim() === '') return undefined;
   try {
     const parsed: unknown = JSON.parse(text);
-    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as ProblemDetails) : undefined;
+    return isObject(parsed) ? (parsed as ProblemDetails) : undefined;
   } catch {
     return undefined;
   }

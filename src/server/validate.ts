@@ -2,11 +2,11 @@
 // the browser adds (a customer_reference, a caller_id…) ever reaches Purse.
 import type { XcoAddress, XcoIdentifier, XcoUser } from '../core/xco.ts';
 import type { FieldProblem } from './http.ts';
+import { isObject } from './transport-util.ts';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; errors: FieldProblem[] };
 
 type Obj = Record<string, unknown>;
-const isObject = (value: unknown): value is Obj => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const E164 = /^\+[1-9]\d{6,14}$/;

@@ -5,6 +5,7 @@
 import type { Payment } from '../core/payment.ts';
 import { readLimited, type FieldProblem } from './http.ts';
 import type { PaymentApi } from './payment-api.ts';
+import { isObject } from './transport-util.ts';
 
 /** The body is not a Get Payment object. Answer 400 and do nothing. */
 export class PaymentWebhookError extends Error {
@@ -24,12 +25,10 @@ const MAX_BYTES = 1024 * 1024;
 const AMOUNT_FIELDS = ['total_authorized', 'total_voided', 'available_to_void', 'total_captured', 'available_to_capture', 'total_refunded', 'available_to_refund'];
 const OVERVIEW_FIELDS = ['consumed', 'captured', 'voided', 'refunded'];
 
-type Obj = Record<string, unknown>;
-const isObject = (value: unknown): value is Obj => value !== null && typeof value === 'object' && !Array.isArray(value);
 const isString = (value: unknown) => typeof value === 'string' && value !== '';
 const isInteger = (value: unknown) => typeof value === 'number' && Number.isInteger(value);
 
-function shapeProblems(body: Obj): FieldProblem[] {
+function shapeProblems(body: Record<string, unknown>): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const need = (ok: boolean, pointer: string, detail: string) => {
     if (!ok) problems.push({ pointer, detail });

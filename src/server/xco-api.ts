@@ -7,7 +7,7 @@ import type {
   XcoUser,
   XcoVerifyResponse,
 } from '../core/xco.ts';
-import { PurseApiError } from './purse-error.ts';
+import { isObject, shapeChecker } from './transport-util.ts';
 import type { PurseTransport } from './transport.ts';
 
 export type XcoVerifyRequest = XcoIdentifier & { verification_code: string };
@@ -22,19 +22,7 @@ export interface XcoApi {
   getUser(customerReference: string): Promise<XcoUser>;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
-
-function expectShape<T>(value: unknown, ok: boolean, what: string): T {
-  if (!ok) {
-    throw new PurseApiError({
-      kind: 'invalid_response',
-      status: 200,
-      message: `Purse answered ${what} with a body that does not match the XCO API reference.`,
-    });
-  }
-  return value as T;
-}
+const expectShape = shapeChecker('the XCO API reference');
 
 /** Only the identifier field that is set: never `{ email: undefined, phone_number: … }` on the wire. */
 function identifierFields(identifier: XcoIdentifier): Record<string, string> {
