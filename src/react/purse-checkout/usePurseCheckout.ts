@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useLayoutEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { CheckoutSession } from '../../core/checkout.ts';
 import type { DropinGeneration } from '../../core/dropin/types.ts';
 import type { PurseKitError } from '../../core/errors.ts';
 import type { EligibleSolution, IntegrationMode } from '../../core/payment.ts';
 import { usePurse } from '../provider/context.ts';
+import { useIsomorphicLayoutEffect } from '../shared/hooks.ts';
 import { CheckoutController } from './controller.ts';
 import { bindingsOf, type UsePurseCheckoutOptions } from './options.ts';
 import type { CheckoutStatus, CheckoutStep } from './state.ts';
@@ -37,8 +38,6 @@ export interface PurseCheckoutApi {
   retry(): void;
   restart(): void;
 }
-
-const useIsomorphicLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
 
 /**
  * Headless Purse checkout: creates (or takes) the client session, loads the drop-in script and mounts the drop-in in

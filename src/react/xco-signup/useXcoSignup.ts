@@ -1,11 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { PurseKitError } from '../../core/errors.ts';
 import { parseIdentifier, toXcoIdentifier, type CountryCode } from '../../core/identifier.ts';
 import { isPending } from '../../core/signup/reducer.ts';
 import type { SignupOutcome, SignupState } from '../../core/signup/types.ts';
 import type { XcoUser } from '../../core/xco.ts';
 import { usePurse } from '../provider/context.ts';
+import { useIsomorphicLayoutEffect } from '../shared/hooks.ts';
 import { SignupController, type SignupBindings } from './controller.ts';
 
 /** The wait before "resend" is offered: Purse's (and the mock's) resend throttle. */
@@ -70,8 +71,6 @@ export interface XcoSignupApi {
 function bindingsOf(options: UseXcoSignupOptions): SignupBindings {
   return { ...options, resendDelayMs: options.resendDelayMs ?? DEFAULT_RESEND_DELAY_MS, now: Date.now };
 }
-
-const useIsomorphicLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
 
 /** Headless XCO signup: binds the signup state machine to the provider's backend. */
 export function useXcoSignup(options: UseXcoSignupOptions = {}): XcoSignupApi {
