@@ -52,7 +52,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The body as problem details when it is an object, otherwise `undefined`. */
-export function asProblem(body: unknown): ProblemDetails | undefined {
+function asProblem(body: unknown): ProblemDetails | undefined {
   return isRecord(body) ? (body as ProblemDetails) : undefined;
 }
 

@@ -43,7 +43,7 @@ export function resolveRetry(retry: RetryOptions | false | undefined): RetryPoli
 }
 
 /** Exponential backoff with full jitter: uniform in [0, min(max, base · 2^retryIndex)). `retryIndex` starts at 0. */
-export function backoffDelay(retryIndex: number, policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs' | 'random'>) {
+function backoffDelay(retryIndex: number, policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs' | 'random'>) {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retryIndex);
   return Math.floor(policy.random() * ceiling);
 }
@@ -52,7 +52,7 @@ export function backoffDelay(retryIndex: number, policy: Pick<RetryPolicy, 'base
 export const isSafeMethod = (method: string) => method === 'GET' || method === 'HEAD';
 
 /** Whether this failure is worth another attempt for this kind of method. */
-export function isRetryable(error: PurseKitError, safe: boolean): boolean {
+function isRetryable(error: PurseKitError, safe: boolean): boolean {
   if (error.kind === 'network') return true;
   if (safe) {
     // A 2xx with an unreadable body counts too: the mock's malformed-body fault is transient by nature.
@@ -88,7 +88,7 @@ export const isAbortError = (value: unknown): boolean =>
   typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'AbortError';
 
 /** `setTimeout` as a promise that rejects (and clears the timer) as soon as `signal` aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(abortReason(signal));

@@ -7,7 +7,7 @@ import { json, noContent, problem, readJsonBody, validationProblem } from './htt
 import type { MockPurseControl } from './types.ts';
 import { validateIdentifier } from './validation.ts';
 
-export const CONTROL_PREFIX = '/__mock';
+const CONTROL_PREFIX = '/__mock';
 
 export const isControlPath = (pathname: string) =>
   pathname === CONTROL_PREFIX || pathname.startsWith(`${CONTROL_PREFIX}/`);

@@ -4,7 +4,7 @@ import type { FaultRule } from './types.ts';
 import { sleep } from './util.ts';
 
 /** Rejection of an in-process fetch() whose connection a `drop` fault cut; node.ts destroys the socket instead. */
-export class MockConnectionDropped extends TypeError {
+class MockConnectionDropped extends TypeError {
   readonly mockConnectionDropped = true;
   constructor(path: string) {
     super(`Failed to fetch: the Purse mock dropped the connection (fault on ${path}).`);

@@ -4,8 +4,8 @@ import { json } from './http.ts';
 import { MOCK_CREDENTIALS } from './seed.ts';
 import { randomToken, timingSafeEqual } from './util.ts';
 
-export const TOKEN_PATH = '/oauth2/token';
-export const TOKEN_SCOPE = 'xco-api payment-api';
+const TOKEN_PATH = '/oauth2/token';
+const TOKEN_SCOPE = 'xco-api payment-api';
 
 export type TokenVerdict = { ok: true; clientId: string } | { ok: false; reason: string };
 

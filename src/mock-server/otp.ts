@@ -65,5 +65,3 @@ export function createOtpStore({ now, ttlMs, resendThrottleMs, maxAttempts }: Ot
     },
   };
 }
-
-export type OtpStore = ReturnType<typeof createOtpStore>;

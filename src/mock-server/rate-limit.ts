@@ -20,5 +20,3 @@ export function createRateLimiter(now: () => number, limit: number, windowMs: nu
     },
   };
 }
-
-export type RateLimiter = ReturnType<typeof createRateLimiter>;

@@ -90,5 +90,3 @@ export function createUserStore() {
     reset: seed,
   };
 }
-
-export type UserStore = ReturnType<typeof createUserStore>;

@@ -6,7 +6,7 @@ const cryptoApi = (): Crypto => {
   return api;
 };
 
-export const randomBytes = (length: number): Uint8Array => cryptoApi().getRandomValues(new Uint8Array(length));
+const randomBytes = (length: number): Uint8Array => cryptoApi().getRandomValues(new Uint8Array(length));
 
 /** UUID v4 from getRandomValues: crypto.randomUUID only exists in secure contexts (not on http://192.168.x.y). */
 export function uuid(): string {

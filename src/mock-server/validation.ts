@@ -9,11 +9,11 @@ const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const E164 = /^\+[1-9]\d{4,14}$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-export const isEmail = (value: string) => value.length <= 254 && EMAIL.test(value);
-export const isE164 = (value: string) => E164.test(value);
+const isEmail = (value: string) => value.length <= 254 && EMAIL.test(value);
+const isE164 = (value: string) => E164.test(value);
 
 /** A real calendar date in ISO form, not before 1900 and not after `today`. */
-export function isIsoDate(value: string, today: number): boolean {
+function isIsoDate(value: string, today: number): boolean {
   const match = ISO_DATE.exec(value);
   if (!match) return false;
   const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];

@@ -51,7 +51,7 @@ export class PurseApiError extends Error {
 
 export const isPurseApiError = (value: unknown): value is PurseApiError => value instanceof PurseApiError;
 
-export function parseRetryAfter(value: string | null | undefined, now: number): number | undefined {
+function parseRetryAfter(value: string | null | undefined, now: number): number | undefined {
   if (value == null || value.trim() === '') return undefined;
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;

@@ -30,7 +30,7 @@ interface CachedToken {
 const DEFAULT_EXPIRES_IN = 300;
 
 /** Stop using a token 60 s before it expires, or 10% of its lifetime for short-lived tokens. */
-export function refreshMarginMs(expiresInSeconds: number): number {
+function refreshMarginMs(expiresInSeconds: number): number {
   return Math.min(60_000, expiresInSeconds * 100);
 }
 

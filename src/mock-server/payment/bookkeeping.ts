@@ -24,7 +24,7 @@ const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 const level = (part: number, whole: number): OverviewStatus => (part <= 0 || whole <= 0 ? 'NOT' : part >= whole ? 'TOTALLY' : 'PARTIALLY');
 
-export function computeAmounts(payment: Payment): PaymentAmounts {
+function computeAmounts(payment: Payment): PaymentAmounts {
   const txs = payment.authorization.partner_transactions;
   const total_authorized = sum(txs.filter((t) => t.status === 'AUTHORIZED').map((t) => t.amount));
   const authorize_pending = sum(txs.filter((t) => t.status === 'PENDING').map((t) => t.amount));
@@ -45,7 +45,7 @@ export function computeAmounts(payment: Payment): PaymentAmounts {
 }
 
 /** consumed = captured + voided of authorized; refunded is measured against what was captured. */
-export function computeOverview(amounts: PaymentAmounts): PaymentOverview {
+function computeOverview(amounts: PaymentAmounts): PaymentOverview {
   const { total_authorized: authorized, total_captured: captured, total_voided: voided, total_refunded: refunded } = amounts;
   return {
     consumed: level(captured + voided, authorized),

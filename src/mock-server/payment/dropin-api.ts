@@ -7,7 +7,7 @@ import { isRecord, json, problem, readJsonBody } from '../http.ts';
 import { payWithCard, sessionAvailability } from './checkout.ts';
 import type { SessionRecord, World } from './world.ts';
 
-export const DROPIN_API = '/dropin/api';
+const DROPIN_API = '/dropin/api';
 
 const CORS = {
   'access-control-allow-origin': '*',

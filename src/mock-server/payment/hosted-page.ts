@@ -13,9 +13,9 @@ const CLOSED_PAGES: Record<Exclude<SessionAvailability, 'open'>, [number, string
   link_closed: [410, 'Payment link closed', 'This payment link can no longer be paid.'],
 };
 
-export const sessionNotFoundPage = () => noticePage(404, 'Payment not found', 'This payment page does not exist.');
+const sessionNotFoundPage = () => noticePage(404, 'Payment not found', 'This payment page does not exist.');
 
-export const sessionPayPath = (session: SessionRecord) => `/entities/${session.entityId}/sessions/${session.id}/pay`;
+const sessionPayPath = (session: SessionRecord) => `/entities/${session.entityId}/sessions/${session.id}/pay`;
 
 /** The card form of a session; after a refused attempt, with what was typed and why it was refused. */
 const sessionCardPage = (session: SessionRecord, attempt?: Pick<CardPageInput, 'values' | 'issues'>) =>

@@ -3,10 +3,10 @@ import type { EligibleSolution } from '../../core/payment.ts';
 import type { FieldIssue } from '../http.ts';
 import { TEST_CARD_HINT } from './test-cards.ts';
 
-export const escapeHtml = (value: string) =>
+const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-export function formatAmount(amount: number, currency: string): string {
+function formatAmount(amount: number, currency: string): string {
   const format = new Intl.NumberFormat('en', { style: 'currency', currency });
   return format.format(amount / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
 }
@@ -25,7 +25,7 @@ button{background:#1d4ed8;color:#fff;border:0;border-radius:6px;padding:.625rem 
 .summary{border:2px solid #b42318;border-radius:6px;padding:.75rem 1rem;margin:0 0 1rem}
 .summary h2{margin:0 0 .25rem;font-size:1rem}a{color:#1d4ed8}`;
 
-export function htmlPage(status: number, title: string, content: string): Response {
+function htmlPage(status: number, title: string, content: string): Response {
   const html = `<!doctype html>
 <html lang="en">
 <head>

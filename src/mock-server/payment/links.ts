@@ -13,7 +13,7 @@ import { createSession } from './sessions.ts';
 import { validateCreatePaymentLink } from './validation.ts';
 import { API, purchaseFrom, purchaseOf, type LinkRecord, type World } from './world.ts';
 
-export const linkStatus = (world: World, link: LinkRecord): PaymentLink['status'] =>
+const linkStatus = (world: World, link: LinkRecord): PaymentLink['status'] =>
   (link.status === 'CREATED' || link.status === 'OPENED') && world.context.now() >= link.expiresAt ? 'EXPIRED' : link.status;
 
 export function linkToWire(world: World, link: LinkRecord): PaymentLink {

@@ -11,7 +11,7 @@ import { API, purchaseFrom, scriptUrl, type Purchase, type SessionRecord, type W
 
 export const isSessionExpired = (world: World, session: SessionRecord) => world.context.now() >= session.expiresAt;
 
-export const hostedPageUrl = (world: World, session: SessionRecord) =>
+const hostedPageUrl = (world: World, session: SessionRecord) =>
   `${world.context.baseUrl}/entities/${session.entityId}/sessions/${session.id}`;
 
 /** Creates a session from validated fields (also used by payment links, which open HOSTED_PAGE sessions). */

@@ -5,7 +5,7 @@ import type { RedirectTokenClaims, SigningJwk, SigningJwks } from '../../core/pa
 import { randomToken } from '../util.ts';
 
 /** Lifetime of a redirect token. */
-export const REDIRECT_TOKEN_TTL_SECONDS = 600;
+const REDIRECT_TOKEN_TTL_SECONDS = 600;
 
 interface SigningKey {
   kid: string;

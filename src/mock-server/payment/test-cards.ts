@@ -9,7 +9,7 @@ export const TEST_CARDS: Readonly<Record<string, { status: AuthorizationStatus; 
   '4000000000000077': { status: 'PENDING', label: 'pending, then authorized' },
 };
 
-export const formatCardNumber = (digits: string) => digits.replace(/(\d{4})(?=\d)/g, '$1 ');
+const formatCardNumber = (digits: string) => digits.replace(/(\d{4})(?=\d)/g, '$1 ');
 
 /** One line listing the test cards, for hints and error messages. */
 export const TEST_CARD_HINT = `Test cards: ${Object.entries(TEST_CARDS)

@@ -9,13 +9,13 @@ import { UUID_PATTERN } from '../util.ts';
 import { unknownFields } from '../validation.ts';
 
 /** Largest amount accepted (minor units); keeps arithmetic exact and flags unit mix-ups. */
-export const MAX_AMOUNT = 99_999_999_99;
+const MAX_AMOUNT = 99_999_999_99;
 
 const MANDATE_INDICATORS = ['CHALLENGE_REQUESTED_BY_MERCHANT', 'CHALLENGE_REQUESTED_BY_MANDATE'];
 
 type Body = Record<string, unknown>;
 
-export const isAbsoluteHttpUrl = (value: unknown): value is string => {
+const isAbsoluteHttpUrl = (value: unknown): value is string => {
   if (typeof value !== 'string') return false;
   try {
     const url = new URL(value);

@@ -8,7 +8,7 @@ export type { MessageKey, Messages };
 
 export type PurseLocale = 'en' | 'fr';
 
-export const catalogues: Record<PurseLocale, Messages> = { en, fr };
+const catalogues: Record<PurseLocale, Messages> = { en, fr };
 
 /** Message keys that have plural forms ("code.invalidAttempts" for "code.invalidAttempts.one" / ".other"). */
 export type PluralKey = MessageKey extends infer K ? (K extends `${infer Base}.other` ? Base : never) : never;

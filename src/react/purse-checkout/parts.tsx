@@ -8,7 +8,7 @@ import { Button } from '../shared/parts.tsx';
 import { checkoutErrorText, methodLabels } from './texts.ts';
 
 /** The eligible methods as a list (text only). Nothing when there are none. */
-export function EligibleMethods({ solutions }: { solutions: readonly EligibleSolution[] }) {
+function EligibleMethods({ solutions }: { solutions: readonly EligibleSolution[] }) {
   const { i18n } = usePurse();
   const titleId = useId();
   const labels = methodLabels(solutions, i18n);

@@ -34,13 +34,13 @@ export const PROFILE_FIELDS: readonly ProfileField[] = [
 ];
 
 /** Countries offered in the address form (ISO 3166 codes); names come from Intl in the shopper's language. */
-export const COUNTRY_CODES = [
+const COUNTRY_CODES = [
   'FR', 'BE', 'LU', 'MC', 'CH', 'DE', 'AT', 'NL', 'ES', 'PT', 'IT', 'IE', 'GB', 'DK', 'SE', 'FI', 'NO', 'PL', 'CZ',
   'GR', 'US', 'CA',
 ] as const;
 
 /** Purse spells countries as English names in upper case ("FRANCE"). */
-export function countryValue(code: string): string {
+function countryValue(code: string): string {
   return (new Intl.DisplayNames('en', { type: 'region' }).of(code) ?? code).toUpperCase();
 }
 

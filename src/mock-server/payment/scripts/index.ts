@@ -11,7 +11,7 @@ import { WIDGET_V3_SOURCE } from './widget-v3.ts';
 const GLOBALS: Record<DropinGeneration, string> = { 'dropin-checkout': DROPIN_CHECKOUT_SOURCE, 'widget-v3': WIDGET_V3_SOURCE };
 
 /** The script text of one generation, talking to the mock at `apiBase` (an origin, no trailing slash). */
-export function dropinScript(generation: DropinGeneration, apiBase: string): string {
+function dropinScript(generation: DropinGeneration, apiBase: string): string {
   return [
     `/* Purse mock drop-in (${generation}): a test double of Purse's script, not Purse's code. */`,
     '(function () {',
