@@ -2,11 +2,11 @@
 import { screen, within } from '@testing-library/react';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { paymentLink } from './fixtures.ts';
-import { createMswMerchant } from './msw-merchant.ts';
-import type { MswMerchant } from './msw-merchant.ts';
+import { paymentLink } from '../../test/payment-status-fixtures.ts';
+import { createMswMerchant } from '../../test/payment-status-msw.ts';
+import type { MswMerchant } from '../../test/payment-status-msw.ts';
 import { PaymentStatus } from './PaymentStatus.tsx';
-import { renderWithPurse, setRedirectUrl } from './test-render.tsx';
+import { renderWithPurse, setRedirectUrl } from '../../test/render-payment-status.tsx';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { CARDS, createStatusStack } from '../../test/payment-status-stack.ts';
 import type { StatusStack } from '../../test/payment-status-stack.ts';
 import { PaymentStatus } from './PaymentStatus.tsx';
-import { renderWithPurse, setRedirectUrl } from './test-render.tsx';
+import { renderWithPurse, setRedirectUrl } from '../../test/render-payment-status.tsx';
 
 const s = 1_000;
 const min = 60 * s;

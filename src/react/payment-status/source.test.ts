@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { payments, verified, checkoutSession } from './fixtures.ts';
+import { payments, verified, checkoutSession } from '../../test/payment-status-fixtures.ts';
 import { derivePhase, MISSING_SOURCE, toKitError } from './derive.ts';
 import { readRedirectToken, resolveSource, sourceKey } from './source.ts';
 import { PurseKitFailure } from '../../core/errors.ts';

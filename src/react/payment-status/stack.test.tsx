@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CARDS, createStatusStack } from '../../test/payment-status-stack.ts';
 import { PaymentStatus } from './PaymentStatus.tsx';
-import { renderWithPurse, setRedirectUrl } from './test-render.tsx';
+import { renderWithPurse, setRedirectUrl } from '../../test/render-payment-status.tsx';
 
 const VERIFY = 'POST /payments/verify-redirect';
 const quick = { fastIntervalMs: 40, slowAfterMs: 200, slowIntervalMs: 80, timeoutMs: 2_000 };

@@ -2,9 +2,9 @@
 // them, with scripted answers per token/id, and a log of every request. The browser side is the real
 // createHttpBackend over fetch. Used until the real in-process stack serves these routes.
 import { http, HttpResponse } from 'msw';
-import type { CheckoutSession, ShopperPayment, ShopperPaymentLink, VerifiedRedirect } from '../../core/checkout.ts';
-import { createHttpBackend } from '../../core/http-backend.ts';
-import { routes } from '../../core/routes.ts';
+import type { CheckoutSession, ShopperPayment, ShopperPaymentLink, VerifiedRedirect } from '../core/checkout.ts';
+import { createHttpBackend } from '../core/http-backend.ts';
+import { routes } from '../core/routes.ts';
 
 const PROBLEM = Symbol('problem');
 
