@@ -161,7 +161,6 @@ export const en = {
   'checkout.error.config': 'Payment is unavailable right now. Please try again later.',
   'checkout.error.unauthorized': 'Payment is unavailable right now. Please try again later.',
   'checkout.error.submit': 'Your payment could not be submitted. Please try again.',
-  'checkout.error.cancel': 'The payment could not be cancelled. Please try again.',
   'checkout.retry': 'Try again',
   'checkout.expired.title': 'Your session expired',
   'checkout.expired.body': 'For your security, the payment session timed out. Start again to pay.',

@@ -166,7 +166,6 @@ export const fr: Messages = {
   'checkout.error.config': 'Le paiement est indisponible pour le moment. Veuillez réessayer plus tard.',
   'checkout.error.unauthorized': 'Le paiement est indisponible pour le moment. Veuillez réessayer plus tard.',
   'checkout.error.submit': 'Votre paiement n’a pas pu être envoyé. Veuillez réessayer.',
-  'checkout.error.cancel': 'Le paiement n’a pas pu être annulé. Veuillez réessayer.',
   'checkout.retry': 'Réessayer',
   'checkout.expired.title': 'Votre session a expiré',
   'checkout.expired.body': 'Pour votre sécurité, la session de paiement a expiré. Recommencez pour payer.',
