@@ -175,6 +175,8 @@ export function ProfileStep({ signup }: ProfileStepProps) {
             className="purse-input"
             autoComplete="sex"
             defaultValue={defaultValues.gender}
+            aria-invalid={errors.gender ? true : undefined}
+            aria-describedby={errors.gender ? `${ids}-gender-error` : undefined}
             {...register('gender')}
           >
             <option value="">{i18n.t('profile.gender.unspecified')}</option>
@@ -182,6 +184,11 @@ export function ProfileStep({ signup }: ProfileStepProps) {
             <option value="male">{i18n.t('profile.gender.male')}</option>
             <option value="other">{i18n.t('profile.gender.other')}</option>
           </select>
+          {errors.gender?.message && (
+            <p id={`${ids}-gender-error`} className="purse-field-error">
+              {errors.gender.message}
+            </p>
+          )}
         </div>
         <Field
           {...common}

@@ -85,6 +85,25 @@ describe('<XcoSignup> new shopper', () => {
     expect(screen.queryByText(/must match/)).not.toBeInTheDocument();
   });
 
+  it('shows a server error on the gender select too', async () => {
+    const { user, purse } = renderSignup({ defaultProfile: { ...completeProfile, last_name: '' } });
+    purse.control.setFault({
+      method: 'POST',
+      path: '/v1/merchants/*',
+      status: 400,
+      body: { title: 'Validation Error', status: 400, errors: [{ pointer: '/user/gender', detail: 'must be one of male, female, other' }] },
+      times: 1,
+    });
+    await user.type(screen.getByLabelText('Email or phone number'), 'gender.refused@example.com{Enter}');
+    await screen.findByRole('heading', { name: 'Create your Purse account' });
+    await user.type(screen.getByLabelText(/^Last name/), 'Lovelace');
+    await user.click(screen.getByRole('button', { name: 'Create my account' }));
+
+    const gender = screen.getByLabelText('Gender');
+    await waitFor(() => expect(gender).toHaveAttribute('aria-invalid', 'true'));
+    expect(gender).toHaveAccessibleDescription('This value was not accepted. Please check it.');
+  });
+
   it('skips the profile step when the merchant passes a complete profile', async () => {
     const onComplete = vi.fn();
     const { user, purse, apiCalls } = renderSignup({ defaultProfile: completeProfile, onComplete });
