@@ -32,26 +32,39 @@ interface FieldProps {
   autoComplete: string;
   required?: boolean;
   readOnly?: boolean;
+  /** Renders a `<select>` with these options instead of an input. */
+  options?: readonly { value: string; label: string }[];
+  /** A select's pre-fill: react-hook-form only fills inputs by itself here. */
+  defaultValue?: string;
   i18n: Translator;
 }
 
-function Field({ name, label, register, rules, error, type = 'text', autoComplete, required, readOnly, i18n }: FieldProps) {
+function Field({ name, label, register, rules, error, type = 'text', autoComplete, required, readOnly, options, defaultValue, i18n }: FieldProps) {
   const id = useId();
   const errorId = `${id}-error`;
+  const control = {
+    id,
+    className: 'purse-input',
+    autoComplete,
+    required,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': error ? errorId : undefined,
+    ...register(name, { ...rules, ...(required ? { required: i18n.t('profile.required') } : {}) }),
+  };
   return (
     <div className="purse-field">
       <FieldLabel htmlFor={id} label={label} required={required} />
-      <input
-        id={id}
-        className="purse-input"
-        type={type}
-        autoComplete={autoComplete}
-        required={required}
-        readOnly={readOnly}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
-        {...register(name, { ...rules, ...(required ? { required: i18n.t('profile.required') } : {}) })}
-      />
+      {options ? (
+        <select {...control} defaultValue={defaultValue}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input {...control} type={type} readOnly={readOnly} />
+      )}
       {error?.message && (
         <p id={errorId} className="purse-field-error">
           {error.message}
@@ -74,7 +87,6 @@ export function ProfileStep({ signup }: ProfileStepProps) {
   const creating = state.status === 'creating';
   const titleRef = useRef<HTMLHeadingElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
-  const ids = useId();
 
   // The pre-fill of the first render: later renders (creating, a refusal) must not reset what the shopper typed.
   const [defaultValues] = useState(() => toFormValues(profile, signup.defaultCountry));
@@ -84,7 +96,14 @@ export function ProfileStep({ signup }: ProfileStepProps) {
     shouldFocusError: false,
   });
   const { errors } = formState;
-  const countries = useMemo(() => countryOptions(i18n.locale, defaultValues.country), [i18n.locale, defaultValues.country]);
+  const countries = useMemo(
+    () => [{ value: '', label: '' }, ...countryOptions(i18n.locale, defaultValues.country)],
+    [i18n.locale, defaultValues.country],
+  );
+  const genders = useMemo(
+    () => (['', 'female', 'male', 'other'] as const).map((value) => ({ value, label: i18n.t(`profile.gender.${value || 'unspecified'}`) })),
+    [i18n],
+  );
   const identifierIsEmail = state.identifier.email !== undefined;
   const country = signup.defaultCountry ? { defaultCountry: signup.defaultCountry } : {};
 
@@ -168,28 +187,7 @@ export function ProfileStep({ signup }: ProfileStepProps) {
         error={errors.phone_number}
       />
       <div className="purse-grid">
-        <div className="purse-field">
-          <FieldLabel htmlFor={`${ids}-gender`} label={i18n.t('profile.gender')} />
-          <select
-            id={`${ids}-gender`}
-            className="purse-input"
-            autoComplete="sex"
-            defaultValue={defaultValues.gender}
-            aria-invalid={errors.gender ? true : undefined}
-            aria-describedby={errors.gender ? `${ids}-gender-error` : undefined}
-            {...register('gender')}
-          >
-            <option value="">{i18n.t('profile.gender.unspecified')}</option>
-            <option value="female">{i18n.t('profile.gender.female')}</option>
-            <option value="male">{i18n.t('profile.gender.male')}</option>
-            <option value="other">{i18n.t('profile.gender.other')}</option>
-          </select>
-          {errors.gender?.message && (
-            <p id={`${ids}-gender-error`} className="purse-field-error">
-              {errors.gender.message}
-            </p>
-          )}
-        </div>
+        <Field {...common} name="gender" label={i18n.t('profile.gender')} autoComplete="sex" options={genders} defaultValue={defaultValues.gender} error={errors.gender} />
         <Field
           {...common}
           name="birthdate"
@@ -208,31 +206,16 @@ export function ProfileStep({ signup }: ProfileStepProps) {
           <Field {...common} name="postal_code" label={i18n.t('profile.postalCode')} autoComplete="postal-code" required error={errors.postal_code} />
           <Field {...common} name="locality" label={i18n.t('profile.city')} autoComplete="address-level2" required error={errors.locality} />
         </div>
-        <div className="purse-field">
-          <FieldLabel htmlFor={`${ids}-country`} label={i18n.t('profile.country')} required />
-          <select
-            id={`${ids}-country`}
-            className="purse-input"
-            autoComplete="country-name"
-            required
-            defaultValue={defaultValues.country}
-            aria-invalid={errors.country ? true : undefined}
-            aria-describedby={errors.country ? `${ids}-country-error` : undefined}
-            {...register('country', { required: i18n.t('profile.required') })}
-          >
-            <option value="" />
-            {countries.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-          {errors.country?.message && (
-            <p id={`${ids}-country-error`} className="purse-field-error">
-              {errors.country.message}
-            </p>
-          )}
-        </div>
+        <Field
+          {...common}
+          name="country"
+          label={i18n.t('profile.country')}
+          autoComplete="country-name"
+          required
+          options={countries}
+          defaultValue={defaultValues.country}
+          error={errors.country}
+        />
       </fieldset>
       <div className="purse-actions">
         <Button type="submit" inactive={creating}>
