@@ -85,13 +85,20 @@ export const ReadyDropinCheckout: Story = {
   },
 };
 
-/** Widget v3 (window.UpStreamPay): sessions name the older script once the emulator is switched to it. */
+/**
+ * Widget v3 (window.UpStreamPay): sessions name the older script once the emulator is switched to it. The form is
+ * the PAYMENT widget; the pay button under it is a PAY_BUTTON widget of its own.
+ */
 export const ReadyWidgetV3: Story = {
   beforeEach: ({ loaded }) => {
     stackOf({ loaded }).purse.control.setDropinGeneration('widget-v3');
   },
   play: async (context) => {
     await expectReady(context);
+    const pay = context.canvas.getByRole('button', { name: /^Pay €120\.00/ });
+    await expect(pay).toBeVisible();
+    await expect(pay.closest('form')).toBeNull();
+    await expect(context.canvas.getAllByRole('button', { name: /^Pay / })).toHaveLength(1);
     await expect(scriptRequests(context)).toEqual([SCRIPT_PATHS['widget-v3']]);
   },
 };

@@ -61,13 +61,15 @@ function fakePurse(options: { failCreate?: Error } = {}) {
   return created;
 }
 
-/** A fake of window.UpStreamPay (Widget v3). */
+type FakeWidget = UpStreamPayWidget & { kind: 'PAYMENT' | 'PAY_BUTTON'; mountedId?: string; unmount: () => void };
+
+/** A fake of window.UpStreamPay (Widget v3): the PAYMENT widget is the form, PAY_BUTTON the pay button. */
 function fakeUpStreamPay(options: { asyncCreateWidget?: boolean } = {}) {
   const state = {
     widgetData: [] as string[],
     subscriptions: [] as UpStreamPaySubscription[],
     createWidget: vi.fn(),
-    widgets: [] as (UpStreamPayWidget & { mountedId?: string; unmount: () => void })[],
+    widgets: [] as FakeWidget[],
     submitPayment: vi.fn(async () => {}),
     fire(event: UpStreamPayEvent) {
       for (const s of state.subscriptions) s.listener(event);
@@ -81,13 +83,14 @@ function fakeUpStreamPay(options: { asyncCreateWidget?: boolean } = {}) {
         return {
           createWidget(opts) {
             state.createWidget(opts);
-            const widget = {
-              mountedId: undefined as string | undefined,
+            const widget: FakeWidget = {
+              kind: opts.interface,
+              mountedId: undefined,
               mount(id: string) {
                 const element = document.getElementById(id);
                 if (!element) throw new Error(`no element #${id}`);
                 widget.mountedId = id;
-                element.textContent = 'UpStreamPay widget';
+                element.textContent = opts.interface === 'PAYMENT' ? 'UpStreamPay form' : 'UpStreamPay pay button';
               },
               unmount: vi.fn(() => {
                 if (widget.mountedId) document.getElementById(widget.mountedId)!.textContent = '';
@@ -244,7 +247,7 @@ describe('Drop-in Checkout (window.Purse)', () => {
 });
 
 describe('Widget v3 (window.UpStreamPay)', () => {
-  it('builds the manager from the widget data, mounts a PAYMENT widget by element id and reports ready', async () => {
+  it('builds the manager, mounts the PAYMENT widget by element id, then a PAY_BUTTON widget in a slot after it', async () => {
     const fake = fakeUpStreamPay();
     const driver = await driverFor(WIDGET_URL);
     expect(driver.generation).toBe('widget-v3');
@@ -254,10 +257,26 @@ describe('Widget v3 (window.UpStreamPay)', () => {
 
     expect(fake.widgetData).toEqual(['w9R5pLx2']);
     expect(fake.subscriptions).toEqual([{ scopes: ['*'], listener: expect.any(Function) }]);
-    expect(fake.createWidget).toHaveBeenCalledWith(expect.objectContaining({ interface: 'PAYMENT' }));
-    expect(fake.widgets[0]!.mountedId).toBe('checkout-here');
-    expect(element).toHaveTextContent('UpStreamPay widget');
+    expect(fake.createWidget.mock.calls.map(([opts]) => (opts as { interface: string }).interface)).toEqual(['PAYMENT', 'PAY_BUTTON']);
+    const [payment, button] = fake.widgets as [FakeWidget, FakeWidget];
+    expect(payment.mountedId).toBe('checkout-here');
+    const slot = element.lastElementChild!;
+    expect(slot.id).not.toBe('');
+    expect(button.mountedId).toBe(slot.id);
+    expect(element).toHaveTextContent(/^UpStreamPay formUpStreamPay pay button$/);
     expect(events).toEqual([{ type: 'ready' }]);
+  });
+
+  it('creates no PAY_BUTTON widget with hidePayButton: the merchant pays through submit()', async () => {
+    const fake = fakeUpStreamPay();
+    const driver = await driverFor(WIDGET_URL);
+    const element = container();
+    const mounted = await driver.mount({ element, widgetData: 'data', hidePayButton: true, onEvent: () => {} });
+    expect(fake.widgets.map((w) => w.kind)).toEqual(['PAYMENT']);
+    expect(element.children).toHaveLength(0);
+    expect(element).toHaveTextContent(/^UpStreamPay form$/);
+    await mounted.submit();
+    expect(fake.submitPayment).toHaveBeenCalledTimes(1);
   });
 
   it('gives an element without id a unique one to mount by', async () => {
@@ -269,8 +288,10 @@ describe('Widget v3 (window.UpStreamPay)', () => {
     await driver.mount({ element: second, widgetData: 'b', onEvent: () => {} });
     expect(first.id).not.toBe('');
     expect(second.id).not.toBe(first.id);
-    expect(fake.widgets.map((w) => w.mountedId)).toEqual([first.id, second.id]);
-    expect(second).toHaveTextContent('UpStreamPay widget');
+    const ids = fake.widgets.map((w) => w.mountedId);
+    expect(ids).toEqual([first.id, first.lastElementChild!.id, second.id, second.lastElementChild!.id]);
+    expect(new Set(ids).size).toBe(4);
+    expect(second).toHaveTextContent('UpStreamPay pay button');
   });
 
   it('normalizes events by code, and submit reports submitting then submits', async () => {
@@ -297,15 +318,18 @@ describe('Widget v3 (window.UpStreamPay)', () => {
     expect(mounted.setSession).toBeUndefined();
   });
 
-  it('unmounts the widget and silences its listener', async () => {
+  it('unmounts both widgets, removes the pay button slot and silences the listener', async () => {
     const fake = fakeUpStreamPay();
     const driver = await driverFor(WIDGET_URL);
     const onEvent = vi.fn();
     const element = container('pay');
     const mounted = await driver.mount({ element, widgetData: 'data', onEvent });
+    const slotId = element.lastElementChild!.id;
     onEvent.mockClear();
     mounted.unmount();
-    expect(fake.widgets[0]!.unmount).toHaveBeenCalledTimes(1);
+    mounted.unmount();
+    expect(fake.widgets.map((w) => vi.mocked(w.unmount).mock.calls.length)).toEqual([1, 1]);
+    expect(document.getElementById(slotId)).toBeNull();
     expect(element).toBeEmptyDOMElement();
     fake.fire({ code: 'CHECKOUT_SESSION_EXPIRED' });
     expect(onEvent).not.toHaveBeenCalled();

@@ -138,13 +138,26 @@ const widgetV3 = (ups: UpStreamPayGlobal, url: URL): DropinDriver => ({
         },
       ]);
       m.check();
-      const widget = await manager.createWidget({ interface: 'PAYMENT', ui: {} });
-      m.onStop(() => widget.unmount?.());
+      const payment = await manager.createWidget({ interface: 'PAYMENT', ui: {} });
+      m.onStop(() => payment.unmount?.());
       m.check();
       // Widget v3 mounts by element id.
       if (!o.element.id) o.element.id = `purse-dropin-${++idSeq}`;
-      await widget.mount(o.element.id);
+      await payment.mount(o.element.id);
       m.check();
+      // The pay button is a widget of its own (PAY_BUTTON), in a slot of ours after the form; without it the
+      // merchant pays through submit().
+      if (o.hidePayButton !== true) {
+        const slot = o.element.ownerDocument.createElement('div');
+        slot.id = `purse-pay-button-${++idSeq}`;
+        o.element.append(slot);
+        m.onStop(() => slot.remove());
+        const button = await manager.createWidget({ interface: 'PAY_BUTTON', ui: {} });
+        m.onStop(() => button.unmount?.());
+        m.check();
+        await button.mount(slot.id);
+        m.check();
+      }
       m.emit({ type: 'ready' });
       return {
         async submit() {

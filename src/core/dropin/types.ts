@@ -119,7 +119,7 @@ export interface DropinMountOptions {
   widgetData: string;
   locale?: string;
   theme?: DropinTheme;
-  /** Hide the drop-in's own pay button (to use `submit()` from your own button). Drop-in Checkout only. */
+  /** Hide the drop-in's own pay button (to use `submit()` from your own button). Widget v3: no PAY_BUTTON widget. */
   hidePayButton?: boolean;
   onEvent: (event: DropinEvent) => void;
   /** On expiry, Drop-in Checkout asks for a new session: resolve with its `widget.data`. */

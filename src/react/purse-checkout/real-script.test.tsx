@@ -89,7 +89,7 @@ it('Drop-in Checkout: an expired session is renewed in place through onRefreshSe
   expect(onSessionExpired).not.toHaveBeenCalled();
 });
 
-it('Widget v3: mounts the real widget, which pays with its own button', async () => {
+it('Widget v3: mounts the real PAYMENT widget and its PAY_BUTTON widget, which pays', async () => {
   const stack = checkoutStack({ generation: 'widget-v3' });
   const cdn = mockCdn(stack);
   const { user } = renderCheckout({}, { stack });
@@ -97,7 +97,25 @@ it('Widget v3: mounts the real widget, which pays with its own button', async ()
   expect(cdn.urls.filter((u) => u.endsWith('purse.js'))).toEqual([`GET ${MOCK_ORIGIN}/dropin/v3-stable/purse.js`]);
 
   await fillCard(user, '4111111111111111');
-  await user.click(screen.getByRole('button', { name: /^Pay €/ }));
+  const pay = screen.getByRole('button', { name: /^Pay €/ });
+  // The button is its own widget, not part of the PAYMENT widget's form.
+  expect(pay.closest('form')).toBeNull();
+  await user.click(pay);
+  await waitFor(() => expect(assign).toHaveBeenCalledTimes(1));
+  expect(stack.purse.control.payments()[0]!.authorization?.status).toBe('AUTHORIZED');
+});
+
+it('Widget v3 with hidePayButton: no PAY_BUTTON widget; the merchant pay button pays through submit()', async () => {
+  const stack = checkoutStack({ generation: 'widget-v3' });
+  mockCdn(stack);
+  const { user } = renderCheckout({ hidePayButton: true, children: payButton }, { stack });
+  await waitFor(() => expect(liveText()).toBe('The payment form is ready.'));
+  expect(screen.queryByRole('button', { name: /^Pay €/ })).toBeNull();
+
+  const pay = screen.getByRole('button', { name: 'Pay now' });
+  await fillCard(user, '4111111111111111');
+  await waitFor(() => expect(pay).toBeEnabled());
+  await user.click(pay);
   await waitFor(() => expect(assign).toHaveBeenCalledTimes(1));
   expect(stack.purse.control.payments()[0]!.authorization?.status).toBe('AUTHORIZED');
 });

@@ -238,7 +238,9 @@ export function installFakeUpStreamPay() {
   const state = {
     widgetData: [] as string[],
     subscriptions: [] as UpStreamPaySubscription[],
+    /** Element ids, in mount order, of both widgets (PAYMENT, then PAY_BUTTON unless hidePayButton). */
     mounted: [] as string[],
+    /** PAYMENT widgets (the form) unmounted. */
     unmounts: 0,
     submitPayment: vi.fn(async (): Promise<void> => {}),
     fire(event: UpStreamPayEvent) {
@@ -251,13 +253,14 @@ export function installFakeUpStreamPay() {
         state.widgetData.push(widgetData);
         state.subscriptions.push(...subscriptions);
         return {
-          createWidget: () => ({
+          // Purse's shape: the PAYMENT widget is the form, PAY_BUTTON its pay button.
+          createWidget: (opts: { interface: 'PAYMENT' | 'PAY_BUTTON' }) => ({
             mount(id: string) {
-              document.getElementById(id)!.textContent = 'Fake UpStreamPay widget';
+              document.getElementById(id)!.textContent = opts.interface === 'PAYMENT' ? 'Fake UpStreamPay widget' : 'Fake UpStreamPay pay button';
               state.mounted.push(id);
             },
             unmount() {
-              state.unmounts += 1;
+              if (opts.interface === 'PAYMENT') state.unmounts += 1;
             },
           }),
           submitPayment: state.submitPayment,

@@ -183,10 +183,8 @@ function createCheckout(o) {
     loaded: function () { return session; },
     state: function () { return state; },
     submit: submit,
-    /** options.showPayButton overrides the creation option for this mount (Widget v3: ui.hidePayButton). */
-    mount: function (target, options) {
+    mount: function (target) {
       if (!target || target.nodeType !== 1) return Promise.reject(new TypeError('mount() needs an HTMLElement.'));
-      if (options && typeof options.showPayButton === 'boolean') o.showPayButton = options.showPayButton;
       element = target;
       var ready = session ? Promise.resolve(session) : load();
       return ready.then(function () { if (element === target) render(); }, function (error) {

@@ -163,7 +163,8 @@ function renderForm(element, o) {
   form.appendChild(status);
   form.addEventListener('submit', function (event) { event.preventDefault(); o.onPay(); });
   root.appendChild(form);
-  element.appendChild(root);
+  // First in the element: a re-render (expiry, closed session) stays above a PAY_BUTTON slot placed after it.
+  element.insertBefore(root, element.firstChild);
 
   return {
     values: function () {
@@ -207,18 +208,29 @@ function renderNotice(element, generation, message) {
     'font-family': 'system-ui, sans-serif', color: COLORS.text, background: '#ffffff', padding: '16px'
   });
   root.appendChild(el('p', { role: 'status' }, { margin: '0' }, message));
-  element.appendChild(root);
+  element.insertBefore(root, element.firstChild);
   return { destroy: function () { if (root.parentNode) root.parentNode.removeChild(root); } };
 }
 
-/** A pay button alone (Widget v3's PAY_BUTTON interface). */
+/**
+ * A pay button alone (Widget v3's PAY_BUTTON interface). o: { session, locale, generation, onPay() }.
+ * It stays enabled while the form is incomplete (a click then shows the form's errors); setState(checkoutState)
+ * disables it during submission and hides it while the form is not there (not loaded yet, expired, closed).
+ */
 function renderPayButton(element, o) {
   var t = textsFor(o.locale);
   var button = el('button', { type: 'button', 'data-purse-mock': o.generation }, {
-    background: COLORS.accent, color: '#ffffff', border: '0', 'border-radius': '6px', padding: '10px 16px', font: 'inherit'
+    background: COLORS.accent, color: '#ffffff', border: '0', 'border-radius': '6px', padding: '10px 16px',
+    margin: '0 16px 16px', font: 'inherit', 'font-weight': '600', cursor: 'pointer'
   }, t.pay.replace('{amount}', formatAmount(o.session.amount, o.session.currency, o.locale)));
   button.addEventListener('click', function () { o.onPay(); });
   element.appendChild(button);
-  return { destroy: function () { if (button.parentNode) button.parentNode.removeChild(button); } };
+  return {
+    setState: function (state) {
+      button.hidden = state !== 'ready' && state !== 'submitting' && state !== 'submitted';
+      button.disabled = state !== 'ready';
+    },
+    destroy: function () { if (button.parentNode) button.parentNode.removeChild(button); }
+  };
 }
 `;

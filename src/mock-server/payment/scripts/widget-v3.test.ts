@@ -48,6 +48,8 @@ describe('Widget v3 script (window.UpStreamPay)', () => {
     const view = within(element);
     expect(element.querySelector('[data-purse-mock="widget-v3"]')).not.toBeNull();
     expect(view.getAllByRole('listitem')).toHaveLength(4);
+    // The form alone: Purse's pay button is the PAY_BUTTON widget.
+    expect(view.queryByRole('button')).toBeNull();
     await expect(manager.submitPayment()).rejects.toMatchObject({ code: 'PAYMENT_NOT_FULFILLED' });
     await fillCard(element);
     expect(all.filter((e) => e.code === 'CHECKOUT_PAYMENT_FULFILLED_CHANGES').map((e) => e.payload!.isFulfilled)).toEqual([true]);
@@ -80,28 +82,48 @@ describe('Widget v3 script (window.UpStreamPay)', () => {
     const events: UpStreamPayEvent[] = [];
     const manager = await ups().WidgetManager.buildForWidgetData(session.widget!.data, [{ listener: (e) => events.push(e), scopes: ['*'] }]);
     const element = container();
+    const buttonSlot = container('pay-button');
     await (await manager.createWidget({ interface: 'PAYMENT' })).mount(element.id);
+    await (await manager.createWidget({ interface: 'PAY_BUTTON' })).mount('pay-button');
+    expect(within(buttonSlot).getByRole('button', { name: /^Pay / })).toBeVisible();
     await fillCard(element);
     purse.control.expireSession(session.id);
     await expect(manager.submitPayment()).rejects.toMatchObject({ code: 'SESSION_EXPIRED' });
     expect(events.map((e) => e.code)).toContain('CHECKOUT_SESSION_EXPIRED');
     expect(within(element).getByRole('status').textContent).toBe('This payment session has expired.');
+    // Nothing left to pay: the button goes away with the form.
+    expect(within(buttonSlot).queryByRole('button')).toBeNull();
     expect(assign).not.toHaveBeenCalled();
   });
 
-  it('renders a PAY_BUTTON widget that submits the PAYMENT widget’s form', async () => {
-    const { api, runScript, container, assign } = setupScripts({ dropinGeneration: 'widget-v3' });
+  it('renders a PAY_BUTTON widget that submits the PAYMENT widget’s form, like manager.submitPayment()', async () => {
+    const { api, runScript, container, assign, purse } = setupScripts({ dropinGeneration: 'widget-v3' });
     const session = await api.createSession({ amount: 4299, currency: 'GBP' });
     await runScript(session);
-    const manager = await ups().WidgetManager.buildForWidgetData(session.widget!.data, []);
+    const events: UpStreamPayEvent[] = [];
+    const manager = await ups().WidgetManager.buildForWidgetData(session.widget!.data, [{ listener: (e) => events.push(e), scopes: ['*'] }]);
     const form = container('form');
     const buttonSlot = container('button');
-    await (await manager.createWidget({ interface: 'PAYMENT', ui: { hidePayButton: true } })).mount('form');
+    await (await manager.createWidget({ interface: 'PAYMENT', ui: {} })).mount('form');
     expect(within(form).queryByRole('button')).toBeNull();
-    await (await manager.createWidget({ interface: 'PAY_BUTTON' })).mount('button');
-    const user = await fillCard(form);
-    await user.click(within(buttonSlot).getByRole('button', { name: 'Pay £42.99' }));
+    const payButton = await manager.createWidget({ interface: 'PAY_BUTTON', ui: {} });
+    await payButton.mount('button');
+    const pay = within(buttonSlot).getByRole('button', { name: 'Pay £42.99' });
+
+    // An incomplete form: nothing is sent, the form shows what is missing.
+    const user = userEvent.setup();
+    await user.click(pay);
+    await expect.poll(() => events.map((e) => e.code)).toContain('CHECKOUT_PAYMENT_FAILED');
+    expect(within(form).getByLabelText('Card number')).toHaveAttribute('aria-invalid', 'true');
+    expect(purse.control.payments()).toHaveLength(0);
+
+    await fillCard(form);
+    await user.click(pay);
+    expect(pay).toBeDisabled(); // while the payment is submitted
     await expect.poll(() => assign.mock.calls.length).toBe(1);
+    expect(purse.control.payments()).toHaveLength(1);
+    payButton.unmount!();
+    expect(buttonSlot.childElementCount).toBe(0);
   });
 
   it('drives through the kit’s own Widget v3 driver', async () => {
@@ -116,8 +138,30 @@ describe('Widget v3 script (window.UpStreamPay)', () => {
     const mounted = await driver.mount({ element, widgetData: session.widget!.data, onEvent: (e) => events.push(e) });
     expect(element.id).toMatch(/^purse-dropin-\d+$/);
     expect(events).toEqual([{ type: 'ready' }]);
-    await fillCard(element);
+    // The form first, then the PAY_BUTTON widget in the driver's own slot.
+    const pay = within(element).getByRole('button', { name: /^Pay €/ });
+    expect(element.lastElementChild!.id).toMatch(/^purse-pay-button-\d+$/);
+    expect(element.lastElementChild!.contains(pay)).toBe(true);
+    expect(element.firstElementChild!.contains(within(element).getByLabelText('Card number'))).toBe(true);
+    const user = await fillCard(element);
     expect(events).toContainEqual({ type: 'fulfilled', isFulfilled: true });
+    await user.click(pay);
+    await expect.poll(() => assign.mock.calls.length).toBe(1);
+    mounted.unmount();
+    expect(element.childElementCount).toBe(0);
+  });
+
+  it('leaves the pay button out through the driver with hidePayButton: the merchant submits', async () => {
+    const { api, runScript, assign } = setupScripts({ dropinGeneration: 'widget-v3' });
+    const session = await api.createSession();
+    await runScript(session);
+    const driver = createDriver(window as DropinWindow, new URL(session.widget!.js_url))!;
+    const element = document.createElement('div');
+    document.body.append(element);
+    const mounted = await driver.mount({ element, widgetData: session.widget!.data, hidePayButton: true, onEvent: () => {} });
+    expect(within(element).queryByRole('button')).toBeNull();
+    expect(element.childElementCount).toBe(1);
+    await fillCard(element);
     await mounted.submit();
     expect(assign).toHaveBeenCalledTimes(1);
     mounted.unmount();

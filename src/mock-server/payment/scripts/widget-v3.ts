@@ -1,7 +1,7 @@
 // Browser JavaScript (a string inside the IIFE): Widget v3's global, `window.UpStreamPay.WidgetManager`, with the call
-// shapes of purse-docs/README.md. The PAYMENT widget has its own pay button unless `ui.hidePayButton` (a mock option:
-// the page then pays through manager.submitPayment() or a PAY_BUTTON widget). Events reach the listeners whose scopes
-// include '*' or the event code; `manager.submitPayment()` rejects (with `code`) when no payment was submitted.
+// shapes of purse-docs/README.md. The PAYMENT widget is the form alone; the pay button is a PAY_BUTTON widget, which
+// pays like `manager.submitPayment()` (pages without one call that themselves). Events reach the listeners whose
+// scopes include '*' or the event code; `manager.submitPayment()` rejects (with `code`) when no payment was submitted.
 export const WIDGET_V3_SOURCE = String.raw`
 function buildForWidgetData(data, subscriptions) {
   if (typeof data !== 'string' || !data) {
@@ -16,10 +16,12 @@ function buildForWidgetData(data, subscriptions) {
       try { s.listener(event); } catch (error) { setTimeout(function () { throw error; }); }
     });
   }
+  var buttons = [];
   var checkout = createCheckout({
     token: data,
-    showPayButton: true,
+    showPayButton: false,
     generation: 'widget-v3',
+    onState: function (state) { buttons.forEach(function (b) { b.setState(state); }); },
     onFulfilled: function (isFulfilled) { emit('CHECKOUT_PAYMENT_FULFILLED_CHANGES', { isFulfilled: isFulfilled }); },
     onSession: function (session) { emit('CHECKOUT_SESSION_SET', { sessionId: session.id }); },
     onExpired: function () { emit('CHECKOUT_SESSION_EXPIRED', {}); }
@@ -41,13 +43,26 @@ function buildForWidgetData(data, subscriptions) {
           mount: function (elementId) {
             var element = typeof elementId === 'string' ? document.getElementById(elementId) : null;
             if (!element) return Promise.reject(new Error('UpStreamPay widget: no element with id "' + elementId + '".'));
-            if (kind === 'PAYMENT') return checkout.mount(element, { showPayButton: !(spec.ui && spec.ui.hidePayButton === true) });
-            button = renderPayButton(element, { session: checkout.loaded(), generation: 'widget-v3', onPay: function () { submitPayment().catch(function () {}); } });
+            if (kind === 'PAYMENT') return checkout.mount(element);
+            if (button) button.destroy();
+            var session = checkout.loaded();
+            button = renderPayButton(element, {
+              session: session,
+              locale: session.locale,
+              generation: 'widget-v3',
+              // A failed payment is shown in the form and reported as CHECKOUT_PAYMENT_FAILED.
+              onPay: function () { submitPayment().catch(function () {}); }
+            });
+            button.setState(checkout.state());
+            buttons.push(button);
             return Promise.resolve();
           },
           unmount: function () {
-            if (kind === 'PAYMENT') checkout.unmount();
-            else if (button) button.destroy();
+            if (kind === 'PAYMENT') return checkout.unmount();
+            if (!button) return;
+            button.destroy();
+            buttons = buttons.filter(function (b) { return b !== button; });
+            button = null;
           }
         };
       },
