@@ -148,8 +148,8 @@ const widgetV3 = (ups: UpStreamPayGlobal, url: URL): DropinDriver => ({
       // The pay button is a widget of its own (PAY_BUTTON), in a slot of ours after the form; without it the
       // merchant pays through submit().
       if (o.hidePayButton !== true) {
-        const slot = o.element.ownerDocument.createElement('div');
-        slot.id = `purse-pay-button-${++idSeq}`;
+        const slot = document.createElement('div');
+        slot.id = `purse-dropin-${++idSeq}`;
         o.element.append(slot);
         m.onStop(() => slot.remove());
         const button = await manager.createWidget({ interface: 'PAY_BUTTON', ui: {} });

@@ -140,7 +140,8 @@ describe('Widget v3 script (window.UpStreamPay)', () => {
     expect(events).toEqual([{ type: 'ready' }]);
     // The form first, then the PAY_BUTTON widget in the driver's own slot.
     const pay = within(element).getByRole('button', { name: /^Pay €/ });
-    expect(element.lastElementChild!.id).toMatch(/^purse-pay-button-\d+$/);
+    expect(element.lastElementChild!.id).toMatch(/^purse-dropin-\d+$/);
+    expect(element.lastElementChild!.id).not.toBe(element.id);
     expect(element.lastElementChild!.contains(pay)).toBe(true);
     expect(element.firstElementChild!.contains(within(element).getByLabelText('Card number'))).toBe(true);
     const user = await fillCard(element);
