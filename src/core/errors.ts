@@ -24,7 +24,9 @@ export type PurseKitError =
   /** Programmer or configuration mistake detected at run time (e.g. a disallowed script origin). */
   | { kind: 'config'; message: string }
   /** Anything else the API refused (404, 409, other 4xx), with Purse's problem details. */
-  | { kind: 'request'; message: string; status: number; code?: string };
+  | { kind: 'request'; message: string; status: number; code?: string }
+  /** Purse's drop-in reported an error (payment form or submission), with its code when it gave one. */
+  | { kind: 'dropin'; message: string; code?: string };
 
 export type PurseKitErrorKind = PurseKitError['kind'];
 

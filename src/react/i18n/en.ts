@@ -86,6 +86,7 @@ export const en = {
   'error.session_expired': 'Your session has expired. Please start again.',
   'error.config': 'Signup is unavailable right now. Please try again later.',
   'error.request': 'Your request could not be completed. Please try again.',
+  'error.dropin': 'The payment form reported an error. Please try again.',
   'error.retry': 'Try again',
   'error.retryIn': 'Try again in {seconds} s',
 
@@ -160,7 +161,7 @@ export const en = {
   'checkout.error.script_load': 'The payment form could not load. Check your connection and try again.',
   'checkout.error.config': 'Payment is unavailable right now. Please try again later.',
   'checkout.error.unauthorized': 'Payment is unavailable right now. Please try again later.',
-  'checkout.error.submit': 'Your payment could not be submitted. Please try again.',
+  'checkout.error.dropin': 'Your payment could not be submitted. Please try again.',
   'checkout.retry': 'Try again',
   'checkout.expired.title': 'Your session expired',
   'checkout.expired.body': 'For your security, the payment session timed out. Start again to pay.',

@@ -89,6 +89,7 @@ export const fr: Messages = {
   'error.session_expired': 'Votre session a expiré. Veuillez recommencer.',
   'error.config': 'L’inscription est indisponible pour le moment. Veuillez réessayer plus tard.',
   'error.request': 'Votre demande n’a pas pu aboutir. Veuillez réessayer.',
+  'error.dropin': 'Le formulaire de paiement a signalé une erreur. Veuillez réessayer.',
   'error.retry': 'Réessayer',
   'error.retryIn': 'Réessayer dans {seconds}\u00a0s',
 
@@ -165,7 +166,7 @@ export const fr: Messages = {
   'checkout.error.script_load': 'Le formulaire de paiement n’a pas pu se charger. Vérifiez votre connexion et réessayez.',
   'checkout.error.config': 'Le paiement est indisponible pour le moment. Veuillez réessayer plus tard.',
   'checkout.error.unauthorized': 'Le paiement est indisponible pour le moment. Veuillez réessayer plus tard.',
-  'checkout.error.submit': 'Votre paiement n’a pas pu être envoyé. Veuillez réessayer.',
+  'checkout.error.dropin': 'Votre paiement n’a pas pu être envoyé. Veuillez réessayer.',
   'checkout.retry': 'Réessayer',
   'checkout.expired.title': 'Votre session a expiré',
   'checkout.expired.body': 'Pour votre sécurité, la session de paiement a expiré. Recommencez pour payer.',

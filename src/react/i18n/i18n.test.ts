@@ -14,6 +14,7 @@ const errors: PurseKitError[] = [
   { kind: 'session_expired', message: 'dev: session' },
   { kind: 'config', message: 'dev: config' },
   { kind: 'request', message: 'dev: 404', status: 404 },
+  { kind: 'dropin', message: 'dev: drop-in', code: 'PAYMENT_REFUSED' },
 ];
 
 describe('createTranslator', () => {

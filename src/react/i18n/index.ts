@@ -37,6 +37,7 @@ const errorKeys: Record<PurseKitErrorKind, MessageKey> = {
   session_expired: 'error.session_expired',
   config: 'error.config',
   request: 'error.request',
+  dropin: 'error.dropin',
 };
 
 export function createTranslator(locale: PurseLocale, overrides?: Partial<Messages>): Translator {

@@ -96,7 +96,10 @@ export class DropinSlot {
     } catch (thrown) {
       if (this.mount !== mount) return;
       const message = thrown instanceof Error ? thrown.message : String(thrown);
-      this.host.update({ status: 'ready', error: isPurseKitFailure(thrown) ? thrown.error : dropinError(message) });
+      // Keep the drop-in's code when its rejection carries one (the shape is not documented: only a string counts).
+      const code = (thrown as { code?: unknown } | null)?.code;
+      const error = dropinError(message, typeof code === 'string' ? code : undefined);
+      this.host.update({ status: 'ready', error: isPurseKitFailure(thrown) ? thrown.error : error });
     }
   }
 

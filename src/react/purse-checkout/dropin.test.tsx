@@ -80,11 +80,15 @@ describe('Drop-in Checkout', () => {
     await screen.findByText('Fake Purse drop-in');
     const dropin = purse.latest();
     dropin.isPaymentFulfilled.set(true);
-    dropin.outcome.mockRejectedValue(new Error('card refused'));
+    dropin.outcome.mockRejectedValue(Object.assign(new Error('card refused'), { code: 'PAYMENT_REFUSED' }));
     await user.click(await screen.findByRole('button', { name: 'Pay now' }));
 
     expect(await screen.findByText('Your payment could not be submitted. Please try again.', { selector: 'p' })).toBeInTheDocument();
-    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ kind: 'request', message: expect.stringContaining('card refused') }));
+    expect(onError).toHaveBeenCalledWith({ kind: 'dropin', code: 'PAYMENT_REFUSED', message: "Purse's drop-in: card refused" });
+    // A rejection without a string code reports none.
+    dropin.outcome.mockRejectedValue(Object.assign(new Error('timed out'), { code: 408 }));
+    await user.click(screen.getByRole('button', { name: 'Pay now' }));
+    await waitFor(() => expect(onError).toHaveBeenLastCalledWith({ kind: 'dropin', message: "Purse's drop-in: timed out" }));
     expect(screen.getByText('Fake Purse drop-in')).toBeInTheDocument();
     expect(dropin.unmount).not.toHaveBeenCalled();
   });
@@ -110,8 +114,7 @@ describe('Drop-in Checkout', () => {
     await screen.findByText('Fake Purse drop-in');
     purse.latest().emit({ type: 'error', message: 'Refused by the issuer', code: 'PAYMENT_REFUSED' });
     expect(onError).toHaveBeenCalledWith({
-      kind: 'request',
-      status: 0,
+      kind: 'dropin',
       code: 'PAYMENT_REFUSED',
       message: "Purse's drop-in: Refused by the issuer",
     });

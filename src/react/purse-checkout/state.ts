@@ -72,12 +72,9 @@ export function classifySession(session: CheckoutSession, allowedOrigins: readon
 
 const invalid = (message: string): SessionTarget => ({ kind: 'invalid', error: { kind: 'config', message } });
 
-/**
- * An error the drop-in reported (or a submit it rejected). `PurseKitError` has no kind of its own for these yet:
- * they travel as `request` with status 0 and the drop-in's code.
- */
+/** An error the drop-in reported (or a submit it rejected), with the drop-in's code when it gave one. */
 export function dropinError(message: string, code?: string): PurseKitError {
-  return { kind: 'request', status: 0, message: `Purse's drop-in: ${message}`, ...(code !== undefined && { code }) };
+  return { kind: 'dropin', message: `Purse's drop-in: ${message}`, ...(code !== undefined && { code }) };
 }
 
 /** Stable key of a request: same content, same intent, whatever the object's identity. */

@@ -30,15 +30,14 @@ const checkoutErrorKeys: Partial<Record<PurseKitError['kind'], MessageKey>> = {
   script_load: 'checkout.error.script_load',
   config: 'checkout.error.config',
   unauthorized: 'checkout.error.unauthorized',
+  // In the view, only a submit the drop-in rejected (its other errors it shows itself and go to onError).
+  dropin: 'checkout.error.dropin',
 };
 
 /** The shopper's message for a checkout error (never the developer text of `error.message`). */
 export function checkoutErrorText(error: PurseKitError, i18n: Translator): string {
   const key = checkoutErrorKeys[error.kind];
-  if (key) return i18n.t(key);
-  // Errors the drop-in reported (a submit it refused) travel as `request` with status 0.
-  if (error.kind === 'request' && error.status === 0) return i18n.t('checkout.error.submit');
-  return i18n.error(error);
+  return key ? i18n.t(key) : i18n.error(error);
 }
 
 /** A config error is not fixed by trying again. */
