@@ -2,6 +2,7 @@
 // in for Purse's CDN and lets each test decide when and how a request answers) and really runs the body we serve.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isPurseKitFailure, type PurseKitError } from '../errors.ts';
+import { fakeCdn, resetPage, type CdnRequest } from '../../test/fake-cdn.ts';
 import { __resetDropinCache, loadDropin, preconnect, preloadDropin } from './index.ts';
 
 const CDN = 'https://cdn.purse-secure.com';
@@ -12,46 +13,17 @@ const DEFINES_PURSE = 'window.Purse = { createDropinCheckout: function () { retu
 const DEFINES_UPSTREAMPAY =
   'window.UpStreamPay = { WidgetManager: { buildForWidgetData: function () { return Promise.resolve({}); } } };';
 
-interface CdnRequest {
-  url: string;
-  respond(body: string, status?: number): void;
-}
-
-type HappyDomSettings = {
-  enableJavaScriptEvaluation: boolean;
-  suppressInsecureJavaScriptEnvironmentWarning: boolean;
-  fetch: { interceptor: unknown };
-};
-const settings = (window as unknown as { happyDOM: { settings: HappyDomSettings } }).happyDOM.settings;
-const globals = window as unknown as Record<string, unknown>;
 let requests: CdnRequest[] = [];
 
 beforeEach(() => {
-  requests = [];
-  settings.enableJavaScriptEvaluation = true;
-  settings.suppressInsecureJavaScriptEnvironmentWarning = true;
-  settings.fetch.interceptor = {
-    beforeAsyncRequest: ({ request }: { request: Request }) =>
-      new Promise<Response>((resolve) => {
-        requests.push({
-          url: request.url,
-          respond: (body, status = 200) =>
-            resolve(new Response(body, { status, headers: { 'content-type': 'text/javascript' } })),
-        });
-      }),
-  };
+  requests = fakeCdn({ hold: true }).requests;
 });
 
 afterEach(async () => {
   vi.useRealTimers();
   for (const request of requests) request.respond('');
   await settle();
-  settings.fetch.interceptor = null;
-  settings.enableJavaScriptEvaluation = false;
-  document.head.innerHTML = '';
-  delete globals.Purse;
-  delete globals.UpStreamPay;
-  __resetDropinCache();
+  resetPage();
 });
 
 /** Lets happy-dom finish fetching and running what was answered. */

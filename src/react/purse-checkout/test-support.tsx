@@ -6,7 +6,6 @@ import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StrictMode, type ReactElement } from 'react';
 import { vi } from 'vitest';
-import { __resetDropinCache } from '../../core/dropin/index.ts';
 import type {
   DropinGeneration,
   DropinSessionState,
@@ -16,6 +15,7 @@ import type {
   UpStreamPaySubscription,
 } from '../../core/dropin/types.ts';
 import type { IntegrationMode } from '../../core/payment.ts';
+import { interceptPageRequests } from '../../test/fake-cdn.ts';
 import { createTestStack } from '../../test/stack.ts';
 import type { PurseLocale } from '../i18n/index.ts';
 import { PurseProvider } from '../provider/index.ts';
@@ -82,41 +82,9 @@ export function checkoutStack(options: CheckoutStackOptions = {}) {
 }
 export type CheckoutStack = ReturnType<typeof checkoutStack>;
 
-// ── the fake CDN ──────────────────────────────────────────────────────────────────────────────────────────────
+// ── the page's requests ───────────────────────────────────────────────────────────────────────────────────────
 
-type HappyDomSettings = {
-  enableJavaScriptEvaluation: boolean;
-  suppressInsecureJavaScriptEnvironmentWarning: boolean;
-  fetch: { interceptor: unknown };
-};
-const settings = (window as unknown as { happyDOM: { settings: HappyDomSettings } }).happyDOM.settings;
-const globals = window as unknown as Record<string, unknown>;
-
-export interface CdnRequest {
-  url: string;
-  respond(body: string, status?: number): void;
-}
-
-/** Serves script requests: at once with an empty 200 (the global is already installed), or held when `hold` is on. */
-export function fakeCdn() {
-  const requests: CdnRequest[] = [];
-  const cdn = { requests, hold: false, urls: () => requests.map((r) => r.url) };
-  settings.enableJavaScriptEvaluation = true;
-  settings.suppressInsecureJavaScriptEnvironmentWarning = true;
-  settings.fetch.interceptor = {
-    beforeAsyncRequest: ({ request }: { request: Request }) =>
-      new Promise<Response>((resolve) => {
-        const entry: CdnRequest = {
-          url: request.url,
-          respond: (body, status = 200) =>
-            resolve(new Response(body, { status, headers: { 'content-type': 'text/javascript' } })),
-        };
-        requests.push(entry);
-        if (!cdn.hold) entry.respond('/* the fake global is installed by the test */');
-      }),
-  };
-  return cdn;
-}
+export { fakeCdn, resetPage, type CdnRequest } from '../../test/fake-cdn.ts';
 
 /**
  * Routes every request the page makes (the drop-in script and its own API calls) to the in-process mock, so the
@@ -124,31 +92,19 @@ export function fakeCdn() {
  */
 export function mockCdn(stack: CheckoutStack) {
   const urls: string[] = [];
-  settings.enableJavaScriptEvaluation = true;
-  settings.suppressInsecureJavaScriptEnvironmentWarning = true;
-  settings.fetch.interceptor = {
-    async beforeAsyncRequest({ request }: { request: Request }) {
-      urls.push(`${request.method} ${request.url}`);
-      const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.text();
-      const headers = Object.fromEntries(request.headers);
-      const answer = await stack.purse.fetch(new globalThis.Request(request.url, { method: request.method, headers, body }));
-      return new Response(await answer.text(), { status: answer.status, headers: Object.fromEntries(answer.headers) });
-    },
-  };
+  interceptPageRequests(async (request) => {
+    urls.push(`${request.method} ${request.url}`);
+    const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.text();
+    const headers = Object.fromEntries(request.headers);
+    const answer = await stack.purse.fetch(new globalThis.Request(request.url, { method: request.method, headers, body }));
+    return new Response(await answer.text(), { status: answer.status, headers: Object.fromEntries(answer.headers) });
+  });
   return { urls };
 }
 
-/** Undoes fakeCdn and the fake globals; forgets loaded scripts. */
-export function resetPage() {
-  settings.fetch.interceptor = null;
-  settings.enableJavaScriptEvaluation = false;
-  document.head.innerHTML = '';
-  delete globals.Purse;
-  delete globals.UpStreamPay;
-  __resetDropinCache();
-}
-
 // ── fakes of Purse's two globals ─────────────────────────────────────────────────────────────────────────────
+
+const globals = window as unknown as Record<string, unknown>;
 
 class FakeValue<T> implements PurseSubscribable<T> {
   readonly callbacks = new Set<(value: T) => void>();
