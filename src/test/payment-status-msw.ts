@@ -2,9 +2,12 @@
 // them, with scripted answers per token/id, and a log of every request. The browser side is the real
 // createHttpBackend over fetch. Used until the real in-process stack serves these routes.
 import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { CheckoutSession, ShopperPayment, ShopperPaymentLink, VerifiedRedirect } from '../core/checkout.ts';
 import { createHttpBackend } from '../core/http-backend.ts';
 import { routes } from '../core/routes.ts';
+import { setRedirectUrl } from './render-payment-status.tsx';
 
 const PROBLEM = Symbol('problem');
 
@@ -94,3 +97,21 @@ export function createMswMerchant(baseUrl = 'http://merchant.test/api/purse') {
 }
 
 export type MswMerchant = ReturnType<typeof createMswMerchant>;
+
+/**
+ * For a test file: an MSW server answering as the merchant, a fresh merchant (and no token in the URL) per test.
+ * Returns the current test's merchant.
+ */
+export function mswMerchantPerTest(): () => MswMerchant {
+  const server = setupServer();
+  let merchant: MswMerchant | undefined;
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  beforeEach(() => {
+    merchant = createMswMerchant();
+    server.use(...merchant.handlers);
+    setRedirectUrl(null);
+  });
+  afterEach(() => server.resetHandlers());
+  afterAll(() => server.close());
+  return () => merchant!;
+}

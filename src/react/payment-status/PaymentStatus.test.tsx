@@ -1,24 +1,12 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { checkoutSession, inCurrency, payments, shopperPayment, verified } from '../../test/payment-status-fixtures.ts';
-import { createMswMerchant } from '../../test/payment-status-msw.ts';
-import type { MswMerchant } from '../../test/payment-status-msw.ts';
+import { mswMerchantPerTest } from '../../test/payment-status-msw.ts';
 import { PaymentStatus } from './PaymentStatus.tsx';
 import { renderWithPurse, setRedirectUrl } from '../../test/render-payment-status.tsx';
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
-
-let merchant: MswMerchant;
-beforeEach(() => {
-  merchant = createMswMerchant();
-  server.use(...merchant.handlers);
-  setRedirectUrl(null);
-});
+const merchant = mswMerchantPerTest();
 
 const heading = (name: string | RegExp) => screen.findByRole('heading', { name });
 const detail = (label: string) => {
@@ -29,16 +17,16 @@ const detail = (label: string) => {
 describe('PaymentStatus after the redirect', () => {
   it('verifies the token from the URL once and shows the authorized payment without polling', async () => {
     setRedirectUrl('tok_ok');
-    merchant.tokens.set('tok_ok', verified(payments.authorized));
+    merchant().tokens.set('tok_ok', verified(payments.authorized));
     const onSuccess = vi.fn();
-    renderWithPurse(<PaymentStatus onSuccess={onSuccess} />, { backend: merchant.backend });
+    renderWithPurse(<PaymentStatus onSuccess={onSuccess} />, { backend: merchant().backend });
 
     expect(await heading('Payment successful')).toBeInTheDocument();
     expect(screen.getByText('Your payment is confirmed.')).toBeInTheDocument();
     expect(detail('Amount')).toHaveTextContent('€42.99');
     expect(detail('Payment reference')).toHaveTextContent('pay_1');
     // The verified answer carried the payment: no GET for it.
-    expect(merchant.requests).toEqual(['POST /payments/verify-redirect']);
+    expect(merchant().requests).toEqual(['POST /payments/verify-redirect']);
     expect(onSuccess).toHaveBeenCalledTimes(1);
     expect(onSuccess).toHaveBeenCalledWith({ payment: payments.authorized, link: undefined });
   });
@@ -48,7 +36,7 @@ describe('PaymentStatus after the redirect', () => {
     const onFailure = vi.fn();
     const onSuccess = vi.fn();
     renderWithPurse(<PaymentStatus onFailure={onFailure} onSuccess={onSuccess} retryHref="/checkout" />, {
-      backend: merchant.backend,
+      backend: merchant().backend,
     });
 
     expect(await heading('We could not check your payment')).toBeInTheDocument();
@@ -64,11 +52,11 @@ describe('PaymentStatus after the redirect', () => {
   });
 
   it('shows a refused payment as a failure with "Try again" back to checkout', async () => {
-    merchant.tokens.set('tok_refused', verified(payments.refused));
+    merchant().tokens.set('tok_refused', verified(payments.refused));
     const onFailure = vi.fn();
     const onRetry = vi.fn();
     renderWithPurse(<PaymentStatus token="tok_refused" onFailure={onFailure} onRetry={onRetry} />, {
-      backend: merchant.backend,
+      backend: merchant().backend,
     });
 
     expect(await heading('Payment refused')).toBeInTheDocument();
@@ -79,32 +67,32 @@ describe('PaymentStatus after the redirect', () => {
     expect(onRetry).toHaveBeenCalledTimes(1);
     expect(onFailure).toHaveBeenCalledTimes(1);
     expect(onFailure).toHaveBeenCalledWith({ payment: payments.refused, link: undefined });
-    expect(merchant.requests).toEqual(['POST /payments/verify-redirect']);
+    expect(merchant().requests).toEqual(['POST /payments/verify-redirect']);
   });
 
   it.each([
     ['ERROR', payments.error, 'Payment failed'],
     ['ABORTED', payments.aborted, 'Payment not completed'],
   ])('shows an %s authorization as a failure', async (_status, payment, title) => {
-    merchant.payments.set('pay_1', payment);
-    renderWithPurse(<PaymentStatus paymentId="pay_1" />, { backend: merchant.backend });
+    merchant().payments.set('pay_1', payment);
+    renderWithPurse(<PaymentStatus paymentId="pay_1" />, { backend: merchant().backend });
     expect(await heading(title)).toBeInTheDocument();
   });
 
   it('shows a session the shopper cancelled as a failure without asking for a payment', async () => {
-    merchant.tokens.set('tok_abort', verified(undefined, { client_session_status: 'ABORTED_BY_CUSTOMER' }));
-    renderWithPurse(<PaymentStatus token="tok_abort" retryHref="/checkout" />, { backend: merchant.backend });
+    merchant().tokens.set('tok_abort', verified(undefined, { client_session_status: 'ABORTED_BY_CUSTOMER' }));
+    renderWithPurse(<PaymentStatus token="tok_abort" retryHref="/checkout" />, { backend: merchant().backend });
     expect(await heading('Payment cancelled')).toBeInTheDocument();
     expect(screen.getByText('You cancelled the payment.')).toBeInTheDocument();
-    expect(merchant.requests).toEqual(['POST /payments/verify-redirect']);
+    expect(merchant().requests).toEqual(['POST /payments/verify-redirect']);
   });
 
   it('says there is nothing to show when the page has no token and no id', async () => {
     const onFailure = vi.fn();
-    renderWithPurse(<PaymentStatus onFailure={onFailure} />, { backend: merchant.backend });
+    renderWithPurse(<PaymentStatus onFailure={onFailure} />, { backend: merchant().backend });
     expect(await heading('We could not check your payment')).toBeInTheDocument();
     expect(screen.getByText('There is no payment to show on this page.')).toBeInTheDocument();
-    expect(merchant.requests).toEqual([]);
+    expect(merchant().requests).toEqual([]);
     expect(onFailure.mock.calls[0]?.[0].error).toMatchObject({ kind: 'config' });
   });
 });
@@ -115,15 +103,15 @@ describe('PaymentStatus details', () => {
     ['JPY', '¥4,299'],
     ['USD', '$42.99'],
   ] as const)('formats 4299 %s in its minor units as %s', async (currency, text) => {
-    merchant.payments.set('pay_1', inCurrency(currency));
-    renderWithPurse(<PaymentStatus paymentId="pay_1" />, { backend: merchant.backend });
+    merchant().payments.set('pay_1', inCurrency(currency));
+    renderWithPurse(<PaymentStatus paymentId="pay_1" />, { backend: merchant().backend });
     await heading('Payment successful');
     expect(detail('Amount')).toHaveTextContent(text);
   });
 
   it('lists the split with method, partner and amount, and the card brand with its last four', async () => {
-    merchant.payments.set('pay_1', payments.split);
-    renderWithPurse(<PaymentStatus paymentId="pay_1" />, { backend: merchant.backend });
+    merchant().payments.set('pay_1', payments.split);
+    renderWithPurse(<PaymentStatus paymentId="pay_1" />, { backend: merchant().backend });
     await heading('Payment successful');
 
     const parts = within(detail('Paid with')).getAllByRole('listitem');
@@ -136,29 +124,29 @@ describe('PaymentStatus details', () => {
   });
 
   it('shows what was charged and refunded, and headlines a full refund', async () => {
-    merchant.payments.set('pay_1', payments.partlyRefunded);
-    merchant.payments.set('pay_2', { ...payments.refunded, id: 'pay_2' });
-    const { unmount } = renderWithPurse(<PaymentStatus paymentId="pay_1" />, { backend: merchant.backend });
+    merchant().payments.set('pay_1', payments.partlyRefunded);
+    merchant().payments.set('pay_2', { ...payments.refunded, id: 'pay_2' });
+    const { unmount } = renderWithPurse(<PaymentStatus paymentId="pay_1" />, { backend: merchant().backend });
     await heading('Payment successful');
     expect(detail('Charged')).toHaveTextContent('€42.99');
     expect(detail('Partly refunded')).toHaveTextContent('€10.00');
     unmount();
 
-    renderWithPurse(<PaymentStatus paymentId="pay_2" />, { backend: merchant.backend });
+    renderWithPurse(<PaymentStatus paymentId="pay_2" />, { backend: merchant().backend });
     expect(await heading('Payment refunded')).toBeInTheDocument();
     expect(detail('Refunded')).toHaveTextContent('€42.99');
   });
 
   it('headlines a fully voided payment as cancelled, not charged', async () => {
-    merchant.payments.set('pay_1', payments.voided);
-    renderWithPurse(<PaymentStatus paymentId="pay_1" />, { backend: merchant.backend });
+    merchant().payments.set('pay_1', payments.voided);
+    renderWithPurse(<PaymentStatus paymentId="pay_1" />, { backend: merchant().backend });
     expect(await heading('Payment cancelled')).toBeInTheDocument();
     expect(detail('Released (not charged)')).toHaveTextContent('€42.99');
   });
 
   it('renders shopper data as text, never as markup', async () => {
-    merchant.payments.set('pay_1', shopperPayment({ card: { brand: '<img src=x onerror=alert(1)>', last_four: '1111' } }));
-    const { container } = renderWithPurse(<PaymentStatus paymentId="pay_1" />, { backend: merchant.backend });
+    merchant().payments.set('pay_1', shopperPayment({ card: { brand: '<img src=x onerror=alert(1)>', last_four: '1111' } }));
+    const { container } = renderWithPurse(<PaymentStatus paymentId="pay_1" />, { backend: merchant().backend });
     await heading('Payment successful');
     expect(container.querySelector('img')).toBeNull();
     expect(detail('Card')).toHaveTextContent('<img src=x onerror=alert(1)>');
@@ -167,8 +155,8 @@ describe('PaymentStatus details', () => {
 
 describe('PaymentStatus live region and language', () => {
   it('has one polite status region from the first render, announcing each change', async () => {
-    merchant.tokens.set('tok_ok', verified(payments.authorized));
-    renderWithPurse(<PaymentStatus token="tok_ok" />, { backend: merchant.backend });
+    merchant().tokens.set('tok_ok', verified(payments.authorized));
+    renderWithPurse(<PaymentStatus token="tok_ok" />, { backend: merchant().backend });
     const regions = screen.getAllByRole('status');
     expect(regions).toHaveLength(1);
     expect(regions[0]).toHaveAttribute('aria-live', 'polite');
@@ -180,9 +168,9 @@ describe('PaymentStatus live region and language', () => {
   });
 
   it('speaks French', async () => {
-    merchant.tokens.set('tok_ok', verified(payments.split));
-    merchant.tokens.set('tok_refused', verified(payments.refused));
-    const { unmount } = renderWithPurse(<PaymentStatus token="tok_ok" />, { backend: merchant.backend, locale: 'fr' });
+    merchant().tokens.set('tok_ok', verified(payments.split));
+    merchant().tokens.set('tok_refused', verified(payments.refused));
+    const { unmount } = renderWithPurse(<PaymentStatus token="tok_ok" />, { backend: merchant().backend, locale: 'fr' });
     expect(await heading('Paiement réussi')).toBeInTheDocument();
     // Exact text: toHaveTextContent would fold the no-break space.
     expect(detail('Montant').textContent).toBe('42,99\u00a0€');
@@ -191,7 +179,7 @@ describe('PaymentStatus live region and language', () => {
     expect(screen.getByRole('status').closest('[lang]')).toHaveAttribute('lang', 'fr');
     unmount();
 
-    renderWithPurse(<PaymentStatus token="tok_refused" retryHref="/panier" />, { backend: merchant.backend, locale: 'fr' });
+    renderWithPurse(<PaymentStatus token="tok_refused" retryHref="/panier" />, { backend: merchant().backend, locale: 'fr' });
     expect(await heading('Paiement refusé')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Réessayer' })).toHaveAttribute('href', '/panier');
   });
@@ -199,15 +187,15 @@ describe('PaymentStatus live region and language', () => {
 
 describe('PaymentStatus cases the emulator cannot produce', () => {
   it('follows the session when the verified redirect names no payment yet', async () => {
-    merchant.tokens.set('tok_early', verified(undefined, { client_session_status: 'CREATED' }));
-    merchant.sessions.set('cs_1', checkoutSession({ status: 'CREATED' }), checkoutSession({ payment_id: 'pay_1' }));
-    merchant.payments.set('pay_1', payments.pending, payments.authorized);
+    merchant().tokens.set('tok_early', verified(undefined, { client_session_status: 'CREATED' }));
+    merchant().sessions.set('cs_1', checkoutSession({ status: 'CREATED' }), checkoutSession({ payment_id: 'pay_1' }));
+    merchant().payments.set('pay_1', payments.pending, payments.authorized);
     setRedirectUrl('tok_early');
-    renderWithPurse(<PaymentStatus schedule={{ fastIntervalMs: 30 }} />, { backend: merchant.backend });
+    renderWithPurse(<PaymentStatus schedule={{ fastIntervalMs: 30 }} />, { backend: merchant().backend });
     expect(await heading('Your payment is being processed')).toBeInTheDocument();
     expect(await heading('Payment successful')).toBeInTheDocument();
     await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(merchant.requests).toEqual([
+    expect(merchant().requests).toEqual([
       'POST /payments/verify-redirect',
       'GET /checkout/sessions/cs_1',
       'GET /checkout/sessions/cs_1',

@@ -1,24 +1,12 @@
 // Payment links through the same component: created/opened wait, paid succeeds, cancelled/expired fail.
 import { screen, within } from '@testing-library/react';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { paymentLink } from '../../test/payment-status-fixtures.ts';
-import { createMswMerchant } from '../../test/payment-status-msw.ts';
-import type { MswMerchant } from '../../test/payment-status-msw.ts';
+import { mswMerchantPerTest } from '../../test/payment-status-msw.ts';
 import { PaymentStatus } from './PaymentStatus.tsx';
 import { renderWithPurse, setRedirectUrl } from '../../test/render-payment-status.tsx';
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
-
-let merchant: MswMerchant;
-beforeEach(() => {
-  merchant = createMswMerchant();
-  server.use(...merchant.handlers);
-  setRedirectUrl(null);
-});
+const merchant = mswMerchantPerTest();
 
 const heading = (name: string) => screen.findByRole('heading', { name });
 const detail = (label: string) => screen.getByText(label, { selector: 'dt' }).nextElementSibling as HTMLElement;
@@ -28,7 +16,7 @@ const fast = { fastIntervalMs: 30 };
 describe('PaymentStatus for a payment link', () => {
   it('waits on an opened link after a refused attempt, then shows it paid, from the link alone', async () => {
     const refused = { id: 'pay_0', authorization_status: 'REFUSED' } as const;
-    merchant.links.set(
+    merchant().links.set(
       'pl_1',
       paymentLink({ status: 'OPENED', payments: [refused] }),
       paymentLink({ status: 'PAID', payments: [refused, { id: 'pay_9', authorization_status: 'AUTHORIZED' }] }),
@@ -38,7 +26,7 @@ describe('PaymentStatus for a payment link', () => {
     // The explicit id wins over a token in the URL.
     setRedirectUrl('tok_unused');
     renderWithPurse(<PaymentStatus paymentLinkId="pl_1" schedule={fast} onPending={onPending} onSuccess={onSuccess} />, {
-      backend: merchant.backend,
+      backend: merchant().backend,
     });
 
     expect(await heading('Waiting for payment')).toBeInTheDocument();
@@ -50,7 +38,7 @@ describe('PaymentStatus for a payment link', () => {
     expect(await heading('Payment successful')).toBeInTheDocument();
     expect(detail('Amount')).toHaveTextContent('€120.00');
     await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(merchant.requests).toEqual(['GET /payment-links/pl_1', 'GET /payment-links/pl_1']);
+    expect(merchant().requests).toEqual(['GET /payment-links/pl_1', 'GET /payment-links/pl_1']);
     expect(onPending).toHaveBeenCalledTimes(1);
     expect(onPending.mock.calls[0]?.[0].link).toMatchObject({ status: 'OPENED' });
     expect(onSuccess).toHaveBeenCalledTimes(1);
@@ -58,8 +46,8 @@ describe('PaymentStatus for a payment link', () => {
   });
 
   it('waits on a link nobody has paid yet', async () => {
-    merchant.links.set('pl_1', paymentLink({ status: 'CREATED' }));
-    renderWithPurse(<PaymentStatus paymentLinkId="pl_1" />, { backend: merchant.backend });
+    merchant().links.set('pl_1', paymentLink({ status: 'CREATED' }));
+    renderWithPurse(<PaymentStatus paymentLinkId="pl_1" />, { backend: merchant().backend });
     expect(await heading('Waiting for payment')).toBeInTheDocument();
     expect(screen.getByText('This payment link has not been paid yet.', { selector: 'p' })).toBeInTheDocument();
   });
@@ -68,22 +56,22 @@ describe('PaymentStatus for a payment link', () => {
     ['CANCELLED', 'Payment link cancelled', 'This payment link was cancelled and can no longer be used.'],
     ['EXPIRED', 'Payment link expired', 'This payment link has expired and can no longer be used.'],
   ] as const)('shows a %s link as a failure, once, without polling', async (status, title, body) => {
-    merchant.links.set('pl_1', paymentLink({ status }));
+    merchant().links.set('pl_1', paymentLink({ status }));
     const onFailure = vi.fn();
     renderWithPurse(<PaymentStatus paymentLinkId="pl_1" schedule={fast} onFailure={onFailure} />, {
-      backend: merchant.backend,
+      backend: merchant().backend,
     });
     expect(await heading(title)).toBeInTheDocument();
     expect(within(screen.getByRole('status')).getByText(`${title}. ${body}`)).toBeInTheDocument();
     await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(merchant.requests).toEqual(['GET /payment-links/pl_1']);
+    expect(merchant().requests).toEqual(['GET /payment-links/pl_1']);
     expect(onFailure).toHaveBeenCalledTimes(1);
     expect(onFailure.mock.calls[0]?.[0]).toMatchObject({ link: { status } });
   });
 
   it('speaks French for a link too', async () => {
-    merchant.links.set('pl_1', paymentLink({ status: 'EXPIRED', currency: 'JPY', amount: 12000 }));
-    renderWithPurse(<PaymentStatus paymentLinkId="pl_1" />, { backend: merchant.backend, locale: 'fr' });
+    merchant().links.set('pl_1', paymentLink({ status: 'EXPIRED', currency: 'JPY', amount: 12000 }));
+    renderWithPurse(<PaymentStatus paymentLinkId="pl_1" />, { backend: merchant().backend, locale: 'fr' });
     expect(await heading('Lien de paiement expiré')).toBeInTheDocument();
     expect(detail('Montant').textContent).toBe('12\u202f000\u00a0JPY');
   });
