@@ -4,7 +4,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
 import type { PaymentStatus } from '../src/react/payment-status/index.ts';
-import type { Currency } from '../src/core/payment.ts';
+import type { Currency } from '../src/core/wire/payment.ts';
 import { CARDS, createShop } from './support/payments.ts';
 import { stackOf } from './support/stack.tsx';
 import { detail, QUICK, statusMeta, WAIT } from './support/status.tsx';

@@ -3,7 +3,7 @@
 import type { CountryCode } from 'libphonenumber-js';
 import type * as PhoneLibModule from 'libphonenumber-js/min';
 import type { IdentifierInvalidReason } from './signup/types.ts';
-import type { XcoIdentifier } from './xco.ts';
+import type { XcoIdentifier } from './wire/xco.ts';
 
 export type { CountryCode };
 

@@ -1,16 +1,16 @@
 // purse-react-kit/core: framework-free building blocks. No React, no DOM access at import time.
-export * from './xco.ts';
+export * from './wire/xco.ts';
 export * from './errors.ts';
-export * from './backend.ts';
-export * from './routes.ts';
-export * from './checkout.ts';
+export * from './backend/backend.ts';
+export * from './backend/routes.ts';
+export * from './backend/views.ts';
 // HTTP layer: the default adapter, and the request/mapping pieces a custom adapter can reuse.
-export { createHttpBackend } from './http-backend.ts';
-export type { HttpBackendOptions } from './http-backend.ts';
-export { request, DEFAULT_TIMEOUT_MS } from './request.ts';
-export type { FetchLike, RequestOptions } from './request.ts';
-export { DEFAULT_RETRY, isAbortError } from './retry.ts';
-export type { RetryOptions } from './retry.ts';
+export { createHttpBackend } from './backend/http-backend.ts';
+export type { HttpBackendOptions } from './backend/http-backend.ts';
+export { request, DEFAULT_TIMEOUT_MS } from './backend/request.ts';
+export type { FetchLike, RequestOptions } from './backend/request.ts';
+export { DEFAULT_RETRY, isAbortError } from './backend/retry.ts';
+export type { RetryOptions } from './backend/retry.ts';
 export {
   DEFAULT_RETRY_AFTER_MS,
   MALFORMED_BODY,
@@ -19,11 +19,11 @@ export {
   pointerToField,
   problemToError,
   toPurseKitError,
-} from './problem.ts';
-export type { MappingOptions, ProblemInit, ResponseLike } from './problem.ts';
-export { createIdempotencyKey } from './idempotency.ts';
+} from './backend/problem.ts';
+export type { MappingOptions, ProblemInit, ResponseLike } from './backend/problem.ts';
+export { createIdempotencyKey } from './backend/idempotency.ts';
 // Payment API v2 wire types, and the drop-in script loader with its drivers for both script generations.
-export * from './payment.ts';
+export * from './wire/payment.ts';
 export * from './dropin/index.ts';
 // XCO signup: the pure state machine and the identifier parser (phone metadata loaded on demand).
 export * from './signup/index.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatMinorUnits, minorUnitDigits, toMajorUnits } from './money.ts';
-import { CURRENCIES } from './payment.ts';
+import { CURRENCIES } from './wire/payment.ts';
 
 // French separates groups with U+202F and puts U+00A0 before the currency sign.
 const nbsp = '\u00a0';

@@ -1,6 +1,6 @@
 // Amounts travel as integers in the currency's minor unit (4299 EUR = 42.99 €, 4299 JPY = ¥4,299). The number of
 // minor-unit digits comes from Intl (ISO 4217 data), so no currency table is kept here.
-import type { MinorUnits } from './payment-order.ts';
+import type { MinorUnits } from './wire/payment-order.ts';
 
 const formatters = new Map<string, Intl.NumberFormat>();
 

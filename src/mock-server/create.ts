@@ -1,14 +1,13 @@
 // createMockPurse: the Purse emulator as a web-standard fetch handler (no node: APIs), usable in Node, happy-dom and
-// the browser. A small router over route modules that share one context; see modules.ts to plug in more.
-import type { MockContext, MockModule, ResolvedOptions } from './context.ts';
-import { createControlModule, isControlPath } from './control.ts';
-import { applyFault, createFaultStore } from './faults.ts';
-import { furtherModules } from './modules.ts';
-import { createOAuthModule, createTokenStore } from './oauth.ts';
+// the browser. A small router over route modules that share one context.
+import type { MockContext, MockModule, ResolvedOptions } from './shared/context.ts';
+import { createControlModule, isControlPath } from './shared/control.ts';
+import { applyFault, createFaultStore } from './shared/faults.ts';
+import { createOAuthModule, createTokenStore } from './shared/oauth.ts';
 import { createPaymentModule, isDropinGeneration } from './payment/index.ts';
-import { createRouter } from './router.ts';
+import { createRouter } from './shared/router.ts';
 import type { MockPurse, MockPurseControl, MockPurseOptions, MockRequestRecord } from './types.ts';
-import { createXcoModule } from './xco.ts';
+import { createXcoModule } from './xco/routes.ts';
 
 const MAX_LOGGED_REQUESTS = 10_000;
 
@@ -58,7 +57,7 @@ export function createMockPurse(options: MockPurseOptions = {}): MockPurse {
 
   const xco = createXcoModule(context);
   const payment = createPaymentModule(context);
-  const modules: MockModule[] = [createOAuthModule(context), xco, payment, ...furtherModules.map((factory) => factory(context))];
+  const modules: MockModule[] = [createOAuthModule(context), xco, payment];
   const orThrow = <T>(value: T | undefined, message: string): T => {
     if (value === undefined) throw new Error(message);
     return value;

@@ -5,7 +5,7 @@ import type { MockPurseOptions } from './types.ts';
 
 export { createMockPurse } from './create.ts';
 export { MOCK_CREDENTIALS, SEEDED_USERS } from './seed.ts';
-export { isConnectionDropped } from './faults.ts';
+export { isConnectionDropped } from './shared/faults.ts';
 export { TEST_CARDS as MOCK_TEST_CARDS } from './payment/test-cards.ts';
 export type {
   FaultRule,
@@ -18,7 +18,7 @@ export type {
   MockWebhookDelivery,
   WebhookFetch,
 } from './types.ts';
-export type { CallContext, MockContext, MockHandler, MockModule, MockModuleFactory, MockRoute } from './context.ts';
+export type { CallContext, MockContext, MockHandler, MockModule, MockModuleFactory, MockRoute } from './shared/context.ts';
 export type { MockPurseServer } from './node.ts';
 
 /** Serves a new mock over real HTTP (Node only). `port: 0` (default) picks a free port; host defaults to 127.0.0.1. */

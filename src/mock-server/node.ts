@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { createMockPurse } from './create.ts';
-import { isConnectionDropped } from './faults.ts';
+import { isConnectionDropped } from './shared/faults.ts';
 import type { MockPurse, MockPurseOptions } from './types.ts';
 
 export interface MockPurseServer {

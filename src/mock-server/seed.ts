@@ -1,5 +1,5 @@
 // Fixed credentials and seeded XCO accounts, so that tests, stories and the demo share one known world.
-import type { XcoUser } from '../core/xco.ts';
+import type { XcoUser } from '../core/wire/xco.ts';
 
 export const MOCK_CREDENTIALS = {
   clientId: 'mock-client-id',

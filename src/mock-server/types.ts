@@ -1,7 +1,7 @@
 // Public types of the Purse mock server. Web-standard: shared by the in-process emulator and the node entry.
 import type { DropinGeneration } from '../core/dropin/types.ts';
-import type { AuthorizationStatus, ClientSession, Payment, PaymentLink } from '../core/payment.ts';
-import type { XcoIdentifier, XcoUser } from '../core/xco.ts';
+import type { AuthorizationStatus, ClientSession, Payment, PaymentLink } from '../core/wire/payment.ts';
+import type { XcoIdentifier, XcoUser } from '../core/wire/xco.ts';
 
 /** How the mock POSTs webhooks (default: the global fetch, looked up at delivery time). */
 export type WebhookFetch = (url: string, init: { method: string; headers: Headers; body: string }) => Promise<Response>;

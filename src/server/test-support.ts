@@ -1,13 +1,13 @@
 // Test wiring only (imported by *.test.ts): the real Purse mock in process behind a real PurseClient.
-import type { CheckoutSession } from '../core/checkout.ts';
+import type { CheckoutSession } from '../core/backend/views.ts';
 import { isPurseKitFailure, type PurseKitError } from '../core/errors.ts';
-import { routes } from '../core/routes.ts';
+import { routes } from '../core/backend/routes.ts';
 import { createMockPurse, MOCK_CREDENTIALS } from '../mock-server/index.ts';
-import { createMerchantHandler } from './handler.ts';
-import type { CheckoutOrder, HandlerLogger, MerchantHandlerOptions, ResolveOrderInput } from './handler-types.ts';
-import { createPurseClient, type PurseClientOptions } from './purse-client.ts';
-import { isPurseApiError, type PurseApiError } from './purse-error.ts';
-import type { FetchLike } from './transport-util.ts';
+import { createMerchantHandler } from './handler/handler.ts';
+import type { CheckoutOrder, HandlerLogger, MerchantHandlerOptions, ResolveOrderInput } from './handler/options.ts';
+import { createPurseClient, type PurseClientOptions } from './purse/client.ts';
+import { isPurseApiError, type PurseApiError } from './purse/error.ts';
+import type { FetchLike } from './purse/transport-util.ts';
 
 export const PURSE_ORIGIN = 'http://purse.test';
 

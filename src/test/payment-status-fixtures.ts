@@ -1,6 +1,6 @@
 // Shopper-safe payments and links in each state, for tests and stories. Shapes as createMerchantHandler returns them.
-import type { CheckoutSession, ShopperPayment, ShopperPaymentLink, VerifiedRedirect } from '../core/checkout.ts';
-import type { Currency } from '../core/payment.ts';
+import type { CheckoutSession, ShopperPayment, ShopperPaymentLink, VerifiedRedirect } from '../core/backend/views.ts';
+import type { Currency } from '../core/wire/payment.ts';
 
 const NOT = { consumed: 'NOT', captured: 'NOT', voided: 'NOT', refunded: 'NOT' } as const;
 

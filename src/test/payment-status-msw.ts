@@ -4,9 +4,9 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import type { CheckoutSession, ShopperPayment, ShopperPaymentLink, VerifiedRedirect } from '../core/checkout.ts';
-import { createHttpBackend } from '../core/http-backend.ts';
-import { routes } from '../core/routes.ts';
+import type { CheckoutSession, ShopperPayment, ShopperPaymentLink, VerifiedRedirect } from '../core/backend/views.ts';
+import { createHttpBackend } from '../core/backend/http-backend.ts';
+import { routes } from '../core/backend/routes.ts';
 import { setRedirectUrl } from './render-payment-status.tsx';
 
 const PROBLEM = Symbol('problem');

@@ -1,9 +1,9 @@
 // Test support for the payment status page over the real in-process stack (adapter → merchant handler → Purse
 // emulator): a shop whose cart the merchant server decides, a shopper who pays through the mock's drop-in API or a
 // payment link page, a back office (the server's Purse client), and a log of the browser's requests.
-import type { CheckoutSession } from '../core/checkout.ts';
-import { createHttpBackend } from '../core/http-backend.ts';
-import type { Currency, PaymentLink } from '../core/payment.ts';
+import type { CheckoutSession } from '../core/backend/views.ts';
+import { createHttpBackend } from '../core/backend/http-backend.ts';
+import type { Currency, PaymentLink } from '../core/wire/payment.ts';
 import { MOCK_CREDENTIALS } from '../mock-server/index.ts';
 import { createPurseClient } from '../server/index.ts';
 import { createTestStack } from './stack.ts';

@@ -2,7 +2,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import type { MerchantBackend } from '../core/backend.ts';
+import type { MerchantBackend } from '../core/backend/backend.ts';
 import type { PurseLocale } from '../react/i18n/index.ts';
 import { PurseProvider } from '../react/provider/index.ts';
 

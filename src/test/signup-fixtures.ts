@@ -1,6 +1,6 @@
 // One state of each status, and one event of each type, for the reducer's tests.
 import type { PurseKitError } from '../core/errors.ts';
-import type { XcoUser } from '../core/xco.ts';
+import type { XcoUser } from '../core/wire/xco.ts';
 import type { SignupEvent, SignupEventType, SignupState, SignupStatus } from '../core/signup/types.ts';
 
 export const email = { email: 'ada@example.com' };

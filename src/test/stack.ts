@@ -1,12 +1,12 @@
 // The real in-process stack for tests and stories: browser adapter → merchant handler → Purse emulator, wired with
 // fetch functions instead of sockets. Nothing here is stubbed: every request goes through all three layers.
-import { createHttpBackend } from '../core/http-backend.ts';
-import type { MerchantBackend } from '../core/backend.ts';
+import { createHttpBackend } from '../core/backend/http-backend.ts';
+import type { MerchantBackend } from '../core/backend/backend.ts';
 import { createMockPurse, MOCK_CREDENTIALS } from '../mock-server/index.ts';
 import type { MockPurse, MockPurseOptions } from '../mock-server/index.ts';
 import { createMerchantHandler } from '../server/index.ts';
 import type { MerchantHandler, MerchantHandlerOptions } from '../server/index.ts';
-import type { HttpBackendOptions } from '../core/http-backend.ts';
+import type { HttpBackendOptions } from '../core/backend/http-backend.ts';
 
 export interface TestStackOptions {
   /** The signed-in merchant customer. Default 'cust_test_1'; `null`: nobody is signed in. */

@@ -1,7 +1,7 @@
 // Payments made for real before a PaymentStatus story renders: the shopper pays a client session through the Purse
 // emulator's drop-in API (as its drop-in script does) or a payment link through its page's form; the back office uses
 // the server's Purse client. Purse then redirects with a real RS256-signed `purse-redirection-data` token.
-import type { Currency, PaymentLink } from '../../src/core/payment.ts';
+import type { Currency, PaymentLink } from '../../src/core/wire/payment.ts';
 import { MOCK_CREDENTIALS, MOCK_TEST_CARDS } from '../../src/mock-server/index.ts';
 import type { MockPurseOptions } from '../../src/mock-server/index.ts';
 import { createPurseClient } from '../../src/server/index.ts';

@@ -5,7 +5,7 @@
 import { http } from 'msw';
 import type { SetupWorker } from 'msw/browser';
 import { __resetDropinCache } from '../../src/core/dropin/index.ts';
-import type { Currency } from '../../src/core/payment.ts';
+import type { Currency } from '../../src/core/wire/payment.ts';
 import type { MockPurseOptions } from '../../src/mock-server/index.ts';
 import { createTestStack, type TestStack } from '../../src/test/stack.ts';
 import { stackOf } from './stack.tsx';

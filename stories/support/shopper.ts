@@ -1,6 +1,6 @@
 // What a shopper does in the signup stories: type, click. Queries go by role and label, as a screen reader would.
 import type { StoryContext } from '@storybook/react-vite';
-import type { XcoIdentifier } from '../../src/core/xco.ts';
+import type { XcoIdentifier } from '../../src/core/wire/xco.ts';
 import type { TestStack } from '../../src/test/stack.ts';
 
 export type Shopper = Pick<StoryContext, 'canvas' | 'userEvent'>;

@@ -1,7 +1,7 @@
 // Every story runs on its own real in-process stack: browser adapter → createMerchantHandler → Purse emulator.
 // A loader builds a fresh stack for each story render, so stories never share mock state (users, codes, faults).
 import type { Decorator } from '@storybook/react-vite';
-import { createHttpBackend } from '../../src/core/http-backend.ts';
+import { createHttpBackend } from '../../src/core/backend/http-backend.ts';
 import { PurseProvider } from '../../src/react/provider/index.ts';
 import type { PurseLocale } from '../../src/react/i18n/index.ts';
 import { createTestStack, type TestStack, type TestStackOptions } from '../../src/test/stack.ts';

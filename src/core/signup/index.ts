@@ -1,3 +1,3 @@
 export * from './types.ts';
-export { initialSignupState, intentKeyOf, isPending, signupReducer } from './reducer.ts';
+export { initialSignupState, intentKeyOf, isPending, signupReducer } from './machine.ts';
 export { billingAddress, isCompleteProfile, profileFor } from './profile.ts';

@@ -1,5 +1,5 @@
 // The profile an XCO account is created with: what "complete" means, and how pre-fills combine.
-import type { XcoAddress, XcoIdentifier, XcoUser } from '../xco.ts';
+import type { XcoAddress, XcoIdentifier, XcoUser } from '../wire/xco.ts';
 
 const filled = (value: string | undefined): boolean => typeof value === 'string' && value.trim() !== '';
 

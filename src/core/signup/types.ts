@@ -1,7 +1,7 @@
 // States and events of the XCO signup flow. The reducer is pure: states that need a request ("pending" states) say
 // so by their `status`, and the binding (the React hook) runs that request and reports back with an event.
 import type { PurseKitError } from '../errors.ts';
-import type { XcoIdentifier, XcoUser } from '../xco.ts';
+import type { XcoIdentifier, XcoUser } from '../wire/xco.ts';
 
 /** Why the identifier field was refused before any request (`unavailable`: the phone parser failed to load). */
 export type IdentifierInvalidReason = 'empty' | 'email' | 'phone' | 'unknown' | 'unavailable';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ShopperPayment, ShopperPaymentLink } from '../checkout.ts';
-import { AUTHORIZATION_STATUSES, CLIENT_SESSION_STATUSES } from '../payment.ts';
+import type { ShopperPayment, ShopperPaymentLink } from '../backend/views.ts';
+import { AUTHORIZATION_STATUSES, CLIENT_SESSION_STATUSES } from '../wire/payment.ts';
 import {
   classifyPayment,
   classifyPaymentLink,

@@ -1,8 +1,8 @@
 // What a payment, a client session or a payment link means for the shopper: success, failure, or still waiting.
 // Pure functions of the objects the merchant backend returned after asking Purse; a redirect's query parameters
 // are never an input here.
-import type { CheckoutSession, ShopperPayment, ShopperPaymentLink } from '../checkout.ts';
-import type { AuthorizationStatus, MinorUnits, OverviewStatus } from '../payment.ts';
+import type { CheckoutSession, ShopperPayment, ShopperPaymentLink } from '../backend/views.ts';
+import type { AuthorizationStatus, MinorUnits, OverviewStatus } from '../wire/payment.ts';
 
 export type StatusOutcome = 'success' | 'failure' | 'waiting';
 

@@ -8,8 +8,8 @@ import type {
   PaymentOperation,
   PaymentOperationOrder,
   PaymentOverview,
-} from '../../core/payment.ts';
-import { randomToken, uuid } from '../util.ts';
+} from '../../core/wire/payment.ts';
+import { randomToken, uuid } from '../shared/util.ts';
 
 export type OperationKind = 'capture' | 'refund' | 'void';
 

@@ -1,7 +1,7 @@
 // Paying a client session with the card form: shared by the drop-in scripts (through dropin-api.ts) and the hosted
 // page. Creates the payment and its authorization, marks the session SUBMITTED, and builds the signed redirect.
-import { REDIRECTION_PARAM, type Payment } from '../../core/payment.ts';
-import type { FieldIssue } from '../http.ts';
+import { REDIRECTION_PARAM, type Payment } from '../../core/wire/payment.ts';
+import type { FieldIssue } from '../shared/http.ts';
 import { createPayment } from './payments.ts';
 import { isSessionExpired } from './sessions.ts';
 import { checkCardForm, type CardForm } from './test-cards.ts';

@@ -4,14 +4,33 @@
 //   POST /__mock/payments/{id}/settle        { status: AUTHORIZED|REFUSED } → 200 payment | 404 | 409 (not pending)
 //   POST /__mock/sessions/{id}/expire                                      → 200 session | 404
 //   POST /__mock/payment-links/{id}/expire                                 → 200 payment link | 404
-import type { MockRoute } from '../context.ts';
-import { isRecord, json, noContent, problem, readJsonBody, validationProblem } from '../http.ts';
-import type { PaymentModule } from './index.ts';
+import type { DropinGeneration } from '../../core/dropin/types.ts';
+import type { ClientSession, Payment, PaymentLink } from '../../core/wire/payment.ts';
+import type { MockModule, MockRoute } from '../shared/context.ts';
+import type { MockWebhookDelivery } from '../types.ts';
+import { isRecord, json, noContent, problem, readJsonBody, validationProblem } from '../shared/http.ts';
 
 const PREFIX = '/__mock';
 
 const notFound = (instance: string, what: string) =>
   problem({ status: 404, title: 'Not Found', detail: `No such ${what}.`, code: 'not_found', instance });
+
+export type SettleOutcome = { ok: true; payment: Payment } | { ok: false; reason: 'not_found' | 'not_pending' };
+
+export interface PaymentModule extends MockModule {
+  sessions(): ClientSession[];
+  payments(): Payment[];
+  paymentLinks(): PaymentLink[];
+  webhooks(): MockWebhookDelivery[];
+  webhooksSettled(): Promise<void>;
+  setDropinGeneration(generation: DropinGeneration): void;
+  rotateSigningKey(): Promise<{ kid: string }>;
+  settle(id: string, status: 'AUTHORIZED' | 'REFUSED'): SettleOutcome;
+  expireSession(id: string): ClientSession | undefined;
+  expirePaymentLink(id: string): PaymentLink | undefined;
+  /** /__mock/* routes of this module (mounted in test mode only). */
+  controlRoutes: MockRoute[];
+}
 
 export function controlRoutes(module: Omit<PaymentModule, 'controlRoutes'>): MockRoute[] {
   return [

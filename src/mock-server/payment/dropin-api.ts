@@ -2,8 +2,8 @@
 //   GET  /dropin/api/session                  → what the form shows (amount, methods, expiry)
 //   POST /dropin/api/sessions/{id}/payments   → pays with the card form, answers the signed redirect URL
 // Both are authenticated by the session's `widget.data` (`Authorization: Widget <data>`), like Purse's drop-in.
-import type { MockHandler, MockRoute } from '../context.ts';
-import { isRecord, json, problem, readJsonBody } from '../http.ts';
+import type { MockHandler, MockRoute } from '../shared/context.ts';
+import { isRecord, json, problem, readJsonBody } from '../shared/http.ts';
 import { payWithCard, sessionAvailability } from './checkout.ts';
 import type { SessionRecord, World } from './world.ts';
 

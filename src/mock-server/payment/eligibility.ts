@@ -1,6 +1,6 @@
 // Which payment methods the mock offers for an amount and currency. Purse decides this from the merchant's contracts;
 // the mock uses fixed, documented rules so that stories and tests can show different lists.
-import type { Currency, EligibleSolution } from '../../core/payment.ts';
+import type { Currency, EligibleSolution } from '../../core/wire/payment.ts';
 
 /**
  * - creditcard/dalenys: always (the only method the mock's forms can pay with).

@@ -1,6 +1,6 @@
 import { within } from '@testing-library/dom';
 import { describe, expect, it } from 'vitest';
-import type { ClientSession } from '../../core/payment.ts';
+import type { ClientSession } from '../../core/wire/payment.ts';
 import { ORIGIN, setupPurse, tokenOf } from './test-support.ts';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');

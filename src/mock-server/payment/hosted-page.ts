@@ -1,7 +1,7 @@
 // The hosted page of HOSTED_PAGE sessions (links.hosted_page = {baseUrl}/entities/{entity}/sessions/{id}): the same
 // card form and outcomes as the drop-in, without JavaScript. The form POSTs to …/pay, which answers 303 to
 // shopper_redirection_url?purse-redirection-data=<JWS>, or the form again with its errors.
-import type { MockRoute } from '../context.ts';
+import type { MockRoute } from '../shared/context.ts';
 import { payWithCard, sessionAvailability, type SessionAvailability } from './checkout.ts';
 import { cardPage, noticePage, type CardPageInput } from './html.ts';
 import type { SessionRecord, World } from './world.ts';

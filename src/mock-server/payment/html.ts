@@ -1,6 +1,6 @@
 // Server-rendered pages of the mock (hosted page, payment link page): accessible, no JavaScript, text escaped.
-import type { EligibleSolution } from '../../core/payment.ts';
-import type { FieldIssue } from '../http.ts';
+import type { EligibleSolution } from '../../core/wire/payment.ts';
+import type { FieldIssue } from '../shared/http.ts';
 import { TEST_CARD_HINT } from './test-cards.ts';
 
 const escapeHtml = (value: string) =>

@@ -1,7 +1,7 @@
 // Idempotency-Key handling for Payment API mutations: the same key with the same request replays the first result
 // (no second operation); the same key with another request is a 409. Only successful results are remembered, so a
 // refused request can be corrected and retried under the same key.
-import { problem } from '../http.ts';
+import { problem } from '../shared/http.ts';
 
 const MAX_KEYS = 10_000;
 

@@ -1,11 +1,10 @@
 // The Payment API v2 half of the mock: client sessions, payments, payment links, eligible solutions, signing JWKS,
 // both drop-in scripts with their private API, the hosted page, and the test-mode controls over them.
 import type { DropinGeneration } from '../../core/dropin/types.ts';
-import type { ClientSession, Payment, PaymentLink } from '../../core/payment.ts';
-import type { MockContext, MockModule, MockRoute } from '../context.ts';
-import { json, readValidBody } from '../http.ts';
-import type { MockWebhookDelivery } from '../types.ts';
-import { controlRoutes } from './control-routes.ts';
+import type { Payment } from '../../core/wire/payment.ts';
+import type { MockContext, MockRoute } from '../shared/context.ts';
+import { json, readValidBody } from '../shared/http.ts';
+import { controlRoutes, type PaymentModule } from './control-routes.ts';
 import { dropinApiRoutes } from './dropin-api.ts';
 import { eligibleSolutions } from './eligibility.ts';
 import { hostedPageRoutes } from './hosted-page.ts';
@@ -16,23 +15,6 @@ import { scriptRoutes } from './scripts/index.ts';
 import { sessionRoutes, sessionToWire } from './sessions.ts';
 import { validateEligibility } from './validation.ts';
 import { API, createWorld, resetWorld, SCRIPT_PATHS, type World } from './world.ts';
-
-export type SettleOutcome = { ok: true; payment: Payment } | { ok: false; reason: 'not_found' | 'not_pending' };
-
-export interface PaymentModule extends MockModule {
-  sessions(): ClientSession[];
-  payments(): Payment[];
-  paymentLinks(): PaymentLink[];
-  webhooks(): MockWebhookDelivery[];
-  webhooksSettled(): Promise<void>;
-  setDropinGeneration(generation: DropinGeneration): void;
-  rotateSigningKey(): Promise<{ kid: string }>;
-  settle(id: string, status: 'AUTHORIZED' | 'REFUSED'): SettleOutcome;
-  expireSession(id: string): ClientSession | undefined;
-  expirePaymentLink(id: string): PaymentLink | undefined;
-  /** /__mock/* routes of this module (mounted in test mode only). */
-  controlRoutes: MockRoute[];
-}
 
 export const isDropinGeneration = (value: unknown): value is DropinGeneration =>
   typeof value === 'string' && Object.keys(SCRIPT_PATHS).includes(value);

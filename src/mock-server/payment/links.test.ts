@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PaymentLink } from '../../core/payment.ts';
+import type { PaymentLink } from '../../core/wire/payment.ts';
 import { MOCK_CREDENTIALS } from '../seed.ts';
 import { ORIGIN, pointersOf, problemOf, setupPurse, START } from './test-support.ts';
 

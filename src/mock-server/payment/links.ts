@@ -2,10 +2,10 @@
 // links.customer_url ({baseUrl}/payment-link/{id}). Lifecycle: CREATED → OPENED after an attempt that was not
 // authorized → PAID once a payment is authorized; CANCELLED by the merchant. Past expires_at, a link that was neither
 // paid nor cancelled reads as EXPIRED (computed on every read; nothing is stored).
-import type { PaymentLink } from '../../core/payment.ts';
-import type { MockRoute } from '../context.ts';
-import { json, problem, readValidBody } from '../http.ts';
-import { uuid } from '../util.ts';
+import type { PaymentLink } from '../../core/wire/payment.ts';
+import type { MockRoute } from '../shared/context.ts';
+import { json, problem, readValidBody } from '../shared/http.ts';
+import { uuid } from '../shared/util.ts';
 import { sessionAvailability } from './checkout.ts';
 import { noticePage } from './html.ts';
 import { sessionPage } from './hosted-page.ts';

@@ -1,7 +1,7 @@
 // POST /payment/v2/payments, GET …/{id}, POST …/{id}/captures | refunds | voids (with Idempotency-Key).
-import type { BrowserInfo, Payment, PaymentCard, PaymentOperationOrder, PaymentSplit } from '../../core/payment.ts';
-import type { MockRoute } from '../context.ts';
-import { isRecord, json, problem, readValidBody, validationProblem } from '../http.ts';
+import type { BrowserInfo, Payment, PaymentCard, PaymentOperationOrder, PaymentSplit } from '../../core/wire/payment.ts';
+import type { MockRoute } from '../shared/context.ts';
+import { isRecord, json, problem, readValidBody, validationProblem } from '../shared/http.ts';
 import { applyOperation, checkOperation, type OperationKind } from './bookkeeping.ts';
 import { canonicalJson } from './idempotency.ts';
 import { commit, createPayment, type AuthorizationPart } from './payments.ts';

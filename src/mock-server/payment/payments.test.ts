@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Payment } from '../../core/payment.ts';
+import type { Payment } from '../../core/wire/payment.ts';
 import { MOCK_CREDENTIALS } from '../seed.ts';
 import { pointersOf, problemOf, setupPurse } from './test-support.ts';
 

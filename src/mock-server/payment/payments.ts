@@ -7,8 +7,8 @@ import type {
   Payment,
   PaymentCard,
   PaymentSplit,
-} from '../../core/payment.ts';
-import { randomToken, uuid } from '../util.ts';
+} from '../../core/wire/payment.ts';
+import { randomToken, uuid } from '../shared/util.ts';
 import { applyOperation, refreshTotals } from './bookkeeping.ts';
 import type { PaymentRecord, Purchase, World } from './world.ts';
 

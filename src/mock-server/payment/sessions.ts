@@ -1,10 +1,10 @@
 // Client sessions: POST /payment/v2/client-sessions, GET …/{id}, POST …/{id}/abort.
 // Expiry is computed from `expires_at` and the clock; the status stays CREATED (Purse's statuses have no EXPIRED),
 // the drop-in and the hosted page report the expiry.
-import type { ClientSession, ClientSessionAbortStatus, IntegrationMode } from '../../core/payment.ts';
-import type { MockRoute } from '../context.ts';
-import { json, problem, readValidBody } from '../http.ts';
-import { randomToken, uuid } from '../util.ts';
+import type { ClientSession, ClientSessionAbortStatus, IntegrationMode } from '../../core/wire/payment.ts';
+import type { MockRoute } from '../shared/context.ts';
+import { json, problem, readValidBody } from '../shared/http.ts';
+import { randomToken, uuid } from '../shared/util.ts';
 import { eligibleSolutions } from './eligibility.ts';
 import { validateAbort, validateCreateSession } from './validation.ts';
 import { API, purchaseFrom, scriptUrl, type Purchase, type SessionRecord, type World } from './world.ts';

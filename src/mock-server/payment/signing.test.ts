@@ -1,6 +1,6 @@
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose';
 import { describe, expect, it } from 'vitest';
-import type { SigningJwks } from '../../core/payment.ts';
+import type { SigningJwks } from '../../core/wire/payment.ts';
 import { withRedirectToken } from './checkout.ts';
 import { setupPurse, START, tokenOf } from './test-support.ts';
 

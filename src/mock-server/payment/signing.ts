@@ -1,8 +1,8 @@
 // RS256 signing of the `purse-redirection-data` token and the public keys of GET /payment/v2/signing-jwks.
 // Keys are generated lazily (RSA generation costs 100+ ms) and survive reset(), like issued access tokens.
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import type { RedirectTokenClaims, SigningJwk, SigningJwks } from '../../core/payment.ts';
-import { randomToken } from '../util.ts';
+import type { RedirectTokenClaims, SigningJwk, SigningJwks } from '../../core/wire/payment.ts';
+import { randomToken } from '../shared/util.ts';
 
 /** Lifetime of a redirect token. */
 const REDIRECT_TOKEN_TTL_SECONDS = 600;

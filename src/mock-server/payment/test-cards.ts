@@ -1,6 +1,6 @@
 // The documented test cards and the card form's rules, shared by the drop-in API and the hosted page.
-import type { AuthorizationStatus, PaymentCard } from '../../core/payment.ts';
-import type { FieldIssue } from '../http.ts';
+import type { AuthorizationStatus, PaymentCard } from '../../core/wire/payment.ts';
+import type { FieldIssue } from '../shared/http.ts';
 
 /** Any future expiry (MM/YY) and any 3-digit security code. Other card numbers are refused with a form error. */
 export const TEST_CARDS: Readonly<Record<string, { status: AuthorizationStatus; label: string }>> = {

@@ -1,6 +1,6 @@
 // Shared by this folder's tests: a mock on a fake clock, a bearer token, and terse Payment API calls.
 // Not part of the public API.
-import type { ClientSession, Payment, PaymentLink } from '../../core/payment.ts';
+import type { ClientSession, Payment, PaymentLink } from '../../core/wire/payment.ts';
 import { createMockPurse } from '../create.ts';
 import { MOCK_CREDENTIALS } from '../seed.ts';
 import type { MockPurseOptions } from '../types.ts';

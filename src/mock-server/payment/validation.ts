@@ -1,12 +1,12 @@
 // Request validation for the Payment API v2 (purse-docs/payment-api-v2-reference.txt): every problem found, each with
 // a JSON pointer. The reference publishes top-level rules; nested objects are checked for type only, with the fields
 // our own types require (order.reference).
-import { CAPTURE_MODES, CURRENCIES, INTEGRATION_MODES } from '../../core/payment.ts';
-import type { FieldIssue } from '../http.ts';
-import { isRecord } from '../http.ts';
+import { CAPTURE_MODES, CURRENCIES, INTEGRATION_MODES } from '../../core/wire/payment.ts';
+import type { FieldIssue } from '../shared/http.ts';
+import { isRecord } from '../shared/http.ts';
 import { MOCK_CREDENTIALS } from '../seed.ts';
-import { UUID_PATTERN } from '../util.ts';
-import { unknownFields } from '../validation.ts';
+import { UUID_PATTERN } from '../shared/util.ts';
+import { unknownFields } from '../xco/validation.ts';
 
 /** Largest amount accepted (minor units); keeps arithmetic exact and flags unit mix-ups. */
 const MAX_AMOUNT = 99_999_999_99;

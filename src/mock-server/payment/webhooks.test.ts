@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Payment } from '../../core/payment.ts';
+import type { Payment } from '../../core/wire/payment.ts';
 import { setupPurse } from './test-support.ts';
 
 interface Received {

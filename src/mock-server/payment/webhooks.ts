@@ -1,6 +1,6 @@
 // Payment webhooks: the Get Payment object POSTed to `webhook.url` (with its headers) whenever the payment changes.
 // Fire and forget: delivery failures are recorded, never thrown, and never delay the API response.
-import type { Payment, Webhook } from '../../core/payment.ts';
+import type { Payment, Webhook } from '../../core/wire/payment.ts';
 import type { MockWebhookDelivery, WebhookFetch } from '../types.ts';
 
 const MAX_RECORDS = 1000;

@@ -12,8 +12,8 @@ import type {
   PaymentOrder,
   ThreeDsAuthenticationOptions,
   Webhook,
-} from '../../core/payment.ts';
-import type { MockContext } from '../context.ts';
+} from '../../core/wire/payment.ts';
+import type { MockContext } from '../shared/context.ts';
 import type { Allocation } from './bookkeeping.ts';
 import { createIdempotencyStore, type IdempotencyStore } from './idempotency.ts';
 import { createSigningKeys, type SigningKeys } from './signing.ts';

@@ -1,6 +1,6 @@
 // The facts of a payment as the shopper may see them: amount, how it was paid, what happened to it since.
 import type { ReactNode } from 'react';
-import type { ShopperPayment, ShopperPaymentLink } from '../../core/checkout.ts';
+import type { ShopperPayment, ShopperPaymentLink } from '../../core/backend/views.ts';
 import { formatMinorUnits } from '../../core/money.ts';
 import { settlementOf } from '../../core/status/index.ts';
 import type { MessageKey } from '../i18n/index.ts';

@@ -1,5 +1,5 @@
 // From what the backend answered so far to the one phase the page shows. Pure; the hook feeds it query snapshots.
-import type { CheckoutSession, ShopperPayment, ShopperPaymentLink, VerifiedRedirect } from '../../core/checkout.ts';
+import type { CheckoutSession, ShopperPayment, ShopperPaymentLink, VerifiedRedirect } from '../../core/backend/views.ts';
 import type { PurseKitError } from '../../core/errors.ts';
 import { classifyPayment, classifyPaymentLink, classifySession } from '../../core/status/index.ts';
 import type { StatusClassification } from '../../core/status/index.ts';

@@ -1,5 +1,5 @@
 // Which payment the status page is about: a redirect token (explicit or from the URL), or an id the merchant passes.
-import { REDIRECTION_PARAM } from '../../core/payment.ts';
+import { REDIRECTION_PARAM } from '../../core/wire/payment.ts';
 
 export type StatusSource =
   | { kind: 'token'; token: string }

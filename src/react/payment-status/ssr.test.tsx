@@ -4,7 +4,7 @@
 // eslint-disable-next-line no-restricted-imports -- this test renders on the server; tests are not in the bundle.
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
-import { createHttpBackend } from '../../core/http-backend.ts';
+import { createHttpBackend } from '../../core/backend/http-backend.ts';
 import { PurseProvider } from '../provider/index.ts';
 import { PaymentStatus } from './PaymentStatus.tsx';
 

@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Query } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { CheckoutSession, ShopperPayment, ShopperPaymentLink } from '../../core/checkout.ts';
+import type { CheckoutSession, ShopperPayment, ShopperPaymentLink } from '../../core/backend/views.ts';
 import type { PurseKitError } from '../../core/errors.ts';
 import {
   classifyPayment,

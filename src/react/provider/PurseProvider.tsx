@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
 import { useContext, useMemo, useState, type ReactNode } from 'react';
-import type { MerchantBackend } from '../../core/backend.ts';
+import type { MerchantBackend } from '../../core/backend/backend.ts';
 import { createTranslator, type Messages, type PurseLocale } from '../i18n/index.ts';
 import { PurseContext, type PurseContextValue } from './context.ts';
 import { themeToStyle, type PurseTheme } from './theme.ts';

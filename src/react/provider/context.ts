@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
-import type { MerchantBackend } from '../../core/backend.ts';
+import type { MerchantBackend } from '../../core/backend/backend.ts';
 import type { Translator } from '../i18n/index.ts';
 
 export interface PurseContextValue {

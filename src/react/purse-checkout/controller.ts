@@ -3,11 +3,11 @@
 // from a render. attach/detach and the container ref only schedule a reconcile (a microtask), so StrictMode's
 // synchronous detach + re-attach changes nothing: one session request, one drop-in instance. A real unmount tears
 // everything down: pending work is aborted, the drop-in unmounted, timers cleared, and late results are ignored.
-import type { CheckoutSession } from '../../core/checkout.ts';
+import type { CheckoutSession } from '../../core/backend/views.ts';
 import { loadDropin } from '../../core/dropin/load.ts';
 import type { DropinDriver } from '../../core/dropin/types.ts';
 import { PurseKitFailure } from '../../core/errors.ts';
-import { createIdempotencyKey } from '../../core/idempotency.ts';
+import { createIdempotencyKey } from '../../core/backend/idempotency.ts';
 import { DropinSlot } from './dropin-slot.ts';
 import { CheckoutExpiry } from './expiry.ts';
 import type { CheckoutBindings } from './options.ts';

@@ -1,6 +1,6 @@
 // Session expiry: a timer on `expires_at` while no drop-in is mounted, and Drop-in Checkout's in-place renewal
 // (hooks.onRefreshSession) with a short wait for the drop-in to ask for it before a restart is offered.
-import type { CheckoutSession } from '../../core/checkout.ts';
+import type { CheckoutSession } from '../../core/backend/views.ts';
 import { expiryDelay } from './state.ts';
 
 /** How long after an `expired` event Drop-in Checkout may take to call onRefreshSession before we offer a restart. */

@@ -1,10 +1,10 @@
 // The options of usePurseCheckout / <PurseCheckout>, and the controller's view of them (defaults applied, the order
 // turned into the request that creates sessions).
-import type { MerchantBackend } from '../../core/backend.ts';
-import type { CheckoutSession, CheckoutSessionRequest } from '../../core/checkout.ts';
+import type { MerchantBackend } from '../../core/backend/backend.ts';
+import type { CheckoutSession, CheckoutSessionRequest } from '../../core/backend/views.ts';
 import type { DropinTheme } from '../../core/dropin/types.ts';
 import type { PurseKitError } from '../../core/errors.ts';
-import type { IntegrationMode } from '../../core/payment.ts';
+import type { IntegrationMode } from '../../core/wire/payment.ts';
 import { PURSE_CHECKOUT_ORIGINS, requestKey } from './state.ts';
 
 export interface UsePurseCheckoutOptions {

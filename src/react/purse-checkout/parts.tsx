@@ -1,7 +1,7 @@
 // The pieces of the default checkout view: loading skeleton with the eligible methods, failure, restart, hosted page.
 import { useId } from 'react';
 import type { PurseKitError } from '../../core/errors.ts';
-import type { EligibleSolution } from '../../core/payment.ts';
+import type { EligibleSolution } from '../../core/wire/payment.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
 import { Button } from '../shared/parts.tsx';

@@ -1,9 +1,9 @@
 // Where the checkout's sessions come from: the session the merchant passed (first intent only), else
 // backend.createSession with one idempotency key per intent, the script connection warmed up before the first create;
 // and the fresh sessions with which Drop-in Checkout renews an expired one in place.
-import type { CheckoutSession } from '../../core/checkout.ts';
+import type { CheckoutSession } from '../../core/backend/views.ts';
 import { PurseKitFailure } from '../../core/errors.ts';
-import { createIdempotencyKey } from '../../core/idempotency.ts';
+import { createIdempotencyKey } from '../../core/backend/idempotency.ts';
 import type { CheckoutBindings } from './options.ts';
 import { classifySession } from './state.ts';
 import { warmUp } from './warm-up.ts';

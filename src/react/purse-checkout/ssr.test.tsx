@@ -3,7 +3,7 @@
 // eslint-disable-next-line no-restricted-imports -- React's own server renderer (the rule guards the kit's server/)
 import { renderToString } from 'react-dom/server';
 import { expect, it, vi } from 'vitest';
-import type { MerchantBackend } from '../../core/backend.ts';
+import type { MerchantBackend } from '../../core/backend/backend.ts';
 import { PurseProvider } from '../provider/index.ts';
 import { PurseCheckout } from './PurseCheckout.tsx';
 

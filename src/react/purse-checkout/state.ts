@@ -1,6 +1,6 @@
 // What PurseCheckout shows and why, as plain data: statuses, the allowed origins, and how a session is classified
 // (embedded drop-in, hosted page, or a configuration error). No React, no DOM.
-import type { CheckoutSession, CheckoutSessionRequest } from '../../core/checkout.ts';
+import type { CheckoutSession, CheckoutSessionRequest } from '../../core/backend/views.ts';
 import { checkOrigin, PURSE_SCRIPT_ORIGINS } from '../../core/dropin/load.ts';
 import type { DropinGeneration } from '../../core/dropin/types.ts';
 import type { PurseKitError } from '../../core/errors.ts';

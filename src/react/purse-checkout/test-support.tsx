@@ -14,7 +14,7 @@ import type {
   UpStreamPayEvent,
   UpStreamPaySubscription,
 } from '../../core/dropin/types.ts';
-import type { IntegrationMode } from '../../core/payment.ts';
+import type { IntegrationMode } from '../../core/wire/payment.ts';
 import { interceptPageRequests } from '../../test/fake-cdn.ts';
 import { createTestStack } from '../../test/stack.ts';
 import type { PurseLocale } from '../i18n/index.ts';

@@ -1,6 +1,6 @@
 // The shopper's words for the checkout's states, errors and payment methods.
 import type { PurseKitError } from '../../core/errors.ts';
-import type { EligibleSolution } from '../../core/payment.ts';
+import type { EligibleSolution } from '../../core/wire/payment.ts';
 import type { MessageKey, Translator } from '../i18n/index.ts';
 import type { PurseCheckoutApi } from './usePurseCheckout.ts';
 

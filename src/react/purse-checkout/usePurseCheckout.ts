@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { CheckoutSession } from '../../core/checkout.ts';
+import type { CheckoutSession } from '../../core/backend/views.ts';
 import type { DropinGeneration } from '../../core/dropin/types.ts';
 import type { PurseKitError } from '../../core/errors.ts';
-import type { EligibleSolution, IntegrationMode } from '../../core/payment.ts';
+import type { EligibleSolution, IntegrationMode } from '../../core/wire/payment.ts';
 import { usePurse } from '../provider/context.ts';
 import { useIsomorphicLayoutEffect } from '../shared/hooks.ts';
 import { CheckoutController } from './controller.ts';

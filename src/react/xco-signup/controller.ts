@@ -3,13 +3,13 @@
 // Each request runs as a TanStack Query mutation (visible to the app's MutationCache and devtools), carries the
 // intent's idempotency key, and is aborted on unmount; results of abandoned intents are ignored by the reducer.
 import { MutationObserver, type QueryClient } from '@tanstack/react-query';
-import type { CallOptions, MerchantBackend } from '../../core/backend.ts';
+import type { CallOptions, MerchantBackend } from '../../core/backend/backend.ts';
 import type { PurseKitError } from '../../core/errors.ts';
-import { createIdempotencyKey } from '../../core/idempotency.ts';
-import { initialSignupState, isPending, signupReducer } from '../../core/signup/reducer.ts';
+import { createIdempotencyKey } from '../../core/backend/idempotency.ts';
+import { initialSignupState, isPending, signupReducer } from '../../core/signup/machine.ts';
 import type { PendingState, SignupEvent, SignupOutcome, SignupState } from '../../core/signup/types.ts';
 import type { CountryCode } from '../../core/identifier.ts';
-import type { XcoUser } from '../../core/xco.ts';
+import type { XcoUser } from '../../core/wire/xco.ts';
 import { toKitError } from '../shared/errors.ts';
 
 /** Callbacks and settings read at the moment they are needed, so the latest props always apply. */

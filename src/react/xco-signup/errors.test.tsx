@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createHttpBackend } from '../../core/http-backend.ts';
+import { createHttpBackend } from '../../core/backend/http-backend.ts';
 import { CREATE, EXISTS, renderSignup, START } from '../../test/render-signup.tsx';
 import { createTestStack } from '../../test/stack.ts';
 

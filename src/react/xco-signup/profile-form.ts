@@ -1,6 +1,6 @@
 // The profile form's flat values ↔ the XCO user (billing address inside `addresses`), and server field paths → fields.
 import { billingAddress } from '../../core/signup/profile.ts';
-import type { XcoAddress, XcoGender, XcoUser } from '../../core/xco.ts';
+import type { XcoAddress, XcoGender, XcoUser } from '../../core/wire/xco.ts';
 
 export interface ProfileFormValues {
   first_name: string;

@@ -1,7 +1,7 @@
 // Serves the two drop-in script generations (text/javascript, no imports, one IIFE each) at Purse's CDN paths on the
 // mock's origin. The scripts call the mock's drop-in API at the mock's public origin (`baseUrl`).
 import type { DropinGeneration } from '../../../core/dropin/types.ts';
-import type { MockRoute } from '../../context.ts';
+import type { MockRoute } from '../../shared/context.ts';
 import { SCRIPT_PATHS, type World } from '../world.ts';
 import { CORE_SOURCE } from './core.ts';
 import { DROPIN_CHECKOUT_SOURCE } from './dropin-checkout.ts';

@@ -1,7 +1,7 @@
 // Runs the mock's real drop-in scripts in the happy-dom window against the real in-process mock: the page's fetch
 // goes to purse.fetch, and window.location.assign (the redirect after payment) is recorded instead of navigating.
 import { vi } from 'vitest';
-import type { ClientSession } from '../../../core/payment.ts';
+import type { ClientSession } from '../../../core/wire/payment.ts';
 import { setupPurse } from '../test-support.ts';
 
 const globals = window as unknown as Record<string, unknown>;

@@ -1,0 +1,187 @@
+// One mapping from HTTP outcomes (status, headers, problem+json body) to `PurseKitError`. Messages are English and
+// written for the merchant's developer; views translate by `kind` before anything reaches a shopper.
+import type { FieldErrors, PurseKitError } from '../errors.ts';
+import type { ProblemDetails } from '../wire/xco.ts';
+
+/** Used for `rate_limited.retryAfterMs` when a 429 carries no usable `Retry-After`. */
+export const DEFAULT_RETRY_AFTER_MS = 5_000;
+
+/** The parts of a `Response` the mapping reads; a real `Response` fits. */
+export interface ResponseLike {
+  status: number;
+  headers: { get(name: string): string | null };
+}
+
+export interface MappingOptions {
+  /** Clock for `Retry-After` given as an HTTP-date. Default `Date.now`. */
+  now?: () => number;
+  /** `retryAfterMs` when a rate limit names no delay. Default `DEFAULT_RETRY_AFTER_MS`. */
+  defaultRetryAfterMs?: number;
+}
+
+/** Marks a body that was present but could not be parsed (truncated JSON, HTML from a proxy claiming JSON, …). */
+export const MALFORMED_BODY: unique symbol = Symbol('purse-kit.malformed-body');
+
+/**
+ * `Retry-After` (RFC 9110: delta-seconds or an HTTP-date) in milliseconds, or `undefined` when absent or unreadable.
+ * A date in the past gives 0.
+ */
+export function parseRetryAfter(value: string | null | undefined, now: () => number = Date.now): number | undefined {
+  if (value == null) return undefined;
+  const text = value.trim();
+  if (text === '') return undefined;
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  // Only accept things that look like a date: Date.parse is lenient enough to read "5" or "1.5" as years.
+  if (!/[a-z]/i.test(text)) return undefined;
+  const at = Date.parse(text);
+  if (Number.isNaN(at)) return undefined;
+  return Math.max(0, at - now());
+}
+
+/** JSON pointer → field path: "/user/email" → "user.email"; "~1" and "~0" unescaped; a leading "#" tolerated. */
+export function pointerToField(pointer: string): string {
+  const path = pointer.startsWith('#') ? pointer.slice(1) : pointer;
+  return path
+    .split('/')
+    .slice(1)
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .join('.');
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The body as problem details when it is an object, otherwise `undefined`. */
+function asProblem(body: unknown): ProblemDetails | undefined {
+  return isRecord(body) ? (body as ProblemDetails) : undefined;
+}
+
+function fieldErrors(problem: ProblemDetails | undefined): FieldErrors | undefined {
+  const list: unknown = problem?.errors;
+  if (!Array.isArray(list)) return undefined;
+  const fields: FieldErrors = {};
+  let found = false;
+  for (const item of list) {
+    if (!isRecord(item) || typeof item.pointer !== 'string') continue;
+    const field = pointerToField(item.pointer);
+    found = true;
+    // First message per field: a form shows one line under each input.
+    if (!(field in fields)) fields[field] = typeof item.detail === 'string' ? item.detail : 'Invalid value.';
+  }
+  return found ? fields : undefined;
+}
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+function attemptsLeft(problem: ProblemDetails): number | undefined {
+  const raw = problem.attempts_left;
+  const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : undefined;
+}
+
+export interface ProblemInit extends MappingOptions {
+  status: number;
+  /** Milliseconds from the `Retry-After` header, when the response had one. */
+  retryAfterMs?: number;
+}
+
+/** Problem details (possibly absent) plus the status → `PurseKitError`. */
+export function problemToError(problem: ProblemDetails | undefined, init: ProblemInit): PurseKitError {
+  const { status } = init;
+  const detail = text(problem?.detail) ?? text(problem?.title);
+  const code = text(problem?.code);
+  const rateLimited = (): PurseKitError => ({
+    kind: 'rate_limited',
+    message: detail ?? `Too many requests (${status}); try again later.`,
+    retryAfterMs: init.retryAfterMs ?? init.defaultRetryAfterMs ?? DEFAULT_RETRY_AFTER_MS,
+  });
+
+  switch (code) {
+    case 'invalid_code': {
+      const left = problem ? attemptsLeft(problem) : undefined;
+      return {
+        kind: 'invalid_code',
+        message: detail ?? 'The verification code is not valid.',
+        ...(left === undefined ? {} : { attemptsLeft: left }),
+      };
+    }
+    case 'code_expired':
+      return { kind: 'code_expired', message: detail ?? 'The verification code expired.', locked: false };
+    case 'code_locked':
+      return { kind: 'code_expired', message: detail ?? 'Too many wrong codes; request a new one.', locked: true };
+    case 'resend_throttled':
+      return rateLimited();
+  }
+  if (status === 429) return rateLimited();
+  if (status === 401 && problem?.code === 'no_customer_session') {
+    return {
+      kind: 'unauthorized',
+      status,
+      message:
+        'The merchant backend has no customer for this request: resolveCustomer(request) returned null. ' +
+        'Sign the shopper in (or create their customer) before this step.',
+    };
+  }
+  if (status === 403 && problem?.code === 'consent_challenge_mismatch') {
+    // The handler's own refusal of a consent for another identifier or customer: not a credentials problem.
+    return { kind: 'request', status, code: problem.code, message: detail ?? 'The consent challenge does not match.' };
+  }
+  if (status === 401 || status === 403) {
+    return {
+      kind: 'unauthorized',
+      status,
+      message:
+        `The merchant backend refused the request (${status}). Check the Purse client id/secret and merchant id ` +
+        `configured in createMerchantHandler${status === 403 ? ', and that this origin is allowed' : ''}.` +
+        (detail ? ` Detail: ${detail}` : ''),
+    };
+  }
+  if (status >= 500) {
+    return { kind: 'server', status, message: detail ?? `The merchant backend failed (${status}).` };
+  }
+  const fields = fieldErrors(problem);
+  if (fields) {
+    return { kind: 'validation', status, fields, message: detail ?? 'The request contains invalid fields.' };
+  }
+  return {
+    kind: 'request',
+    status,
+    message: detail ?? `The merchant backend refused the request (${status}).`,
+    ...(code === undefined ? {} : { code }),
+  };
+}
+
+/**
+ * A finished HTTP exchange whose status is not 2xx, or whose body could not be read → `PurseKitError`.
+ * `body` is the parsed JSON, `undefined` for an empty body, or `MALFORMED_BODY`.
+ */
+export function toPurseKitError(
+  response: ResponseLike,
+  body: unknown,
+  options: MappingOptions = {},
+): PurseKitError {
+  const { status } = response;
+  const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), options.now);
+  // Status decides these whatever the body holds: a proxy's HTML 401 page is still a 401.
+  const decidedByStatus = status === 401 || status === 403 || status === 429;
+  if (body === MALFORMED_BODY && !decidedByStatus) {
+    return {
+      kind: 'server',
+      status,
+      message: `The merchant backend answered ${status} with a body that is not valid JSON.`,
+    };
+  }
+  const problem = body === MALFORMED_BODY ? undefined : asProblem(body);
+  return problemToError(problem, { ...options, status, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
+}
+
+/** The request got no answer: offline, DNS, reset, CORS refusal — or our own timeout. */
+export function networkError(timeoutMs?: number): PurseKitError {
+  return timeoutMs === undefined
+    ? {
+        kind: 'network',
+        timeout: false,
+        message: 'The merchant backend could not be reached. Check the connection and the baseUrl of createHttpBackend.',
+      }
+    : { kind: 'network', timeout: true, message: `The merchant backend did not answer within ${timeoutMs} ms.` };
+}

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { email, errors, events, states, user } from '../../test/signup-fixtures.ts';
+import type { PurseKitError } from '../errors.ts';
+import { intentKeyOf, signupReducer } from './machine.ts';
+import type { SignupState } from './types.ts';
+
+// How each failure is routed: back to the step the shopper can fix, or to `failed` with a retry.
+const failWith = (state: SignupState, error: PurseKitError, now = 1_000) =>
+  signupReducer(state, { type: 'REQUEST_FAILED', intentKey: intentKeyOf(state) ?? '', error, now });
+
+describe('signupReducer: error routing', () => {
+  const generic = [errors.unauthorized, errors.network, errors.server, errors.request, errors.config] as const;
+
+  it('checking: validation back to identify with the error; others fail with retry', () => {
+    expect(failWith(states.checking, errors.validation)).toEqual({
+      status: 'identify',
+      input: states.checking.input,
+      error: errors.validation,
+    });
+    for (const error of generic) {
+      expect(failWith(states.checking, error)).toEqual({
+        status: 'failed',
+        input: states.checking.input,
+        identifier: email,
+        error,
+        retry: states.checking,
+      });
+    }
+  });
+
+  it('rate limited anywhere pending: failed with retryAt = now + retryAfterMs', () => {
+    for (const state of [states.checking, states.creating, states.sending, states.verifying, states.linking]) {
+      expect(failWith(state, errors.rate_limited, 5_000)).toMatchObject({
+        status: 'failed',
+        retry: state,
+        retryAt: 15_000,
+        error: errors.rate_limited,
+      });
+    }
+  });
+
+  it('creating: validation back to the profile with field errors and the submitted values', () => {
+    expect(failWith(states.creating, errors.validation)).toEqual({
+      status: 'profile',
+      input: states.creating.input,
+      identifier: email,
+      profile: user,
+      error: errors.validation,
+    });
+    for (const error of generic) expect(failWith(states.creating, error)).toMatchObject({ status: 'failed', error });
+  });
+
+  it('sending: validation on the first code → identify; on a resend → failed', () => {
+    expect(failWith(states.sending, errors.validation)).toMatchObject({ status: 'identify', error: errors.validation });
+    const resend = { ...states.sending, resendFrom: { resendAvailableAt: 30_000 } };
+    expect(failWith(resend, errors.validation)).toMatchObject({ status: 'failed', retry: resend });
+    for (const error of generic) expect(failWith(states.sending, error)).toMatchObject({ status: 'failed', error });
+  });
+
+  it('sending: a throttled resend goes back to the code with the wait the API asked for', () => {
+    const resend = { ...states.sending, resendFrom: { resendAvailableAt: 30_000, attemptsLeft: 4 } };
+    expect(failWith(resend, errors.rate_limited, 35_000)).toEqual({
+      status: 'code_sent',
+      input: states.sending.input,
+      identifier: email,
+      resendAvailableAt: 45_000,
+      attemptsLeft: 4,
+      error: errors.rate_limited,
+    });
+  });
+
+  it('verifying: wrong code stays in code entry with attempts left', () => {
+    expect(failWith(states.verifying, errors.invalid_code)).toEqual({
+      status: 'code_sent',
+      input: states.verifying.input,
+      identifier: email,
+      resendAvailableAt: 30_000,
+      attemptsLeft: 3,
+      codeProblem: 'invalid',
+      error: errors.invalid_code,
+    });
+  });
+
+  it('verifying: wrong code without a count keeps the previous count; zero left means locked', () => {
+    const noCount = { kind: 'invalid_code', message: 'wrong' } as const;
+    expect(failWith({ ...states.verifying, attemptsLeft: 2 }, noCount)).toMatchObject({
+      codeProblem: 'invalid',
+      attemptsLeft: 2,
+    });
+    expect(failWith(states.verifying, noCount)).not.toHaveProperty('attemptsLeft');
+    expect(failWith(states.verifying, { ...errors.invalid_code, attemptsLeft: 0 })).toMatchObject({
+      status: 'code_sent',
+      codeProblem: 'locked',
+      attemptsLeft: 0,
+    });
+  });
+
+  it('verifying: validation (malformed code) is a wrong code', () => {
+    expect(failWith(states.verifying, errors.validation)).toMatchObject({ status: 'code_sent', codeProblem: 'invalid' });
+  });
+
+  it('verifying: expired and locked codes need a resend', () => {
+    expect(failWith({ ...states.verifying, attemptsLeft: 1 }, errors.code_expired)).toEqual({
+      status: 'code_sent',
+      input: states.verifying.input,
+      identifier: email,
+      resendAvailableAt: 30_000,
+      codeProblem: 'expired',
+      error: errors.code_expired,
+    });
+    expect(failWith(states.verifying, errors.code_locked)).toMatchObject({ status: 'code_sent', codeProblem: 'locked' });
+    for (const error of generic) {
+      expect(failWith(states.verifying, error)).toMatchObject({ status: 'failed', error, retry: states.verifying });
+    }
+  });
+
+  it('linking: every error fails with retry to linking', () => {
+    for (const error of [...generic, errors.validation, errors.invalid_code, errors.session_expired]) {
+      expect(failWith(states.linking, error)).toMatchObject({ status: 'failed', error, retry: states.linking });
+    }
+  });
+
+  it('verified: onVerified failing fails with retry to verified', () => {
+    expect(signupReducer(states.verified, { type: 'VERIFIED_HOOK_FAILED', error: errors.server, now: 0 })).toEqual({
+      status: 'failed',
+      input: states.verified.input,
+      identifier: email,
+      error: errors.server,
+      retry: states.verified,
+    });
+  });
+});
+
+describe('signupReducer: retry', () => {
+  it('re-enters the failed step with a new intent key', () => {
+    expect(signupReducer(states.failed, events.RETRY)).toEqual({ ...states.checking, intentKey: 'k-retry' });
+  });
+
+  it('after a network failure reuses the old key (the first request may have landed)', () => {
+    const failed = failWith(states.creating, errors.network);
+    expect(signupReducer(failed, events.RETRY)).toBe(states.creating);
+  });
+
+  it('waits for the rate limit', () => {
+    const failed = failWith(states.sending, errors.rate_limited, 5_000);
+    expect(signupReducer(failed, { ...events.RETRY, now: 14_999 })).toBe(failed);
+    expect(signupReducer(failed, { ...events.RETRY, now: 15_000 })).toEqual({ ...states.sending, intentKey: 'k-retry' });
+  });
+
+  it('retrying onVerified re-enters verified', () => {
+    const failed = signupReducer(states.verified, events.VERIFIED_HOOK_FAILED);
+    expect(signupReducer(failed, events.RETRY)).toBe(states.verified);
+  });
+
+  it('every pending state can be retried into', () => {
+    for (const state of [states.checking, states.creating, states.sending, states.verifying, states.linking]) {
+      const next = signupReducer(failWith(state, errors.server), events.RETRY);
+      expect(next).toEqual({ ...state, intentKey: 'k-retry' });
+    }
+  });
+});
+

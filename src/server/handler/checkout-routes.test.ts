@@ -1,0 +1,183 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import type { CheckoutSession } from '../../core/backend/views.ts';
+import { routes } from '../../core/backend/routes.ts';
+import { MOCK_CREDENTIALS } from '../../mock-server/index.ts';
+import { checkoutShop, RETURN_URL, shop } from '../test-support.ts';
+
+const read = async (response: Response) => ({ status: response.status, body: await response.json() });
+const SESSIONS = '/payment/v2/client-sessions';
+
+describe('createMerchantHandler: createSession', () => {
+  it('takes amount, currency, order, customer and redirect URL from the merchant, never from the body', async () => {
+    const s = checkoutShop();
+    const forged = {
+      amount: 1,
+      currency: 'JPY',
+      order: { reference: 'forged' },
+      customer: { reference: 'cust_victim', email: 'victim@example.com' },
+      shopper_redirection_url: 'https://evil.test/steal',
+      capture_mode: 'AUTOMATIC',
+      entity_id: '00000000-0000-4000-8000-000000000000',
+      order_reference: 'cart-7',
+    };
+    const { status, body } = await read(await s.post(routes.createSession, forged, { customer: 'cust_42' }));
+    expect(status).toBe(201);
+    expect(body).toMatchObject({ amount: 4299, currency: 'EUR', status: 'CREATED', integration_mode: 'EMBEDDED' });
+    const [session] = s.purse.control.sessions();
+    expect(session).toMatchObject({
+      id: body.id,
+      amount: 4299,
+      currency: 'EUR',
+      capture_mode: 'MANUAL',
+      entity_id: MOCK_CREDENTIALS.entityId,
+      shopper_redirection_url: RETURN_URL,
+      order: { reference: 'order-cust_42' },
+      customer: { reference: 'cust_42', email: 'cust_42@example.com' },
+    });
+    // The browser's order_reference reaches resolveOrder as a name to look up, with the session's customer.
+    expect(s.resolved).toEqual([{ order_reference: 'cart-7', customer: 'cust_42' }]);
+  });
+
+  it('answers the shopper-safe CheckoutSession view: widget for EMBEDDED, hosted_page_url for HOSTED_PAGE', async () => {
+    const s = checkoutShop();
+    const embedded = (await (await s.post(routes.createSession, {}, { customer: 'cust_1' })).json()) as CheckoutSession;
+    expect(Object.keys(embedded).sort()).toEqual(['amount', 'currency', 'eligible_solutions', 'expires_at', 'id', 'integration_mode', 'status', 'widget']);
+    expect(embedded.widget).toEqual({ data: expect.any(String), js_url: expect.stringMatching(/purse\.js$/) });
+    expect(embedded.eligible_solutions.length).toBeGreaterThan(0);
+
+    const hosted = (await (await s.post(routes.createSession, { integration_mode: 'HOSTED_PAGE' }, { customer: 'cust_1' })).json()) as CheckoutSession;
+    expect(hosted.integration_mode).toBe('HOSTED_PAGE');
+    expect(hosted.widget).toBeUndefined();
+    const purseSession = s.purse.control.sessions().find((x) => x.id === hosted.id)!;
+    expect(hosted.hosted_page_url).toBe(purseSession.links.hosted_page!.href);
+  });
+
+  it('refuses an integration mode the merchant does not allow, before calling Purse', async () => {
+    const s = checkoutShop({ checkout: { shopperRedirectionUrl: RETURN_URL } }); // default: EMBEDDED only
+    for (const integration_mode of ['HOSTED_PAGE', 'POPUP', 42]) {
+      const { status, body } = await read(await s.post(routes.createSession, { integration_mode }, { customer: 'cust_1' }));
+      expect(status).toBe(400);
+      expect(body).toMatchObject({ code: 'validation_error', errors: [{ pointer: '/integration_mode', detail: 'Use one of EMBEDDED.' }] });
+    }
+    expect(s.calls(SESSIONS)).toEqual([]);
+    expect((await s.post(routes.createSession, { integration_mode: 'EMBEDDED' }, { customer: 'cust_1' })).status).toBe(201);
+  });
+
+  it('answers 404 when resolveOrder has nothing to pay, and 501 without resolveOrder', async () => {
+    const s = checkoutShop({ resolveOrder: () => null });
+    expect(await read(await s.post(routes.createSession, {}, { customer: 'cust_1' }))).toMatchObject({ status: 404, body: { code: 'order_not_found' } });
+    const bare = shop();
+    expect(await read(await bare.post(routes.createSession, {}, { customer: 'cust_1' }))).toMatchObject({ status: 501, body: { code: 'checkout_not_configured' } });
+    expect(s.calls(SESSIONS)).toEqual([]);
+  });
+
+  it('reports a bad order from resolveOrder as the merchant’s misconfiguration, in the log only', async () => {
+    const s = checkoutShop({ resolveOrder: () => ({ amount: 42.99, currency: 'EUR', order: { reference: 'o-1' } }) });
+    const { status, body } = await read(await s.post(routes.createSession, {}, { customer: 'cust_1' }));
+    expect(status).toBe(500);
+    expect(body.code).toBe('checkout_misconfigured');
+    expect(JSON.stringify(body)).not.toContain('42.99');
+    expect(s.logs).toEqual([expect.objectContaining({ level: 'error', message: expect.stringContaining('amount 42.99') })]);
+  });
+
+  it('builds the redirect URL per request when given a function', async () => {
+    const s = checkoutShop({
+      checkout: { shopperRedirectionUrl: (_request, order) => `${RETURN_URL}?order=${order.order.reference}` },
+    });
+    expect((await s.post(routes.createSession, {}, { customer: 'cust_5' })).status).toBe(201);
+    expect(s.purse.control.sessions()[0]!.shopper_redirection_url).toBe(`${RETURN_URL}?order=order-cust_5`);
+  });
+
+  it('throws at creation when resolveOrder comes without a redirect URL', () => {
+    expect(() => shop({ resolveOrder: () => null })).toThrow(/checkout\.shopperRedirectionUrl/);
+  });
+
+  it('creates one Purse session for a double submit with the same Idempotency-Key', async () => {
+    const s = checkoutShop();
+    const [a, b] = await Promise.all([
+      s.post(routes.createSession, {}, { customer: 'cust_1', key: 'pay-click-1' }),
+      s.post(routes.createSession, {}, { customer: 'cust_1', key: 'pay-click-1' }),
+    ]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect((await a.json()).id).toBe((await b.json()).id);
+    expect(s.calls(SESSIONS)).toHaveLength(1);
+  });
+});
+
+describe('createMerchantHandler: getSession and abortSession', () => {
+  async function created(s: ReturnType<typeof checkoutShop>, customer: string) {
+    return (await (await s.post(routes.createSession, {}, { customer })).json()) as CheckoutSession;
+  }
+
+  it('reads the customer’s own session from Purse', async () => {
+    const s = checkoutShop();
+    const session = await created(s, 'cust_1');
+    const { status, body } = await read(await s.send('GET', `${routes.session}${session.id}`, { customer: 'cust_1' }));
+    expect(status).toBe(200);
+    expect(body).toEqual(session);
+    expect(s.calls(`${SESSIONS}/${session.id}`)).toHaveLength(1);
+  });
+
+  it('refuses another customer’s session, a guest, and sessions it did not create, without asking Purse', async () => {
+    const s = checkoutShop();
+    const session = await created(s, 'cust_owner');
+    const path = `${routes.session}${session.id}`;
+    const refusal = { status: 404, body: { code: 'session_not_found' } };
+    expect(await read(await s.send('GET', path, { customer: 'cust_thief' }))).toMatchObject(refusal);
+    expect(await read(await s.send('GET', path))).toMatchObject(refusal);
+    expect(await read(await s.post(`${path}/abort`, {}, { customer: 'cust_thief' }))).toMatchObject(refusal);
+    const unknown = await read(await s.send('GET', `${routes.session}${crypto.randomUUID()}`, { customer: 'cust_owner' }));
+    expect(unknown).toMatchObject({ status: 404, body: { code: 'session_not_found' } });
+    expect(s.calls(`${SESSIONS}/${session.id}`)).toEqual([]);
+    expect(s.calls(`${SESSIONS}/${session.id}/abort`)).toEqual([]);
+    expect(s.purse.control.sessions()[0]!.status).toBe('CREATED');
+  });
+
+  it('keeps guests’ sessions apart from signed-in customers’', async () => {
+    const s = checkoutShop();
+    const guest = await created(s, '');
+    expect((await s.send('GET', `${routes.session}${guest.id}`)).status).toBe(200);
+    expect((await s.send('GET', `${routes.session}${guest.id}`, { customer: 'cust_1' })).status).toBe(404);
+  });
+
+  it('aborts as ABORTED_BY_CUSTOMER, once for a double submit', async () => {
+    const s = checkoutShop();
+    const session = await created(s, 'cust_1');
+    const abort = () => s.post(`${routes.session}${session.id}/abort`, {}, { customer: 'cust_1', key: 'cancel-1' });
+    const [a, b] = await Promise.all([abort(), abort()]);
+    expect(await read(a)).toMatchObject({ status: 200, body: { id: session.id, status: 'ABORTED_BY_CUSTOMER' } });
+    expect(b.status).toBe(200);
+    expect(s.calls(`${SESSIONS}/${session.id}/abort`)).toHaveLength(1);
+    expect(s.purse.control.sessions()[0]!.status).toBe('ABORTED_BY_CUSTOMER');
+  });
+
+  it('passes Purse’s refusal to abort a submitted session on', async () => {
+    const s = checkoutShop();
+    const { session } = await s.checkout('cust_1');
+    const refused = await read(await s.post(`${routes.session}${session.id}/abort`, {}, { customer: 'cust_1' }));
+    expect(refused.status).toBe(400);
+    expect(refused.body).not.toHaveProperty('instance');
+  });
+
+  it('rejects malformed ids and wrong methods', async () => {
+    const s = checkoutShop();
+    expect((await s.send('GET', `${routes.session}..%2F..%2Fxco%2Fuser`, { customer: 'cust_1' })).status).toBe(404);
+    expect((await s.send('GET', `${routes.session}a/b`, { customer: 'cust_1' })).status).toBe(404);
+    expect((await s.send('DELETE', `${routes.session}abc`, { customer: 'cust_1' })).status).toBe(405);
+    expect(s.purse.control.requests()).toEqual([]);
+  });
+});
+
+describe('createMerchantHandler: eligibleSolutions', () => {
+  it('asks Purse with the resolved order and answers only partner and method', async () => {
+    const s = checkoutShop();
+    s.orders.set('cust_1', { amount: 150000, currency: 'GBP', order: { reference: 'big' } });
+    const { status, body } = await read(await s.post(routes.eligibleSolutions, { amount: 1, currency: 'EUR' }, { customer: 'cust_1' }));
+    expect(status).toBe(200);
+    expect(body.eligible_solutions.length).toBeGreaterThan(0);
+    for (const solution of body.eligible_solutions) expect(Object.keys(solution).sort()).toEqual(['method', 'partner']);
+    expect(s.calls('/payment/v2/eligible-solutions')).toHaveLength(1);
+    expect(s.resolved).toEqual([{ order_reference: undefined, customer: 'cust_1' }]);
+  });
+});

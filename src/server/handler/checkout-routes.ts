@@ -1,0 +1,192 @@
+// The checkout routes of the merchant handler (src/core/backend/routes.ts): amounts, order, customer and the redirect URL come
+// from the merchant's resolveOrder and configuration; the browser only picks an allowed integration mode and names an
+// order reference. Sessions are bound to the customer they were created for.
+import { routes } from '../../core/backend/routes.ts';
+import { CURRENCIES, INTEGRATION_MODES, type IntegrationMode } from '../../core/wire/payment.ts';
+import type { CheckoutOrder } from './options.ts';
+import { json, problem, validationProblem, type FieldProblem } from './http.ts';
+import type { RouteContext, RouteDefinition } from './route-types.ts';
+import { toCheckoutSession } from './views.ts';
+
+const notConfigured = (ctx: RouteContext) => {
+  ctx.checkout.logger.error('purse-react-kit: a checkout route was called but createMerchantHandler has no resolveOrder');
+  return problem(501, {
+    title: 'Checkout is not configured',
+    detail: 'The merchant server has no resolveOrder callback and checkout.shopperRedirectionUrl.',
+    code: 'checkout_not_configured',
+  });
+};
+
+const misconfigured = (ctx: RouteContext, message: string) => {
+  ctx.checkout.logger.error(`purse-react-kit: ${message}`);
+  return problem(500, {
+    title: 'Checkout is misconfigured',
+    detail: 'The merchant server could not build the payment request; its log has the details.',
+    code: 'checkout_misconfigured',
+  });
+};
+
+/**
+ * Unknown here and another customer's session get the same answer: existence is not revealed, and a 403 would read as
+ * the merchant's misconfiguration in the browser.
+ */
+export const sessionNotFound = () =>
+  problem(404, { title: 'Not Found', detail: 'No checkout session with this id for this shopper.', code: 'session_not_found' });
+
+/** `order_reference` of the body: optional, a short string. */
+function orderReference(body: Record<string, unknown>, errors: FieldProblem[]): string | undefined {
+  const value = body.order_reference;
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string' || value.trim() === '' || value.length > 255) {
+    errors.push({ pointer: '/order_reference', detail: 'Send the order reference as a string of at most 255 characters.' });
+    return undefined;
+  }
+  return value;
+}
+
+/** What the merchant's resolveOrder returned, checked (a bad answer is the merchant's bug, not the shopper's). */
+function orderProblem(order: CheckoutOrder): string | undefined {
+  if (!Number.isInteger(order.amount) || order.amount < 0) return `resolveOrder returned amount ${String(order.amount)}; use an integer >= 0 in minor units.`;
+  if (!CURRENCIES.includes(order.currency)) return `resolveOrder returned currency ${String(order.currency)}; use one of ${CURRENCIES.join(', ')}.`;
+  if (!order.order || typeof order.order !== 'object' || typeof order.order.reference !== 'string' || order.order.reference === '') {
+    return 'resolveOrder returned no order.reference.';
+  }
+  return undefined;
+}
+
+type Resolved = { ok: true; order: CheckoutOrder } | { ok: false; response: Response };
+
+async function resolveOrder(ctx: RouteContext, orderRef: string | undefined): Promise<Resolved> {
+  const resolve = ctx.checkout.resolveOrder;
+  if (!resolve) return { ok: false, response: notConfigured(ctx) };
+  const order = await resolve(ctx.request, { order_reference: orderRef, customer: await ctx.customer() });
+  if (!order) {
+    return {
+      ok: false,
+      response: problem(404, { title: 'No order to pay', detail: 'There is no order to pay for this shopper.', code: 'order_not_found' }),
+    };
+  }
+  const wrong = orderProblem(order);
+  return wrong ? { ok: false, response: misconfigured(ctx, wrong) } : { ok: true, order };
+}
+
+/** Only the fields Purse documents, copied one by one: nothing else the callback's object carries is sent. */
+function purchaseOf(order: CheckoutOrder) {
+  return {
+    amount: order.amount,
+    currency: order.currency,
+    order: order.order,
+    ...(order.customer !== undefined && { customer: order.customer }),
+    ...(order.allow_future_usage !== undefined && { allow_future_usage: order.allow_future_usage }),
+  };
+}
+
+async function redirectUrl(ctx: RouteContext, order: CheckoutOrder): Promise<string | undefined> {
+  const setting = ctx.checkout.shopperRedirectionUrl;
+  const value = typeof setting === 'function' ? await setting(ctx.request, order) : setting;
+  try {
+    const url = new URL(value ?? '');
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The session, when it was created here for this customer; otherwise the refusal. */
+async function ownedSession(ctx: RouteContext): Promise<Response | undefined> {
+  const owner = await ctx.checkout.ownership.sessionOwner(ctx.id);
+  if (!owner || owner.customer !== (await ctx.customer())) return sessionNotFound();
+  return undefined;
+}
+
+export const checkoutRoutes: Record<string, RouteDefinition> = {
+  [routes.createSession]: {
+    method: 'POST',
+    async run(ctx) {
+      if (!ctx.checkout.resolveOrder) return notConfigured(ctx);
+      const errors: FieldProblem[] = [];
+      const allowed = ctx.checkout.allowedIntegrationModes;
+      const asked = ctx.body.integration_mode;
+      let mode: IntegrationMode = allowed[0]!;
+      if (asked !== undefined && asked !== null) {
+        if (typeof asked !== 'string' || !(INTEGRATION_MODES as readonly string[]).includes(asked) || !allowed.includes(asked as IntegrationMode)) {
+          errors.push({ pointer: '/integration_mode', detail: `Use one of ${allowed.join(', ')}.` });
+        } else mode = asked as IntegrationMode;
+      }
+      const ref = orderReference(ctx.body, errors);
+      if (errors.length > 0) return validationProblem(errors);
+
+      const resolved = await resolveOrder(ctx, ref);
+      if (!resolved.ok) return resolved.response;
+      const { order } = resolved;
+      const shopperRedirectionUrl = await redirectUrl(ctx, order);
+      if (!shopperRedirectionUrl) return misconfigured(ctx, 'checkout.shopperRedirectionUrl is not an absolute http(s) URL.');
+      try {
+        const session = await ctx.purse.createClientSession({
+          ...(ctx.checkout.entityId !== undefined && { entity_id: ctx.checkout.entityId }),
+          ...purchaseOf(order),
+          integration_mode: mode,
+          shopper_redirection_url: shopperRedirectionUrl,
+          ...(order.capture_mode !== undefined && { capture_mode: order.capture_mode }),
+          ...(order.three_ds_authentication_options !== undefined && { three_ds_authentication_options: order.three_ds_authentication_options }),
+          ...(order.webhook !== undefined && { webhook: order.webhook }),
+        });
+        await ctx.checkout.ownership.rememberSession(session.id, await ctx.customer());
+        return json(201, toCheckoutSession(session));
+      } catch (error) {
+        return ctx.fail(error);
+      }
+    },
+  },
+
+  [routes.eligibleSolutions]: {
+    method: 'POST',
+    async run(ctx) {
+      const errors: FieldProblem[] = [];
+      const ref = orderReference(ctx.body, errors);
+      if (errors.length > 0) return validationProblem(errors);
+      const resolved = await resolveOrder(ctx, ref);
+      if (!resolved.ok) return resolved.response;
+      try {
+        const answer = await ctx.purse.getEligibleSolutions({
+          ...(ctx.checkout.entityId !== undefined && { entity_id: ctx.checkout.entityId }),
+          ...purchaseOf(resolved.order),
+        });
+        return json(200, { eligible_solutions: answer.eligible_solutions.map((s) => ({ partner: s.partner, method: s.method })) });
+      } catch (error) {
+        return ctx.fail(error);
+      }
+    },
+  },
+};
+
+/** Routes with an id: `/checkout/sessions/{id}` and `/checkout/sessions/{id}/abort`. */
+export const sessionRoutes: { get: RouteDefinition; abort: RouteDefinition } = {
+  get: {
+    method: 'GET',
+    async run(ctx) {
+      const refused = await ownedSession(ctx);
+      if (refused) return refused;
+      try {
+        const session = await ctx.purse.getClientSession(ctx.id);
+        // The payment of the customer's own session: they may follow its status.
+        if (session.payment_id) await ctx.checkout.ownership.allowPayment(session.payment_id, await ctx.customer());
+        return json(200, toCheckoutSession(session));
+      } catch (error) {
+        return ctx.fail(error);
+      }
+    },
+  },
+  abort: {
+    method: 'POST',
+    async run(ctx) {
+      const refused = await ownedSession(ctx);
+      if (refused) return refused;
+      try {
+        return json(200, toCheckoutSession(await ctx.purse.abortClientSession(ctx.id, 'ABORTED_BY_CUSTOMER')));
+      } catch (error) {
+        return ctx.fail(error);
+      }
+    },
+  },
+};

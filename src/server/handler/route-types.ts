@@ -1,0 +1,41 @@
+// What every route of the merchant handler receives (XCO, checkout and payment-status routes).
+import type { CheckoutOptions, HandlerLogger, MerchantHandlerOptions } from './options.ts';
+import type { Ownership } from './ownership.ts';
+import type { PurseClient } from '../purse/client.ts';
+import type { RedirectVerifier } from '../purse/redirect-token.ts';
+import type { HandlerStore } from './store.ts';
+
+/** The handler's checkout setup, resolved once. */
+export interface CheckoutContext {
+  resolveOrder: MerchantHandlerOptions['resolveOrder'];
+  shopperRedirectionUrl: CheckoutOptions['shopperRedirectionUrl'] | undefined;
+  entityId: string | undefined;
+  allowedIntegrationModes: NonNullable<CheckoutOptions['allowedIntegrationModes']>;
+  verifier: RedirectVerifier;
+  ownership: Ownership;
+  logger: HandlerLogger;
+}
+
+export interface RouteContext {
+  request: Request;
+  url: URL;
+  purse: PurseClient;
+  callerId: string | undefined;
+  /** The merchant's customer reference (resolveCustomer), resolved once per request. */
+  customer(): Promise<string | null>;
+  /** The parsed JSON object of a POST; `{}` for a GET. */
+  body: Record<string, unknown>;
+  /** The decoded id of a route with one (`/checkout/sessions/{id}`, `/payments/{id}`…). */
+  id: string;
+  store: HandlerStore;
+  now: () => number;
+  challengeTtlMs: number;
+  checkout: CheckoutContext;
+  /** The answer for a failed Purse call; `mapPointer` rewrites Purse's pointers into this request's shape. */
+  fail(error: unknown, mapPointer?: (pointer: string) => string): Response;
+}
+
+export interface RouteDefinition {
+  method: 'GET' | 'POST';
+  run(context: RouteContext): Promise<Response>;
+}

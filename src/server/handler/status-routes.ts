@@ -1,0 +1,86 @@
+// The payment-status routes of the merchant handler (src/core/backend/routes.ts): verify the redirect token and confirm it
+// against Purse, then serve shopper-safe views of payments the customer may see, and of payment links.
+import { routes } from '../../core/backend/routes.ts';
+import { json, problem, validationProblem } from './http.ts';
+import { isPurseApiError } from '../purse/error.ts';
+import { confirmRedirect } from '../purse/redirect-confirm.ts';
+import { isRedirectTokenError } from '../purse/redirect-token.ts';
+import type { RouteContext, RouteDefinition } from './route-types.ts';
+import { sessionNotFound } from './checkout-routes.ts';
+import { toShopperPayment, toShopperPaymentLink } from './views.ts';
+
+const paymentNotFound = () =>
+  problem(404, { title: 'Not Found', detail: 'No payment with this id for this shopper.', code: 'payment_not_found' });
+
+function invalidToken(reason: string, detail: string): Response {
+  return problem(400, {
+    title: 'Invalid redirect token',
+    detail: `${detail} Payment results are only shown from a token Purse signed.`,
+    code: 'invalid_redirect_token',
+    reason,
+  });
+}
+
+export const statusRoutes: Record<string, RouteDefinition> = {
+  [routes.verifyRedirect]: {
+    method: 'POST',
+    async run(ctx) {
+      const token = ctx.body.token;
+      if (typeof token !== 'string' || token.trim() === '') {
+        return validationProblem([{ pointer: '/token', detail: 'Send the purse-redirection-data value as "token".' }]);
+      }
+      try {
+        const claims = await ctx.checkout.verifier.verify(token.trim());
+        const customer = await ctx.customer();
+        // A session created here belongs to its customer; one created elsewhere (a payment link) is shown to whoever
+        // holds a token Purse signed for it.
+        const owner = await ctx.checkout.ownership.sessionOwner(claims.client_session_id);
+        if (owner && owner.customer !== customer) return sessionNotFound();
+        const { verified } = await confirmRedirect(ctx.purse, claims);
+        if (verified.payment_id) await ctx.checkout.ownership.allowPayment(verified.payment_id, customer);
+        return json(200, verified);
+      } catch (error) {
+        if (isRedirectTokenError(error)) return invalidToken(error.reason, error.message);
+        return ctx.fail(error);
+      }
+    },
+  },
+};
+
+/** `/payments/{id}` and `/payment-links/{id}`. */
+export const statusIdRoutes: { payment: RouteDefinition; paymentLink: RouteDefinition } = {
+  payment: {
+    method: 'GET',
+    async run(ctx) {
+      const customer = await ctx.customer();
+      const known = await ctx.checkout.ownership.canViewPayment(ctx.id, customer);
+      try {
+        const payment = await ctx.purse.getPayment(ctx.id);
+        if (!known && !(await ownsSessionOf(ctx, payment.client_session_id, customer))) return paymentNotFound();
+        return json(200, toShopperPayment(payment));
+      } catch (error) {
+        // Not telling apart "no such payment" from "not yours".
+        if (isPurseApiError(error) && error.status === 404) return paymentNotFound();
+        return ctx.fail(error);
+      }
+    },
+  },
+  paymentLink: {
+    method: 'GET',
+    // A payment link id is the shopper's credential already (Purse's own customer_url carries it); the view shows no
+    // more than Purse's page does.
+    async run(ctx) {
+      try {
+        return json(200, toShopperPaymentLink(await ctx.purse.getPaymentLink(ctx.id), ctx.now()));
+      } catch (error) {
+        return ctx.fail(error);
+      }
+    },
+  },
+};
+
+async function ownsSessionOf(ctx: RouteContext, sessionId: string | undefined, customer: string | null): Promise<boolean> {
+  if (!sessionId) return false;
+  const owner = await ctx.checkout.ownership.sessionOwner(sessionId);
+  return owner !== undefined && owner.customer === customer;
+}

@@ -1,0 +1,104 @@
+// Shopper-safe views of Purse objects (src/core/backend/views.ts): what the browser may see. Built field by field from an
+// allow-list, so anything Purse adds later stays on the server: no customer data, no partner references, tokens,
+// BIN, holder name or card fingerprint.
+import type { CheckoutSession, ShopperPayment, ShopperPaymentLink } from '../../core/backend/views.ts';
+import type { ClientSession, OverviewStatus, Payment, PaymentLink } from '../../core/wire/payment.ts';
+
+const OVERVIEW: readonly OverviewStatus[] = ['TOTALLY', 'PARTIALLY', 'NOT'];
+const overviewOf = (value: unknown): OverviewStatus =>
+  OVERVIEW.includes(value as OverviewStatus) ? (value as OverviewStatus) : 'NOT';
+const amountOf = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+export function toCheckoutSession(session: ClientSession): CheckoutSession {
+  const view: CheckoutSession = {
+    id: session.id,
+    status: session.status,
+    integration_mode: session.integration_mode,
+    amount: session.amount,
+    currency: session.currency,
+    expires_at: session.expires_at,
+    eligible_solutions: (session.eligible_solutions ?? []).map((s) => ({ partner: s.partner, method: s.method })),
+  };
+  if (session.widget) view.widget = { data: session.widget.data, js_url: session.widget.js_url };
+  const hosted = text(session.links?.hosted_page?.href);
+  if (hosted) view.hosted_page_url = hosted;
+  if (session.payment_id) view.payment_id = session.payment_id;
+  return view;
+}
+
+/** The card used, from the authorization's partner transactions: brand (`selected_network`) and last four digits. */
+function cardOf(payment: Payment): ShopperPayment['card'] {
+  const transactions = payment.authorization?.partner_transactions ?? [];
+  const card = transactions.find((t) => t.card && t.status === 'AUTHORIZED')?.card ?? transactions.find((t) => t.card)?.card;
+  if (!card) return undefined;
+  const brand = text(card.selected_network);
+  const lastFour = typeof card.last_four_digits === 'string' && /^\d{4}$/.test(card.last_four_digits) ? card.last_four_digits : undefined;
+  if (!brand && !lastFour) return undefined;
+  return { ...(brand && { brand }), ...(lastFour && { last_four: lastFour }) };
+}
+
+/** How the payment is split over methods: Purse's `split`, else the authorization's parts. */
+function splitOf(payment: Payment): ShopperPayment['split'] {
+  const source = payment.split?.length ? payment.split : (payment.authorization?.partner_transactions ?? []);
+  return source
+    .filter((part) => typeof part.method === 'string' && typeof part.partner === 'string')
+    .map((part) => ({ method: part.method!, partner: part.partner!, amount: amountOf(part.amount) }));
+}
+
+export function toShopperPayment(payment: Payment): ShopperPayment {
+  const amounts = payment.amounts;
+  const overview = payment.overview;
+  const view: ShopperPayment = {
+    id: payment.id,
+    amount: payment.amount,
+    currency: payment.currency,
+    authorization_status: payment.authorization.status,
+    overview: {
+      consumed: overviewOf(overview?.consumed),
+      captured: overviewOf(overview?.captured),
+      voided: overviewOf(overview?.voided),
+      refunded: overviewOf(overview?.refunded),
+    },
+    amounts: {
+      authorize_pending: amountOf(amounts?.authorize_pending),
+      total_authorized: amountOf(amounts?.total_authorized),
+      total_captured: amountOf(amounts?.total_captured),
+      total_refunded: amountOf(amounts?.total_refunded),
+      total_voided: amountOf(amounts?.total_voided),
+    },
+    split: splitOf(payment),
+  };
+  if (payment.client_session_id) view.client_session_id = payment.client_session_id;
+  if (payment.payment_link_id) view.payment_link_id = payment.payment_link_id;
+  const card = cardOf(payment);
+  if (card) view.card = card;
+  if (payment.created_at) view.created_at = payment.created_at;
+  return view;
+}
+
+/** Statuses after which a link's expiry no longer matters. */
+const SETTLED_LINK = new Set(['PAID', 'CANCELLED']);
+
+/**
+ * `EXPIRED` when the link is past `expires_at` and Purse has not settled it otherwise (the reference names no
+ * expired status). `now` is epoch ms.
+ */
+export function toShopperPaymentLink(link: PaymentLink, now: number = Date.now()): ShopperPaymentLink {
+  const expiresAt = Date.parse(link.expires_at);
+  const expired = !SETTLED_LINK.has(link.status) && Number.isFinite(expiresAt) && now >= expiresAt;
+  // The samples call the attempts `payments`; the reference's Get sample calls them `payment_attempts`.
+  const attempts = (link.payments ?? (link as { payment_attempts?: PaymentLink['payments'] }).payment_attempts ?? []) as unknown[];
+  const view: ShopperPaymentLink = {
+    id: link.id,
+    status: expired ? 'EXPIRED' : link.status,
+    amount: link.amount,
+    currency: link.currency,
+    payments: attempts
+      .filter((p): p is { id: string; authorization_status: ShopperPayment['authorization_status'] } =>
+        typeof (p as { id?: unknown })?.id === 'string' && typeof (p as { authorization_status?: unknown }).authorization_status === 'string')
+      .map((p) => ({ id: p.id, authorization_status: p.authorization_status })),
+  };
+  if (link.expires_at) view.expires_at = link.expires_at;
+  return view;
+}

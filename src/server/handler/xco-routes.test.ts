@@ -1,0 +1,69 @@
+// @vitest-environment node
+// The browser adapter (createHttpBackend) against the real handler against the real mock, all in process: the two
+// sides of src/core/backend/routes.ts agree on paths, bodies, answers and errors.
+import { describe, expect, it } from 'vitest';
+import { createHttpBackend } from '../../core/backend/http-backend.ts';
+import { kitError, shop } from '../test-support.ts';
+
+function browser(customer?: string, options: { dropFirstAnswer?: boolean } = {}) {
+  const s = shop();
+  let dropped = false;
+  const backend = createHttpBackend({
+    baseUrl: 'https://shop.test/api/purse',
+    retry: { sleep: async () => undefined },
+    fetch: async (input, init) => {
+      const headers = new Headers(init.headers);
+      if (customer) headers.set('x-session', customer);
+      const response = await s.handler(new Request(input, { ...init, headers }));
+      // The answer is lost on the way back (a flaky mobile connection): the browser sees a network error.
+      if (options.dropFirstAnswer && init.method === 'POST' && !dropped) {
+        dropped = true;
+        throw new TypeError('Failed to fetch');
+      }
+      return response;
+    },
+  });
+  return { ...s, backend };
+}
+
+describe('createHttpBackend ⇄ createMerchantHandler ⇄ Purse mock', () => {
+  it('new shopper: check 1 + create 1, one user linked to the session customer', async () => {
+    const b = browser('cust_new');
+    expect(await b.backend.checkUser({ email: 'fresh@example.com' })).toEqual({ exists: false, token_count: 0 });
+    const { user } = await b.backend.createUser({ user: { email: 'fresh@example.com', first_name: 'Fresh' } });
+    expect(user).toMatchObject({ email: 'fresh@example.com' });
+    const api = b.purse.control.requests().filter((r) => r.path !== '/oauth2/token');
+    expect(api.map((r) => r.method)).toEqual(['GET', 'POST']);
+    expect(b.purse.control.users().filter((u) => u.created_by === 'api')[0]!.customer_references).toEqual(['cust_new']);
+  });
+
+  it('existing shopper: wrong code, right code, consent', async () => {
+    const b = browser('cust_link');
+    const identifier = { email: 'existing@example.com' };
+    expect(await b.backend.checkUser(identifier)).toMatchObject({ exists: true });
+    await b.backend.startPasswordless(identifier);
+    const code = b.purse.control.currentCode(identifier)!;
+    const wrong = await kitError(b.backend.verifyPasswordless({ identifier, verification_code: code === '000000' ? '111111' : '000000' }));
+    expect(wrong).toMatchObject({ kind: 'invalid_code', attemptsLeft: 4 });
+    const verified = await b.backend.verifyPasswordless({ identifier, verification_code: code });
+    await b.backend.createConsent({ identifier, consent_challenge_id: verified.consent_challenge_id });
+    expect(b.purse.control.consents()).toEqual([expect.objectContaining({ customer_reference: 'cust_link' })]);
+    await expect(b.backend.getUser()).resolves.toMatchObject({ email: 'existing@example.com' });
+  });
+
+  it('maps validation pointers to form fields and throttled resends to rate_limited', async () => {
+    const b = browser('cust_v');
+    const invalid = await kitError(b.backend.createUser({ user: { email: 'nope' } }));
+    expect(invalid).toMatchObject({ kind: 'validation', fields: { 'user.email': expect.any(String) } });
+    await b.backend.startPasswordless({ email: 'existing@example.com' });
+    const throttled = await kitError(b.backend.startPasswordless({ email: 'existing@example.com' }, { idempotencyKey: 'resend-1' }));
+    expect(throttled.kind).toBe('rate_limited');
+  });
+
+  it('a POST whose answer was lost is retried by the adapter and replayed by the handler: one user', async () => {
+    const b = browser('cust_retry', { dropFirstAnswer: true });
+    const { user } = await b.backend.createUser({ user: { email: 'flaky@example.com' } });
+    expect(user).toMatchObject({ email: 'flaky@example.com' });
+    expect(b.purse.control.users().filter((u) => u.created_by === 'api')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,50 @@
+import type { PurseClientOptions } from './client.ts';
+
+const VARIABLES = {
+  clientId: 'PURSE_CLIENT_ID',
+  clientSecret: 'PURSE_CLIENT_SECRET',
+  merchantId: 'PURSE_MERCHANT_ID',
+  entityId: 'PURSE_ENTITY_ID',
+  tokenUrl: 'PURSE_TOKEN_URL',
+  xcoApiUrl: 'PURSE_XCO_API_URL',
+  paymentApiUrl: 'PURSE_PAYMENT_API_URL',
+  scope: 'PURSE_SCOPE',
+} as const;
+
+/** PURSE_ENTITY_ID is only needed by the Payment API; PURSE_SCOPE only when the credentials need an explicit scope. */
+const OPTIONAL = new Set<string>([VARIABLES.entityId, VARIABLES.scope]);
+
+export type PurseEnv = Record<string, string | undefined>;
+
+/**
+ * Purse client options from `PURSE_*` variables (`process.env`, a Worker's `env`, …). Returns `null` when none is set
+ * (run against the mock server); throws, naming the missing variables, when only some are set.
+ */
+export function purseConfigFromEnv(env: PurseEnv): PurseClientOptions | null {
+  const read = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === '' ? undefined : value;
+  };
+  const names = Object.values(VARIABLES);
+  if (names.every((name) => read(name) === undefined)) return null;
+  const missing = names.filter((name) => !OPTIONAL.has(name) && read(name) === undefined);
+  if (missing.length > 0) {
+    throw new Error(
+      `Incomplete Purse configuration: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set. ` +
+        'Set every PURSE_* variable to use Purse, or none to use the mock server.',
+    );
+  }
+  const options: PurseClientOptions = {
+    clientId: read(VARIABLES.clientId)!,
+    clientSecret: read(VARIABLES.clientSecret)!,
+    merchantId: read(VARIABLES.merchantId)!,
+    tokenUrl: read(VARIABLES.tokenUrl)!,
+    xcoApiUrl: read(VARIABLES.xcoApiUrl)!,
+    paymentApiUrl: read(VARIABLES.paymentApiUrl)!,
+  };
+  const entityId = read(VARIABLES.entityId);
+  if (entityId !== undefined) options.entityId = entityId;
+  const scope = read(VARIABLES.scope);
+  if (scope !== undefined) options.scope = scope;
+  return options;
+}

@@ -1,0 +1,167 @@
+// The Payment API v2 calls (purse-docs/payment-api-v2-reference.txt) over the authorized transport: client sessions,
+// payments and their operations, payment links, eligible solutions and the signing keys of the redirect token.
+import type {
+  ClientSession,
+  ClientSessionAbortStatus,
+  CreateClientSessionRequest,
+  CreatePaymentLinkRequest,
+  CreatePaymentRequest,
+  EligibleSolutionsRequest,
+  EligibleSolutionsResponse,
+  Payment,
+  PaymentLink,
+  PaymentOperationRequest,
+  SigningJwks,
+} from '../../core/wire/payment.ts';
+import { isPurseApiError, PurseApiError } from './error.ts';
+import { isObject, shapeChecker } from './transport-util.ts';
+import type { PurseRequest, PurseTransport } from './transport.ts';
+
+/** A create request whose `entity_id` defaults to the client's `entityId`. */
+export type WithEntity<T extends { entity_id: string }> = Omit<T, 'entity_id'> & { entity_id?: string };
+
+export interface IdempotentCallOptions {
+  /**
+   * Sent as `Idempotency-Key`: Purse performs the operation once per key. Generated when absent; a failed call's
+   * `PurseApiError.idempotencyKey` holds the key used, so a retry can reuse it. Derive it from your own operation id to
+   * stay safe across processes.
+   */
+  idempotencyKey?: string;
+}
+
+export interface GetPaymentOptions {
+  /** Sent as `Cache-Control`, e.g. `max-age=60`: Purse may then answer without asking the payment partners. */
+  cacheControl?: string;
+}
+
+/** Payment API v2, for the merchant's server and back office. Every method rejects with `PurseApiError`. */
+export interface PaymentApi {
+  createClientSession(request: WithEntity<CreateClientSessionRequest>): Promise<ClientSession>;
+  getClientSession(id: string): Promise<ClientSession>;
+  /** Default status `ABORTED_BY_MERCHANT`; pass `ABORTED_BY_CUSTOMER` when the shopper cancelled. */
+  abortClientSession(id: string, status?: ClientSessionAbortStatus): Promise<ClientSession>;
+  /** Server-to-server payment (e.g. reusing an earlier authorization through `split`). */
+  createPayment(request: WithEntity<CreatePaymentRequest>, options?: IdempotentCallOptions): Promise<Payment>;
+  getPayment(id: string, options?: GetPaymentOptions): Promise<Payment>;
+  capturePayment(id: string, request: PaymentOperationRequest, options?: IdempotentCallOptions): Promise<Payment>;
+  refundPayment(id: string, request: PaymentOperationRequest, options?: IdempotentCallOptions): Promise<Payment>;
+  voidPayment(id: string, request: PaymentOperationRequest, options?: IdempotentCallOptions): Promise<Payment>;
+  createPaymentLink(request: WithEntity<CreatePaymentLinkRequest>): Promise<PaymentLink>;
+  getPaymentLink(id: string): Promise<PaymentLink>;
+  cancelPaymentLink(id: string): Promise<PaymentLink>;
+  getEligibleSolutions(request: WithEntity<EligibleSolutionsRequest>): Promise<EligibleSolutionsResponse>;
+  /** The public keys of `purse-redirection-data`. Prefer `createRedirectVerifier`, which caches them. */
+  getSigningJwks(): Promise<SigningJwks>;
+}
+
+type Obj = Record<string, unknown>;
+const hasId = (value: unknown): value is Obj => isObject(value) && typeof value.id === 'string' && value.id !== '';
+
+const isSession = (v: unknown) => hasId(v) && typeof v.status === 'string';
+const isPayment = (v: unknown) =>
+  hasId(v) && isObject(v.authorization) && typeof v.authorization.status === 'string' && isObject(v.amounts);
+const isLink = (v: unknown) => hasId(v) && typeof v.status === 'string';
+
+const expectShape = shapeChecker('the Payment API v2 reference');
+
+/** Ids go into paths: a missing one is a programmer mistake, and encoding keeps any id inside its segment. */
+function segment(id: string, what: string): string {
+  if (typeof id !== 'string' || id.trim() === '') throw new Error(`${what}: pass the id of the object (a non-empty string).`);
+  return encodeURIComponent(id);
+}
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+export function createPaymentApi(transport: PurseTransport, options: { paymentApiUrl: string; entityId?: string }): PaymentApi {
+  const api = `${options.paymentApiUrl.replace(/\/+$/, '')}/v2`;
+
+  function withEntity<T extends { entity_id?: string }>(request: T, what: string): T & { entity_id: string } {
+    const entity = request?.entity_id ?? options.entityId;
+    if (typeof entity !== 'string' || entity === '') {
+      throw new Error(`${what}: no entity_id. Pass entity_id in the request or entityId to createPurseClient (PURSE_ENTITY_ID).`);
+    }
+    return { ...request, entity_id: entity };
+  }
+
+  async function send<T>(request: PurseRequest, check: (body: unknown) => boolean): Promise<T> {
+    const body = await transport.request<unknown>(request);
+    return expectShape<T>(body, check(body), request.what);
+  }
+
+  /** A POST sent with an Idempotency-Key; every failure carries the key, and a 409 becomes a `conflict`. */
+  async function idempotent<T>(request: PurseRequest, check: (body: unknown) => boolean, given: string | undefined): Promise<T> {
+    if (given !== undefined && (typeof given !== 'string' || !IDEMPOTENCY_KEY.test(given))) {
+      throw new Error(`${request.what}: idempotencyKey must be 1 to 255 visible ASCII characters (a UUID is a good choice).`);
+    }
+    const key = given ?? globalThis.crypto.randomUUID();
+    try {
+      return await send<T>({ ...request, headers: { ...request.headers, 'Idempotency-Key': key } }, check);
+    } catch (error) {
+      if (!isPurseApiError(error)) throw error;
+      const conflict = error.kind === 'http' && error.status === 409;
+      throw new PurseApiError({
+        kind: conflict ? 'conflict' : error.kind,
+        status: error.status,
+        problem: error.problem,
+        retryAfter: error.retryAfter,
+        idempotencyKey: key,
+        cause: error,
+        message: conflict
+          ? `Purse refused ${request.what} (409): the Idempotency-Key "${key}" was already used with a different request, ` +
+            'or its first request is still running. Nothing was done. Use a new key for a new operation; resend the same ' +
+            'request with the same key to get the first result.'
+          : error.message,
+      });
+    }
+  }
+
+  const operation = (path: string, what: string) => (id: string, request: PaymentOperationRequest, o?: IdempotentCallOptions) =>
+    idempotent<Payment>(
+      { method: 'POST', url: `${api}/payments/${segment(id, what)}/${path}`, body: request, what },
+      isPayment,
+      o?.idempotencyKey,
+    );
+
+  return {
+    createClientSession: (request) =>
+      send({ method: 'POST', url: `${api}/client-sessions`, body: withEntity(request, 'createClientSession'), what: 'Payment create client session' }, isSession),
+    getClientSession: (id) =>
+      send({ method: 'GET', url: `${api}/client-sessions/${segment(id, 'getClientSession')}`, what: 'Payment get client session' }, isSession),
+    abortClientSession: (id, status = 'ABORTED_BY_MERCHANT') =>
+      send(
+        { method: 'POST', url: `${api}/client-sessions/${segment(id, 'abortClientSession')}/abort`, body: { status }, what: 'Payment abort client session' },
+        isSession,
+      ),
+
+    createPayment: (request, o) =>
+      idempotent({ method: 'POST', url: `${api}/payments`, body: withEntity(request, 'createPayment'), what: 'Payment create payment' }, isPayment, o?.idempotencyKey),
+    getPayment: (id, o) =>
+      send(
+        {
+          method: 'GET',
+          url: `${api}/payments/${segment(id, 'getPayment')}`,
+          what: 'Payment get payment',
+          ...(o?.cacheControl !== undefined && { headers: { 'Cache-Control': o.cacheControl } }),
+        },
+        isPayment,
+      ),
+    capturePayment: operation('captures', 'Payment capture'),
+    refundPayment: operation('refunds', 'Payment refund'),
+    voidPayment: operation('voids', 'Payment void'),
+
+    createPaymentLink: (request) =>
+      send({ method: 'POST', url: `${api}/payment-links`, body: withEntity(request, 'createPaymentLink'), what: 'Payment create payment link' }, isLink),
+    getPaymentLink: (id) =>
+      send({ method: 'GET', url: `${api}/payment-links/${segment(id, 'getPaymentLink')}`, what: 'Payment get payment link' }, isLink),
+    cancelPaymentLink: (id) =>
+      send({ method: 'POST', url: `${api}/payment-links/${segment(id, 'cancelPaymentLink')}/cancel`, what: 'Payment cancel payment link' }, isLink),
+
+    getEligibleSolutions: (request) =>
+      send(
+        { method: 'POST', url: `${api}/eligible-solutions`, body: withEntity(request, 'getEligibleSolutions'), what: 'Payment eligible solutions' },
+        (v) => isObject(v) && Array.isArray(v.eligible_solutions),
+      ),
+    getSigningJwks: () =>
+      send({ method: 'GET', url: `${api}/signing-jwks`, what: 'Payment signing JWKS' }, (v) => isObject(v) && Array.isArray(v.keys)),
+  };
+}
