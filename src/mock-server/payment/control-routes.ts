@@ -56,7 +56,7 @@ export function controlRoutes(module: Omit<PaymentModule, 'controlRoutes'>): Moc
       method: 'POST',
       path: `${PREFIX}/signing-keys/rotate`,
       auth: 'none',
-      handler: async () => json(await module.rotateSigningKey()),
+      handler: async () => json(200, await module.rotateSigningKey()),
     },
     {
       method: 'POST',
@@ -70,7 +70,7 @@ export function controlRoutes(module: Omit<PaymentModule, 'controlRoutes'>): Moc
           return validationProblem(url.pathname, [{ pointer: '/status', detail: 'status must be AUTHORIZED or REFUSED.' }]);
         }
         const outcome = module.settle(params.id!, status);
-        if (outcome.ok) return json(outcome.payment);
+        if (outcome.ok) return json(200, outcome.payment);
         if (outcome.reason === 'not_found') return notFound(url.pathname, 'payment');
         return problem({ status: 409, title: 'Conflict', detail: 'The payment is not PENDING.', code: 'not_pending', instance: url.pathname });
       },
@@ -81,7 +81,7 @@ export function controlRoutes(module: Omit<PaymentModule, 'controlRoutes'>): Moc
       auth: 'none',
       handler(_request, { url, params }) {
         const session = module.expireSession(params.id!);
-        return session ? json(session) : notFound(url.pathname, 'client session');
+        return session ? json(200, session) : notFound(url.pathname, 'client session');
       },
     },
     {
@@ -90,7 +90,7 @@ export function controlRoutes(module: Omit<PaymentModule, 'controlRoutes'>): Moc
       auth: 'none',
       handler(_request, { url, params }) {
         const link = module.expirePaymentLink(params.id!);
-        return link ? json(link) : notFound(url.pathname, 'payment link');
+        return link ? json(200, link) : notFound(url.pathname, 'payment link');
       },
     },
   ];

@@ -61,7 +61,7 @@ export function dropinApiRoutes(world: World): MockRoute[] {
         const session = authenticate(request, url.pathname);
         if (session instanceof Response) return session;
         const now = world.context.now();
-        return json({
+        return json(200, {
           id: session.id,
           status: session.status,
           availability: sessionAvailability(world, session),
@@ -91,14 +91,12 @@ export function dropinApiRoutes(world: World): MockRoute[] {
         if (!body.ok) return body.response;
         const result = await payWithCard(world, session, isRecord(body.value) ? body.value : {});
         if (result.ok) {
-          return json(
-            {
+          return json(201, {
               payment_id: result.payment.id,
               authorization_status: result.payment.authorization.status,
               client_session_status: 'SUBMITTED',
               redirect_url: result.redirectUrl,
-            },
-            201,
+            }
           );
         }
         if (result.reason === 'invalid_card') {

@@ -28,14 +28,14 @@ function miscRoutes(world: World): MockRoute[] {
         const body = await readValidBody<{ amount: number; currency: Payment['currency'] }>(request, url.pathname, validateEligibility);
         if (!body.ok) return body.response;
         const { amount, currency } = body.value;
-        return json({ amount, currency, eligible_solutions: eligibleSolutions(amount, currency) });
+        return json(200, { amount, currency, eligible_solutions: eligibleSolutions(amount, currency) });
       },
     },
     {
       method: 'GET',
       path: `${API}/signing-jwks`,
       auth: 'none',
-      handler: async () => json(await world.signing.jwks(), 200, { 'cache-control': 'no-cache' }),
+      handler: async () => json(200, await world.signing.jwks(), { 'cache-control': 'no-cache' }),
     },
   ];
 }

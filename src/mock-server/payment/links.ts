@@ -85,7 +85,7 @@ export function linkRoutes(world: World): MockRoute[] {
           paymentIds: [],
         };
         world.links.set(link.id, link);
-        return json(linkToWire(world, link), 201);
+        return json(201, linkToWire(world, link));
       },
     },
     {
@@ -93,7 +93,7 @@ export function linkRoutes(world: World): MockRoute[] {
       path: `${API}/payment-links/:id`,
       handler(_request, { url, params }) {
         const link = world.links.get(params.id!);
-        return link ? json(linkToWire(world, link)) : notFound(url.pathname);
+        return link ? json(200, linkToWire(world, link)) : notFound(url.pathname);
       },
     },
     {
@@ -119,7 +119,7 @@ export function linkRoutes(world: World): MockRoute[] {
           const session = world.sessions.get(id)!;
           if (session.status === 'CREATED') session.status = 'ABORTED_BY_MERCHANT';
         }
-        return json(linkToWire(world, link));
+        return json(200, linkToWire(world, link));
       },
     },
     {

@@ -80,7 +80,7 @@ export function paymentRoutes(world: World): MockRoute[] {
           at: world.iso(),
         });
         commit(world, record);
-        return json(paymentToWire(record.payment), 201);
+        return json(201, paymentToWire(record.payment));
       });
     },
   });
@@ -102,7 +102,7 @@ export function paymentRoutes(world: World): MockRoute[] {
             parts,
             ...(isRecord(fields.browser) && { browser: fields.browser as BrowserInfo }),
           });
-          return json(paymentToWire(record.payment), 201);
+          return json(201, paymentToWire(record.payment));
         });
       },
     },
@@ -112,7 +112,7 @@ export function paymentRoutes(world: World): MockRoute[] {
       // `Cache-Control: max-age` only tells Purse it may skip asking the partners; the mock's data is always current.
       handler(_request, { url, params }) {
         const record = world.payments.get(params.id!);
-        return record ? json(paymentToWire(record.payment)) : paymentNotFound(url.pathname);
+        return record ? json(200, paymentToWire(record.payment)) : paymentNotFound(url.pathname);
       },
     },
     operation('capture', 'captures'),

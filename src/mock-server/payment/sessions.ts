@@ -82,7 +82,7 @@ export function sessionRoutes(world: World): MockRoute[] {
         const fields = body.value;
         const purchase = purchaseFrom(fields) as Purchase & { shopperRedirectionUrl: string };
         const mode = (fields.integration_mode as IntegrationMode | undefined) ?? 'EMBEDDED';
-        return json(sessionToWire(world, createSession(world, purchase, mode)), 201);
+        return json(201, sessionToWire(world, createSession(world, purchase, mode)));
       },
     },
     {
@@ -90,7 +90,7 @@ export function sessionRoutes(world: World): MockRoute[] {
       path: `${API}/client-sessions/:id`,
       handler(_request, { url, params }) {
         const session = world.sessions.get(params.id!);
-        return session ? json(sessionToWire(world, session)) : notFound(url.pathname);
+        return session ? json(200, sessionToWire(world, session)) : notFound(url.pathname);
       },
     },
     {
@@ -113,7 +113,7 @@ export function sessionRoutes(world: World): MockRoute[] {
           });
         }
         session.status = status;
-        return json(sessionToWire(world, session));
+        return json(200, sessionToWire(world, session));
       },
     },
   ];

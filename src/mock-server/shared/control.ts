@@ -36,7 +36,7 @@ export function createControlModule(
           if (code === undefined) {
             return problem({ status: 404, title: 'Not Found', detail: 'No pending code for this identifier.', code: 'no_code', instance: url.pathname });
           }
-          return json({ code });
+          return json(200, { code });
         },
       },
       {
@@ -44,7 +44,7 @@ export function createControlModule(
         path: `${CONTROL_PREFIX}/state`,
         auth: 'none',
         handler: () =>
-          json({
+          json(200, {
             ...extraState(),
             users: control.users(),
             consents: control.consents(),

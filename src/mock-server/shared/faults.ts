@@ -63,7 +63,7 @@ export async function applyFault(rule: FaultRule, path: string): Promise<Respons
       const typed = Object.keys(headers).some((h) => h.toLowerCase() === 'content-type');
       return new Response(rule.body, { status, headers: typed ? headers : { 'content-type': 'text/plain', ...headers } });
     }
-    return json(rule.body, status, headers);
+    return json(status, rule.body, headers);
   }
   if (status === 204 || status === 304 || status < 400) return new Response(null, { status, headers });
   return problem({

@@ -6,7 +6,7 @@ export interface FieldIssue {
   pointer: string;
 }
 
-export function json(body: unknown, status = 200, headers?: Record<string, string>): Response {
+export function json(status: number, body: unknown, headers?: Record<string, string>): Response {
   return new Response(JSON.stringify(body), {
     status,
     headers: { 'content-type': 'application/json', ...headers },

@@ -36,7 +36,7 @@ export function createTokenStore(now: () => number, ttlSeconds: number): TokenSt
 }
 
 const oauthError = (status: number, error: string, description: string, headers?: Record<string, string>) =>
-  json({ error, error_description: description }, status, { 'cache-control': 'no-store', ...headers });
+  json(status, { error, error_description: description }, { 'cache-control': 'no-store', ...headers });
 
 /** RFC 6749 §2.3.1: Basic credentials are form-urlencoded before base64. */
 function decodeBasic(header: string): { id: string; secret: string } | null {
@@ -87,7 +87,7 @@ export function createOAuthModule(context: MockContext): MockModule {
             return oauthError(400, 'unsupported_grant_type', 'Only client_credentials is supported.');
           }
           const { access_token, expires_in } = context.tokens.issue(id);
-          return json({ access_token, token_type: 'Bearer', expires_in, scope: TOKEN_SCOPE }, 200, {
+          return json(200, { access_token, token_type: 'Bearer', expires_in, scope: TOKEN_SCOPE }, {
             'cache-control': 'no-store',
             pragma: 'no-cache',
           });

@@ -97,7 +97,7 @@ export function createXcoModule(context: MockContext): XcoModule {
         const parsed = validateIdentifier(input, { requireCode: false, refuseUnknown: false });
         if (!parsed.ok) return validationProblem(call.url.pathname, parsed.issues);
         const entry = users.find(parsed.value.identifier);
-        return json({ exists: entry !== undefined, token_count: users.tokenCount(parsed.value.identifier) });
+        return json(200, { exists: entry !== undefined, token_count: users.tokenCount(parsed.value.identifier) });
       },
     },
     {
@@ -128,7 +128,7 @@ export function createXcoModule(context: MockContext): XcoModule {
         const { instance, identifier, verificationCode = '' } = input;
         const entry = users.find(identifier);
         const result: VerifyResult = entry ? otp.verify(identifierKey(identifier), verificationCode) : { ok: false, reason: 'no_code' };
-        if (result.ok && entry) return json({ consent_challenge_id: users.issueChallenge(entry), user: structuredClone(entry.user) });
+        if (result.ok && entry) return json(200, { consent_challenge_id: users.issueChallenge(entry), user: structuredClone(entry.user) });
         if (result.ok) throw new Error('unreachable: a code was verified for an unknown user');
         if (result.reason === 'invalid_code') {
           return codeProblem(instance, 'invalid_code', 'Invalid Verification Code', 'The verification code is wrong.', {
@@ -157,7 +157,7 @@ export function createXcoModule(context: MockContext): XcoModule {
           return problem({ status: 409, title: 'Conflict', detail, code: 'user_exists', instance, errors: [{ pointer: `/user/${taken}`, detail }] });
         }
         if (users.byReference(customer_reference)) return referenceTaken(instance);
-        return json({ customer_reference, user: users.create(customer_reference, user) }, 201);
+        return json(201, { customer_reference, user: users.create(customer_reference, user) });
       },
     },
     {
@@ -195,7 +195,7 @@ export function createXcoModule(context: MockContext): XcoModule {
         if (!entry) {
           return problem({ status: 404, title: 'Not Found', detail: 'No XCO user is linked to this customer reference.', code: 'user_not_found', instance: call.url.pathname });
         }
-        return json(structuredClone(entry.user));
+        return json(200, structuredClone(entry.user));
       },
     },
   ];
