@@ -24,6 +24,6 @@ export { isPaymentWebhookError, parsePaymentWebhook, PaymentWebhookError, verify
 export type { VerifiedPaymentWebhook } from './purse/webhook.ts';
 export { purseConfigFromEnv } from './purse/config.ts';
 export type { PurseEnv } from './purse/config.ts';
-export { createMemoryStore } from './handler/store.ts';
+export { createMemoryStore, isStoreError, StoreError } from './handler/store.ts';
 export type { HandlerStore, MemoryStoreOptions } from './handler/store.ts';
 export type { FetchLike } from './purse/transport-util.ts';

@@ -4,6 +4,7 @@ import type { ProblemDetails } from '../../core/wire/xco.ts';
 import { problem } from './http.ts';
 import type { HandlerLogger } from './options.ts';
 import { isPurseApiError } from '../purse/error.ts';
+import { isStoreError } from './store.ts';
 
 export interface FailureContext {
   route: string;
@@ -32,6 +33,17 @@ function passOn(status: number, source: ProblemDetails | undefined, mapPointer: 
 
 export function failureResponse(error: unknown, context: FailureContext): Response {
   const { logger, route } = context;
+  if (isStoreError(error)) {
+    // Fail closed: the request is refused, never let through without its record.
+    logger.error(`purse-react-kit: the ${error.store} store failed on ${route}`, { kind: error.kind, message: error.message });
+    return problem(
+      503,
+      error.kind === 'full'
+        ? { title: 'Store full', detail: `The merchant server's ${error.store} store has no room for this request. Try again later.`, code: 'store_full' }
+        : { title: 'Store unavailable', detail: `The merchant server's ${error.store} store did not answer. Try again later.`, code: 'store_unavailable' },
+      { 'retry-after': '5' },
+    );
+  }
   if (!isPurseApiError(error)) {
     logger.error(`purse-react-kit: ${route} failed`, { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
     return problem(500, { title: 'Internal Server Error', detail: 'The merchant server failed to handle the request.', code: 'internal_error' });

@@ -1,9 +1,11 @@
-// State the merchant handler keeps between requests: idempotency records and issued consent challenges.
+// State the merchant handler keeps between requests: idempotency records, issued consent challenges, session
+// ownership, quotas. A store that cannot answer throws a StoreError: the handler answers 503 and never lets a check pass.
 
 /**
  * A small key-value store with expiry. The default lives in memory, which is right for one server process; a merchant
- * running several instances backs it with a shared store. Each method maps onto one Redis command:
- * `get` GET, `set` SET PX, `add` SET NX PX, `take` GETDEL, `delete` DEL.
+ * running several instances backs it with a shared store (createRedisStore). Each method maps onto one Redis command
+ * (or one script): `get` GET, `set` SET PX, `add` SET NX PX, `take` GETDEL, `delete` DEL, `increment` INCR + PEXPIRE NX.
+ * Every method rejects with a `StoreError` when the store cannot answer or has no room: never with a made-up answer.
  */
 export interface HandlerStore {
   get(key: string): Promise<string | undefined>;
@@ -13,11 +15,32 @@ export interface HandlerStore {
   /** Reads and deletes in one step, so two requests cannot both take the same value. */
   take(key: string): Promise<string | undefined>;
   delete(key: string): Promise<void>;
+  /**
+   * Adds 1 to a counter and returns the new value. An absent counter starts at 0 and expires `ttlMs` after this first
+   * increment; later increments do not extend it (a fixed window, for quotas).
+   */
+  increment(key: string, ttlMs: number): Promise<number>;
 }
+
+/** The store could not answer (`unavailable`: down, timed out) or has no room for one more record (`full`). */
+export class StoreError extends Error {
+  override readonly name = 'StoreError';
+  constructor(
+    readonly kind: 'unavailable' | 'full',
+    /** Which store, for the log and the 503's detail: 'memory', 'redis'. */
+    readonly store: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export const isStoreError = (error: unknown): error is StoreError => error instanceof StoreError;
 
 export interface MemoryStoreOptions {
   now?: () => number;
-  /** Oldest entries are dropped beyond this many. Default 10 000. */
+  /** Most live records held; a write beyond refuses with `StoreError('full')` (nothing is evicted). Default 10 000. */
   maxEntries?: number;
 }
 
@@ -25,7 +48,6 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): HandlerStor
   const now = options.now ?? Date.now;
   const maxEntries = options.maxEntries ?? 10_000;
   const entries = new Map<string, { value: string; expiresAt: number }>();
-  let writes = 0;
 
   const live = (key: string) => {
     const entry = entries.get(key);
@@ -36,19 +58,21 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): HandlerStor
     return entry;
   };
 
-  const write = (key: string, value: string, ttlMs: number) => {
-    entries.delete(key); // re-insert so Map order stays oldest-first
-    entries.set(key, { value, expiresAt: now() + ttlMs });
-    // Sweep expired entries now and then, and cap the size, so memory stays bounded under abuse.
-    if (++writes % 256 === 0) {
-      const t = now();
-      for (const [k, entry] of entries) if (entry.expiresAt <= t) entries.delete(k);
+  const sweep = () => {
+    const t = now();
+    for (const [k, entry] of entries) if (entry.expiresAt <= t) entries.delete(k);
+  };
+
+  // Full means full: nothing live is ever evicted to make room (that would let one shopper's flood erase another's
+  // ownership records or challenges); the write is refused instead and the handler answers 503.
+  const write = (key: string, value: string, expiresAt: number) => {
+    if (!entries.has(key) && entries.size >= maxEntries) {
+      sweep();
+      if (entries.size >= maxEntries) {
+        throw new StoreError('full', 'memory', `The memory store holds ${maxEntries} live records (maxEntries) and has no room for another.`);
+      }
     }
-    while (entries.size > maxEntries) {
-      const oldest = entries.keys().next();
-      if (oldest.done) break;
-      entries.delete(oldest.value);
-    }
+    entries.set(key, { value, expiresAt });
   };
 
   return {
@@ -56,11 +80,11 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): HandlerStor
       return live(key)?.value;
     },
     async set(key, value, ttlMs) {
-      write(key, value, ttlMs);
+      write(key, value, now() + ttlMs);
     },
     async add(key, value, ttlMs) {
       if (live(key)) return false;
-      write(key, value, ttlMs);
+      write(key, value, now() + ttlMs);
       return true;
     },
     async take(key) {
@@ -70,6 +94,12 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): HandlerStor
     },
     async delete(key) {
       entries.delete(key);
+    },
+    async increment(key, ttlMs) {
+      const entry = live(key);
+      const next = (entry ? Number(entry.value) : 0) + 1;
+      write(key, String(next), entry ? entry.expiresAt : now() + ttlMs);
+      return next;
     },
   };
 }
