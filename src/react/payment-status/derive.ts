@@ -3,7 +3,7 @@ import type { CheckoutSession, ShopperPayment, ShopperPaymentLink, VerifiedRedir
 import type { PurseKitError } from '../../core/errors.ts';
 import { classifyPayment, classifyPaymentLink, classifySession } from '../../core/status/index.ts';
 import type { StatusClassification } from '../../core/status/index.ts';
-import { toKitError as anyToKitError } from '../shared/errors.ts';
+import { toKitError as anyToKitError } from '../../core/errors.ts';
 import type { StatusSource } from './source.ts';
 
 export type PaymentStatusPhase = 'verifying' | 'waiting' | 'success' | 'failure' | 'timed_out' | 'error';

@@ -1,11 +1,12 @@
-// The options of usePurseCheckout / <PurseCheckout>, and the controller's view of them (defaults applied, the order
-// turned into the request that creates sessions).
+// The options of usePurseCheckout / <PurseCheckout>, and the checkout runner's view of them (defaults applied, the
+// order turned into the request that creates sessions).
 import type { MerchantBackend } from '../../core/backend/backend.ts';
 import type { CheckoutSession, CheckoutSessionRequest } from '../../core/backend/views.ts';
+import type { CheckoutConfig } from '../../core/checkout/effects.ts';
+import { PURSE_CHECKOUT_ORIGINS, requestKey } from '../../core/checkout/session.ts';
 import type { DropinTheme } from '../../core/dropin/types.ts';
 import type { PurseKitError } from '../../core/errors.ts';
 import type { IntegrationMode } from '../../core/wire/payment.ts';
-import { PURSE_CHECKOUT_ORIGINS, requestKey } from './state.ts';
 
 export interface UsePurseCheckoutOptions {
   /** A ready client session (e.g. created by your server while rendering the page). Give this or `order`. */
@@ -56,24 +57,9 @@ export interface UsePurseCheckoutOptions {
   onCancel?: () => void;
 }
 
-/** Props of the latest render as the controller reads them when work or a callback runs. */
-export type CheckoutBindings = Omit<
-  UsePurseCheckoutOptions,
-  'order' | 'integrationMode' | 'showEligibleMethods' | 'allowedOrigins' | 'hostedPage'
-> & {
-  backend: MerchantBackend;
-  /** Changes when the merchant passes another session or order: the checkout starts over. */
-  sourceKey: string;
-  /** What creates fresh sessions (first one, refresh, restart). */
-  request: CheckoutSessionRequest;
-  allowedOrigins: readonly string[];
-  hostedPage: 'redirect' | 'link';
-  navigate: (url: string) => void;
-};
-
 const navigate = (url: string) => window.location.assign(url);
 
-export function bindingsOf(options: UsePurseCheckoutOptions, backend: MerchantBackend, locale: string): CheckoutBindings {
+export function configOf(options: UsePurseCheckoutOptions, backend: MerchantBackend, locale: string): CheckoutConfig {
   const { session, order } = options;
   let request: CheckoutSessionRequest;
   let sourceKey: string;

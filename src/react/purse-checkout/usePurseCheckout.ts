@@ -1,14 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { CheckoutSession } from '../../core/backend/views.ts';
+import { CheckoutRunner } from '../../core/checkout/effects.ts';
+import type { CheckoutStatus, CheckoutStep } from '../../core/checkout/types.ts';
 import type { DropinGeneration } from '../../core/dropin/types.ts';
 import type { PurseKitError } from '../../core/errors.ts';
 import type { EligibleSolution, IntegrationMode } from '../../core/wire/payment.ts';
 import { usePurse } from '../provider/context.ts';
 import { useIsomorphicLayoutEffect } from '../shared/hooks.ts';
-import { CheckoutController } from './controller.ts';
-import { bindingsOf, type UsePurseCheckoutOptions } from './options.ts';
-import type { CheckoutStatus, CheckoutStep } from './state.ts';
+import { configOf, type UsePurseCheckoutOptions } from './options.ts';
 
 export interface PurseCheckoutApi {
   status: CheckoutStatus;
@@ -45,18 +45,18 @@ export interface PurseCheckoutApi {
  */
 export function usePurseCheckout(options: UsePurseCheckoutOptions): PurseCheckoutApi {
   const { backend, i18n } = usePurse();
-  const bindings = bindingsOf(options, backend, i18n.locale);
-  const [controller] = useState(() => new CheckoutController(bindings));
+  const config = configOf(options, backend, i18n.locale);
+  const [checkout] = useState(() => new CheckoutRunner(config));
   // The latest props apply to work and callbacks that run later; another session or order starts over.
   useIsomorphicLayoutEffect(() => {
-    controller.setBindings(bindings);
+    checkout.setConfig(config);
   });
   useEffect(() => {
-    controller.attach();
-    return () => controller.detach();
-  }, [controller]);
+    checkout.attach();
+    return () => checkout.detach();
+  }, [checkout]);
 
-  const state = useSyncExternalStore(controller.subscribe, controller.getState, controller.getState);
+  const state = useSyncExternalStore(checkout.subscribe, checkout.getState, checkout.getState);
 
   // The session's methods arrive with it; fetch them early only while an order's session is being created.
   const orderReference = options.order?.order_reference;
@@ -75,16 +75,16 @@ export function usePurseCheckout(options: UsePurseCheckoutOptions): PurseCheckou
     isFulfilled: state.isFulfilled,
     session: state.session,
     error: state.error,
-    integrationMode: session?.integration_mode ?? bindings.request.integration_mode,
+    integrationMode: session?.integration_mode ?? config.request.integration_mode,
     hostedPageUrl: state.hostedPageUrl,
-    hostedPage: bindings.hostedPage,
+    hostedPage: config.hostedPage,
     generation: state.generation,
     eligibleSolutions: session?.eligible_solutions ?? early.data ?? [],
-    isCancelling: state.isCancelling,
-    containerRef: controller.setElement,
-    submit: controller.submit,
-    cancel: controller.cancel,
-    retry: controller.retry,
-    restart: controller.restart,
+    isCancelling: state.cancelKey !== undefined,
+    containerRef: checkout.setElement,
+    submit: checkout.submit,
+    cancel: checkout.cancel,
+    retry: checkout.retry,
+    restart: checkout.restart,
   };
 }

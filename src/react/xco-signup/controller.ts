@@ -10,7 +10,7 @@ import { initialSignupState, isPending, signupReducer } from '../../core/signup/
 import type { PendingState, SignupEvent, SignupOutcome, SignupState } from '../../core/signup/types.ts';
 import type { CountryCode } from '../../core/identifier.ts';
 import type { XcoUser } from '../../core/wire/xco.ts';
-import { toKitError } from '../shared/errors.ts';
+import { toKitError } from '../../core/errors.ts';
 
 /** Callbacks and settings read at the moment they are needed, so the latest props always apply. */
 export interface SignupBindings {
