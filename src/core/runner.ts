@@ -25,6 +25,8 @@ export interface RunnerOptions<S, E> {
   effects(state: S): readonly Effect<E>[];
   /** Called after every event, also one that changed nothing (`previous === next`): callbacks, notifications. */
   onEvent?(previous: S, next: S, event: E): void;
+  /** Called once the view is mounted, before the effects of the state start (it may send events). */
+  onAttach?(): void;
 }
 
 interface Running {
@@ -92,7 +94,10 @@ export class MachineRunner<S, E> {
       this.scheduled = false;
       if (this.attachedNow === this.wantAttached) return;
       this.attachedNow = this.wantAttached;
-      this.process(() => this.reconcile());
+      this.process(() => {
+        if (this.attachedNow) this.options.onAttach?.();
+        this.reconcile();
+      });
     });
   }
 

@@ -1,10 +1,10 @@
 // What the status page says for each phase and reason, and the labels of its details. Shopper texts only: a
 // PurseKitError's developer message is never shown.
 import type { PurseKitError } from '../../core/errors.ts';
-import { lastFailedAttempt, successHeadline } from '../../core/status/index.ts';
+import { lastFailedAttempt, successHeadline } from '../../core/status/classify.ts';
+import { MISSING_SOURCE } from '../../core/status/machine.ts';
 import type { FailureReason } from '../../core/status/index.ts';
 import type { MessageKey, Translator } from '../i18n/index.ts';
-import { MISSING_SOURCE } from './derive.ts';
 import type { PaymentStatusState } from './usePaymentStatus.ts';
 
 export interface StatusTexts {

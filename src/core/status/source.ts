@@ -1,12 +1,12 @@
 // Which payment the status page is about: a redirect token (explicit or from the URL), or an id the merchant passes.
-import { REDIRECTION_PARAM } from '../../core/wire/payment.ts';
+import { REDIRECTION_PARAM } from '../wire/payment.ts';
 
 export type StatusSource =
   | { kind: 'token'; token: string }
   | { kind: 'payment'; id: string }
   | { kind: 'link'; id: string }
   | { kind: 'session'; id: string }
-  /** Server rendering: the URL's token is only readable in the browser, so nothing can be said yet. */
+  /** Before the view is mounted: the URL's token is read only then (server and first render agree). */
   | { kind: 'unread' }
   | { kind: 'none' };
 
@@ -20,7 +20,7 @@ export interface StatusSourceProps {
 
 const given = (value: string | undefined): value is string => typeof value === 'string' && value.trim() !== '';
 
-/** The token in the page's query string, if any. Safe on the server (no window: none). */
+/** The token in the page's query string, if any. Read it after mount only: on the server there is none. */
 export function readRedirectToken(search = typeof window === 'undefined' ? '' : window.location.search): string | undefined {
   const token = new URLSearchParams(search).get(REDIRECTION_PARAM);
   return given(token ?? undefined) ? (token as string) : undefined;
@@ -28,13 +28,9 @@ export function readRedirectToken(search = typeof window === 'undefined' ? '' : 
 
 /**
  * Explicit inputs first: a token prop, then a payment link, a payment, a client session; the URL's token only when the
- * merchant passed none of them.
+ * merchant passed none of them. `canReadUrl` is false until the view is mounted.
  */
-export function resolveSource(
-  props: StatusSourceProps,
-  urlToken: string | undefined,
-  canReadUrl = typeof window !== 'undefined',
-): StatusSource {
+export function resolveSource(props: StatusSourceProps, urlToken: string | undefined, canReadUrl: boolean): StatusSource {
   if (given(props.token)) return { kind: 'token', token: props.token };
   if (given(props.paymentLinkId)) return { kind: 'link', id: props.paymentLinkId };
   if (given(props.paymentId)) return { kind: 'payment', id: props.paymentId };
