@@ -5,7 +5,8 @@ import { formatMinorUnits } from '../../core/money.ts';
 import { settlementOf } from '../../core/status/index.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
-import { brandLabel, methodLabel } from './texts.ts';
+import { methodLabel } from '../shared/methods.ts';
+import { brandLabel } from './texts.ts';
 
 export interface PaymentDetailsProps {
   payment?: ShopperPayment;

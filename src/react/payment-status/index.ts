@@ -4,5 +4,5 @@ export { PaymentDetails } from './PaymentDetails.tsx';
 export type { PaymentDetailsProps } from './PaymentDetails.tsx';
 export { usePaymentStatus } from './usePaymentStatus.ts';
 export type { PaymentStatusState, UsePaymentStatusOptions } from './usePaymentStatus.ts';
-export { statusTexts, errorText, methodLabel, brandLabel } from './texts.ts';
+export { statusTexts, errorText, brandLabel } from './texts.ts';
 export type { StatusTexts } from './texts.ts';

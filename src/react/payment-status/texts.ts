@@ -77,20 +77,6 @@ export function announcement(texts: StatusTexts): string {
   return texts.body ? `${texts.title}. ${texts.body}` : texts.title;
 }
 
-const methodKeys: Record<string, MessageKey> = {
-  creditcard: 'paymentStatus.method.creditcard',
-  giftcard: 'paymentStatus.method.giftcard',
-  wallet: 'paymentStatus.method.wallet',
-  cb3x: 'paymentStatus.method.cb3x',
-  cb4x: 'paymentStatus.method.cb4x',
-};
-
-/** A payment method's name for the shopper ("creditcard" → "Card"); unknown methods as sent. */
-export function methodLabel(method: string, i18n: Translator): string {
-  const key = methodKeys[method.toLowerCase()];
-  return key ? i18n.t(key) : method;
-}
-
 const brands: Record<string, string> = {
   VISA: 'Visa',
   MASTERCARD: 'Mastercard',
