@@ -9,7 +9,8 @@ export type IdentifierInvalidReason = 'empty' | 'email' | 'phone' | 'unknown' | 
 /** What went wrong with the last code, shown on the code field. `expired` and `locked` need a new code. */
 export type CodeProblem = 'invalid' | 'expired' | 'locked';
 
-interface Known {
+/** What every state after the identifier step knows. */
+export interface KnownIdentifier {
   /** The identifier text as the shopper typed it; kept so that "edit" gives it back. */
   input: string;
   identifier: XcoIdentifier;
@@ -33,13 +34,13 @@ export interface IdentifyState {
 }
 
 /** Pending: does an XCO account exist for the identifier? */
-export interface CheckingState extends Known {
+export interface CheckingState extends KnownIdentifier {
   status: 'checking';
   intentKey: string;
 }
 
 /** New shopper: completes the profile that the account is created with. */
-export interface ProfileState extends Known {
+export interface ProfileState extends KnownIdentifier {
   status: 'profile';
   /** Pre-fill: the merchant's profile (if any), the identifier, then what the shopper submitted last. */
   profile: XcoUser;
@@ -48,14 +49,14 @@ export interface ProfileState extends Known {
 }
 
 /** Pending: creating the XCO user and its consent. */
-export interface CreatingState extends Known {
+export interface CreatingState extends KnownIdentifier {
   status: 'creating';
   user: XcoUser;
   intentKey: string;
 }
 
 /** Pending: sending a one-time code (first code, or a resend from the code step). */
-export interface SendingState extends Known {
+export interface SendingState extends KnownIdentifier {
   status: 'sending';
   intentKey: string;
   /** Set for a resend: the code step to go back to if the resend is throttled. */
@@ -63,7 +64,7 @@ export interface SendingState extends Known {
 }
 
 /** Existing shopper: a code was sent; the shopper types it. */
-export interface CodeSentState extends Known, CodeTimer {
+export interface CodeSentState extends KnownIdentifier, CodeTimer {
   status: 'code_sent';
   /** Problem with the last code; `expired` and `locked` refuse new submissions until a resend. */
   codeProblem?: CodeProblem;
@@ -72,21 +73,21 @@ export interface CodeSentState extends Known, CodeTimer {
 }
 
 /** Pending: checking the code. */
-export interface VerifyingState extends Known, CodeTimer {
+export interface VerifyingState extends KnownIdentifier, CodeTimer {
   status: 'verifying';
   code: string;
   intentKey: string;
 }
 
 /** Pending (merchant side): the code was right; `onVerified` runs before the consent is sent. */
-export interface VerifiedState extends Known {
+export interface VerifiedState extends KnownIdentifier {
   status: 'verified';
   user: XcoUser;
   consentChallengeId: string;
 }
 
 /** Pending: linking the XCO account to the merchant's customer (consent). */
-export interface LinkingState extends Known {
+export interface LinkingState extends KnownIdentifier {
   status: 'linking';
   user: XcoUser;
   consentChallengeId: string;
@@ -95,7 +96,7 @@ export interface LinkingState extends Known {
 
 export type SignupOutcome = 'created' | 'linked';
 
-export interface DoneState extends Known {
+export interface DoneState extends KnownIdentifier {
   status: 'done';
   outcome: SignupOutcome;
   user: XcoUser;
@@ -105,7 +106,7 @@ export interface DoneState extends Known {
 export type RetryTarget = CheckingState | CreatingState | SendingState | VerifyingState | VerifiedState | LinkingState;
 
 /** A step failed in a way the shopper can only retry (network, server, rate limit, …) or leave by editing. */
-export interface FailedState extends Known {
+export interface FailedState extends KnownIdentifier {
   status: 'failed';
   error: PurseKitError;
   /** The state RETRY goes back to. */
