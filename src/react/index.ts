@@ -5,7 +5,7 @@
 // Provider
 export { PurseProvider, usePurse } from './provider/index.ts';
 export type { PurseProviderProps, PurseContextValue, PurseTheme } from './provider/index.ts';
-export type { MessageKey, Messages, PurseLocale, Translator } from './i18n/index.ts';
+export type { MessageKey, MessageParams, Messages, PluralKey, PurseLocale, Translator } from './i18n/index.ts';
 
 // XcoSignup
 export { XcoSignup, XcoSignupView, useXcoSignup } from './xco-signup/index.ts';
@@ -68,6 +68,7 @@ export type { PaymentStatusDetails } from '../core/status/effects.ts';
 export type { PaymentStatusPhase } from '../core/status/types.ts';
 export type { FailureReason, StatusReason, SuccessReason, WaitingReason } from '../core/status/classify.ts';
 export type { PollSchedule } from '../core/status/schedule.ts';
+export type { StatusSourceProps } from '../core/status/source.ts';
 
 // The merchant backend adapter
 export { createHttpBackend } from '../core/backend/http-backend.ts';
