@@ -58,7 +58,7 @@ for (const [name, declarations] of Object.entries(entries)) {
           // Names the report cannot show (a type not exported from the entry) appear in it as notes.
           'ae-forgotten-export': { logLevel: 'none', addToApiReportFile: true },
           'ae-missing-release-tag': { logLevel: 'none' },
-          'ae-undocumented': { logLevel: 'none' },
+          'ae-undocumented': { logLevel: process.env.API_UNDOCUMENTED ? 'warning' : 'none' },
         },
         tsdocMessageReporting: { default: { logLevel: 'none' } },
       },
