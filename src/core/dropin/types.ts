@@ -5,10 +5,15 @@
 
 /** Theme keys Drop-in Checkout accepts. Widget v3 ignores them. */
 export interface DropinTheme {
+  /** A CSS font-family. */
   fontFamily?: string;
+  /** A CSS length, e.g. "8px". */
   borderRadius?: string;
+  /** A CSS color for buttons and focus. */
   accentColor?: string;
+  /** Body text: colors (CSS), size and weight. */
   text?: { primaryColor?: string; secondaryColor?: string; fontSize?: string; fontWeight?: string | number };
+  /** Titles: size and weight. */
   title?: { fontSize?: string; fontWeight?: string | number };
 }
 
@@ -102,6 +107,7 @@ export interface DropinWindow {
 
 // ── The kit's one interface over both ──────────────────────────────────────────────────────────────────────────
 
+/** Which drop-in script runs: Drop-in Checkout (`window.Purse`, current) or Widget v3 (`window.UpStreamPay`, older). */
 export type DropinGeneration = 'dropin-checkout' | 'widget-v3';
 
 /** What the drop-in reports, the same for both generations. */

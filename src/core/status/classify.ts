@@ -4,9 +4,12 @@
 import type { CheckoutSession, ShopperPayment, ShopperPaymentLink } from '../backend/views.ts';
 import type { AuthorizationStatus, MinorUnits, OverviewStatus } from '../wire/payment.ts';
 
+/** What an object means for the shopper: final (success, failure) or not yet (waiting). */
 export type StatusOutcome = 'success' | 'failure' | 'waiting';
 
+/** Why a payment succeeded. */
 export type SuccessReason = 'authorized' | 'captured' | 'link_paid';
+/** Why a payment failed (or a link can no longer be paid). */
 export type FailureReason =
   | 'refused'
   | 'error'
@@ -15,9 +18,12 @@ export type FailureReason =
   | 'aborted_by_merchant'
   | 'link_cancelled'
   | 'link_expired';
+/** Why the page still waits. */
 export type WaitingReason = 'pending' | 'session_created' | 'session_submitted' | 'link_created' | 'link_opened';
+/** The reason behind a phase. */
 export type StatusReason = SuccessReason | FailureReason | WaitingReason;
 
+/** An outcome with its reason. */
 export type StatusClassification =
   | { outcome: 'success'; reason: SuccessReason }
   | { outcome: 'failure'; reason: FailureReason }

@@ -13,7 +13,9 @@ import type { PaymentStatusPhase, StatusAnswer, StatusEvent, StatusState, Status
 
 /** Given to the callbacks. */
 export interface PaymentStatusDetails {
+  /** The payment, when the page follows one. */
   payment?: ShopperPayment;
+  /** The payment link, when the page follows one. */
   link?: ShopperPaymentLink;
 }
 

@@ -2,13 +2,27 @@
 // after 15 minutes (the shopper then gets a "still processing" message and a manual refresh). Pure: (outcome, elapsed).
 import type { StatusOutcome } from './classify.ts';
 
+/** When the status page asks again about a payment that is still waiting, in ms since the page started. */
 export interface PollSchedule {
-  /** Interval while `elapsedMs < slowAfterMs`. */
+  /**
+   * Interval while `elapsedMs < slowAfterMs`.
+   * @defaultValue 2000
+   */
   fastIntervalMs: number;
-  /** Interval afterwards. */
+  /**
+   * Interval afterwards.
+   * @defaultValue 10000
+   */
   slowIntervalMs: number;
+  /**
+   * When the slow interval starts.
+   * @defaultValue 60000
+   */
   slowAfterMs: number;
-  /** No automatic request at or after this much time. */
+  /**
+   * No automatic request at or after this much time: the page shows "still processing" and a refresh button.
+   * @defaultValue 900000 (15 minutes)
+   */
   timeoutMs: number;
 }
 

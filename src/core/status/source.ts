@@ -10,11 +10,18 @@ export type StatusSource =
   | { kind: 'unread' }
   | { kind: 'none' };
 
+/** Which payment the status page is about. Give at most one; explicit props win over the URL's token. */
 export interface StatusSourceProps {
-  /** A `purse-redirection-data` token. Default: the one in `window.location.search`, when no id is given. */
+  /**
+   * A `purse-redirection-data` token, verified by the merchant server.
+   * @defaultValue the one in the page URL (read after mount), when no id is given
+   */
   token?: string;
+  /** Follows a client session until it names its payment. */
   clientSessionId?: string;
+  /** Follows a payment. */
   paymentId?: string;
+  /** Follows a payment link. */
   paymentLinkId?: string;
 }
 

@@ -4,6 +4,7 @@ import type { MinorUnits, OpenEnum, PaymentCustomer, PaymentOrder } from './paym
 
 /** ISO 4217 codes the Payment API accepts. */
 export const CURRENCIES = ['CHF', 'EUR', 'GBP', 'JPY', 'USD'] as const;
+/** An ISO 4217 currency code the Payment API accepts. */
 export type Currency = (typeof CURRENCIES)[number];
 
 /** MANUAL (default): the merchant captures later. AUTOMATIC: captured at authorization. */
@@ -12,13 +13,16 @@ export type CaptureMode = (typeof CAPTURE_MODES)[number];
 
 /** EMBEDDED (default): the merchant mounts the drop-in. HOSTED_PAGE: the shopper goes to `links.hosted_page`. */
 export const INTEGRATION_MODES = ['EMBEDDED', 'HOSTED_PAGE'] as const;
+/** How the shopper pays: the drop-in in the merchant's page (EMBEDDED) or Purse's hosted page (HOSTED_PAGE). */
 export type IntegrationMode = (typeof INTEGRATION_MODES)[number];
 
 export const CLIENT_SESSION_STATUSES = ['CREATED', 'SUBMITTED', 'ABORTED_BY_CUSTOMER', 'ABORTED_BY_MERCHANT'] as const;
+/** CREATED, SUBMITTED (a payment was submitted), ABORTED_BY_CUSTOMER or ABORTED_BY_MERCHANT. */
 export type ClientSessionStatus = (typeof CLIENT_SESSION_STATUSES)[number];
 export type ClientSessionAbortStatus = Extract<ClientSessionStatus, `ABORTED_${string}`>;
 
 export const AUTHORIZATION_STATUSES = ['AUTHORIZED', 'PENDING', 'ERROR', 'ABORTED', 'REFUSED'] as const;
+/** A payment's authorization: AUTHORIZED, PENDING (settles later), ERROR, ABORTED or REFUSED. */
 export type AuthorizationStatus = (typeof AUTHORIZATION_STATUSES)[number];
 
 /** How much of the authorized amount an operation kind has consumed. */
@@ -53,7 +57,9 @@ export interface Link {
 
 /** A payment method the session offers, e.g. { partner: "dalenys", method: "creditcard" }. */
 export interface EligibleSolution {
+  /** The payment partner ("dalenys", "paypal"…). */
   partner: string;
+  /** The method ("creditcard", "wallet", "giftcard"…). */
   method: string;
 }
 

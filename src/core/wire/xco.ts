@@ -1,32 +1,47 @@
 // XCO API v1 wire types (snake_case, as in purse-docs/xco-api-v1-reference.txt).
 
+/** The shopper's gender as XCO records it. */
 export type XcoGender = 'male' | 'female' | 'other';
 
+/** A postal address of an XCO user. */
 export interface XcoAddress {
+  /** Which address this is; the profile step asks for the billing one. */
   address_type: 'billing' | 'shipping';
+  /** Number and street. */
   street_address: string;
+  /** Building, floor, apartment… */
   address_complement?: string;
+  /** The city. */
   locality: string;
+  /** The postal code. */
   postal_code: string;
   /** Country name in upper case, as in Purse's samples ("FRANCE"). */
   country: string;
 }
 
+/** An XCO user: the shopper's profile at Purse Express Checkout. */
 export interface XcoUser {
+  /** Required by Purse to create an account. */
   email?: string;
   /** E.164, e.g. "+33612345678". */
   phone_number?: string;
+  /** Given name. */
   first_name?: string;
+  /** Family name. */
   last_name?: string;
+  /** Optional. */
   gender?: XcoGender;
   /** ISO date, "1990-01-15". */
   birthdate?: string;
+  /** Billing (and shipping) addresses. */
   addresses?: XcoAddress[];
 }
 
 /** GET /v1/users/exists */
 export interface XcoExistsResponse {
+  /** An XCO account exists for the identifier: the shopper gets a one-time code instead of a profile form. */
   exists: boolean;
+  /** Payment tokens (saved methods) of the account, as Purse counts them. */
   token_count: number;
 }
 
@@ -42,7 +57,9 @@ export type XcoIdentifier = { email: string; phone_number?: never } | { phone_nu
 
 /** POST /v1/merchants/{merchantId}/users/passwordless/verify */
 export interface XcoVerifyResponse {
+  /** Accepted once by the consent that links the account to the merchant's customer. */
   consent_challenge_id: string;
+  /** The verified shopper's profile. */
   user: XcoUser;
 }
 

@@ -171,5 +171,7 @@ export const en = {
   'checkout.hosted.fallback': 'Not redirected? Continue to the secure payment page',
 } as const;
 
+/** The key of every text the components render. */
 export type MessageKey = keyof typeof en;
+/** A message catalogue: every key with its text. */
 export type Messages = Record<MessageKey, string>;

@@ -8,8 +8,11 @@ import { usePurse } from '../provider/context.ts';
 import { methodLabel } from '../shared/methods.ts';
 import { brandLabel } from './texts.ts';
 
+/** Props of `<PaymentDetails>`: the payment, or the link when there is no payment. */
 export interface PaymentDetailsProps {
+  /** Its amount, split, card, settlement and reference are shown. */
   payment?: ShopperPayment;
+  /** Its amount is shown when there is no payment. */
   link?: ShopperPaymentLink;
 }
 
@@ -22,6 +25,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/** The facts of a payment as the shopper may see them: amount, how it was paid, what happened to it since. */
 export function PaymentDetails({ payment, link }: PaymentDetailsProps) {
   const { i18n } = usePurse();
   const priced = payment ?? link;

@@ -11,8 +11,12 @@ import type { PaymentStatusPhase, StatusAnswer, StatusTarget } from '../../core/
 import { usePurse } from '../provider/context.ts';
 import { useIsomorphicLayoutEffect } from '../shared/hooks.ts';
 
+/** Options of `usePaymentStatus()` and props of `<PaymentStatus>`. */
 export interface UsePaymentStatusOptions extends StatusSourceProps {
-  /** Overrides of the poll schedule (default: every 2 s, every 10 s after 60 s, stop after 15 min). */
+  /**
+   * Overrides of the poll schedule.
+   * @defaultValue `DEFAULT_POLL_SCHEDULE`: every 2 s, every 10 s after 60 s, stop after 15 min
+   */
   schedule?: Partial<PollSchedule>;
   /** Once per transition to success. */
   onSuccess?(details: PaymentStatusDetails): void;
@@ -22,7 +26,9 @@ export interface UsePaymentStatusOptions extends StatusSourceProps {
   onPending?(details: PaymentStatusDetails): void;
 }
 
+/** What `usePaymentStatus()` returns. */
 export interface PaymentStatusState extends PaymentStatusDetails {
+  /** verifying, waiting, success, failure, timed_out or error: render from it. */
   phase: PaymentStatusPhase;
   /** Why: 'authorized', 'captured', 'refused', 'pending', 'link_expired'… (absent while verifying or on error). */
   reason?: StatusReason;
@@ -56,6 +62,10 @@ function configOf({ schedule, ...options }: UsePaymentStatusOptions, backend: St
   return { ...options, backend, schedule: resolveSchedule(schedule) };
 }
 
+/**
+ * Headless payment status: verifies the redirect token (or follows the id given) through the merchant backend and
+ * polls until the status is final.
+ */
 export function usePaymentStatus(options: UsePaymentStatusOptions = {}): PaymentStatusState {
   const { backend, queryClient } = usePurse();
   // A bad schedule throws here, in render, with a message that says which value.

@@ -10,12 +10,15 @@ import { usePurse } from '../provider/context.ts';
 import { useIsomorphicLayoutEffect } from '../shared/hooks.ts';
 import { configOf, type UsePurseCheckoutOptions } from './options.ts';
 
+/** What `usePurseCheckout()` returns: the checkout's state and the shopper's actions. */
 export interface PurseCheckoutApi {
+  /** loading, ready, submitting, failed, expired or cancelled. */
   status: CheckoutStatus;
   /** While loading: the step under way; after a failure: the step `retry()` runs again. */
   step: CheckoutStep;
   /** The drop-in's form is complete: a pay button may submit. */
   isFulfilled: boolean;
+  /** The current client session, once created (or taken). */
   session: CheckoutSession | undefined;
   /** The failure of `failed`; while `ready`, a non-fatal one (a submit or cancel that failed). */
   error: PurseKitError | undefined;
@@ -23,19 +26,26 @@ export interface PurseCheckoutApi {
   integrationMode: IntegrationMode | undefined;
   /** HOSTED_PAGE: the checked URL of the hosted page. */
   hostedPageUrl: string | undefined;
+  /** The `hostedPage` option, default applied. */
   hostedPage: 'redirect' | 'link';
+  /** The drop-in generation of the loaded script. */
   generation: DropinGeneration | undefined;
   /** The session's payment methods, or those fetched early while the session is created. */
   eligibleSolutions: EligibleSolution[];
+  /** An abortSession request is running. */
   isCancelling: boolean;
   /**
    * The drop-in's container, a callback ref: `const { containerRef } = checkout; … <div ref={containerRef} />`
    * (destructure it: the React Compiler's lint reads `ref={checkout.containerRef}` as a ref read during render).
    */
   containerRef: (element: HTMLElement | null) => void;
+  /** Submits the payment through the drop-in (for your own pay button). Ignored unless `ready`. */
   submit(): Promise<void>;
+  /** Aborts the session (ABORTED_BY_CUSTOMER) once, however often it is called. Ignored while submitting. */
   cancel(): Promise<void>;
+  /** Runs the failed step again (a retried creation replays the same session). */
   retry(): void;
+  /** Starts over with a fresh session (after expiry or cancel). */
   restart(): void;
 }
 

@@ -58,8 +58,11 @@ function ResendButton({ state, onResend }: { state: CodeStepState; onResend: () 
   );
 }
 
+/** Props of the code step. */
 export interface CodeStepProps {
+  /** The step's state. */
   state: CodeStepState;
+  /** The actions the step uses. */
   actions: Pick<XcoSignupApi, 'submitCode' | 'resend' | 'editIdentifier'>;
   /** No "use another" button. */
   lockIdentifier: boolean;

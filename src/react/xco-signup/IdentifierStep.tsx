@@ -7,9 +7,11 @@ import { Button } from '../shared/parts.tsx';
 import { ErrorMessage, FieldLabel } from './parts.tsx';
 import type { XcoSignupApi } from './useXcoSignup.ts';
 
+/** Props of the identifier step. */
 export interface IdentifierStepProps {
   /** Typing, checking the identifier, or sending the first code. */
   state: IdentifyState | CheckingState | SendingState;
+  /** The action the step uses. */
   actions: Pick<XcoSignupApi, 'submitIdentifier'>;
   /** The field is read-only. */
   lockIdentifier: boolean;

@@ -74,8 +74,11 @@ function Field({ name, label, register, rules, error, type = 'text', autoComplet
   );
 }
 
+/** Props of the profile step (new shopper). */
 export interface ProfileStepProps {
+  /** The profile form, or the account being created. */
   state: ProfileState | CreatingState;
+  /** The actions the step uses. */
   actions: Pick<XcoSignupApi, 'submitProfile' | 'editIdentifier'>;
   /** No "use another" button. */
   lockIdentifier: boolean;

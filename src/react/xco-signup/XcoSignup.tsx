@@ -36,8 +36,11 @@ export function signupStatusText(state: SignupState, i18n: Translator): string {
   }
 }
 
+/** Props of the default signup view. */
 export interface XcoSignupViewProps {
+  /** What `useXcoSignup()` returned. */
   signup: XcoSignupApi;
+  /** Added to the root element's classes. */
   className?: string;
 }
 
@@ -91,7 +94,9 @@ export function XcoSignupView({ signup, className }: XcoSignupViewProps) {
   );
 }
 
+/** Props of `<XcoSignup>`: the hook's options and a class name. */
 export interface XcoSignupProps extends UseXcoSignupOptions {
+  /** Added to the root element's classes. */
   className?: string;
 }
 

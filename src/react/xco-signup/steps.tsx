@@ -7,12 +7,17 @@ import { ErrorMessage } from './parts.tsx';
 import { useCountdown } from './useCountdown.ts';
 import type { XcoSignupApi } from './useXcoSignup.ts';
 
+/** Props of the done step. */
 export interface DoneStepProps {
+  /** Created or linked. */
   state: DoneState;
 }
 
+/** Props of the failed step. */
 export interface FailedStepProps {
+  /** What failed, and what a retry runs again. */
   state: FailedState;
+  /** The actions the step uses. */
   actions: Pick<XcoSignupApi, 'retry' | 'editIdentifier'>;
   /** No "use another" button. */
   lockIdentifier: boolean;

@@ -14,19 +14,26 @@ export const DEFAULT_RESEND_DELAY_MS = 30_000;
 
 /** Given to `onVerified`: the verified XCO user, to pre-fill or create the merchant's own customer. */
 export interface XcoSignupVerifiedDetails {
+  /** The verified XCO user. */
   user: XcoUser;
 }
 
 /** Given to `onComplete`. More fields may be added later. */
 export interface XcoSignupCompleteDetails {
+  /** `created` (new shopper) or `linked` (existing shopper). */
   outcome: SignupOutcome;
+  /** The XCO user. */
   user: XcoUser;
 }
 
+/** Options of `useXcoSignup()` and props of `<XcoSignup>`. */
 export interface UseXcoSignupOptions {
   /** Pre-fills the identifier field (email or phone number). */
   identifier?: string;
-  /** With `identifier`: the shopper cannot change it (read-only field, no "use another" button). */
+  /**
+   * With `identifier`: the shopper cannot change it (read-only field, no "use another" button).
+   * @defaultValue false
+   */
   lockIdentifier?: boolean;
   /** Country for phone numbers typed without "+", e.g. 'FR'. Without it, phones need the international prefix. */
   defaultCountry?: CountryCode;
@@ -41,10 +48,14 @@ export interface UseXcoSignupOptions {
   onComplete?: (details: XcoSignupCompleteDetails) => void;
   /** Every failure, as data (also rendered by the view in the shopper's language). */
   onError?: (error: PurseKitError) => void;
-  /** Client-side wait before a new code may be requested. Default 30 s. */
+  /**
+   * Client-side wait before a new code may be requested, in ms.
+   * @defaultValue 30000 (`DEFAULT_RESEND_DELAY_MS`)
+   */
   resendDelayMs?: number;
 }
 
+/** What `useXcoSignup()` returns: the state and the shopper's actions. */
 export interface XcoSignupApi {
   /** The state of the flow (see `SignupState`); render from `state.status`. */
   state: SignupState;
