@@ -6,12 +6,15 @@
 
 /** What an effect gets: `send` delivers events only while the effect runs; `signal` aborts when it is stopped. */
 export interface EffectContext<E> {
+  /** Delivers an event to the machine while the effect runs (dropped after). */
   send(event: E): void;
+  /** Aborted when the effect is stopped. */
   signal: AbortSignal;
   /** Runs `cleanup` when the effect is stopped. */
   onStop(cleanup: () => void): void;
 }
 
+/** A piece of work a state asks for. */
 export interface Effect<E> {
   /** Identifies the effect: the same key in the next state keeps it running, a new key starts another. */
   key: string;
@@ -19,7 +22,9 @@ export interface Effect<E> {
   run(context: EffectContext<E>): void | Promise<unknown>;
 }
 
+/** A machine: its reducer, the effects of its states, and what to do after each event. */
 export interface RunnerOptions<S, E> {
+  /** Pure: events in, state out; the same state object when nothing changes. */
   reducer(state: S, event: E): S;
   /** The effects a state asks for (while the view is mounted). */
   effects(state: S): readonly Effect<E>[];
@@ -35,6 +40,7 @@ interface Running {
   settled: Promise<void>;
 }
 
+/** Holds a machine's state, applies its events and keeps exactly the effects its state asks for running. */
 export class MachineRunner<S, E> {
   private state: S;
   private readonly listeners = new Set<() => void>();

@@ -15,6 +15,7 @@ import { warmUp, type WarmUpOptions } from './warm-up.ts';
 
 /** What the checkout reads when work or a callback runs (the latest props, defaults applied). */
 export interface CheckoutConfig extends WarmUpOptions {
+  /** The provider's adapter. */
   backend: MerchantBackend;
   /** What creates fresh sessions (first one, renewal, restart). */
   request: CheckoutSessionRequest;
@@ -22,15 +23,25 @@ export interface CheckoutConfig extends WarmUpOptions {
   session?: CheckoutSession;
   /** Changes when the merchant passes another session or order: the checkout starts over. */
   sourceKey: string;
+  /** The drop-in's language. */
   locale?: string;
+  /** Drop-in Checkout's theme. */
   theme?: DropinTheme;
+  /** No drop-in pay button: `submit()` from the merchant's own. */
   hidePayButton?: boolean;
+  /** HOSTED_PAGE sessions: navigate there at once, or only render a link. */
   hostedPage: 'redirect' | 'link';
+  /** Goes to the hosted page (`window.location.assign` in the hook). */
   navigate(url: string): void;
+  /** See `UsePurseCheckoutOptions`. */
   onReady?: () => void;
+  /** See `UsePurseCheckoutOptions`. */
   onFulfilledChange?: (details: { isFulfilled: boolean }) => void;
+  /** See `UsePurseCheckoutOptions`. */
   onError?: (error: PurseKitError) => void;
+  /** See `UsePurseCheckoutOptions`. */
   onSessionExpired?: () => void;
+  /** See `UsePurseCheckoutOptions`. */
   onCancel?: () => void;
 }
 
@@ -38,6 +49,7 @@ type Context = EffectContext<CheckoutEvent>;
 
 const mountOptionsKey = (c: CheckoutConfig) => JSON.stringify([c.locale, c.hidePayButton, c.theme ?? null]);
 
+/** Runs one checkout: its machine, and the effects its states ask for. The hook creates one per component. */
 export class CheckoutRunner {
   private config: CheckoutConfig;
   private readonly machine: MachineRunner<CheckoutState, CheckoutEvent>;

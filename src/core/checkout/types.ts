@@ -17,8 +17,11 @@ export type CheckoutStatus = 'loading' | 'ready' | 'submitting' | 'failed' | 'ex
 /** The step under way while loading, or the step that failed. */
 export type CheckoutStep = 'session' | 'script' | 'mount';
 
+/** One checkout's state: what the hook exposes, and what the effects work from. */
 export interface CheckoutState {
+  /** What the view shows. */
   status: CheckoutStatus;
+  /** While loading: the step under way; after a failure: the step `retry()` runs again. */
   step: CheckoutStep;
   /** The current session (replaced in place when Drop-in Checkout renews an expired one). */
   session: CheckoutSession | undefined;
@@ -97,4 +100,5 @@ export type CheckoutEvent =
   /** Locale, theme or pay button changed: the drop-in is mounted again with them. */
   | { type: 'MOUNT_OPTIONS_CHANGED' };
 
+/** The names of the checkout events. */
 export type CheckoutEventType = CheckoutEvent['type'];

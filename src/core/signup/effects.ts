@@ -13,14 +13,21 @@ import type { PendingState, SignupEvent, SignupOutcome, SignupState } from './ty
 
 /** What the signup reads when a request or callback runs (the latest props). */
 export interface SignupConfig {
+  /** The provider's adapter. */
   backend: MerchantBackend;
+  /** See `UseXcoSignupOptions`. */
   identifier?: string;
+  /** See `UseXcoSignupOptions`. */
   lockIdentifier?: boolean;
+  /** See `UseXcoSignupOptions`. */
   defaultCountry?: CountryCode;
+  /** See `UseXcoSignupOptions`. */
   defaultProfile?: XcoUser;
   /** Awaited after the code is verified and before the consent is sent. */
   onVerified?: (details: { user: XcoUser }) => void | Promise<void>;
+  /** See `UseXcoSignupOptions`. */
   onComplete?: (details: { outcome: SignupOutcome; user: XcoUser }) => void;
+  /** See `UseXcoSignupOptions`. */
   onError?: (error: PurseKitError) => void;
   /** Client-side wait before "resend" is offered. */
   resendDelayMs: number;
@@ -34,6 +41,7 @@ export type SignupExecutor = (name: string, operation: SignupOperation, options:
 
 const direct: SignupExecutor = (_name, operation, options) => operation(options);
 
+/** Runs one signup: its machine, and the request each pending state asks for. The hook creates one per component. */
 export class SignupRunner {
   private config: SignupConfig;
   private readonly machine: MachineRunner<SignupState, SignupEvent>;

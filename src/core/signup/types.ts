@@ -200,4 +200,5 @@ export type SignupEvent =
   /** `intentKey` is used unless the failure left the outcome unknown (network), where the old key is reused. */
   | { type: 'RETRY'; intentKey: string; now: number };
 
+/** The names of the signup events. */
 export type SignupEventType = SignupEvent['type'];

@@ -100,8 +100,11 @@ export type SettlementKind = 'captured' | 'refunded' | 'voided';
 
 /** One line of what happened to an authorized amount after authorization. */
 export interface SettlementLine {
+  /** Captured, refunded or voided. */
   kind: SettlementKind;
+  /** Of the authorized amount: totally or partially. */
   extent: Exclude<OverviewStatus, 'NOT'>;
+  /** In minor units. */
   amount: MinorUnits;
 }
 

@@ -21,16 +21,23 @@ export interface PaymentStatusDetails {
 
 /** What the status page reads when work or a callback runs (the latest props). */
 export interface StatusConfig extends StatusSourceProps {
+  /** The provider's adapter. */
   backend: MerchantBackend;
+  /** The poll schedule, defaults applied. */
   schedule: PollSchedule;
+  /** See `UsePaymentStatusOptions`. */
   onSuccess?(details: PaymentStatusDetails): void;
+  /** See `UsePaymentStatusOptions`. */
   onFailure?(details: PaymentStatusDetails & { error?: PurseKitError }): void;
+  /** See `UsePaymentStatusOptions`. */
   onPending?(details: PaymentStatusDetails): void;
 }
 
 /** Where answers come from: `fetch` runs the request (or joins one in flight); `read` knows answers without one. */
 export interface StatusCache {
+  /** An answer known without a request (a remembered verified redirect). */
   read(target: StatusTarget): StatusAnswer | undefined;
+  /** Runs `request`, or joins the same request in flight. */
   fetch(target: StatusTarget, request: () => Promise<StatusAnswer>): Promise<StatusAnswer>;
 }
 
@@ -38,6 +45,7 @@ const direct: StatusCache = { read: () => undefined, fetch: (_target, request) =
 
 type Context = EffectContext<StatusEvent>;
 
+/** Runs one status page: its machine, and the requests and timers its states ask for. The hook creates one. */
 export class StatusRunner {
   private config: StatusConfig;
   private readonly machine: MachineRunner<StatusState, StatusEvent>;

@@ -28,18 +28,25 @@ export type StatusAnswer =
   | { kind: 'session'; data: CheckoutSession }
   | { kind: 'payment'; data: ShopperPayment };
 
+/** The status page's state. */
 export interface StatusState {
+  /** The one phase the page shows. */
   phase: PaymentStatusPhase;
   /** Why: 'authorized', 'refused', 'pending', 'link_expired'… (absent while verifying or on error). */
   reason: StatusReason | undefined;
   /** The failure of an `error` phase. */
   error: PurseKitError | undefined;
+  /** Which payment the page is about. */
   source: StatusSource;
   /** What is asked next (and polled); undefined once a verified redirect said everything. */
   target: StatusTarget | undefined;
+  /** The verified redirect, once answered. */
   verified: VerifiedRedirect | undefined;
+  /** The client session, when the page follows one. */
   session: CheckoutSession | undefined;
+  /** The payment, once known. */
   payment: ShopperPayment | undefined;
+  /** The payment link, when the page follows one. */
   link: ShopperPaymentLink | undefined;
   /** The number of the request in flight for `target`. */
   request: number | undefined;
@@ -51,6 +58,7 @@ export interface StatusState {
   timedOut: boolean;
 }
 
+/** What the status machine reacts to. */
 export type StatusEvent =
   /** Which payment the page is about (at first, once the URL is read, and when the props name another). */
   | { type: 'START'; source: StatusSource; now: number; cached?: StatusAnswer }
