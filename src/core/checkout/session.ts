@@ -8,8 +8,11 @@ import type { SessionTarget } from './types.ts';
 /** Purse's hosted payment pages (production and sandbox). */
 export const PURSE_HOSTED_PAGE_ORIGINS: readonly string[] = ['https://pay.purse-secure.com', 'https://pay.purse-sandbox.com'];
 
+const joined = (a: readonly string[], b: readonly string[]): readonly string[] => [...a, ...b];
+
 /** The default allow-list of `allowedOrigins`: Purse's script CDNs and hosted pages. */
-export const PURSE_CHECKOUT_ORIGINS: readonly string[] = [...PURSE_SCRIPT_ORIGINS, ...PURSE_HOSTED_PAGE_ORIGINS];
+// Marked pure: a page that only loads the drop-in (`loadDropin` alone) does not keep this list.
+export const PURSE_CHECKOUT_ORIGINS: readonly string[] = /* @__PURE__ */ joined(PURSE_SCRIPT_ORIGINS, PURSE_HOSTED_PAGE_ORIGINS);
 
 const configError = (message: string) => new PurseKitFailure({ kind: 'config', message });
 
