@@ -5,11 +5,11 @@ import type { MerchantBackend } from '../backend/backend.ts';
 import { createIdempotencyKey } from '../backend/idempotency.ts';
 import type { CheckoutSession, CheckoutSessionRequest } from '../backend/views.ts';
 import { loadDropin } from '../dropin/load.ts';
-import type { DropinDriver, DropinEvent, DropinTheme, MountedDropin } from '../dropin/types.ts';
+import type { DropinDriver, DropinTheme, MountedDropin } from '../dropin/types.ts';
 import { isPurseKitFailure, PurseKitFailure, toKitError, type PurseKitError } from '../errors.ts';
 import { MachineRunner, type Effect, type EffectContext } from '../runner.ts';
 import { checkoutReducer, hasDropin, initialCheckoutState, REFRESH_GRACE_MS } from './machine.ts';
-import { dropinError, expiryDelay, sessionTarget } from './session.ts';
+import { dropinError, dropinEvent, expiryDelay, sessionTarget } from './session.ts';
 import type { CheckoutEvent, CheckoutState } from './types.ts';
 import { warmUp, type WarmUpOptions } from './warm-up.ts';
 
@@ -286,24 +286,4 @@ export class CheckoutRunner {
 function timer({ send, onStop }: Context, delayMs: number, event: CheckoutEvent): void {
   const id = setTimeout(() => send(event), delayMs);
   onStop(() => clearTimeout(id));
-}
-
-/** A drop-in event as a checkout event. Before the drop-in is mounted (or on an init failure), an error is fatal. */
-function dropinEvent(event: DropinEvent, mounted: boolean, url: string): CheckoutEvent {
-  switch (event.type) {
-    case 'fulfilled':
-      return { type: 'FULFILLED', isFulfilled: event.isFulfilled };
-    case 'submitting':
-      return { type: 'DROPIN_SUBMITTING' };
-    case 'ready':
-      return { type: 'DROPIN_READY' };
-    case 'expired':
-      return { type: 'DROPIN_EXPIRED', now: Date.now() };
-    case 'error':
-      if (!mounted || event.code === 'CHECKOUT_API_INIT_FAILED') {
-        const message = `Purse's drop-in failed to start: ${event.message}`;
-        return { type: 'DROPIN_FAILED', error: { kind: 'script_load', message, url } };
-      }
-      return { type: 'DROPIN_ERROR', error: dropinError(event.message, event.code) };
-  }
 }

@@ -1,9 +1,10 @@
-// Pure facts about checkout sessions: the allowed origins, where a session leads, when it expires, and what makes two
-// orders the same intent. No DOM access.
+// Pure facts about checkout sessions: the allowed origins, where a session leads, when it expires, what makes two
+// orders the same intent, and what the drop-in's events mean for the checkout. No DOM access.
 import type { CheckoutSession, CheckoutSessionRequest } from '../backend/views.ts';
 import { checkOrigin, PURSE_SCRIPT_ORIGINS } from '../dropin/load.ts';
 import { PurseKitFailure, toKitError, type PurseKitError } from '../errors.ts';
-import type { SessionTarget } from './types.ts';
+import type { DropinEvent } from '../dropin/types.ts';
+import type { CheckoutEvent, SessionTarget } from './types.ts';
 
 /** Purse's hosted payment pages (production and sandbox). */
 export const PURSE_HOSTED_PAGE_ORIGINS: readonly string[] = ['https://pay.purse-secure.com', 'https://pay.purse-sandbox.com'];
@@ -53,4 +54,24 @@ export function expiryDelay(expiresAt: string, receivedAt: number, now: number):
   if (Number.isNaN(deadline) || deadline <= receivedAt) return undefined;
   // setTimeout's longest delay; a longer one fires at once.
   return Math.min(Math.max(0, deadline - now), 2_147_483_647);
+}
+
+/** A drop-in event as a checkout event. Before the drop-in is mounted (or on an init failure), an error is fatal. */
+export function dropinEvent(event: DropinEvent, mounted: boolean, url: string): CheckoutEvent {
+  switch (event.type) {
+    case 'fulfilled':
+      return { type: 'FULFILLED', isFulfilled: event.isFulfilled };
+    case 'submitting':
+      return { type: 'DROPIN_SUBMITTING' };
+    case 'ready':
+      return { type: 'DROPIN_READY' };
+    case 'expired':
+      return { type: 'DROPIN_EXPIRED', now: Date.now() };
+    case 'error':
+      if (!mounted || event.code === 'CHECKOUT_API_INIT_FAILED') {
+        const message = `Purse's drop-in failed to start: ${event.message}`;
+        return { type: 'DROPIN_FAILED', error: { kind: 'script_load', message, url } };
+      }
+      return { type: 'DROPIN_ERROR', error: dropinError(event.message, event.code) };
+  }
 }
