@@ -63,11 +63,13 @@ export class MachineRunner<S, E> {
     return this.attachedNow;
   }
 
+  /** Calls `listener` after each change; returns the unsubscribe. */
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
 
+  /** The current state. */
   getState = (): S => this.state;
 
   /** Applies an event (queued behind the one being applied, if any), then reconciles the effects. */

@@ -70,9 +70,13 @@ export class CheckoutRunner {
     });
   }
 
+  /** For `useSyncExternalStore`. */
   subscribe = (listener: () => void) => this.machine.subscribe(listener);
+  /** The current state. */
   getState = (): CheckoutState => this.machine.getState();
+  /** The view mounted: the effects of the state start (a microtask later). */
   attach = (): void => this.machine.attach();
+  /** The view unmounted: every effect stops, unless it mounts again at once (StrictMode). */
   detach = (): void => this.machine.detach();
 
   /** The latest props: another session or order starts over; new mount options mount the drop-in again. */

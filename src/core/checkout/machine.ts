@@ -6,6 +6,7 @@ import type { CheckoutEvent, CheckoutState } from './types.ts';
 /** How long after an `expired` event Drop-in Checkout may take to ask for a new session before a restart is offered. */
 export const REFRESH_GRACE_MS = 2_000;
 
+/** The first state of a checkout intent: loading its session (`preset`, or one created with `intentKey`). */
 export function initialCheckoutState(intentKey: string, preset?: CheckoutSession): CheckoutState {
   return {
     status: 'loading',
@@ -62,6 +63,7 @@ const cancelled = (state: CheckoutState): CheckoutState => ({
   error: undefined,
 });
 
+/** The checkout: events in, state out; the same state object when the event changes nothing. */
 export function checkoutReducer(state: CheckoutState, event: CheckoutEvent): CheckoutState {
   switch (event.type) {
     case 'SESSION_RECEIVED': {

@@ -150,6 +150,7 @@ export type DropinEvent =
   | { type: 'expired' }
   | { type: 'error'; message: string; code?: string };
 
+/** What `DropinDriver.mount` takes. */
 export interface DropinMountOptions {
   /** The container. Widget v3 mounts by id: one is assigned if the element has none. */
   element: HTMLElement;

@@ -60,11 +60,16 @@ export class SignupRunner {
     });
   }
 
+  /** For `useSyncExternalStore`. */
   subscribe = (listener: () => void) => this.machine.subscribe(listener);
+  /** The current state. */
   getState = (): SignupState => this.machine.getState();
+  /** The view mounted: the effects of the state start (a microtask later). */
   attach = (): void => this.machine.attach();
+  /** The view unmounted: every effect stops, unless it mounts again at once (StrictMode). */
   detach = (): void => this.machine.detach();
 
+  /** The latest props. */
   setConfig(config: SignupConfig): void {
     this.config = config;
   }
@@ -89,10 +94,13 @@ export class SignupRunner {
     this.machine.send({ type: 'SUBMIT_IDENTIFIER', input: text, identifier: xcoIdentifier, intentKey: createIdempotencyKey() });
   };
 
+  /** New shopper: creates the account with this profile. */
   submitProfile = (user: XcoUser): void => this.machine.send({ type: 'SUBMIT_PROFILE', user, intentKey: createIdempotencyKey() });
 
+  /** Existing shopper: verifies a code (digits only). */
   submitCode = (code: string): void => this.machine.send({ type: 'SUBMIT_CODE', code, intentKey: createIdempotencyKey() });
 
+  /** Sends a new code, once `resendAvailableAt` has passed. */
   resend = (): void => this.machine.send({ type: 'RESEND', intentKey: createIdempotencyKey(), now: Date.now() });
 
   /** Back to the identifier field (not when it is locked); what was in flight is aborted. */
@@ -100,6 +108,7 @@ export class SignupRunner {
     if (!this.isIdentifierLocked) this.machine.send({ type: 'EDIT_IDENTIFIER' });
   };
 
+  /** Runs the failed step again (after `retryAt` when rate limited). */
   retry = (): void => this.machine.send({ type: 'RETRY', intentKey: createIdempotencyKey(), now: Date.now() });
 
   private effectFor(state: PendingState): Effect<SignupEvent> {

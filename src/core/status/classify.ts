@@ -35,6 +35,7 @@ const failedAuthorizations: Partial<Record<AuthorizationStatus, FailureReason>> 
   ABORTED: 'aborted',
 };
 
+/** True for success and failure. */
 export const isFinalOutcome = (outcome: StatusOutcome) => outcome !== 'waiting';
 
 /** AUTHORIZED → success; anything captured → success ('captured'); REFUSED/ERROR/ABORTED → failure; else waiting. */
@@ -96,6 +97,7 @@ export function lastFailedAttempt(link: Pick<ShopperPaymentLink, 'payments'>): A
   return last && last.authorization_status in failedAuthorizations ? last.authorization_status : undefined;
 }
 
+/** What happened to an authorized amount after the authorization. */
 export type SettlementKind = 'captured' | 'refunded' | 'voided';
 
 /** One line of what happened to an authorized amount after authorization. */

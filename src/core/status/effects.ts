@@ -72,11 +72,16 @@ export class StatusRunner {
     });
   }
 
+  /** For `useSyncExternalStore`. */
   subscribe = (listener: () => void) => this.machine.subscribe(listener);
+  /** The current state. */
   getState = (): StatusState => this.machine.getState();
+  /** The view mounted: the effects of the state start (a microtask later). */
   attach = (): void => this.machine.attach();
+  /** The view unmounted: every effect stops, unless it mounts again at once (StrictMode). */
   detach = (): void => this.machine.detach();
 
+  /** The latest props. */
   setConfig(config: StatusConfig): void {
     this.config = config;
     this.follow();

@@ -5,6 +5,7 @@ import type { PurseKitError } from '../errors.ts';
 import type { StatusSource } from './source.ts';
 import type { StatusAnswer, StatusEvent, StatusState, StatusTarget } from './types.ts';
 
+/** The error of a status page with nothing to show (no token in the URL, no id). */
 export const MISSING_SOURCE: PurseKitError = {
   kind: 'config',
   message:
@@ -12,6 +13,7 @@ export const MISSING_SOURCE: PurseKitError = {
     'prop: render it on the page Purse redirects to (shopper_redirection_url), or pass one of those props.',
 };
 
+/** Identifies a source: the same key is the same payment. */
 export function sourceKey(source: StatusSource): string {
   if (source.kind === 'none' || source.kind === 'unread') return source.kind;
   return `${source.kind}:${source.kind === 'token' ? source.token : source.id}`;
@@ -125,6 +127,7 @@ function settle(state: StatusState): StatusState {
   return { ...state, phase, reason: found.reason };
 }
 
+/** The status page: events in, state out; the same state object when the event changes nothing. */
 export function statusReducer(state: StatusState, event: StatusEvent): StatusState {
   switch (event.type) {
     case 'START': {

@@ -26,6 +26,7 @@ export interface PollSchedule {
   timeoutMs: number;
 }
 
+/** Every 2 s, every 10 s after a minute, nothing after 15 minutes. */
 export const DEFAULT_POLL_SCHEDULE: Readonly<PollSchedule> = Object.freeze({
   fastIntervalMs: 2_000,
   slowIntervalMs: 10_000,
@@ -33,6 +34,7 @@ export const DEFAULT_POLL_SCHEDULE: Readonly<PollSchedule> = Object.freeze({
   timeoutMs: 15 * 60_000,
 });
 
+/** What to do after an answer. */
 export type PollStep =
   /** The status is final: never ask again. */
   | { kind: 'final' }
@@ -41,6 +43,7 @@ export type PollStep =
   /** Still waiting, but the schedule is over: only a manual refresh asks again. */
   | { kind: 'timed_out' };
 
+/** The schedule with `overrides` applied; throws on a value that is not a positive number of ms. */
 export function resolveSchedule(overrides?: Partial<PollSchedule>): PollSchedule {
   const schedule = { ...DEFAULT_POLL_SCHEDULE };
   for (const [key, value] of Object.entries(overrides ?? {})) {

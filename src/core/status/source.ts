@@ -1,6 +1,7 @@
 // Which payment the status page is about: a redirect token (explicit or from the URL), or an id the merchant passes.
 import { REDIRECTION_PARAM } from '../wire/payment.ts';
 
+/** Which payment the status page is about. */
 export type StatusSource =
   | { kind: 'token'; token: string }
   | { kind: 'payment'; id: string }
@@ -44,9 +45,4 @@ export function resolveSource(props: StatusSourceProps, urlToken: string | undef
   if (given(props.clientSessionId)) return { kind: 'session', id: props.clientSessionId };
   if (given(urlToken)) return { kind: 'token', token: urlToken };
   return canReadUrl ? { kind: 'none' } : { kind: 'unread' };
-}
-
-export function sourceKey(source: StatusSource): string {
-  if (source.kind === 'none' || source.kind === 'unread') return source.kind;
-  return `${source.kind}:${source.kind === 'token' ? source.token : source.id}`;
 }

@@ -17,12 +17,14 @@ export const INTEGRATION_MODES = ['EMBEDDED', 'HOSTED_PAGE'] as const;
 /** How the shopper pays: the drop-in in the merchant's page (EMBEDDED) or Purse's hosted page (HOSTED_PAGE). */
 export type IntegrationMode = (typeof INTEGRATION_MODES)[number];
 
+/** Every client session status. */
 export const CLIENT_SESSION_STATUSES = ['CREATED', 'SUBMITTED', 'ABORTED_BY_CUSTOMER', 'ABORTED_BY_MERCHANT'] as const;
 /** CREATED, SUBMITTED (a payment was submitted), ABORTED_BY_CUSTOMER or ABORTED_BY_MERCHANT. */
 export type ClientSessionStatus = (typeof CLIENT_SESSION_STATUSES)[number];
 /** How a session can be aborted. */
 export type ClientSessionAbortStatus = Extract<ClientSessionStatus, `ABORTED_${string}`>;
 
+/** Every authorization status. */
 export const AUTHORIZATION_STATUSES = ['AUTHORIZED', 'PENDING', 'ERROR', 'ABORTED', 'REFUSED'] as const;
 /** A payment's authorization: AUTHORIZED, PENDING (settles later), ERROR, ABORTED or REFUSED. */
 export type AuthorizationStatus = (typeof AUTHORIZATION_STATUSES)[number];

@@ -47,9 +47,12 @@ export interface XcoExistsResponse {
 
 /** POST /v1/merchants/{merchantId}/users */
 export interface XcoCreateUserRequest {
+  /** The merchant's customer the account is created for (from the merchant server, never the browser). */
   customer_reference: string;
+  /** The new shopper's profile. */
   user: XcoUser;
 }
+/** Purse answers with what it created. */
 export type XcoCreateUserResponse = XcoCreateUserRequest;
 
 /** The identifier a shopper signs up with: exactly one of email or phone_number. */
@@ -65,14 +68,22 @@ export interface XcoVerifyResponse {
 
 /** RFC 7807 problem details, as Purse sends them (application/problem+json). */
 export interface ProblemDetails {
+  /** A URI naming the problem type. */
   type?: string;
+  /** A short summary. */
   title?: string;
+  /** The HTTP status. */
   status?: number;
+  /** This occurrence, explained (for developers). */
   detail?: string;
+  /** A URI of this occurrence. */
   instance?: string;
+  /** Purse's error name. */
   error?: string;
   /** Machine-readable reason added by our handler and mock (e.g. "invalid_code", "code_expired"). */
   code?: string;
+  /** Field errors: a JSON pointer into the request body, and what is wrong there. */
   errors?: { detail: string; pointer: string }[];
+  /** Other members Purse adds. */
   [extension: string]: unknown;
 }
