@@ -14,6 +14,8 @@ export default defineConfig({
           environment: 'happy-dom',
           include: ['src/**/*.test.{ts,tsx}', 'bench/**/*.test.ts'],
           setupFiles: ['src/test/setup.ts'],
+          // A real redis-server for the Redis store's tests (Debian's redis-server package).
+          globalSetup: ['src/test/redis-global-setup.ts'],
         },
       },
       {
