@@ -31,8 +31,18 @@ export interface RedisServer {
   resume(): void;
 }
 
-function launch(port: number): Promise<ChildProcess> {
-  const child = spawn(REDIS_SERVER_BIN, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+export interface RedisServerOptions {
+  /** Default: a free port. */
+  port?: number;
+  /** Keep the data across restarts in an append-only file in this folder (fsync on every write). Default: none. */
+  appendOnlyDir?: string;
+}
+
+function launch(port: number, appendOnlyDir: string | undefined): Promise<ChildProcess> {
+  const persistence = appendOnlyDir
+    ? ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', appendOnlyDir]
+    : ['--appendonly', 'no'];
+  const child = spawn(REDIS_SERVER_BIN, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -60,13 +70,14 @@ function launch(port: number): Promise<ChildProcess> {
 const exited = (child: ChildProcess) =>
   child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => child.once('exit', () => r()));
 
-export async function startRedisServer(port?: number): Promise<RedisServer> {
+export async function startRedisServer(options: RedisServerOptions = {}): Promise<RedisServer> {
   if (!hasRedisServer()) throw new Error(`redis-server is not installed; the tests need it. Install it: ${REDIS_INSTALL}`);
+  const { port, appendOnlyDir } = options;
   let chosen = port ?? (await freePort());
   let child: ChildProcess | undefined;
   for (let attempt = 0; !child; attempt++) {
     try {
-      child = await launch(chosen);
+      child = await launch(chosen, appendOnlyDir);
     } catch (error) {
       // Another process took the free port between the check and the start: try another one.
       if (port !== undefined || attempt >= 3) throw error;
@@ -85,7 +96,7 @@ export async function startRedisServer(port?: number): Promise<RedisServer> {
     stop,
     async restart() {
       await stop();
-      child = await launch(chosen);
+      child = await launch(chosen, appendOnlyDir);
     },
     pause: () => void child!.kill('SIGSTOP'),
     resume: () => void child!.kill('SIGCONT'),
