@@ -24,6 +24,8 @@ export interface RedisServer {
   readonly url: string;
   readonly port: number;
   stop(): Promise<void>;
+  /** Stops it without waiting (for a process 'exit' handler). */
+  kill(): void;
   /** Stops it and starts a new, empty one on the same port (clients reconnect by themselves). */
   restart(): Promise<void>;
   /** Freezes the process (SIGSTOP): connections stay open, nothing answers. */
@@ -84,16 +86,20 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
       chosen = await freePort();
     }
   }
+  const kill = () => {
+    child!.kill('SIGCONT');
+    child!.kill('SIGTERM');
+  };
   const stop = async () => {
     const current = child!;
-    current.kill('SIGCONT');
-    current.kill('SIGTERM');
+    kill();
     await exited(current);
   };
   return {
     url: `redis://127.0.0.1:${chosen}`,
     port: chosen,
     stop,
+    kill,
     async restart() {
       await stop();
       child = await launch(chosen, appendOnlyDir);
