@@ -5,8 +5,9 @@ import { execFileSync, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright';
 import { chromiumLaunch } from '../chromium.ts';
+import { handlerStoreBench } from './handler-store.ts';
 
-const port = 4499;
+const port = Number(process.env.BENCH_PORT ?? 4499);
 const base = `http://127.0.0.1:${port}`;
 
 async function startDemo() {
@@ -120,6 +121,7 @@ try {
     });
   }
 
+  const handlerStores = await handlerStoreBench();
   const sizes = JSON.parse(execFileSync('npx', ['size-limit', '--json'], { encoding: 'utf8' })) as { name: string; size: number }[];
 
   const kb = (bytes: number) => `${(bytes / 1000).toFixed(2)} kB`;
@@ -166,7 +168,8 @@ ${latency
   .join('\n')}
 
 Baselines without latency: ${ms(baseline.hint)} (hinted), ${ms(baseline.none)} (unhinted), from navigation start.
-`;
+
+${handlerStores}`;
   writeFileSync('bench/REPORT.md', report);
   console.log(report);
 } finally {
