@@ -107,6 +107,23 @@ describe('Redis down', () => {
     await expect(never.add('k', 'v', 1000)).rejects.toThrow(/Redis did not answer SET NX within 100 ms/);
     expect(() => createRedisStore({} as never)).toThrow(/createRedisStore needs \{ client \}/);
   });
+
+  it('a connecting function is called at the first command, and again after a failed connection', async () => {
+    let attempts = 0;
+    const store = createRedisStore({
+      client: async () => {
+        attempts++;
+        if (attempts === 1) throw new Error('connect ECONNREFUSED');
+        return client;
+      },
+      prefix: `lazy:${randomUUID()}:`,
+    });
+    expect(attempts).toBe(0);
+    await expect(store.set('k', 'v', 60_000)).rejects.toThrow(/Redis failed on SET: connect ECONNREFUSED/);
+    await store.set('k', 'v', 60_000);
+    expect(await store.get('k')).toBe('v');
+    expect(attempts).toBe(2);
+  });
 });
 
 describe('Redis restarted mid-flow', () => {

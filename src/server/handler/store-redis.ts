@@ -14,10 +14,12 @@ export interface RedisCommandClient {
 
 export interface RedisStoreOptions {
   /**
-   * A node-redis client, or the promise of one: `createClient({ url }).on('error', log).connect()`. The store never
-   * connects, closes or configures it; attach an `error` listener (node-redis throws unhandled `error` events).
+   * A connected node-redis client, the promise of one (`createClient({ url }).on('error', log).connect()`), or a
+   * function returning that promise, called at the first command (nothing connects at import or build time; a failed
+   * connection is tried again at the next command). The store never closes or configures the client; attach an
+   * `error` listener (node-redis throws unhandled `error` events).
    */
-  client: RedisCommandClient | Promise<RedisCommandClient>;
+  client: RedisCommandClient | Promise<RedisCommandClient> | (() => Promise<RedisCommandClient>);
   /** Prepended to every key, so several shops (or handlers) can share one Redis. Default `purse-react-kit:`. */
   prefix?: string;
   /**
@@ -44,9 +46,20 @@ export function createRedisStore(options: RedisStoreOptions): HandlerStore {
   }
   const prefix = options.prefix ?? 'purse-react-kit:';
   const timeoutMs = options.commandTimeoutMs ?? 1_000;
-  const client = Promise.resolve(options.client);
-  // A client promise that rejects is reported by the first command that needs it, not as an unhandled rejection.
-  client.catch(() => undefined);
+  const source = options.client;
+  let connecting: Promise<RedisCommandClient> | undefined;
+  const client = () => {
+    if (!connecting) {
+      connecting = Promise.resolve(typeof source === 'function' ? source() : source);
+      // A client promise that rejects is reported by the command that needs it, not as an unhandled rejection; a
+      // connecting function is called again by the next command.
+      connecting.catch(() => {
+        if (typeof source === 'function') connecting = undefined;
+      });
+    }
+    return connecting;
+  };
+  if (typeof source !== 'function') void client();
 
   async function send(op: string, args: string[]): Promise<unknown> {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -57,7 +70,7 @@ export function createRedisStore(options: RedisStoreOptions): HandlerStore {
       );
     });
     try {
-      return await Promise.race([client.then((c) => c.sendCommand(args, { timeout: timeoutMs })), deadline]);
+      return await Promise.race([client().then((c) => c.sendCommand(args, { timeout: timeoutMs })), deadline]);
     } catch (cause) {
       if (cause instanceof StoreError) throw cause;
       const reason = cause instanceof Error ? cause.message : String(cause);
