@@ -24,7 +24,8 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `npx tsx demo/server.ts --port ${port} --host 127.0.0.1`,
+      // The production build of the storefront: what shoppers get (and no dev-server transforms to wait for).
+      command: `npx tsx demo/server.ts --port ${port} --host 127.0.0.1 --prod`,
       url: `http://127.0.0.1:${port}/healthz`,
       env,
       reuseExistingServer: !process.env.CI,
@@ -32,6 +33,7 @@ export default defineConfig({
       stdout: 'pipe',
     },
     {
+      // Vite's dev server: the production build above writes one output folder, which a second build would race.
       command: `npx tsx demo/cluster.ts --port ${clusterPort} --host 127.0.0.1 --instances 3`,
       url: `http://127.0.0.1:${clusterPort}/healthz`,
       env,

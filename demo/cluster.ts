@@ -1,7 +1,7 @@
 // The demo storefront with several merchant-handler processes sharing one Redis, behind a round-robin proxy: every
 // /api/purse request goes to the next instance, as a load balancer without sticky sessions would send it. One mock
 // Purse for all. Each answer names its instance in `x-purse-instance` (for the E2E and for curious eyes).
-// Usage: npm run start:cluster [-- --port 4331 --instances 3]   (REDIS_URL: use that Redis instead of starting one)
+// Usage: npm run start:cluster [-- --port 4331 --instances 3 --prod]   (REDIS_URL: use that Redis instead of starting one)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
@@ -16,6 +16,8 @@ const { values: args } = parseArgs({
     port: { type: 'string', default: process.env.PORT ?? '4331' },
     host: { type: 'string', default: '127.0.0.1' },
     instances: { type: 'string', default: '3' },
+    // A production build of the storefront instead of Vite's dev server.
+    prod: { type: 'boolean', default: process.env.DEMO_PROD === '1' },
   },
 });
 const host = args.host!;
@@ -70,7 +72,7 @@ function roundRobin(req: IncomingMessage, res: ServerResponse) {
 }
 
 const purse = createPurseClient(purseOptions(mock?.url ?? null));
-const storefront = await startStorefront({ port: Number(args.port), host, mockUrl: mock?.url ?? null, purse, api: roundRobin });
+const storefront = await startStorefront({ port: Number(args.port), host, prod: args.prod!, mockUrl: mock?.url ?? null, purse, api: roundRobin });
 
 console.log(`purse-react-kit demo storefront: ${storefront.url}`);
 console.log(`  (${count} handler instances on ports ${instances.map((i) => i.port).join(', ')}, round robin, sharing Redis at ${new URL(redisUrl).host})`);

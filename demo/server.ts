@@ -1,7 +1,7 @@
 // The demo storefront: one process serving the React storefront (Vite), the merchant handler at /api/purse and, unless
 // PURSE_* variables point at the real sandbox, the Purse mock server on a port of its own (a separate origin, as
 // Purse's CDN and API would be). The handler keeps its records in memory, or in Redis when REDIS_URL is set.
-// Usage: npm start [-- --port 4321 --host 127.0.0.1]
+// Usage: npm start [-- --port 4321 --host 127.0.0.1 --prod]
 import { parseArgs } from 'node:util';
 import { getRequestListener } from '@hono/node-server';
 import { createPurseClient } from '../src/server/index.ts';
@@ -9,7 +9,12 @@ import { createDemoHandler, purseOptions, redisStore, startDemoMock } from './me
 import { startStorefront } from './storefront.ts';
 
 const { values: args } = parseArgs({
-  options: { port: { type: 'string', default: process.env.PORT ?? '4321' }, host: { type: 'string', default: '127.0.0.1' } },
+  options: {
+    port: { type: 'string', default: process.env.PORT ?? '4321' },
+    host: { type: 'string', default: '127.0.0.1' },
+    // A production build of the storefront instead of Vite's dev server (E2E and benchmarks).
+    prod: { type: 'boolean', default: process.env.DEMO_PROD === '1' },
+  },
 });
 const host = args.host!;
 
@@ -21,6 +26,7 @@ const handler = getRequestListener(createDemoHandler(purse, store), { overrideGl
 const storefront = await startStorefront({
   port: Number(args.port),
   host,
+  prod: args.prod!,
   mockUrl: mock?.url ?? null,
   purse,
   api: (req, res) => void handler(req, res),

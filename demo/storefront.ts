@@ -1,18 +1,17 @@
-// The demo storefront's HTTP server: the React pages (Vite), the merchant API at /api/purse (served by `api`: the
+// The demo storefront's HTTP server: the React pages (demo/pages.ts: Vite, or a production build), the merchant API at /api/purse (served by `api`: the
 // handler in this process, or a proxy to several handler processes), the back office and the mock's control routes.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
-import react from '@vitejs/plugin-react';
-import { createServer as createViteServer } from 'vite';
 import { isPurseApiError, type PurseClient } from '../src/server/index.ts';
 import { CUSTOMER_COOKIE, customerFrom } from './merchant.ts';
-
-const DEMO_NONCE = 'demo-nonce-3f9a1c';
+import { createPageServer } from './pages.ts';
 
 export interface StorefrontOptions {
   port: number;
   host: string;
+  /** A production build of the pages instead of Vite's dev server. */
+  prod: boolean;
   /** The embedded mock's URL (its /__mock control routes are proxied), or null against the real sandbox. */
   mockUrl: string | null;
   /** The back office's Purse client. */
@@ -23,25 +22,13 @@ export interface StorefrontOptions {
 
 export async function startStorefront(options: StorefrontOptions) {
   const { mockUrl, purse } = options;
-  const vite = await createViteServer({
-    configFile: false,
-    root: import.meta.dirname,
-    appType: 'spa',
-    plugins: [react()],
-    define: {
-      __PURSE_MOCK_ORIGIN__: JSON.stringify(mockUrl),
+  const pages = await createPageServer({
+    prod: options.prod,
+    config: {
+      mockOrigin: mockUrl,
       // The signup's resend countdown matches the mock's throttle (shortened in E2E).
-      __PURSE_RESEND_DELAY_MS__: JSON.stringify(Number(process.env.PURSE_MOCK_RESEND_THROTTLE_MS ?? 30_000)),
+      resendDelayMs: Number(process.env.PURSE_MOCK_RESEND_THROTTLE_MS ?? 30_000),
     },
-    server: { middlewareMode: true, hmr: false, ws: false },
-    // Every tag Vite injects carries this nonce, and <meta property="csp-nonce"> exposes it to the page, which passes it
-    // to PurseCheckout for the drop-in script. A fixed nonce is only acceptable in a local demo: per response in production.
-    html: { cspNonce: DEMO_NONCE },
-    // Pre-bundle everything up front so the first page load never triggers a dependency re-optimisation reload.
-    optimizeDeps: {
-      include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', '@tanstack/react-query', 'react-hook-form', 'libphonenumber-js/min'],
-    },
-    logLevel: 'warn',
   });
 
   // The merchant's back office (staff only in a real shop): payment operations through the server-side Purse client.
@@ -90,11 +77,7 @@ export async function startStorefront(options: StorefrontOptions) {
     } else if (path.startsWith('/__mock/') && mockUrl) {
       proxyToMock(req, res).catch((error: unknown) => res.writeHead(502).end(String(error)));
     } else {
-      // /checkout?csp=strict: a page under a strict script policy — only nonce-bearing scripts may run.
-      if (new URL(path, 'http://x').searchParams.get('csp') === 'strict') {
-        res.setHeader('content-security-policy', `script-src 'nonce-${DEMO_NONCE}'; object-src 'none'; base-uri 'none'`);
-      }
-      vite.middlewares(req, res);
+      pages.handle(req, res, { strictCsp: new URL(path, 'http://x').searchParams.get('csp') === 'strict' });
     }
   });
   await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
@@ -102,7 +85,7 @@ export async function startStorefront(options: StorefrontOptions) {
     url: `http://${options.host}:${options.port}/`,
     async close() {
       server.close();
-      await vite.close();
+      await pages.close();
     },
   };
 }
