@@ -36,7 +36,7 @@ export default defineConfig({
       // Vite's dev server: the production build above writes one output folder, which a second build would race.
       command: `npx tsx demo/cluster.ts --port ${clusterPort} --host 127.0.0.1 --instances 3`,
       url: `http://127.0.0.1:${clusterPort}/healthz`,
-      env,
+      env: { ...env, PURSE_MOCK_PENDING_SETTLE_MS: '600000' },
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
       stdout: 'pipe',

@@ -30,6 +30,8 @@ export async function startDemoMock(host: string) {
     testMode: true,
     // E2E shortens the 30 s resend throttle so a resend can be tested without waiting.
     ...(process.env.PURSE_MOCK_RESEND_THROTTLE_MS ? { resendThrottleMs: Number(process.env.PURSE_MOCK_RESEND_THROTTLE_MS) } : {}),
+    // The cluster E2E settles pending payments itself (POST /__mock/payments/:id/settle) rather than after 4 s.
+    ...(process.env.PURSE_MOCK_PENDING_SETTLE_MS ? { pendingSettleMs: Number(process.env.PURSE_MOCK_PENDING_SETTLE_MS) } : {}),
     onOtp: ({ identifier, code }) => console.log(`[mock purse] one-time code for ${identifier.email ?? identifier.phone_number}: ${code}`),
   });
 }
