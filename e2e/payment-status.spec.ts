@@ -1,13 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, mock } from './support.ts';
-
-async function payWithCard(page: Page, card: string) {
-  await page.getByLabel('Card number').fill(card);
-  await page.getByLabel('Expiry date (MM/YY)').fill('12/34');
-  await page.getByLabel('Security code (CVC)').fill('123');
-  await page.getByRole('button', { name: /^Pay / }).click();
-  await page.waitForURL(/\/return\?purse-redirection-data=/);
-}
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, mock, payWithCard } from './support.ts';
 
 test.beforeEach(async ({ request }) => {
   await mock.reset(request);

@@ -37,3 +37,12 @@ export async function expectNoAxeViolations(page: Page, include?: string) {
   const results = await builder.analyze();
   expect(results.violations).toEqual([]);
 }
+
+/** Pays in the drop-in with a test card, and waits for Purse's redirect to the return page. */
+export async function payWithCard(page: Page, card: string) {
+  await page.getByLabel('Card number').fill(card);
+  await page.getByLabel('Expiry date (MM/YY)').fill('12/34');
+  await page.getByLabel('Security code (CVC)').fill('123');
+  await page.getByRole('button', { name: /^Pay / }).click();
+  await page.waitForURL(/\/return\?purse-redirection-data=/);
+}

@@ -1,7 +1,7 @@
 // The demo on three merchant-handler processes sharing one Redis behind a round-robin proxy (demo/cluster.ts): each
 // /api/purse request goes to the next instance, and every answer names it in `x-purse-instance`.
 import { expect, test, type APIResponse, type Page } from '@playwright/test';
-import { expectNoAxeViolations, mock } from '../support.ts';
+import { expectNoAxeViolations, mock, payWithCard } from '../support.ts';
 
 const API = '/api/purse';
 
@@ -41,11 +41,7 @@ test('signup on three instances (code sent, verified, consented), checkout, retu
   // A pending card: the return page verifies the token, then polls the payment (every 2 s) until Purse settles it —
   // here when the test says so (the cluster's mock does not settle by itself).
   await page.getByRole('link', { name: 'continue to checkout' }).click();
-  await page.getByLabel('Card number').fill('4000 0000 0000 0077');
-  await page.getByLabel('Expiry date (MM/YY)').fill('12/34');
-  await page.getByLabel('Security code (CVC)').fill('123');
-  await page.getByRole('button', { name: /^Pay / }).click();
-  await page.waitForURL(/\/return\?purse-redirection-data=/);
+  await payWithCard(page, '4000 0000 0000 0077');
   await expect(page.getByRole('heading', { name: 'Your payment is being processed' })).toBeVisible();
   const paymentId = (await mock.state(request)).payments[0]!.id;
   await expect.poll(() => served.filter((s) => s.call === `GET /payments/${paymentId}`).length).toBeGreaterThanOrEqual(1);
