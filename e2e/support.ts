@@ -46,3 +46,13 @@ export async function payWithCard(page: Page, card: string) {
   await page.getByRole('button', { name: /^Pay / }).click();
   await page.waitForURL(/\/return\?purse-redirection-data=/);
 }
+
+/** The signup page links the seeded existing@example.com: check, code sent, code typed, consent. */
+export async function linkExistingShopper(page: Page, request: APIRequestContext) {
+  await page.goto('/');
+  await page.getByRole('textbox', { name: 'Email or phone number' }).fill('existing@example.com');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('textbox', { name: 'Verification code' })).toBeFocused();
+  await page.getByRole('textbox', { name: 'Verification code' }).fill(await mock.otp(request, { email: 'existing@example.com' }));
+  await expect(page.getByRole('heading', { name: 'Your Purse account is linked' })).toBeVisible();
+}

@@ -1,7 +1,7 @@
 // The demo on three merchant-handler processes sharing one Redis behind a round-robin proxy (demo/cluster.ts): each
 // /api/purse request goes to the next instance, and every answer names it in `x-purse-instance`.
 import { expect, test, type APIResponse, type Page } from '@playwright/test';
-import { expectNoAxeViolations, mock, payWithCard } from '../support.ts';
+import { expectNoAxeViolations, linkExistingShopper, mock, payWithCard } from '../support.ts';
 
 const API = '/api/purse';
 
@@ -26,12 +26,7 @@ test.beforeEach(async ({ request }) => {
 test('signup on three instances (code sent, verified, consented), checkout, return page and status on others', async ({ page, request, playwright }) => {
   test.setTimeout(90_000); // a whole journey, pages from Vite's dev server
   const served = servedBy(page);
-  await page.goto('/');
-  await page.getByRole('textbox', { name: 'Email or phone number' }).fill('existing@example.com');
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByRole('textbox', { name: 'Verification code' })).toBeFocused();
-  await page.getByRole('textbox', { name: 'Verification code' }).fill(await mock.otp(request, { email: 'existing@example.com' }));
-  await expect(page.getByRole('heading', { name: 'Your Purse account is linked' })).toBeVisible();
+  await linkExistingShopper(page, request);
   await expectNoAxeViolations(page);
 
   const signup = ['POST /xco/passwordless/start', 'POST /xco/passwordless/verify', 'POST /xco/consents'].map((c) => instanceOf(served, c));
