@@ -24,7 +24,7 @@ test.beforeEach(async ({ request }) => {
 });
 
 test('signup on three instances (code sent, verified, consented), checkout, return page and status on others', async ({ page, request, playwright }) => {
-  test.setTimeout(90_000); // a whole journey, pages from Vite's dev server
+  test.setTimeout(120_000); // a whole journey, pages from Vite's dev server (slow on a busy machine)
   const served = servedBy(page);
   await linkExistingShopper(page, request);
   await expectNoAxeViolations(page);
