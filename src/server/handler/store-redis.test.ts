@@ -108,6 +108,15 @@ describe('Redis down', () => {
     expect(() => createRedisStore({} as never)).toThrow(/createRedisStore needs \{ client \}/);
   });
 
+  it('a write given up on (503) never lands later, even when the client connects just after', async () => {
+    const prefix = `late:${randomUUID()}:`;
+    const late = createRedisStore({ client: new Promise((resolve) => setTimeout(() => resolve(client), 250)), prefix, commandTimeoutMs: 100 });
+    await expect(late.add('pending', 'v', 60_000)).rejects.toThrow(/did not answer SET NX within 100 ms/);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(await client.get(`${prefix}pending`)).toBeNull();
+    expect(await late.add('pending', 'v', 60_000)).toBe(true);
+  });
+
   it('a connecting function is called at the first command, and again after a failed connection', async () => {
     let attempts = 0;
     const store = createRedisStore({

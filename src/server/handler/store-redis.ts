@@ -63,14 +63,22 @@ export function createRedisStore(options: RedisStoreOptions): HandlerStore {
 
   async function send(op: string, args: string[]): Promise<unknown> {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let expired = false;
+    const started = Date.now();
     const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new StoreError('unavailable', 'redis', `Redis did not answer ${op} within ${timeoutMs} ms.`)),
-        timeoutMs,
-      );
+      timer = setTimeout(() => {
+        expired = true;
+        reject(new StoreError('unavailable', 'redis', `Redis did not answer ${op} within ${timeoutMs} ms.`));
+      }, timeoutMs);
+    });
+    // A command is never sent once its request has been answered 503 (a client that connected too late), and one
+    // still unwritten at the deadline is dropped by node-redis: a write the handler gave up on never lands later.
+    const sent = client().then((c) => {
+      if (expired) throw new StoreError('unavailable', 'redis', `Redis was not connected in time for ${op}.`);
+      return c.sendCommand(args, { timeout: Math.max(1, timeoutMs - (Date.now() - started)) });
     });
     try {
-      return await Promise.race([client().then((c) => c.sendCommand(args, { timeout: timeoutMs })), deadline]);
+      return await Promise.race([sent, deadline]);
     } catch (cause) {
       if (cause instanceof StoreError) throw cause;
       const reason = cause instanceof Error ? cause.message : String(cause);
