@@ -15,6 +15,8 @@ export default defineConfig({
           include: ['src/**/*.test.{ts,tsx}', 'bench/**/*.test.ts'],
           exclude: ['src/**/*.browser.test.{ts,tsx}', 'node_modules/**'],
           setupFiles: ['src/test/setup.ts'],
+          // A real redis-server for the Redis store's tests (Debian's redis-server package).
+          globalSetup: ['src/test/redis-global-setup.ts'],
         },
       },
       {

@@ -26,4 +26,6 @@ export { purseConfigFromEnv } from './purse/config.ts';
 export type { PurseEnv } from './purse/config.ts';
 export { createMemoryStore, isStoreError, StoreError } from './handler/store.ts';
 export type { HandlerStore, MemoryStoreOptions } from './handler/store.ts';
+export { createRedisStore } from './handler/store-redis.ts';
+export type { RedisCommandClient, RedisStoreOptions } from './handler/store-redis.ts';
 export type { FetchLike } from './purse/transport-util.ts';
