@@ -24,8 +24,24 @@ const emitStyles = (): Plugin => ({
   },
 });
 
+// React Server Components: every browser module that renders or calls hooks starts with "use client", so a Next.js
+// server component can render <PurseProvider> and the components directly. Added at build time (the sources stay
+// framework-neutral) and kept in dist because each module stays a file of its own (rolldown keeps directives only then).
+const CLIENT_IMPORT = /^\s*import\s+(?!type\b)[^;]*?from\s+['"](?:react|react-dom|@tanstack\/react-query|react-hook-form)(?:\/[^'"]*)?['"]/m;
+const isClientModule = (id: string, code: string) =>
+  /[\\/]src[\\/]react[\\/]/.test(id) && (id.endsWith('.tsx') || CLIENT_IMPORT.test(code));
+const useClient = (): Plugin => ({
+  name: 'purse-use-client',
+  apply: 'build',
+  enforce: 'pre',
+  transform(code, id) {
+    if (!isClientModule(id, code) || /^\s*['"]use client['"]/.test(code)) return null;
+    return { code: `'use client';\n${code}`, map: null };
+  },
+});
+
 export default defineConfig({
-  plugins: [react(), emitStyles()],
+  plugins: [useClient(), react(), emitStyles()],
   publicDir: false,
   build: {
     outDir: 'dist',
@@ -45,6 +61,7 @@ export default defineConfig({
     },
     rolldownOptions: {
       external: isExternal,
+      output: { preserveModules: true, preserveModulesRoot: 'src' },
     },
   },
 });
