@@ -53,10 +53,24 @@ export interface CheckoutOptions {
   allowedIntegrationModes?: IntegrationMode[];
 }
 
+/** A Purse client, or the options to create one. */
+export type PurseConfig = PurseClient | PurseClientOptions;
+
 export interface MerchantHandlerOptions {
-  /** A Purse client, or the options to create one (e.g. from `purseConfigFromEnv(process.env)`). */
-  purse: PurseClient | PurseClientOptions;
-  /** Path prefix the handler is mounted at. Default `/api/purse`; `''` when the framework strips the prefix. */
+  /**
+   * How the handler reaches Purse: a `PurseClient`, its options, or a function returning either (`null` when nothing
+   * is configured), called on the first request, e.g. `() => purseConfigFromEnv(process.env)`. Building and importing
+   * the handler then needs no secret (Next.js `next build`, Docker images); the first request answers 500
+   * `purse_not_configured`, naming what is missing, and logs it once. A function that throws or rejects is called
+   * again on the next request.
+   * @default the `PURSE_*` variables of `process.env`, read on the first request
+   */
+  purse?: PurseConfig | (() => MaybePromise<PurseConfig | null | undefined>) | null;
+  /**
+   * Path prefix the handler is mounted at; `''` when the framework strips the prefix (Express `app.use('/api/purse', …)`).
+   * A request for a known route under another prefix gets a 404 that names the path received and this base.
+   * @default '/api/purse'
+   */
   basePath?: string;
   /**
    * The merchant's customer reference for the shopper making this request, from the merchant's own session (cookie,
