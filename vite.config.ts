@@ -55,6 +55,8 @@ export default defineConfig({
         core: resolve(import.meta.dirname, 'src/core/index.ts'),
         server: resolve(import.meta.dirname, 'src/server/index.ts'),
         'mock-server': resolve(import.meta.dirname, 'src/mock-server/index.ts'),
+        // Playwright helpers for merchants' own E2E against the mock (Node only).
+        testing: resolve(import.meta.dirname, 'src/testing/index.ts'),
         // `npx purse-mock-server --port 4010 --test-mode`: the emulator for merchants' own dev and E2E.
         'mock-server-cli': resolve(import.meta.dirname, 'src/mock-server/cli.ts'),
       },
