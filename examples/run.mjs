@@ -73,6 +73,28 @@ if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== fingerprint) {
   times.push('npm install (examples): skipped, unchanged');
 }
 
+// The README's quickstart, as written, type-checked against the installed package (`./shop` is the merchant's code).
+function writeQuickstart() {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Quickstart'), readme.indexOf('## Choose your stack'));
+  const blocks = [...section.matchAll(/```(tsx?)\n([\s\S]*?)```/g)];
+  if (blocks.length < 2) throw new Error('README: the Quickstart section lost its code blocks.');
+  const dir = join(here, '.quickstart');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir);
+  blocks.forEach(([, ext, code], i) => writeFileSync(join(dir, `block-${i + 1}.${ext}`), code));
+  writeFileSync(
+    join(dir, 'shop.ts'),
+    'export declare function currentCustomerId(request: Request): Promise<string | null>;\n' +
+      'export declare function findCart(reference: string, customer: string | null): Promise<{ id: string; totalMinor: number } | null>;\n',
+  );
+  // What the merchant's bundler declares for stylesheet imports (vite/client, next-env.d.ts).
+  writeFileSync(join(dir, 'css.d.ts'), "declare module '*.css';\n");
+  const compilerOptions = { strict: true, noEmit: true, jsx: 'react-jsx', module: 'esnext', moduleResolution: 'bundler', target: 'es2022', lib: ['es2023', 'dom'], types: ['node'], skipLibCheck: true, noUnusedLocals: true, noUnusedParameters: true };
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['*.ts', '*.tsx'] }));
+  return dir;
+}
+
 // 3. Builds, in parallel (the SPA is also the storefront the express and hono examples serve, against their mocks). `next build` gets no PURSE_* variable: the handler must not need them before a request.
 const noPurseEnv = Object.fromEntries(Object.keys(process.env).filter((k) => k.startsWith('PURSE_')).map((k) => [k, '']));
 const builds = await Promise.allSettled([
@@ -80,6 +102,7 @@ const builds = await Promise.allSettled([
   run('vite-spa build', 'npm', ['run', 'build'], { cwd: join(here, 'vite-spa'), env: { VITE_PURSE_MOCK_ORIGINS: [ports.vite, ports.express, ports.hono].map((p) => mockOrigin(p.mock)).join(',') } }),
   run('express typecheck', 'npm', ['run', 'build'], { cwd: join(here, 'express') }),
   run('hono typecheck', 'npm', ['run', 'build'], { cwd: join(here, 'hono') }),
+  run('README quickstart typecheck', 'npx', ['tsc', '-p', writeQuickstart()], { cwd: here }),
 ]);
 // Every build is waited for, so none is left running when one fails.
 const failed = builds.filter((b) => b.status === 'rejected');
