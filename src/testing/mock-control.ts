@@ -41,11 +41,15 @@ export interface LatencyOptions {
 
 /** What `state()` returns: the mock's records as `GET /__mock/state` gives them. */
 export interface PurseMockState {
+  /** Every XCO account, seeded ones first. */
   users: MockUserRecord[];
+  /** Every account–customer link. */
   consents: MockConsentRecord[];
   /** Every API call the mock received, oldest first. */
   requests: MockRequestRecord[];
+  /** Client sessions, oldest first. */
   sessions: ClientSession[];
+  /** Payments, oldest first. */
   payments: Payment[];
 }
 
