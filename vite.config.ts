@@ -30,7 +30,7 @@ const emitStyles = (): Plugin => ({
 const CLIENT_IMPORT = /^\s*import\s+(?!type\b)[^;]*?from\s+['"](?:react|react-dom|@tanstack\/react-query|react-hook-form)(?:\/[^'"]*)?['"]/m;
 const isClientModule = (id: string, code: string) =>
   /[\\/]src[\\/]react[\\/]/.test(id) && (id.endsWith('.tsx') || CLIENT_IMPORT.test(code));
-const useClient = (): Plugin => ({
+const clientDirective = (): Plugin => ({
   name: 'purse-use-client',
   apply: 'build',
   enforce: 'pre',
@@ -41,7 +41,7 @@ const useClient = (): Plugin => ({
 });
 
 export default defineConfig({
-  plugins: [useClient(), react(), emitStyles()],
+  plugins: [clientDirective(), react(), emitStyles()],
   publicDir: false,
   build: {
     outDir: 'dist',
