@@ -2,7 +2,8 @@
 // Checks what `npm run build` put in dist/ for React Server Components and the browser/server split:
 // - every module of the browser entry that imports React (or a React library) starts with "use client";
 // - the browser entry (and purse-react-kit/core) never reaches server/, mock-server/ or testing/;
-// - purse-react-kit/core reaches no React and no "use client" module, so server code may call it.
+// - purse-react-kit/core reaches no React and no "use client" module, so server code may call it;
+// - server, mock-server and testing reach no React either (a server-only install has none).
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +44,13 @@ if (![...browser.values()].some(({ code }) => isClient(code))) problems.push('no
 for (const [file, { code, bare }] of graph('core.js')) {
   if (/^(server|mock-server|testing|react)[\\/]/.test(name(file))) problems.push(`purse-react-kit/core reaches ${name(file)}`);
   if (bare.some((s) => REACT.test(s)) || isClient(code)) problems.push(`purse-react-kit/core reaches React through ${name(file)}`);
+}
+
+// Server-only installs have no React: the server, the mock and the testing helpers must not reach it.
+for (const entry of ['server.js', 'mock-server.js', 'mock-server-cli.js', 'testing.js']) {
+  for (const [file, { code, bare }] of graph(entry)) {
+    if (bare.some((s) => REACT.test(s)) || isClient(code)) problems.push(`${entry} reaches React through ${name(file)}`);
+  }
 }
 
 if (problems.length) {
