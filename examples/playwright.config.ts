@@ -1,5 +1,5 @@
 // The four example stacks, each against its own Purse mock (start-stacks.mjs); one project per stack runs the shared
-// smoke test and the stack's own checks.
+// smoke test and the stack's own checks. Tests that use a mock never run beside another test of the same mock.
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 import { mockOrigin, ports } from './ports.mjs';
@@ -24,6 +24,8 @@ export default defineConfig({
   projects: [
     { name: 'next-app', testMatch: ['smoke.spec.ts'], use: { baseURL: `http://127.0.0.1:${ports.next.app}`, mockUrl: mockOrigin(ports.next.mock) } },
     { name: 'vite-spa', testMatch: ['smoke.spec.ts'], use: { baseURL: `http://127.0.0.1:${ports.vite.app}`, mockUrl: mockOrigin(ports.vite.mock) } },
+    // The same stack and mock as vite-spa: after its smoke test, never beside it (each test resets the mock).
+    { name: 'vite-spa helpers', dependencies: ['vite-spa'], testMatch: ['vite-spa/*.spec.ts'], use: { baseURL: `http://127.0.0.1:${ports.vite.app}`, mockUrl: mockOrigin(ports.vite.mock) } },
     { name: 'express', testMatch: ['smoke.spec.ts', 'express/*.spec.ts'], use: { baseURL: `http://127.0.0.1:${ports.express.app}`, mockUrl: mockOrigin(ports.express.mock) } },
     { name: 'hono', testMatch: ['smoke.spec.ts', 'hono/*.spec.ts'], use: { baseURL: `http://127.0.0.1:${ports.hono.app}`, mockUrl: mockOrigin(ports.hono.mock) } },
   ],

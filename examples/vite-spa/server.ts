@@ -15,7 +15,11 @@ const handler = createMerchantHandler({
     if (!cart) return null;
     return { ...cart, order: { reference: `${order_reference}-${Date.now()}` }, ...(customer ? { customer: { reference: customer } } : {}) };
   },
-  checkout: { shopperRedirectionUrl: (request) => new URL('/return', request.url).href },
+  // /checkout?mode=hosted sends the shopper to Purse's hosted page instead of the drop-in.
+  checkout: {
+    shopperRedirectionUrl: (request) => new URL('/return', request.url).href,
+    allowedIntegrationModes: ['EMBEDDED', 'HOSTED_PAGE'],
+  },
 });
 const listener = getRequestListener(handler);
 

@@ -13,7 +13,11 @@ function Page() {
       return (
         <>
           <h1>Checkout</h1>
-          <PurseCheckout order={{ order_reference: 'cart-1' }} allowedOrigins={mockOrigins?.length ? mockOrigins : undefined} />
+          <PurseCheckout
+            order={{ order_reference: 'cart-1' }}
+            integrationMode={new URLSearchParams(window.location.search).get('mode') === 'hosted' ? 'HOSTED_PAGE' : 'EMBEDDED'}
+            allowedOrigins={mockOrigins?.length ? mockOrigins : undefined}
+          />
         </>
       );
     case '/return':
