@@ -5,6 +5,7 @@ import type { MockPurseOptions } from './types.ts';
 
 export { createMockPurse } from './create.ts';
 export { MOCK_CREDENTIALS, SEEDED_USERS } from './seed.ts';
+export { mockPurseEnv } from './env.ts';
 export { isConnectionDropped } from './shared/faults.ts';
 export { TEST_CARDS as MOCK_TEST_CARDS } from './payment/test-cards.ts';
 export type {

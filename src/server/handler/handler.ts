@@ -5,10 +5,12 @@ import { checkoutContext, resolveRoute } from './routes.ts';
 import type { HandlerLogger, MerchantHandlerOptions } from './options.ts';
 import { problem, readJsonBody } from './http.ts';
 import { isValidIdempotencyKey, withIdempotency, type LocalInflight } from './idempotency.ts';
-import { createPurseClient, isPurseClient, type PurseClient } from '../purse/client.ts';
+import type { PurseClient } from '../purse/client.ts';
+import { lazyPurse, PurseNotConfiguredError } from './purse-config.ts';
 import { failureResponse } from './purse-problem.ts';
-import type { RouteContext } from './route-types.ts';
+import type { CheckoutContext, RouteContext } from './route-types.ts';
 import { createMemoryStore } from './store.ts';
+import { basePathHint, onceLogger } from './wiring-hints.ts';
 
 export type MerchantHandler = (request: Request) => Promise<Response>;
 
@@ -42,13 +44,6 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
       'createMerchantHandler needs resolveCustomer(request): return the signed-in customer reference from your own session, or null.',
     );
   }
-  if (!options.purse) {
-    throw new Error('createMerchantHandler needs { purse }: a PurseClient or its options (see purseConfigFromEnv).');
-  }
-  // A shared store also shares the OAuth2 token between instances, unless the merchant said `tokenStore: null`.
-  const purse: PurseClient = isPurseClient(options.purse)
-    ? options.purse
-    : createPurseClient({ tokenStore: options.store, ...options.purse });
   const basePath = normaliseBasePath(options.basePath ?? '/api/purse');
   const logger = options.logger ?? consoleLogger;
   const now = options.now ?? Date.now;
@@ -65,10 +60,22 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
     waitMs: options.idempotencyWaitMs ?? 30_000,
   };
   const inflight: LocalInflight = new Map();
-  const checkout = checkoutContext(options, { purse, store, now, logger });
+  const configured = lazyPurse(
+    options.purse,
+    (purse): { purse: PurseClient; checkout: CheckoutContext } => ({
+      purse,
+      checkout: checkoutContext(options, { purse, store, now, logger }),
+    }),
+    logger,
+    options.store,
+  );
+  const warnOnce = onceLogger((message) => logger.warn(`purse-react-kit: ${message}`));
 
-  const notFound = (path: string) =>
-    problem(404, { title: 'Not Found', detail: `No Purse route at ${path}.`, code: 'not_found' });
+  const notFound = (path: string) => {
+    const hint = basePathHint(path, basePath);
+    if (hint) warnOnce(hint);
+    return problem(404, { title: 'Not Found', detail: hint ?? `No Purse route at ${path}.`, code: 'not_found' });
+  };
 
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
@@ -84,6 +91,14 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
       );
     }
 
+    let setup: Awaited<ReturnType<typeof configured.get>>;
+    try {
+      setup = await configured.get();
+    } catch (error) {
+      const detail = error instanceof PurseNotConfiguredError ? error.message : 'The Purse configuration failed.';
+      return problem(500, { title: 'Purse is not configured', detail, code: 'purse_not_configured' });
+    }
+    const { purse, checkout } = setup;
     let customer: Promise<string | null> | undefined;
     const context: RouteContext = {
       request,
@@ -102,7 +117,10 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
     if (definition.method === 'GET') return definition.run(context);
 
     const body = await readJsonBody(request, maxBodyBytes);
-    if (!body.ok) return body.response;
+    if (!body.ok) {
+      if (body.hint) warnOnce(body.hint);
+      return body.response;
+    }
     context.body = body.value as Record<string, unknown>;
 
     const key = request.headers.get(IDEMPOTENCY_HEADER);

@@ -14,7 +14,9 @@ import type { HandlerStore } from './store.ts';
 
 /** Receives operational messages. Never given request bodies, OTP codes, tokens or secrets. */
 export interface HandlerLogger {
+  /** A mis-wiring or a refused request worth a look (e.g. a base path stripped by the framework). */
   warn(message: string, details?: Record<string, unknown>): void;
+  /** The merchant server needs fixing (configuration, credentials refused by Purse, a store down). */
   error(message: string, details?: Record<string, unknown>): void;
 }
 
@@ -24,13 +26,22 @@ export type MaybePromise<T> = T | Promise<T>;
 export interface CheckoutOrder {
   /** Minor units of `currency` (4299 = 42.99 EUR). */
   amount: MinorUnits;
+  /** ISO 4217 code, e.g. `'EUR'`. */
   currency: Currency;
+  /** The order as Purse records it: `reference` (required, yours), lines, net and tax amounts. */
   order: PaymentOrder;
   /** Set `reference` to your customer reference to link the payment to the shopper. */
   customer?: PaymentCustomer;
+  /**
+   * `AUTOMATIC` captures at authorization; `MANUAL` leaves the capture to your back office.
+   * @default Purse's default for the entity
+   */
   capture_mode?: CaptureMode;
+  /** 3-D Secure preferences passed to Purse. */
   three_ds_authentication_options?: ThreeDsAuthenticationOptions;
+  /** Where Purse POSTs payment updates (verify them with `verifyPaymentWebhook`). */
   webhook?: Webhook;
+  /** Ask for a token the shopper's card can be charged with later. */
   allow_future_usage?: boolean;
 }
 
@@ -42,21 +53,41 @@ export interface ResolveOrderInput {
 }
 
 export interface CheckoutOptions {
-  /** Entity UUID for the Payment API. Default: the Purse client's `entityId` (PURSE_ENTITY_ID). */
+  /**
+   * Entity UUID for the Payment API.
+   * @default the Purse client's `entityId` (PURSE_ENTITY_ID)
+   */
   entityId?: string;
   /**
    * Where Purse sends the shopper after paying (absolute URL; your return page, which reads `purse-redirection-data`).
    * A function may build it per request (e.g. with the order id).
    */
   shopperRedirectionUrl: string | ((request: Request, order: CheckoutOrder) => MaybePromise<string>);
-  /** Integration modes the browser may pick. Default `['EMBEDDED']`; the first is used when the browser names none. */
+  /**
+   * Integration modes the browser may pick; the first is used when the browser names none.
+   * @default ['EMBEDDED']
+   */
   allowedIntegrationModes?: IntegrationMode[];
 }
 
+/** A Purse client, or the options to create one. */
+export type PurseConfig = PurseClient | PurseClientOptions;
+
 export interface MerchantHandlerOptions {
-  /** A Purse client, or the options to create one (e.g. from `purseConfigFromEnv(process.env)`). */
-  purse: PurseClient | PurseClientOptions;
-  /** Path prefix the handler is mounted at. Default `/api/purse`; `''` when the framework strips the prefix. */
+  /**
+   * How the handler reaches Purse: a `PurseClient`, its options, or a function returning either (`null` when nothing
+   * is configured), called on the first request, e.g. `() => purseConfigFromEnv(process.env)`. Building and importing
+   * the handler then needs no secret (Next.js `next build`, Docker images); the first request answers 500
+   * `purse_not_configured`, naming what is missing, and logs it once. A function that throws or rejects is called
+   * again on the next request.
+   * @default the `PURSE_*` variables of `process.env`, read on the first request
+   */
+  purse?: PurseConfig | (() => MaybePromise<PurseConfig | null | undefined>) | null;
+  /**
+   * Path prefix the handler is mounted at; `''` when the framework strips the prefix (Express `app.use('/api/purse', …)`).
+   * A request for a known route under another prefix gets a 404 that names the path received and this base.
+   * @default '/api/purse'
+   */
   basePath?: string;
   /**
    * The merchant's customer reference for the shopper making this request, from the merchant's own session (cookie,
@@ -66,27 +97,44 @@ export interface MerchantHandlerOptions {
    */
   resolveCustomer(request: Request): MaybePromise<string | null | undefined>;
   /**
-   * The shopper's identity for Purse's rate limiting (`caller_id`), normally their IP. Default: the first
-   * `X-Forwarded-For` entry, else `X-Real-IP`. These headers are only trustworthy when your server or proxy sets them
-   * from the socket and overwrites what the client sent: do that, or pass this option.
+   * The shopper's identity for Purse's rate limiting (`caller_id`), normally their IP. The default headers are only
+   * trustworthy when your server or proxy sets them from the socket and overwrites what the client sent: do that, or
+   * pass this option.
+   * @default the first `X-Forwarded-For` entry, else `X-Real-IP` (`defaultCallerId`)
    */
   callerId?(request: Request): string | undefined;
-  /** Largest accepted request body in bytes (413 beyond). Default 16 KiB. */
+  /**
+   * Largest accepted request body in bytes (413 beyond).
+   * @default 16384 (16 KiB)
+   */
   maxBodyBytes?: number;
-  /** Default: `console`. */
+  /**
+   * Where operational messages go (never bodies, codes, tokens or secrets).
+   * @default console
+   */
   logger?: HandlerLogger;
   /**
-   * Idempotency records, issued consent challenges and who owns which checkout session and payment. Default: in
-   * memory, right for one process; give several instances a shared store (`createRedisStore`) so a retry or a status
-   * page landing on another instance is still recognised. When the handler builds the Purse client from options, this
+   * Idempotency records, issued consent challenges and who owns which checkout session and payment. The memory store
+   * is right for one process; give several instances a shared store (`createRedisStore`) so a retry or a status page
+   * landing on another instance is still recognised. When the handler builds the Purse client from options, this
    * store also shares its OAuth2 token between instances (`purse: { …, tokenStore: null }` keeps it per process).
+   * @default two in-memory stores (`createMemoryStore`), one for idempotency records, one for the rest
    */
   store?: HandlerStore;
-  /** How long a consent challenge from a verified code stays usable. Default 10 minutes, like the code. */
+  /**
+   * How long a consent challenge from a verified code stays usable, in ms (like the code).
+   * @default 600000 (10 minutes)
+   */
   consentChallengeTtlMs?: number;
-  /** How long the answer to an `Idempotency-Key` is replayed. Default 24 hours. */
+  /**
+   * How long the answer to an `Idempotency-Key` is replayed, in ms.
+   * @default 86400000 (24 hours)
+   */
   idempotencyTtlMs?: number;
-  /** How long a duplicate request waits for the first one with the same key before a 409. Default 30 s. */
+  /**
+   * How long a duplicate request waits for the first one with the same key before a 409, in ms.
+   * @default 30000
+   */
   idempotencyWaitMs?: number;
   /**
    * The order the shopper is paying for, from your own data (cart, order table): amount, currency, order lines,
@@ -96,13 +144,20 @@ export interface MerchantHandlerOptions {
   resolveOrder?(request: Request, input: ResolveOrderInput): MaybePromise<CheckoutOrder | null | undefined>;
   /** Checkout configuration; `shopperRedirectionUrl` is required with `resolveOrder`. */
   checkout?: CheckoutOptions;
-  /** Options of the redirect-token verifier (clock tolerance, key cache); it always uses the Purse client. */
+  /**
+   * Options of the redirect-token verifier (clock tolerance, key cache); it always uses the Purse client.
+   * @default the verifier's own defaults (see `RedirectVerifierOptions`)
+   */
   redirectVerifier?: Omit<RedirectVerifierOptions, 'client' | 'now'>;
   /**
    * How long the handler remembers which customer a checkout session or payment belongs to (getSession, abortSession,
-   * getPayment). Default 24 hours.
+   * getPayment), in ms.
+   * @default 86400000 (24 hours)
    */
   checkoutRecordTtlMs?: number;
-  /** Clock of the default in-memory store, the redirect-token checks and payment-link expiry (tests). Default `Date.now`. */
+  /**
+   * Clock of the default in-memory store, the redirect-token checks and payment-link expiry (tests).
+   * @default Date.now
+   */
   now?: () => number;
 }

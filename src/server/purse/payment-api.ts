@@ -36,19 +36,32 @@ export interface GetPaymentOptions {
 
 /** Payment API v2, for the merchant's server and back office. Every method rejects with `PurseApiError`. */
 export interface PaymentApi {
+  /** `POST /v2/client-sessions`: the session the drop-in or the hosted page pays. */
   createClientSession(request: WithEntity<CreateClientSessionRequest>): Promise<ClientSession>;
+  /** `GET /v2/client-sessions/{id}`. */
   getClientSession(id: string): Promise<ClientSession>;
-  /** Default status `ABORTED_BY_MERCHANT`; pass `ABORTED_BY_CUSTOMER` when the shopper cancelled. */
+  /**
+   * `POST /v2/client-sessions/{id}/abort`. Pass `ABORTED_BY_CUSTOMER` when the shopper cancelled.
+   * @param status - default `'ABORTED_BY_MERCHANT'`
+   */
   abortClientSession(id: string, status?: ClientSessionAbortStatus): Promise<ClientSession>;
   /** Server-to-server payment (e.g. reusing an earlier authorization through `split`). */
   createPayment(request: WithEntity<CreatePaymentRequest>, options?: IdempotentCallOptions): Promise<Payment>;
+  /** `GET /v2/payments/{id}`. */
   getPayment(id: string, options?: GetPaymentOptions): Promise<Payment>;
+  /** Captures (part of) an authorization; a 409 (another operation with the same key) is `kind: 'conflict'`. */
   capturePayment(id: string, request: PaymentOperationRequest, options?: IdempotentCallOptions): Promise<Payment>;
+  /** Refunds (part of) what was captured. */
   refundPayment(id: string, request: PaymentOperationRequest, options?: IdempotentCallOptions): Promise<Payment>;
+  /** Releases (part of) what was authorized and not captured. */
   voidPayment(id: string, request: PaymentOperationRequest, options?: IdempotentCallOptions): Promise<Payment>;
+  /** `POST /v2/payment-links`: a link the shopper pays on the hosted page. */
   createPaymentLink(request: WithEntity<CreatePaymentLinkRequest>): Promise<PaymentLink>;
+  /** `GET /v2/payment-links/{id}`. */
   getPaymentLink(id: string): Promise<PaymentLink>;
+  /** Cancels a link that was not paid. */
   cancelPaymentLink(id: string): Promise<PaymentLink>;
+  /** The payment methods Purse offers for an amount, currency and country. */
   getEligibleSolutions(request: WithEntity<EligibleSolutionsRequest>): Promise<EligibleSolutionsResponse>;
   /** The public keys of `purse-redirection-data`. Prefer `createRedirectVerifier`, which caches them. */
   getSigningJwks(): Promise<SigningJwks>;
