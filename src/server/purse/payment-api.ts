@@ -34,22 +34,25 @@ export interface GetPaymentOptions {
   cacheControl?: string;
 }
 
-/** Payment API v2, for the merchant's server and back office. Every method rejects with `PurseApiError`. */
+/**
+ * Payment API v2, for the merchant's server and back office. Every method rejects with `PurseApiError`. Every POST
+ * carries an `Idempotency-Key` (yours, or a generated one), so a retry with the key of a failed call acts once.
+ */
 export interface PaymentApi {
-  createClientSession(request: WithEntity<CreateClientSessionRequest>): Promise<ClientSession>;
+  createClientSession(request: WithEntity<CreateClientSessionRequest>, options?: IdempotentCallOptions): Promise<ClientSession>;
   getClientSession(id: string): Promise<ClientSession>;
   /** Default status `ABORTED_BY_MERCHANT`; pass `ABORTED_BY_CUSTOMER` when the shopper cancelled. */
-  abortClientSession(id: string, status?: ClientSessionAbortStatus): Promise<ClientSession>;
+  abortClientSession(id: string, status?: ClientSessionAbortStatus, options?: IdempotentCallOptions): Promise<ClientSession>;
   /** Server-to-server payment (e.g. reusing an earlier authorization through `split`). */
   createPayment(request: WithEntity<CreatePaymentRequest>, options?: IdempotentCallOptions): Promise<Payment>;
   getPayment(id: string, options?: GetPaymentOptions): Promise<Payment>;
   capturePayment(id: string, request: PaymentOperationRequest, options?: IdempotentCallOptions): Promise<Payment>;
   refundPayment(id: string, request: PaymentOperationRequest, options?: IdempotentCallOptions): Promise<Payment>;
   voidPayment(id: string, request: PaymentOperationRequest, options?: IdempotentCallOptions): Promise<Payment>;
-  createPaymentLink(request: WithEntity<CreatePaymentLinkRequest>): Promise<PaymentLink>;
+  createPaymentLink(request: WithEntity<CreatePaymentLinkRequest>, options?: IdempotentCallOptions): Promise<PaymentLink>;
   getPaymentLink(id: string): Promise<PaymentLink>;
-  cancelPaymentLink(id: string): Promise<PaymentLink>;
-  getEligibleSolutions(request: WithEntity<EligibleSolutionsRequest>): Promise<EligibleSolutionsResponse>;
+  cancelPaymentLink(id: string, options?: IdempotentCallOptions): Promise<PaymentLink>;
+  getEligibleSolutions(request: WithEntity<EligibleSolutionsRequest>, options?: IdempotentCallOptions): Promise<EligibleSolutionsResponse>;
   /** The public keys of `purse-redirection-data`. Prefer `createRedirectVerifier`, which caches them. */
   getSigningJwks(): Promise<SigningJwks>;
 }
@@ -123,14 +126,19 @@ export function createPaymentApi(transport: PurseTransport, options: { paymentAp
     );
 
   return {
-    createClientSession: (request) =>
-      send({ method: 'POST', url: `${api}/client-sessions`, body: withEntity(request, 'createClientSession'), what: 'Payment create client session' }, isSession),
+    createClientSession: (request, o) =>
+      idempotent(
+        { method: 'POST', url: `${api}/client-sessions`, body: withEntity(request, 'createClientSession'), what: 'Payment create client session' },
+        isSession,
+        o?.idempotencyKey,
+      ),
     getClientSession: (id) =>
       send({ method: 'GET', url: `${api}/client-sessions/${segment(id, 'getClientSession')}`, what: 'Payment get client session' }, isSession),
-    abortClientSession: (id, status = 'ABORTED_BY_MERCHANT') =>
-      send(
+    abortClientSession: (id, status = 'ABORTED_BY_MERCHANT', o) =>
+      idempotent(
         { method: 'POST', url: `${api}/client-sessions/${segment(id, 'abortClientSession')}/abort`, body: { status }, what: 'Payment abort client session' },
         isSession,
+        o?.idempotencyKey,
       ),
 
     createPayment: (request, o) =>
@@ -149,17 +157,26 @@ export function createPaymentApi(transport: PurseTransport, options: { paymentAp
     refundPayment: operation('refunds', 'Payment refund'),
     voidPayment: operation('voids', 'Payment void'),
 
-    createPaymentLink: (request) =>
-      send({ method: 'POST', url: `${api}/payment-links`, body: withEntity(request, 'createPaymentLink'), what: 'Payment create payment link' }, isLink),
+    createPaymentLink: (request, o) =>
+      idempotent(
+        { method: 'POST', url: `${api}/payment-links`, body: withEntity(request, 'createPaymentLink'), what: 'Payment create payment link' },
+        isLink,
+        o?.idempotencyKey,
+      ),
     getPaymentLink: (id) =>
       send({ method: 'GET', url: `${api}/payment-links/${segment(id, 'getPaymentLink')}`, what: 'Payment get payment link' }, isLink),
-    cancelPaymentLink: (id) =>
-      send({ method: 'POST', url: `${api}/payment-links/${segment(id, 'cancelPaymentLink')}/cancel`, what: 'Payment cancel payment link' }, isLink),
+    cancelPaymentLink: (id, o) =>
+      idempotent(
+        { method: 'POST', url: `${api}/payment-links/${segment(id, 'cancelPaymentLink')}/cancel`, what: 'Payment cancel payment link' },
+        isLink,
+        o?.idempotencyKey,
+      ),
 
-    getEligibleSolutions: (request) =>
-      send(
+    getEligibleSolutions: (request, o) =>
+      idempotent(
         { method: 'POST', url: `${api}/eligible-solutions`, body: withEntity(request, 'getEligibleSolutions'), what: 'Payment eligible solutions' },
         (v) => isObject(v) && Array.isArray(v.eligible_solutions),
+        o?.idempotencyKey,
       ),
     getSigningJwks: () =>
       send({ method: 'GET', url: `${api}/signing-jwks`, what: 'Payment signing JWKS' }, (v) => isObject(v) && Array.isArray(v.keys)),
