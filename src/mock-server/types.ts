@@ -21,6 +21,11 @@ export interface MockPurseOptions {
   resendThrottleMs?: number;
   /** Wrong codes accepted before the code locks (default 5). */
   maxCodeAttempts?: number;
+  /**
+   * Failed verifications allowed per identifier in any sliding window, across resends (default 100 per hour); then
+   * start and verify answer 429 `verification_locked` with Retry-After until the oldest failure leaves the window.
+   */
+  verifyBudget?: { limit: number; windowMs: number };
   /** Per caller_id (fallback: per client id) over exists, passwordless start and verify (default 30 per 60 s). */
   rateLimit?: { limit: number; windowMs: number };
   /** "Delivers" each code sent, e.g. prints it in a dev console. The mock itself never logs codes. */
@@ -123,4 +128,9 @@ export interface FaultRule {
   drop?: boolean;
   /** Apply N times then remove; unlimited when absent. */
   times?: number;
+  /**
+   * Apply once the route has acted: the user, code, consent or session exists, and then the answer is late
+   * (`latencyMs` alone), cut (`drop`), unreadable (`malformed`) or replaced (`status`). How a lost answer looks.
+   */
+  after?: boolean;
 }

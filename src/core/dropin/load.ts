@@ -8,7 +8,8 @@ import type { DropinDriver, DropinWindow, LoadDropinOptions } from './types.ts';
 export const PURSE_SCRIPT_ORIGINS: readonly string[] = ['https://cdn.purse-secure.com', 'https://cdn.purse-sandbox.com'];
 
 // Per document, keyed by origin + path: the globals are page-wide, so a query-string variant is the same script.
-let loads = new WeakMap<Document, Map<string, Promise<DropinDriver>>>();
+// `i` is the integrity the load was made with: a load asking for integrity never shares one made without it.
+let loads = new WeakMap<Document, Map<string, { p: Promise<DropinDriver>; i?: string }>>();
 
 const noop = () => {};
 
@@ -59,18 +60,23 @@ export function loadDropin(jsUrl: string, options: LoadDropinOptions = {}): Prom
   if (!doc) {
     return Promise.reject(configFailure('loadDropin needs a document: call it in the browser, not while rendering on the server.'));
   }
-  const cache = loads.get(doc) ?? new Map<string, Promise<DropinDriver>>();
+  const cache = loads.get(doc) ?? new Map<string, { p: Promise<DropinDriver>; i?: string }>();
   loads.set(doc, cache);
   const key = url.origin + url.pathname;
+  const { integrity } = options;
   let shared = cache.get(key);
+  if (shared && integrity && shared.i !== integrity) return Promise.reject(unverified(url));
   if (!shared) {
-    shared = inject(doc, url, key, options, () => cache.delete(key));
+    shared = { p: inject(doc, url, key, options, () => cache.delete(key)), i: integrity };
     // Observed here so a failure nobody awaits is never an unhandled rejection; callers still receive it.
-    shared.catch(noop);
+    shared.p.catch(noop);
     cache.set(key, shared);
   }
-  return untilAborted(shared, options.signal);
+  return untilAborted(shared.p, options.signal);
 }
+
+const unverified = (url: URL) =>
+  configFailure(`Drop-in script ${url.href} is already in the page without the integrity asked for: it cannot be verified. Load it with the same integrity everywhere.`);
 
 function inject(doc: Document, url: URL, key: string, options: LoadDropinOptions, forget: () => void): Promise<DropinDriver> {
   return new Promise((resolve, reject) => {
@@ -81,6 +87,10 @@ function inject(doc: Document, url: URL, key: string, options: LoadDropinOptions
       return driver;
     };
     const existing = findScript(doc, key);
+    if (existing && options.integrity && existing.integrity !== options.integrity) {
+      forget();
+      return reject(unverified(url));
+    }
     if (existing && ready()) return;
 
     const script = existing ?? doc.createElement('script');

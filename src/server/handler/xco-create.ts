@@ -55,11 +55,11 @@ export const createUserRoute: RouteDefinition = {
   async run(ctx) {
     const customer = await ctx.customer();
     if (!customer) return noCustomer();
-    const identity = await vouched(ctx);
-    if (!identity.ok) return identity.response;
     // Only `user` is read: a customer_reference in the body is ignored on purpose.
     const user = checkUser(ctx.body.user, '/user', ctx.now());
     if (!user.ok) return validationProblem(user.errors);
+    const identity = await vouched(ctx);
+    if (!identity.ok) return identity.response;
     const { email, phone_number, ...profile } = user.value;
     if (email !== undefined && email.toLowerCase() !== identity.email.toLowerCase()) return mismatch('email');
     if (phone_number !== undefined && phone_number !== identity.phone) return mismatch('phone_number');

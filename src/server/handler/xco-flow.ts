@@ -34,9 +34,12 @@ const challengeKey = (id: string) => `purse-kit:xco:challenge:${id}`;
 
 const ownerOf = (shopper: Shopper): Owner => ({ customer: shopper.customer, guest: shopper.guest });
 
-/** The same customer, or the same guest browser. Nobody known on either side never matches. */
+/**
+ * The same customer; or, for a record a guest made, the same guest browser (who may have signed in since). Nobody
+ * known on either side never matches.
+ */
 export const sameShopper = (owner: Owner, shopper: Shopper): boolean =>
-  (owner.customer !== null && owner.customer === shopper.customer) || (owner.guest !== null && owner.guest === shopper.guest);
+  owner.customer !== null ? owner.customer === shopper.customer : owner.guest !== null && owner.guest === shopper.guest;
 
 function parseOwner(value: Record<string, unknown>): Owner {
   return {
