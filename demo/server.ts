@@ -9,7 +9,8 @@ import react from '@vitejs/plugin-react';
 import { createServer as createViteServer } from 'vite';
 import { createMerchantHandler, createPurseClient, isPurseApiError, purseConfigFromEnv } from '../src/server/index.ts';
 import { MOCK_CREDENTIALS, startMockPurseServer } from '../src/mock-server/index.ts';
-import { carts } from './src/carts.ts';
+import { isValidEmail } from '../src/core/wire/xco-rules.ts';
+import { findCart } from './src/carts.ts';
 
 const { values: args } = parseArgs({
   options: { port: { type: 'string', default: process.env.PORT ?? '4321' }, host: { type: 'string', default: '127.0.0.1' } },
@@ -39,8 +40,11 @@ const purseOptions = sandbox ?? {
 };
 
 // The demo's own "accounts": every visitor gets a customer reference in a cookie, standing in for the merchant's
-// session. A real storefront resolves it from its own authenticated session.
+// session, and may give the shop an email (the "Your shop account" form). That email is the one the shop vouches for
+// when an XCO account is created (resolveIdentity). A real storefront resolves both from its own authenticated
+// session, and vouches only for an email it has verified; this demo takes the email its form was given.
 const CUSTOMER_COOKIE = 'demo_customer';
+const accounts = new Map<string, { email: string }>();
 const DEMO_NONCE = 'demo-nonce-3f9a1c';
 const customerFrom = (cookieHeader: string | null) =>
   cookieHeader?.split(/;\s*/).find((c) => c.startsWith(`${CUSTOMER_COOKIE}=`))?.slice(CUSTOMER_COOKIE.length + 1) ?? null;
@@ -50,9 +54,12 @@ const handler = createMerchantHandler({
   purse,
   basePath: '/api/purse',
   resolveCustomer: (request) => customerFrom(request.headers.get('cookie')),
+  resolveIdentity: (request) => accounts.get(customerFrom(request.headers.get('cookie')) ?? '') ?? null,
+  // One proxy: this server, which writes the socket's address into X-Forwarded-For below.
+  trustProxy: 1,
   // Amounts come from the storefront's own cart table; the browser only names the cart.
   resolveOrder: (_request, { order_reference, customer }) => {
-    const cart = carts[order_reference ?? 'cart-eur'];
+    const cart = findCart(order_reference ?? 'cart-eur');
     if (!cart) return null;
     return {
       amount: cart.amount,
@@ -107,6 +114,20 @@ async function backOffice(request: Request): Promise<Response> {
 }
 const backOfficeListener = getRequestListener(backOffice, { overrideGlobalObjects: false });
 
+// The shop's own account: GET tells the page which email the shop has for this visitor, POST records one.
+async function account(request: Request): Promise<Response> {
+  const customer = customerFrom(request.headers.get('cookie'));
+  if (!customer) return Response.json({ title: 'No session' }, { status: 401 });
+  if (request.method === 'GET') return Response.json({ email: accounts.get(customer)?.email ?? null });
+  if (request.method !== 'POST') return Response.json({ title: 'Method not allowed' }, { status: 405 });
+  const body = (await request.json().catch(() => null)) as { email?: unknown } | null;
+  const email = typeof body?.email === 'string' ? body.email.trim() : '';
+  if (!isValidEmail(email)) return Response.json({ title: 'Enter a valid email address.' }, { status: 400 });
+  accounts.set(customer, { email });
+  return Response.json({ email }, { status: 201 });
+}
+const accountListener = getRequestListener(account, { overrideGlobalObjects: false });
+
 async function proxyToMock(req: IncomingMessage, res: ServerResponse) {
   const body = req.method === "GET" || req.method === "HEAD" ? undefined : new Uint8Array(await readBody(req));
   const upstream = await fetch(`${mock!.url}${req.url}`, {
@@ -135,9 +156,12 @@ const server = createServer((req, res) => {
   if (path === '/healthz') {
     res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
   } else if (path.startsWith('/api/purse/')) {
-    // The shopper's IP is the caller_id Purse rate-limits on; set from the socket, never from the client.
+    // The shopper's IP is the caller_id Purse rate-limits on: this server is the one trusted proxy (trustProxy: 1) and
+    // overwrites whatever the client sent with the socket's address.
     req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
     void handlerListener(req, res);
+  } else if (path === '/demo/account') {
+    void accountListener(req, res);
   } else if (path.startsWith('/demo/back-office/')) {
     void backOfficeListener(req, res);
   } else if (path.startsWith('/__mock/') && mock) {

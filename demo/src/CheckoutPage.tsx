@@ -1,5 +1,5 @@
 import { PurseCheckout } from '../../src/index.ts';
-import { carts } from './carts.ts';
+import { findCart } from './carts.ts';
 
 declare const __PURSE_MOCK_ORIGIN__: string | null;
 
@@ -13,7 +13,7 @@ const nonce = document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"
 
 export function CheckoutPage() {
   const params = new URLSearchParams(window.location.search);
-  const cart = carts[params.get('cart') ?? 'cart-eur'] ?? carts['cart-eur']!;
+  const cart = findCart(params.get('cart') ?? 'cart-eur') ?? findCart('cart-eur')!;
   const mode = params.get('mode') === 'hosted' ? 'HOSTED_PAGE' : 'EMBEDDED';
   // ?scriptHint=1: tell the component which drop-in script the session will name, so it downloads it while the
   // session is being created (bench/ measures the difference).

@@ -1,6 +1,7 @@
-import { Profiler, useState } from 'react';
+import { Profiler, useCallback, useState } from 'react';
 import { XcoSignup, type XcoSignupCompleteDetails } from '../../src/index.ts';
 import { MockInbox } from './MockInbox.tsx';
+import { ShopAccount } from './ShopAccount.tsx';
 
 declare const __PURSE_RESEND_DELAY_MS__: number;
 
@@ -11,11 +12,17 @@ const countCommits = () => {
 
 export function SignupPage() {
   const [done, setDone] = useState<XcoSignupCompleteDetails | null>(null);
+  const [account, setAccount] = useState<string | null>(null);
+  const onAccount = useCallback((email: string | null) => setAccount(email), []);
   return (
     <>
+      <ShopAccount onChange={onAccount} />
       <section className="demo-card" aria-label="Purse Express Checkout">
         <Profiler id="xco-signup" onRender={countCommits}>
+          {/* Pre-filled with the shop account's email: the one an XCO account can be created for. */}
           <XcoSignup
+            key={account ?? ''}
+            identifier={account ?? undefined}
             defaultCountry="FR"
             resendDelayMs={__PURSE_RESEND_DELAY_MS__}
             onComplete={(details) => setDone(details)}
