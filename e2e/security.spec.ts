@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { mock } from './support.ts';
 
 // Attacks against the demo server over real HTTP: the real handler, the real demo merchant callbacks, the real mock.
@@ -6,7 +6,7 @@ test.beforeEach(async ({ request }) => {
   await mock.reset(request);
 });
 
-const createSession = (request: import('@playwright/test').APIRequestContext, data: unknown, headers: Record<string, string> = {}) =>
+const createSession = (request: APIRequestContext, data: unknown, headers: Record<string, string> = {}) =>
   request.post('/api/purse/checkout/sessions', { data, headers: { 'idempotency-key': crypto.randomUUID(), ...headers } });
 
 test('order references that name Object.prototype members are unknown carts (404), never a server error', async ({ request }) => {
