@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { createHttpBackend, PurseProvider } from '../../src/index.ts';
 import { BackOfficePage } from './BackOfficePage.tsx';
 import { CheckoutPage } from './CheckoutPage.tsx';
+import { NaiveCheckoutPage } from './NaiveCheckoutPage.tsx';
 import { ReturnPage } from './ReturnPage.tsx';
 import { SignupPage } from './SignupPage.tsx';
 
@@ -11,6 +12,7 @@ const pages: Record<string, { title: string; render: () => React.ReactNode }> = 
   '/checkout': { title: 'Checkout', render: () => <CheckoutPage /> },
   '/return': { title: 'Your payment', render: () => <ReturnPage /> },
   '/back-office': { title: 'Back office', render: () => <BackOfficePage /> },
+  '/bench/naive-checkout': { title: 'Checkout (naive loader)', render: () => <NaiveCheckoutPage /> },
 };
 
 export function App() {

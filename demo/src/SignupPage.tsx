@@ -1,9 +1,8 @@
 import { Profiler, useCallback, useState } from 'react';
 import { XcoSignup, type XcoSignupCompleteDetails } from '../../src/index.ts';
+import { demoConfig } from './config.ts';
 import { MockInbox } from './MockInbox.tsx';
 import { ShopAccount } from './ShopAccount.tsx';
-
-declare const __PURSE_RESEND_DELAY_MS__: number;
 
 // bench/ counts React commits per keystroke through this counter.
 const countCommits = () => {
@@ -24,7 +23,7 @@ export function SignupPage() {
             key={account ?? ''}
             identifier={account ?? undefined}
             defaultCountry="FR"
-            resendDelayMs={__PURSE_RESEND_DELAY_MS__}
+            resendDelayMs={demoConfig.resendDelayMs}
             onComplete={(details) => setDone(details)}
           />
         </Profiler>
