@@ -1,7 +1,7 @@
 // What every POST goes through before its route runs: an Idempotency-Key is required, the shopper must be known (a
 // customer or a guest), their quota must allow one more write, and the answer is replayed for a repeat of the intent.
 import { problem } from './http.ts';
-import { isValidIdempotencyKey, withIdempotency, type IdempotencyOptions, type LocalInflight } from './idempotency.ts';
+import { isValidIdempotencyKey, sha256, withIdempotency, type IdempotencyOptions, type LocalInflight } from './idempotency.ts';
 import type { RouteContext } from './route-types.ts';
 
 export interface MutationSetup {
@@ -11,11 +11,6 @@ export interface MutationSetup {
   idempotency: IdempotencyOptions;
   inflight: LocalInflight;
   quota: { limit: number; windowMs: number };
-}
-
-async function sha256(text: string): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** A fixed window per shopper (and per caller IP for guests); `undefined` while under the limit. */

@@ -68,7 +68,7 @@ export interface MerchantHandlerOptions {
    * The merchant's customer reference for the shopper making this request, from the merchant's own session (cookie,
    * JWT…); `null` when nobody is signed in. Never read from the request body. Needed by createUser, createConsent and
    * getUser (401 without it). Checkout sessions and payments are bound to it: only the customer a session was created
-   * for may read or abort it (guests, `null`, share one scope, where the unguessable session id is the credential).
+   * for may read or abort it. Guests (`null`) are bound to their browser instead (`guestCookie` or `resolveGuest`).
    */
   resolveCustomer(request: Request): MaybePromise<string | null | undefined>;
   /**
