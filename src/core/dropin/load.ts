@@ -8,8 +8,7 @@ import type { DropinDriver, DropinWindow, LoadDropinOptions } from './types.ts';
 export const PURSE_SCRIPT_ORIGINS: readonly string[] = ['https://cdn.purse-secure.com', 'https://cdn.purse-sandbox.com'];
 
 // Per document, keyed by origin + path: the globals are page-wide, so a query-string variant is the same script.
-// `i` is the integrity the load was made with: a load asking for integrity never shares one made without it.
-let loads = new WeakMap<Document, Map<string, { p: Promise<DropinDriver>; i?: string }>>();
+let loads = new WeakMap<Document, Map<string, Promise<DropinDriver>>>();
 
 const noop = () => {};
 
@@ -37,8 +36,7 @@ export function checkOrigin(url: string, allowedOrigins: readonly string[], what
   });
   if (!allowed || (protocol !== 'https:' && protocol !== 'http:')) {
     throw configFailure(
-      `${what} origin "${origin}" is not allowed (allowed: ${allowedOrigins.join(', ')}). ` +
-        `If you trust it, add "${origin}" to the allowed origins option.`,
+      `${what} origin "${origin}" is not allowed (allowed: ${allowedOrigins.join(', ')}): add it to the allowed origins.`,
     );
   }
   return parsed;
@@ -58,25 +56,25 @@ export function loadDropin(jsUrl: string, options: LoadDropinOptions = {}): Prom
   }
   const doc = options.document ?? globalThis.document;
   if (!doc) {
-    return Promise.reject(configFailure('loadDropin needs a document: call it in the browser, not while rendering on the server.'));
+    return Promise.reject(configFailure('loadDropin needs a document: call it in the browser.'));
   }
-  const cache = loads.get(doc) ?? new Map<string, { p: Promise<DropinDriver>; i?: string }>();
-  loads.set(doc, cache);
   const key = url.origin + url.pathname;
   const { integrity } = options;
+  // Asked for integrity: a script in the page (loading or loaded, ours or not) without it is refused, never used.
+  if (integrity && (findScript(doc, key)?.integrity ?? integrity) !== integrity) {
+    return Promise.reject(configFailure(`${url.href} is in the page without integrity ${integrity}`));
+  }
+  const cache = loads.get(doc) ?? new Map<string, Promise<DropinDriver>>();
+  loads.set(doc, cache);
   let shared = cache.get(key);
-  if (shared && integrity && shared.i !== integrity) return Promise.reject(unverified(url));
   if (!shared) {
-    shared = { p: inject(doc, url, key, options, () => cache.delete(key)), i: integrity };
+    shared = inject(doc, url, key, options, () => cache.delete(key));
     // Observed here so a failure nobody awaits is never an unhandled rejection; callers still receive it.
-    shared.p.catch(noop);
+    shared.catch(noop);
     cache.set(key, shared);
   }
-  return untilAborted(shared.p, options.signal);
+  return untilAborted(shared, options.signal);
 }
-
-const unverified = (url: URL) =>
-  configFailure(`Drop-in script ${url.href} is already in the page without the integrity asked for: it cannot be verified. Load it with the same integrity everywhere.`);
 
 function inject(doc: Document, url: URL, key: string, options: LoadDropinOptions, forget: () => void): Promise<DropinDriver> {
   return new Promise((resolve, reject) => {
@@ -87,10 +85,6 @@ function inject(doc: Document, url: URL, key: string, options: LoadDropinOptions
       return driver;
     };
     const existing = findScript(doc, key);
-    if (existing && options.integrity && existing.integrity !== options.integrity) {
-      forget();
-      return reject(unverified(url));
-    }
     if (existing && ready()) return;
 
     const script = existing ?? doc.createElement('script');
@@ -108,9 +102,9 @@ function inject(doc: Document, url: URL, key: string, options: LoadDropinOptions
     };
     const onLoad = () => {
       done();
-      if (!ready()) fail('loaded but defined neither window.Purse nor window.UpStreamPay');
+      if (!ready()) fail('defined neither window.Purse nor window.UpStreamPay');
     };
-    const onError = () => fail('could not be loaded (network error or blocked)');
+    const onError = () => fail('could not be loaded (network or CSP)');
     const timeoutMs = options.timeoutMs ?? 15_000;
     const timer = setTimeout(() => fail(`did not load within ${timeoutMs} ms`), timeoutMs);
     script.addEventListener('load', onLoad);
