@@ -47,6 +47,10 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
   const idempotencyStore = options.store ?? createMemoryStore({ now });
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const guestCookie = createGuestCookie(options.guestCookie ?? {}, basePath);
+  if (options.store && !options.guestCookie?.secret && !options.resolveGuest) {
+    // A shared store means several instances: a per-process secret would make each refuse the others' guests.
+    logger.warn('purse-react-kit: set guestCookie.secret (the same on every instance) when the handler has a shared store');
+  }
   const quota = options.quota ?? { limit: 300, windowMs: 60 * 60_000 };
   const challengeTtlMs = options.consentChallengeTtlMs ?? TEN_MINUTES;
   const idempotency = {
