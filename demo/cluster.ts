@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createPurseClient } from '../src/server/index.ts';
 import { startRedisServer } from '../src/test/redis-server.ts';
-import { purseOptions, startDemoMock } from './merchant.ts';
+import { demoAccounts, purseOptions, redisStore, startDemoMock } from './merchant.ts';
 import { startStorefront } from './storefront.ts';
 
 const { values: args } = parseArgs({
@@ -72,7 +72,16 @@ function roundRobin(req: IncomingMessage, res: ServerResponse) {
 }
 
 const purse = createPurseClient(purseOptions(mock?.url ?? null));
-const storefront = await startStorefront({ port: Number(args.port), host, prod: args.prod!, mockUrl: mock?.url ?? null, purse, api: roundRobin });
+const storefront = await startStorefront({
+  port: Number(args.port),
+  host,
+  prod: args.prod!,
+  mockUrl: mock?.url ?? null,
+  purse,
+  api: roundRobin,
+  // The shop's accounts live in the instances' Redis, so every instance's resolveIdentity sees what this form records.
+  accounts: demoAccounts(redisStore(redisUrl)),
+});
 
 console.log(`purse-react-kit demo storefront: ${storefront.url}`);
 console.log(`  (${count} handler instances on ports ${instances.map((i) => i.port).join(', ')}, round robin, sharing Redis at ${new URL(redisUrl).host})`);

@@ -2,6 +2,7 @@
 // processes): who the shopper is (a cookie), what they pay (the cart table), where Purse sends them back, and the store.
 import { createClient } from 'redis';
 import {
+  createMemoryStore,
   createMerchantHandler,
   createRedisStore,
   purseConfigFromEnv,
@@ -10,7 +11,7 @@ import {
   type PurseClientOptions,
 } from '../src/server/index.ts';
 import { MOCK_CREDENTIALS, startMockPurseServer } from '../src/mock-server/index.ts';
-import { carts } from './src/carts.ts';
+import { findCart } from './src/carts.ts';
 
 // Every visitor gets a customer reference in a cookie, standing in for the merchant's session. A real storefront
 // resolves it from its own authenticated session.
@@ -51,15 +52,45 @@ export function redisStore(url: string, log: (message: string) => void = console
   return createRedisStore({ client: client.connect(), prefix: 'purse-demo:' });
 }
 
-export function createDemoHandler(purse: PurseClient | PurseClientOptions, store: HandlerStore | undefined) {
+/**
+ * The shop's own accounts: the email each visitor gave the "Your shop account" form. That is the email the shop vouches
+ * for when an XCO account is created (resolveIdentity). A real storefront vouches only for an email it has verified;
+ * this demo takes the one its form was given. Kept in the handler's store, so every instance of a cluster sees it.
+ */
+export interface DemoAccounts {
+  email(customer: string): Promise<string | null>;
+  setEmail(customer: string, email: string): Promise<void>;
+}
+
+const THIRTY_DAYS = 30 * 24 * 60 * 60_000;
+
+export function demoAccounts(store: HandlerStore = createMemoryStore()): DemoAccounts {
+  const key = (customer: string) => `demo:account:${customer}`;
+  return {
+    email: async (customer) => (await store.get(key(customer))) ?? null,
+    setEmail: (customer, email) => store.set(key(customer), email, THIRTY_DAYS),
+  };
+}
+
+export function createDemoHandler(purse: PurseClient | PurseClientOptions, store: HandlerStore | undefined, accounts: DemoAccounts) {
   return createMerchantHandler({
     purse,
     store,
     basePath: '/api/purse',
     resolveCustomer: (request) => customerFrom(request.headers.get('cookie')),
+    resolveIdentity: async (request) => {
+      const customer = customerFrom(request.headers.get('cookie'));
+      const email = customer ? await accounts.email(customer) : null;
+      return email ? { email } : null;
+    },
+    // One proxy: the storefront's server, which writes the socket's address into X-Forwarded-For.
+    trustProxy: 1,
+    // Guests' cookies must verify on every instance of the cluster: one secret for all. A fixed secret is only
+    // acceptable in a local demo; production reads a long random one from its secrets.
+    guestCookie: { secret: process.env.DEMO_GUEST_SECRET ?? 'purse-demo-local-guest-secret' },
     // Amounts come from the storefront's own cart table; the browser only names the cart.
     resolveOrder: (_request, { order_reference, customer }) => {
-      const cart = carts[order_reference ?? 'cart-eur'];
+      const cart = findCart(order_reference ?? 'cart-eur');
       if (!cart) return null;
       return {
         amount: cart.amount,

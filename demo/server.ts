@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { getRequestListener } from '@hono/node-server';
 import { createPurseClient } from '../src/server/index.ts';
-import { createDemoHandler, purseOptions, redisStore, startDemoMock } from './merchant.ts';
+import { createDemoHandler, demoAccounts, purseOptions, redisStore, startDemoMock } from './merchant.ts';
 import { startStorefront } from './storefront.ts';
 
 const { values: args } = parseArgs({
@@ -22,7 +22,8 @@ const mock = await startDemoMock(host);
 const store = process.env.REDIS_URL ? redisStore(process.env.REDIS_URL) : undefined;
 // One client for the handler and the back office; with Redis, its OAuth2 token is shared through the store too.
 const purse = createPurseClient({ ...purseOptions(mock?.url ?? null), tokenStore: store });
-const handler = getRequestListener(createDemoHandler(purse, store), { overrideGlobalObjects: false });
+const accounts = demoAccounts(store);
+const handler = getRequestListener(createDemoHandler(purse, store, accounts), { overrideGlobalObjects: false });
 const storefront = await startStorefront({
   port: Number(args.port),
   host,
@@ -30,6 +31,7 @@ const storefront = await startStorefront({
   mockUrl: mock?.url ?? null,
   purse,
   api: (req, res) => void handler(req, res),
+  accounts,
 });
 
 console.log(`purse-react-kit demo storefront: ${storefront.url}`);

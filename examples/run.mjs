@@ -86,7 +86,8 @@ function writeQuickstart() {
   writeFileSync(
     join(dir, 'shop.ts'),
     'export declare function currentCustomerId(request: Request): Promise<string | null>;\n' +
-      'export declare function findCart(reference: string, customer: string | null): Promise<{ id: string; totalMinor: number } | null>;\n',
+      'export declare function findCart(reference: string, customer: string | null): Promise<{ id: string; totalMinor: number } | null>;\n' +
+      'export declare function verifiedEmailOf(request: Request): Promise<string | null>;\n',
   );
   // What the merchant's bundler declares for stylesheet imports (vite/client, next-env.d.ts).
   writeFileSync(join(dir, 'css.d.ts'), "declare module '*.css';\n");

@@ -9,6 +9,10 @@ export const purseOptions: MerchantHandlerOptions = {
   purse: () => purseConfigFromEnv(process.env),
   // Your signed-in customer, from your own session (e.g. req.session). A fixed one keeps the example short.
   resolveCustomer: () => 'cust_express_demo',
+  // The email your shop verified for that customer: the only one an XCO account is created with (fixed here too).
+  resolveIdentity: () => ({ email: 'ada.lovelace@example.com' }),
+  // One proxy: purseRoute writes req.ip (Express's view of the client) into X-Forwarded-For.
+  trustProxy: 1,
   resolveOrder: (_request, { order_reference, customer }) => {
     const cart = order_reference ? carts[order_reference] : undefined;
     if (!cart) return null;

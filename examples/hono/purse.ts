@@ -9,6 +9,8 @@ export const purseOptions: MerchantHandlerOptions = {
   purse: () => purseConfigFromEnv(process.env),
   // Your signed-in customer, from your own session. A fixed one keeps the example short.
   resolveCustomer: () => 'cust_hono_demo',
+  // The email your shop verified for that customer: the only one an XCO account is created with (fixed here too).
+  resolveIdentity: () => ({ email: 'ada.lovelace@example.com' }),
   resolveOrder: (_request, { order_reference, customer }) => {
     const cart = order_reference ? carts[order_reference] : undefined;
     if (!cart) return null;

@@ -10,6 +10,10 @@ const handler = createMerchantHandler({
   purse: () => purseConfigFromEnv(process.env),
   // Your signed-in customer, from your own session. A fixed one keeps the example short.
   resolveCustomer: () => 'cust_vite_demo',
+  // The email your shop verified for that customer: the only one an XCO account is created with (fixed here too).
+  resolveIdentity: () => ({ email: 'ada.lovelace@example.com' }),
+  // One proxy: this server writes the socket's address into X-Forwarded-For below.
+  trustProxy: 1,
   resolveOrder: (_request, { order_reference, customer }) => {
     const cart = order_reference ? carts[order_reference] : undefined;
     if (!cart) return null;

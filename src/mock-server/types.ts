@@ -44,6 +44,12 @@ export interface MockPurseOptions {
    */
   maxCodeAttempts?: number;
   /**
+   * Failed verifications allowed per identifier in any sliding window, across resends; then start and verify answer
+   * 429 `verification_locked` with Retry-After until the oldest failure leaves the window.
+   * @default { limit: 100, windowMs: 3600000 }
+   */
+  verifyBudget?: { limit: number; windowMs: number };
+  /**
    * Per caller_id (fallback: per client id) over exists, passwordless start and verify.
    * @default { limit: 30, windowMs: 60000 }
    */
@@ -199,4 +205,9 @@ export interface FaultRule {
    * @default unlimited (until cleared or reset)
    */
   times?: number;
+  /**
+   * Apply once the route has acted: the user, code, consent or session exists, and then the answer is late
+   * (`latencyMs` alone), cut (`drop`), unreadable (`malformed`) or replaced (`status`). How a lost answer looks.
+   */
+  after?: boolean;
 }

@@ -45,6 +45,12 @@ export interface CheckoutOrder {
   allow_future_usage?: boolean;
 }
 
+/** What `resolveIdentity` returns: at least the email (Purse needs one to create an account). */
+export interface VouchedIdentity {
+  email?: string;
+  phone_number?: string;
+}
+
 export interface ResolveOrderInput {
   /** What the browser named (`CheckoutSessionRequest.order_reference`): look it up, never trust it for amounts. */
   order_reference: string | undefined;
@@ -93,16 +99,44 @@ export interface MerchantHandlerOptions {
    * The merchant's customer reference for the shopper making this request, from the merchant's own session (cookie,
    * JWT…); `null` when nobody is signed in. Never read from the request body. Needed by createUser, createConsent and
    * getUser (401 without it). Checkout sessions and payments are bound to it: only the customer a session was created
-   * for may read or abort it (guests, `null`, share one scope, where the unguessable session id is the credential).
+   * for may read or abort it. Guests (`null`) are bound to their browser instead (`guestCookie` or `resolveGuest`).
    */
   resolveCustomer(request: Request): MaybePromise<string | null | undefined>;
   /**
-   * The shopper's identity for Purse's rate limiting (`caller_id`), normally their IP. The default headers are only
-   * trustworthy when your server or proxy sets them from the socket and overwrites what the client sent: do that, or
-   * pass this option.
-   * @default the first `X-Forwarded-For` entry, else `X-Real-IP` (`defaultCallerId`)
+   * The email and phone number your server vouches for as the signed-in customer's own (from your account records,
+   * never from the request body). An XCO account created through the handler gets exactly these: a create request
+   * naming another email or phone is refused (403 `identity_mismatch`). Without this option createUser answers 501;
+   * return `null` when you vouch for nothing (403 `identity_not_vouched`).
+   */
+  resolveIdentity?(request: Request): MaybePromise<VouchedIdentity | null | undefined>;
+  /**
+   * The shopper's IP for Purse's rate limiting (`caller_id`), e.g. from your framework's socket address. Takes
+   * precedence over `trustProxy`.
    */
   callerId?(request: Request): string | undefined;
+  /**
+   * How many proxies you run in front of the handler, each appending the address it was reached from to
+   * `X-Forwarded-For` (nginx `$proxy_add_x_forwarded_for`: 1). The caller is the entry this many places from the right;
+   * the entries further left are the client's own writing and are ignored. With none, no forwarding header is
+   * trusted and Purse gets no `caller_id` (it then rate-limits the merchant as a whole).
+   * @default 0
+   */
+  trustProxy?: number;
+  /**
+   * Guests (no customer) are told apart by a signed HttpOnly cookie the handler issues, so one guest never reads
+   * another's checkout session. `secret` signs it (HMAC-SHA256): set the same long random secret on every instance;
+   * the default is a random secret per process (cookies then stop being recognised after a restart or on another
+   * instance, which refuses, never mixes, guests). `secure` defaults to the request being https.
+   */
+  guestCookie?: { secret?: string; name?: string; secure?: boolean; maxAgeSeconds?: number };
+  /** Your own guest id for a request without a customer (e.g. from your cart cookie); replaces the guest cookie. */
+  resolveGuest?(request: Request): MaybePromise<string | null | undefined>;
+  /**
+   * Mutations (POSTs) one shopper may make per window, so no one shopper can fill the store that every shopper's
+   * records live in; a guest is also counted per caller IP when one is known. Beyond: 429 with Retry-After.
+   * @default { limit: 300, windowMs: 3600000 } (300 per hour)
+   */
+  quota?: { limit: number; windowMs: number };
   /**
    * Largest accepted request body in bytes (413 beyond).
    * @default 16384 (16 KiB)

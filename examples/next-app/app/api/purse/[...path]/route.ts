@@ -8,6 +8,10 @@ const handler = createMerchantHandler({
   purse: () => purseConfigFromEnv(process.env),
   // Your signed-in customer, from your own session (cookie, JWT…). A fixed one keeps the example short.
   resolveCustomer: () => 'cust_next_demo',
+  // The email your shop verified for that customer: the only one an XCO account is created with (fixed here too).
+  resolveIdentity: () => ({ email: 'ada.lovelace@example.com' }),
+  // Next.js (and Vercel's edge) write the client's address into X-Forwarded-For: one trusted hop.
+  trustProxy: 1,
   resolveOrder: (_request, { order_reference, customer }) => {
     const cart = order_reference ? carts[order_reference] : undefined;
     if (!cart) return null;
