@@ -1,3 +1,4 @@
+import type { DepositPageRequest, ShopperDepositPage, ShopperPurse } from './customer-purse.ts';
 import type { CheckoutSession, CheckoutSessionRequest, ShopperPayment, ShopperPaymentLink, VerifiedRedirect } from './views.ts';
 import type { EligibleSolution } from '../wire/payment.ts';
 import type { XcoExistsResponse, XcoIdentifier, XcoUser, XcoVerifyResponse } from '../wire/xco.ts';
@@ -54,4 +55,8 @@ export interface MerchantBackend {
   verifyRedirect(token: string, options?: CallOptions): Promise<VerifiedRedirect>;
   getPayment(id: string, options?: CallOptions): Promise<ShopperPayment>;
   getPaymentLink(id: string, options?: CallOptions): Promise<ShopperPaymentLink>;
+
+  // Customer Purse (deposits): always the signed-in customer's own, decided by the merchant server.
+  getCustomerPurse(options?: CallOptions): Promise<ShopperPurse>;
+  getCustomerPurseTransactions(input: DepositPageRequest, options?: CallOptions): Promise<ShopperDepositPage>;
 }

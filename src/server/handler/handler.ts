@@ -2,6 +2,7 @@
 // HTTP contract of src/core/backend/routes.ts and calls Purse with the merchant's credentials.
 import { IDEMPOTENCY_HEADER } from '../../core/backend/routes.ts';
 import { checkoutContext, resolveRoute } from './routes.ts';
+import { customerPurseContext } from './customer-purse-context.ts';
 import type { HandlerLogger, MerchantHandlerOptions } from './options.ts';
 import { problem, readJsonBody } from './http.ts';
 import { isValidIdempotencyKey, withIdempotency, type LocalInflight } from './idempotency.ts';
@@ -63,6 +64,7 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
   };
   const inflight: LocalInflight = new Map();
   const checkout = checkoutContext(options, { purse, store, now, logger });
+  const customerPurse = customerPurseContext(options);
 
   const notFound = (path: string) =>
     problem(404, { title: 'Not Found', detail: `No Purse route at ${path}.`, code: 'not_found' });
@@ -94,6 +96,7 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
       now,
       challengeTtlMs,
       checkout,
+      customerPurse,
       fail: (error, mapPointer) => failureResponse(error, { route, logger, mapPointer }),
     };
     if (definition.method === 'GET') return definition.run(context);
