@@ -5,3 +5,4 @@ export { createTranslator, en, fr } from './i18n/index.ts';
 export type { MessageKey, Messages, PurseLocale, Translator } from './i18n/index.ts';
 export { LiveRegion } from './shared/parts.tsx';
 export * from './xco-signup/index.ts';
+export * from './customer-purse/index.ts';

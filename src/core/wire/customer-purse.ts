@@ -30,7 +30,7 @@ export interface PurseCustomer {
 }
 
 /** "Purse data": a deposit address and the currencies it accepts. */
-export interface CustomerPurse {
+export interface PurseAddress {
   id: string;
   address: string;
   currencies: string[];

@@ -5,7 +5,7 @@
 import {
   PURSE_COMPLIANCE_STATES,
   PURSE_TRANSACTION_STATES,
-  type CustomerPurse,
+  type PurseAddress,
   type PurseComplianceState,
   type PurseCustomer,
   type PurseTransaction,
@@ -42,7 +42,7 @@ export interface MockDepositInput {
 
 export interface CustomerPurseControl {
   customers(): PurseCustomer[];
-  purses(): (CustomerPurse & { customerId: string })[];
+  purses(): (PurseAddress & { customerId: string })[];
   transactions(): (PurseTransaction & { customerId: string })[];
   /** Money arrives at the customer's address for the currency (made when there is none). Throws on bad input. */
   addDeposit(input: MockDepositInput): PurseTransaction;

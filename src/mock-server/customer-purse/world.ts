@@ -1,7 +1,7 @@
 // The Customer Purse half's state: customers, their deposit addresses (purses) and incoming transactions, seeded with a
 // known world. Addresses are made up (they look like Bitcoin and Ethereum addresses; no chain is involved).
 import type {
-  CustomerPurse,
+  PurseAddress,
   PurseComplianceState,
   PurseCustomer,
   PurseTransaction,
@@ -24,7 +24,7 @@ export const familyOf = (currency: string) => FAMILIES.find((family) => family.i
 
 export interface World {
   customers: Map<string, PurseCustomer>;
-  purses: Map<string, CustomerPurse & { customerId: string }>;
+  purses: Map<string, PurseAddress & { customerId: string }>;
   transactions: Map<string, PurseTransaction & { customerId: string; purseId: string }>;
   /** Signatures already accepted, until their timestamp leaves the window (replay protection). */
   seen: Map<string, number>;
@@ -98,7 +98,7 @@ export function addDeposit(world: World, input: DepositInput) {
 }
 
 export const customerToWire = (customer: PurseCustomer): PurseCustomer => clone(customer);
-export const purseToWire = ({ id, address, currencies, createdDate }: CustomerPurse): CustomerPurse => ({ id, address, currencies: [...currencies], createdDate });
+export const purseToWire = ({ id, address, currencies, createdDate }: PurseAddress): PurseAddress => ({ id, address, currencies: [...currencies], createdDate });
 export function transactionToWire(record: PurseTransaction & { customerId: string; purseId: string }): PurseTransaction {
   const { customerId: _customer, purseId: _purse, ...wire } = record;
   return { ...wire };

@@ -3,7 +3,7 @@
 import {
   CUSTOMER_PURSE_PATHS,
   type CreateCustomerPayload,
-  type CustomerPurse,
+  type PurseAddress,
   type CustomerPurseErrorBody,
   type FindTransactionsPayload,
   type PurseCustomer,
@@ -40,7 +40,7 @@ export interface CustomerPurseClient {
   /** One page of a customer's incoming transactions (`pageNumber` 0 is the first). */
   findTransactions(payload: FindTransactionsPayload): Promise<PurseTransactionPage>;
   /** Every deposit address of a customer. */
-  getPurses(customerId: string): Promise<CustomerPurse[]>;
+  getPurses(customerId: string): Promise<PurseAddress[]>;
   updateCustomer(payload: UpdateCustomerPayload): Promise<PurseCustomer>;
   unblockCustomer(customerId: string): Promise<PurseCustomer>;
   getCustomer(customerId: string): Promise<PurseCustomer>;
@@ -49,7 +49,7 @@ export interface CustomerPurseClient {
   createCustomer(payload: CreateCustomerPayload): Promise<PurseCustomer>;
   blockCustomer(customerId: string): Promise<PurseCustomer>;
   /** The customer's deposit address for a currency (the API gives one when there is none yet). */
-  getAddress(customerId: string, currency: string): Promise<CustomerPurse>;
+  getAddress(customerId: string, currency: string): Promise<PurseAddress>;
   /** What the client believes the API's clock is ahead of ours, in ms (learnt from its `Date` headers). */
   clockOffsetMs(): number;
 }
