@@ -30,6 +30,7 @@ export * from './dropin/index.ts';
 // XCO signup: the pure state machine and the identifier parser (phone metadata loaded on demand).
 export * from './signup/index.ts';
 export * from './customer-purse/index.ts';
+export * from './xco-account/index.ts';
 export { detectIdentifierKind, isValidEmail, loadPhoneLib, parseIdentifier, toXcoIdentifier } from './identifier.ts';
 export type { CountryCode, IdentifierKind, ParseIdentifierOptions, ParsedIdentifier } from './identifier.ts';
 // Payment status: amounts in minor units, status classification and the poll schedule (pure).

@@ -6,3 +6,4 @@ export type { MessageKey, Messages, PurseLocale, Translator } from './i18n/index
 export { LiveRegion } from './shared/parts.tsx';
 export * from './xco-signup/index.ts';
 export * from './customer-purse/index.ts';
+export * from './xco-account/index.ts';
