@@ -7,8 +7,16 @@ import { parseArgs } from 'node:util';
 import { getRequestListener } from '@hono/node-server';
 import react from '@vitejs/plugin-react';
 import { createServer as createViteServer } from 'vite';
-import { createMerchantHandler, createPurseClient, isPurseApiError, purseConfigFromEnv } from '../src/server/index.ts';
-import { MOCK_CREDENTIALS, startMockPurseServer } from '../src/mock-server/index.ts';
+import {
+  createCustomerPurseClient,
+  createMerchantHandler,
+  createPurseClient,
+  customerPurseConfigFromEnv,
+  isPurseApiError,
+  purseConfigFromEnv,
+} from '../src/server/index.ts';
+import { MOCK_CREDENTIALS, MOCK_CUSTOMER_PURSE_CREDENTIALS, startMockPurseServer } from '../src/mock-server/index.ts';
+import { customerPurseBackOffice } from './customer-purse-back-office.ts';
 import { carts } from './src/carts.ts';
 
 const { values: args } = parseArgs({
@@ -17,10 +25,11 @@ const { values: args } = parseArgs({
 const port = Number(args.port);
 const host = args.host!;
 
-// Real Purse sandbox when configured; otherwise the embedded mock (test mode: the demo's mock inbox and E2E read
-// OTP codes through /__mock/*).
+// Real Purse sandbox (PURSE_*) and Customer Purse API (CALYPSO_*) when configured; otherwise the embedded mock (test
+// mode: the demo's mock inbox and E2E read OTP codes and make deposits through /__mock/*).
 const sandbox = purseConfigFromEnv(process.env);
-const mock = sandbox
+const calypso = customerPurseConfigFromEnv(process.env);
+const mock = sandbox && calypso
   ? null
   : await startMockPurseServer({
       port: Number(process.env.PURSE_MOCK_PORT ?? 0),
@@ -31,6 +40,7 @@ const mock = sandbox
       onOtp: ({ identifier, code }) =>
         console.log(`[mock purse] one-time code for ${identifier.email ?? identifier.phone_number}: ${code}`),
     });
+const customerPurse = createCustomerPurseClient(calypso ?? { ...MOCK_CUSTOMER_PURSE_CREDENTIALS, apiUrl: mock!.url });
 const purseOptions = sandbox ?? {
   ...MOCK_CREDENTIALS,
   tokenUrl: `${mock!.url}/oauth2/token`,
@@ -66,6 +76,8 @@ const handler = createMerchantHandler({
     shopperRedirectionUrl: (request) => new URL('/return', request.url).href,
     allowedIntegrationModes: ['EMBEDDED', 'HOSTED_PAGE'],
   },
+  // Deposit addresses and deposits of the signed-in shopper (a Customer Purse customer is made on the first visit).
+  customerPurse: { client: customerPurse, currencies: ['BTC', 'USDT'] },
 });
 const handlerListener = getRequestListener(handler, { overrideGlobalObjects: false });
 
@@ -85,7 +97,7 @@ const vite = await createViteServer({
   html: { cspNonce: DEMO_NONCE },
   // Pre-bundle everything up front so the first page load never triggers a dependency re-optimisation reload.
   optimizeDeps: {
-    include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', '@tanstack/react-query', 'react-hook-form', 'libphonenumber-js/min'],
+    include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', '@tanstack/react-query', 'react-hook-form', 'libphonenumber-js/min', 'qrcode.react'],
   },
   logLevel: 'warn',
 });
@@ -105,7 +117,13 @@ async function backOffice(request: Request): Promise<Response> {
     throw error;
   }
 }
-const backOfficeListener = getRequestListener(backOffice, { overrideGlobalObjects: false });
+const backOfficeListener = getRequestListener(
+  (request: Request) =>
+    new URL(request.url).pathname.startsWith('/demo/back-office/customers') || new URL(request.url).pathname === '/demo/mock/deposit'
+      ? customerPurseBackOffice(request, { client: customerPurse, mock: mock?.purse, customerOf: (r) => customerFrom(r.headers.get('cookie')) })
+      : backOffice(request),
+  { overrideGlobalObjects: false },
+);
 
 async function proxyToMock(req: IncomingMessage, res: ServerResponse) {
   const body = req.method === "GET" || req.method === "HEAD" ? undefined : new Uint8Array(await readBody(req));
@@ -138,7 +156,7 @@ const server = createServer((req, res) => {
     // The shopper's IP is the caller_id Purse rate-limits on; set from the socket, never from the client.
     req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
     void handlerListener(req, res);
-  } else if (path.startsWith('/demo/back-office/')) {
+  } else if (path.startsWith('/demo/back-office/') || path === '/demo/mock/deposit') {
     void backOfficeListener(req, res);
   } else if (path.startsWith('/__mock/') && mock) {
     proxyToMock(req, res).catch((error: unknown) => res.writeHead(502).end(String(error)));

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { createHttpBackend, PurseProvider } from '../../src/index.ts';
 import { BackOfficePage } from './BackOfficePage.tsx';
 import { CheckoutPage } from './CheckoutPage.tsx';
+import { DepositsPage } from './DepositsPage.tsx';
 import { ReturnPage } from './ReturnPage.tsx';
 import { SignupPage } from './SignupPage.tsx';
 
@@ -11,6 +12,7 @@ const pages: Record<string, { title: string; render: () => React.ReactNode }> = 
   '/checkout': { title: 'Checkout', render: () => <CheckoutPage /> },
   '/return': { title: 'Your payment', render: () => <ReturnPage /> },
   '/back-office': { title: 'Back office', render: () => <BackOfficePage /> },
+  '/deposits': { title: 'Your deposits', render: () => <DepositsPage /> },
 };
 
 export function App() {
@@ -22,7 +24,7 @@ export function App() {
       <header className="demo-header">
         <strong>Purse demo storefront</strong>
         <nav aria-label="Storefront">
-          <a href="/">Sign up</a> <a href="/checkout">Checkout</a> <a href="/back-office">Back office</a>
+          <a href="/">Sign up</a> <a href="/checkout">Checkout</a> <a href="/deposits">Deposits</a> <a href="/back-office">Back office</a>
         </nav>
       </header>
       <main className="demo-main">

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { CustomersBackOffice } from './CustomersBackOffice.tsx';
 
 interface BackOfficePayment {
   id: string;
@@ -47,6 +48,7 @@ export function BackOfficePage() {
   }
 
   return (
+    <>
     <section className="demo-card" aria-label="Payment operations">
       <form onSubmit={load}>
         <label htmlFor={`${ids}-id`}>Payment id</label>{' '}
@@ -83,5 +85,7 @@ export function BackOfficePage() {
       )}
       <p role="status">{message}</p>
     </section>
+    <CustomersBackOffice />
+    </>
   );
 }
