@@ -50,7 +50,8 @@ test('the back office blocks a shopper, who is told why and shown no address; un
   await expect(page.getByText(/^bc1q/)).toBeVisible();
   const externalId = await customerOf(context);
 
-  const staff = await browser.newPage();
+  const staffContext = await browser.newContext();
+  const staff = await staffContext.newPage();
   await staff.goto(page.url().replace('/deposits', '/back-office'));
   await staff.getByLabel('Customer reference or id').fill(externalId);
   await staff.getByRole('button', { name: 'Find customer' }).click();
@@ -68,7 +69,7 @@ test('the back office blocks a shopper, who is told why and shown no address; un
   await expect(staff.getByRole('status').filter({ hasText: 'Customer unblocked.' })).toBeVisible();
   await page.reload();
   await expect(page.getByText(/^bc1q/)).toBeVisible();
-  await staff.close();
+  await staffContext.close();
 });
 
 test('keyboard only: copy the address and page through deposits', async ({ page, context, request }) => {

@@ -17,7 +17,7 @@ test('the returning shopper: no account → link it from the checkout page → t
   await expect(account.getByRole('textbox', { name: 'Verification code' })).toBeFocused();
   await account.getByRole('textbox', { name: 'Verification code' }).fill(await mock.otp(request, { email: 'existing@example.com' }));
 
-  await expect(account.getByText('Your Purse account is linked: you can pay in one step.', { exact: true })).toBeVisible();
+  await expect(account.getByRole('paragraph').filter({ hasText: 'Your Purse account is linked: you can pay in one step.' })).toBeVisible();
   await expect(account.getByRole('definition').filter({ hasText: 'Jean Dupont' })).toBeVisible();
   await expect(account.getByText('e•••@example.com')).toBeVisible();
   await expect(account.getByText('+33 •••• ••78')).toBeVisible();
