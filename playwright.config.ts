@@ -16,7 +16,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: `npx tsx demo/server.ts --port ${port} --host 127.0.0.1`,
+    // The production build of the storefront: what shoppers get (and no dev-server transforms to wait for).
+    command: `npx tsx demo/server.ts --port ${port} --host 127.0.0.1 --prod`,
     url: `http://127.0.0.1:${port}/healthz`,
     env: { PURSE_MOCK_RESEND_THROTTLE_MS: '3000' },
     reuseExistingServer: !process.env.CI,

@@ -1,12 +1,10 @@
 // The demo storefront: one process serving the React storefront (Vite), the merchant handler at /api/purse and, unless
 // PURSE_* variables point at the real sandbox, the Purse mock server on a port of its own (a separate origin, as
-// Purse's CDN and API would be). Usage: npm start [-- --port 4321 --host 127.0.0.1]
+// Purse's CDN and API would be). Usage: npm start [-- --port 4321 --host 127.0.0.1 --prod]
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { parseArgs } from 'node:util';
 import { getRequestListener } from '@hono/node-server';
-import react from '@vitejs/plugin-react';
-import { createServer as createViteServer } from 'vite';
 import {
   createCustomerPurseClient,
   createMerchantHandler,
@@ -17,10 +15,16 @@ import {
 } from '../src/server/index.ts';
 import { MOCK_CREDENTIALS, MOCK_CUSTOMER_PURSE_CREDENTIALS, startMockPurseServer } from '../src/mock-server/index.ts';
 import { customerPurseBackOffice } from './customer-purse-back-office.ts';
+import { createPageServer } from './pages.ts';
 import { carts } from './src/carts.ts';
 
 const { values: args } = parseArgs({
-  options: { port: { type: 'string', default: process.env.PORT ?? '4321' }, host: { type: 'string', default: '127.0.0.1' } },
+  options: {
+    port: { type: 'string', default: process.env.PORT ?? '4321' },
+    host: { type: 'string', default: '127.0.0.1' },
+    // A production build of the storefront instead of Vite's dev server (E2E and benchmarks).
+    prod: { type: 'boolean', default: process.env.DEMO_PROD === '1' },
+  },
 });
 const port = Number(args.port);
 const host = args.host!;
@@ -51,7 +55,6 @@ const purseOptions = sandbox ?? {
 // The demo's own "accounts": every visitor gets a customer reference in a cookie, standing in for the merchant's
 // session. A real storefront resolves it from its own authenticated session.
 const CUSTOMER_COOKIE = 'demo_customer';
-const DEMO_NONCE = 'demo-nonce-3f9a1c';
 const customerFrom = (cookieHeader: string | null) =>
   cookieHeader?.split(/;\s*/).find((c) => c.startsWith(`${CUSTOMER_COOKIE}=`))?.slice(CUSTOMER_COOKIE.length + 1) ?? null;
 
@@ -81,25 +84,13 @@ const handler = createMerchantHandler({
 });
 const handlerListener = getRequestListener(handler, { overrideGlobalObjects: false });
 
-const vite = await createViteServer({
-  configFile: false,
-  root: import.meta.dirname,
-  appType: 'spa',
-  plugins: [react()],
-  define: {
-    __PURSE_MOCK_ORIGIN__: JSON.stringify(mock?.url ?? null),
+const pages = await createPageServer({
+  prod: args.prod!,
+  config: {
+    mockOrigin: mock?.url ?? null,
     // The signup's resend countdown matches the mock's throttle (shortened in E2E).
-    __PURSE_RESEND_DELAY_MS__: JSON.stringify(Number(process.env.PURSE_MOCK_RESEND_THROTTLE_MS ?? 30_000)),
+    resendDelayMs: Number(process.env.PURSE_MOCK_RESEND_THROTTLE_MS ?? 30_000),
   },
-  server: { middlewareMode: true, hmr: false, ws: false },
-  // Every tag Vite injects carries this nonce, and <meta property="csp-nonce"> exposes it to the page, which passes it
-  // to PurseCheckout for the drop-in script. A fixed nonce is only acceptable in a local demo: per response in production.
-  html: { cspNonce: DEMO_NONCE },
-  // Pre-bundle everything up front so the first page load never triggers a dependency re-optimisation reload.
-  optimizeDeps: {
-    include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', '@tanstack/react-query', 'react-hook-form', 'libphonenumber-js/min', 'qrcode.react'],
-  },
-  logLevel: 'warn',
 });
 
 // The merchant's back office (staff only in a real shop): payment operations through the server-side Purse client.
@@ -161,11 +152,7 @@ const server = createServer((req, res) => {
   } else if (path.startsWith('/__mock/') && mock) {
     proxyToMock(req, res).catch((error: unknown) => res.writeHead(502).end(String(error)));
   } else {
-    // /checkout?csp=strict: a page under a strict script policy — only nonce-bearing scripts may run.
-    if (new URL(path, 'http://x').searchParams.get('csp') === 'strict') {
-      res.setHeader('content-security-policy', `script-src 'nonce-${DEMO_NONCE}'; object-src 'none'; base-uri 'none'`);
-    }
-    vite.middlewares(req, res);
+    pages.handle(req, res, { strictCsp: new URL(path, 'http://x').searchParams.get('csp') === 'strict' });
   }
 });
 
@@ -177,7 +164,7 @@ server.listen(port, host, () => {
 
 const shutdown = () => {
   server.close();
-  void vite.close();
+  void pages.close();
   void mock?.close();
   process.exit(0);
 };

@@ -3,6 +3,7 @@ import { createHttpBackend, PurseProvider } from '../../src/index.ts';
 import { BackOfficePage } from './BackOfficePage.tsx';
 import { CheckoutPage } from './CheckoutPage.tsx';
 import { DepositsPage } from './DepositsPage.tsx';
+import { NaiveCheckoutPage } from './NaiveCheckoutPage.tsx';
 import { ReturnPage } from './ReturnPage.tsx';
 import { SignupPage } from './SignupPage.tsx';
 
@@ -13,6 +14,7 @@ const pages: Record<string, { title: string; render: () => React.ReactNode }> = 
   '/return': { title: 'Your payment', render: () => <ReturnPage /> },
   '/back-office': { title: 'Back office', render: () => <BackOfficePage /> },
   '/deposits': { title: 'Your deposits', render: () => <DepositsPage /> },
+  '/bench/naive-checkout': { title: 'Checkout (naive loader)', render: () => <NaiveCheckoutPage /> },
 };
 
 export function App() {

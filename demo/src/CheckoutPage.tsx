@@ -1,15 +1,15 @@
 import { PurseCheckout, XcoAccount } from '../../src/index.ts';
 import { carts } from './carts.ts';
+import { cspNonce as nonce, demoConfig } from './config.ts';
 
-declare const __PURSE_MOCK_ORIGIN__: string | null;
+const mockOrigin = demoConfig.mockOrigin;
 
 // Against the mock, its origin serves the drop-in scripts and the hosted page; against Purse (or with
 // ?allowed=purse, to see a refused script origin), Purse's own CDNs and pages only.
 const allowedOrigins =
-  __PURSE_MOCK_ORIGIN__ && new URLSearchParams(window.location.search).get('allowed') !== 'purse'
-    ? [__PURSE_MOCK_ORIGIN__]
+  mockOrigin && new URLSearchParams(window.location.search).get('allowed') !== 'purse'
+    ? [mockOrigin]
     : undefined;
-const nonce = document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce || undefined;
 
 export function CheckoutPage() {
   const params = new URLSearchParams(window.location.search);
@@ -18,7 +18,7 @@ export function CheckoutPage() {
   // ?scriptHint=1: tell the component which drop-in script the session will name, so it downloads it while the
   // session is being created (bench/ measures the difference).
   const scriptUrl =
-    __PURSE_MOCK_ORIGIN__ && params.get('scriptHint') === '1' ? `${__PURSE_MOCK_ORIGIN__}/dropin-checkout/stable/purse.js` : undefined;
+    mockOrigin && params.get('scriptHint') === '1' ? `${mockOrigin}/dropin-checkout/stable/purse.js` : undefined;
   const count = Math.min(Number(params.get('count') ?? 1) || 1, 3);
   const amount = new Intl.NumberFormat('en', { style: 'currency', currency: cart.currency }).format(
     cart.amount / 10 ** (cart.currency === 'JPY' ? 0 : 2),

@@ -1,7 +1,6 @@
 import { useId, useState } from 'react';
 import { CustomerPurse } from '../../src/index.ts';
-
-declare const __PURSE_MOCK_ORIGIN__: string | null;
+import { demoConfig } from './config.ts';
 
 /** The shopper's deposit account (Customer Purse), polled every 2 s while open. */
 export function DepositsPage() {
@@ -21,7 +20,7 @@ function MockWallet() {
   const [currency, setCurrency] = useState('BTC');
   const [message, setMessage] = useState('');
   const ids = useId();
-  if (!__PURSE_MOCK_ORIGIN__) return null;
+  if (!demoConfig.mockOrigin) return null;
 
   async function send() {
     const response = await fetch('/demo/mock/deposit', {

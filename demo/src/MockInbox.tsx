@@ -1,13 +1,12 @@
 import { useId, useState } from 'react';
-
-declare const __PURSE_MOCK_ORIGIN__: string | null;
+import { demoConfig } from './config.ts';
 
 /** Stands in for the shopper's mailbox or phone when the storefront runs against the embedded mock server. */
 export function MockInbox() {
   const [identifier, setIdentifier] = useState('');
   const [message, setMessage] = useState('');
   const fieldId = useId();
-  if (!__PURSE_MOCK_ORIGIN__) return null;
+  if (!demoConfig.mockOrigin) return null;
 
   async function read() {
     const key = identifier.includes('@') ? 'email' : 'phone_number';

@@ -1,8 +1,7 @@
 import { Profiler, useState } from 'react';
 import { XcoSignup, type XcoSignupCompleteDetails } from '../../src/index.ts';
+import { demoConfig } from './config.ts';
 import { MockInbox } from './MockInbox.tsx';
-
-declare const __PURSE_RESEND_DELAY_MS__: number;
 
 // bench/ counts React commits per keystroke through this counter.
 const countCommits = () => {
@@ -17,7 +16,7 @@ export function SignupPage() {
         <Profiler id="xco-signup" onRender={countCommits}>
           <XcoSignup
             defaultCountry="FR"
-            resendDelayMs={__PURSE_RESEND_DELAY_MS__}
+            resendDelayMs={demoConfig.resendDelayMs}
             onComplete={(details) => setDone(details)}
           />
         </Profiler>
