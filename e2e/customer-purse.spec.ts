@@ -74,9 +74,13 @@ test('the back office blocks a shopper, who is told why and shown no address; un
 
 test('keyboard only: copy the address and page through deposits', async ({ page, context, request }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const externalId = (await page.goto('/deposits'), await customerOf(context));
+  await page.goto('/deposits');
+  // The first visit creates the shopper's Customer Purse customer: wait for it before money can arrive.
+  await expect(page.getByText(/^bc1q/)).toBeVisible();
+  const externalId = await customerOf(context);
   for (let i = 0; i < 7; i++) {
-    await request.post('/__mock/customer-purse/deposits', { data: { externalId, currency: 'USDT', amount: 10 + i } });
+    const sent = await request.post('/__mock/customer-purse/deposits', { data: { externalId, currency: 'USDT', amount: 10 + i } });
+    expect(sent.status()).toBe(201);
   }
   await expect(page.getByText('Page 1 of 2')).toBeVisible({ timeout: 10_000 });
   await page.getByRole('button', { name: 'Copy the BTC address' }).focus();
