@@ -2,7 +2,7 @@
 import type { DropinGeneration } from '../core/dropin/types.ts';
 import type { AuthorizationStatus, ClientSession, Payment, PaymentLink } from '../core/wire/payment.ts';
 import type { XcoIdentifier, XcoUser } from '../core/wire/xco.ts';
-import type { CustomerPurseControl } from './customer-purse/index.ts';
+import type { CustomerPurseControl } from './customer-purse/control-types.ts';
 
 /** How the mock POSTs webhooks (default: the global fetch, looked up at delivery time). */
 export type WebhookFetch = (url: string, init: { method: string; headers: Headers; body: string }) => Promise<Response>;

@@ -5,14 +5,12 @@
 import {
   PURSE_COMPLIANCE_STATES,
   PURSE_TRANSACTION_STATES,
-  type PurseAddress,
   type PurseComplianceState,
-  type PurseCustomer,
-  type PurseTransaction,
   type PurseTransactionState,
 } from '../../core/wire/customer-purse.ts';
 import type { MockContext, MockModule, MockRoute } from '../shared/context.ts';
 import { isRecord, json, problem, readJsonBody, validationProblem } from '../shared/http.ts';
+import type { CustomerPurseControl, MockDepositInput } from './control-types.ts';
 import { customerPurseRoutes } from './routes.ts';
 import {
   addDeposit,
@@ -27,29 +25,6 @@ import {
   transactionToWire,
 } from './world.ts';
 
-export interface MockDepositInput {
-  /** The customer, by the API's id or by the merchant's `externalId`. */
-  customerId?: string;
-  externalId?: string;
-  currency: string;
-  /** In the currency's major unit. */
-  amount: number;
-  /** Default MEM_POOL_FOUND. */
-  transactionState?: PurseTransactionState;
-  /** Default: the one that goes with the state (UNCHECKED, IN_PROGRESS, CHECKED, DECLINE). */
-  complianceState?: PurseComplianceState;
-}
-
-export interface CustomerPurseControl {
-  customers(): PurseCustomer[];
-  purses(): (PurseAddress & { customerId: string })[];
-  transactions(): (PurseTransaction & { customerId: string })[];
-  /** Money arrives at the customer's address for the currency (made when there is none). Throws on bad input. */
-  addDeposit(input: MockDepositInput): PurseTransaction;
-  /** Moves a transaction on (e.g. MEM_POOL_FOUND → CONFIRMED). Throws when unknown. */
-  setTransactionState(id: string, transactionState: PurseTransactionState, complianceState?: PurseComplianceState): PurseTransaction;
-}
-
 export interface CustomerPurseModule extends MockModule {
   control: CustomerPurseControl;
   controlRoutes: MockRoute[];
@@ -58,6 +33,7 @@ export interface CustomerPurseModule extends MockModule {
 const PREFIX = '/__mock/customer-purse';
 
 export { MOCK_CUSTOMER_PURSE_CREDENTIALS, MOCK_PURSE_CURRENCIES };
+export type { CustomerPurseControl, MockDepositInput };
 
 export function createCustomerPurseModule(context: MockContext): CustomerPurseModule {
   const world = createWorld(context);
