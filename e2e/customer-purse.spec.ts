@@ -53,6 +53,7 @@ test('the back office blocks a shopper, who is told why and shown no address; un
   const staffContext = await browser.newContext();
   const staff = await staffContext.newPage();
   await staff.goto(page.url().replace('/deposits', '/back-office'));
+  await staff.getByRole('link', { name: 'Deposit customers (block, unblock)' }).click();
   await staff.getByLabel('Customer reference or id').fill(externalId);
   await staff.getByRole('button', { name: 'Find customer' }).click();
   await staff.getByRole('button', { name: `Block ${externalId}` }).click();

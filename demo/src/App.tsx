@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { createHttpBackend, PurseProvider } from '../../src/index.ts';
 import { BackOfficePage } from './BackOfficePage.tsx';
 import { CheckoutPage } from './CheckoutPage.tsx';
+import { CustomersBackOffice } from './CustomersBackOffice.tsx';
 import { DepositsPage } from './DepositsPage.tsx';
 import { NaiveCheckoutPage } from './NaiveCheckoutPage.tsx';
 import { ReturnPage } from './ReturnPage.tsx';
@@ -14,6 +15,7 @@ const pages: Record<string, { title: string; render: () => React.ReactNode }> = 
   '/return': { title: 'Your payment', render: () => <ReturnPage /> },
   '/back-office': { title: 'Back office', render: () => <BackOfficePage /> },
   '/deposits': { title: 'Your deposits', render: () => <DepositsPage /> },
+  '/back-office/customers': { title: 'Back office: deposit customers', render: () => <CustomersBackOffice /> },
   '/bench/naive-checkout': { title: 'Checkout (naive loader)', render: () => <NaiveCheckoutPage /> },
 };
 

@@ -1,5 +1,4 @@
 import { useId, useState, type FormEvent } from 'react';
-import { CustomersBackOffice } from './CustomersBackOffice.tsx';
 
 interface BackOfficePayment {
   id: string;
@@ -48,7 +47,6 @@ export function BackOfficePage() {
   }
 
   return (
-    <>
     <section className="demo-card" aria-label="Payment operations">
       <form onSubmit={load}>
         <label htmlFor={`${ids}-id`}>Payment id</label>{' '}
@@ -84,8 +82,9 @@ export function BackOfficePage() {
         </>
       )}
       <p role="status">{message}</p>
+      <p>
+        <a href="/back-office/customers">Deposit customers (block, unblock)</a>
+      </p>
     </section>
-    <CustomersBackOffice />
-    </>
   );
 }

@@ -35,7 +35,6 @@ export function CustomersBackOffice() {
 
   return (
     <section className="demo-card" aria-label="Deposit customers">
-      <h2>Deposit customers (Customer Purse)</h2>
       <form onSubmit={(e) => void find(e)}>
         <label htmlFor={`${ids}-query`}>Customer reference or id</label>{' '}
         <input id={`${ids}-query`} value={query} onChange={(e) => setQuery(e.target.value)} size={38} />{' '}
