@@ -46,6 +46,8 @@ test('a shopper sees their address; a deposit reaches the mock and appears witho
 });
 
 test('the back office blocks a shopper, who is told why and shown no address; unblocking gives it back', async ({ page, context, browser }) => {
+  // Two browsers (shopper and staff) and three page loads: more than the default 30 s on a busy machine.
+  test.slow();
   await page.goto('/deposits');
   await expect(page.getByText(/^bc1q/)).toBeVisible();
   const externalId = await customerOf(context);
