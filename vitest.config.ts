@@ -13,7 +13,25 @@ export default defineConfig({
           name: 'unit',
           environment: 'happy-dom',
           include: ['src/**/*.test.{ts,tsx}', 'bench/**/*.test.ts'],
+          exclude: ['src/**/*.browser.test.{ts,tsx}', 'node_modules/**'],
           setupFiles: ['src/test/setup.ts'],
+          // A real redis-server for the Redis store's tests (Debian's redis-server package).
+          globalSetup: ['src/test/redis-global-setup.ts'],
+        },
+      },
+      {
+        // Server render (global setup, in Node) hydrated in Chromium: no hydration mismatch in any component.
+        plugins: [react()],
+        test: {
+          name: 'hydration',
+          include: ['src/**/*.browser.test.{ts,tsx}'],
+          globalSetup: ['src/test/ssr-setup.ts'],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: chromiumLaunch }),
+            instances: [{ browser: 'chromium' }],
+          },
         },
       },
       {

@@ -6,6 +6,7 @@ import { cpus } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { chromium } from 'playwright';
 import { chromiumLaunch } from '../chromium.ts';
+import { handlerStoreBench } from './handler-store.ts';
 import { startDemo } from './demo.ts';
 import { commitsPerKeystroke, signupFlows } from './flows.ts';
 import { readyTimes, RUNS, type Spread } from './ready.ts';
@@ -24,6 +25,7 @@ try {
   const flows = await signupFlows(browser);
   const commits = await commitsPerKeystroke(browser);
   const ready = await readyTimes(browser);
+  const handlerStores = await handlerStoreBench();
 
   const report = `# Benchmarks
 
@@ -75,7 +77,8 @@ ${ready
       `${range(r.times.naive)} | ${range(r.ratioToNaive, (n) => n.toFixed(2))} |`,
   )
   .join('\n')}
-`;
+
+${handlerStores}`;
   writeFileSync('bench/REPORT.md', report);
   console.log(report);
 } finally {

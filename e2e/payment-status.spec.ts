@@ -1,25 +1,12 @@
-import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, mock } from './support.ts';
-
-async function payWithCard(page: Page, card: string) {
-  await page.getByLabel('Card number').fill(card);
-  await page.getByLabel('Expiry date (MM/YY)').fill('12/34');
-  await page.getByLabel('Security code (CVC)').fill('123');
-  await page.getByRole('button', { name: /^Pay / }).click();
-  await page.waitForURL(/\/return\?purse-redirection-data=/);
-}
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, linkExistingShopper, mock, payWithCard } from './support.ts';
 
 test.beforeEach(async ({ request }) => {
   await mock.reset(request);
 });
 
 test('the whole journey: signup (linked) → checkout → pay → verified success', async ({ page, request }) => {
-  await page.goto('/');
-  await page.getByRole('textbox', { name: 'Email or phone number' }).fill('existing@example.com');
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByRole('textbox', { name: 'Verification code' })).toBeFocused();
-  await page.getByRole('textbox', { name: 'Verification code' }).fill(await mock.otp(request, { email: 'existing@example.com' }));
-  await expect(page.getByRole('heading', { name: 'Your Purse account is linked' })).toBeVisible();
+  await linkExistingShopper(page, request);
 
   await page.getByRole('link', { name: 'continue to checkout' }).click();
   await payWithCard(page, '4111 1111 1111 1111');

@@ -37,3 +37,22 @@ export async function expectNoAxeViolations(page: Page, include?: string) {
   const results = await builder.analyze();
   expect(results.violations).toEqual([]);
 }
+
+/** Pays in the drop-in with a test card, and waits for Purse's redirect to the return page. */
+export async function payWithCard(page: Page, card: string) {
+  await page.getByLabel('Card number').fill(card);
+  await page.getByLabel('Expiry date (MM/YY)').fill('12/34');
+  await page.getByLabel('Security code (CVC)').fill('123');
+  await page.getByRole('button', { name: /^Pay / }).click();
+  await page.waitForURL(/\/return\?purse-redirection-data=/);
+}
+
+/** The signup page links the seeded existing@example.com: check, code sent, code typed, consent. */
+export async function linkExistingShopper(page: Page, request: APIRequestContext) {
+  await page.goto('/');
+  await page.getByRole('textbox', { name: 'Email or phone number' }).fill('existing@example.com');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('textbox', { name: 'Verification code' })).toBeFocused();
+  await page.getByRole('textbox', { name: 'Verification code' }).fill(await mock.otp(request, { email: 'existing@example.com' }));
+  await expect(page.getByRole('heading', { name: 'Your Purse account is linked' })).toBeVisible();
+}

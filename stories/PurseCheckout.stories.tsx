@@ -58,7 +58,7 @@ export const EligibleMethods: Story = {
   play: async ({ canvas }) => {
     const list = await canvas.findByRole('list', { name: 'Available payment methods' }, LOAD);
     const items = Array.from(list.querySelectorAll('li'), (item) => item.textContent);
-    await expect(items).toEqual(['Bank card', 'PayPal', 'Gift card', 'Pay in 3 instalments']);
+    await expect(items).toEqual(['Card', 'PayPal', 'Gift card', 'Pay in 3 instalments']);
   },
 };
 

@@ -1,7 +1,9 @@
 // Errors are data: every failure the components can meet is one of these. Callbacks receive them, views render them.
 
+/** Field path ("user.email", from a problem+json `pointer`) → the server's message for developers. */
 export type FieldErrors = Record<string, string>;
 
+/** Every failure the components can meet, as data: callbacks receive it, views render a message by `kind`. */
 export type PurseKitError =
   /** The request was refused for its content; `fields` maps a JSON pointer's last segments ("user.email") to a message. */
   | { kind: 'validation'; message: string; fields: FieldErrors; status: number }
@@ -28,10 +30,12 @@ export type PurseKitError =
   /** Purse's drop-in reported an error (payment form or submission), with its code when it gave one. */
   | { kind: 'dropin'; message: string; code?: string };
 
+/** The kinds of `PurseKitError`. */
 export type PurseKitErrorKind = PurseKitError['kind'];
 
 /** Thrown by the adapter and the loader so that `catch` sites receive a typed `PurseKitError` in `.error`. */
 export class PurseKitFailure extends Error {
+  /** The failure as data. */
   readonly error: PurseKitError;
   constructor(error: PurseKitError) {
     super(error.message);
@@ -40,4 +44,16 @@ export class PurseKitFailure extends Error {
   }
 }
 
+/** True for a `PurseKitFailure` (what adapters and the loader reject with). */
 export const isPurseKitFailure = (value: unknown): value is PurseKitFailure => value instanceof PurseKitFailure;
+
+/**
+ * Anything thrown, as data: a PurseKitFailure keeps its PurseKitError; anything else (a bug, or an error of the
+ * merchant's adapter or callbacks) becomes `server` with status 0, its text kept for developers only. `context` starts
+ * that developer message.
+ */
+export function toKitError(thrown: unknown, context = 'Unexpected error'): PurseKitError {
+  if (isPurseKitFailure(thrown)) return thrown.error;
+  const message = thrown instanceof Error ? thrown.message : String(thrown);
+  return { kind: 'server', status: 0, message: `${context}: ${message}` };
+}

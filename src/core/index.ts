@@ -26,13 +26,18 @@ export { createIdempotencyKey } from './backend/idempotency.ts';
 // Payment API v2 wire types, and the drop-in script loader with its drivers for both script generations.
 export * from './wire/payment.ts';
 export * from './wire/customer-purse.ts';
-export * from './dropin/index.ts';
-// XCO signup: the pure state machine and the identifier parser (phone metadata loaded on demand).
+export { loadDropin, preloadDropin, preconnect, checkOrigin, PURSE_SCRIPT_ORIGINS } from './dropin/load.ts';
+export type * from './dropin/types.ts';
+// XCO signup: the pure machine, its effects, and the identifier parser (phone metadata loaded on demand).
 export * from './signup/index.ts';
 export * from './customer-purse/index.ts';
 export * from './xco-account/index.ts';
 export { detectIdentifierKind, isValidEmail, loadPhoneLib, parseIdentifier, toXcoIdentifier } from './identifier.ts';
 export type { CountryCode, IdentifierKind, ParseIdentifierOptions, ParsedIdentifier } from './identifier.ts';
-// Payment status: amounts in minor units, status classification and the poll schedule (pure).
+// Checkout: the pure machine, its effects, and the session helpers.
+export * from './checkout/index.ts';
+// Payment status: amounts in minor units, the pure machine and its effects, classification and the poll schedule.
 export { formatMinorUnits, minorUnitDigits, toMajorUnits } from './money.ts';
 export * from './status/index.ts';
+// The runner the three machines share: state, events, and the effects a state asks for.
+export { MachineRunner, type Effect, type EffectContext, type RunnerOptions } from './runner.ts';

@@ -27,4 +27,6 @@ export * from './purse/customer-purse-exports.ts';
 export type { PurseEnv } from './purse/config.ts';
 export { createMemoryStore, isStoreError, StoreError } from './handler/store.ts';
 export type { HandlerStore, MemoryStoreOptions } from './handler/store.ts';
+export { createRedisStore } from './handler/store-redis.ts';
+export type { RedisCommandClient, RedisStoreOptions } from './handler/store-redis.ts';
 export type { FetchLike } from './purse/transport-util.ts';

@@ -10,18 +10,31 @@ import type { CheckoutSession, ShopperPayment, ShopperPaymentLink, VerifiedRedir
 import type { EligibleSolution } from '../wire/payment.ts';
 import type { XcoExistsResponse, XcoIdentifier, XcoUser, XcoVerifyResponse } from '../wire/xco.ts';
 
+/** Options of `createHttpBackend`. */
 export interface HttpBackendOptions {
   /** Where createMerchantHandler is mounted, e.g. "/api/purse" or "https://shop.example/api/purse". */
   baseUrl: string;
-  /** Called as `fetch(url, init)`. Default: the global `fetch`, looked up at each call. */
+  /**
+   * Called as `fetch(url, init)`, looked up at each call.
+   * @defaultValue the global `fetch`
+   */
   fetch?: FetchLike;
   /** Extra headers on every request (e.g. a CSRF token); a function is read at each call. */
   headers?: HeadersInit | (() => HeadersInit);
-  /** Per attempt. Default 15 000 ms. */
+  /**
+   * Timeout of each attempt, in ms.
+   * @defaultValue 15000
+   */
   timeoutMs?: number;
-  /** Retry policy; `false` for a single attempt. */
+  /**
+   * Retry policy; `false` for a single attempt.
+   * @defaultValue `DEFAULT_RETRY`: 3 attempts, 300 ms base, 5 s cap
+   */
   retry?: RetryOptions | false;
-  /** Default "same-origin": the merchant's session cookie identifies the customer. */
+  /**
+   * The merchant's session cookie identifies the customer.
+   * @defaultValue 'same-origin'
+   */
   credentials?: RequestCredentials;
 }
 
@@ -56,6 +69,11 @@ function identifierQuery(identifier: XcoIdentifier): string {
 const identifierBody = (identifier: XcoIdentifier) =>
   typeof identifier.email === 'string' ? { email: identifier.email } : { phone_number: identifier.phone_number };
 
+/**
+ * The default `MerchantBackend`: speaks the HTTP contract of `createMerchantHandler` at `baseUrl`, with timeouts,
+ * retries that are safe (GETs; POSTs with their `Idempotency-Key` on lost answers) and problem+json mapped to
+ * `PurseKitError`.
+ */
 export function createHttpBackend(options: HttpBackendOptions): MerchantBackend {
   if (typeof options?.baseUrl !== 'string') {
     throw new Error('createHttpBackend needs { baseUrl }: the URL where createMerchantHandler is mounted.');

@@ -8,14 +8,23 @@ export const DEFAULT_RETRY_AFTER_MS = 5_000;
 
 /** The parts of a `Response` the mapping reads; a real `Response` fits. */
 export interface ResponseLike {
+  /** The HTTP status. */
   status: number;
+  /** Only `Retry-After` is read. */
   headers: { get(name: string): string | null };
 }
 
+/** How HTTP outcomes are mapped to `PurseKitError`. */
 export interface MappingOptions {
-  /** Clock for `Retry-After` given as an HTTP-date. Default `Date.now`. */
+  /**
+   * Clock for `Retry-After` given as an HTTP-date.
+   * @defaultValue `Date.now`
+   */
   now?: () => number;
-  /** `retryAfterMs` when a rate limit names no delay. Default `DEFAULT_RETRY_AFTER_MS`. */
+  /**
+   * `retryAfterMs` when a rate limit names no delay.
+   * @defaultValue `DEFAULT_RETRY_AFTER_MS`
+   */
   defaultRetryAfterMs?: number;
 }
 
@@ -79,7 +88,9 @@ function attemptsLeft(problem: ProblemDetails): number | undefined {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : undefined;
 }
 
+/** A problem to map: its status, and the delay the answer asked for. */
 export interface ProblemInit extends MappingOptions {
+  /** The HTTP status. */
   status: number;
   /** Milliseconds from the `Retry-After` header, when the response had one. */
   retryAfterMs?: number;

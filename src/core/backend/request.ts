@@ -11,26 +11,45 @@ import { IDEMPOTENCY_HEADER } from './routes.ts';
 /** `fetch`'s shape, narrowed to what we call. The global `fetch` fits. */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
+/** Timeout of one attempt, in ms. */
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
+/** Options of `request`. */
 export interface RequestOptions {
-  /** Default "GET". Methods other than GET/HEAD carry an `Idempotency-Key` and retry only when that is safe. */
+  /**
+   * Methods other than GET/HEAD carry an `Idempotency-Key` and retry only when that is safe.
+   * @defaultValue 'GET'
+   */
   method?: string;
   /** Sent as JSON with `Content-Type: application/json`. */
   body?: unknown;
+  /** Extra headers (Accept, Content-Type and Idempotency-Key are set unless given). */
   headers?: HeadersInit;
   /** Aborting rejects at once with the signal's reason, including during a wait between retries. */
   signal?: AbortSignal;
-  /** Per attempt, body read included. Default 15 000; 0 or Infinity turns it off. */
+  /**
+   * Per attempt, body read included; 0 or Infinity turns it off.
+   * @defaultValue 15000
+   */
   timeoutMs?: number;
-  /** `false` for a single attempt. */
+  /**
+   * `false` for a single attempt.
+   * @defaultValue `DEFAULT_RETRY`
+   */
   retry?: RetryOptions | false;
   /** For non-GET methods. Generated when absent; every retry of this call reuses it. */
   idempotencyKey?: string;
-  /** Called as `fetch(url, init)`. Default: the global `fetch`, looked up at call time so test tools can patch it. */
+  /**
+   * Called as `fetch(url, init)`, looked up at call time so test tools can patch it.
+   * @defaultValue the global `fetch`
+   */
   fetch?: FetchLike;
+  /** The fetch `credentials` mode. */
   credentials?: RequestCredentials;
-  /** Clock for `Retry-After` HTTP-dates. Default `Date.now`. */
+  /**
+   * Clock for `Retry-After` HTTP-dates.
+   * @defaultValue `Date.now`
+   */
   now?: () => number;
 }
 

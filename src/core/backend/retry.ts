@@ -1,26 +1,41 @@
 // Retry policy for `request`: which failures are worth another attempt, and how long to wait before it.
 import type { PurseKitError } from '../errors.ts';
 
+/** When a failed request is tried again: network errors, 5xx and 429, with exponential backoff and full jitter. */
 export interface RetryOptions {
-  /** Attempts in total, the first included. Default 3; 1 turns retries off. */
+  /**
+   * Attempts in total, the first included; 1 turns retries off.
+   * @defaultValue 3
+   */
   attempts?: number;
-  /** First backoff ceiling; each retry doubles it. Default 300 ms. */
+  /**
+   * First backoff ceiling in ms; each retry doubles it.
+   * @defaultValue 300
+   */
   baseDelayMs?: number;
-  /** Backoff ceiling. Default 5 000 ms. */
+  /**
+   * Backoff ceiling in ms.
+   * @defaultValue 5000
+   */
   maxDelayMs?: number;
   /**
    * A `Retry-After` longer than this is not waited for: the failure (`rate_limited` with `retryAfterMs`) goes to the
-   * caller at once so the UI can show a countdown. Default 10 000 ms.
+   * caller at once so the UI can show a countdown.
+   * @defaultValue 10000
    */
   maxRetryAfterMs?: number;
   /** Waits between attempts; must reject when `signal` aborts. Injectable for tests. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  /** Jitter source in [0, 1). Injectable for tests. Default `Math.random`. */
+  /**
+   * Jitter source in [0, 1). Injectable for tests.
+   * @defaultValue `Math.random`
+   */
   random?: () => number;
 }
 
 export type RetryPolicy = Required<RetryOptions>;
 
+/** The retry policy when none is given: 3 attempts, 300 ms base, 5 s cap, `Retry-After` up to 10 s. */
 export const DEFAULT_RETRY: Readonly<Omit<RetryPolicy, 'sleep' | 'random'>> = Object.freeze({
   attempts: 3,
   baseDelayMs: 300,

@@ -1,5 +1,6 @@
 // The HTTP contract between createHttpBackend (browser) and createMerchantHandler (server): paths relative to the
 // handler's base URL. Bodies are the MerchantBackend inputs as JSON; errors are application/problem+json.
+/** The HTTP contract of `createMerchantHandler`: each `MerchantBackend` method → method and path under the base URL. */
 export const routes = {
   /** GET ?email=… | ?phone_number=… → XcoExistsResponse */
   checkUser: '/xco/users/exists',

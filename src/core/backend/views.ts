@@ -13,16 +13,23 @@ import type {
 
 /** The browser may only choose among what the merchant allows; amounts and the order come from the server. */
 export interface CheckoutSessionRequest {
+  /** EMBEDDED (the drop-in) or HOSTED_PAGE; the merchant handler refuses a mode it does not allow. */
   integration_mode?: IntegrationMode;
   /** Names the cart/order for the merchant's `resolveOrder`; never trusted for amounts. */
   order_reference?: string;
 }
 
+/** A Purse client session as the browser gets it: enough to mount the drop-in or send the shopper to the hosted page. */
 export interface CheckoutSession {
+  /** The client session id. */
   id: string;
+  /** CREATED until a payment is submitted; ABORTED_BY_* when cancelled. */
   status: ClientSessionStatus;
+  /** How the shopper pays: the drop-in in the page, or Purse's hosted page. */
   integration_mode: IntegrationMode;
+  /** The order total in the currency's minor units, decided by the merchant server. */
   amount: MinorUnits;
+  /** ISO 4217 code. */
   currency: Currency;
   /** ISO 8601 date-time. */
   expires_at: string;
@@ -30,19 +37,29 @@ export interface CheckoutSession {
   widget?: { data: string; js_url: string };
   /** HOSTED_PAGE sessions: where to send the shopper (check its origin first). */
   hosted_page_url?: string;
+  /** The payment methods Purse offers for this session. */
   eligible_solutions: EligibleSolution[];
+  /** Set once a payment was made on the session. */
   payment_id?: string;
 }
 
 /** A payment as the shopper may see it. */
 export interface ShopperPayment {
+  /** The payment id (the reference the shopper may quote). */
   id: string;
+  /** The client session the payment was made on. */
   client_session_id?: string;
+  /** The payment link the payment was made through. */
   payment_link_id?: string;
+  /** The amount in the currency's minor units. */
   amount: MinorUnits;
+  /** ISO 4217 code. */
   currency: Currency;
+  /** AUTHORIZED, PENDING, REFUSED… as Purse reports it. */
   authorization_status: AuthorizationStatus;
+  /** How much of the authorization was consumed, captured, voided and refunded. */
   overview: { consumed?: OverviewStatus; captured: OverviewStatus; voided: OverviewStatus; refunded: OverviewStatus };
+  /** Totals in minor units. */
   amounts: {
     authorize_pending: MinorUnits;
     total_authorized: MinorUnits;
@@ -50,25 +67,38 @@ export interface ShopperPayment {
     total_refunded: MinorUnits;
     total_voided: MinorUnits;
   };
+  /** How the amount was paid: method ("creditcard"…), partner and amount of each part. */
   split: { method: string; partner: string; amount: MinorUnits }[];
+  /** The card's network and last four digits (never the BIN or the holder). */
   card?: { brand?: string; last_four?: string };
+  /** ISO 8601 date-time. */
   created_at?: string;
 }
 
 /** The verified content of `purse-redirection-data`, confirmed against Purse. */
 export interface VerifiedRedirect {
+  /** The client session the shopper comes back from. */
   client_session_id: string;
+  /** Its status, read from Purse (not from the token). */
   client_session_status: ClientSessionStatus;
+  /** The payment made on it, if any. */
   payment_id?: string;
   /** From Purse (getPayment), not from the token. */
   payment?: ShopperPayment;
 }
 
+/** A payment link as the shopper may see it. */
 export interface ShopperPaymentLink {
+  /** The payment link id. */
   id: string;
+  /** CREATED, OPENED, PAID, CANCELLED; EXPIRED when the merchant handler's clock passed `expires_at`. */
   status: PaymentLinkStatus | 'EXPIRED';
+  /** The amount in the currency's minor units. */
   amount: MinorUnits;
+  /** ISO 4217 code. */
   currency: Currency;
+  /** ISO 8601 date-time. */
   expires_at?: string;
+  /** The attempts made through the link, oldest first. */
   payments: { id: string; authorization_status: AuthorizationStatus }[];
 }

@@ -15,6 +15,7 @@ import type {
   SignupState,
 } from './types.ts';
 
+/** The first state: the identifier field, pre-filled with `input`. */
 export function initialSignupState(input = ''): IdentifyState {
   return { status: 'identify', input };
 }
@@ -116,6 +117,7 @@ function retry(state: FailedState, intentKey: string, now: number): SignupState 
   return state.error.kind === 'network' ? target : { ...target, intentKey };
 }
 
+/** The signup: events in, state out; the same state object when the event changes nothing. */
 export function signupReducer(state: SignupState, event: SignupEvent): SignupState {
   switch (event.type) {
     case 'IDENTIFIER_INVALID':

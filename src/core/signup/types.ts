@@ -9,12 +9,15 @@ export type IdentifierInvalidReason = 'empty' | 'email' | 'phone' | 'unknown' | 
 /** What went wrong with the last code, shown on the code field. `expired` and `locked` need a new code. */
 export type CodeProblem = 'invalid' | 'expired' | 'locked';
 
-interface Known {
+/** What every state after the identifier step knows. */
+export interface KnownIdentifier {
   /** The identifier text as the shopper typed it; kept so that "edit" gives it back. */
   input: string;
+  /** The identifier as parsed (email, or phone in E.164). */
   identifier: XcoIdentifier;
 }
 
+/** When the code step may offer a new code, and how many wrong codes remain. */
 export interface CodeTimer {
   /** Epoch ms from which a new code may be requested. */
   resendAvailableAt: number;
@@ -24,7 +27,9 @@ export interface CodeTimer {
 
 /** The shopper types an email or a phone number. */
 export interface IdentifyState {
+  /** Render from it. */
   status: 'identify';
+  /** What the field holds. */
   input: string;
   /** Refused locally (format), before any request. */
   invalid?: IdentifierInvalidReason;
@@ -33,13 +38,16 @@ export interface IdentifyState {
 }
 
 /** Pending: does an XCO account exist for the identifier? */
-export interface CheckingState extends Known {
+export interface CheckingState extends KnownIdentifier {
+  /** Render from it. */
   status: 'checking';
+  /** Idempotency key of this state's request; its answer carries it back. */
   intentKey: string;
 }
 
 /** New shopper: completes the profile that the account is created with. */
-export interface ProfileState extends Known {
+export interface ProfileState extends KnownIdentifier {
+  /** Render from it. */
   status: 'profile';
   /** Pre-fill: the merchant's profile (if any), the identifier, then what the shopper submitted last. */
   profile: XcoUser;
@@ -48,22 +56,28 @@ export interface ProfileState extends Known {
 }
 
 /** Pending: creating the XCO user and its consent. */
-export interface CreatingState extends Known {
+export interface CreatingState extends KnownIdentifier {
+  /** Render from it. */
   status: 'creating';
+  /** The profile the account is created with. */
   user: XcoUser;
+  /** Idempotency key of this state's request; its answer carries it back. */
   intentKey: string;
 }
 
 /** Pending: sending a one-time code (first code, or a resend from the code step). */
-export interface SendingState extends Known {
+export interface SendingState extends KnownIdentifier {
+  /** Render from it. */
   status: 'sending';
+  /** Idempotency key of this state's request; its answer carries it back. */
   intentKey: string;
   /** Set for a resend: the code step to go back to if the resend is throttled. */
   resendFrom?: CodeTimer;
 }
 
 /** Existing shopper: a code was sent; the shopper types it. */
-export interface CodeSentState extends Known, CodeTimer {
+export interface CodeSentState extends KnownIdentifier, CodeTimer {
+  /** Render from it. */
   status: 'code_sent';
   /** Problem with the last code; `expired` and `locked` refuse new submissions until a resend. */
   codeProblem?: CodeProblem;
@@ -72,32 +86,47 @@ export interface CodeSentState extends Known, CodeTimer {
 }
 
 /** Pending: checking the code. */
-export interface VerifyingState extends Known, CodeTimer {
+export interface VerifyingState extends KnownIdentifier, CodeTimer {
+  /** Render from it. */
   status: 'verifying';
+  /** The code being checked. */
   code: string;
+  /** Idempotency key of this state's request; its answer carries it back. */
   intentKey: string;
 }
 
 /** Pending (merchant side): the code was right; `onVerified` runs before the consent is sent. */
-export interface VerifiedState extends Known {
+export interface VerifiedState extends KnownIdentifier {
+  /** Render from it. */
   status: 'verified';
+  /** The verified XCO user. */
   user: XcoUser;
+  /** Accepted once by the consent. */
   consentChallengeId: string;
 }
 
 /** Pending: linking the XCO account to the merchant's customer (consent). */
-export interface LinkingState extends Known {
+export interface LinkingState extends KnownIdentifier {
+  /** Render from it. */
   status: 'linking';
+  /** The verified XCO user. */
   user: XcoUser;
+  /** Sent with the consent. */
   consentChallengeId: string;
+  /** Idempotency key of this state's request; its answer carries it back. */
   intentKey: string;
 }
 
+/** A new XCO account was created, or an existing one linked to the merchant's customer. */
 export type SignupOutcome = 'created' | 'linked';
 
-export interface DoneState extends Known {
+/** The account was created or linked. */
+export interface DoneState extends KnownIdentifier {
+  /** Render from it. */
   status: 'done';
+  /** Created or linked. */
   outcome: SignupOutcome;
+  /** The XCO user. */
   user: XcoUser;
 }
 
@@ -105,8 +134,10 @@ export interface DoneState extends Known {
 export type RetryTarget = CheckingState | CreatingState | SendingState | VerifyingState | VerifiedState | LinkingState;
 
 /** A step failed in a way the shopper can only retry (network, server, rate limit, …) or leave by editing. */
-export interface FailedState extends Known {
+export interface FailedState extends KnownIdentifier {
+  /** Render from it. */
   status: 'failed';
+  /** What went wrong, as data. */
   error: PurseKitError;
   /** The state RETRY goes back to. */
   retry: RetryTarget;
@@ -114,6 +145,7 @@ export interface FailedState extends Known {
   retryAt?: number;
 }
 
+/** Every state of the signup flow; `status` tells which. */
 export type SignupState =
   | IdentifyState
   | CheckingState
@@ -127,6 +159,7 @@ export type SignupState =
   | DoneState
   | FailedState;
 
+/** The names of the signup states. */
 export type SignupStatus = SignupState['status'];
 
 /** States whose effect the binding runs: a request, or `onVerified` for `verified`. */
@@ -167,4 +200,5 @@ export type SignupEvent =
   /** `intentKey` is used unless the failure left the outcome unknown (network), where the old key is reused. */
   | { type: 'RETRY'; intentKey: string; now: number };
 
+/** The names of the signup events. */
 export type SignupEventType = SignupEvent['type'];

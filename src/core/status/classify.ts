@@ -4,9 +4,12 @@
 import type { CheckoutSession, ShopperPayment, ShopperPaymentLink } from '../backend/views.ts';
 import type { AuthorizationStatus, MinorUnits, OverviewStatus } from '../wire/payment.ts';
 
+/** What an object means for the shopper: final (success, failure) or not yet (waiting). */
 export type StatusOutcome = 'success' | 'failure' | 'waiting';
 
+/** Why a payment succeeded. */
 export type SuccessReason = 'authorized' | 'captured' | 'link_paid';
+/** Why a payment failed (or a link can no longer be paid). */
 export type FailureReason =
   | 'refused'
   | 'error'
@@ -15,9 +18,12 @@ export type FailureReason =
   | 'aborted_by_merchant'
   | 'link_cancelled'
   | 'link_expired';
+/** Why the page still waits. */
 export type WaitingReason = 'pending' | 'session_created' | 'session_submitted' | 'link_created' | 'link_opened';
+/** The reason behind a phase. */
 export type StatusReason = SuccessReason | FailureReason | WaitingReason;
 
+/** An outcome with its reason. */
 export type StatusClassification =
   | { outcome: 'success'; reason: SuccessReason }
   | { outcome: 'failure'; reason: FailureReason }
@@ -29,6 +35,7 @@ const failedAuthorizations: Partial<Record<AuthorizationStatus, FailureReason>> 
   ABORTED: 'aborted',
 };
 
+/** True for success and failure. */
 export const isFinalOutcome = (outcome: StatusOutcome) => outcome !== 'waiting';
 
 /** AUTHORIZED → success; anything captured → success ('captured'); REFUSED/ERROR/ABORTED → failure; else waiting. */
@@ -90,12 +97,16 @@ export function lastFailedAttempt(link: Pick<ShopperPaymentLink, 'payments'>): A
   return last && last.authorization_status in failedAuthorizations ? last.authorization_status : undefined;
 }
 
+/** What happened to an authorized amount after the authorization. */
 export type SettlementKind = 'captured' | 'refunded' | 'voided';
 
 /** One line of what happened to an authorized amount after authorization. */
 export interface SettlementLine {
+  /** Captured, refunded or voided. */
   kind: SettlementKind;
+  /** Of the authorized amount: totally or partially. */
   extent: Exclude<OverviewStatus, 'NOT'>;
+  /** In minor units. */
   amount: MinorUnits;
 }
 

@@ -20,3 +20,7 @@ export type {
 } from './classify.ts';
 export { DEFAULT_POLL_SCHEDULE, nextPoll, pollPhase, resolveSchedule } from './schedule.ts';
 export type { PollSchedule, PollStep } from './schedule.ts';
+export * from './types.ts';
+export { initialStatusState, MISSING_SOURCE, sourceKey, statusReducer } from './machine.ts';
+export { StatusRunner, type PaymentStatusDetails, type StatusCache, type StatusConfig } from './effects.ts';
+export { readRedirectToken, resolveSource, type StatusSource, type StatusSourceProps } from './source.ts';

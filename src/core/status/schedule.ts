@@ -2,16 +2,31 @@
 // after 15 minutes (the shopper then gets a "still processing" message and a manual refresh). Pure: (outcome, elapsed).
 import type { StatusOutcome } from './classify.ts';
 
+/** When the status page asks again about a payment that is still waiting, in ms since the page started. */
 export interface PollSchedule {
-  /** Interval while `elapsedMs < slowAfterMs`. */
+  /**
+   * Interval while `elapsedMs < slowAfterMs`.
+   * @defaultValue 2000
+   */
   fastIntervalMs: number;
-  /** Interval afterwards. */
+  /**
+   * Interval afterwards.
+   * @defaultValue 10000
+   */
   slowIntervalMs: number;
+  /**
+   * When the slow interval starts.
+   * @defaultValue 60000
+   */
   slowAfterMs: number;
-  /** No automatic request at or after this much time. */
+  /**
+   * No automatic request at or after this much time: the page shows "still processing" and a refresh button.
+   * @defaultValue 900000 (15 minutes)
+   */
   timeoutMs: number;
 }
 
+/** Every 2 s, every 10 s after a minute, nothing after 15 minutes. */
 export const DEFAULT_POLL_SCHEDULE: Readonly<PollSchedule> = Object.freeze({
   fastIntervalMs: 2_000,
   slowIntervalMs: 10_000,
@@ -19,6 +34,7 @@ export const DEFAULT_POLL_SCHEDULE: Readonly<PollSchedule> = Object.freeze({
   timeoutMs: 15 * 60_000,
 });
 
+/** What to do after an answer. */
 export type PollStep =
   /** The status is final: never ask again. */
   | { kind: 'final' }
@@ -27,6 +43,7 @@ export type PollStep =
   /** Still waiting, but the schedule is over: only a manual refresh asks again. */
   | { kind: 'timed_out' };
 
+/** The schedule with `overrides` applied; throws on a value that is not a positive number of ms. */
 export function resolveSchedule(overrides?: Partial<PollSchedule>): PollSchedule {
   const schedule = { ...DEFAULT_POLL_SCHEDULE };
   for (const [key, value] of Object.entries(overrides ?? {})) {

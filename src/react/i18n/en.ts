@@ -131,11 +131,6 @@ export const en = {
   'paymentStatus.paidWith': 'Paid with',
   'paymentStatus.card': 'Card',
   'paymentStatus.card.endingIn': 'ending in',
-  'paymentStatus.method.creditcard': 'Card',
-  'paymentStatus.method.giftcard': 'Gift card',
-  'paymentStatus.method.wallet': 'Wallet',
-  'paymentStatus.method.cb3x': 'Pay in 3 instalments',
-  'paymentStatus.method.cb4x': 'Pay in 4 instalments',
   'paymentStatus.captured.TOTALLY': 'Charged',
   'paymentStatus.captured.PARTIALLY': 'Partly charged',
   'paymentStatus.refunded.TOTALLY': 'Refunded',
@@ -143,6 +138,13 @@ export const en = {
   'paymentStatus.voided.TOTALLY': 'Released (not charged)',
   'paymentStatus.voided.PARTIALLY': 'Partly released (not charged)',
 
+  // Payment methods, by Purse's `method` (checkout and payment status alike).
+  'method.creditcard': 'Card',
+  'method.giftcard': 'Gift card',
+  'method.wallet': 'Wallet',
+  'method.cb3x': 'Pay in 3 instalments',
+  'method.cb4x': 'Pay in 4 instalments',
+  'method.sepa': 'Bank transfer',
   'checkout.label': 'Payment',
   'checkout.status.loading': 'Loading payment methods…',
   'checkout.status.ready': 'The payment form is ready.',
@@ -152,11 +154,6 @@ export const en = {
   'checkout.status.expired': 'Your session expired.',
   'checkout.status.cancelled': 'Payment cancelled.',
   'checkout.methods.title': 'Available payment methods',
-  'checkout.method.creditcard': 'Bank card',
-  'checkout.method.giftcard': 'Gift card',
-  'checkout.method.cb3x': 'Pay in 3 instalments',
-  'checkout.method.cb4x': 'Pay in 4 instalments',
-  'checkout.method.sepa': 'Bank transfer',
   'checkout.error.title': 'The payment form could not load',
   'checkout.error.script_load': 'The payment form could not load. Check your connection and try again.',
   'checkout.error.config': 'Payment is unavailable right now. Please try again later.',
@@ -226,5 +223,7 @@ export const en = {
   'xcoAccount.retry': 'Try again',
 } as const;
 
+/** The key of every text the components render. */
 export type MessageKey = keyof typeof en;
+/** A message catalogue: every key with its text. */
 export type Messages = Record<MessageKey, string>;

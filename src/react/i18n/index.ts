@@ -6,6 +6,7 @@ import { fr } from './fr.ts';
 export { en, fr };
 export type { MessageKey, Messages };
 
+/** The languages the components speak. */
 export type PurseLocale = 'en' | 'fr';
 
 const catalogues: Record<PurseLocale, Messages> = { en, fr };
@@ -13,9 +14,12 @@ const catalogues: Record<PurseLocale, Messages> = { en, fr };
 /** Message keys that have plural forms ("code.invalidAttempts" for "code.invalidAttempts.one" / ".other"). */
 export type PluralKey = MessageKey extends infer K ? (K extends `${infer Base}.other` ? Base : never) : never;
 
+/** Values of a message's {placeholders}. */
 export type MessageParams = Record<string, string | number>;
 
+/** The provider's message catalogue, with lookup and formatting (`usePurse().i18n`). */
 export interface Translator {
+  /** The catalogue's language. */
   locale: PurseLocale;
   /** The message, with {placeholders} replaced; numbers are formatted for the locale. */
   t(key: MessageKey, params?: MessageParams): string;

@@ -5,10 +5,14 @@ import { formatMinorUnits } from '../../core/money.ts';
 import { settlementOf } from '../../core/status/index.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
-import { brandLabel, methodLabel } from './texts.ts';
+import { methodLabel } from '../shared/methods.ts';
+import { brandLabel } from './texts.ts';
 
+/** Props of `<PaymentDetails>`: the payment, or the link when there is no payment. */
 export interface PaymentDetailsProps {
+  /** Its amount, split, card, settlement and reference are shown. */
   payment?: ShopperPayment;
+  /** Its amount is shown when there is no payment. */
   link?: ShopperPaymentLink;
 }
 
@@ -21,6 +25,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/** The facts of a payment as the shopper may see them: amount, how it was paid, what happened to it since. */
 export function PaymentDetails({ payment, link }: PaymentDetailsProps) {
   const { i18n } = usePurse();
   const priced = payment ?? link;

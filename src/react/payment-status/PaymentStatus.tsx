@@ -6,14 +6,20 @@ import { announcement, isTransient, statusTexts } from './texts.ts';
 import { usePaymentStatus } from './usePaymentStatus.ts';
 import type { PaymentStatusState, UsePaymentStatusOptions } from './usePaymentStatus.ts';
 
+/** Props of the default status view. */
 export interface PaymentStatusViewProps {
+  /** What `usePaymentStatus()` returned. */
   status: PaymentStatusState;
   /** Where "Try again" leads after a failure (the checkout page). */
   retryHref?: string;
   /** Called by "Try again" after a failure (with `retryHref`, before the navigation). */
   onRetry?(): void;
-  /** Level of the status heading. Default 2. */
+  /**
+   * Level of the status heading.
+   * @defaultValue 2
+   */
   headingLevel?: 1 | 2 | 3 | 4 | 5 | 6;
+  /** Added to the root element's classes. */
   className?: string;
 }
 
@@ -91,6 +97,7 @@ function RetryAction({ href, onRetry, label }: { href?: string; onRetry?: () => 
   );
 }
 
+/** Props of `<PaymentStatus>`: the hook's options and the view's props. */
 export interface PaymentStatusProps extends UsePaymentStatusOptions, Omit<PaymentStatusViewProps, 'status'> {}
 
 /**

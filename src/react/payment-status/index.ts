@@ -3,12 +3,6 @@ export type { PaymentStatusProps, PaymentStatusViewProps } from './PaymentStatus
 export { PaymentDetails } from './PaymentDetails.tsx';
 export type { PaymentDetailsProps } from './PaymentDetails.tsx';
 export { usePaymentStatus } from './usePaymentStatus.ts';
-export type {
-  PaymentStatusDetails,
-  PaymentStatusPhase,
-  PaymentStatusState,
-  UsePaymentStatusOptions,
-} from './usePaymentStatus.ts';
-export { readRedirectToken } from './source.ts';
-export { statusTexts, errorText, methodLabel, brandLabel } from './texts.ts';
+export type { PaymentStatusState, UsePaymentStatusOptions } from './usePaymentStatus.ts';
+export { statusTexts, errorText, brandLabel } from './texts.ts';
 export type { StatusTexts } from './texts.ts';

@@ -1,10 +1,10 @@
 // What the status page says for each phase and reason, and the labels of its details. Shopper texts only: a
 // PurseKitError's developer message is never shown.
 import type { PurseKitError } from '../../core/errors.ts';
-import { lastFailedAttempt, successHeadline } from '../../core/status/index.ts';
+import { lastFailedAttempt, successHeadline } from '../../core/status/classify.ts';
+import { MISSING_SOURCE } from '../../core/status/machine.ts';
 import type { FailureReason } from '../../core/status/index.ts';
 import type { MessageKey, Translator } from '../i18n/index.ts';
-import { MISSING_SOURCE } from './derive.ts';
 import type { PaymentStatusState } from './usePaymentStatus.ts';
 
 export interface StatusTexts {
@@ -75,20 +75,6 @@ export function statusTexts(view: View, i18n: Translator): StatusTexts {
 /** The one sentence the live region announces for a state. */
 export function announcement(texts: StatusTexts): string {
   return texts.body ? `${texts.title}. ${texts.body}` : texts.title;
-}
-
-const methodKeys: Record<string, MessageKey> = {
-  creditcard: 'paymentStatus.method.creditcard',
-  giftcard: 'paymentStatus.method.giftcard',
-  wallet: 'paymentStatus.method.wallet',
-  cb3x: 'paymentStatus.method.cb3x',
-  cb4x: 'paymentStatus.method.cb4x',
-};
-
-/** A payment method's name for the shopper ("creditcard" → "Card"); unknown methods as sent. */
-export function methodLabel(method: string, i18n: Translator): string {
-  const key = methodKeys[method.toLowerCase()];
-  return key ? i18n.t(key) : method;
 }
 
 const brands: Record<string, string> = {

@@ -6,12 +6,21 @@ import { checkoutErrorText, checkoutStatusText, isRetryable } from './texts.ts';
 import type { UsePurseCheckoutOptions } from './options.ts';
 import { usePurseCheckout, type PurseCheckoutApi } from './usePurseCheckout.ts';
 
+/** Props of the default checkout view. */
 export interface PurseCheckoutViewProps {
+  /** What `usePurseCheckout()` returned. */
   checkout: PurseCheckoutApi;
-  /** List the eligible payment methods while loading. Default true. */
+  /**
+   * List the eligible payment methods while loading.
+   * @defaultValue true
+   */
   showEligibleMethods?: boolean;
-  /** A "Cancel payment" button (aborts the session). Default false. */
+  /**
+   * A "Cancel payment" button (aborts the session).
+   * @defaultValue false
+   */
   showCancelButton?: boolean;
+  /** Added to the root element's classes. */
   className?: string;
   /** Rendered under the drop-in, e.g. your own pay button with `hidePayButton`: `(c) => <button onClick={c.submit}>`. */
   children?: (checkout: PurseCheckoutApi) => ReactNode;
@@ -79,9 +88,14 @@ export function PurseCheckoutView({
   );
 }
 
+/** Props of `<PurseCheckout>`: the hook's options and the view's. */
 export interface PurseCheckoutProps extends UsePurseCheckoutOptions {
+  /** Added to the root element's classes. */
   className?: string;
-  /** A "Cancel payment" button. Default: shown when `onCancel` is given. */
+  /**
+   * A "Cancel payment" button.
+   * @defaultValue shown when `onCancel` is given
+   */
   showCancelButton?: boolean;
   /** Rendered under the drop-in, e.g. your own pay button with `hidePayButton`. */
   children?: (checkout: PurseCheckoutApi) => ReactNode;

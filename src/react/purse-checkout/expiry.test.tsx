@@ -1,7 +1,7 @@
 // Session expiry: renewed in place by Drop-in Checkout, otherwise a clear restart; the expires_at timer.
 import { act, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { REFRESH_GRACE_MS } from './expiry.ts';
+import { REFRESH_GRACE_MS } from '../../core/checkout/machine.ts';
 import {
   checkoutStack,
   CREATE_SESSION,

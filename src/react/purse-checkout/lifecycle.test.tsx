@@ -197,7 +197,7 @@ describe('loading state', () => {
 
     const list = await screen.findByRole('list', { name: 'Available payment methods' });
     expect(within(list).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
-      'Bank card',
+      'Card',
       'PayPal',
       'Gift card',
       'Pay in 3 instalments',

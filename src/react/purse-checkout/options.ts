@@ -1,12 +1,14 @@
-// The options of usePurseCheckout / <PurseCheckout>, and the controller's view of them (defaults applied, the order
-// turned into the request that creates sessions).
+// The options of usePurseCheckout / <PurseCheckout>, and the checkout runner's view of them (defaults applied, the
+// order turned into the request that creates sessions).
 import type { MerchantBackend } from '../../core/backend/backend.ts';
 import type { CheckoutSession, CheckoutSessionRequest } from '../../core/backend/views.ts';
+import type { CheckoutConfig } from '../../core/checkout/effects.ts';
+import { PURSE_CHECKOUT_ORIGINS, requestKey } from '../../core/checkout/session.ts';
 import type { DropinTheme } from '../../core/dropin/types.ts';
 import type { PurseKitError } from '../../core/errors.ts';
 import type { IntegrationMode } from '../../core/wire/payment.ts';
-import { PURSE_CHECKOUT_ORIGINS, requestKey } from './state.ts';
 
+/** Options of `usePurseCheckout()` and props of `<PurseCheckout>`. Give `order` or `session`. */
 export interface UsePurseCheckoutOptions {
   /** A ready client session (e.g. created by your server while rendering the page). Give this or `order`. */
   session?: CheckoutSession;
@@ -15,11 +17,15 @@ export interface UsePurseCheckoutOptions {
    * once per intent, StrictMode included. With `session` too, used only for fresh sessions (expiry, restart).
    */
   order?: CheckoutSessionRequest;
-  /** Overrides `order.integration_mode`. */
+  /**
+   * Overrides `order.integration_mode`.
+   * @defaultValue `order.integration_mode`, else the server's default (EMBEDDED)
+   */
   integrationMode?: IntegrationMode;
   /**
    * Origins the drop-in script and the hosted page may come from. Replaces the default (Purse's CDNs and hosted pages,
    * `PURSE_CHECKOUT_ORIGINS`); add the mock server's origin in development and tests.
+   * @defaultValue `PURSE_CHECKOUT_ORIGINS`
    */
   allowedOrigins?: readonly string[];
   /** CSP nonce for the drop-in's `<script>`. */
@@ -32,17 +38,32 @@ export interface UsePurseCheckoutOptions {
    * connection to the allowed CDNs is opened early.
    */
   scriptUrl?: string;
-  /** Default 15 000 ms. */
+  /**
+   * How long the drop-in script may take to load, in ms.
+   * @defaultValue 15000
+   */
   scriptTimeoutMs?: number;
-  /** The drop-in's language. Default: the provider's locale. */
+  /**
+   * The drop-in's language.
+   * @defaultValue the provider's locale
+   */
   locale?: string;
   /** Drop-in Checkout's theme keys (Widget v3 ignores them). */
   theme?: DropinTheme;
-  /** Hides the drop-in's own pay button: call `submit()` from yours. */
+  /**
+   * Hides the drop-in's own pay button: call `submit()` from yours.
+   * @defaultValue false
+   */
   hidePayButton?: boolean;
-  /** HOSTED_PAGE sessions: navigate there at once (default) or render a link. */
+  /**
+   * HOSTED_PAGE sessions: navigate there at once, or render a link.
+   * @defaultValue 'redirect'
+   */
   hostedPage?: 'redirect' | 'link';
-  /** List the eligible payment methods while loading (fetched early when only `order` is given). Default true. */
+  /**
+   * List the eligible payment methods while loading (fetched early when only `order` is given).
+   * @defaultValue true
+   */
   showEligibleMethods?: boolean;
   /** The drop-in is mounted and usable (or the hosted-page link is ready). */
   onReady?: () => void;
@@ -56,24 +77,9 @@ export interface UsePurseCheckoutOptions {
   onCancel?: () => void;
 }
 
-/** Props of the latest render as the controller reads them when work or a callback runs. */
-export type CheckoutBindings = Omit<
-  UsePurseCheckoutOptions,
-  'order' | 'integrationMode' | 'showEligibleMethods' | 'allowedOrigins' | 'hostedPage'
-> & {
-  backend: MerchantBackend;
-  /** Changes when the merchant passes another session or order: the checkout starts over. */
-  sourceKey: string;
-  /** What creates fresh sessions (first one, refresh, restart). */
-  request: CheckoutSessionRequest;
-  allowedOrigins: readonly string[];
-  hostedPage: 'redirect' | 'link';
-  navigate: (url: string) => void;
-};
-
 const navigate = (url: string) => window.location.assign(url);
 
-export function bindingsOf(options: UsePurseCheckoutOptions, backend: MerchantBackend, locale: string): CheckoutBindings {
+export function configOf(options: UsePurseCheckoutOptions, backend: MerchantBackend, locale: string): CheckoutConfig {
   const { session, order } = options;
   let request: CheckoutSessionRequest;
   let sourceKey: string;

@@ -2,6 +2,7 @@
 import type { PurseKitError } from '../../core/errors.ts';
 import type { EligibleSolution } from '../../core/wire/payment.ts';
 import type { MessageKey, Translator } from '../i18n/index.ts';
+import { walletLabel, methodLabel } from '../shared/methods.ts';
 import type { PurseCheckoutApi } from './usePurseCheckout.ts';
 
 /** What the one live region says for the current state. */
@@ -43,30 +44,10 @@ export function checkoutErrorText(error: PurseKitError, i18n: Translator): strin
 /** A config error is not fixed by trying again. */
 export const isRetryable = (error: PurseKitError | undefined) => error?.kind !== 'config';
 
-const BRANDS: Record<string, string> = {
-  paypal: 'PayPal',
-  applepay: 'Apple Pay',
-  googlepay: 'Google Pay',
-  oney: 'Oney',
-  illicado: 'Illicado',
-  lydia: 'Lydia',
-};
-
-const METHOD_KEYS: Record<string, MessageKey> = {
-  creditcard: 'checkout.method.creditcard',
-  giftcard: 'checkout.method.giftcard',
-  cb3x: 'checkout.method.cb3x',
-  cb4x: 'checkout.method.cb4x',
-  sepa: 'checkout.method.sepa',
-};
-
 /** Distinct labels of the methods, in the session's order: known methods translated, wallets by brand. */
 export function methodLabels(solutions: readonly EligibleSolution[], i18n: Translator): string[] {
-  const labels = solutions.map(({ method, partner }) => {
-    const key = METHOD_KEYS[method.toLowerCase()];
-    if (key) return i18n.t(key);
-    if (method.toLowerCase() === 'wallet') return BRANDS[partner.toLowerCase()] ?? partner;
-    return BRANDS[method.toLowerCase()] ?? method;
-  });
+  const labels = solutions.map(({ method, partner }) =>
+    method.toLowerCase() === 'wallet' ? walletLabel(partner) : methodLabel(method, i18n),
+  );
   return [...new Set(labels)];
 }

@@ -1,21 +1,24 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { CheckoutSession } from '../../core/backend/views.ts';
+import { CheckoutRunner } from '../../core/checkout/effects.ts';
+import type { CheckoutStatus, CheckoutStep } from '../../core/checkout/types.ts';
 import type { DropinGeneration } from '../../core/dropin/types.ts';
 import type { PurseKitError } from '../../core/errors.ts';
 import type { EligibleSolution, IntegrationMode } from '../../core/wire/payment.ts';
 import { usePurse } from '../provider/context.ts';
 import { useIsomorphicLayoutEffect } from '../shared/hooks.ts';
-import { CheckoutController } from './controller.ts';
-import { bindingsOf, type UsePurseCheckoutOptions } from './options.ts';
-import type { CheckoutStatus, CheckoutStep } from './state.ts';
+import { configOf, type UsePurseCheckoutOptions } from './options.ts';
 
+/** What `usePurseCheckout()` returns: the checkout's state and the shopper's actions. */
 export interface PurseCheckoutApi {
+  /** loading, ready, submitting, failed, expired or cancelled. */
   status: CheckoutStatus;
   /** While loading: the step under way; after a failure: the step `retry()` runs again. */
   step: CheckoutStep;
   /** The drop-in's form is complete: a pay button may submit. */
   isFulfilled: boolean;
+  /** The current client session, once created (or taken). */
   session: CheckoutSession | undefined;
   /** The failure of `failed`; while `ready`, a non-fatal one (a submit or cancel that failed). */
   error: PurseKitError | undefined;
@@ -23,19 +26,26 @@ export interface PurseCheckoutApi {
   integrationMode: IntegrationMode | undefined;
   /** HOSTED_PAGE: the checked URL of the hosted page. */
   hostedPageUrl: string | undefined;
+  /** The `hostedPage` option, default applied. */
   hostedPage: 'redirect' | 'link';
+  /** The drop-in generation of the loaded script. */
   generation: DropinGeneration | undefined;
   /** The session's payment methods, or those fetched early while the session is created. */
   eligibleSolutions: EligibleSolution[];
+  /** An abortSession request is running. */
   isCancelling: boolean;
   /**
    * The drop-in's container, a callback ref: `const { containerRef } = checkout; … <div ref={containerRef} />`
    * (destructure it: the React Compiler's lint reads `ref={checkout.containerRef}` as a ref read during render).
    */
   containerRef: (element: HTMLElement | null) => void;
+  /** Submits the payment through the drop-in (for your own pay button). Ignored unless `ready`. */
   submit(): Promise<void>;
+  /** Aborts the session (ABORTED_BY_CUSTOMER) once, however often it is called. Ignored while submitting. */
   cancel(): Promise<void>;
+  /** Runs the failed step again (a retried creation replays the same session). */
   retry(): void;
+  /** Starts over with a fresh session (after expiry or cancel). */
   restart(): void;
 }
 
@@ -45,18 +55,18 @@ export interface PurseCheckoutApi {
  */
 export function usePurseCheckout(options: UsePurseCheckoutOptions): PurseCheckoutApi {
   const { backend, i18n } = usePurse();
-  const bindings = bindingsOf(options, backend, i18n.locale);
-  const [controller] = useState(() => new CheckoutController(bindings));
+  const config = configOf(options, backend, i18n.locale);
+  const [checkout] = useState(() => new CheckoutRunner(config));
   // The latest props apply to work and callbacks that run later; another session or order starts over.
   useIsomorphicLayoutEffect(() => {
-    controller.setBindings(bindings);
+    checkout.setConfig(config);
   });
   useEffect(() => {
-    controller.attach();
-    return () => controller.detach();
-  }, [controller]);
+    checkout.attach();
+    return () => checkout.detach();
+  }, [checkout]);
 
-  const state = useSyncExternalStore(controller.subscribe, controller.getState, controller.getState);
+  const state = useSyncExternalStore(checkout.subscribe, checkout.getState, checkout.getState);
 
   // The session's methods arrive with it; fetch them early only while an order's session is being created.
   const orderReference = options.order?.order_reference;
@@ -75,16 +85,16 @@ export function usePurseCheckout(options: UsePurseCheckoutOptions): PurseCheckou
     isFulfilled: state.isFulfilled,
     session: state.session,
     error: state.error,
-    integrationMode: session?.integration_mode ?? bindings.request.integration_mode,
+    integrationMode: session?.integration_mode ?? config.request.integration_mode,
     hostedPageUrl: state.hostedPageUrl,
-    hostedPage: bindings.hostedPage,
+    hostedPage: config.hostedPage,
     generation: state.generation,
     eligibleSolutions: session?.eligible_solutions ?? early.data ?? [],
-    isCancelling: state.isCancelling,
-    containerRef: controller.setElement,
-    submit: controller.submit,
-    cancel: controller.cancel,
-    retry: controller.retry,
-    restart: controller.restart,
+    isCancelling: state.cancelKey !== undefined,
+    containerRef: checkout.setElement,
+    submit: checkout.submit,
+    cancel: checkout.cancel,
+    retry: checkout.retry,
+    restart: checkout.restart,
   };
 }

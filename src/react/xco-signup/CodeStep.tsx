@@ -13,9 +13,10 @@ export const CODE_LENGTH = 6;
 /** Digits only, at most CODE_LENGTH: "123 456" and "123-456" (pasted or autofilled) become "123456". */
 export const sanitizeCode = (value: string): string => value.replace(/\D/g, '').slice(0, CODE_LENGTH);
 
-type CodeState = CodeSentState | VerifyingState | SendingState;
+/** The code step's states: a code was sent, is being checked, or a new one is being sent. */
+export type CodeStepState = CodeSentState | VerifyingState | SendingState;
 
-function codeErrorText(state: CodeState, i18n: Translator): string | undefined {
+function codeErrorText(state: CodeStepState, i18n: Translator): string | undefined {
   if (state.status !== 'code_sent') return undefined;
   switch (state.codeProblem) {
     case 'invalid':
@@ -31,7 +32,7 @@ function codeErrorText(state: CodeState, i18n: Translator): string | undefined {
 }
 
 /** The shopper's message for the code step's current state, also used by the live region. */
-export function codeStatusText(state: CodeState, i18n: Translator): string {
+export function codeStatusText(state: CodeStepState, i18n: Translator): string {
   if (state.status === 'verifying') return i18n.t('status.verifying');
   if (state.status === 'sending') return i18n.t('code.resending');
   const problem = codeErrorText(state, i18n);
@@ -40,7 +41,7 @@ export function codeStatusText(state: CodeState, i18n: Translator): string {
   return i18n.t('status.codeSent', { identifier: identifierText(state.identifier) });
 }
 
-function ResendButton({ signup, state }: { signup: XcoSignupApi; state: CodeState }) {
+function ResendButton({ state, onResend }: { state: CodeStepState; onResend: () => void }) {
   const { i18n } = usePurse();
   const availableAt = state.status === 'sending' ? undefined : state.resendAvailableAt;
   const seconds = useCountdown(availableAt);
@@ -51,20 +52,25 @@ function ResendButton({ signup, state }: { signup: XcoSignupApi; state: CodeStat
       ? i18n.t('code.resendIn', { seconds })
       : i18n.t('code.resend');
   return (
-    <Button variant="secondary" inactive={sending || seconds > 0 || state.status === 'verifying'} onClick={signup.resend}>
+    <Button variant="secondary" inactive={sending || seconds > 0 || state.status === 'verifying'} onClick={onResend}>
       {label}
     </Button>
   );
 }
 
+/** Props of the code step. */
 export interface CodeStepProps {
-  signup: XcoSignupApi;
+  /** The step's state. */
+  state: CodeStepState;
+  /** The actions the step uses. */
+  actions: Pick<XcoSignupApi, 'submitCode' | 'resend' | 'editIdentifier'>;
+  /** No "use another" button. */
+  lockIdentifier: boolean;
 }
 
 /** One code field (not six boxes): autofill from SMS/email, paste with separators, submits itself at 6 digits. */
-export function CodeStep({ signup }: CodeStepProps) {
+export function CodeStep({ state, actions, lockIdentifier }: CodeStepProps) {
   const { i18n } = usePurse();
-  const state = signup.state as CodeState;
   const inputRef = useRef<HTMLInputElement>(null);
   const id = useId();
   const [incomplete, setIncomplete] = useState(false);
@@ -98,7 +104,7 @@ export function CodeStep({ signup }: CodeStepProps) {
       return;
     }
     setIncomplete(false);
-    signup.submitCode(code);
+    actions.submitCode(code);
   };
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -146,11 +152,11 @@ export function CodeStep({ signup }: CodeStepProps) {
         <Button type="submit" inactive={!codeSent || needsNewCode}>
           {state.status === 'verifying' ? i18n.t('code.verifying') : i18n.t('code.submit')}
         </Button>
-        <ResendButton signup={signup} state={state} />
+        <ResendButton state={state} onResend={actions.resend} />
       </div>
       {throttled && <p className="purse-hint">{i18n.t('code.throttled')}</p>}
-      {!signup.lockIdentifier && (
-        <Button variant="link" onClick={signup.editIdentifier}>
+      {!lockIdentifier && (
+        <Button variant="link" onClick={actions.editIdentifier}>
           {i18n.t('identifier.edit')}
         </Button>
       )}

@@ -1,21 +1,27 @@
 import { useEffect, useId, useRef, type FormEvent } from 'react';
 import { detectIdentifierKind, loadPhoneLib } from '../../core/identifier.ts';
+import type { CheckingState, IdentifyState, SendingState } from '../../core/signup/types.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
 import { Button } from '../shared/parts.tsx';
 import { ErrorMessage, FieldLabel } from './parts.tsx';
 import type { XcoSignupApi } from './useXcoSignup.ts';
 
+/** Props of the identifier step. */
 export interface IdentifierStepProps {
-  signup: XcoSignupApi;
+  /** Typing, checking the identifier, or sending the first code. */
+  state: IdentifyState | CheckingState | SendingState;
+  /** The action the step uses. */
+  actions: Pick<XcoSignupApi, 'submitIdentifier'>;
+  /** The field is read-only. */
+  lockIdentifier: boolean;
   /** Move focus to the field when it appears (not on first page load, where it would steal focus). */
   focusOnMount?: boolean;
 }
 
 /** One field for an email or a phone number. Uncontrolled: typing causes no React render. */
-export function IdentifierStep({ signup, focusOnMount = false }: IdentifierStepProps) {
+export function IdentifierStep({ state, actions, lockIdentifier, focusOnMount = false }: IdentifierStepProps) {
   const { i18n } = usePurse();
-  const { state } = signup;
   const inputRef = useRef<HTMLInputElement>(null);
   const id = useId();
   const hintId = `${id}-hint`;
@@ -37,7 +43,7 @@ export function IdentifierStep({ signup, focusOnMount = false }: IdentifierStepP
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (busy) return;
-    void signup.submitIdentifier(inputRef.current?.value ?? '');
+    void actions.submitIdentifier(inputRef.current?.value ?? '');
   };
 
   return (
@@ -56,7 +62,7 @@ export function IdentifierStep({ signup, focusOnMount = false }: IdentifierStepP
           spellCheck={false}
           required
           defaultValue={state.input}
-          readOnly={busy || signup.lockIdentifier}
+          readOnly={busy || lockIdentifier}
           aria-invalid={hasError || undefined}
           aria-describedby={hasError ? `${errorId} ${hintId}` : hintId}
           onChange={(event) => {

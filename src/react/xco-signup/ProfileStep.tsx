@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type HTMLInputTypeAttribute } from 'react';
 import { useForm, type FieldError, type RegisterOptions, type UseFormRegister } from 'react-hook-form';
-import { isValidEmail, parseIdentifier } from '../../core/identifier.ts';
+import { isValidEmail, parseIdentifier, type CountryCode } from '../../core/identifier.ts';
 import type { CreatingState, ProfileState } from '../../core/signup/types.ts';
 import type { MessageKey, Translator } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
@@ -74,14 +74,21 @@ function Field({ name, label, register, rules, error, type = 'text', autoComplet
   );
 }
 
+/** Props of the profile step (new shopper). */
 export interface ProfileStepProps {
-  signup: XcoSignupApi;
+  /** The profile form, or the account being created. */
+  state: ProfileState | CreatingState;
+  /** The actions the step uses. */
+  actions: Pick<XcoSignupApi, 'submitProfile' | 'editIdentifier'>;
+  /** No "use another" button. */
+  lockIdentifier: boolean;
+  /** For phone numbers typed without "+". */
+  defaultCountry?: CountryCode;
 }
 
 /** New shopper: names, contact, gender, birth date and billing address. react-hook-form: no render per keystroke. */
-export function ProfileStep({ signup }: ProfileStepProps) {
+export function ProfileStep({ state, actions, lockIdentifier, defaultCountry }: ProfileStepProps) {
   const { i18n } = usePurse();
-  const state = signup.state as ProfileState | CreatingState;
   const profile = state.status === 'profile' ? state.profile : state.user;
   const serverError = state.status === 'profile' ? state.error : undefined;
   const creating = state.status === 'creating';
@@ -89,7 +96,7 @@ export function ProfileStep({ signup }: ProfileStepProps) {
   const summaryRef = useRef<HTMLDivElement>(null);
 
   // The pre-fill of the first render: later renders (creating, a refusal) must not reset what the shopper typed.
-  const [defaultValues] = useState(() => toFormValues(profile, signup.defaultCountry));
+  const [defaultValues] = useState(() => toFormValues(profile, defaultCountry));
   const { register, handleSubmit, setError, setFocus, formState } = useForm<ProfileFormValues>({
     defaultValues,
     // Focus the first invalid field in reading order (RHF's own order is registration order).
@@ -105,7 +112,7 @@ export function ProfileStep({ signup }: ProfileStepProps) {
     [i18n],
   );
   const identifierIsEmail = state.identifier.email !== undefined;
-  const country = signup.defaultCountry ? { defaultCountry: signup.defaultCountry } : {};
+  const country = defaultCountry ? { defaultCountry } : {};
 
   useEffect(() => {
     titleRef.current?.focus();
@@ -136,7 +143,7 @@ export function ProfileStep({ signup }: ProfileStepProps) {
       }
       phone = parsed.phone_number;
     }
-    signup.submitProfile(fromFormValues({ ...values, phone_number: phone }, profile));
+    actions.submitProfile(fromFormValues({ ...values, phone_number: phone }, profile));
   };
 
   const onInvalid = (invalid: Partial<Record<ProfileField, unknown>>) => {
@@ -221,8 +228,8 @@ export function ProfileStep({ signup }: ProfileStepProps) {
         <Button type="submit" inactive={creating}>
           {creating ? i18n.t('profile.creating') : i18n.t('profile.submit')}
         </Button>
-        {!signup.lockIdentifier && (
-          <Button variant="link" inactive={creating} onClick={signup.editIdentifier}>
+        {!lockIdentifier && (
+          <Button variant="link" inactive={creating} onClick={actions.editIdentifier}>
             {i18n.t('identifier.edit')}
           </Button>
         )}

@@ -36,8 +36,11 @@ export function signupStatusText(state: SignupState, i18n: Translator): string {
   }
 }
 
+/** Props of the default signup view. */
 export interface XcoSignupViewProps {
+  /** What `useXcoSignup()` returned. */
   signup: XcoSignupApi;
+  /** Added to the root element's classes. */
   className?: string;
 }
 
@@ -49,32 +52,37 @@ export function XcoSignupView({ signup, className }: XcoSignupViewProps) {
   const [firstState] = useState(state);
   const started = state !== firstState;
 
+  const locked = signup.lockIdentifier;
   let step;
   switch (state.status) {
     case 'identify':
     case 'checking':
-      step = <IdentifierStep signup={signup} focusOnMount={started} />;
+      step = <IdentifierStep state={state} actions={signup} lockIdentifier={locked} focusOnMount={started} />;
       break;
     case 'sending':
-      step = state.resendFrom ? <CodeStep signup={signup} /> : <IdentifierStep signup={signup} />;
+      step = state.resendFrom ? (
+        <CodeStep state={state} actions={signup} lockIdentifier={locked} />
+      ) : (
+        <IdentifierStep state={state} actions={signup} lockIdentifier={locked} />
+      );
       break;
     case 'profile':
     case 'creating':
-      step = <ProfileStep signup={signup} />;
+      step = <ProfileStep state={state} actions={signup} lockIdentifier={locked} defaultCountry={signup.defaultCountry} />;
       break;
     case 'code_sent':
     case 'verifying':
-      step = <CodeStep signup={signup} />;
+      step = <CodeStep state={state} actions={signup} lockIdentifier={locked} />;
       break;
     case 'verified':
     case 'linking':
       step = <LinkingStep />;
       break;
     case 'done':
-      step = <DoneStep signup={signup} />;
+      step = <DoneStep state={state} />;
       break;
     case 'failed':
-      step = <FailedStep signup={signup} />;
+      step = <FailedStep state={state} actions={signup} lockIdentifier={locked} />;
       break;
   }
 
@@ -86,7 +94,9 @@ export function XcoSignupView({ signup, className }: XcoSignupViewProps) {
   );
 }
 
+/** Props of `<XcoSignup>`: the hook's options and a class name. */
 export interface XcoSignupProps extends UseXcoSignupOptions {
+  /** Added to the root element's classes. */
   className?: string;
 }
 

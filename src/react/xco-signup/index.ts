@@ -2,6 +2,6 @@ export { XcoSignup, XcoSignupView, signupStatusText, type XcoSignupProps, type X
 export { useXcoSignup, DEFAULT_RESEND_DELAY_MS, type UseXcoSignupOptions, type XcoSignupApi, type XcoSignupCompleteDetails, type XcoSignupVerifiedDetails } from './useXcoSignup.ts';
 export { IdentifierStep, type IdentifierStepProps } from './IdentifierStep.tsx';
 export { ProfileStep, type ProfileStepProps } from './ProfileStep.tsx';
-export { CodeStep, CODE_LENGTH, sanitizeCode, type CodeStepProps } from './CodeStep.tsx';
-export { DoneStep, FailedStep, LinkingStep } from './steps.tsx';
+export { CodeStep, CODE_LENGTH, sanitizeCode, type CodeStepProps, type CodeStepState } from './CodeStep.tsx';
+export { DoneStep, FailedStep, LinkingStep, type DoneStepProps, type FailedStepProps } from './steps.tsx';
 export { ErrorMessage } from './parts.tsx';

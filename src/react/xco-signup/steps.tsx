@@ -7,6 +7,22 @@ import { ErrorMessage } from './parts.tsx';
 import { useCountdown } from './useCountdown.ts';
 import type { XcoSignupApi } from './useXcoSignup.ts';
 
+/** Props of the done step. */
+export interface DoneStepProps {
+  /** Created or linked. */
+  state: DoneState;
+}
+
+/** Props of the failed step. */
+export interface FailedStepProps {
+  /** What failed, and what a retry runs again. */
+  state: FailedState;
+  /** The actions the step uses. */
+  actions: Pick<XcoSignupApi, 'retry' | 'editIdentifier'>;
+  /** No "use another" button. */
+  lockIdentifier: boolean;
+}
+
 /** Focuses the element when it mounts: headings get tabIndex -1 so that focus lands on them. */
 function useFocusOnMount<T extends HTMLElement>() {
   const ref = useRef<T>(null);
@@ -30,9 +46,9 @@ export function LinkingStep() {
   );
 }
 
-export function DoneStep({ signup }: { signup: XcoSignupApi }) {
+/** Created or linked. */
+export function DoneStep({ state }: DoneStepProps) {
   const { i18n } = usePurse();
-  const state = signup.state as DoneState;
   const titleRef = useFocusOnMount<HTMLHeadingElement>();
   return (
     <div className="purse-step purse-done">
@@ -44,20 +60,19 @@ export function DoneStep({ signup }: { signup: XcoSignupApi }) {
   );
 }
 
-function RetryButton({ signup, state }: { signup: XcoSignupApi; state: FailedState }) {
+function RetryButton({ state, onRetry }: { state: FailedState; onRetry: () => void }) {
   const { i18n } = usePurse();
   const seconds = useCountdown(state.retryAt);
   return (
-    <Button inactive={seconds > 0} onClick={signup.retry}>
+    <Button inactive={seconds > 0} onClick={onRetry}>
       {seconds > 0 ? i18n.t('error.retryIn', { seconds }) : i18n.t('error.retry')}
     </Button>
   );
 }
 
 /** A step failed: what happened in the shopper's words, retry (after the wait when rate limited), or start over. */
-export function FailedStep({ signup }: { signup: XcoSignupApi }) {
+export function FailedStep({ state, actions, lockIdentifier }: FailedStepProps) {
   const { i18n } = usePurse();
-  const state = signup.state as FailedState;
   const titleRef = useFocusOnMount<HTMLHeadingElement>();
   return (
     <div className="purse-step purse-failed">
@@ -66,9 +81,9 @@ export function FailedStep({ signup }: { signup: XcoSignupApi }) {
       </h2>
       <ErrorMessage error={state.error} />
       <div className="purse-actions">
-        <RetryButton signup={signup} state={state} />
-        {!signup.lockIdentifier && (
-          <Button variant="link" onClick={signup.editIdentifier}>
+        <RetryButton state={state} onRetry={actions.retry} />
+        {!lockIdentifier && (
+          <Button variant="link" onClick={actions.editIdentifier}>
             {i18n.t('identifier.edit')}
           </Button>
         )}

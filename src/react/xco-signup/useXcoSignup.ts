@@ -1,32 +1,39 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { MutationObserver, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { PurseKitError } from '../../core/errors.ts';
-import { parseIdentifier, toXcoIdentifier, type CountryCode } from '../../core/identifier.ts';
+import type { CountryCode } from '../../core/identifier.ts';
+import { SignupRunner, type SignupConfig, type SignupExecutor, type SignupOperation } from '../../core/signup/effects.ts';
 import { isPending } from '../../core/signup/machine.ts';
-import type { SignupOutcome, SignupState } from '../../core/signup/types.ts';
+import type { SignupEvent, SignupOutcome, SignupState } from '../../core/signup/types.ts';
 import type { XcoUser } from '../../core/wire/xco.ts';
 import { usePurse } from '../provider/context.ts';
 import { useIsomorphicLayoutEffect } from '../shared/hooks.ts';
-import { SignupController, type SignupBindings } from './controller.ts';
 
 /** The wait before "resend" is offered: Purse's (and the mock's) resend throttle. */
 export const DEFAULT_RESEND_DELAY_MS = 30_000;
 
 /** Given to `onVerified`: the verified XCO user, to pre-fill or create the merchant's own customer. */
 export interface XcoSignupVerifiedDetails {
+  /** The verified XCO user. */
   user: XcoUser;
 }
 
 /** Given to `onComplete`. More fields may be added later. */
 export interface XcoSignupCompleteDetails {
+  /** `created` (new shopper) or `linked` (existing shopper). */
   outcome: SignupOutcome;
+  /** The XCO user. */
   user: XcoUser;
 }
 
+/** Options of `useXcoSignup()` and props of `<XcoSignup>`. */
 export interface UseXcoSignupOptions {
   /** Pre-fills the identifier field (email or phone number). */
   identifier?: string;
-  /** With `identifier`: the shopper cannot change it (read-only field, no "use another" button). */
+  /**
+   * With `identifier`: the shopper cannot change it (read-only field, no "use another" button).
+   * @defaultValue false
+   */
   lockIdentifier?: boolean;
   /** Country for phone numbers typed without "+", e.g. 'FR'. Without it, phones need the international prefix. */
   defaultCountry?: CountryCode;
@@ -41,19 +48,23 @@ export interface UseXcoSignupOptions {
   onComplete?: (details: XcoSignupCompleteDetails) => void;
   /** Every failure, as data (also rendered by the view in the shopper's language). */
   onError?: (error: PurseKitError) => void;
-  /** Client-side wait before a new code may be requested. Default 30 s. */
+  /**
+   * Client-side wait before a new code may be requested, in ms.
+   * @defaultValue 30000 (`DEFAULT_RESEND_DELAY_MS`)
+   */
   resendDelayMs?: number;
 }
 
+/** What `useXcoSignup()` returns: the state and the shopper's actions. */
 export interface XcoSignupApi {
   /** The state of the flow (see `SignupState`); render from `state.status`. */
   state: SignupState;
   /** A request (or `onVerified`) is running. */
   isPending: boolean;
-  /** Options the views need. */
+  /** The identifier is the merchant's (`lockIdentifier` with `identifier`): no "use another" button. */
   lockIdentifier: boolean;
+  /** From the options, for the views. */
   defaultCountry: CountryCode | undefined;
-  defaultProfile: XcoUser | undefined;
   /** Parses the text (email or phone), then checks it. Ignored unless the state is `identify`. */
   submitIdentifier(input: string): Promise<void>;
   /** New shopper: creates the account with this profile. */
@@ -68,82 +79,54 @@ export interface XcoSignupApi {
   retry(): void;
 }
 
-function bindingsOf(options: UseXcoSignupOptions): SignupBindings {
-  return { ...options, resendDelayMs: options.resendDelayMs ?? DEFAULT_RESEND_DELAY_MS, now: Date.now };
+function configOf(options: UseXcoSignupOptions, backend: SignupConfig['backend']): SignupConfig {
+  return { ...options, backend, resendDelayMs: options.resendDelayMs ?? DEFAULT_RESEND_DELAY_MS };
 }
 
-/** Headless XCO signup: binds the signup state machine to the provider's backend. */
+/** Each request as a TanStack Query mutation: visible to the app's MutationCache and devtools. */
+function mutations(queryClient: QueryClient): SignupExecutor {
+  const observers = new Map<string, MutationObserver<SignupEvent, unknown, () => Promise<SignupEvent>>>();
+  return (name: string, operation: SignupOperation, options) => {
+    let observer = observers.get(name);
+    if (!observer) {
+      observer = new MutationObserver<SignupEvent, unknown, () => Promise<SignupEvent>>(queryClient, {
+        mutationKey: ['purse', 'xco', name],
+        mutationFn: (run) => run(),
+        // The adapter already retries what is safe to retry; a pause while "offline" would hide the error.
+        retry: false,
+        networkMode: 'always',
+      });
+      observers.set(name, observer);
+    }
+    return observer.mutate(() => operation(options));
+  };
+}
+
+/** Headless XCO signup: binds the signup machine (core/signup) to the provider's backend and to React. */
 export function useXcoSignup(options: UseXcoSignupOptions = {}): XcoSignupApi {
   const { backend } = usePurse();
   const queryClient = useQueryClient();
-  const { lockIdentifier = false, defaultCountry, defaultProfile } = options;
-
-  const [controller] = useState(
-    () => new SignupController(backend, queryClient, bindingsOf(options), options.identifier ?? ''),
-  );
+  const [signup] = useState(() => new SignupRunner(configOf(options, backend), mutations(queryClient)));
   // The latest props apply to requests and callbacks that run later.
   useIsomorphicLayoutEffect(() => {
-    controller.setBindings(bindingsOf(options));
+    signup.setConfig(configOf(options, backend));
   });
-
   useEffect(() => {
-    controller.attach();
-    return () => controller.detach();
-  }, [controller]);
+    signup.attach();
+    return () => signup.detach();
+  }, [signup]);
 
-  const state = useSyncExternalStore(controller.subscribe, controller.getState, controller.getState);
-
-  const submitIdentifier = useCallback(
-    async (input: string) => {
-      if (controller.getState().status !== 'identify') return;
-      const { identifier, lockIdentifier: locked, defaultCountry: country } = controller.bindings;
-      // A locked identifier is the merchant's, whatever the field holds.
-      const text = locked && identifier !== undefined ? identifier : input;
-      const parsed = await parseIdentifier(text, country ? { defaultCountry: country } : {});
-      if (parsed.kind === 'invalid') {
-        controller.dispatch({ type: 'IDENTIFIER_INVALID', input: text, reason: parsed.reason });
-        return;
-      }
-      controller.dispatch({
-        type: 'SUBMIT_IDENTIFIER',
-        input: text,
-        identifier: toXcoIdentifier(parsed),
-        intentKey: controller.newKey(),
-      });
-    },
-    [controller],
-  );
-
-  const actions = useMemo(
-    () => ({
-      submitProfile: (user: XcoUser) => {
-        controller.dispatch({ type: 'SUBMIT_PROFILE', user, intentKey: controller.newKey() });
-      },
-      submitCode: (code: string) => {
-        controller.dispatch({ type: 'SUBMIT_CODE', code, intentKey: controller.newKey() });
-      },
-      resend: () => {
-        controller.dispatch({ type: 'RESEND', intentKey: controller.newKey(), now: Date.now() });
-      },
-      editIdentifier: () => {
-        const { lockIdentifier: locked, identifier } = controller.bindings;
-        if (locked && identifier !== undefined) return;
-        if (controller.dispatch({ type: 'EDIT_IDENTIFIER' })) controller.abandon();
-      },
-      retry: () => {
-        controller.dispatch({ type: 'RETRY', intentKey: controller.newKey(), now: Date.now() });
-      },
-    }),
-    [controller],
-  );
-
+  const state = useSyncExternalStore(signup.subscribe, signup.getState, signup.getState);
   return {
     state,
     isPending: isPending(state),
-    lockIdentifier: lockIdentifier && options.identifier !== undefined,
-    defaultCountry,
-    defaultProfile,
-    submitIdentifier,
-    ...actions,
+    lockIdentifier: (options.lockIdentifier ?? false) && options.identifier !== undefined,
+    defaultCountry: options.defaultCountry,
+    submitIdentifier: signup.submitIdentifier,
+    submitProfile: signup.submitProfile,
+    submitCode: signup.submitCode,
+    resend: signup.resend,
+    editIdentifier: signup.editIdentifier,
+    retry: signup.retry,
   };
 }

@@ -46,7 +46,10 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
   if (!options.purse) {
     throw new Error('createMerchantHandler needs { purse }: a PurseClient or its options (see purseConfigFromEnv).');
   }
-  const purse: PurseClient = isPurseClient(options.purse) ? options.purse : createPurseClient(options.purse);
+  // A shared store also shares the OAuth2 token between instances, unless the merchant said `tokenStore: null`.
+  const purse: PurseClient = isPurseClient(options.purse)
+    ? options.purse
+    : createPurseClient({ tokenStore: options.store, ...options.purse });
   const basePath = normaliseBasePath(options.basePath ?? '/api/purse');
   const logger = options.logger ?? consoleLogger;
   const now = options.now ?? Date.now;

@@ -78,8 +78,9 @@ export interface MerchantHandlerOptions {
   logger?: HandlerLogger;
   /**
    * Idempotency records, issued consent challenges and who owns which checkout session and payment. Default: in
-   * memory, right for one process; give several instances a shared store (e.g. Redis) so a retry or a status page
-   * landing on another instance is still recognised.
+   * memory, right for one process; give several instances a shared store (`createRedisStore`) so a retry or a status
+   * page landing on another instance is still recognised. When the handler builds the Purse client from options, this
+   * store also shares its OAuth2 token between instances (`purse: { …, tokenStore: null }` keeps it per process).
    */
   store?: HandlerStore;
   /** How long a consent challenge from a verified code stays usable. Default 10 minutes, like the code. */

@@ -1,4 +1,5 @@
 // The Purse API client: one OAuth2 token source shared by every API module. Server-side only (it holds the secret).
+import type { HandlerStore } from '../handler/store.ts';
 import { createPaymentApi, type PaymentApi } from './payment-api.ts';
 import { createTokenSource } from './token.ts';
 import { createPurseTransport } from './transport.ts';
@@ -26,6 +27,12 @@ export interface PurseClientOptions {
   timeoutMs?: number;
   /** Clock for token expiry (tests). Default `Date.now`. */
   now?: () => number;
+  /**
+   * Shares the OAuth2 token with every instance using this store (e.g. `createRedisStore`): one token request per
+   * token lifetime across them all. `createMerchantHandler` passes its `store` unless this is `null`. Default: none,
+   * the token is cached in this process only.
+   */
+  tokenStore?: HandlerStore | null;
 }
 
 export interface PurseClient extends XcoApi, PaymentApi {
@@ -66,6 +73,7 @@ export function createPurseClient(options: PurseClientOptions): PurseClient {
     fetch: fetchImpl,
     now: options.now ?? Date.now,
     timeoutMs,
+    store: options.tokenStore ?? undefined,
   });
   const transport = createPurseTransport({ tokens, fetch: fetchImpl, timeoutMs });
   return {

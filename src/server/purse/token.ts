@@ -1,5 +1,8 @@
-// OAuth2 client credentials for Purse: one cached token, refreshed shortly before it expires, one refresh in flight.
+// OAuth2 client credentials for Purse: one cached token, refreshed shortly before it expires, one refresh in flight
+// per process — and, with a shared store, one refresh across every instance (token-shared.ts).
+import type { HandlerStore } from '../handler/store.ts';
 import { PurseApiError } from './error.ts';
+import { createSharedToken, type CachedToken } from './token-shared.ts';
 import { fetchWithTimeout, readProblem, type FetchLike } from './transport-util.ts';
 
 export interface TokenSourceOptions {
@@ -11,19 +14,15 @@ export interface TokenSourceOptions {
   fetch: FetchLike;
   now: () => number;
   timeoutMs: number;
+  /** Shares the token with the other instances using this store (Redis); `undefined`: this process only. */
+  store?: HandlerStore;
 }
 
 export interface TokenSource {
   /** A valid access token: the cached one, or a fresh one shared by every concurrent caller. */
   get(): Promise<string>;
-  /** Drops `token` if it is still the cached one (a 401 proved it stale); a newer token is kept. */
-  invalidate(token: string): void;
-}
-
-interface CachedToken {
-  value: string;
-  /** Epoch ms after which the token is no longer used. */
-  refreshAt: number;
+  /** Drops `token` if it is still the cached (or shared) one (a 401 proved it stale); a newer token is kept. */
+  invalidate(token: string): Promise<void>;
 }
 
 /** Seconds assumed when the token endpoint omits `expires_in` (RFC 6749 makes it optional). */
@@ -41,6 +40,15 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
   const authorization = `Basic ${btoa(`${formEncode(options.clientId)}:${formEncode(options.clientSecret)}`)}`;
   let cached: CachedToken | undefined;
   let inflight: Promise<CachedToken> | undefined;
+  const shared =
+    options.store &&
+    createSharedToken({
+      store: options.store,
+      identity: [options.tokenUrl, options.clientId, options.scope ?? ''].join('\n'),
+      now: options.now,
+      // A holder that died is replaced once its token request would have timed out.
+      lockTtlMs: options.timeoutMs + 1_000,
+    });
 
   async function request(): Promise<CachedToken> {
     // Count the lifetime from before the request: the token may have been issued at any moment while it was in flight.
@@ -110,7 +118,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
     async get() {
       if (cached && options.now() < cached.refreshAt) return cached.value;
       if (!inflight) {
-        inflight = request().then(
+        inflight = (shared ? shared.get(request) : request()).then(
           (token) => {
             cached = token;
             inflight = undefined;
@@ -125,8 +133,9 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
       }
       return (await inflight).value;
     },
-    invalidate(token) {
+    async invalidate(token) {
       if (cached?.value === token) cached = undefined;
+      await shared?.drop(token);
     },
   };
 }

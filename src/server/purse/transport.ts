@@ -45,7 +45,7 @@ export function createPurseTransport(options: { tokens: TokenSource; fetch: Fetc
       if (response.status === 401) {
         // The token may have been revoked or expired early: try once more with a fresh one, never more.
         await response.body?.cancel().catch(() => undefined);
-        options.tokens.invalidate(token);
+        await options.tokens.invalidate(token);
         token = await options.tokens.get();
         response = await send(request, token);
         if (response.status === 401) {

@@ -1,26 +1,34 @@
 // Which payment the status page is about: a redirect token (explicit or from the URL), or an id the merchant passes.
-import { REDIRECTION_PARAM } from '../../core/wire/payment.ts';
+import { REDIRECTION_PARAM } from '../wire/payment.ts';
 
+/** Which payment the status page is about. */
 export type StatusSource =
   | { kind: 'token'; token: string }
   | { kind: 'payment'; id: string }
   | { kind: 'link'; id: string }
   | { kind: 'session'; id: string }
-  /** Server rendering: the URL's token is only readable in the browser, so nothing can be said yet. */
+  /** Before the view is mounted: the URL's token is read only then (server and first render agree). */
   | { kind: 'unread' }
   | { kind: 'none' };
 
+/** Which payment the status page is about. Give at most one; explicit props win over the URL's token. */
 export interface StatusSourceProps {
-  /** A `purse-redirection-data` token. Default: the one in `window.location.search`, when no id is given. */
+  /**
+   * A `purse-redirection-data` token, verified by the merchant server.
+   * @defaultValue the one in the page URL (read after mount), when no id is given
+   */
   token?: string;
+  /** Follows a client session until it names its payment. */
   clientSessionId?: string;
+  /** Follows a payment. */
   paymentId?: string;
+  /** Follows a payment link. */
   paymentLinkId?: string;
 }
 
 const given = (value: string | undefined): value is string => typeof value === 'string' && value.trim() !== '';
 
-/** The token in the page's query string, if any. Safe on the server (no window: none). */
+/** The token in the page's query string, if any. Read it after mount only: on the server there is none. */
 export function readRedirectToken(search = typeof window === 'undefined' ? '' : window.location.search): string | undefined {
   const token = new URLSearchParams(search).get(REDIRECTION_PARAM);
   return given(token ?? undefined) ? (token as string) : undefined;
@@ -28,22 +36,13 @@ export function readRedirectToken(search = typeof window === 'undefined' ? '' : 
 
 /**
  * Explicit inputs first: a token prop, then a payment link, a payment, a client session; the URL's token only when the
- * merchant passed none of them.
+ * merchant passed none of them. `canReadUrl` is false until the view is mounted.
  */
-export function resolveSource(
-  props: StatusSourceProps,
-  urlToken: string | undefined,
-  canReadUrl = typeof window !== 'undefined',
-): StatusSource {
+export function resolveSource(props: StatusSourceProps, urlToken: string | undefined, canReadUrl: boolean): StatusSource {
   if (given(props.token)) return { kind: 'token', token: props.token };
   if (given(props.paymentLinkId)) return { kind: 'link', id: props.paymentLinkId };
   if (given(props.paymentId)) return { kind: 'payment', id: props.paymentId };
   if (given(props.clientSessionId)) return { kind: 'session', id: props.clientSessionId };
   if (given(urlToken)) return { kind: 'token', token: urlToken };
   return canReadUrl ? { kind: 'none' } : { kind: 'unread' };
-}
-
-export function sourceKey(source: StatusSource): string {
-  if (source.kind === 'none' || source.kind === 'unread') return source.kind;
-  return `${source.kind}:${source.kind === 'token' ? source.token : source.id}`;
 }

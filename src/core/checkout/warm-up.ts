@@ -1,11 +1,18 @@
 // Getting the drop-in ready in about max(session time, script time) rather than their sum: while the merchant
 // backend creates the session (which names the script), open the connection to the script's origin and, when the
 // merchant told us which script its sessions use, download it already.
-import { checkOrigin, preconnect, preloadDropin } from '../../core/dropin/load.ts';
-import type { CheckoutBindings } from './options.ts';
-import { PURSE_HOSTED_PAGE_ORIGINS } from './state.ts';
+import { checkOrigin, preconnect, preloadDropin } from '../dropin/load.ts';
+import type { CheckoutSessionRequest } from '../backend/views.ts';
+import { PURSE_HOSTED_PAGE_ORIGINS } from './session.ts';
 
-type WarmUpOptions = Pick<CheckoutBindings, 'request' | 'allowedOrigins' | 'scriptUrl' | 'nonce' | 'integrity' | 'scriptTimeoutMs'>;
+export interface WarmUpOptions {
+  request: CheckoutSessionRequest;
+  allowedOrigins: readonly string[];
+  scriptUrl?: string;
+  nonce?: string;
+  integrity?: string;
+  scriptTimeoutMs?: number;
+}
 
 export function warmUp({ request, allowedOrigins, scriptUrl, nonce, integrity, scriptTimeoutMs }: WarmUpOptions): void {
   // A script with `integrity` loads in CORS mode: the warmed connection must be a CORS one to be reused.

@@ -1,0 +1,94 @@
+// The demo merchant's backend, shared by `npm start` (one process) and `npm run start:cluster` (several handler
+// processes): who the shopper is (a cookie), what they pay (the cart table), where Purse sends them back, and the store.
+import { createClient } from 'redis';
+import {
+  createMerchantHandler,
+  createRedisStore,
+  customerPurseConfigFromEnv,
+  purseConfigFromEnv,
+  type CustomerPurseClient,
+  type CustomerPurseClientOptions,
+  type HandlerStore,
+  type PurseClient,
+  type PurseClientOptions,
+} from '../src/server/index.ts';
+import { MOCK_CREDENTIALS, MOCK_CUSTOMER_PURSE_CREDENTIALS, startMockPurseServer } from '../src/mock-server/index.ts';
+import { carts } from './src/carts.ts';
+
+// Every visitor gets a customer reference in a cookie, standing in for the merchant's session. A real storefront
+// resolves it from its own authenticated session.
+export const CUSTOMER_COOKIE = 'demo_customer';
+export const customerFrom = (cookieHeader: string | null | undefined) =>
+  cookieHeader?.split(/;\s*/).find((c) => c.startsWith(`${CUSTOMER_COOKIE}=`))?.slice(CUSTOMER_COOKIE.length + 1) ?? null;
+
+/**
+ * The embedded Purse mock, unless PURSE_* and CALYPSO_* variables point at the real APIs (then `null`). Test mode: the
+ * demo's mock inbox and E2E read OTP codes and make deposits through /__mock/*.
+ */
+export async function startDemoMock(host: string) {
+  if (purseConfigFromEnv(process.env) && customerPurseConfigFromEnv(process.env)) return null;
+  return startMockPurseServer({
+    port: Number(process.env.PURSE_MOCK_PORT ?? 0),
+    host,
+    testMode: true,
+    // E2E shortens the 30 s resend throttle so a resend can be tested without waiting.
+    ...(process.env.PURSE_MOCK_RESEND_THROTTLE_MS ? { resendThrottleMs: Number(process.env.PURSE_MOCK_RESEND_THROTTLE_MS) } : {}),
+    // The cluster E2E settles pending payments itself (POST /__mock/payments/:id/settle) rather than after 4 s.
+    ...(process.env.PURSE_MOCK_PENDING_SETTLE_MS ? { pendingSettleMs: Number(process.env.PURSE_MOCK_PENDING_SETTLE_MS) } : {}),
+    onOtp: ({ identifier, code }) => console.log(`[mock purse] one-time code for ${identifier.email ?? identifier.phone_number}: ${code}`),
+  });
+}
+
+/** The real Purse sandbox when PURSE_* variables are set, otherwise the mock at `mockUrl`. */
+export function purseOptions(mockUrl: string | null): PurseClientOptions {
+  const sandbox = purseConfigFromEnv(process.env);
+  if (sandbox) return sandbox;
+  if (!mockUrl) throw new Error('No PURSE_* variables and no mock server URL.');
+  return { ...MOCK_CREDENTIALS, tokenUrl: `${mockUrl}/oauth2/token`, xcoApiUrl: mockUrl, paymentApiUrl: `${mockUrl}/payment` };
+}
+
+/** The Customer Purse API when CALYPSO_* variables are set, otherwise the mock at `mockUrl`. */
+export function customerPurseOptions(mockUrl: string | null): CustomerPurseClientOptions {
+  const calypso = customerPurseConfigFromEnv(process.env);
+  if (calypso) return calypso;
+  if (!mockUrl) throw new Error('No CALYPSO_* variables and no mock server URL.');
+  return { ...MOCK_CUSTOMER_PURSE_CREDENTIALS, apiUrl: mockUrl };
+}
+
+/** The Redis store at `url` (REDIS_URL), on a node-redis client that reconnects by itself. */
+export function redisStore(url: string, log: (message: string) => void = console.error): HandlerStore {
+  const client = createClient({ url, socket: { reconnectStrategy: (retries) => Math.min(100 * (retries + 1), 2_000) } });
+  client.on('error', (error: Error) => log(`[redis] ${error.message}`));
+  return createRedisStore({ client: client.connect(), prefix: 'purse-demo:' });
+}
+
+export function createDemoHandler(
+  purse: PurseClient | PurseClientOptions,
+  store: HandlerStore | undefined,
+  customerPurse: CustomerPurseClient | CustomerPurseClientOptions,
+) {
+  return createMerchantHandler({
+    purse,
+    store,
+    basePath: '/api/purse',
+    resolveCustomer: (request) => customerFrom(request.headers.get('cookie')),
+    // Amounts come from the storefront's own cart table; the browser only names the cart.
+    resolveOrder: (_request, { order_reference, customer }) => {
+      const cart = carts[order_reference ?? 'cart-eur'];
+      if (!cart) return null;
+      return {
+        amount: cart.amount,
+        currency: cart.currency,
+        capture_mode: 'MANUAL',
+        order: { reference: `${cart.reference}-${Date.now()}`, net_amount: cart.amount, tax_amount: 0 },
+        ...(customer ? { customer: { reference: customer } } : {}),
+      };
+    },
+    checkout: {
+      shopperRedirectionUrl: (request) => new URL('/return', request.url).href,
+      allowedIntegrationModes: ['EMBEDDED', 'HOSTED_PAGE'],
+    },
+    // Deposit addresses and deposits of the signed-in shopper (a Customer Purse customer is made on the first visit).
+    customerPurse: { client: customerPurse, currencies: ['BTC', 'USDT'] },
+  });
+}

@@ -1,0 +1,78 @@
+// The public API of each package entry point, as an API report (api/*.api.md) made by API Extractor from the built
+// declarations. `npm run api` fails when a report differs from the code, so a change to the public API is a
+// deliberate diff: run `npm run api -- --update` and commit the reports. Needs `npm run build` first.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Extractor, ExtractorConfig } from '@microsoft/api-extractor';
+
+const root = resolve(import.meta.dirname, '..');
+const update = process.argv.includes('--update');
+
+/** Entry point (as in package.json "exports") → its declarations in dist/types. */
+const entries: Record<string, string> = {
+  'purse-react-kit': 'index.d.ts',
+  'purse-react-kit-core': 'core/index.d.ts',
+  'purse-react-kit-server': 'server/index.d.ts',
+  'purse-react-kit-mock-server': 'mock-server/index.d.ts',
+};
+
+let failed = false;
+for (const [name, declarations] of Object.entries(entries)) {
+  const entry = resolve(root, 'dist/types', declarations);
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first.`);
+  const config = ExtractorConfig.prepare({
+    packageJsonFullPath: resolve(root, 'package.json'),
+    configObjectFullPath: resolve(root, 'scripts/api-extractor.json'),
+    configObject: {
+      projectFolder: root,
+      mainEntryPointFilePath: entry,
+      compiler: {
+        overrideTsconfig: {
+          compilerOptions: {
+            target: 'ES2022',
+            module: 'ESNext',
+            moduleResolution: 'Bundler',
+            lib: ['ES2023', 'DOM', 'DOM.Iterable'],
+            jsx: 'react-jsx',
+            strict: true,
+            allowImportingTsExtensions: true,
+            noEmit: true,
+            skipLibCheck: true,
+            types: ['node'],
+          },
+          include: [entry],
+        },
+      },
+      apiReport: {
+        enabled: true,
+        reportFileName: `${name}.api.md`,
+        reportFolder: '<projectFolder>/api/',
+        reportTempFolder: '<projectFolder>/node_modules/.cache/api-extractor/',
+      },
+      docModel: { enabled: false },
+      dtsRollup: { enabled: false },
+      tsdocMetadata: { enabled: false },
+      messages: {
+        extractorMessageReporting: {
+          default: { logLevel: 'warning', addToApiReportFile: false },
+          // Names the report cannot show (a type not exported from the entry) appear in it as notes.
+          'ae-forgotten-export': { logLevel: 'none', addToApiReportFile: true },
+          'ae-missing-release-tag': { logLevel: 'none' },
+          'ae-undocumented': { logLevel: process.env.API_UNDOCUMENTED ? 'warning' : 'none' },
+        },
+        tsdocMessageReporting: { default: { logLevel: 'none' } },
+      },
+    },
+  });
+  const result = Extractor.invoke(config, { localBuild: update, showVerboseMessages: false });
+  if (result.apiReportChanged && !update) {
+    console.error(`✗ ${name}: the public API differs from api/${name}.api.md. If that is intended: npm run api -- --update`);
+    failed = true;
+  } else if (!result.succeeded) {
+    console.error(`✗ ${name}: ${result.errorCount} error(s), ${result.warningCount} warning(s)`);
+    failed = true;
+  } else {
+    console.log(`✓ ${name}${result.apiReportChanged ? ' (report updated)' : ''}`);
+  }
+}
+process.exitCode = failed ? 1 : 0;

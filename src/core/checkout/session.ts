@@ -1,0 +1,77 @@
+// Pure facts about checkout sessions: the allowed origins, where a session leads, when it expires, what makes two
+// orders the same intent, and what the drop-in's events mean for the checkout. No DOM access.
+import type { CheckoutSession, CheckoutSessionRequest } from '../backend/views.ts';
+import { checkOrigin, PURSE_SCRIPT_ORIGINS } from '../dropin/load.ts';
+import { PurseKitFailure, toKitError, type PurseKitError } from '../errors.ts';
+import type { DropinEvent } from '../dropin/types.ts';
+import type { CheckoutEvent, SessionTarget } from './types.ts';
+
+/** Purse's hosted payment pages (production and sandbox). */
+export const PURSE_HOSTED_PAGE_ORIGINS: readonly string[] = ['https://pay.purse-secure.com', 'https://pay.purse-sandbox.com'];
+
+const joined = (a: readonly string[], b: readonly string[]): readonly string[] => [...a, ...b];
+
+/** The default allow-list of `allowedOrigins`: Purse's script CDNs and hosted pages. */
+// Marked pure: a page that only loads the drop-in (`loadDropin` alone) does not keep this list.
+export const PURSE_CHECKOUT_ORIGINS: readonly string[] = /* @__PURE__ */ joined(PURSE_SCRIPT_ORIGINS, PURSE_HOSTED_PAGE_ORIGINS);
+
+const configError = (message: string) => new PurseKitFailure({ kind: 'config', message });
+
+/** Where a session leads; throws a `config` PurseKitFailure when it leads nowhere allowed. */
+export function sessionTarget(session: CheckoutSession, allowedOrigins: readonly string[]): SessionTarget {
+  if (session.integration_mode === 'HOSTED_PAGE') {
+    if (!session.hosted_page_url) throw configError('The HOSTED_PAGE session has no hosted_page_url.');
+    try {
+      return { kind: 'hosted', url: checkOrigin(session.hosted_page_url, allowedOrigins, 'Hosted payment page').href };
+    } catch (failure) {
+      throw new PurseKitFailure(toKitError(failure));
+    }
+  }
+  if (!session.widget?.js_url || !session.widget.data) throw configError('The EMBEDDED session has no widget (data, js_url).');
+  return { kind: 'embedded', jsUrl: session.widget.js_url, widgetData: session.widget.data };
+}
+
+/** An error the drop-in reported (or a submit it rejected), with the drop-in's code when it gave one. */
+export function dropinError(message: string, code?: string): PurseKitError {
+  return { kind: 'dropin', message: `Purse's drop-in: ${message}`, ...(code !== undefined && { code }) };
+}
+
+/** Stable key of a request: same content, same intent, whatever the object's identity. */
+export function requestKey(request: CheckoutSessionRequest): string {
+  const entries = Object.entries(request)
+    .filter(([, value]) => value !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  return JSON.stringify(entries);
+}
+
+/**
+ * The timer that marks a session expired while no drop-in is mounted. A session that already looks expired when it
+ * arrives says the shopper's clock is wrong (a fresh session cannot be expired): no timer then, or every fresh session
+ * would "expire" at once. Returns the delay in ms, or undefined for no timer.
+ */
+export function expiryDelay(expiresAt: string, receivedAt: number, now: number): number | undefined {
+  const deadline = Date.parse(expiresAt);
+  if (Number.isNaN(deadline) || deadline <= receivedAt) return undefined;
+  // setTimeout's longest delay; a longer one fires at once.
+  return Math.min(Math.max(0, deadline - now), 2_147_483_647);
+}
+
+/** A drop-in event as a checkout event. Before the drop-in is mounted (or on an init failure), an error is fatal. */
+export function dropinEvent(event: DropinEvent, mounted: boolean, url: string): CheckoutEvent {
+  switch (event.type) {
+    case 'fulfilled':
+      return { type: 'FULFILLED', isFulfilled: event.isFulfilled };
+    case 'submitting':
+      return { type: 'DROPIN_SUBMITTING' };
+    case 'ready':
+      return { type: 'DROPIN_READY' };
+    case 'expired':
+      return { type: 'DROPIN_EXPIRED', now: Date.now() };
+    case 'error':
+      if (!mounted || event.code === 'CHECKOUT_API_INIT_FAILED') {
+        const message = `Purse's drop-in failed to start: ${event.message}`;
+        return { type: 'DROPIN_FAILED', error: { kind: 'script_load', message, url } };
+      }
+      return { type: 'DROPIN_ERROR', error: dropinError(event.message, event.code) };
+  }
+}

@@ -1,0 +1,90 @@
+// The status reducer and its source without a DOM: events in, states out.
+import { describe, expect, it } from 'vitest';
+import { payments, verified, checkoutSession } from '../../test/payment-status-fixtures.ts';
+import { initialStatusState, MISSING_SOURCE, sourceKey, statusReducer } from './machine.ts';
+import { readRedirectToken, resolveSource } from './source.ts';
+import type { StatusEvent, StatusState } from './types.ts';
+
+const run = (state: StatusState, ...events: StatusEvent[]) => events.reduce(statusReducer, state);
+const offline = { kind: 'network', message: 'offline', timeout: false } as const;
+
+describe('resolveSource', () => {
+  it('prefers explicit props, in order, over the URL token', () => {
+    const all = { token: 't', paymentLinkId: 'pl', paymentId: 'p', clientSessionId: 'cs' };
+    expect(resolveSource(all, 'url', true)).toEqual({ kind: 'token', token: 't' });
+    expect(resolveSource({ ...all, token: undefined }, 'url', true)).toEqual({ kind: 'link', id: 'pl' });
+    expect(resolveSource({ paymentId: 'p', clientSessionId: 'cs' }, 'url', true)).toEqual({ kind: 'payment', id: 'p' });
+    expect(resolveSource({ clientSessionId: 'cs' }, 'url', true)).toEqual({ kind: 'session', id: 'cs' });
+    expect(resolveSource({ paymentId: '  ' }, 'url', true)).toEqual({ kind: 'token', token: 'url' });
+    expect(resolveSource({}, undefined, true)).toEqual({ kind: 'none' });
+    // Before mount (and on the server) the URL is not read: not "missing" yet, so both first renders agree.
+    expect(resolveSource({}, undefined, false)).toEqual({ kind: 'unread' });
+    expect(resolveSource({ paymentId: 'p' }, undefined, false)).toEqual({ kind: 'payment', id: 'p' });
+    expect(sourceKey({ kind: 'payment', id: 'p' })).toBe('payment:p');
+  });
+
+  it('reads only purse-redirection-data from the query string', () => {
+    expect(readRedirectToken('?a=1&purse-redirection-data=eyJ.x.y')).toBe('eyJ.x.y');
+    expect(readRedirectToken('?purse-redirection-data=')).toBeUndefined();
+    expect(readRedirectToken('?authorization_status=AUTHORIZED')).toBeUndefined();
+  });
+});
+
+describe('statusReducer', () => {
+  it('never reports success before the backend answered', () => {
+    expect(initialStatusState({ kind: 'token', token: 't' }, 0)).toMatchObject({ phase: 'verifying', request: 1 });
+    expect(initialStatusState({ kind: 'payment', id: 'p' }, 0)).toMatchObject({ phase: 'verifying', request: 1 });
+    expect(initialStatusState({ kind: 'none' }, 0)).toMatchObject({ phase: 'error', error: MISSING_SOURCE });
+    expect(initialStatusState({ kind: 'unread' }, 0)).toMatchObject({ phase: 'verifying', request: undefined });
+  });
+
+  it('takes the payment a verified redirect carries, without asking for it again', () => {
+    const state = run(initialStatusState({ kind: 'token', token: 't' }, 0), {
+      type: 'ANSWERED',
+      request: 1,
+      answer: { kind: 'verify', data: verified(payments.pending) },
+    });
+    expect(state).toMatchObject({ phase: 'waiting', reason: 'pending', target: { kind: 'payment' }, request: undefined });
+    expect(run(state, { type: 'POLL' }).request).toBe(2);
+  });
+
+  it('lets the payment decide once the session names it, and keeps the session phase while it loads', () => {
+    const asking = run(initialStatusState({ kind: 'session', id: 'cs_1' }, 0), {
+      type: 'ANSWERED',
+      request: 1,
+      answer: { kind: 'session', data: checkoutSession({ payment_id: 'pay_1' }) },
+    });
+    expect(asking).toMatchObject({ phase: 'waiting', target: { kind: 'payment', id: 'pay_1' }, request: 2 });
+    expect(run(asking, { type: 'ANSWERED', request: 2, answer: { kind: 'payment', data: payments.refused } }).phase).toBe('failure');
+    expect(run(asking, { type: 'FAILED', request: 2, error: offline })).toMatchObject({ phase: 'error', error: offline });
+  });
+
+  it('drops a late answer, and a failed poll after an answer changes nothing on screen', () => {
+    const waiting = run(initialStatusState({ kind: 'payment', id: 'pay_1' }, 0), {
+      type: 'ANSWERED',
+      request: 1,
+      answer: { kind: 'payment', data: payments.pending },
+    });
+    expect(statusReducer(waiting, { type: 'ANSWERED', request: 1, answer: { kind: 'payment', data: payments.authorized } })).toBe(waiting);
+    const polled = run(waiting, { type: 'POLL' }, { type: 'FAILED', request: 2, error: offline });
+    expect(polled).toMatchObject({ phase: 'waiting', error: undefined, request: undefined });
+  });
+
+  it('turns waiting into timed_out, never a final status; a refresh asks once', () => {
+    const waiting = run(initialStatusState({ kind: 'payment', id: 'pay_1' }, 0), {
+      type: 'ANSWERED',
+      request: 1,
+      answer: { kind: 'payment', data: payments.pending },
+    });
+    const timedOut = run(waiting, { type: 'TIMED_OUT' });
+    expect(timedOut.phase).toBe('timed_out');
+    expect(statusReducer(timedOut, { type: 'POLL' })).toBe(timedOut);
+    const refreshing = run(timedOut, { type: 'REFRESH' });
+    expect(refreshing.request).toBe(2);
+    expect(statusReducer(refreshing, { type: 'REFRESH' })).toBe(refreshing);
+    expect(run(refreshing, { type: 'ANSWERED', request: 2, answer: { kind: 'payment', data: payments.authorized } })).toMatchObject({
+      phase: 'success',
+      reason: 'authorized',
+    });
+  });
+});

@@ -1,0 +1,85 @@
+// @vitest-environment node
+// Two handler instances A and B (each with its own Purse client and Redis connection) over one Purse and one real
+// Redis, requests alternating: every journey of issue 8 that broke on per-process memory.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { CheckoutSession } from '../../core/backend/views.ts';
+import { routes } from '../../core/backend/routes.ts';
+import { connectRedis } from '../../test/redis-server.ts';
+import { CARDS, checkoutShop, purseWorld } from '../test-support.ts';
+import { createRedisStore } from './store-redis.ts';
+
+const EXISTING = { email: 'existing@example.com' };
+const clients: Awaited<ReturnType<typeof connectRedis>>[] = [];
+beforeAll(async () => {
+  clients.push(await connectRedis(inject('redisUrl')), await connectRedis(inject('redisUrl')));
+});
+afterAll(async () => {
+  await Promise.all(clients.map((c) => c.quit()));
+});
+
+/** A and B: one shop (one key prefix) on two instances. */
+function twoInstances() {
+  const world = purseWorld({}, { rateLimit: { limit: 1000, windowMs: 60_000 } });
+  const prefix = `instances:${randomUUID()}:`;
+  const [a, b] = clients.map((client) =>
+    checkoutShop({ purse: world.options, store: createRedisStore({ client, prefix }) }, world),
+  ) as [ReturnType<typeof checkoutShop>, ReturnType<typeof checkoutShop>];
+  return { world, a, b };
+}
+
+describe('two handler instances on one Redis', () => {
+  it('code sent by A, verified by B, consent by A: the account is linked, one consent at Purse', async () => {
+    const { world, a, b } = twoInstances();
+    expect((await a.post(routes.startPasswordless, EXISTING)).status).toBe(204);
+    const code = world.purse.control.currentCode(EXISTING)!;
+    const verified = await b.post(routes.verifyPasswordless, { ...EXISTING, verification_code: code }, { customer: 'cust_1' });
+    expect(verified.status).toBe(200);
+    const { consent_challenge_id } = (await verified.json()) as { consent_challenge_id: string };
+
+    const consent = await a.post(routes.createConsent, { ...EXISTING, consent_challenge_id }, { customer: 'cust_1' });
+    expect(consent.status).toBe(204);
+    expect(world.purse.control.consents()).toHaveLength(1);
+    // Single use across instances too.
+    const again = await b.post(routes.createConsent, { ...EXISTING, consent_challenge_id }, { customer: 'cust_1' });
+    expect(again.status).toBe(400);
+    expect(world.purse.control.consents()).toHaveLength(1);
+  });
+
+  it('a session created on A is read and aborted through B (and only by its customer)', async () => {
+    const { world, a, b } = twoInstances();
+    const created = (await (await a.post(routes.createSession, {}, { customer: 'cust_1' })).json()) as CheckoutSession;
+    expect((await b.send('GET', `${routes.session}${created.id}`, { customer: 'cust_2' })).status).toBe(404);
+    const read = await b.send('GET', `${routes.session}${created.id}`, { customer: 'cust_1' });
+    expect(read.status).toBe(200);
+    expect(await read.json()).toMatchObject({ id: created.id });
+    expect((await b.post(`${routes.session}${created.id}/abort`, {}, { customer: 'cust_1' })).status).toBe(200);
+    expect(world.purse.control.sessions().find((s) => s.id === created.id)?.status).toMatch(/^ABORTED/);
+  });
+
+  it('the return page verified on A polls the payment on B; another customer posting the token to B is refused', async () => {
+    const { a, b } = twoInstances();
+    const { paymentId, token } = await a.checkout('cust_1', CARDS.authorized);
+    expect((await a.post(routes.verifyRedirect, { token }, { customer: 'cust_1' })).status).toBe(200);
+    const polled = await b.send('GET', `${routes.payment}${paymentId}`, { customer: 'cust_1' });
+    expect(polled.status).toBe(200);
+    expect(await polled.json()).toMatchObject({ id: paymentId, authorization_status: 'AUTHORIZED' });
+
+    const stolen = await b.post(routes.verifyRedirect, { token }, { customer: 'cust_attacker' });
+    expect(stolen.status).toBe(404);
+    expect((await b.send('GET', `${routes.payment}${paymentId}`, { customer: 'cust_attacker' })).status).toBe(404);
+  });
+
+  it('20 concurrent creates with one Idempotency-Key split over A and B: one session at Purse, one id for all', async () => {
+    const { world, a, b } = twoInstances();
+    const key = randomUUID();
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).post(routes.createSession, {}, { customer: 'cust_1', key })),
+    );
+    expect(answers.map((r) => r.status)).toEqual(Array.from({ length: 20 }, () => 201));
+    const ids = new Set(await Promise.all(answers.map(async (r) => ((await r.json()) as CheckoutSession).id)));
+    expect(ids.size).toBe(1);
+    expect(world.purse.control.sessions()).toHaveLength(1);
+    expect(world.calls('/payment/v2/client-sessions').filter((c) => c.method === 'POST')).toHaveLength(1);
+  });
+});

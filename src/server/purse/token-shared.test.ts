@@ -1,0 +1,119 @@
+// @vitest-environment node
+// The OAuth2 token shared by handler instances through a real Redis: one token request per lifetime across all of
+// them, and a refresh lock that a dead holder cannot keep.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { routes } from '../../core/backend/routes.ts';
+import { connectRedis } from '../../test/redis-server.ts';
+import { createRedisStore } from '../handler/store-redis.ts';
+import type { HandlerStore } from '../handler/store.ts';
+import { purseWorld, shop } from '../test-support.ts';
+import { createPurseClient } from './client.ts';
+import { createSharedToken, type CachedToken } from './token-shared.ts';
+
+const clients: Awaited<ReturnType<typeof connectRedis>>[] = [];
+beforeAll(async () => {
+  for (let i = 0; i < 4; i++) clients.push(await connectRedis(inject('redisUrl')));
+});
+afterAll(async () => {
+  await Promise.all(clients.map((c) => c.quit()));
+});
+
+/** One Redis store per instance (each on its own connection), all under one prefix: one shop's shared Redis. */
+function instanceStores(count: number): HandlerStore[] {
+  const prefix = `token:${randomUUID()}:`;
+  return Array.from({ length: count }, (_, i) => createRedisStore({ client: clients[i % clients.length]!, prefix }));
+}
+
+const CHECK = `${routes.checkUser}?email=existing%40example.com`;
+
+describe('the OAuth2 token shared through the Redis store', () => {
+  it('50 concurrent calls at expiry over 4 handler instances: 1 token request (on by default with a store)', async () => {
+    const world = purseWorld({}, { tokenTtlSeconds: 3600, rateLimit: { limit: 1000, windowMs: 60_000 } });
+    // Each instance builds its own Purse client from options, as a merchant's handler does.
+    const instances = instanceStores(4).map((store) => shop({ purse: world.options, store }, world));
+    const spread = async () => {
+      const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => instances[i % 4]!.send('GET', CHECK)));
+      expect(answers.map((a) => a.status)).toEqual(Array.from({ length: 50 }, () => 200));
+    };
+
+    await spread();
+    expect(world.purse.control.tokenRequests()).toBe(1);
+    world.advance(3600_000); // every instance's token is now past its refresh time
+    await spread();
+    expect(world.purse.control.tokenRequests()).toBe(2);
+    await spread();
+    expect(world.purse.control.tokenRequests()).toBe(2);
+  });
+
+  it('without a shared store each instance asks for its own token (what the shared one saves)', async () => {
+    const world = purseWorld();
+    const instances = Array.from({ length: 4 }, () => shop({ purse: world.options }, world));
+    await Promise.all(Array.from({ length: 20 }, (_, i) => instances[i % 4]!.send('GET', CHECK)));
+    expect(world.purse.control.tokenRequests()).toBe(4);
+  });
+
+  it('tokenStore: null keeps the token per process even with a shared store', async () => {
+    const world = purseWorld();
+    const instances = instanceStores(2).map((store) => shop({ purse: { ...world.options, tokenStore: null }, store }, world));
+    await Promise.all(instances.map((s) => s.send('GET', CHECK)));
+    expect(world.purse.control.tokenRequests()).toBe(2);
+  });
+
+  it('a holder whose token request fails releases the lock: the next instance refreshes at once', async () => {
+    const world = purseWorld({ timeoutMs: 5_000 });
+    const [a, b] = instanceStores(2).map((tokenStore) => createPurseClient({ ...world.options, tokenStore }));
+    world.purse.control.setFault({ path: '/oauth2/token', status: 503, latencyMs: 100, times: 1 });
+    const started = Date.now();
+    const answers = await Promise.allSettled([a!.checkUser({ email: 'existing@example.com' }), b!.checkUser({ email: 'existing@example.com' })]);
+    // Whichever took the lock got the 503; the other one refreshed right after and got its answer.
+    expect(answers.map((a) => a.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(answers.find((a) => a.status === 'fulfilled')).toEqual({ status: 'fulfilled', value: { exists: true, token_count: 2 } });
+    // Well under the lock's own expiry (timeout 5 s + 1 s): B did not wait for the lock to lapse.
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(world.calls('/oauth2/token')).toHaveLength(2);
+    expect(world.purse.control.tokenRequests()).toBe(1);
+  });
+
+  it('a 401 drops the shared token: one refresh, which the other instances then use', async () => {
+    const world = purseWorld();
+    const [a, b] = instanceStores(2).map((tokenStore) => createPurseClient({ ...world.options, tokenStore }));
+    await a!.checkUser({ email: 'existing@example.com' });
+    world.purse.control.setFault({ path: '/v1/users/exists', status: 401, times: 1 });
+    await a!.checkUser({ email: 'existing@example.com' });
+    expect(world.purse.control.tokenRequests()).toBe(2);
+    await b!.checkUser({ email: 'existing@example.com' }); // a fresh instance: reads the new shared token
+    expect(world.purse.control.tokenRequests()).toBe(2);
+  });
+
+  it('with the store down, each instance still gets a token from Purse itself', async () => {
+    const world = purseWorld();
+    const down = createRedisStore({ client: Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:1')) });
+    const s = shop({ purse: world.options, store: down }, world);
+    expect((await s.send('GET', CHECK)).status).toBe(200);
+    expect(world.purse.control.tokenRequests()).toBe(1);
+  });
+});
+
+describe('the refresh lock', () => {
+  it('cannot deadlock: a holder that died mid-refresh blocks the others only until its lock expires', async () => {
+    const stores = instanceStores(4);
+    let requests = 0;
+    const request = async (): Promise<CachedToken> => {
+      requests++;
+      return { value: `token-${requests}`, refreshAt: Date.now() + 60_000 };
+    };
+    const shared = (store: HandlerStore) => createSharedToken({ store, identity: 'merchant', now: Date.now, lockTtlMs: 400 });
+
+    // The holder takes the lock, then its process dies: its request never ends and it never releases the lock.
+    void shared(stores[0]!).get(() => new Promise<CachedToken>(() => undefined));
+    const lock = async () => (await clients[0]!.keys('token:*:lock')).length;
+    await expect.poll(lock).toBeGreaterThan(0);
+
+    const started = Date.now();
+    const tokens = await Promise.all(Array.from({ length: 30 }, (_, i) => shared(stores[1 + (i % 3)]!).get(request)));
+    expect(new Set(tokens.map((t) => t.value))).toEqual(new Set(['token-1']));
+    expect(requests).toBe(1);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+  });
+});

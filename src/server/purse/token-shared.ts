@@ -1,0 +1,110 @@
+// The OAuth2 token shared by every handler instance through the handler's store (Redis), so N instances ask Purse
+// for one token per lifetime instead of N. One instance refreshes at a time, under a lock that expires by itself
+// (SET NX PX): a holder that dies mid-refresh blocks the others for at most `lockTtlMs`, never for good.
+import { isStoreError, type HandlerStore } from '../handler/store.ts';
+
+export interface CachedToken {
+  value: string;
+  /** Epoch ms after which the token is no longer used. */
+  refreshAt: number;
+}
+
+export interface SharedTokenOptions {
+  store: HandlerStore;
+  /** Names the credentials, so two merchants on one Redis never share a token. */
+  identity: string;
+  now: () => number;
+  /** How long the refresh lock lives; past it another instance may refresh. The token request's timeout + margin. */
+  lockTtlMs: number;
+  /** How often a waiting instance looks for the token another one is fetching. Default 50 ms. */
+  pollMs?: number;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+async function digest(text: string): Promise<string> {
+  const bytes = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  return Array.from(bytes.subarray(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function parse(raw: string | undefined): CachedToken | undefined {
+  if (raw === undefined) return undefined;
+  try {
+    const token = JSON.parse(raw) as Partial<CachedToken>;
+    return typeof token.value === 'string' && typeof token.refreshAt === 'number' ? { value: token.value, refreshAt: token.refreshAt } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Store failures are swallowed here: without its shared cache an instance still works, asking Purse itself. */
+const quietly = <T>(promise: Promise<T>, fallback: T) => promise.catch((error: unknown) => {
+  if (isStoreError(error)) return fallback;
+  throw error;
+});
+
+export interface SharedToken {
+  /**
+   * The shared token while it is fresh; otherwise one instance runs `request` under the lock and shares its token
+   * while the others wait for it. Without a working store, `request` runs here.
+   */
+  get(request: () => Promise<CachedToken>): Promise<CachedToken>;
+  /** Forgets `value` if it is still the shared token (Purse answered 401 to it). */
+  drop(value: string): Promise<void>;
+}
+
+export function createSharedToken(options: SharedTokenOptions): SharedToken {
+  const { store, now, lockTtlMs } = options;
+  const pollMs = options.pollMs ?? 50;
+  const owner = globalThis.crypto.randomUUID();
+  let keys: Promise<{ token: string; lock: string }> | undefined;
+  const keysOf = () =>
+    (keys ??= digest(options.identity).then((id) => ({ token: `purse-kit:oauth2:${id}`, lock: `purse-kit:oauth2:${id}:lock` })));
+
+  const fresh = async () => {
+    const token = parse(await store.get((await keysOf()).token));
+    return token && now() < token.refreshAt ? token : undefined;
+  };
+
+  async function refreshUnderLock(request: () => Promise<CachedToken>): Promise<CachedToken> {
+    const { token: tokenKey, lock } = await keysOf();
+    try {
+      // Another instance may have stored a token between our look and our lock.
+      const stored = await quietly(fresh(), undefined);
+      if (stored) return stored;
+      const token = await request();
+      const ttlMs = token.refreshAt - now();
+      if (ttlMs > 0) await quietly(store.set(tokenKey, JSON.stringify(token), ttlMs), undefined);
+      return token;
+    } finally {
+      // Release only our own lock: one that expired and was taken by another instance is put back.
+      const holder = await quietly(store.take(lock), undefined);
+      if (holder !== undefined && holder !== owner) await quietly(store.add(lock, holder, lockTtlMs), false);
+    }
+  }
+
+  return {
+    async get(request) {
+      // Wall-clock deadline (options.now may be a test's frozen clock): past it, stop waiting and ask Purse here.
+      const deadline = Date.now() + lockTtlMs + pollMs;
+      for (;;) {
+        let token: CachedToken | undefined;
+        try {
+          token = await fresh();
+          if (token) return token;
+          if (await store.add((await keysOf()).lock, owner, lockTtlMs)) return await refreshUnderLock(request);
+        } catch (error) {
+          if (!isStoreError(error)) throw error;
+          return request();
+        }
+        if (Date.now() >= deadline) return request();
+        await sleep(pollMs);
+      }
+    },
+    async drop(value) {
+      const { token: tokenKey } = await keysOf();
+      const stored = await quietly(store.get(tokenKey), undefined);
+      if (parse(stored)?.value === value) await quietly(store.delete(tokenKey), undefined);
+    },
+  };
+}

@@ -1,0 +1,34 @@
+// The pages the hydration test renders on the server (in Node) and hydrates in Chromium: each component as a merchant
+// renders it, in the same provider. The server never calls the backend; the browser's is the real in-process stack.
+import type { ReactElement } from 'react';
+import type { MerchantBackend } from '../core/backend/backend.ts';
+import { PaymentStatus, PurseCheckout, PurseProvider, XcoSignup } from '../index.ts';
+
+export const SSR_PAGES: Record<string, (backend: MerchantBackend) => ReactElement> = {
+  signup: (backend) => (
+    <PurseProvider backend={backend}>
+      <XcoSignup defaultCountry="FR" identifier="ada@example.com" />
+    </PurseProvider>
+  ),
+  checkout: (backend) => (
+    <PurseProvider backend={backend} locale="fr">
+      <PurseCheckout order={{ order_reference: 'cart-1' }} onCancel={() => {}} />
+    </PurseProvider>
+  ),
+  // The return page as Purse redirects to it: the token is in the URL, which only the browser can read.
+  'payment status (token in the URL)': (backend) => (
+    <PurseProvider backend={backend}>
+      <PaymentStatus retryHref="/checkout" />
+    </PurseProvider>
+  ),
+  'payment status (no token)': (backend) => (
+    <PurseProvider backend={backend}>
+      <PaymentStatus />
+    </PurseProvider>
+  ),
+  'payment status (payment id)': (backend) => (
+    <PurseProvider backend={backend}>
+      <PaymentStatus paymentId="pay_1" headingLevel={1} />
+    </PurseProvider>
+  ),
+};
