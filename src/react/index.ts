@@ -105,3 +105,4 @@ export * from './xco-account/index.ts';
 export type { DepositPageRequest, ShopperDeposit, ShopperDepositAddress, ShopperDepositPage, ShopperPurse } from '../core/backend/customer-purse.ts';
 export type { CustomerPurseState, CustomerPurseStatus, DepositsState } from '../core/customer-purse/types.ts';
 export type { XcoAccountState, XcoAccountStatus } from '../core/xco-account/types.ts';
+export type { PurseComplianceState, PurseTransactionState } from '../core/wire/customer-purse.ts';

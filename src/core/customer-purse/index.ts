@@ -3,3 +3,4 @@ export { customerPurseReducer, DEFAULT_DEPOSIT_PAGE_SIZE, initialCustomerPurseSt
 export { createCustomerPurseRunner, DEFAULT_DEPOSIT_POLL_MS } from './effects.ts';
 export type { CustomerPurseRunner, CustomerPurseRunnerOptions, CustomerPurseSettings, RequestRunner } from './effects.ts';
 export { complianceTone, depositTone, formatDepositAmount } from './format.ts';
+export type { DepositTone } from './format.ts';

@@ -18,32 +18,32 @@ export interface DepositsState {
   known: string[];
 }
 
-interface Base {
+export interface CustomerPurseStateBase {
   deposits: DepositsState;
   /** Deposits that arrived while the view was open (by the last poll), newest first. */
   arrived: string[];
 }
 
 /** Loading the addresses (and the first page of deposits, in parallel). */
-export interface PurseLoadingState extends Base {
+export interface PurseLoadingState extends CustomerPurseStateBase {
   status: 'loading';
   requestKey: string;
 }
 
 /** The addresses are known; deposits are shown and polled. */
-export interface PurseReadyState extends Base {
+export interface PurseReadyState extends CustomerPurseStateBase {
   status: 'ready';
   purse: ShopperPurse;
 }
 
 /** The merchant blocked the shopper's purse: no address is shown; the deposits still are. */
-export interface PurseBlockedState extends Base {
+export interface PurseBlockedState extends CustomerPurseStateBase {
   status: 'blocked';
   purse: ShopperPurse;
 }
 
 /** The addresses could not be loaded; RETRY loads them again. */
-export interface PurseFailedState extends Base {
+export interface PurseFailedState extends CustomerPurseStateBase {
   status: 'failed';
   error: PurseKitError;
 }

@@ -4,3 +4,4 @@ export type { CustomerPurseClient, CustomerPurseClientOptions } from './customer
 export { signCustomerPurseBody } from './customer-purse-sign.ts';
 export { customerPurseConfigFromEnv } from './customer-purse-config.ts';
 export type { CustomerPurseOptions } from '../handler/options.ts';
+export type * from '../../core/wire/customer-purse.ts';
