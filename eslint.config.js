@@ -4,9 +4,16 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'storybook-static', 'public', 'node_modules', 'test-results', 'playwright-report'] },
+  {
+    ignores: [
+      'dist', 'storybook-static', 'public', '**/node_modules', 'test-results', 'playwright-report',
+      // The examples' build outputs (their sources are linted).
+      'examples/**/.next', 'examples/**/dist', 'examples/test-results', 'examples/**/next-env.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  { files: ['**/*.mjs'], languageOptions: { globals: globals.node } },
   {
     files: ['**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },

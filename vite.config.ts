@@ -24,8 +24,24 @@ const emitStyles = (): Plugin => ({
   },
 });
 
+// React Server Components: every browser module that renders or calls hooks starts with "use client", so a Next.js
+// server component can render <PurseProvider> and the components directly. Added at build time (the sources stay
+// framework-neutral) and kept in dist because each module stays a file of its own (rolldown keeps directives only then).
+const CLIENT_IMPORT = /^\s*import\s+(?!type\b)[^;]*?from\s+['"](?:react|react-dom|@tanstack\/react-query|react-hook-form)(?:\/[^'"]*)?['"]/m;
+const isClientModule = (id: string, code: string) =>
+  /[\\/]src[\\/]react[\\/]/.test(id) && (id.endsWith('.tsx') || CLIENT_IMPORT.test(code));
+const clientDirective = (): Plugin => ({
+  name: 'purse-use-client',
+  apply: 'build',
+  enforce: 'pre',
+  transform(code, id) {
+    if (!isClientModule(id, code) || /^\s*['"]use client['"]/.test(code)) return null;
+    return { code: `'use client';\n${code}`, map: null };
+  },
+});
+
 export default defineConfig({
-  plugins: [react(), emitStyles()],
+  plugins: [clientDirective(), react(), emitStyles()],
   publicDir: false,
   build: {
     outDir: 'dist',
@@ -39,12 +55,15 @@ export default defineConfig({
         core: resolve(import.meta.dirname, 'src/core/index.ts'),
         server: resolve(import.meta.dirname, 'src/server/index.ts'),
         'mock-server': resolve(import.meta.dirname, 'src/mock-server/index.ts'),
+        // Playwright helpers for merchants' own E2E against the mock (Node only).
+        testing: resolve(import.meta.dirname, 'src/testing/index.ts'),
         // `npx purse-mock-server --port 4010 --test-mode`: the emulator for merchants' own dev and E2E.
         'mock-server-cli': resolve(import.meta.dirname, 'src/mock-server/cli.ts'),
       },
     },
     rolldownOptions: {
       external: isExternal,
+      output: { preserveModules: true, preserveModulesRoot: 'src' },
     },
   },
 });

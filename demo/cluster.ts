@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCustomerPurseClient, createPurseClient } from '../src/server/index.ts';
 import { startRedisServer } from '../src/test/redis-server.ts';
-import { customerPurseOptions, purseOptions, startDemoMock } from './merchant.ts';
+import { customerPurseOptions, demoAccounts, purseOptions, redisStore, startDemoMock } from './merchant.ts';
 import { startStorefront } from './storefront.ts';
 
 const { values: args } = parseArgs({
@@ -72,16 +72,17 @@ function roundRobin(req: IncomingMessage, res: ServerResponse) {
 }
 
 const purse = createPurseClient(purseOptions(mock?.url ?? null));
-const customerPurse = createCustomerPurseClient(customerPurseOptions(mock?.url ?? null));
 const storefront = await startStorefront({
   port: Number(args.port),
   host,
   prod: args.prod!,
   mockUrl: mock?.url ?? null,
   purse,
-  customerPurse,
+  customerPurse: createCustomerPurseClient(customerPurseOptions(mock?.url ?? null)),
   mockPurse: mock?.purse,
   api: roundRobin,
+  // The shop's accounts live in the instances' Redis, so every instance's resolveIdentity sees what this form records.
+  accounts: demoAccounts(redisStore(redisUrl)),
 });
 
 console.log(`purse-react-kit demo storefront: ${storefront.url}`);

@@ -2,6 +2,7 @@
 // processes): who the shopper is (a cookie), what they pay (the cart table), where Purse sends them back, and the store.
 import { createClient } from 'redis';
 import {
+  createMemoryStore,
   createMerchantHandler,
   createRedisStore,
   customerPurseConfigFromEnv,
@@ -13,7 +14,7 @@ import {
   type PurseClientOptions,
 } from '../src/server/index.ts';
 import { MOCK_CREDENTIALS, MOCK_CUSTOMER_PURSE_CREDENTIALS, startMockPurseServer } from '../src/mock-server/index.ts';
-import { carts } from './src/carts.ts';
+import { findCart } from './src/carts.ts';
 
 // Every visitor gets a customer reference in a cookie, standing in for the merchant's session. A real storefront
 // resolves it from its own authenticated session.
@@ -22,10 +23,11 @@ export const customerFrom = (cookieHeader: string | null | undefined) =>
   cookieHeader?.split(/;\s*/).find((c) => c.startsWith(`${CUSTOMER_COOKIE}=`))?.slice(CUSTOMER_COOKIE.length + 1) ?? null;
 
 /**
- * The embedded Purse mock, unless PURSE_* and CALYPSO_* variables point at the real APIs (then `null`). Test mode: the
- * demo's mock inbox and E2E read OTP codes and make deposits through /__mock/*.
+ * The embedded Purse mock, unless PURSE_* variables point at the real sandbox (then `null`). Test mode: the demo's
+ * mock inbox and E2E read OTP codes through /__mock/*.
  */
 export async function startDemoMock(host: string) {
+  // Also serves the Customer Purse API unless CALYPSO_* variables point at the real one.
   if (purseConfigFromEnv(process.env) && customerPurseConfigFromEnv(process.env)) return null;
   return startMockPurseServer({
     port: Number(process.env.PURSE_MOCK_PORT ?? 0),
@@ -47,6 +49,7 @@ export function purseOptions(mockUrl: string | null): PurseClientOptions {
   return { ...MOCK_CREDENTIALS, tokenUrl: `${mockUrl}/oauth2/token`, xcoApiUrl: mockUrl, paymentApiUrl: `${mockUrl}/payment` };
 }
 
+/** The Redis store at `url` (REDIS_URL), on a node-redis client that reconnects by itself. */
 /** The Customer Purse API when CALYPSO_* variables are set, otherwise the mock at `mockUrl`. */
 export function customerPurseOptions(mockUrl: string | null): CustomerPurseClientOptions {
   const calypso = customerPurseConfigFromEnv(process.env);
@@ -55,16 +58,36 @@ export function customerPurseOptions(mockUrl: string | null): CustomerPurseClien
   return { ...MOCK_CUSTOMER_PURSE_CREDENTIALS, apiUrl: mockUrl };
 }
 
-/** The Redis store at `url` (REDIS_URL), on a node-redis client that reconnects by itself. */
 export function redisStore(url: string, log: (message: string) => void = console.error): HandlerStore {
   const client = createClient({ url, socket: { reconnectStrategy: (retries) => Math.min(100 * (retries + 1), 2_000) } });
   client.on('error', (error: Error) => log(`[redis] ${error.message}`));
   return createRedisStore({ client: client.connect(), prefix: 'purse-demo:' });
 }
 
+/**
+ * The shop's own accounts: the email each visitor gave the "Your shop account" form. That is the email the shop vouches
+ * for when an XCO account is created (resolveIdentity). A real storefront vouches only for an email it has verified;
+ * this demo takes the one its form was given. Kept in the handler's store, so every instance of a cluster sees it.
+ */
+export interface DemoAccounts {
+  email(customer: string): Promise<string | null>;
+  setEmail(customer: string, email: string): Promise<void>;
+}
+
+const THIRTY_DAYS = 30 * 24 * 60 * 60_000;
+
+export function demoAccounts(store: HandlerStore = createMemoryStore()): DemoAccounts {
+  const key = (customer: string) => `demo:account:${customer}`;
+  return {
+    email: async (customer) => (await store.get(key(customer))) ?? null,
+    setEmail: (customer, email) => store.set(key(customer), email, THIRTY_DAYS),
+  };
+}
+
 export function createDemoHandler(
   purse: PurseClient | PurseClientOptions,
   store: HandlerStore | undefined,
+  accounts: DemoAccounts,
   customerPurse: CustomerPurseClient | CustomerPurseClientOptions,
 ) {
   return createMerchantHandler({
@@ -72,9 +95,19 @@ export function createDemoHandler(
     store,
     basePath: '/api/purse',
     resolveCustomer: (request) => customerFrom(request.headers.get('cookie')),
+    resolveIdentity: async (request) => {
+      const customer = customerFrom(request.headers.get('cookie'));
+      const email = customer ? await accounts.email(customer) : null;
+      return email ? { email } : null;
+    },
+    // One proxy: the storefront's server, which writes the socket's address into X-Forwarded-For.
+    trustProxy: 1,
+    // Guests' cookies must verify on every instance of the cluster: one secret for all. A fixed secret is only
+    // acceptable in a local demo; production reads a long random one from its secrets.
+    guestCookie: { secret: process.env.DEMO_GUEST_SECRET ?? 'purse-demo-local-guest-secret' },
     // Amounts come from the storefront's own cart table; the browser only names the cart.
     resolveOrder: (_request, { order_reference, customer }) => {
-      const cart = carts[order_reference ?? 'cart-eur'];
+      const cart = findCart(order_reference ?? 'cart-eur');
       if (!cart) return null;
       return {
         amount: cart.amount,

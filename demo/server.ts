@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { getRequestListener } from '@hono/node-server';
 import { createCustomerPurseClient, createPurseClient } from '../src/server/index.ts';
-import { createDemoHandler, customerPurseOptions, purseOptions, redisStore, startDemoMock } from './merchant.ts';
+import { createDemoHandler, customerPurseOptions, demoAccounts, purseOptions, redisStore, startDemoMock } from './merchant.ts';
 import { startStorefront } from './storefront.ts';
 
 const { values: args } = parseArgs({
@@ -22,8 +22,9 @@ const mock = await startDemoMock(host);
 const store = process.env.REDIS_URL ? redisStore(process.env.REDIS_URL) : undefined;
 // One client for the handler and the back office; with Redis, its OAuth2 token is shared through the store too.
 const purse = createPurseClient({ ...purseOptions(mock?.url ?? null), tokenStore: store });
+const accounts = demoAccounts(store);
 const customerPurse = createCustomerPurseClient(customerPurseOptions(mock?.url ?? null));
-const handler = getRequestListener(createDemoHandler(purse, store, customerPurse), { overrideGlobalObjects: false });
+const handler = getRequestListener(createDemoHandler(purse, store, accounts, customerPurse), { overrideGlobalObjects: false });
 const storefront = await startStorefront({
   port: Number(args.port),
   host,
@@ -33,6 +34,7 @@ const storefront = await startStorefront({
   customerPurse,
   mockPurse: mock?.purse,
   api: (req, res) => void handler(req, res),
+  accounts,
 });
 
 console.log(`purse-react-kit demo storefront: ${storefront.url}`);

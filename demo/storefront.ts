@@ -3,10 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
-import type { MockPurse } from '../src/mock-server/index.ts';
 import { isPurseApiError, type CustomerPurseClient, type PurseClient } from '../src/server/index.ts';
+import type { MockPurse } from '../src/mock-server/index.ts';
 import { customerPurseBackOffice } from './customer-purse-back-office.ts';
-import { CUSTOMER_COOKIE, customerFrom } from './merchant.ts';
+import { isValidEmail } from '../src/core/wire/xco-rules.ts';
+import { CUSTOMER_COOKIE, customerFrom, type DemoAccounts } from './merchant.ts';
 import { createPageServer } from './pages.ts';
 
 export interface StorefrontOptions {
@@ -24,6 +25,8 @@ export interface StorefrontOptions {
   mockPurse?: MockPurse;
   /** Serves /api/purse/*. The request's `x-forwarded-for` is already set from the socket. */
   api(req: IncomingMessage, res: ServerResponse): void;
+  /** The shop's accounts (the email it vouches for), shared with the handler. */
+  accounts: DemoAccounts;
 }
 
 export async function startStorefront(options: StorefrontOptions) {
@@ -63,6 +66,20 @@ export async function startStorefront(options: StorefrontOptions) {
     { overrideGlobalObjects: false },
   );
 
+  // The shop's own account: GET tells the page which email the shop has for this visitor, POST records one.
+  async function account(request: Request): Promise<Response> {
+    const customer = customerFrom(request.headers.get('cookie'));
+    if (!customer) return Response.json({ title: 'No session' }, { status: 401 });
+    if (request.method === 'GET') return Response.json({ email: await options.accounts.email(customer) });
+    if (request.method !== 'POST') return Response.json({ title: 'Method not allowed' }, { status: 405 });
+    const body = (await request.json().catch(() => null)) as { email?: unknown } | null;
+    const email = typeof body?.email === 'string' ? body.email.trim() : '';
+    if (!isValidEmail(email)) return Response.json({ title: 'Enter a valid email address.' }, { status: 400 });
+    await options.accounts.setEmail(customer, email);
+    return Response.json({ email }, { status: 201 });
+  }
+  const accountListener = getRequestListener(account, { overrideGlobalObjects: false });
+
   async function proxyToMock(req: IncomingMessage, res: ServerResponse) {
     const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : new Uint8Array(await readBody(req));
     const upstream = await fetch(`${mockUrl}${req.url}`, {
@@ -84,9 +101,12 @@ export async function startStorefront(options: StorefrontOptions) {
     if (path === '/healthz') {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
     } else if (path.startsWith('/api/purse/')) {
-      // The shopper's IP is the caller_id Purse rate-limits on; set from the socket, never from the client.
+      // The shopper's IP is the caller_id Purse rate-limits on: this server is the one trusted proxy (trustProxy: 1) and
+      // overwrites whatever the client sent with the socket's address.
       req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
       options.api(req, res);
+    } else if (path === '/demo/account') {
+      void accountListener(req, res);
     } else if (path.startsWith('/demo/back-office/') || path === '/demo/mock/deposit') {
       void backOfficeListener(req, res);
     } else if (path.startsWith('/__mock/') && mockUrl) {

@@ -18,13 +18,22 @@ test.beforeEach(async ({ request }) => {
   await mock.reset(request);
 });
 
+/** The shop's own account step: the email the demo shop then vouches for. */
+async function createShopAccount(page: Page, email: string) {
+  await page.getByLabel('Email for your shop account').fill(email);
+  await page.getByRole('button', { name: 'Create shop account' }).click();
+  await expect(page.getByText(`Signed in to the shop as ${email}.`)).toBeVisible();
+}
+
 test('a new shopper creates an XCO account: check 1 + create 1, one user in Purse', async ({ page, request }) => {
   const calls = recordBackendCalls(page);
   const email = `new.shopper.${Date.now()}@example.com`;
   await page.goto('/');
   await expectNoAxeViolations(page);
+  await createShopAccount(page, email);
 
-  await identifierField(page).fill(email);
+  // Pre-filled with the shop account's email.
+  await expect(identifierField(page)).toHaveValue(email);
   await page.getByRole('button', { name: 'Continue' }).click();
 
   await expect(page.getByRole('heading', { name: 'Create your Purse account' })).toBeVisible();
@@ -37,7 +46,8 @@ test('a new shopper creates an XCO account: check 1 + create 1, one user in Purs
   await page.getByRole('button', { name: 'Create my account' }).click();
 
   await expect(page.getByRole('heading', { name: 'Your Purse account is ready' })).toBeVisible();
-  await expect(page.getByRole('status').first()).toContainText('Your Purse account is ready');
+  const signup = page.getByRole('region', { name: 'Purse Express Checkout' });
+  await expect(signup.getByRole('status').first()).toContainText('Your Purse account is ready');
   await expectNoAxeViolations(page);
 
   expect(calls).toEqual(['GET /xco/users/exists', 'POST /xco/users']);
@@ -146,4 +156,23 @@ test('"use another email or phone" goes back to the identifier with the value ke
   await page.getByRole('button', { name: 'Use another email or phone' }).click();
   await expect(identifierField(page)).toHaveValue('existing@example.com');
   await expect(identifierField(page)).toBeFocused();
+});
+
+test('an XCO account is never created for an email the shop does not have for the shopper', async ({ page, request }) => {
+  await page.goto('/');
+  await createShopAccount(page, `mallory.${Date.now()}@example.com`);
+  await identifierField(page).fill('victim@example.org');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { name: 'Create your Purse account' })).toBeVisible();
+  await page.getByLabel(/^First name/).fill('Mallory');
+  await page.getByLabel(/^Last name/).fill('M');
+  await page.getByLabel(/^Street address/).fill('1 Attacker Street');
+  await page.getByLabel(/^Postal code/).fill('75001');
+  await page.getByLabel(/^City/).fill('Paris');
+  await page.getByRole('button', { name: 'Create my account' }).click();
+
+  await expect(page.getByLabel(/^Email address/)).toHaveAttribute('aria-invalid', 'true');
+  await expectNoAxeViolations(page);
+  const state = await mock.state(request);
+  expect(state.users.filter((u) => u.created_by === 'api')).toEqual([]);
 });

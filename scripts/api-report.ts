@@ -14,6 +14,7 @@ const entries: Record<string, string> = {
   'purse-react-kit-core': 'core/index.d.ts',
   'purse-react-kit-server': 'server/index.d.ts',
   'purse-react-kit-mock-server': 'mock-server/index.d.ts',
+  'purse-react-kit-testing': 'testing/index.d.ts',
 };
 
 let failed = false;

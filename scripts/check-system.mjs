@@ -1,4 +1,3 @@
-/* global process, console */
 // Run first by `npm test`: the system programs the tests need, checked up front so a missing one stops the run at once
 // with the command that installs it, instead of failing minutes later with a cryptic error.
 import { existsSync } from 'node:fs';

@@ -83,6 +83,7 @@ export const ProfileValidation: Story = {
 
 /** Purse refuses a field (problem+json pointer): the message lands on that field, in the shopper's words. */
 export const ProfileServerErrors: Story = {
+  parameters: { purse: { stack: { identity: { email: 'someone.new@example.com' } } } },
   play: async (context) => {
     const { canvas, userEvent, loaded } = context;
     stackOf({ loaded }).purse.control.setFault({
@@ -106,6 +107,7 @@ export const ProfileServerErrors: Story = {
 
 /** Creating the account (loading): Purse answers slowly; the form is read-only and the button busy. */
 export const Creating: Story = {
+  parameters: { purse: { stack: { identity: { email: 'patient.shopper@example.com' } } } },
   play: async (context) => {
     const { canvas, userEvent, loaded } = context;
     await continueWith(context, 'patient.shopper@example.com');
@@ -121,6 +123,7 @@ export const Creating: Story = {
 
 /** The whole new-shopper flow: check, profile, create. One user in Purse, linked to the signed-in customer. */
 export const CreatedDone: Story = {
+  parameters: { purse: { stack: { identity: { email: 'ada.new@example.com' } } } },
   play: async (context) => {
     const { canvas, userEvent, loaded, args } = context;
     const { purse } = stackOf({ loaded });
@@ -154,6 +157,7 @@ export const PrefilledProfile: Story = {
 /** A complete `defaultProfile` skips the form: Continue creates the account at once. */
 export const CompleteProfileSkipsForm: Story = {
   args: { defaultProfile: completeProfile },
+  parameters: { purse: { stack: { identity: { email: 'skip.form@example.com' } } } },
   play: async (context) => {
     const { canvas } = context;
     await continueWith(context, 'skip.form@example.com');
@@ -170,5 +174,22 @@ export const French: Story = {
     await continueWith(context, 'nouvelle.cliente@example.fr', { field: 'E-mail ou numéro de téléphone', submit: 'Continuer' });
     await expect(await canvas.findByRole('heading', { name: 'Créez votre compte Purse' }, SLOW)).toHaveFocus();
     await expect(canvas.getByRole('button', { name: 'Utiliser un autre e-mail ou téléphone' })).toBeVisible();
+  },
+};
+
+/**
+ * The shop vouches for another email than the one typed (resolveIdentity): no account is created for someone else's
+ * email; the email field says so and Purse is never asked.
+ */
+export const NotTheShopAccountEmail: Story = {
+  args: { defaultProfile: completeProfile },
+  parameters: { purse: { stack: { identity: { email: 'shop.account@example.com' } } } },
+  play: async (context) => {
+    const { canvas, loaded } = context;
+    const { purse } = stackOf({ loaded });
+    await continueWith(context, 'someone.else@example.com');
+    const field = await canvas.findByLabelText(/^Email address/, {}, SLOW);
+    await waitFor(() => expect(field).toHaveAttribute('aria-invalid', 'true'), SLOW);
+    await expect(purse.control.users().filter((record) => record.created_by === 'api')).toEqual([]);
   },
 };

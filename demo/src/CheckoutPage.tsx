@@ -1,5 +1,5 @@
 import { PurseCheckout, XcoAccount } from '../../src/index.ts';
-import { carts } from './carts.ts';
+import { findCart } from './carts.ts';
 import { cspNonce as nonce, demoConfig } from './config.ts';
 
 const mockOrigin = demoConfig.mockOrigin;
@@ -13,7 +13,7 @@ const allowedOrigins =
 
 export function CheckoutPage() {
   const params = new URLSearchParams(window.location.search);
-  const cart = carts[params.get('cart') ?? 'cart-eur'] ?? carts['cart-eur']!;
+  const cart = findCart(params.get('cart') ?? 'cart-eur') ?? findCart('cart-eur')!;
   const mode = params.get('mode') === 'hosted' ? 'HOSTED_PAGE' : 'EMBEDDED';
   // ?scriptHint=1: tell the component which drop-in script the session will name, so it downloads it while the
   // session is being created (bench/ measures the difference).

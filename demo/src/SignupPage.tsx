@@ -1,7 +1,8 @@
-import { Profiler, useState } from 'react';
+import { Profiler, useCallback, useState } from 'react';
 import { XcoSignup, type XcoSignupCompleteDetails } from '../../src/index.ts';
 import { demoConfig } from './config.ts';
 import { MockInbox } from './MockInbox.tsx';
+import { ShopAccount } from './ShopAccount.tsx';
 
 // bench/ counts React commits per keystroke through this counter.
 const countCommits = () => {
@@ -10,11 +11,17 @@ const countCommits = () => {
 
 export function SignupPage() {
   const [done, setDone] = useState<XcoSignupCompleteDetails | null>(null);
+  const [account, setAccount] = useState<string | null>(null);
+  const onAccount = useCallback((email: string | null) => setAccount(email), []);
   return (
     <>
+      <ShopAccount onChange={onAccount} />
       <section className="demo-card" aria-label="Purse Express Checkout">
         <Profiler id="xco-signup" onRender={countCommits}>
+          {/* Pre-filled with the shop account's email: the one an XCO account can be created for. */}
           <XcoSignup
+            key={account ?? ''}
+            identifier={account ?? undefined}
             defaultCountry="FR"
             resendDelayMs={demoConfig.resendDelayMs}
             onComplete={(details) => setDone(details)}

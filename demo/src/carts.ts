@@ -7,7 +7,13 @@ export interface DemoCart {
   currency: 'EUR' | 'JPY';
 }
 
-export const carts: Record<string, DemoCart> = {
+const table: Record<string, DemoCart> = {
   'cart-eur': { reference: 'cart-eur', label: 'Linen tote bag', amount: 4299, currency: 'EUR' },
   'cart-jpy': { reference: 'cart-jpy', label: 'Matcha tea set', amount: 4299, currency: 'JPY' },
 };
+
+/**
+ * The cart named `reference`, or `undefined`. Own keys only: a name from a request such as `__proto__` or
+ * `toString` must never reach Object.prototype.
+ */
+export const findCart = (reference: string): DemoCart | undefined => (Object.hasOwn(table, reference) ? table[reference] : undefined);

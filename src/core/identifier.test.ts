@@ -43,6 +43,17 @@ describe('isValidEmail', () => {
 });
 
 describe('parseIdentifier', () => {
+  it.each(['ab\u202e@example.com', 'a\u0000b@example.com', 'a\u200bb@example.com', 'ada@exa\u2066mple.com', '+33 6 12\u200d 34 56 78', 'a\u00adb@example.com'])(
+    'refuses %j: control, direction-override and zero-width characters disguise a value',
+    async (input) => {
+      await expect(parseIdentifier(input)).resolves.toEqual({ kind: 'invalid', reason: 'characters' });
+    },
+  );
+
+  it.each(['a@b..com', 'a@.b.com', 'a@b.com.'])('refuses %j, as the merchant server and Purse do', async (input) => {
+    await expect(parseIdentifier(input)).resolves.toEqual({ kind: 'invalid', reason: 'email' });
+  });
+
   it('does not load the phone library for emails or junk, and loads it once for phones', async () => {
     expect(loads.count).toBe(0);
     await expect(parseIdentifier('  Ada@Example.com ')).resolves.toEqual({ kind: 'email', email: 'Ada@Example.com' });

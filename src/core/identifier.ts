@@ -4,6 +4,7 @@ import type { CountryCode } from 'libphonenumber-js';
 import type * as PhoneLibModule from 'libphonenumber-js/min';
 import type { IdentifierInvalidReason } from './signup/types.ts';
 import type { XcoIdentifier } from './wire/xco.ts';
+import { hasHiddenCharacters, isValidEmail } from './wire/xco-rules.ts';
 
 export type { CountryCode };
 
@@ -14,12 +15,11 @@ export type ParsedIdentifier =
 
 export type IdentifierKind = 'empty' | 'email' | 'phone' | 'unknown';
 
-// Deliberately simple: one "@", no spaces, a dotted domain. The server and Purse have the last word.
-const EMAIL = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
 // Digits and the separators people type in phone numbers, optionally after a "+".
 const PHONE_LIKE = /^\+?[\d\s().\-/]+$/;
 
-export const isValidEmail = (value: string): boolean => value.length <= 254 && EMAIL.test(value);
+/** The rule the merchant handler and Purse apply too (wire/xco-rules.ts). */
+export { isValidEmail };
 
 /** What the text looks like, cheaply and synchronously (no phone metadata needed). */
 export function detectIdentifierKind(input: string): IdentifierKind {
@@ -50,6 +50,8 @@ export interface ParseIdentifierOptions {
 /** Email → trimmed email; phone → E.164. Never rejects: an unloadable phone parser gives `reason: 'unavailable'`. */
 export async function parseIdentifier(input: string, options: ParseIdentifierOptions = {}): Promise<ParsedIdentifier> {
   const text = input.trim();
+  // Invisible and direction-changing characters could make one address look like another: refuse, never strip.
+  if (hasHiddenCharacters(text)) return { kind: 'invalid', reason: 'characters' };
   switch (detectIdentifierKind(text)) {
     case 'empty':
       return { kind: 'invalid', reason: 'empty' };

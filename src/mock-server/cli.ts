@@ -2,9 +2,10 @@
 // Runs the Purse mock over HTTP for a merchant's own development or E2E:
 //   npx purse-mock-server --port 4010 [--host 127.0.0.1] [--test-mode] [--print-otp]   (in this repo: npx tsx src/mock-server/cli.ts …)
 // --test-mode enables /__mock/* (codes, state, faults, reset); --print-otp prints each one-time code sent.
+// Prints the mock's URL on the first line, then the PURSE_* lines that point createMerchantHandler at it.
 import { parseArgs } from 'node:util';
+import { mockPurseEnv } from './env.ts';
 import { startMockPurseServer } from './node.ts';
-import { MOCK_CREDENTIALS } from './seed.ts';
 
 const { values } = parseArgs({
   options: {
@@ -35,10 +36,11 @@ const server = await startMockPurseServer({
 
 console.log(server.url);
 console.log(
-  `[purse mock] client_id=${MOCK_CREDENTIALS.clientId} client_secret=${MOCK_CREDENTIALS.clientSecret} ` +
-    `merchant_id=${MOCK_CREDENTIALS.merchantId} entity_id=${MOCK_CREDENTIALS.entityId}` +
-    (values['test-mode'] ? ' test_mode=on (/__mock/*)' : ''),
+  `[purse mock] Purse emulator at ${server.url}` +
+    (values['test-mode'] ? ' (test mode: /__mock/* for codes, faults, state and reset)' : '') +
+    '. Point createMerchantHandler at it with these environment lines (e.g. in .env.local):',
 );
+for (const [name, value] of Object.entries(mockPurseEnv(server.url))) console.log(`${name}=${value}`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

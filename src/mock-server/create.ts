@@ -21,6 +21,7 @@ function resolveOptions(options: MockPurseOptions): ResolvedOptions {
     otpTtlMs: options.otpTtlMs ?? 10 * 60_000,
     resendThrottleMs: options.resendThrottleMs ?? 30_000,
     maxCodeAttempts: options.maxCodeAttempts ?? 5,
+    verifyBudget: options.verifyBudget ?? { limit: 100, windowMs: 60 * 60_000 },
     rateLimit: options.rateLimit ?? { limit: 30, windowMs: 60_000 },
     onOtp: options.onOtp,
     sessionTtlMs: options.sessionTtlMs ?? 30 * 60_000,
@@ -28,7 +29,7 @@ function resolveOptions(options: MockPurseOptions): ResolvedOptions {
     pendingSettleMs: options.pendingSettleMs ?? 4000,
     webhookFetch: options.webhookFetch,
   };
-  const positive = { tokenTtlSeconds: resolved.tokenTtlSeconds, maxCodeAttempts: resolved.maxCodeAttempts, 'rateLimit.limit': resolved.rateLimit.limit, 'rateLimit.windowMs': resolved.rateLimit.windowMs, otpTtlMs: resolved.otpTtlMs, sessionTtlMs: resolved.sessionTtlMs };
+  const positive = { tokenTtlSeconds: resolved.tokenTtlSeconds, maxCodeAttempts: resolved.maxCodeAttempts, 'rateLimit.limit': resolved.rateLimit.limit, 'rateLimit.windowMs': resolved.rateLimit.windowMs, 'verifyBudget.limit': resolved.verifyBudget.limit, 'verifyBudget.windowMs': resolved.verifyBudget.windowMs, otpTtlMs: resolved.otpTtlMs, sessionTtlMs: resolved.sessionTtlMs };
   for (const [name, value] of Object.entries(positive)) {
     if (!(Number.isFinite(value) && value > 0)) throw new Error(`createMockPurse: ${name} must be a positive number, got ${value}.`);
   }
@@ -112,11 +113,14 @@ export function createMockPurse(options: MockPurseOptions = {}): MockPurse {
       // Bounded, so that a long-running dev server does not grow without limit.
       if (log.length > MAX_LOGGED_REQUESTS) log.splice(0, log.length - MAX_LOGGED_REQUESTS);
       const rule = faults.take(method, url.pathname);
-      if (rule) {
+      if (rule && !rule.after) {
         const response = await applyFault(rule, url.pathname);
         if (response) return response;
       }
-      return dispatch(request, url, record);
+      const response = await dispatch(request, url, record);
+      // An `after` fault: the route has acted; now its answer is late, cut, unreadable or replaced.
+      if (rule?.after) return (await applyFault(rule, url.pathname)) ?? response;
+      return response;
     },
   };
 }

@@ -10,7 +10,9 @@ import type { MockPurse, MockPurseOptions } from './types.ts';
 export interface MockPurseServer {
   /** e.g. 'http://127.0.0.1:53121' (no trailing slash). */
   url: string;
+  /** The emulator behind the server, with its in-process `control`. */
   purse: MockPurse;
+  /** Stops listening and closes open connections. */
   close(): Promise<void>;
 }
 

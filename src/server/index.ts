@@ -1,6 +1,6 @@
 // purse-react-kit/server: the reference merchant backend and the Purse API client. Server-side only (holds secrets);
 // web-standard (Request/Response/fetch/WebCrypto), so it runs in Node, edge runtimes and, for Storybook, the browser.
-export { createMerchantHandler, defaultCallerId } from './handler/handler.ts';
+export { createMerchantHandler } from './handler/handler.ts';
 export type { MerchantHandler } from './handler/handler.ts';
 export type {
   CheckoutOptions,
@@ -8,6 +8,7 @@ export type {
   HandlerLogger,
   MerchantHandlerOptions,
   ResolveOrderInput,
+  VouchedIdentity,
 } from './handler/options.ts';
 export { createPurseClient, isPurseClient } from './purse/client.ts';
 export type { PurseClient, PurseClientOptions } from './purse/client.ts';

@@ -4,7 +4,7 @@ import { isPurseKitFailure, type PurseKitError } from '../core/errors.ts';
 import { routes } from '../core/backend/routes.ts';
 import { createMockPurse, MOCK_CREDENTIALS } from '../mock-server/index.ts';
 import { createMerchantHandler } from './handler/handler.ts';
-import type { CheckoutOrder, HandlerLogger, MerchantHandlerOptions, ResolveOrderInput } from './handler/options.ts';
+import type { CheckoutOrder, HandlerLogger, MerchantHandlerOptions, ResolveOrderInput, VouchedIdentity } from './handler/options.ts';
 import { createPurseClient, type PurseClientOptions } from './purse/client.ts';
 import { isPurseApiError, type PurseApiError } from './purse/error.ts';
 import type { FetchLike } from './purse/transport-util.ts';
@@ -40,9 +40,37 @@ export function purseWorld(overrides: Partial<PurseClientOptions> = {}, mockOpti
   };
 }
 
+/** A browser's cookies for the handler's origin: what the handler set is sent back, like a browser would. */
+export function cookieJar() {
+  const cookies = new Map<string, string>();
+  return {
+    header: () => [...cookies].map(([name, value]) => `${name}=${value}`).join('; '),
+    keep(response: Response) {
+      for (const line of response.headers.getSetCookie()) {
+        const [pair] = line.split(';');
+        const at = pair!.indexOf('=');
+        cookies.set(pair!.slice(0, at), pair!.slice(at + 1));
+      }
+    },
+    clear: () => cookies.clear(),
+  };
+}
+export type CookieJar = ReturnType<typeof cookieJar>;
+
+export interface SendInit {
+  body?: unknown;
+  customer?: string;
+  /** Idempotency-Key of a POST: a fresh one per call unless given; `null` sends none. */
+  key?: string | null;
+  headers?: Record<string, string>;
+  /** The browser sending it (default: the shop's one browser). */
+  browser?: CookieJar;
+}
+
 /**
- * A merchant shop: the session travels in an `x-session` header (a cookie in real life, but `Cookie` is a forbidden
- * header in browser-like environments), the shopper's IP set by the server adapter, a logger that keeps lines.
+ * A merchant shop: the session travels in an `x-session` header (a cookie in real life), the customers' own emails
+ * and phones in `accounts` (resolveIdentity), one browser's cookies in `browser`, the shopper's IP in
+ * X-Forwarded-For behind two trusted proxies, and a logger that keeps lines.
  */
 export function shop(options: Partial<MerchantHandlerOptions> = {}, world = purseWorld()) {
   const logs: { level: string; message: string; details?: Record<string, unknown> }[] = [];
@@ -50,31 +78,38 @@ export function shop(options: Partial<MerchantHandlerOptions> = {}, world = purs
     warn: (message, details) => logs.push({ level: 'warn', message, details }),
     error: (message, details) => logs.push({ level: 'error', message, details }),
   };
+  const accounts = new Map<string, VouchedIdentity>();
+  const browser = cookieJar();
   const handler = createMerchantHandler({
     purse: world.client,
     resolveCustomer: (request) => request.headers.get('x-session'),
+    resolveIdentity: (request) => accounts.get(request.headers.get('x-session') ?? '') ?? null,
+    trustProxy: 2,
     logger,
     now: world.now,
     ...options,
   });
-  const send = (method: string, path: string, init: { body?: unknown; customer?: string; key?: string; headers?: Record<string, string> } = {}) => {
+  const send = async (method: string, path: string, init: SendInit = {}) => {
+    const jar = init.browser ?? browser;
     const headers: Record<string, string> = { 'x-forwarded-for': '198.51.100.4, 10.0.0.1', ...init.headers };
     if (init.body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
     if (init.customer) headers['x-session'] = init.customer;
-    if (init.key) headers['idempotency-key'] = init.key;
-    return handler(
+    const key = init.key === undefined ? (method === 'POST' ? crypto.randomUUID() : null) : init.key;
+    if (key !== null) headers['idempotency-key'] = key;
+    if (jar.header() && !headers.cookie) headers.cookie = jar.header();
+    const response = await handler(
       new Request(`https://shop.test/api/purse${path}`, {
         method,
         headers,
         body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
       }),
     );
+    jar.keep(response);
+    return response;
   };
-  const post = (path: string, body: unknown, init: { customer?: string; key?: string; headers?: Record<string, string> } = {}) =>
-    send('POST', path, { ...init, body });
-  return { ...world, handler, send, post, logs };
+  const post = (path: string, body: unknown, init: Omit<SendInit, 'body'> = {}) => send('POST', path, { ...init, body });
+  return { ...world, handler, send, post, logs, accounts, browser };
 }
-
 
 /** The merchant's return page, where Purse sends the shopper with purse-redirection-data. */
 export const RETURN_URL = 'https://shop.test/checkout/return';
@@ -121,8 +156,8 @@ export function checkoutShop(options: Partial<MerchantHandlerOptions> = {}, worl
   }
 
   /** Creates a session through the handler for `customer` and pays it. */
-  async function checkout(customer: string | undefined, card?: string) {
-    const response = await s.post(routes.createSession, {}, { customer });
+  async function checkout(customer: string | undefined, card?: string, browser?: CookieJar) {
+    const response = await s.post(routes.createSession, {}, { customer, browser });
     if (response.status !== 201) throw new Error(`createSession answered ${response.status}: ${await response.text()}`);
     const session = (await response.json()) as CheckoutSession;
     return { session, ...(await pay(session, card)) };

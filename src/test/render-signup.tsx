@@ -10,6 +10,8 @@ export interface RenderSignupOptions extends TestStackOptions {
   stack?: TestStack;
   strict?: boolean;
   provider?: Omit<PurseProviderProps, 'backend' | 'children'>;
+  /** The provider gets no backend: give `provider.baseUrl` instead. */
+  withoutBackend?: boolean;
   /** Wraps the provider (e.g. an app's QueryClientProvider). */
   wrap?: (tree: ReactElement) => ReactElement;
 }
@@ -18,7 +20,7 @@ export function renderSignup(props: XcoSignupProps = {}, options: RenderSignupOp
   const stack = options.stack ?? createTestStack(options);
   const user = userEvent.setup();
   let tree: ReactElement = (
-    <PurseProvider {...options.provider} backend={stack.backend}>
+    <PurseProvider {...options.provider} backend={options.withoutBackend ? undefined : stack.backend}>
       <XcoSignup {...props} />
     </PurseProvider>
   );

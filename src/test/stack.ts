@@ -11,10 +11,17 @@ import type { HttpBackendOptions } from '../core/backend/http-backend.ts';
 export interface TestStackOptions {
   /** The signed-in merchant customer. Default 'cust_test_1'; `null`: nobody is signed in. */
   customerReference?: string | null;
+  /**
+   * The email (and phone) the merchant vouches for as the customer's own: the only identity an XCO account can be
+   * created with (resolveIdentity). Default `{ email: 'new.shopper@example.com' }`; `null`: none.
+   */
+  identity?: { email?: string; phone_number?: string } | null;
+  /** The guest id the merchant gives a shopper who is not signed in (resolveGuest). Default 'guest_test_1'. */
+  guest?: string | null;
   /** Extra options of the Purse emulator (testMode is always on). */
   purse?: Omit<MockPurseOptions, 'testMode'>;
   /** Extra options of the merchant handler. */
-  handler?: Partial<Omit<MerchantHandlerOptions, 'purse' | 'resolveCustomer'>>;
+  handler?: Partial<Omit<MerchantHandlerOptions, 'purse' | 'resolveCustomer' | 'resolveIdentity' | 'resolveGuest'>>;
   /** Extra options of the browser adapter (e.g. `retry: false`). */
   backend?: Partial<Omit<HttpBackendOptions, 'baseUrl' | 'fetch'>>;
 }
@@ -45,6 +52,10 @@ export function createTestStack(options: TestStackOptions = {}): TestStack {
       ...options.handler?.customerPurse,
     },
     resolveCustomer: () => (options.customerReference === undefined ? 'cust_test_1' : options.customerReference),
+    resolveIdentity: () => (options.identity === undefined ? { email: 'new.shopper@example.com' } : options.identity),
+    // One browser per stack: in process there are no cookies (browsers forbid setting them on a Request), so the test
+    // merchant names its one guest itself, as a merchant with its own guest session would.
+    resolveGuest: () => (options.guest === undefined ? 'guest_test_1' : options.guest),
   });
   const backend = createHttpBackend({
     ...options.backend,

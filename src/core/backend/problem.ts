@@ -133,6 +133,11 @@ export function problemToError(problem: ProblemDetails | undefined, init: Proble
         'Sign the shopper in (or create their customer) before this step.',
     };
   }
+  if (status === 403 && problem?.code === 'identity_mismatch') {
+    // The handler's refusal of an email or phone that is not the customer's own: a field error, not a credentials problem.
+    const fields = fieldErrors(problem);
+    if (fields) return { kind: 'validation', status, fields, message: detail ?? 'This is not the customer’s own email or phone.' };
+  }
   if (status === 403 && problem?.code === 'consent_challenge_mismatch') {
     // The handler's own refusal of a consent for another identifier or customer: not a credentials problem.
     return { kind: 'request', status, code: problem.code, message: detail ?? 'The consent challenge does not match.' };

@@ -264,6 +264,46 @@ describe('script tag attributes', () => {
   });
 });
 
+describe('integrity: a script loaded without it is never handed to a caller who asked for it', () => {
+  const SRI = 'sha384-the-expected-digest';
+
+  it('refuses to share an in-flight load made without integrity, and a finished one', async () => {
+    const plain = loadDropin(CHECKOUT_URL);
+    const error = await failureOf(loadDropin(CHECKOUT_URL, { integrity: SRI }));
+    expect(error).toMatchObject({ kind: 'config' });
+    expect(error.message).toContain(`without integrity ${SRI}`);
+    await settle();
+    requests[0]!.respond(DEFINES_PURSE);
+    await expect(plain).resolves.toMatchObject({ generation: 'dropin-checkout' });
+    expect((await failureOf(loadDropin(CHECKOUT_URL, { integrity: SRI }))).kind).toBe('config');
+    expect((await failureOf(loadDropin(CHECKOUT_URL, { integrity: 'sha384-another-digest' }))).kind).toBe('config');
+    expect(scriptTags()).toHaveLength(1);
+  });
+
+  it('refuses a tag already in the page without integrity (added by someone else)', async () => {
+    const foreign = document.createElement('script');
+    foreign.async = true;
+    foreign.src = CHECKOUT_URL;
+    document.head.appendChild(foreign);
+    await settle();
+    requests[0]!.respond(DEFINES_PURSE);
+    await settle();
+    expect((await failureOf(loadDropin(CHECKOUT_URL, { integrity: SRI }))).kind).toBe('config');
+    expect(scriptTags()).toEqual([foreign]);
+  });
+
+  it('the other order: a load made with integrity is shared with a caller who asks for none', async () => {
+    const verified = loadDropin(CHECKOUT_URL, { integrity: SRI });
+    const plain = loadDropin(CHECKOUT_URL);
+    expect(scriptTags().map((s) => s.integrity)).toEqual([SRI]);
+    await settle();
+    requests[0]!.respond(DEFINES_PURSE);
+    const [a, b] = await Promise.all([verified, plain]);
+    expect(b).toBe(a);
+    await expect(loadDropin(CHECKOUT_URL, { integrity: SRI })).resolves.toBe(a);
+  });
+});
+
 describe('preconnect', () => {
   const links = () => Array.from(document.querySelectorAll<HTMLLinkElement>('link[rel="preconnect"]'));
 

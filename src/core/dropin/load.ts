@@ -36,8 +36,7 @@ export function checkOrigin(url: string, allowedOrigins: readonly string[], what
   });
   if (!allowed || (protocol !== 'https:' && protocol !== 'http:')) {
     throw configFailure(
-      `${what} origin "${origin}" is not allowed (allowed: ${allowedOrigins.join(', ')}). ` +
-        `If you trust it, add "${origin}" to the allowed origins option.`,
+      `${what} origin "${origin}" is not allowed (allowed: ${allowedOrigins.join(', ')}): add it to the allowed origins.`,
     );
   }
   return parsed;
@@ -57,11 +56,16 @@ export function loadDropin(jsUrl: string, options: LoadDropinOptions = {}): Prom
   }
   const doc = options.document ?? globalThis.document;
   if (!doc) {
-    return Promise.reject(configFailure('loadDropin needs a document: call it in the browser, not while rendering on the server.'));
+    return Promise.reject(configFailure('loadDropin needs a document: call it in the browser.'));
+  }
+  const key = url.origin + url.pathname;
+  const { integrity } = options;
+  // Asked for integrity: a script in the page (loading or loaded, ours or not) without it is refused, never used.
+  if (integrity && (findScript(doc, key)?.integrity ?? integrity) !== integrity) {
+    return Promise.reject(configFailure(`${url.href} is in the page without integrity ${integrity}`));
   }
   const cache = loads.get(doc) ?? new Map<string, Promise<DropinDriver>>();
   loads.set(doc, cache);
-  const key = url.origin + url.pathname;
   let shared = cache.get(key);
   if (!shared) {
     shared = inject(doc, url, key, options, () => cache.delete(key));
@@ -98,9 +102,9 @@ function inject(doc: Document, url: URL, key: string, options: LoadDropinOptions
     };
     const onLoad = () => {
       done();
-      if (!ready()) fail('loaded but defined neither window.Purse nor window.UpStreamPay');
+      if (!ready()) fail('defined neither window.Purse nor window.UpStreamPay');
     };
-    const onError = () => fail('could not be loaded (network error or blocked)');
+    const onError = () => fail('could not be loaded (network or CSP)');
     const timeoutMs = options.timeoutMs ?? 15_000;
     const timer = setTimeout(() => fail(`did not load within ${timeoutMs} ms`), timeoutMs);
     script.addEventListener('load', onLoad);

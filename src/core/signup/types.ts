@@ -3,8 +3,11 @@
 import type { PurseKitError } from '../errors.ts';
 import type { XcoIdentifier, XcoUser } from '../wire/xco.ts';
 
-/** Why the identifier field was refused before any request (`unavailable`: the phone parser failed to load). */
-export type IdentifierInvalidReason = 'empty' | 'email' | 'phone' | 'unknown' | 'unavailable';
+/**
+ * Why the identifier field was refused before any request (`unavailable`: the phone parser failed to load;
+ * `characters`: control, direction-override or zero-width characters).
+ */
+export type IdentifierInvalidReason = 'empty' | 'email' | 'phone' | 'unknown' | 'unavailable' | 'characters';
 
 /** What went wrong with the last code, shown on the code field. `expired` and `locked` need a new code. */
 export type CodeProblem = 'invalid' | 'expired' | 'locked';

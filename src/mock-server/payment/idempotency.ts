@@ -38,7 +38,7 @@ export function createIdempotencyStore() {
           return problem({
             status: 409,
             title: 'Conflict',
-            detail: 'This Idempotency-Key was already used with a different request.',
+            detail: 'Idempotency violation: this Idempotency-Key was already used with a different request.',
             code: 'idempotency_conflict',
             instance,
           });

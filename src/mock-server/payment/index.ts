@@ -8,6 +8,7 @@ import { controlRoutes, type PaymentModule } from './control-routes.ts';
 import { dropinApiRoutes } from './dropin-api.ts';
 import { eligibleSolutions } from './eligibility.ts';
 import { hostedPageRoutes } from './hosted-page.ts';
+import { canonicalJson } from './idempotency.ts';
 import { linkRoutes, linkToWire } from './links.ts';
 import { paymentRoutes, paymentToWire } from './payment-routes.ts';
 import { settle, settleDue } from './payments.ts';
@@ -50,6 +51,27 @@ export function createPaymentModule(context: MockContext): PaymentModule {
       return route.handler(request, call);
     },
   });
+  // Every Payment API POST honours Idempotency-Key: the same key and body replay the first success, another body is
+  // a 409 (the samples' "Idempotency violation"), a duplicate arriving mid-flight waits for the first.
+  const idempotent = (route: MockRoute): MockRoute =>
+    route.method !== 'POST' || !route.path.startsWith(`${API}/`)
+      ? route
+      : {
+          ...route,
+          async handler(request, call) {
+            const key = request.headers.get('idempotency-key');
+            if (!key) return route.handler(request, call);
+            const text = await request.clone().text();
+            let body: unknown = text;
+            try {
+              body = text.trim() === '' ? {} : JSON.parse(text);
+            } catch {
+              // Not JSON: fingerprinted as text, and the route answers its 400.
+            }
+            const instance = call.url.pathname;
+            return world.idempotency.run(key, `POST ${instance} ${canonicalJson(body)}`, instance, async () => route.handler(request, call));
+          },
+        };
   const routes = [
     ...sessionRoutes(world),
     ...paymentRoutes(world),
@@ -58,7 +80,7 @@ export function createPaymentModule(context: MockContext): PaymentModule {
     ...scriptRoutes(world),
     ...dropinApiRoutes(world),
     ...hostedPageRoutes(world),
-  ].map(lazily);
+  ].map((route) => lazily(idempotent(route)));
 
   const module: Omit<PaymentModule, 'controlRoutes'> = {
     routes,

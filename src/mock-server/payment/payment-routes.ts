@@ -1,9 +1,8 @@
-// POST /payment/v2/payments, GET …/{id}, POST …/{id}/captures | refunds | voids (with Idempotency-Key).
+// POST /payment/v2/payments, GET …/{id}, POST …/{id}/captures | refunds | voids (Idempotency-Key: see index.ts).
 import type { BrowserInfo, Payment, PaymentCard, PaymentOperationOrder, PaymentSplit } from '../../core/wire/payment.ts';
 import type { MockRoute } from '../shared/context.ts';
 import { isRecord, json, problem, readValidBody, validationProblem } from '../shared/http.ts';
 import { applyOperation, checkOperation, type OperationKind } from './bookkeeping.ts';
-import { canonicalJson } from './idempotency.ts';
 import { commit, createPayment, type AuthorizationPart } from './payments.ts';
 import { testCardDetails } from './test-cards.ts';
 import { validateCreatePayment, validateOperation } from './validation.ts';
@@ -64,8 +63,7 @@ export function paymentRoutes(world: World): MockRoute[] {
       );
       if (!body.ok) return body.response;
       const input = body.value;
-      const key = request.headers.get('idempotency-key');
-      return world.idempotency.run(key, `POST ${instance} ${canonicalJson(input)}`, instance, async () => {
+      {
         const refusal = checkOperation(record.payment, kind, input.amount);
         if (refusal) {
           const errors = refusal.code === 'amount_exceeds_available' ? [{ pointer: '/amount', detail: refusal.detail }] : undefined;
@@ -81,7 +79,7 @@ export function paymentRoutes(world: World): MockRoute[] {
         });
         commit(world, record);
         return json(201, paymentToWire(record.payment));
-      });
+      }
     },
   });
 
@@ -94,16 +92,13 @@ export function paymentRoutes(world: World): MockRoute[] {
         const body = await readValidBody<Record<string, unknown>>(request, instance, validateCreatePayment);
         if (!body.ok) return body.response;
         const fields = body.value;
-        const key = request.headers.get('idempotency-key');
-        return world.idempotency.run(key, `POST ${instance} ${canonicalJson(fields)}`, instance, async () => {
-          const parts = serverParts(world, fields);
-          if (!Array.isArray(parts)) return validationProblem(instance, [parts]);
-          const record = createPayment(world, purchaseFrom(fields), {
-            parts,
-            ...(isRecord(fields.browser) && { browser: fields.browser as BrowserInfo }),
-          });
-          return json(201, paymentToWire(record.payment));
+        const parts = serverParts(world, fields);
+        if (!Array.isArray(parts)) return validationProblem(instance, [parts]);
+        const record = createPayment(world, purchaseFrom(fields), {
+          parts,
+          ...(isRecord(fields.browser) && { browser: fields.browser as BrowserInfo }),
         });
+        return json(201, paymentToWire(record.payment));
       },
     },
     {

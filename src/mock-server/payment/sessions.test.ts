@@ -3,6 +3,20 @@ import { MOCK_CREDENTIALS } from '../seed.ts';
 import { ORIGIN, pointersOf, problemOf, sessionBody, setupPurse, START } from './test-support.ts';
 
 describe('POST /payment/v2/client-sessions', () => {
+  it('honours Idempotency-Key: same key and body → the same session; another body → 409 "Idempotency violation"', async () => {
+    const { call, purse } = setupPurse();
+    const key = { 'idempotency-key': 'intent-1' };
+    const first = await call('POST', '/payment/v2/client-sessions', sessionBody(), key);
+    const again = await call('POST', '/payment/v2/client-sessions', sessionBody(), key);
+    expect([first.status, again.status]).toEqual([201, 201]);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(((await again.json()) as { id: string }).id).toBe(((await first.json()) as { id: string }).id);
+    const other = await call('POST', '/payment/v2/client-sessions', sessionBody({ amount: 1 }), key);
+    expect(other.status).toBe(409);
+    expect(await problemOf(other)).toMatchObject({ title: 'Conflict', detail: expect.stringContaining('Idempotency violation') });
+    expect(purse.control.sessions()).toHaveLength(1);
+  });
+
   it('creates an EMBEDDED session: CREATED, expires_at from the clock, widget data and Drop-in Checkout js_url', async () => {
     const { api } = setupPurse();
     const session = await api.createSession({ webhook: { url: 'https://shop.test/hook' } });

@@ -42,7 +42,7 @@ export type CheckedCard =
 export function checkCardForm(form: CardForm, now: number): CheckedCard {
   const issues: FieldIssue[] = [];
   const number = typeof form.card_number === 'string' ? form.card_number.replace(/[\s-]/g, '') : '';
-  const known = TEST_CARDS[number];
+  const known = Object.hasOwn(TEST_CARDS, number) ? TEST_CARDS[number] : undefined;
   if (!/^\d{12,19}$/.test(number)) issues.push({ pointer: '/card_number', detail: 'Enter a card number.' });
   else if (!known) issues.push({ pointer: '/card_number', detail: `This mock only accepts test cards. ${TEST_CARD_HINT}` });
   const expiry = typeof form.expiry === 'string' ? /^\s*(\d{2})\s*\/?\s*(\d{2})\s*$/.exec(form.expiry) : null;

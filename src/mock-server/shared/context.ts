@@ -18,6 +18,7 @@ export interface TokenStore {
 
 /** Shared by all modules of one mock instance. */
 export interface MockContext {
+  /** The mock's options with every default filled in. */
   readonly options: ResolvedOptions;
   /** The injected clock, in ms. Every expiry, throttle and window reads it. */
   now(): number;
@@ -29,6 +30,7 @@ export interface MockContext {
 
 /** What a handler gets besides the Request. */
 export interface CallContext {
+  /** The request's parsed URL. */
   readonly url: URL;
   /** Decoded path parameters (`:name` segments). */
   readonly params: Readonly<Record<string, string>>;
@@ -41,15 +43,21 @@ export interface CallContext {
 export type MockHandler = (request: Request, call: CallContext) => Response | Promise<Response>;
 
 export interface MockRoute {
+  /** The HTTP method it answers. */
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
   /** Pathname pattern; `:name` matches one non-empty segment, e.g. '/v1/merchants/:merchantId/users'. */
   path: string;
-  /** 'bearer' (default): a valid, unexpired access token is required, else 401 problem+json. */
+  /**
+   * 'bearer': a valid, unexpired access token is required, else 401 problem+json.
+   * @default 'bearer'
+   */
   auth?: 'bearer' | 'none';
+  /** Answers the matched request. */
   handler: MockHandler;
 }
 
 export interface MockModule {
+  /** The routes it serves, matched in order. */
   routes: MockRoute[];
   /** Back to the seeded state (called by control.reset and POST /__mock/reset). */
   reset?(): void;

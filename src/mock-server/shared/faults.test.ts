@@ -27,6 +27,21 @@ describe('fault injection', () => {
     expect(await readProblem(response)).toMatchObject({ status: 429, code: 'rate_limited' });
   });
 
+  it('`after`: the route acts first, then its answer is cut, unreadable or replaced', async () => {
+    const { api, purse } = setupMock();
+    const path = merchantPath('/users');
+    const create = (email: string) => api.createUser({ customer_reference: `c-${email}`, user: { email } });
+    purse.control.setFault({ method: 'POST', path, drop: true, after: true, times: 1 });
+    await expect(create('dropped@example.com')).rejects.toSatisfy(isConnectionDropped);
+    purse.control.setFault({ method: 'POST', path, malformed: true, after: true, times: 1 });
+    expect(await (await create('malformed@example.com')).text()).toBe('{"unterminated": ');
+    purse.control.setFault({ method: 'POST', path, status: 503, after: true, times: 1 });
+    expect((await create('unavailable@example.com')).status).toBe(503);
+    // Each of them was created all the same: the answer was lost, not the action.
+    const emails = purse.control.users().filter((u) => u.created_by === 'api').map((u) => u.user.email);
+    expect(emails).toEqual(['dropped@example.com', 'malformed@example.com', 'unavailable@example.com']);
+  });
+
   it('applies a rule `times` times, then handles requests normally again', async () => {
     const { call, purse } = setupMock();
     purse.control.setFault({ path: EXISTS, status: 500, times: 2 });

@@ -1,4 +1,5 @@
-// Fault injection: rules matched on method and pathname, applied before routing (never to /__mock/*).
+// Fault injection: rules matched on method and pathname, applied before routing or, with `after`, once the route has
+// acted (never to /__mock/*).
 import { isRecord, json, problem } from './http.ts';
 import type { FaultRule } from '../types.ts';
 import { sleep } from './util.ts';
@@ -79,10 +80,10 @@ export async function applyFault(rule: FaultRule, path: string): Promise<Respons
 /** Checks a rule received as JSON by POST /__mock/faults; returns an error message or the rule. */
 export function parseFaultRule(value: unknown): FaultRule | string {
   if (!isRecord(value)) return 'The fault rule must be a JSON object.';
-  const known = ['method', 'path', 'status', 'headers', 'body', 'latencyMs', 'malformed', 'drop', 'times'];
+  const known = ['method', 'path', 'status', 'headers', 'body', 'latencyMs', 'malformed', 'drop', 'times', 'after'];
   const unknown = Object.keys(value).find((key) => !known.includes(key));
   if (unknown) return `Unknown fault rule field "${unknown}".`;
-  const { method, path, status, headers, latencyMs, malformed, drop, times } = value;
+  const { method, path, status, headers, latencyMs, malformed, drop, times, after } = value;
   if (typeof path !== 'string' || !path.startsWith('/')) return 'path must be a pathname starting with "/".';
   if (method !== undefined && typeof method !== 'string') return 'method must be a string.';
   if (status !== undefined && !(Number.isInteger(status) && (status as number) >= 200 && (status as number) <= 599)) {
@@ -95,7 +96,7 @@ export function parseFaultRule(value: unknown): FaultRule | string {
     return 'latencyMs must be a number >= 0.';
   }
   if (times !== undefined && !(Number.isInteger(times) && (times as number) >= 1)) return 'times must be an integer >= 1.';
-  for (const [name, flag] of [['malformed', malformed], ['drop', drop]] as const) {
+  for (const [name, flag] of [['malformed', malformed], ['drop', drop], ['after', after]] as const) {
     if (flag !== undefined && typeof flag !== 'boolean') return `${name} must be a boolean.`;
   }
   return value as unknown as FaultRule;

@@ -26,6 +26,7 @@ export function createXcoModule(context: MockContext): XcoModule {
     ttlMs: options.otpTtlMs,
     resendThrottleMs: options.resendThrottleMs,
     maxAttempts: options.maxCodeAttempts,
+    budget: options.verifyBudget,
   });
   const limiter = createRateLimiter(context.now, options.rateLimit.limit, options.rateLimit.windowMs);
 
@@ -112,6 +113,7 @@ export function createXcoModule(context: MockContext): XcoModule {
           return problem({ status: 404, title: 'Not Found', detail: 'No XCO account has this identifier.', code: 'user_not_found', instance });
         }
         const sent = otp.start(identifierKey(identifier));
+        if (!sent.ok && sent.locked) return budgetSpent(instance, sent.retryAfterMs);
         if (!sent.ok) {
           return tooManyRequests(instance, 'resend_throttled', 'A code was sent moments ago; wait before asking for another.', sent.retryAfterMs);
         }
@@ -130,6 +132,7 @@ export function createXcoModule(context: MockContext): XcoModule {
         const result: VerifyResult = entry ? otp.verify(identifierKey(identifier), verificationCode) : { ok: false, reason: 'no_code' };
         if (result.ok && entry) return json(200, { consent_challenge_id: users.issueChallenge(entry), user: structuredClone(entry.user) });
         if (result.ok) throw new Error('unreachable: a code was verified for an unknown user');
+        if (result.reason === 'budget_spent') return budgetSpent(instance, result.retryAfterMs);
         if (result.reason === 'invalid_code') {
           return codeProblem(instance, 'invalid_code', 'Invalid Verification Code', 'The verification code is wrong.', {
             attempts_left: result.attemptsLeft,
@@ -219,6 +222,15 @@ const CODE_REFUSALS = {
   code_expired: ['code_expired', 'Verification Code Expired', 'The verification code has expired: start passwordless authentication again.'],
   no_code: ['code_expired', 'No Verification Code', 'No code is pending for this identifier (never sent, already used or replaced): start again.'],
 } as const;
+
+/** Too many wrong codes for this identifier across resends: locked until the oldest failure leaves the window. */
+const budgetSpent = (instance: string, retryAfterMs: number) =>
+  tooManyRequests(
+    instance,
+    'verification_locked',
+    'Too many wrong codes for this email or phone number; verification is locked for a while.',
+    retryAfterMs,
+  );
 
 const referenceTaken = (instance: string) =>
   problem({

@@ -2,25 +2,7 @@
 import type { XcoIdentifier } from '../../core/wire/xco.ts';
 import type { FieldIssue } from '../shared/http.ts';
 import { isRecord } from '../shared/http.ts';
-import { UUID_PATTERN } from '../shared/util.ts';
-
-const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
-/** E.164: '+', a country code that does not start with 0, at most 15 digits in all. */
-const E164 = /^\+[1-9]\d{4,14}$/;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-const isEmail = (value: string) => value.length <= 254 && EMAIL.test(value);
-const isE164 = (value: string) => E164.test(value);
-
-/** A real calendar date in ISO form, not before 1900 and not after `today`. */
-function isIsoDate(value: string, today: number): boolean {
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const time = Date.UTC(y, m - 1, d);
-  const date = new Date(time);
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && y >= 1900 && time <= today;
-}
+import { CHALLENGE_ID, hasControlCharacters, isE164, isPastIsoDate, isValidEmail, XCO_TEXT_LIMITS } from '../../core/wire/xco-rules.ts';
 
 const escapePointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
@@ -36,6 +18,8 @@ function optionalString(body: Record<string, unknown>, key: string, base: string
   if (value === undefined) return;
   if (typeof value !== 'string' || value.trim() === '' || value.length > max) {
     issues.push({ pointer: `${base}/${key}`, detail: `${key} must be a non-empty string of at most ${max} characters.` });
+  } else if (hasControlCharacters(value)) {
+    issues.push({ pointer: `${base}/${key}`, detail: `${key} must not contain control or direction-override characters.` });
   }
 }
 
@@ -45,7 +29,7 @@ function requiredString(body: Record<string, unknown>, key: string, base: string
 }
 
 function checkEmail(value: unknown, pointer: string, issues: FieldIssue[]) {
-  if (typeof value !== 'string' || !isEmail(value)) issues.push({ pointer, detail: 'Invalid email format.' });
+  if (typeof value !== 'string' || !isValidEmail(value)) issues.push({ pointer, detail: 'Invalid email format.' });
 }
 
 function checkPhone(value: unknown, pointer: string, issues: FieldIssue[]) {
@@ -103,11 +87,11 @@ function validateAddress(address: unknown, base: string, issues: FieldIssue[]) {
   if (!ADDRESS_TYPES.includes(address.address_type as string)) {
     issues.push({ pointer: `${base}/address_type`, detail: `address_type must be one of ${ADDRESS_TYPES.join(', ')}.` });
   }
-  requiredString(address, 'street_address', base, issues);
-  optionalString(address, 'address_complement', base, issues);
-  requiredString(address, 'locality', base, issues, 100);
-  requiredString(address, 'postal_code', base, issues, 20);
-  requiredString(address, 'country', base, issues, 100);
+  requiredString(address, 'street_address', base, issues, XCO_TEXT_LIMITS.street_address);
+  optionalString(address, 'address_complement', base, issues, XCO_TEXT_LIMITS.address_complement);
+  requiredString(address, 'locality', base, issues, XCO_TEXT_LIMITS.locality);
+  requiredString(address, 'postal_code', base, issues, XCO_TEXT_LIMITS.postal_code);
+  requiredString(address, 'country', base, issues, XCO_TEXT_LIMITS.country);
 }
 
 /** POST /v1/merchants/{merchantId}/users: customer_reference and user (email required). */
@@ -124,12 +108,12 @@ export function validateCreateUser(body: unknown, today: number): FieldIssue[] {
   if (user.email === undefined) issues.push({ pointer: '/user/email', detail: 'email is required.' });
   else checkEmail(user.email, '/user/email', issues);
   if (user.phone_number !== undefined) checkPhone(user.phone_number, '/user/phone_number', issues);
-  optionalString(user, 'first_name', '/user', issues, 100);
-  optionalString(user, 'last_name', '/user', issues, 100);
+  optionalString(user, 'first_name', '/user', issues, XCO_TEXT_LIMITS.first_name);
+  optionalString(user, 'last_name', '/user', issues, XCO_TEXT_LIMITS.last_name);
   if (user.gender !== undefined && !GENDERS.includes(user.gender as string)) {
     issues.push({ pointer: '/user/gender', detail: `gender must be one of ${GENDERS.join(', ')}.` });
   }
-  if (user.birthdate !== undefined && !(typeof user.birthdate === 'string' && isIsoDate(user.birthdate, today))) {
+  if (user.birthdate !== undefined && !(typeof user.birthdate === 'string' && isPastIsoDate(user.birthdate, today))) {
     issues.push({ pointer: '/user/birthdate', detail: 'birthdate must be a past ISO date (YYYY-MM-DD).' });
   }
   if (user.addresses !== undefined) {
@@ -148,7 +132,7 @@ export function validateConsent(body: unknown): FieldIssue[] {
   const issues = unknownFields(body, ['consent_challenge_id'], '');
   const id = body.consent_challenge_id;
   if (id === undefined) issues.push({ pointer: '/consent_challenge_id', detail: 'consent_challenge_id is required.' });
-  else if (typeof id !== 'string' || !UUID_PATTERN.test(id)) {
+  else if (typeof id !== 'string' || !CHALLENGE_ID.test(id)) {
     issues.push({ pointer: '/consent_challenge_id', detail: 'consent_challenge_id must be a UUID.' });
   }
   return issues;

@@ -11,6 +11,7 @@ export const en = {
   'identifier.invalid.phone': 'Enter a valid phone number, like +33 6 12 34 56 78.',
   'identifier.invalid.unknown': 'Enter an email address or a phone number.',
   'identifier.invalid.unavailable': 'Phone numbers cannot be checked right now. Try again, or use your email address.',
+  'identifier.invalid.characters': 'Remove the invisible or control characters: type the address again rather than pasting it.',
   'identifier.edit': 'Use another email or phone',
 
   'profile.title': 'Create your Purse account',

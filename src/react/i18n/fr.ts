@@ -14,6 +14,7 @@ export const fr: Messages = {
   'identifier.invalid.unknown': 'Saisissez une adresse e-mail ou un numéro de téléphone.',
   'identifier.invalid.unavailable':
     'Les numéros de téléphone ne peuvent pas être vérifiés pour le moment. Réessayez ou utilisez votre e-mail.',
+  'identifier.invalid.characters': 'Retirez les caractères invisibles ou de contrôle : saisissez l’adresse au lieu de la coller.',
   'identifier.edit': 'Utiliser un autre e-mail ou téléphone',
 
   'profile.title': 'Créez votre compte Purse',

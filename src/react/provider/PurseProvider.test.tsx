@@ -1,7 +1,10 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, renderHook, screen } from '@testing-library/react';
+import { http } from 'msw';
+import { setupServer } from 'msw/node';
 import type { ReactNode } from 'react';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { XcoSignup } from '../xco-signup/index.ts';
 import { renderSignup } from '../../test/render-signup.tsx';
 import { createTestStack } from '../../test/stack.ts';
 import { PurseProvider, usePurse } from './index.ts';
@@ -9,7 +12,7 @@ import { PurseProvider, usePurse } from './index.ts';
 describe('PurseProvider', () => {
   it('usePurse() outside the provider throws a message that says how to fix it', () => {
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
-    expect(() => renderHook(() => usePurse())).toThrow(/inside <PurseProvider backend=\{…\}>/);
+    expect(() => renderHook(() => usePurse())).toThrow(/inside <PurseProvider>.*<PurseProvider baseUrl="\/api\/purse">/);
     quiet.mockRestore();
   });
 
@@ -67,5 +70,36 @@ describe('PurseProvider', () => {
       </PurseProvider>,
     );
     expect(container.firstElementChild?.tagName).toBe('SPAN');
+  });
+
+  describe('baseUrl (a plain string, so a server component can render the provider)', () => {
+    // The merchant's server: the real handler over the real mock, reached through the global fetch.
+    const stack = createTestStack();
+    const seen: string[] = [];
+    const server = setupServer(
+      http.all('http://shop.test/api/purse/*', ({ request }) => {
+        seen.push(`${request.method} ${new URL(request.url).pathname}`);
+        return stack.handler(new Request(request.url.replace('http://shop.test', 'http://merchant.test'), request));
+      }),
+    );
+    beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+    afterEach(() => server.resetHandlers());
+    afterAll(() => server.close());
+
+    it('builds the HTTP backend itself: the signup talks to the handler at baseUrl', async () => {
+      const view = renderSignup({}, { stack, provider: { baseUrl: 'http://shop.test/api/purse' }, withoutBackend: true });
+      await view.user.type(screen.getByLabelText('Email or phone number'), 'existing@example.com{Enter}');
+      await screen.findByLabelText('Verification code');
+      expect(seen).toEqual(['GET /api/purse/xco/users/exists', 'POST /api/purse/xco/passwordless/start']);
+    });
+
+    it('refuses neither or both of baseUrl and backend, saying what to pass', () => {
+      const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+      expect(() => render(<PurseProvider><XcoSignup /></PurseProvider>)).toThrow(/needs baseUrl.*baseUrl="\/api\/purse"/);
+      expect(() =>
+        render(<PurseProvider baseUrl="/api/purse" backend={stack.backend}><XcoSignup /></PurseProvider>),
+      ).toThrow(/either baseUrl or backend, not both/);
+      quiet.mockRestore();
+    });
   });
 });

@@ -1,35 +1,60 @@
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
 import { useContext, useMemo, useState, type ReactNode } from 'react';
 import type { MerchantBackend } from '../../core/backend/backend.ts';
+import { createHttpBackend } from '../../core/backend/http-backend.ts';
 import { createTranslator, type Messages, type PurseLocale } from '../i18n/index.ts';
 import { PurseContext, type PurseContextValue } from './context.ts';
 import { themeToStyle, type PurseTheme } from './theme.ts';
 
 export interface PurseProviderProps {
-  /** How the components reach the merchant's server: `createHttpBackend({ baseUrl })` or your own implementation. */
-  backend: MerchantBackend;
-  /** Language of every text the components render. Default 'en'. */
+  /**
+   * Where `createMerchantHandler` is mounted, e.g. `"/api/purse"`: the provider talks to it with
+   * `createHttpBackend({ baseUrl })`. A plain string, so a React Server Component (Next.js App Router) can render the
+   * provider. Give either `baseUrl` or `backend`.
+   */
+  baseUrl?: string;
+  /**
+   * Your own `MerchantBackend` adapter, instead of `baseUrl` (or `createHttpBackend` with options such as `headers`).
+   * An object of functions: create it in a client component.
+   */
+  backend?: MerchantBackend;
+  /**
+   * Language of every text the components render.
+   * @default 'en'
+   */
   locale?: PurseLocale;
   /** Replaces some messages of the locale's catalogue. */
   messages?: Partial<Messages>;
   /** CSS custom properties set on a wrapper element (styles.css reads them). No wrapper without a theme. */
   theme?: PurseTheme;
-  /** Defaults to the app's QueryClient (from its QueryClientProvider), else one the provider creates. */
+  /**
+   * The TanStack QueryClient the components use.
+   * @default the app's QueryClient (from its QueryClientProvider), else one the provider creates
+   */
   queryClient?: QueryClient;
   children?: ReactNode;
 }
 
-export function PurseProvider({ backend, locale = 'en', messages, theme, queryClient, children }: PurseProviderProps) {
-  if (!backend) {
-    throw new Error('<PurseProvider> needs a backend prop, e.g. backend={createHttpBackend({ baseUrl: "/api/purse" })}.');
+const howTo = 'e.g. <PurseProvider baseUrl="/api/purse">, or backend={yourAdapter}';
+
+export function PurseProvider({ backend, baseUrl, locale = 'en', messages, theme, queryClient, children }: PurseProviderProps) {
+  if (backend && baseUrl !== undefined) {
+    throw new Error(`<PurseProvider> takes either baseUrl or backend, not both (${howTo}).`);
   }
+  if (!backend && (typeof baseUrl !== 'string' || baseUrl.trim() === '')) {
+    throw new Error(`<PurseProvider> needs baseUrl, where createMerchantHandler is mounted, or a backend (${howTo}).`);
+  }
+  const resolvedBackend = useMemo(() => backend ?? createHttpBackend({ baseUrl: baseUrl! }), [backend, baseUrl]);
   const appClient = useContext(QueryClientContext);
   // Created once and used only when the app has no QueryClient of its own; stable across renders.
   const [ownClient] = useState(() => new QueryClient({ defaultOptions: { mutations: { retry: false } } }));
   const client = queryClient ?? appClient ?? ownClient;
 
   const i18n = useMemo(() => createTranslator(locale, messages), [locale, messages]);
-  const value = useMemo<PurseContextValue>(() => ({ backend, i18n, queryClient: client }), [backend, i18n, client]);
+  const value = useMemo<PurseContextValue>(
+    () => ({ backend: resolvedBackend, i18n, queryClient: client }),
+    [resolvedBackend, i18n, client],
+  );
   const style = useMemo(() => (theme ? themeToStyle(theme) : undefined), [theme]);
 
   let tree: ReactNode = <PurseContext.Provider value={value}>{children}</PurseContext.Provider>;

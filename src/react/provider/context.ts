@@ -17,8 +17,8 @@ export function usePurse(): PurseContextValue {
   const value = useContext(PurseContext);
   if (!value) {
     throw new Error(
-      'usePurse() and the Purse components must be rendered inside <PurseProvider backend={…}>. ' +
-        "Wrap your app (or the signup page) in it, e.g. <PurseProvider backend={createHttpBackend({ baseUrl: '/api/purse' })}>.",
+      'usePurse() and the Purse components must be rendered inside <PurseProvider>. ' +
+        'Wrap your app (or the signup page) in it, e.g. <PurseProvider baseUrl="/api/purse">.',
     );
   }
   return value;

@@ -19,7 +19,7 @@ describe('<XcoSignup> one request per intent', () => {
 
   it('StrictMode, new shopper with a complete profile: exactly check + create', async () => {
     const onComplete = vi.fn();
-    const view = renderSignup({ defaultProfile: completeProfile, onComplete }, { strict: true });
+    const view = renderSignup({ defaultProfile: completeProfile, onComplete }, { strict: true, identity: { email: 'strict.mode@example.com' } });
     const users = view.purse.control.users().length;
     await view.user.type(screen.getByLabelText('Email or phone number'), 'strict.mode@example.com{Enter}');
     await screen.findByRole('heading', { name: 'Your Purse account is ready' });

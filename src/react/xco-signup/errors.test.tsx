@@ -50,7 +50,7 @@ describe('<XcoSignup> errors', () => {
   });
 
   it('shopper offline: network message; retry after reconnecting creates the user once', async () => {
-    const stack = createTestStack();
+    const stack = createTestStack({ identity: { email: 'offline.shopper@example.com' } });
     let offline = false;
     const backend = createHttpBackend({
       baseUrl: 'http://merchant.test/api/purse',

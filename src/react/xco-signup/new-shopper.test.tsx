@@ -60,7 +60,7 @@ describe('<XcoSignup> new shopper', () => {
   });
 
   it('shows server field errors (problem+json pointers) on their fields, in the shopper’s words', async () => {
-    const { user, purse } = renderSignup({ defaultProfile: { ...completeProfile, last_name: '' } });
+    const { user, purse } = renderSignup({ defaultProfile: { ...completeProfile, last_name: '' } }, { identity: { email: 'someone.new@example.com' } });
     purse.control.setFault({
       method: 'POST',
       path: '/v1/merchants/*',
@@ -86,7 +86,7 @@ describe('<XcoSignup> new shopper', () => {
   });
 
   it('shows a server error on the gender select too', async () => {
-    const { user, purse } = renderSignup({ defaultProfile: { ...completeProfile, last_name: '' } });
+    const { user, purse } = renderSignup({ defaultProfile: { ...completeProfile, last_name: '' } }, { identity: { email: 'gender.refused@example.com' } });
     purse.control.setFault({
       method: 'POST',
       path: '/v1/merchants/*',
@@ -106,7 +106,7 @@ describe('<XcoSignup> new shopper', () => {
 
   it('skips the profile step when the merchant passes a complete profile', async () => {
     const onComplete = vi.fn();
-    const { user, purse, apiCalls } = renderSignup({ defaultProfile: completeProfile, onComplete });
+    const { user, purse, apiCalls } = renderSignup({ defaultProfile: completeProfile, onComplete }, { identity: { email: 'skip.profile@example.com' } });
     await user.type(screen.getByLabelText('Email or phone number'), 'skip.profile@example.com');
     await user.click(screen.getByRole('button', { name: 'Continue' }));
 
@@ -119,7 +119,7 @@ describe('<XcoSignup> new shopper', () => {
   });
 
   it('a double click on "Create my account" sends one request', async () => {
-    const { user, purse, apiCalls } = renderSignup({ defaultProfile: { ...completeProfile, first_name: '' } });
+    const { user, purse, apiCalls } = renderSignup({ defaultProfile: { ...completeProfile, first_name: '' } }, { identity: { email: 'double.click@example.com' } });
     await user.type(screen.getByLabelText('Email or phone number'), 'double.click@example.com{Enter}');
     await screen.findByRole('heading', { name: 'Create your Purse account' });
     await user.type(screen.getByLabelText(/^First name/), 'Ada');

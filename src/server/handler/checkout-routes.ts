@@ -7,6 +7,7 @@ import type { CheckoutOrder } from './options.ts';
 import { json, problem, validationProblem, type FieldProblem } from './http.ts';
 import type { RouteContext, RouteDefinition } from './route-types.ts';
 import { toCheckoutSession } from './views.ts';
+import { beginAttempt } from './intent.ts';
 
 const notConfigured = (ctx: RouteContext) => {
   ctx.checkout.logger.error('purse-react-kit: a checkout route was called but createMerchantHandler has no resolveOrder');
@@ -92,11 +93,17 @@ async function redirectUrl(ctx: RouteContext, order: CheckoutOrder): Promise<str
   }
 }
 
-/** The session, when it was created here for this customer; otherwise the refusal. */
-async function ownedSession(ctx: RouteContext): Promise<Response | undefined> {
+/** The session, when it was created here for this shopper; otherwise the refusal (also when the record is gone). */
+async function ownedSession(ctx: RouteContext): Promise<{ scope: string } | { refused: Response }> {
   const owner = await ctx.checkout.ownership.sessionOwner(ctx.id);
-  if (!owner || owner.customer !== (await ctx.customer())) return sessionNotFound();
-  return undefined;
+  const { scope } = await ctx.shopper();
+  return owner !== undefined && scope !== null && owner === scope ? { scope } : { refused: sessionNotFound() };
+}
+
+/** The Payment API request of this intent: built now, or the exact one an earlier attempt sent (Purse then replays). */
+async function purseRequest<T>(ctx: RouteContext, build: T): Promise<{ request: T; key: { idempotencyKey?: string } }> {
+  const { request } = await beginAttempt(ctx, build);
+  return { request, key: ctx.intent ? { idempotencyKey: ctx.intent.purseKey } : {} };
 }
 
 export const checkoutRoutes: Record<string, RouteDefinition> = {
@@ -121,17 +128,20 @@ export const checkoutRoutes: Record<string, RouteDefinition> = {
       const { order } = resolved;
       const shopperRedirectionUrl = await redirectUrl(ctx, order);
       if (!shopperRedirectionUrl) return misconfigured(ctx, 'checkout.shopperRedirectionUrl is not an absolute http(s) URL.');
+      const { scope } = await ctx.shopper();
+      if (scope === null) return sessionNotFound();
+      const { request, key } = await purseRequest(ctx, {
+        ...(ctx.checkout.entityId !== undefined && { entity_id: ctx.checkout.entityId }),
+        ...purchaseOf(order),
+        integration_mode: mode,
+        shopper_redirection_url: shopperRedirectionUrl,
+        ...(order.capture_mode !== undefined && { capture_mode: order.capture_mode }),
+        ...(order.three_ds_authentication_options !== undefined && { three_ds_authentication_options: order.three_ds_authentication_options }),
+        ...(order.webhook !== undefined && { webhook: order.webhook }),
+      });
       try {
-        const session = await ctx.purse.createClientSession({
-          ...(ctx.checkout.entityId !== undefined && { entity_id: ctx.checkout.entityId }),
-          ...purchaseOf(order),
-          integration_mode: mode,
-          shopper_redirection_url: shopperRedirectionUrl,
-          ...(order.capture_mode !== undefined && { capture_mode: order.capture_mode }),
-          ...(order.three_ds_authentication_options !== undefined && { three_ds_authentication_options: order.three_ds_authentication_options }),
-          ...(order.webhook !== undefined && { webhook: order.webhook }),
-        });
-        await ctx.checkout.ownership.rememberSession(session.id, await ctx.customer());
+        const session = await ctx.purse.createClientSession(request, key);
+        await ctx.checkout.ownership.rememberSession(session.id, scope);
         return json(201, toCheckoutSession(session));
       } catch (error) {
         return ctx.fail(error);
@@ -147,11 +157,12 @@ export const checkoutRoutes: Record<string, RouteDefinition> = {
       if (errors.length > 0) return validationProblem(errors);
       const resolved = await resolveOrder(ctx, ref);
       if (!resolved.ok) return resolved.response;
+      const { request, key } = await purseRequest(ctx, {
+        ...(ctx.checkout.entityId !== undefined && { entity_id: ctx.checkout.entityId }),
+        ...purchaseOf(resolved.order),
+      });
       try {
-        const answer = await ctx.purse.getEligibleSolutions({
-          ...(ctx.checkout.entityId !== undefined && { entity_id: ctx.checkout.entityId }),
-          ...purchaseOf(resolved.order),
-        });
+        const answer = await ctx.purse.getEligibleSolutions(request, key);
         return json(200, { eligible_solutions: answer.eligible_solutions.map((s) => ({ partner: s.partner, method: s.method })) });
       } catch (error) {
         return ctx.fail(error);
@@ -165,12 +176,12 @@ export const sessionRoutes: { get: RouteDefinition; abort: RouteDefinition } = {
   get: {
     method: 'GET',
     async run(ctx) {
-      const refused = await ownedSession(ctx);
-      if (refused) return refused;
+      const owned = await ownedSession(ctx);
+      if ('refused' in owned) return owned.refused;
       try {
         const session = await ctx.purse.getClientSession(ctx.id);
-        // The payment of the customer's own session: they may follow its status.
-        if (session.payment_id) await ctx.checkout.ownership.allowPayment(session.payment_id, await ctx.customer());
+        // The payment of the shopper's own session: they may follow its status.
+        if (session.payment_id) await ctx.checkout.ownership.allowPayment(session.payment_id, owned.scope);
         return json(200, toCheckoutSession(session));
       } catch (error) {
         return ctx.fail(error);
@@ -180,10 +191,11 @@ export const sessionRoutes: { get: RouteDefinition; abort: RouteDefinition } = {
   abort: {
     method: 'POST',
     async run(ctx) {
-      const refused = await ownedSession(ctx);
-      if (refused) return refused;
+      const owned = await ownedSession(ctx);
+      if ('refused' in owned) return owned.refused;
+      const { key } = await purseRequest(ctx, null);
       try {
-        return json(200, toCheckoutSession(await ctx.purse.abortClientSession(ctx.id, 'ABORTED_BY_CUSTOMER')));
+        return json(200, toCheckoutSession(await ctx.purse.abortClientSession(ctx.id, 'ABORTED_BY_CUSTOMER', key)));
       } catch (error) {
         return ctx.fail(error);
       }

@@ -28,17 +28,22 @@ describe('createMerchantHandler: XCO routes', () => {
     expect(s.calls('/v1/users/exists')[0]!.caller_id).toBe('198.51.100.4');
   });
 
-  it('takes caller_id from X-Real-IP without X-Forwarded-For, or from the callerId option', async () => {
-    const s = shop();
-    await s.send('GET', `${routes.checkUser}?phone_number=%2B33612345678`, { headers: { 'x-forwarded-for': '', 'x-real-ip': '192.0.2.9' } });
+  it('trusts no forwarding header unless told how many proxies set it', async () => {
+    const untrusting = shop({ trustProxy: undefined });
+    await untrusting.send('GET', `${routes.checkUser}?phone_number=%2B33612345678`, { headers: { 'x-forwarded-for': '203.0.113.66', 'x-real-ip': '192.0.2.9' } });
+    expect(untrusting.calls('/v1/users/exists')[0]!.caller_id).toBeUndefined();
+    const oneProxy = shop({ trustProxy: 1 });
+    // The client wrote the first entry; the proxy appended the address it saw.
+    await oneProxy.send('GET', `${routes.checkUser}?phone_number=%2B33612345678`, { headers: { 'x-forwarded-for': '203.0.113.66, 198.51.100.7' } });
+    expect(oneProxy.calls('/v1/users/exists')[0]!.caller_id).toBe('198.51.100.7');
     const custom = shop({ callerId: () => 'socket-ip' });
     await custom.send('GET', `${routes.checkUser}?phone_number=%2B33612345678`);
-    expect(s.calls('/v1/users/exists')[0]!.caller_id).toBe('192.0.2.9');
     expect(custom.calls('/v1/users/exists')[0]!.caller_id).toBe('socket-ip');
   });
 
   it('creates the user for the session customer, ignoring a customer_reference in the body', async () => {
     const s = shop();
+    s.accounts.set('cust_42', { email: NEW_USER.email });
     const response = await s.post(routes.createUser, { customer_reference: 'cust_victim', user: NEW_USER }, { customer: 'cust_42' });
     expect(response.status).toBe(201);
     expect(await response.json()).toEqual({ user: expect.objectContaining(NEW_USER) });
@@ -137,9 +142,17 @@ describe('createMerchantHandler: consent challenges', () => {
   });
 });
 
+/** A shop whose customers cust_1 and cust_2 have the emails their XCO accounts are created with. */
+function accountsShop(...args: Parameters<typeof shop>) {
+  const s = shop(...args);
+  s.accounts.set('cust_1', { email: NEW_USER.email });
+  s.accounts.set('cust_2', { email: 'other@example.com' });
+  return s;
+}
+
 describe('createMerchantHandler: idempotency', () => {
   it('replays the first answer for a repeated key: one user created', async () => {
-    const s = shop();
+    const s = accountsShop();
     const body = { user: NEW_USER };
     const first = await s.post(routes.createUser, body, { customer: 'cust_1', key: 'key-1' });
     const second = await s.post(routes.createUser, body, { customer: 'cust_1', key: 'key-1' });
@@ -151,7 +164,7 @@ describe('createMerchantHandler: idempotency', () => {
   });
 
   it('makes a concurrent duplicate wait for the first request', async () => {
-    const s = shop();
+    const s = accountsShop();
     const path = `/v1/merchants/${s.options.merchantId}/users`;
     s.purse.control.setFault({ path, latencyMs: 50, times: 1 }); // keep the first request in flight a while
     const [a, b] = await Promise.all([
@@ -164,14 +177,14 @@ describe('createMerchantHandler: idempotency', () => {
   });
 
   it('answers 409 when a key is reused with another body', async () => {
-    const s = shop();
+    const s = accountsShop();
     await s.post(routes.createUser, { user: NEW_USER }, { customer: 'cust_1', key: 'key-3' });
     const reused = await read(await s.post(routes.createUser, { user: { ...NEW_USER, first_name: 'Grace' } }, { customer: 'cust_1', key: 'key-3' }));
     expect(reused).toMatchObject({ status: 409, body: { code: 'idempotency_key_reused' } });
   });
 
   it('does not replay one shopper’s answer to another using the same key', async () => {
-    const s = shop();
+    const s = accountsShop();
     await s.post(routes.createUser, { user: NEW_USER }, { customer: 'cust_1', key: 'shared' });
     const other = await s.post(routes.createUser, { user: { email: 'other@example.com' } }, { customer: 'cust_2', key: 'shared' });
     expect(other.status).toBe(201);
@@ -179,7 +192,7 @@ describe('createMerchantHandler: idempotency', () => {
   });
 
   it('does not store a 5xx, so a retry with the same key runs again', async () => {
-    const s = shop();
+    const s = accountsShop();
     s.purse.control.setFault({ path: `/v1/merchants/${s.options.merchantId}/users`, status: 500, times: 1 });
     expect((await s.post(routes.createUser, { user: NEW_USER }, { customer: 'cust_1', key: 'key-4' })).status).toBe(500);
     const retry = await s.post(routes.createUser, { user: NEW_USER }, { customer: 'cust_1', key: 'key-4' });
@@ -190,16 +203,19 @@ describe('createMerchantHandler: idempotency', () => {
   it('works across instances that share one store (challenges and keys)', async () => {
     const world = purseWorld();
     const store = createMemoryStore({ now: world.now });
-    const a = shop({ store }, world);
-    const b = shop({ store }, world);
+    const guestCookie = { secret: 'one secret for every instance' };
+    const a = accountsShop({ store, guestCookie }, world);
+    const b = accountsShop({ store, guestCookie }, world);
     const challenge = await verified(a, EXISTING);
-    expect((await b.post(routes.createConsent, { ...EXISTING, consent_challenge_id: challenge }, { customer: 'cust_1' })).status).toBe(204);
+    // The same browser (the guest cookie a issued), answered by instance b.
+    const consent = await b.post(routes.createConsent, { ...EXISTING, consent_challenge_id: challenge }, { customer: 'cust_1', browser: a.browser });
+    expect(consent.status).toBe(204);
 
     const path = `/v1/merchants/${world.options.merchantId}/users`;
     world.purse.control.setFault({ path, latencyMs: 120, times: 1 });
     const [first, second] = await Promise.all([
-      a.post(routes.createUser, { user: NEW_USER }, { customer: 'cust_2', key: 'multi' }),
-      b.post(routes.createUser, { user: NEW_USER }, { customer: 'cust_2', key: 'multi' }),
+      a.post(routes.createUser, { user: { email: 'other@example.com' } }, { customer: 'cust_2', key: 'multi' }),
+      b.post(routes.createUser, { user: { email: 'other@example.com' } }, { customer: 'cust_2', key: 'multi' }),
     ]);
     expect([first.status, second.status]).toEqual([201, 201]);
     expect([first, second].filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(1);

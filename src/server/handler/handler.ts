@@ -1,30 +1,24 @@
 // createMerchantHandler: the reference merchant backend, a web-standard (Request) => Promise<Response> that serves the
 // HTTP contract of src/core/backend/routes.ts and calls Purse with the merchant's credentials.
-import { IDEMPOTENCY_HEADER } from '../../core/backend/routes.ts';
 import { checkoutContext, resolveRoute } from './routes.ts';
 import { customerPurseContext } from './customer-purse-context.ts';
 import type { HandlerLogger, MerchantHandlerOptions } from './options.ts';
 import { problem, readJsonBody } from './http.ts';
-import { isValidIdempotencyKey, withIdempotency, type LocalInflight } from './idempotency.ts';
-import { createPurseClient, isPurseClient, type PurseClient } from '../purse/client.ts';
+import type { LocalInflight } from './idempotency.ts';
+import { runMutation } from './mutation.ts';
+import type { PurseClient } from '../purse/client.ts';
+import { lazyPurse, PurseNotConfiguredError } from './purse-config.ts';
 import { failureResponse } from './purse-problem.ts';
-import type { RouteContext } from './route-types.ts';
+import type { CheckoutContext, RouteContext } from './route-types.ts';
 import { createMemoryStore } from './store.ts';
+import { callerIdOf, createGuestCookie, scopeOf, type Shopper } from './shopper.ts';
+import { basePathHint, onceLogger } from './wiring-hints.ts';
 
 export type MerchantHandler = (request: Request) => Promise<Response>;
 
 const DEFAULT_MAX_BODY = 16 * 1024;
 const TEN_MINUTES = 10 * 60_000;
 const ONE_DAY = 24 * 60 * 60_000;
-
-/** Default `callerId`: the first X-Forwarded-For entry, else X-Real-IP. Trust them only if your proxy sets them. */
-export function defaultCallerId(request: Request): string | undefined {
-  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || request.headers.get('x-real-ip')?.trim() || undefined;
-}
-
-/** Caller ids are IPs or short opaque ids; a longer (spoofed) value is cut rather than sent whole to Purse. */
-const MAX_CALLER_ID = 255;
 
 function normaliseBasePath(basePath: string): string {
   const trimmed = basePath.trim().replace(/\/+$/, '');
@@ -43,13 +37,6 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
       'createMerchantHandler needs resolveCustomer(request): return the signed-in customer reference from your own session, or null.',
     );
   }
-  if (!options.purse) {
-    throw new Error('createMerchantHandler needs { purse }: a PurseClient or its options (see purseConfigFromEnv).');
-  }
-  // A shared store also shares the OAuth2 token between instances, unless the merchant said `tokenStore: null`.
-  const purse: PurseClient = isPurseClient(options.purse)
-    ? options.purse
-    : createPurseClient({ tokenStore: options.store, ...options.purse });
   const basePath = normaliseBasePath(options.basePath ?? '/api/purse');
   const logger = options.logger ?? consoleLogger;
   const now = options.now ?? Date.now;
@@ -58,7 +45,12 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
   const store = options.store ?? createMemoryStore({ now });
   const idempotencyStore = options.store ?? createMemoryStore({ now });
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
-  const callerIdOf = options.callerId ?? defaultCallerId;
+  const guestCookie = createGuestCookie(options.guestCookie ?? {}, basePath);
+  if (options.store && !options.guestCookie?.secret && !options.resolveGuest) {
+    // A shared store means several instances: a per-process secret would make each refuse the others' guests.
+    logger.warn('purse-react-kit: set guestCookie.secret (the same on every instance) when the handler has a shared store');
+  }
+  const quota = options.quota ?? { limit: 300, windowMs: 60 * 60_000 };
   const challengeTtlMs = options.consentChallengeTtlMs ?? TEN_MINUTES;
   const idempotency = {
     store: idempotencyStore,
@@ -66,11 +58,23 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
     waitMs: options.idempotencyWaitMs ?? 30_000,
   };
   const inflight: LocalInflight = new Map();
-  const checkout = checkoutContext(options, { purse, store, now, logger });
+  const configured = lazyPurse(
+    options.purse,
+    (purse): { purse: PurseClient; checkout: CheckoutContext } => ({
+      purse,
+      checkout: checkoutContext(options, { purse, store, now, logger }),
+    }),
+    logger,
+    options.store,
+  );
+  const warnOnce = onceLogger((message) => logger.warn(`purse-react-kit: ${message}`));
   const customerPurse = customerPurseContext(options);
 
-  const notFound = (path: string) =>
-    problem(404, { title: 'Not Found', detail: `No Purse route at ${path}.`, code: 'not_found' });
+  const notFound = (path: string) => {
+    const hint = basePathHint(path, basePath);
+    if (hint) warnOnce(hint);
+    return problem(404, { title: 'Not Found', detail: hint ?? `No Purse route at ${path}.`, code: 'not_found' });
+  };
 
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
@@ -86,13 +90,35 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
       );
     }
 
+    let setup: Awaited<ReturnType<typeof configured.get>>;
+    try {
+      setup = await configured.get();
+    } catch (error) {
+      const detail = error instanceof PurseNotConfiguredError ? error.message : 'The Purse configuration failed.';
+      return problem(500, { title: 'Purse is not configured', detail, code: 'purse_not_configured' });
+    }
+    const { purse, checkout } = setup;
     let customer: Promise<string | null> | undefined;
+    let shopper: Promise<Shopper> | undefined;
+    /** A guest id minted for this request: its cookie goes out with the answer. */
+    let minted: string | undefined;
+    const idempotencyKey = definition.method === 'POST' ? request.headers.get('idempotency-key') : null;
+    const resolveShopper = async (): Promise<Shopper> => {
+      const c = await context.customer();
+      // The guest id is read for customers too: a flow started as a guest stays theirs after they sign in.
+      let guest = options.resolveGuest ? (await options.resolveGuest(request)) || null : ((await guestCookie.read(request)) ?? null);
+      if (c === null && guest === null && !options.resolveGuest) guest = minted = await guestCookie.mint(idempotencyKey);
+      return { customer: c, guest, scope: scopeOf(c, guest) };
+    };
     const context: RouteContext = {
       request,
       url,
       purse,
-      callerId: callerIdOf(request)?.slice(0, MAX_CALLER_ID) || undefined,
+      callerId: callerIdOf(request, options),
       customer: () => (customer ??= Promise.resolve(options.resolveCustomer(request)).then((c) => c || null)),
+      shopper: () => (shopper ??= resolveShopper()),
+      identity: options.resolveIdentity && (async () => (await options.resolveIdentity!(request)) || null),
+      intent: undefined,
       body: {},
       id,
       store,
@@ -102,25 +128,19 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
       customerPurse,
       fail: (error, mapPointer) => failureResponse(error, { route, logger, mapPointer }),
     };
-    if (definition.method === 'GET') return definition.run(context);
-
-    const body = await readJsonBody(request, maxBodyBytes);
-    if (!body.ok) return body.response;
-    context.body = body.value as Record<string, unknown>;
-
-    const key = request.headers.get(IDEMPOTENCY_HEADER);
-    if (key === null) return definition.run(context);
-    if (!isValidIdempotencyKey(key)) {
-      return problem(400, {
-        title: 'Invalid Idempotency-Key',
-        detail: 'The Idempotency-Key header must be 1 to 255 visible ASCII characters (a UUID is a good choice).',
-        code: 'invalid_idempotency_key',
-      });
-    }
-    // Scoped to the route and the shopper, so one shopper's key can never replay another's answer.
-    const scope = (await context.customer()) ?? `caller:${context.callerId ?? 'unknown'}`;
-    const scopedKey = `purse-kit:idem:${route}:${scope.length}:${scope}:${key}`;
-    return withIdempotency(idempotency, inflight, scopedKey, body.text, () => definition.run(context));
+    const answer = async (): Promise<Response> => {
+      if (definition.method === 'GET') return definition.run(context);
+      const body = await readJsonBody(request, maxBodyBytes);
+      if (!body.ok) {
+        if (body.hint) warnOnce(body.hint);
+        return body.response;
+      }
+      context.body = body.value as Record<string, unknown>;
+      return runMutation(context, { route, key: idempotencyKey, bodyText: body.text, idempotency, inflight, quota }, () => definition.run(context));
+    };
+    const response = await answer();
+    if (minted !== undefined) response.headers.append('set-cookie', await guestCookie.header(minted, request));
+    return response;
   }
 
   return async (request) => {

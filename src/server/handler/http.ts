@@ -66,7 +66,17 @@ export async function readLimited(request: Request, maxBytes: number): Promise<U
   return bytes;
 }
 
-export type BodyResult = { ok: true; text: string; value: unknown } | { ok: false; response: Response };
+export type BodyResult =
+  | { ok: true; text: string; value: unknown }
+  | { ok: false; response: Response; /** A mis-wiring of the merchant's server, for its log. */ hint?: string };
+
+const CONSUMED =
+  'The request body reached the handler already read: a body parser (express.json(), bodyParser, a middleware ' +
+  'calling c.req.json()…) ran before it. Mount the Purse handler before any body parser.';
+
+/** Declared bytes that never came: a Node adapter handed over a stream that a body parser had already drained. */
+const declaredButEmpty = (request: Request, received: number) =>
+  received === 0 && Number(request.headers.get('content-length')) > 0;
 
 /** Reads a JSON body of at most `maxBytes` (see readLimited). */
 export async function readJsonBody(request: Request, maxBytes: number): Promise<BodyResult> {
@@ -80,6 +90,11 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
       }),
     };
   }
+  const consumed = (): BodyResult => ({
+    ok: false,
+    response: problem(400, { title: 'Request body already read', detail: CONSUMED, code: 'body_already_read' }),
+    hint: CONSUMED,
+  });
   const tooLarge = (): BodyResult => ({
     ok: false,
     response: problem(413, {
@@ -88,8 +103,10 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
       code: 'payload_too_large',
     }),
   });
+  if (request.bodyUsed) return consumed();
   const bytes = await readLimited(request, maxBytes);
   if (bytes === undefined) return tooLarge();
+  if (declaredButEmpty(request, bytes.byteLength)) return consumed();
 
   const invalid = (detail: string): BodyResult => ({
     ok: false,

@@ -15,7 +15,9 @@ import type { HandlerStore } from './store.ts';
 
 /** Receives operational messages. Never given request bodies, OTP codes, tokens or secrets. */
 export interface HandlerLogger {
+  /** A mis-wiring or a refused request worth a look (e.g. a base path stripped by the framework). */
   warn(message: string, details?: Record<string, unknown>): void;
+  /** The merchant server needs fixing (configuration, credentials refused by Purse, a store down). */
   error(message: string, details?: Record<string, unknown>): void;
 }
 
@@ -25,14 +27,29 @@ export type MaybePromise<T> = T | Promise<T>;
 export interface CheckoutOrder {
   /** Minor units of `currency` (4299 = 42.99 EUR). */
   amount: MinorUnits;
+  /** ISO 4217 code, e.g. `'EUR'`. */
   currency: Currency;
+  /** The order as Purse records it: `reference` (required, yours), lines, net and tax amounts. */
   order: PaymentOrder;
   /** Set `reference` to your customer reference to link the payment to the shopper. */
   customer?: PaymentCustomer;
+  /**
+   * `AUTOMATIC` captures at authorization; `MANUAL` leaves the capture to your back office.
+   * @default Purse's default for the entity
+   */
   capture_mode?: CaptureMode;
+  /** 3-D Secure preferences passed to Purse. */
   three_ds_authentication_options?: ThreeDsAuthenticationOptions;
+  /** Where Purse POSTs payment updates (verify them with `verifyPaymentWebhook`). */
   webhook?: Webhook;
+  /** Ask for a token the shopper's card can be charged with later. */
   allow_future_usage?: boolean;
+}
+
+/** What `resolveIdentity` returns: at least the email (Purse needs one to create an account). */
+export interface VouchedIdentity {
+  email?: string;
+  phone_number?: string;
 }
 
 export interface ResolveOrderInput {
@@ -43,51 +60,116 @@ export interface ResolveOrderInput {
 }
 
 export interface CheckoutOptions {
-  /** Entity UUID for the Payment API. Default: the Purse client's `entityId` (PURSE_ENTITY_ID). */
+  /**
+   * Entity UUID for the Payment API.
+   * @default the Purse client's `entityId` (PURSE_ENTITY_ID)
+   */
   entityId?: string;
   /**
    * Where Purse sends the shopper after paying (absolute URL; your return page, which reads `purse-redirection-data`).
    * A function may build it per request (e.g. with the order id).
    */
   shopperRedirectionUrl: string | ((request: Request, order: CheckoutOrder) => MaybePromise<string>);
-  /** Integration modes the browser may pick. Default `['EMBEDDED']`; the first is used when the browser names none. */
+  /**
+   * Integration modes the browser may pick; the first is used when the browser names none.
+   * @default ['EMBEDDED']
+   */
   allowedIntegrationModes?: IntegrationMode[];
 }
 
+/** A Purse client, or the options to create one. */
+export type PurseConfig = PurseClient | PurseClientOptions;
+
 export interface MerchantHandlerOptions {
-  /** A Purse client, or the options to create one (e.g. from `purseConfigFromEnv(process.env)`). */
-  purse: PurseClient | PurseClientOptions;
-  /** Path prefix the handler is mounted at. Default `/api/purse`; `''` when the framework strips the prefix. */
+  /**
+   * How the handler reaches Purse: a `PurseClient`, its options, or a function returning either (`null` when nothing
+   * is configured), called on the first request, e.g. `() => purseConfigFromEnv(process.env)`. Building and importing
+   * the handler then needs no secret (Next.js `next build`, Docker images); the first request answers 500
+   * `purse_not_configured`, naming what is missing, and logs it once. A function that throws or rejects is called
+   * again on the next request.
+   * @default the `PURSE_*` variables of `process.env`, read on the first request
+   */
+  purse?: PurseConfig | (() => MaybePromise<PurseConfig | null | undefined>) | null;
+  /**
+   * Path prefix the handler is mounted at; `''` when the framework strips the prefix (Express `app.use('/api/purse', …)`).
+   * A request for a known route under another prefix gets a 404 that names the path received and this base.
+   * @default '/api/purse'
+   */
   basePath?: string;
   /**
    * The merchant's customer reference for the shopper making this request, from the merchant's own session (cookie,
    * JWT…); `null` when nobody is signed in. Never read from the request body. Needed by createUser, createConsent and
    * getUser (401 without it). Checkout sessions and payments are bound to it: only the customer a session was created
-   * for may read or abort it (guests, `null`, share one scope, where the unguessable session id is the credential).
+   * for may read or abort it. Guests (`null`) are bound to their browser instead (`guestCookie` or `resolveGuest`).
    */
   resolveCustomer(request: Request): MaybePromise<string | null | undefined>;
   /**
-   * The shopper's identity for Purse's rate limiting (`caller_id`), normally their IP. Default: the first
-   * `X-Forwarded-For` entry, else `X-Real-IP`. These headers are only trustworthy when your server or proxy sets them
-   * from the socket and overwrites what the client sent: do that, or pass this option.
+   * The email and phone number your server vouches for as the signed-in customer's own (from your account records,
+   * never from the request body). An XCO account created through the handler gets exactly these: a create request
+   * naming another email or phone is refused (403 `identity_mismatch`). Without this option createUser answers 501;
+   * return `null` when you vouch for nothing (403 `identity_not_vouched`).
+   */
+  resolveIdentity?(request: Request): MaybePromise<VouchedIdentity | null | undefined>;
+  /**
+   * The shopper's IP for Purse's rate limiting (`caller_id`), e.g. from your framework's socket address. Takes
+   * precedence over `trustProxy`.
    */
   callerId?(request: Request): string | undefined;
-  /** Largest accepted request body in bytes (413 beyond). Default 16 KiB. */
+  /**
+   * How many proxies you run in front of the handler, each appending the address it was reached from to
+   * `X-Forwarded-For` (nginx `$proxy_add_x_forwarded_for`: 1). The caller is the entry this many places from the right;
+   * the entries further left are the client's own writing and are ignored. With none, no forwarding header is
+   * trusted and Purse gets no `caller_id` (it then rate-limits the merchant as a whole).
+   * @default 0
+   */
+  trustProxy?: number;
+  /**
+   * Guests (no customer) are told apart by a signed HttpOnly cookie the handler issues, so one guest never reads
+   * another's checkout session. `secret` signs it (HMAC-SHA256): set the same long random secret on every instance;
+   * the default is a random secret per process (cookies then stop being recognised after a restart or on another
+   * instance, which refuses, never mixes, guests). `secure` defaults to the request being https.
+   */
+  guestCookie?: { secret?: string; name?: string; secure?: boolean; maxAgeSeconds?: number };
+  /** Your own guest id for a request without a customer (e.g. from your cart cookie); replaces the guest cookie. */
+  resolveGuest?(request: Request): MaybePromise<string | null | undefined>;
+  /**
+   * Mutations (POSTs) one shopper may make per window, so no one shopper can fill the store that every shopper's
+   * records live in; a guest is also counted per caller IP when one is known. Beyond: 429 with Retry-After.
+   * @default { limit: 300, windowMs: 3600000 } (300 per hour)
+   */
+  quota?: { limit: number; windowMs: number };
+  /**
+   * Largest accepted request body in bytes (413 beyond).
+   * @default 16384 (16 KiB)
+   */
   maxBodyBytes?: number;
-  /** Default: `console`. */
+  /**
+   * Where operational messages go (never bodies, codes, tokens or secrets).
+   * @default console
+   */
   logger?: HandlerLogger;
   /**
-   * Idempotency records, issued consent challenges and who owns which checkout session and payment. Default: in
-   * memory, right for one process; give several instances a shared store (`createRedisStore`) so a retry or a status
-   * page landing on another instance is still recognised. When the handler builds the Purse client from options, this
+   * Idempotency records, issued consent challenges and who owns which checkout session and payment. The memory store
+   * is right for one process; give several instances a shared store (`createRedisStore`) so a retry or a status page
+   * landing on another instance is still recognised. When the handler builds the Purse client from options, this
    * store also shares its OAuth2 token between instances (`purse: { …, tokenStore: null }` keeps it per process).
+   * @default two in-memory stores (`createMemoryStore`), one for idempotency records, one for the rest
    */
   store?: HandlerStore;
-  /** How long a consent challenge from a verified code stays usable. Default 10 minutes, like the code. */
+  /**
+   * How long a consent challenge from a verified code stays usable, in ms (like the code).
+   * @default 600000 (10 minutes)
+   */
   consentChallengeTtlMs?: number;
-  /** How long the answer to an `Idempotency-Key` is replayed. Default 24 hours. */
+  /**
+   * How long the answer to an `Idempotency-Key` is replayed, in ms.
+   * @default 86400000 (24 hours)
+   */
   idempotencyTtlMs?: number;
-  /** How long a duplicate request waits for the first one with the same key before a 409. Default 30 s. */
+  /**
+   * How long a duplicate request waits for the first one with the same key before a 409, in ms.
+   * @default 30000
+   */
   idempotencyWaitMs?: number;
   /**
    * The order the shopper is paying for, from your own data (cart, order table): amount, currency, order lines,
@@ -97,16 +179,23 @@ export interface MerchantHandlerOptions {
   resolveOrder?(request: Request, input: ResolveOrderInput): MaybePromise<CheckoutOrder | null | undefined>;
   /** Checkout configuration; `shopperRedirectionUrl` is required with `resolveOrder`. */
   checkout?: CheckoutOptions;
-  /** Options of the redirect-token verifier (clock tolerance, key cache); it always uses the Purse client. */
+  /**
+   * Options of the redirect-token verifier (clock tolerance, key cache); it always uses the Purse client.
+   * @default the verifier's own defaults (see `RedirectVerifierOptions`)
+   */
   redirectVerifier?: Omit<RedirectVerifierOptions, 'client' | 'now'>;
   /**
    * How long the handler remembers which customer a checkout session or payment belongs to (getSession, abortSession,
-   * getPayment). Default 24 hours.
+   * getPayment), in ms.
+   * @default 86400000 (24 hours)
    */
   checkoutRecordTtlMs?: number;
   /** The Customer Purse API (deposit addresses and incoming transactions of the signed-in shopper). */
   customerPurse?: CustomerPurseOptions;
-  /** Clock of the default in-memory store, the redirect-token checks and payment-link expiry (tests). Default `Date.now`. */
+  /**
+   * Clock of the default in-memory store, the redirect-token checks and payment-link expiry (tests).
+   * @default Date.now
+   */
   now?: () => number;
 }
 

@@ -1,9 +1,10 @@
 // What every route of the merchant handler receives (XCO, checkout and payment-status routes).
 import type { CustomerPurseContext } from './customer-purse-context.ts';
-import type { CheckoutOptions, HandlerLogger, MerchantHandlerOptions } from './options.ts';
+import type { CheckoutOptions, HandlerLogger, MerchantHandlerOptions, VouchedIdentity } from './options.ts';
 import type { Ownership } from './ownership.ts';
 import type { PurseClient } from '../purse/client.ts';
 import type { RedirectVerifier } from '../purse/redirect-token.ts';
+import type { Shopper } from './shopper.ts';
 import type { HandlerStore } from './store.ts';
 
 /** The handler's checkout setup, resolved once. */
@@ -24,6 +25,15 @@ export interface RouteContext {
   callerId: string | undefined;
   /** The merchant's customer reference (resolveCustomer), resolved once per request. */
   customer(): Promise<string | null>;
+  /** The customer, else the guest (signed cookie or resolveGuest), resolved once per request. */
+  shopper(): Promise<Shopper>;
+  /** `resolveIdentity(request)`; `undefined` when the merchant gave no such callback. */
+  identity: (() => Promise<VouchedIdentity | null>) | undefined;
+  /**
+   * Set for a POST: `key` names this shopper's intent on this route (the scoped Idempotency-Key) and `purseKey` is the
+   * Idempotency-Key sent to Purse for it, the same on every retry of the intent.
+   */
+  intent: { key: string; purseKey: string } | undefined;
   /** The parsed JSON object of a POST; `{}` for a GET. */
   body: Record<string, unknown>;
   /** The decoded id of a route with one (`/checkout/sessions/{id}`, `/payments/{id}`…). */

@@ -39,10 +39,10 @@ describe('createMerchantHandler: getPayment', () => {
     for (const answer of [other, guest, none]) expect(answer).toMatchObject({ status: 404, body: { code: 'payment_not_found' } });
   });
 
-  it('shows a payment named by the customer’s verified redirect, only to that customer', async () => {
+  it('refuses a session it has no record of, even with a valid token: a missing record never lets anyone in', async () => {
     const world = purseWorld();
     const s = checkoutShop({}, world);
-    // A session the handler did not create (the merchant's back office made it): only the verified token admits it.
+    // A session the handler did not create (the back office made it), or whose ownership record is gone.
     const outside = await world.client.createClientSession({
       amount: 1500,
       currency: 'EUR',
@@ -51,10 +51,20 @@ describe('createMerchantHandler: getPayment', () => {
     });
     const { paymentId, token } = await s.pay(outside);
     expect((await s.send('GET', `${routes.payment}${paymentId}`, { customer: 'cust_7' })).status).toBe(404);
+    expect(await read(await s.post(routes.verifyRedirect, { token }, { customer: 'cust_7' }))).toMatchObject({
+      status: 404,
+      body: { code: 'session_not_found' },
+    });
+    expect((await s.send('GET', `${routes.payment}${paymentId}`, { customer: 'cust_7' })).status).toBe(404);
+  });
+
+  it('shows a payment named by the customer’s verified redirect, only to that customer', async () => {
+    const s = checkoutShop();
+    const { paymentId, token } = await s.checkout('cust_7');
     expect((await s.post(routes.verifyRedirect, { token }, { customer: 'cust_7' })).status).toBe(200);
     expect(await read(await s.send('GET', `${routes.payment}${paymentId}`, { customer: 'cust_7' }))).toMatchObject({
       status: 200,
-      body: { id: paymentId, amount: 1500 },
+      body: { id: paymentId, amount: 4299 },
     });
     expect((await s.send('GET', `${routes.payment}${paymentId}`, { customer: 'cust_8' })).status).toBe(404);
   });

@@ -31,13 +31,15 @@ export const statusRoutes: Record<string, RouteDefinition> = {
       }
       try {
         const claims = await ctx.checkout.verifier.verify(token.trim());
-        const customer = await ctx.customer();
-        // A session created here belongs to its customer; one created elsewhere (a payment link) is shown to whoever
-        // holds a token Purse signed for it.
+        const { scope } = await ctx.shopper();
+        if (scope === null) return sessionNotFound();
+        // A session created here belongs to its shopper. Without a record, only a payment link's session (created at
+        // Purse, whose link id is the shopper's credential already) is shown: a forgotten record never lets anyone in.
         const owner = await ctx.checkout.ownership.sessionOwner(claims.client_session_id);
-        if (owner && owner.customer !== customer) return sessionNotFound();
-        const { verified } = await confirmRedirect(ctx.purse, claims);
-        if (verified.payment_id) await ctx.checkout.ownership.allowPayment(verified.payment_id, customer);
+        if (owner !== undefined && owner !== scope) return sessionNotFound();
+        const { verified, payment } = await confirmRedirect(ctx.purse, claims);
+        if (owner === undefined && !payment?.payment_link_id) return sessionNotFound();
+        if (verified.payment_id) await ctx.checkout.ownership.allowPayment(verified.payment_id, scope);
         return json(200, verified);
       } catch (error) {
         if (isRedirectTokenError(error)) return invalidToken(error.reason, error.message);
@@ -52,11 +54,11 @@ export const statusIdRoutes: { payment: RouteDefinition; paymentLink: RouteDefin
   payment: {
     method: 'GET',
     async run(ctx) {
-      const customer = await ctx.customer();
-      const known = await ctx.checkout.ownership.canViewPayment(ctx.id, customer);
+      const { scope } = await ctx.shopper();
+      const known = await ctx.checkout.ownership.canViewPayment(ctx.id, scope);
       try {
         const payment = await ctx.purse.getPayment(ctx.id);
-        if (!known && !(await ownsSessionOf(ctx, payment.client_session_id, customer))) return paymentNotFound();
+        if (!known && !(await ownsSessionOf(ctx, payment.client_session_id, scope))) return paymentNotFound();
         return json(200, toShopperPayment(payment));
       } catch (error) {
         // Not telling apart "no such payment" from "not yours".
@@ -79,8 +81,7 @@ export const statusIdRoutes: { payment: RouteDefinition; paymentLink: RouteDefin
   },
 };
 
-async function ownsSessionOf(ctx: RouteContext, sessionId: string | undefined, customer: string | null): Promise<boolean> {
-  if (!sessionId) return false;
-  const owner = await ctx.checkout.ownership.sessionOwner(sessionId);
-  return owner !== undefined && owner.customer === customer;
+async function ownsSessionOf(ctx: RouteContext, sessionId: string | undefined, scope: string | null): Promise<boolean> {
+  if (!sessionId || scope === null) return false;
+  return (await ctx.checkout.ownership.sessionOwner(sessionId)) === scope;
 }

@@ -8,12 +8,15 @@
  * Every method rejects with a `StoreError` when the store cannot answer or has no room: never with a made-up answer.
  */
 export interface HandlerStore {
+  /** The live value of a key, or `undefined`. */
   get(key: string): Promise<string | undefined>;
+  /** Stores a value that expires `ttlMs` from now, replacing any. */
   set(key: string, value: string, ttlMs: number): Promise<void>;
   /** Stores the value only if the key is absent; `true` when it did. Must be atomic across instances. */
   add(key: string, value: string, ttlMs: number): Promise<boolean>;
   /** Reads and deletes in one step, so two requests cannot both take the same value. */
   take(key: string): Promise<string | undefined>;
+  /** Removes a key (absent keys are fine). */
   delete(key: string): Promise<void>;
   /**
    * Adds 1 to a counter and returns the new value. An absent counter starts at 0 and expires `ttlMs` after this first
@@ -39,8 +42,15 @@ export class StoreError extends Error {
 export const isStoreError = (error: unknown): error is StoreError => error instanceof StoreError;
 
 export interface MemoryStoreOptions {
+  /**
+   * Clock of the expiries (tests).
+   * @default Date.now
+   */
   now?: () => number;
-  /** Most live records held; a write beyond refuses with `StoreError('full')` (nothing is evicted). Default 10 000. */
+  /**
+   * Most live records held; a write beyond refuses with `StoreError('full')` (nothing is evicted).
+   * @default 10000
+   */
   maxEntries?: number;
 }
 

@@ -3,32 +3,21 @@
 import type { XcoAddress, XcoIdentifier, XcoUser } from '../../core/wire/xco.ts';
 import type { FieldProblem } from './http.ts';
 import { isObject } from '../purse/transport-util.ts';
+import { CHALLENGE_ID, hasControlCharacters, hasHiddenCharacters, isE164, isPastIsoDate, isValidEmail, XCO_TEXT_LIMITS } from '../../core/wire/xco-rules.ts';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; errors: FieldProblem[] };
 
 type Obj = Record<string, unknown>;
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const E164 = /^\+[1-9]\d{6,14}$/;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const CODE = /^[A-Za-z0-9]{4,12}$/;
-const CHALLENGE = /^[A-Za-z0-9_-]{1,128}$/;
-const MAX_TEXT = 255;
 
-const emailProblem = (value: unknown): string | undefined =>
-  typeof value !== 'string' || value.length > 254 || !EMAIL.test(value) ? 'Enter a valid email address.' : undefined;
+const emailProblem = (value: unknown): string | undefined => {
+  if (typeof value !== 'string' || value.length > 254) return 'Enter a valid email address.';
+  if (hasHiddenCharacters(value)) return 'Remove the invisible or control characters from the email address.';
+  return isValidEmail(value) ? undefined : 'Enter a valid email address.';
+};
 const phoneProblem = (value: unknown): string | undefined =>
-  typeof value !== 'string' || !E164.test(value)
-    ? 'Enter the phone number in international format, e.g. +33612345678.'
-    : undefined;
-
-function isRealDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
+  typeof value !== 'string' || !isE164(value) ? 'Enter the phone number in international format, e.g. +33612345678.' : undefined;
 
 /** Exactly one of `email` / `phone_number` in `source`; errors point under `prefix` (e.g. "/identifier"). */
 export function checkIdentifier(source: unknown, prefix: string): Checked<XcoIdentifier> {
@@ -55,7 +44,9 @@ export function checkIdentifier(source: unknown, prefix: string): Checked<XcoIde
 export const identifierKey = (identifier: XcoIdentifier): string =>
   identifier.email !== undefined ? `email:${identifier.email.toLowerCase()}` : `phone:${identifier.phone_number}`;
 
-function text(source: Obj, key: string, pointer: string, errors: FieldProblem[], required: boolean): string | undefined {
+type TextField = keyof typeof XCO_TEXT_LIMITS;
+
+function text(source: Obj, key: TextField, pointer: string, errors: FieldProblem[], required: boolean): string | undefined {
   const value = source[key];
   if (value === undefined || value === null || value === '') {
     if (required) errors.push({ pointer: `${pointer}/${key}`, detail: 'This field is required.' });
@@ -65,11 +56,16 @@ function text(source: Obj, key: string, pointer: string, errors: FieldProblem[],
     errors.push({ pointer: `${pointer}/${key}`, detail: 'Enter text.' });
     return undefined;
   }
-  if (value.length > MAX_TEXT) {
-    errors.push({ pointer: `${pointer}/${key}`, detail: `Use at most ${MAX_TEXT} characters.` });
+  const trimmed = value.trim();
+  if (trimmed.length > XCO_TEXT_LIMITS[key]) {
+    errors.push({ pointer: `${pointer}/${key}`, detail: `Use at most ${XCO_TEXT_LIMITS[key]} characters.` });
     return undefined;
   }
-  return value.trim();
+  if (hasControlCharacters(trimmed)) {
+    errors.push({ pointer: `${pointer}/${key}`, detail: 'Remove the control or direction-override characters.' });
+    return undefined;
+  }
+  return trimmed;
 }
 
 function checkAddress(source: unknown, pointer: string, errors: FieldProblem[]): XcoAddress | undefined {
@@ -94,7 +90,11 @@ function checkAddress(source: unknown, pointer: string, errors: FieldProblem[]):
   return address as XcoAddress;
 }
 
-export function checkUser(source: unknown, pointer: string): Checked<XcoUser> {
+/**
+ * The user of a create request. Email and phone are optional here: the route takes them from the identity the
+ * merchant vouches for, and requires the email Purse needs.
+ */
+export function checkUser(source: unknown, pointer: string, today: number): Checked<XcoUser> {
   if (!isObject(source)) return { ok: false, errors: [{ pointer, detail: 'Send the user as an object.' }] };
   const errors: FieldProblem[] = [];
   const user: XcoUser = {};
@@ -109,9 +109,6 @@ export function checkUser(source: unknown, pointer: string): Checked<XcoUser> {
     if (detail) errors.push({ pointer: `${pointer}/phone_number`, detail });
     else user.phone_number = source.phone_number as string;
   }
-  if (!present('email') && !present('phone_number')) {
-    errors.push({ pointer: `${pointer}/email`, detail: 'Enter an email address or a phone number.' });
-  }
   const first = text(source, 'first_name', pointer, errors, false);
   if (first !== undefined) user.first_name = first;
   const last = text(source, 'last_name', pointer, errors, false);
@@ -121,8 +118,8 @@ export function checkUser(source: unknown, pointer: string): Checked<XcoUser> {
     else errors.push({ pointer: `${pointer}/gender`, detail: 'Use "male", "female" or "other".' });
   }
   if (present('birthdate')) {
-    if (typeof source.birthdate === 'string' && isRealDate(source.birthdate)) user.birthdate = source.birthdate;
-    else errors.push({ pointer: `${pointer}/birthdate`, detail: 'Enter a date as YYYY-MM-DD.' });
+    if (typeof source.birthdate === 'string' && isPastIsoDate(source.birthdate, today)) user.birthdate = source.birthdate;
+    else errors.push({ pointer: `${pointer}/birthdate`, detail: 'Enter a past date as YYYY-MM-DD.' });
   }
   if (source.addresses !== undefined && source.addresses !== null) {
     if (!Array.isArray(source.addresses) || source.addresses.length > 10) {
@@ -160,7 +157,7 @@ export function checkConsentBody(body: Obj): Checked<{ identifier: XcoIdentifier
   const identifier = bodyIdentifier(body);
   const errors = identifier.ok ? [] : [...identifier.errors];
   const challenge = body.consent_challenge_id;
-  if (typeof challenge !== 'string' || !CHALLENGE.test(challenge)) {
+  if (typeof challenge !== 'string' || !CHALLENGE_ID.test(challenge)) {
     errors.push({ pointer: '/consent_challenge_id', detail: 'Send the consent_challenge_id returned by the code verification.' });
   }
   if (!identifier.ok || errors.length > 0) return { ok: false, errors };

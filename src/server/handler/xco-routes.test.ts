@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { createHttpBackend } from '../../core/backend/http-backend.ts';
 import { kitError, shop } from '../test-support.ts';
 
-function browser(customer?: string, options: { dropFirstAnswer?: boolean } = {}) {
+function browser(customer?: string, options: { dropFirstAnswer?: boolean; email?: string } = {}) {
   const s = shop();
+  if (customer && options.email) s.accounts.set(customer, { email: options.email });
   let dropped = false;
   const backend = createHttpBackend({
     baseUrl: 'https://shop.test/api/purse',
@@ -28,7 +29,7 @@ function browser(customer?: string, options: { dropFirstAnswer?: boolean } = {})
 
 describe('createHttpBackend ⇄ createMerchantHandler ⇄ Purse mock', () => {
   it('new shopper: check 1 + create 1, one user linked to the session customer', async () => {
-    const b = browser('cust_new');
+    const b = browser('cust_new', { email: 'fresh@example.com' });
     expect(await b.backend.checkUser({ email: 'fresh@example.com' })).toEqual({ exists: false, token_count: 0 });
     const { user } = await b.backend.createUser({ user: { email: 'fresh@example.com', first_name: 'Fresh' } });
     expect(user).toMatchObject({ email: 'fresh@example.com' });
@@ -52,7 +53,7 @@ describe('createHttpBackend ⇄ createMerchantHandler ⇄ Purse mock', () => {
   });
 
   it('maps validation pointers to form fields and throttled resends to rate_limited', async () => {
-    const b = browser('cust_v');
+    const b = browser('cust_v', { email: 'valid@example.com' });
     const invalid = await kitError(b.backend.createUser({ user: { email: 'nope' } }));
     expect(invalid).toMatchObject({ kind: 'validation', fields: { 'user.email': expect.any(String) } });
     await b.backend.startPasswordless({ email: 'existing@example.com' });
@@ -61,7 +62,7 @@ describe('createHttpBackend ⇄ createMerchantHandler ⇄ Purse mock', () => {
   });
 
   it('a POST whose answer was lost is retried by the adapter and replayed by the handler: one user', async () => {
-    const b = browser('cust_retry', { dropFirstAnswer: true });
+    const b = browser('cust_retry', { dropFirstAnswer: true, email: 'flaky@example.com' });
     const { user } = await b.backend.createUser({ user: { email: 'flaky@example.com' } });
     expect(user).toMatchObject({ email: 'flaky@example.com' });
     expect(b.purse.control.users().filter((u) => u.created_by === 'api')).toHaveLength(1);

@@ -1,29 +1,12 @@
 // The XCO routes of the merchant handler (src/core/backend/routes.ts): validate, call Purse, remember consent challenges.
 import { routes } from '../../core/backend/routes.ts';
-import type { XcoIdentifier } from '../../core/wire/xco.ts';
 import { json, noContent, problem, validationProblem } from './http.ts';
 import { isPurseApiError } from '../purse/error.ts';
-import type { RouteContext, RouteDefinition } from './route-types.ts';
-import { checkConsentBody, checkIdentifier, checkUser, checkVerifyBody, identifierKey } from './validate.ts';
-
-/** What the handler remembers about a consent challenge it handed out. */
-interface ChallengeRecord {
-  identifier: string;
-  /** The customer signed in when the code was verified, if any. */
-  customer: string | null;
-  expiresAt: number;
-}
-
-const challengeKey = (id: string) => `purse-kit:xco:challenge:${id}`;
-
-const noCustomer = () =>
-  problem(401, {
-    title: 'No customer session',
-    detail:
-      'There is no signed-in customer for this request. Sign the shopper in (or create their account) first: the ' +
-      'customer reference comes from resolveCustomer() on the merchant server, never from the request.',
-    code: 'no_customer_session',
-  });
+import { beginAttempt, endAttempt, isDefinitiveRefusal, purseCode } from './intent.ts';
+import type { RouteDefinition } from './route-types.ts';
+import { checkConsentBody, checkIdentifier, checkVerifyBody, identifierKey } from './validate.ts';
+import { codeOwner, linkedAccount, noCustomer, readChallenge, rememberChallenge, rememberCodeSent, restoreChallenge, sameShopper, takeChallenge } from './xco-flow.ts';
+import { createUserRoute } from './xco-create.ts';
 
 /** Purse names the identifier "/email" or "/phone_number"; the browser may have nested it under "/identifier". */
 const underPrefix = (prefix: string) => (pointer: string) =>
@@ -32,12 +15,6 @@ const underPrefix = (prefix: string) => (pointer: string) =>
 /** Both body shapes: `{ email }` (what createHttpBackend sends) and `{ identifier: { email } }`. */
 const bodyIdentifier = (body: Record<string, unknown>) =>
   body.identifier !== undefined ? checkIdentifier(body.identifier, '/identifier') : checkIdentifier(body, '');
-
-/** Purse said for sure the challenge is not usable (a 4xx about it): do not give it back. */
-const definitiveRefusal = (error: unknown) =>
-  isPurseApiError(error) &&
-  (error.kind === 'invalid_response' ||
-    (error.kind === 'http' && error.status >= 400 && error.status < 500 && ![401, 403, 408, 429].includes(error.status)));
 
 export const xcoRoutes: Record<string, RouteDefinition> = {
   [routes.checkUser]: {
@@ -60,34 +37,26 @@ export const xcoRoutes: Record<string, RouteDefinition> = {
     },
   },
 
-  [routes.createUser]: {
-    method: 'POST',
-    async run(ctx) {
-      const customer = await ctx.customer();
-      if (!customer) return noCustomer();
-      // Only `user` is read: a customer_reference in the body is ignored on purpose.
-      const user = checkUser(ctx.body.user, '/user');
-      if (!user.ok) return validationProblem(user.errors);
-      try {
-        const created = await ctx.purse.createUser({ customer_reference: customer, user: user.value });
-        return json(201, { user: created.user });
-      } catch (error) {
-        return ctx.fail(error);
-      }
-    },
-  },
+  [routes.createUser]: createUserRoute,
 
   [routes.startPasswordless]: {
     method: 'POST',
     async run(ctx) {
       const identifier = bodyIdentifier(ctx.body);
       if (!identifier.ok) return validationProblem(identifier.errors);
+      const { retried } = await beginAttempt(ctx, identifierKey(identifier.value));
       try {
         await ctx.purse.startPasswordless(identifier.value, ctx.callerId);
-        return noContent();
       } catch (error) {
-        return ctx.fail(error, underPrefix(ctx.body.identifier !== undefined ? '/identifier' : ''));
+        // Purse throttles a second send: after this intent's own attempt with a lost answer, that means it was sent.
+        const throttled = purseCode(error) === 'resend_throttled';
+        if (!(retried && throttled)) {
+          await endAttempt(ctx, error, throttled);
+          return ctx.fail(error, underPrefix(ctx.body.identifier !== undefined ? '/identifier' : ''));
+        }
       }
+      await rememberCodeSent(ctx, identifier.value);
+      return noContent();
     },
   },
 
@@ -97,11 +66,33 @@ export const xcoRoutes: Record<string, RouteDefinition> = {
       const input = checkVerifyBody(ctx.body);
       if (!input.ok) return validationProblem(input.errors);
       const { identifier, code, prefix } = input.value;
+      const owner = await codeOwner(ctx, identifier);
+      if (!owner || !sameShopper(owner, await ctx.shopper())) {
+        const field = `${prefix}/${identifier.email !== undefined ? 'email' : 'phone_number'}`;
+        return problem(403, {
+          title: 'Code requested elsewhere',
+          detail: 'The current code for this email or phone was not requested by this shopper here. Ask for a new code.',
+          code: 'code_not_requested_here',
+          errors: [{ pointer: field, detail: 'Ask for a new code first.' }],
+        });
+      }
+      // The code is never stored: the attempt record holds the identifier only.
+      const { retried } = await beginAttempt(ctx, identifierKey(identifier));
       try {
         const verified = await ctx.purse.verifyPasswordless({ ...identifier, verification_code: code }, ctx.callerId);
         await rememberChallenge(ctx, verified.consent_challenge_id, identifier);
         return json(200, { consent_challenge_id: verified.consent_challenge_id, user: verified.user });
       } catch (error) {
+        await endAttempt(ctx, error);
+        if (retried && purseCode(error) === 'code_expired') {
+          // An earlier attempt of this intent used the code, and Purse's answer (the consent challenge) was lost.
+          return problem(400, {
+            title: 'Code already used',
+            detail: 'This code was used by an earlier attempt whose answer was lost on the way. Ask for a new code.',
+            code: 'code_expired',
+            errors: [{ pointer: '/verification_code', detail: 'Ask for a new code.' }],
+          });
+        }
         return ctx.fail(error, underPrefix(prefix));
       }
     },
@@ -115,7 +106,6 @@ export const xcoRoutes: Record<string, RouteDefinition> = {
       const input = checkConsentBody(ctx.body);
       if (!input.ok) return validationProblem(input.errors);
       const { identifier, challenge, prefix } = input.value;
-      const key = challengeKey(challenge);
 
       const unknown = () =>
         problem(400, {
@@ -126,7 +116,7 @@ export const xcoRoutes: Record<string, RouteDefinition> = {
           code: 'consent_challenge_unknown',
           errors: [{ pointer: '/consent_challenge_id', detail: 'Verify a new code to get a new consent challenge.' }],
         });
-      const record = parseChallenge(await ctx.store.get(key));
+      const record = await readChallenge(ctx, challenge);
       if (!record) return unknown();
       if (record.identifier !== identifierKey(identifier)) {
         return problem(403, {
@@ -136,23 +126,25 @@ export const xcoRoutes: Record<string, RouteDefinition> = {
           errors: [{ pointer: `${prefix}/${identifier.email !== undefined ? 'email' : 'phone_number'}`, detail: 'This is not the identifier whose code was verified.' }],
         });
       }
-      if (record.customer !== null && record.customer !== customer) {
+      if (!sameShopper(record, await ctx.shopper())) {
         return problem(403, {
           title: 'Consent challenge mismatch',
-          detail: 'This consent challenge was issued to another customer session.',
+          detail: 'This consent challenge was issued to another shopper session.',
           code: 'consent_challenge_mismatch',
         });
       }
       // Single use: take it atomically, so two concurrent consents cannot both pass.
-      const taken = await ctx.store.take(key);
+      const taken = await takeChallenge(ctx, challenge);
       if (taken === undefined) return unknown();
       try {
         await ctx.purse.createConsent(customer, challenge);
         return noContent();
       } catch (error) {
-        // Purse did not decide (network, 5xx, 429, our credentials): the shopper may retry with the same challenge.
+        // "Already used" after a lost answer: the consent is recorded if Purse links this account to the customer.
+        if (isPurseApiError(error) && error.status === 409 && (await linkedAccount(ctx, customer, record.identifier))) return noContent();
+        // Purse did not decide (network, unreadable answer, 5xx, 429): the shopper may retry with the same challenge.
         const remaining = record.expiresAt - ctx.now();
-        if (!definitiveRefusal(error) && remaining > 0) await ctx.store.set(key, taken, remaining);
+        if (!isDefinitiveRefusal(error) && remaining > 0) await restoreChallenge(ctx, challenge, taken, remaining);
         return ctx.fail(error, underPrefix(prefix));
       }
     },
@@ -171,24 +163,3 @@ export const xcoRoutes: Record<string, RouteDefinition> = {
     },
   },
 };
-
-async function rememberChallenge(ctx: RouteContext, id: string, identifier: XcoIdentifier): Promise<void> {
-  const record: ChallengeRecord = {
-    identifier: identifierKey(identifier),
-    customer: (await ctx.customer()) ?? null,
-    expiresAt: ctx.now() + ctx.challengeTtlMs,
-  };
-  await ctx.store.set(challengeKey(id), JSON.stringify(record), ctx.challengeTtlMs);
-}
-
-function parseChallenge(raw: string | undefined): ChallengeRecord | undefined {
-  if (raw === undefined) return undefined;
-  try {
-    const value = JSON.parse(raw) as Partial<ChallengeRecord>;
-    return typeof value.identifier === 'string' && typeof value.expiresAt === 'number'
-      ? { identifier: value.identifier, customer: typeof value.customer === 'string' ? value.customer : null, expiresAt: value.expiresAt }
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}

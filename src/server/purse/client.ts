@@ -7,11 +7,16 @@ import type { FetchLike } from './transport-util.ts';
 import { createXcoApi, type XcoApi } from './xco-api.ts';
 
 export interface PurseClientOptions {
+  /** OAuth2 client id (`PURSE_CLIENT_ID`). */
   clientId: string;
+  /** OAuth2 client secret (`PURSE_CLIENT_SECRET`). Server-side only; never logged. */
   clientSecret: string;
   /** Merchant UUID from the Purse integration team. */
   merchantId: string;
-  /** Entity UUID, needed by the Payment API (the default `entity_id` of its create requests). */
+  /**
+   * Entity UUID, needed by the Payment API (the default `entity_id` of its create requests).
+   * @default none: pass `entity_id` in each create request
+   */
   entityId?: string;
   /** OAuth2 token endpoint, e.g. `https://…/oauth2/token`. */
   tokenUrl: string;
@@ -21,11 +26,20 @@ export interface PurseClientOptions {
   paymentApiUrl: string;
   /** OAuth2 scope to request, e.g. `xco-api`. Not sent when absent. */
   scope?: string;
-  /** Defaults to the global `fetch`, looked up at call time (so request interceptors keep working). */
+  /**
+   * How requests are sent.
+   * @default the global `fetch`, looked up at call time (so request interceptors keep working)
+   */
   fetch?: FetchLike;
-  /** Deadline for each answer of Purse, in ms. Default 10 000 (under the browser adapter's 15 s per attempt). */
+  /**
+   * Deadline for each answer of Purse, in ms (under the browser adapter's 15 s per attempt).
+   * @default 10000
+   */
   timeoutMs?: number;
-  /** Clock for token expiry (tests). Default `Date.now`. */
+  /**
+   * Clock for token expiry (tests).
+   * @default Date.now
+   */
   now?: () => number;
   /**
    * Shares the OAuth2 token with every instance using this store (e.g. `createRedisStore`): one token request per
@@ -35,8 +49,11 @@ export interface PurseClientOptions {
   tokenStore?: HandlerStore | null;
 }
 
+/** Every XCO and Payment API call, sharing one OAuth2 token cache. */
 export interface PurseClient extends XcoApi, PaymentApi {
+  /** The merchant UUID it was created with. */
   readonly merchantId: string;
+  /** The default entity UUID of Payment API requests, if any. */
   readonly entityId: string | undefined;
 }
 

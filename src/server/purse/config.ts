@@ -14,6 +14,9 @@ const VARIABLES = {
 /** PURSE_ENTITY_ID is only needed by the Payment API; PURSE_SCOPE only when the credentials need an explicit scope. */
 const OPTIONAL = new Set<string>([VARIABLES.entityId, VARIABLES.scope]);
 
+/** The variables `purseConfigFromEnv` needs (PURSE_ENTITY_ID and PURSE_SCOPE are optional). */
+export const REQUIRED_PURSE_VARIABLES: readonly string[] = Object.values(VARIABLES).filter((name) => !OPTIONAL.has(name));
+
 export type PurseEnv = Record<string, string | undefined>;
 
 /**

@@ -13,15 +13,19 @@ import type { ProblemDetails } from '../../core/wire/xco.ts';
 export type PurseApiErrorKind = 'http' | 'auth' | 'network' | 'timeout' | 'invalid_response' | 'conflict';
 
 export interface PurseApiErrorInit {
+  /** `http`: Purse refused; `auth`: the credentials; `network`/`timeout`: no answer; `conflict`: a 409. */
   kind: PurseApiErrorKind;
   /** HTTP status from Purse; 0 when there was no answer. */
   status: number;
+  /** For the merchant's developer: what failed and how to fix it. */
   message: string;
+  /** Purse's problem+json body, when it sent one. */
   problem?: ProblemDetails;
   /** The raw `Retry-After` header of a 429/503, forwarded as is. */
   retryAfter?: string;
   /** The `Idempotency-Key` the failed call was sent with: retry with it to make sure the operation happens once. */
   idempotencyKey?: string;
+  /** The underlying error (network failure, abort). */
   cause?: unknown;
 }
 

@@ -34,22 +34,38 @@ export interface GetPaymentOptions {
   cacheControl?: string;
 }
 
-/** Payment API v2, for the merchant's server and back office. Every method rejects with `PurseApiError`. */
+/**
+ * Payment API v2, for the merchant's server and back office. Every method rejects with `PurseApiError`. Every POST
+ * carries an `Idempotency-Key` (yours, or a generated one), so a retry with the key of a failed call acts once.
+ */
 export interface PaymentApi {
-  createClientSession(request: WithEntity<CreateClientSessionRequest>): Promise<ClientSession>;
+  /** `POST /v2/client-sessions`: the session the drop-in or the hosted page pays. */
+  createClientSession(request: WithEntity<CreateClientSessionRequest>, options?: IdempotentCallOptions): Promise<ClientSession>;
+  /** `GET /v2/client-sessions/{id}`. */
   getClientSession(id: string): Promise<ClientSession>;
-  /** Default status `ABORTED_BY_MERCHANT`; pass `ABORTED_BY_CUSTOMER` when the shopper cancelled. */
-  abortClientSession(id: string, status?: ClientSessionAbortStatus): Promise<ClientSession>;
+  /**
+   * `POST /v2/client-sessions/{id}/abort`. Pass `ABORTED_BY_CUSTOMER` when the shopper cancelled.
+   * @param status - default `'ABORTED_BY_MERCHANT'`
+   */
+  abortClientSession(id: string, status?: ClientSessionAbortStatus, options?: IdempotentCallOptions): Promise<ClientSession>;
   /** Server-to-server payment (e.g. reusing an earlier authorization through `split`). */
   createPayment(request: WithEntity<CreatePaymentRequest>, options?: IdempotentCallOptions): Promise<Payment>;
+  /** `GET /v2/payments/{id}`. */
   getPayment(id: string, options?: GetPaymentOptions): Promise<Payment>;
+  /** Captures (part of) an authorization; a 409 (another operation with the same key) is `kind: 'conflict'`. */
   capturePayment(id: string, request: PaymentOperationRequest, options?: IdempotentCallOptions): Promise<Payment>;
+  /** Refunds (part of) what was captured. */
   refundPayment(id: string, request: PaymentOperationRequest, options?: IdempotentCallOptions): Promise<Payment>;
+  /** Releases (part of) what was authorized and not captured. */
   voidPayment(id: string, request: PaymentOperationRequest, options?: IdempotentCallOptions): Promise<Payment>;
-  createPaymentLink(request: WithEntity<CreatePaymentLinkRequest>): Promise<PaymentLink>;
+  /** `POST /v2/payment-links`: a link the shopper pays on the hosted page. */
+  createPaymentLink(request: WithEntity<CreatePaymentLinkRequest>, options?: IdempotentCallOptions): Promise<PaymentLink>;
+  /** `GET /v2/payment-links/{id}`. */
   getPaymentLink(id: string): Promise<PaymentLink>;
-  cancelPaymentLink(id: string): Promise<PaymentLink>;
-  getEligibleSolutions(request: WithEntity<EligibleSolutionsRequest>): Promise<EligibleSolutionsResponse>;
+  /** Cancels a link that was not paid. */
+  cancelPaymentLink(id: string, options?: IdempotentCallOptions): Promise<PaymentLink>;
+  /** The payment methods Purse offers for an amount, currency and country. */
+  getEligibleSolutions(request: WithEntity<EligibleSolutionsRequest>, options?: IdempotentCallOptions): Promise<EligibleSolutionsResponse>;
   /** The public keys of `purse-redirection-data`. Prefer `createRedirectVerifier`, which caches them. */
   getSigningJwks(): Promise<SigningJwks>;
 }
@@ -123,14 +139,19 @@ export function createPaymentApi(transport: PurseTransport, options: { paymentAp
     );
 
   return {
-    createClientSession: (request) =>
-      send({ method: 'POST', url: `${api}/client-sessions`, body: withEntity(request, 'createClientSession'), what: 'Payment create client session' }, isSession),
+    createClientSession: (request, o) =>
+      idempotent(
+        { method: 'POST', url: `${api}/client-sessions`, body: withEntity(request, 'createClientSession'), what: 'Payment create client session' },
+        isSession,
+        o?.idempotencyKey,
+      ),
     getClientSession: (id) =>
       send({ method: 'GET', url: `${api}/client-sessions/${segment(id, 'getClientSession')}`, what: 'Payment get client session' }, isSession),
-    abortClientSession: (id, status = 'ABORTED_BY_MERCHANT') =>
-      send(
+    abortClientSession: (id, status = 'ABORTED_BY_MERCHANT', o) =>
+      idempotent(
         { method: 'POST', url: `${api}/client-sessions/${segment(id, 'abortClientSession')}/abort`, body: { status }, what: 'Payment abort client session' },
         isSession,
+        o?.idempotencyKey,
       ),
 
     createPayment: (request, o) =>
@@ -149,17 +170,26 @@ export function createPaymentApi(transport: PurseTransport, options: { paymentAp
     refundPayment: operation('refunds', 'Payment refund'),
     voidPayment: operation('voids', 'Payment void'),
 
-    createPaymentLink: (request) =>
-      send({ method: 'POST', url: `${api}/payment-links`, body: withEntity(request, 'createPaymentLink'), what: 'Payment create payment link' }, isLink),
+    createPaymentLink: (request, o) =>
+      idempotent(
+        { method: 'POST', url: `${api}/payment-links`, body: withEntity(request, 'createPaymentLink'), what: 'Payment create payment link' },
+        isLink,
+        o?.idempotencyKey,
+      ),
     getPaymentLink: (id) =>
       send({ method: 'GET', url: `${api}/payment-links/${segment(id, 'getPaymentLink')}`, what: 'Payment get payment link' }, isLink),
-    cancelPaymentLink: (id) =>
-      send({ method: 'POST', url: `${api}/payment-links/${segment(id, 'cancelPaymentLink')}/cancel`, what: 'Payment cancel payment link' }, isLink),
+    cancelPaymentLink: (id, o) =>
+      idempotent(
+        { method: 'POST', url: `${api}/payment-links/${segment(id, 'cancelPaymentLink')}/cancel`, what: 'Payment cancel payment link' },
+        isLink,
+        o?.idempotencyKey,
+      ),
 
-    getEligibleSolutions: (request) =>
-      send(
+    getEligibleSolutions: (request, o) =>
+      idempotent(
         { method: 'POST', url: `${api}/eligible-solutions`, body: withEntity(request, 'getEligibleSolutions'), what: 'Payment eligible solutions' },
         (v) => isObject(v) && Array.isArray(v.eligible_solutions),
+        o?.idempotencyKey,
       ),
     getSigningJwks: () =>
       send({ method: 'GET', url: `${api}/signing-jwks`, what: 'Payment signing JWKS' }, (v) => isObject(v) && Array.isArray(v.keys)),

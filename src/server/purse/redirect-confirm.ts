@@ -7,7 +7,9 @@ import { RedirectTokenError } from './redirect-token.ts';
 import { toShopperPayment } from '../handler/views.ts';
 
 export interface ConfirmedRedirect {
+  /** The client session the token names, read from Purse. */
   session: ClientSession;
+  /** The session's payment, read from Purse; `undefined` when none was made yet. */
   payment: Payment | undefined;
   /** The browser's view: statuses from Purse. */
   verified: VerifiedRedirect;

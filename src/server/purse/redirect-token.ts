@@ -36,22 +36,41 @@ export interface RedirectVerifierOptions {
   client?: Pick<PaymentApi, 'getSigningJwks'>;
   /** Another JWKS URL, fetched without credentials (the client's token is never sent to it). */
   jwksUrl?: string;
-  /** For `jwksUrl`. Default: the global fetch. */
+  /**
+   * For `jwksUrl`.
+   * @default the global fetch
+   */
   fetch?: FetchLike;
-  /** Clock for `exp`/`nbf` and the key cache (tests). Default `Date.now`. */
+  /**
+   * Clock for `exp`/`nbf` and the key cache (tests).
+   * @default Date.now
+   */
   now?: () => number;
-  /** Leeway for `exp` and `nbf`, in seconds. Default 30. */
+  /**
+   * Leeway for `exp` and `nbf`, in seconds.
+   * @default 30
+   */
   clockToleranceSeconds?: number;
-  /** Refuse tokens without `exp`. Default true. */
+  /**
+   * Refuse tokens without `exp`.
+   * @default true
+   */
   requireExpiry?: boolean;
-  /** How long fetched keys are used before they are fetched again. Default 10 minutes. */
+  /**
+   * How long fetched keys are used before they are fetched again, in ms.
+   * @default 600000 (10 minutes)
+   */
   jwksMaxAgeMs?: number;
   /**
    * Least time between two refetches caused by unknown `kid`s, so a flood of forged tokens cannot make us hammer Purse.
-   * Default 30 s. A refetch that is already running is always awaited.
+   * A refetch that is already running is always awaited.
+   * @default 30000
    */
   jwksCooldownMs?: number;
-  /** Deadline for a `jwksUrl` answer. Default 10 000 ms. */
+  /**
+   * Deadline for a `jwksUrl` answer, in ms.
+   * @default 10000
+   */
   timeoutMs?: number;
 }
 

@@ -14,11 +14,17 @@ export type XcoVerifyRequest = XcoIdentifier & { verification_code: string };
 
 /** XCO API v1. `callerId` (the shopper's IP) lets Purse rate-limit per shopper instead of per merchant. */
 export interface XcoApi {
+  /** `GET /v1/users/exists`: whether an XCO account has this email or phone. */
   checkUser(identifier: XcoIdentifier, callerId?: string): Promise<XcoExistsResponse>;
+  /** `POST /v1/merchants/{id}/users`: creates the account, linked to `customer_reference`. */
   createUser(request: XcoCreateUserRequest): Promise<XcoCreateUserResponse>;
+  /** `POST …/users/passwordless/start`: sends a one-time code to the email or phone. */
   startPasswordless(identifier: XcoIdentifier, callerId?: string): Promise<void>;
+  /** `POST …/users/passwordless/verify`: checks the code; answers the consent challenge and the user. */
   verifyPasswordless(request: XcoVerifyRequest, callerId?: string): Promise<XcoVerifyResponse>;
+  /** `POST …/consents`: links the verified account to the merchant's customer, with the challenge of the verify. */
   createConsent(customerReference: string, consentChallengeId: string): Promise<void>;
+  /** `GET …/users/{customerReference}`: the account linked to a customer. */
   getUser(customerReference: string): Promise<XcoUser>;
 }
 

@@ -72,7 +72,8 @@ describe('Drop-in Checkout script (window.Purse)', () => {
     await user.type(view.getByLabelText('Expiry date (MM/YY)'), '0');
     expect(fulfilled).toEqual([false, true, false, true]);
     await user.click(view.getByRole('button', { name: 'Pay €120.00' }));
-    await vi.waitFor(() => expect(assign).toHaveBeenCalledTimes(1));
+    // Paying signs an RS256 token: allow for a loaded machine.
+    await vi.waitFor(() => expect(assign).toHaveBeenCalledTimes(1), { timeout: 5_000 });
     expect(states.slice(-2)).toEqual(['submitting', 'submitted']);
     expect(view.getByRole('status').textContent).toBe('Payment submitted. Redirecting…');
     const redirect = assign.mock.calls[0]![0] as string;

@@ -1,0 +1,49 @@
+// One shopper intent, several attempts: when Purse's answer to an attempt is lost (timeout, dropped connection,
+// unreadable body, 5xx after acting), the browser retries with the same Idempotency-Key and the route runs again. The
+// record kept here lets that retry send Purse exactly the same request (so Purse's idempotency replays it) and tells
+// the XCO routes, whose API takes no idempotency key, to reconcile with what Purse has instead of acting twice.
+import { isPurseApiError } from '../purse/error.ts';
+import type { RouteContext } from './route-types.ts';
+
+const ATTEMPT_TTL_MS = 24 * 60 * 60_000;
+const attemptKey = (intent: string) => `purse-kit:attempt:${intent}`;
+
+export interface Attempt<T> {
+  /** What to send to Purse: what the first attempt of this intent sent, else `request`. */
+  request: T;
+  /** An earlier attempt of this intent reached out to Purse and its outcome is unknown here. */
+  retried: boolean;
+}
+
+/** Records the request this intent sends to Purse, or reads back the one an earlier attempt sent. */
+export async function beginAttempt<T>(ctx: RouteContext, request: T): Promise<Attempt<T>> {
+  if (!ctx.intent) return { request, retried: false };
+  const key = attemptKey(ctx.intent.key);
+  for (;;) {
+    if (await ctx.store.add(key, JSON.stringify(request ?? null), ATTEMPT_TTL_MS)) return { request, retried: false };
+    const earlier = await ctx.store.get(key);
+    if (earlier === undefined) continue; // expired between the two calls: this attempt is the first again
+    try {
+      return { request: JSON.parse(earlier) as T, retried: true };
+    } catch {
+      await ctx.store.delete(key);
+    }
+  }
+}
+
+/** Purse refused for sure (a 4xx it decided on): a later attempt of this intent starts afresh. */
+export const isDefinitiveRefusal = (error: unknown): boolean =>
+  isPurseApiError(error) &&
+  error.kind === 'http' &&
+  error.status >= 400 &&
+  error.status < 500 &&
+  ![401, 403, 408, 409, 425, 429].includes(error.status);
+
+/** After a failed call: forgets the attempt when Purse decided (or `decided` says so), keeps it when in doubt. */
+export async function endAttempt(ctx: RouteContext, error: unknown, decided = false): Promise<void> {
+  if (ctx.intent && (decided || isDefinitiveRefusal(error))) await ctx.store.delete(attemptKey(ctx.intent.key));
+}
+
+/** Purse's problem `code` of a failed call, if any. */
+export const purseCode = (error: unknown): string | undefined =>
+  isPurseApiError(error) && typeof error.problem?.code === 'string' ? error.problem.code : undefined;

@@ -1,0 +1,67 @@
+// What every POST goes through before its route runs: an Idempotency-Key is required, the shopper must be known (a
+// customer or a guest), their quota must allow one more write, and the answer is replayed for a repeat of the intent.
+import { problem } from './http.ts';
+import { isValidIdempotencyKey, sha256, withIdempotency, type IdempotencyOptions, type LocalInflight } from './idempotency.ts';
+import type { RouteContext } from './route-types.ts';
+
+export interface MutationSetup {
+  route: string;
+  key: string | null;
+  bodyText: string;
+  idempotency: IdempotencyOptions;
+  inflight: LocalInflight;
+  quota: { limit: number; windowMs: number };
+}
+
+/** A fixed window per shopper (and per caller IP for guests); `undefined` while under the limit. */
+async function overQuota(ctx: RouteContext, scope: string, guest: boolean, quota: MutationSetup['quota']): Promise<Response | undefined> {
+  const now = ctx.now();
+  const window = Math.floor(now / quota.windowMs);
+  const counters = [`purse-kit:quota:${scope}:${window}`];
+  if (guest && ctx.callerId) counters.push(`purse-kit:quota:ip${ctx.callerId.length}:${ctx.callerId}:${window}`);
+  for (const counter of counters) {
+    if ((await ctx.store.increment(counter, quota.windowMs)) > quota.limit) {
+      const seconds = Math.max(1, Math.ceil(((window + 1) * quota.windowMs - now) / 1000));
+      return problem(
+        429,
+        { title: 'Too many requests', detail: `This shopper made too many requests; try again in ${seconds} s.`, code: 'quota_exceeded' },
+        { 'retry-after': String(seconds) },
+      );
+    }
+  }
+  return undefined;
+}
+
+export async function runMutation(ctx: RouteContext, setup: MutationSetup, run: () => Promise<Response>): Promise<Response> {
+  const { key } = setup;
+  if (key === null) {
+    return problem(400, {
+      title: 'Idempotency-Key required',
+      detail:
+        'Send an Idempotency-Key header (a new UUID per shopper action, the same one on every retry of it) so the ' +
+        'action happens once. createHttpBackend always does.',
+      code: 'idempotency_key_required',
+    });
+  }
+  if (!isValidIdempotencyKey(key)) {
+    return problem(400, {
+      title: 'Invalid Idempotency-Key',
+      detail: 'The Idempotency-Key header must be 1 to 255 visible ASCII characters (a UUID is a good choice).',
+      code: 'invalid_idempotency_key',
+    });
+  }
+  const shopper = await ctx.shopper();
+  if (shopper.scope === null) {
+    return problem(401, {
+      title: 'No shopper session',
+      detail: 'Neither resolveCustomer nor resolveGuest named the shopper making this request.',
+      code: 'no_shopper_session',
+    });
+  }
+  const limited = await overQuota(ctx, shopper.scope, shopper.customer === null, setup.quota);
+  if (limited) return limited;
+  // Scoped to the route and the shopper, so one shopper's key can never replay another's answer.
+  const scoped = `purse-kit:idem:${setup.route}:${shopper.scope}:${key}`;
+  ctx.intent = { key: scoped, purseKey: `purse-kit-${await sha256(scoped)}` };
+  return withIdempotency(setup.idempotency, setup.inflight, scoped, setup.bodyText, run);
+}

@@ -1,0 +1,55 @@
+// Paying with the mock's test cards in a Playwright page: the same form in both drop-in generations (Drop-in
+// Checkout, Widget v3) and on the hosted page, in English or French.
+import type { FrameLocator, Locator, Page } from '@playwright/test';
+
+/** The mock's test cards by outcome. Any future expiry date and any 3-digit security code go with them. */
+export const TEST_CARDS = {
+  /** Authorized at once. */
+  authorized: '4111 1111 1111 1111',
+  /** Refused by the issuer. */
+  refused: '4000 0000 0000 0002',
+  /** Pending, then authorized after the mock's `pendingSettleMs` (4 s by default). */
+  pending: '4000 0000 0000 0077',
+} as const;
+
+export type TestCardName = keyof typeof TEST_CARDS;
+
+export interface PayWithTestCardOptions {
+  /**
+   * Where the card form is: the page section of one checkout when a page has several.
+   * @default the whole page
+   */
+  within?: Locator | FrameLocator;
+  /**
+   * Expiry date as MM/YY.
+   * @default '12/34'
+   */
+  expiry?: string;
+  /**
+   * Security code.
+   * @default '123'
+   */
+  cvc?: string;
+  /**
+   * Click the form's pay button. `false` when the page has its own (e.g. `hidePayButton`): only the fields are filled.
+   * @default true
+   */
+  submit?: boolean;
+}
+
+/**
+ * Fills the mock drop-in's (or hosted page's) card form with a named test card and presses "Pay". It does not wait
+ * for what follows: assert the return page, e.g. `await page.waitForURL(/purse-redirection-data=/)`.
+ * @example `await payWithTestCard(page, 'authorized')`
+ */
+export async function payWithTestCard(
+  page: Page,
+  card: TestCardName,
+  { within, expiry = '12/34', cvc = '123', submit = true }: PayWithTestCardOptions = {},
+): Promise<void> {
+  const scope = within ?? page.locator('body');
+  await scope.getByLabel(/^(Card number|Numéro de carte)$/).fill(TEST_CARDS[card]);
+  await scope.getByLabel(/^(Expiry date|Date d’expiration)/).fill(expiry);
+  await scope.getByLabel(/^(Security code|Cryptogramme)/).fill(cvc);
+  if (submit) await scope.getByRole('button', { name: /^(Pay|Payer) / }).click();
+}
