@@ -31,7 +31,7 @@ function twoInstances() {
 describe('two handler instances on one Redis', () => {
   it('code sent by A, verified by B, consent by A: the account is linked, one consent at Purse', async () => {
     const { world, a, b } = twoInstances();
-    expect((await a.post(routes.startPasswordless, EXISTING)).status).toBe(204);
+    expect((await a.post(routes.startPasswordless, EXISTING, { customer: 'cust_1' })).status).toBe(204);
     const code = world.purse.control.currentCode(EXISTING)!;
     const verified = await b.post(routes.verifyPasswordless, { ...EXISTING, verification_code: code }, { customer: 'cust_1' });
     expect(verified.status).toBe(200);
