@@ -59,9 +59,11 @@ for (const [name, declarations] of Object.entries(entries)) {
           // Names the report cannot show (a type not exported from the entry) appear in it as notes.
           'ae-forgotten-export': { logLevel: 'none', addToApiReportFile: true },
           'ae-missing-release-tag': { logLevel: 'none' },
-          'ae-undocumented': { logLevel: process.env.API_UNDOCUMENTED ? 'warning' : 'none' },
+          // Every exported name and member has a TSDoc comment: the reports and the editor's hints are the reference.
+          'ae-undocumented': { logLevel: 'error', addToApiReportFile: false },
         },
-        tsdocMessageReporting: { default: { logLevel: 'none' } },
+        // `@defaultValue`, not `@default` (not a TSDoc tag: editors would not show it as a default).
+        tsdocMessageReporting: { default: { logLevel: 'none' }, 'tsdoc-undefined-tag': { logLevel: 'error' } },
       },
     },
   });

@@ -74,6 +74,8 @@ export interface MerchantBackend {
   getPaymentLink(id: string, options?: CallOptions): Promise<ShopperPaymentLink>;
 
   // Customer Purse (deposits): always the signed-in customer's own, decided by the merchant server.
+  /** The shopper's deposit addresses (none when their purse is blocked). */
   getCustomerPurse(options?: CallOptions): Promise<ShopperPurse>;
+  /** One page of the shopper's deposits, newest first. */
   getCustomerPurseTransactions(input: DepositPageRequest, options?: CallOptions): Promise<ShopperDepositPage>;
 }

@@ -20,6 +20,7 @@ import type { PurseRequest, PurseTransport } from './transport.ts';
 /** A create request whose `entity_id` defaults to the client's `entityId`. */
 export type WithEntity<T extends { entity_id: string }> = Omit<T, 'entity_id'> & { entity_id?: string };
 
+/** Options of the Payment API calls that change something. */
 export interface IdempotentCallOptions {
   /**
    * Sent as `Idempotency-Key`: Purse performs the operation once per key. Generated when absent; a failed call's
@@ -29,6 +30,7 @@ export interface IdempotentCallOptions {
   idempotencyKey?: string;
 }
 
+/** Options of `getPayment`. */
 export interface GetPaymentOptions {
   /** Sent as `Cache-Control`, e.g. `max-age=60`: Purse may then answer without asking the payment partners. */
   cacheControl?: string;
