@@ -1,6 +1,7 @@
 // The public API of each package entry point, as an API report (api/*.api.md) made by API Extractor from the built
 // declarations. `npm run api` fails when a report differs from the code, so a change to the public API is a
-// deliberate diff: run `npm run api -- --update` and commit the reports. Needs `npm run build` first.
+// deliberate diff: run `npm run api -- --update` and commit the reports. It also fails on an export or member without
+// a TSDoc comment, and on `@default` (TSDoc's tag is `@defaultValue`). Needs `npm run build` first.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Extractor, ExtractorConfig } from '@microsoft/api-extractor';
