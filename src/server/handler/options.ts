@@ -21,6 +21,7 @@ export interface HandlerLogger {
   error(message: string, details?: Record<string, unknown>): void;
 }
 
+/** A value, or the promise of one: the merchant's callbacks may be sync or async. */
 export type MaybePromise<T> = T | Promise<T>;
 
 /** What the merchant's own data says the shopper is paying for. Never built from the request body. */
@@ -52,6 +53,31 @@ export interface VouchedIdentity {
   email?: string;
   /** The customer's phone number in E.164 (`+33612345678`), as your own records vouch for it. */
   phone_number?: string;
+}
+
+/** The guest cookie (`MerchantHandlerOptions.guestCookie`). */
+export interface GuestCookieOptions {
+  /**
+   * Signs the cookie (HMAC-SHA256): set the same long random secret on every instance.
+   * @defaultValue a random secret per process: cookies then stop being recognised after a restart or on another
+   * instance, which refuses guests, never mixes them
+   */
+  secret?: string;
+  /**
+   * The cookie's name.
+   * @defaultValue 'purse_kit_guest'
+   */
+  name?: string;
+  /**
+   * The cookie's `Secure` attribute.
+   * @defaultValue true when the request is https
+   */
+  secure?: boolean;
+  /**
+   * The cookie's lifetime, in seconds.
+   * @defaultValue 86400 (24 hours)
+   */
+  maxAgeSeconds?: number;
 }
 
 /** What `resolveOrder` is given. */
@@ -130,11 +156,10 @@ export interface MerchantHandlerOptions {
   trustProxy?: number;
   /**
    * Guests (no customer) are told apart by a signed HttpOnly cookie the handler issues, so one guest never reads
-   * another's checkout session. `secret` signs it (HMAC-SHA256): set the same long random secret on every instance;
-   * the default is a random secret per process (cookies then stop being recognised after a restart or on another
-   * instance, which refuses, never mixes, guests). `secure` defaults to the request being https.
+   * another's checkout session.
+   * @defaultValue a cookie signed with a random secret per process (see `GuestCookieOptions.secret`)
    */
-  guestCookie?: { secret?: string; name?: string; secure?: boolean; maxAgeSeconds?: number };
+  guestCookie?: GuestCookieOptions;
   /** Your own guest id for a request without a customer (e.g. from your cart cookie); replaces the guest cookie. */
   resolveGuest?(request: Request): MaybePromise<string | null | undefined>;
   /**

@@ -26,6 +26,7 @@ export interface IdempotentCallOptions {
    * Sent as `Idempotency-Key`: Purse performs the operation once per key. Generated when absent; a failed call's
    * `PurseApiError.idempotencyKey` holds the key used, so a retry can reuse it. Derive it from your own operation id to
    * stay safe across processes.
+   * @defaultValue a new random key per call
    */
   idempotencyKey?: string;
 }
