@@ -15,6 +15,9 @@ export default defineConfig({
           include: ['src/**/*.test.{ts,tsx}', 'bench/**/*.test.ts'],
           exclude: ['src/**/*.browser.test.{ts,tsx}', 'node_modules/**'],
           setupFiles: ['src/test/setup.ts'],
+          // Most tests run the real in-process stack (RS256 signing, WebCrypto, three layers per request): on 2 shared
+          // cores under `npm test`'s parallel lanes, a test that takes 1 s alone can take 10. A hang still fails.
+          testTimeout: 30_000,
           // A real redis-server for the Redis store's tests (Debian's redis-server package).
           globalSetup: ['src/test/redis-global-setup.ts'],
         },

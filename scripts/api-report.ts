@@ -1,6 +1,7 @@
 // The public API of each package entry point, as an API report (api/*.api.md) made by API Extractor from the built
 // declarations. `npm run api` fails when a report differs from the code, so a change to the public API is a
-// deliberate diff: run `npm run api -- --update` and commit the reports. Needs `npm run build` first.
+// deliberate diff: run `npm run api -- --update` and commit the reports. It also fails on an export or member without
+// a TSDoc comment, and on `@default` (TSDoc's tag is `@defaultValue`). Needs `npm run build` first.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Extractor, ExtractorConfig } from '@microsoft/api-extractor';
@@ -59,9 +60,11 @@ for (const [name, declarations] of Object.entries(entries)) {
           // Names the report cannot show (a type not exported from the entry) appear in it as notes.
           'ae-forgotten-export': { logLevel: 'none', addToApiReportFile: true },
           'ae-missing-release-tag': { logLevel: 'none' },
-          'ae-undocumented': { logLevel: process.env.API_UNDOCUMENTED ? 'warning' : 'none' },
+          // Every exported name and member has a TSDoc comment: the reports and the editor's hints are the reference.
+          'ae-undocumented': { logLevel: 'error', addToApiReportFile: false },
         },
-        tsdocMessageReporting: { default: { logLevel: 'none' } },
+        // `@defaultValue`, not `@default` (not a TSDoc tag: editors would not show it as a default).
+        tsdocMessageReporting: { default: { logLevel: 'none' }, 'tsdoc-undefined-tag': { logLevel: 'error' } },
       },
     },
   });

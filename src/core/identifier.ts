@@ -8,11 +8,13 @@ import { hasHiddenCharacters, isValidEmail } from './wire/xco-rules.ts';
 
 export type { CountryCode };
 
+/** What `parseIdentifier` made of the text: an email, an E.164 phone number, or why it is neither. */
 export type ParsedIdentifier =
   | { kind: 'email'; email: string }
   | { kind: 'phone'; phone_number: string }
   | { kind: 'invalid'; reason: IdentifierInvalidReason };
 
+/** What a text looks like at a glance (`detectIdentifierKind`), before it is parsed. */
 export type IdentifierKind = 'empty' | 'email' | 'phone' | 'unknown';
 
 // Digits and the separators people type in phone numbers, optionally after a "+".
@@ -42,8 +44,12 @@ export function loadPhoneLib(): Promise<PhoneLib> {
   return phoneLib;
 }
 
+/** Options of `parseIdentifier`. */
 export interface ParseIdentifierOptions {
-  /** Country for numbers typed without an international prefix, e.g. 'FR' for "06 12 34 56 78". */
+  /**
+   * Country for numbers typed without an international prefix, e.g. 'FR' for "06 12 34 56 78".
+   * @defaultValue none: such numbers are refused (`reason: 'phone'`)
+   */
   defaultCountry?: CountryCode;
 }
 

@@ -39,5 +39,5 @@ export * from './checkout/index.ts';
 // Payment status: amounts in minor units, the pure machine and its effects, classification and the poll schedule.
 export { formatMinorUnits, minorUnitDigits, toMajorUnits } from './money.ts';
 export * from './status/index.ts';
-// The runner the three machines share: state, events, and the effects a state asks for.
+// The runner every component's machine runs on: state, events, and the effects a state asks for.
 export { MachineRunner, type Effect, type EffectContext, type RunnerOptions } from './runner.ts';

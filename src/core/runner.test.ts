@@ -105,4 +105,34 @@ describe('MachineRunner', () => {
     await settled;
     expect(runner.getState().answer).toBe('ok');
   });
+
+  it('refresh() applies effects that depend on more than the state (a prop), and keeps those that did not change', async () => {
+    let prop = 'a';
+    const started: string[] = [];
+    const stopped: string[] = [];
+    const runner = new MachineRunner<State, Event>(
+      { step: 'idle', asked: 0 },
+      {
+        reducer,
+        effects: () => [
+          {
+            key: `prop:${prop}`,
+            run: ({ onStop }) => {
+              const value = prop;
+              started.push(value);
+              onStop(() => stopped.push(value));
+            },
+          },
+          { key: 'fixed', run: () => void started.push('fixed') },
+        ],
+      },
+    );
+    runner.attach();
+    await tick();
+    expect(started).toEqual(['a', 'fixed']);
+    prop = 'b';
+    runner.refresh();
+    expect(started).toEqual(['a', 'fixed', 'b']);
+    expect(stopped).toEqual(['a']);
+  });
 });

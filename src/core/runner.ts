@@ -90,6 +90,11 @@ export class MachineRunner<S, E> {
     this.schedule();
   }
 
+  /** The effects depend on more than the state (a prop changed): keep exactly those the current state now asks for. */
+  refresh(): void {
+    this.process(() => this.reconcile());
+  }
+
   /** Resolves when the running effect `key` has finished (at once when there is none). */
   settled(key: string): Promise<void> {
     return this.running.get(key)?.settled ?? Promise.resolve();
@@ -159,4 +164,10 @@ export class MachineRunner<S, E> {
     });
     if (result) running.settled = result.then(() => {}, () => {});
   }
+}
+
+/** A timer as an effect: sends `event` after `delayMs`, cleared when the effect stops. */
+export function timer<E>({ send, onStop }: EffectContext<E>, delayMs: number, event: E): void {
+  const id = setTimeout(() => send(event), delayMs);
+  onStop(() => clearTimeout(id));
 }

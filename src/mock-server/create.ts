@@ -46,6 +46,7 @@ function resolveOptions(options: MockPurseOptions): ResolvedOptions {
   return resolved;
 }
 
+/** A new Purse emulator in this process: `fetch` answers like Purse (XCO, Payment v2, Customer Purse); `control` steers it. */
 export function createMockPurse(options: MockPurseOptions = {}): MockPurse {
   const resolved = resolveOptions(options);
   const context: MockContext = {

@@ -7,6 +7,7 @@ import { createMockPurse } from './create.ts';
 import { isConnectionDropped } from './shared/faults.ts';
 import type { MockPurse, MockPurseOptions } from './types.ts';
 
+/** A mock served over real HTTP (`startMockPurseServer`). */
 export interface MockPurseServer {
   /** e.g. 'http://127.0.0.1:53121' (no trailing slash). */
   url: string;

@@ -1,6 +1,7 @@
 // Fixed credentials and seeded XCO accounts, so that tests, stories and the demo share one known world.
 import type { XcoUser } from '../core/wire/xco.ts';
 
+/** The OAuth2 client and merchant the mock accepts (`purseConfigFromEnv` values for the mock). */
 export const MOCK_CREDENTIALS = {
   clientId: 'mock-client-id',
   clientSecret: 'mock-client-secret',

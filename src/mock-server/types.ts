@@ -4,77 +4,78 @@ import type { AuthorizationStatus, ClientSession, Payment, PaymentLink } from '.
 import type { XcoIdentifier, XcoUser } from '../core/wire/xco.ts';
 import type { CustomerPurseControl } from './customer-purse/control-types.ts';
 
-/** How the mock POSTs webhooks (default: the global fetch, looked up at delivery time). */
+/** How the mock POSTs webhooks (`MockPurseOptions.webhookFetch`). */
 export type WebhookFetch = (url: string, init: { method: string; headers: Headers; body: string }) => Promise<Response>;
 
+/** Options of `createMockPurse` and `startMockPurseServer`. */
 export interface MockPurseOptions {
   /**
    * Enables the /__mock/* control endpoints (codes, state, faults, reset); without it they answer 404, as on the real
    * Purse.
-   * @default false
+   * @defaultValue false
    */
   testMode?: boolean;
   /**
    * Public origin used for absolute links (drop-in script URLs, hosted page). `startMockPurseServer` sets its own URL.
-   * @default 'http://localhost'
+   * @defaultValue 'http://localhost'
    */
   baseUrl?: string;
   /**
    * Clock in milliseconds; tests inject a fake one to cross expiries.
-   * @default Date.now
+   * @defaultValue Date.now
    */
   now?: () => number;
   /**
    * Lifetime of access tokens, in seconds.
-   * @default 3600
+   * @defaultValue 3600
    */
   tokenTtlSeconds?: number;
   /**
    * Lifetime of one-time codes, in ms.
-   * @default 600000 (10 minutes)
+   * @defaultValue 600000 (10 minutes)
    */
   otpTtlMs?: number;
   /**
    * Minimum delay between two codes sent to one identifier, in ms.
-   * @default 30000
+   * @defaultValue 30000
    */
   resendThrottleMs?: number;
   /**
    * Wrong codes accepted before the code locks.
-   * @default 5
+   * @defaultValue 5
    */
   maxCodeAttempts?: number;
   /**
    * Failed verifications allowed per identifier in any sliding window, across resends; then start and verify answer
    * 429 `verification_locked` with Retry-After until the oldest failure leaves the window.
-   * @default { limit: 100, windowMs: 3600000 }
+   * @defaultValue { limit: 100, windowMs: 3600000 }
    */
   verifyBudget?: { limit: number; windowMs: number };
   /**
    * Per caller_id (fallback: per client id) over exists, passwordless start and verify.
-   * @default { limit: 30, windowMs: 60000 }
+   * @defaultValue { limit: 30, windowMs: 60000 }
    */
   rateLimit?: { limit: number; windowMs: number };
   /** "Delivers" each code sent, e.g. prints it in a dev console. The mock itself never logs codes. */
   onOtp?: (delivery: { identifier: XcoIdentifier; code: string }) => void;
   /**
    * Lifetime of a client session in ms; `expires_at` = creation + this, by the clock above.
-   * @default 1800000 (30 minutes)
+   * @defaultValue 1800000 (30 minutes)
    */
   sessionTtlMs?: number;
   /**
    * Which drop-in script the `widget.js_url` of new sessions names.
-   * @default 'dropin-checkout'
+   * @defaultValue 'dropin-checkout'
    */
   dropinGeneration?: DropinGeneration;
   /**
    * A PENDING authorization (test card 4000 0000 0000 0077) becomes AUTHORIZED this long after, in ms.
-   * @default 4000
+   * @defaultValue 4000
    */
   pendingSettleMs?: number;
   /**
    * Sends webhooks; failures are recorded in control.webhooks(), never thrown.
-   * @default the global fetch, looked up at delivery time
+   * @defaultValue the global fetch, looked up at delivery time
    */
   webhookFetch?: WebhookFetch;
 }
@@ -127,6 +128,7 @@ export interface MockRequestRecord {
   caller_id?: string;
 }
 
+/** Steers a mock from a test in the same process: codes, state, faults, the clock, webhooks. */
 export interface MockPurseControl {
   /** The latest code sent to the identifier until it is used (expired or locked codes included, to test refusals). */
   currentCode(identifier: XcoIdentifier): string | undefined;
@@ -183,14 +185,14 @@ export interface MockPurse {
 export interface FaultRule {
   /**
    * Only requests of this method.
-   * @default any method
+   * @defaultValue any method
    */
   method?: string;
   /** Exact pathname, or a prefix ending in '*'. */
   path: string;
   /**
    * Respond with this status instead of handling the request.
-   * @default 500 when only `headers` or `body` are set; none (the request is handled) otherwise
+   * @defaultValue 500 when only `headers` or `body` are set; none (the request is handled) otherwise
    */
   status?: number;
   /** Headers of the fault response (e.g. `Retry-After`; a 429 gets `Retry-After: 1` when none is given). */
@@ -205,7 +207,7 @@ export interface FaultRule {
   drop?: boolean;
   /**
    * Apply N times, then remove the rule.
-   * @default unlimited (until cleared or reset)
+   * @defaultValue unlimited (until cleared or reset)
    */
   times?: number;
   /**

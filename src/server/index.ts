@@ -5,6 +5,7 @@ export type { MerchantHandler } from './handler/handler.ts';
 export type {
   CheckoutOptions,
   CheckoutOrder,
+  GuestCookieOptions,
   HandlerLogger,
   MerchantHandlerOptions,
   ResolveOrderInput,

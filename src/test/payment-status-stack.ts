@@ -22,6 +22,9 @@ export interface StatusStackOptions {
 
 export function createStatusStack({ amount = 4299, currency = 'EUR' }: StatusStackOptions = {}) {
   const stack = createTestStack({
+    // A pending payment stays pending until the test settles it (control.settlePayment): the mock's own settling runs
+    // on the real clock, which a loaded machine moves by seconds while a test drives a fake one.
+    purse: { pendingSettleMs: Infinity },
     handler: {
       resolveOrder: () => ({ amount, currency, order: { reference: 'order-1' } }),
       checkout: { shopperRedirectionUrl: RETURN_URL },

@@ -12,27 +12,29 @@ export const TEST_CARDS = {
   pending: '4000 0000 0000 0077',
 } as const;
 
+/** A name of `TEST_CARDS`. */
 export type TestCardName = keyof typeof TEST_CARDS;
 
+/** Options of `payWithTestCard`. */
 export interface PayWithTestCardOptions {
   /**
    * Where the card form is: the page section of one checkout when a page has several.
-   * @default the whole page
+   * @defaultValue the whole page
    */
   within?: Locator | FrameLocator;
   /**
    * Expiry date as MM/YY.
-   * @default '12/34'
+   * @defaultValue '12/34'
    */
   expiry?: string;
   /**
    * Security code.
-   * @default '123'
+   * @defaultValue '123'
    */
   cvc?: string;
   /**
    * Click the form's pay button. `false` when the page has its own (e.g. `hidePayButton`): only the fields are filled.
-   * @default true
+   * @defaultValue true
    */
   submit?: boolean;
 }

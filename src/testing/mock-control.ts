@@ -8,33 +8,36 @@ import type { ClientSession, Payment } from '../core/wire/payment.ts';
 /** Who a one-time code was sent to: an email, a phone number (E.164; spaces, dots and dashes are removed), or either as text. */
 export type CodeRecipient = string | { email: string } | { phone_number: string };
 
+/** Options of `connectPurseMock`. */
 export interface PurseMockClientOptions {
   /** The mock's origin, as `purse-mock-server` prints it, e.g. `http://127.0.0.1:4010`. */
   url: string;
   /**
    * How requests are sent.
-   * @default the global `fetch`
+   * @defaultValue the global `fetch`
    */
   fetch?: typeof fetch;
 }
 
+/** Options of `latestCode`. */
 export interface LatestCodeOptions {
   /**
    * How long to wait for a code to be sent (the page may still be sending it).
-   * @default 5000
+   * @defaultValue 5000
    */
   timeoutMs?: number;
 }
 
+/** Options of `latency`. */
 export interface LatencyOptions {
   /**
    * Only requests of this method.
-   * @default every method
+   * @defaultValue every method
    */
   method?: string;
   /**
    * Delay only the next N matching requests.
-   * @default every matching request until `clearFaults()` or `reset()`
+   * @defaultValue every matching request until `clearFaults()` or `reset()`
    */
   times?: number;
 }
@@ -53,6 +56,7 @@ export interface PurseMockState {
   payments: Payment[];
 }
 
+/** Steers a running `purse-mock-server` over its public HTTP control endpoints (`/__mock/*`). */
 export interface PurseMockClient {
   /** The mock's origin. */
   readonly url: string;

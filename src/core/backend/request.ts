@@ -37,14 +37,20 @@ export interface RequestOptions {
    * @defaultValue `DEFAULT_RETRY`
    */
   retry?: RetryOptions | false;
-  /** For non-GET methods. Generated when absent; every retry of this call reuses it. */
+  /**
+   * For non-GET methods; every retry of this call reuses it.
+   * @defaultValue a new random key per call
+   */
   idempotencyKey?: string;
   /**
    * Called as `fetch(url, init)`, looked up at call time so test tools can patch it.
    * @defaultValue the global `fetch`
    */
   fetch?: FetchLike;
-  /** The fetch `credentials` mode. */
+  /**
+   * The fetch `credentials` mode.
+   * @defaultValue fetch's own ('same-origin')
+   */
   credentials?: RequestCredentials;
   /**
    * Clock for `Retry-After` HTTP-dates.

@@ -33,6 +33,7 @@ export interface RetryOptions {
   random?: () => number;
 }
 
+/** `RetryOptions` with every default applied (`resolveRetry`). */
 export type RetryPolicy = Required<RetryOptions>;
 
 /** The retry policy when none is given: 3 attempts, 300 ms base, 5 s cap, `Retry-After` up to 10 s. */

@@ -7,7 +7,7 @@ import type { CheckoutSession, CheckoutSessionRequest } from '../backend/views.t
 import { loadDropin } from '../dropin/load.ts';
 import type { DropinDriver, DropinTheme, MountedDropin } from '../dropin/types.ts';
 import { isPurseKitFailure, PurseKitFailure, toKitError, type PurseKitError } from '../errors.ts';
-import { MachineRunner, type Effect, type EffectContext } from '../runner.ts';
+import { MachineRunner, timer, type Effect, type EffectContext } from '../runner.ts';
 import { checkoutReducer, hasDropin, initialCheckoutState, REFRESH_GRACE_MS } from './machine.ts';
 import { dropinError, dropinEvent, expiryDelay, sessionTarget } from './session.ts';
 import type { CheckoutEvent, CheckoutState } from './types.ts';
@@ -285,9 +285,4 @@ export class CheckoutRunner {
     // The drop-in shows these itself; the merchant hears of them.
     if (event.type === 'DROPIN_ERROR') c.onError?.(event.error);
   }
-}
-
-function timer({ send, onStop }: Context, delayMs: number, event: CheckoutEvent): void {
-  const id = setTimeout(() => send(event), delayMs);
-  onStop(() => clearTimeout(id));
 }

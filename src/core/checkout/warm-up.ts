@@ -5,12 +5,19 @@ import { checkOrigin, preconnect, preloadDropin } from '../dropin/load.ts';
 import type { CheckoutSessionRequest } from '../backend/views.ts';
 import { PURSE_HOSTED_PAGE_ORIGINS } from './session.ts';
 
+/** What the checkout knows before its session exists (see `UsePurseCheckoutOptions`). */
 export interface WarmUpOptions {
+  /** What creates the session; its `integration_mode` says whether a drop-in or the hosted page comes. */
   request: CheckoutSessionRequest;
+  /** Origins the drop-in script and the hosted page may come from (defaults applied). */
   allowedOrigins: readonly string[];
+  /** The drop-in script the sessions use, when the merchant knows it: downloaded at once. */
   scriptUrl?: string;
+  /** CSP nonce for the drop-in's `<script>`. */
   nonce?: string;
+  /** Subresource Integrity hash of the drop-in script. */
   integrity?: string;
+  /** How long the drop-in script may take to load, in ms. */
   scriptTimeoutMs?: number;
 }
 

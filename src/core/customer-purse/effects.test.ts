@@ -2,7 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestStack } from '../../test/stack.ts';
 import type { ShopperDeposit } from '../backend/customer-purse.ts';
-import { createCustomerPurseRunner } from './effects.ts';
+import { CustomerPurseRunner, DEFAULT_DEPOSIT_POLL_MS, type CustomerPurseConfig } from './effects.ts';
+import { DEFAULT_DEPOSIT_PAGE_SIZE } from './machine.ts';
 
 const requestsTo = (stack: ReturnType<typeof createTestStack>, path: string) =>
   stack.purse.control.requests().filter((r) => r.path === `/api/v1/customer-purse/${path}`).length;
@@ -20,14 +21,17 @@ async function settle() {
   for (let i = 0; i < 200; i++) await new Promise((resolve) => setImmediate(resolve));
 }
 
-describe('createCustomerPurseRunner', () => {
+const runnerOf = (stack: ReturnType<typeof createTestStack>, config: Partial<CustomerPurseConfig> = {}) =>
+  new CustomerPurseRunner({ backend: stack.backend, pageSize: DEFAULT_DEPOSIT_PAGE_SIZE, pollIntervalMs: DEFAULT_DEPOSIT_POLL_MS, ...config });
+
+describe('CustomerPurseRunner', () => {
   beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] }));
   afterEach(() => vi.useRealTimers());
 
   it('loads the addresses and the deposits once attached, then polls the shown page and announces arrivals', async () => {
     const stack = createTestStack({ customerReference: 'cust_seed_ada' });
     const arrived: ShopperDeposit[] = [];
-    const runner = createCustomerPurseRunner({ backend: stack.backend, pageSize: 5, pollIntervalMs: 1000, onDeposit: (d) => arrived.push(d) });
+    const runner = runnerOf(stack, { pageSize: 5, pollIntervalMs: 1000, onDeposit: (d) => arrived.push(d) });
     await settle();
     expect(requestsTo(stack, 'transaction/find')).toBe(0);
     runner.attach();
@@ -44,7 +48,7 @@ describe('createCustomerPurseRunner', () => {
 
   it('a StrictMode detach/attach sends each request once; a real unmount stops polling', async () => {
     const stack = createTestStack({ customerReference: 'cust_seed_ada' });
-    const runner = createCustomerPurseRunner({ backend: stack.backend, pollIntervalMs: 1000 });
+    const runner = runnerOf(stack, { pollIntervalMs: 1000 });
     runner.attach();
     runner.detach();
     runner.attach();
@@ -65,7 +69,7 @@ describe('createCustomerPurseRunner', () => {
     let visible = false;
     const errors: string[] = [];
     stack.purse.control.setFault({ path: '/api/v1/customer-purse/customer/get', status: 400, body: { code: 'X', message: 'no' }, times: 1 });
-    const runner = createCustomerPurseRunner({ backend: stack.backend, pollIntervalMs: 1000, isVisible: () => visible, onError: (e) => errors.push(e.kind) });
+    const runner = runnerOf(stack, { pollIntervalMs: 1000, isVisible: () => visible, onError: (e) => errors.push(e.kind) });
     runner.attach();
     await until(() => runner.getState().status === 'failed');
     expect(errors).toEqual(['request']);
@@ -78,5 +82,32 @@ describe('createCustomerPurseRunner', () => {
     visible = true;
     await vi.advanceTimersByTimeAsync(1000);
     await until(() => requestsTo(stack, 'transaction/find') === 2);
+  });
+
+  it('a new poll interval applies at once; 0 stops polling', async () => {
+    const stack = createTestStack({ customerReference: 'cust_seed_ada' });
+    const config: CustomerPurseConfig = { backend: stack.backend, pageSize: 5, pollIntervalMs: 60_000 };
+    const runner = new CustomerPurseRunner(config);
+    runner.attach();
+    await until(() => runner.getState().status === 'ready' && runner.getState().deposits.data !== undefined);
+    runner.setConfig({ ...config, pollIntervalMs: 1000 });
+    await vi.advanceTimersByTimeAsync(1000);
+    await until(() => requestsTo(stack, 'transaction/find') === 2 && runner.getState().deposits.requestKey === undefined);
+    runner.setConfig({ ...config, pollIntervalMs: 0 });
+    await vi.advanceTimersByTimeAsync(120_000);
+    await settle();
+    expect(requestsTo(stack, 'transaction/find')).toBe(2);
+  });
+
+  it('another page asked for while one loads: the first request is dropped, the shown page is the last asked for', async () => {
+    const stack = createTestStack({ customerReference: 'cust_seed_ada' });
+    const runner = runnerOf(stack, { pageSize: 5, pollIntervalMs: 0 });
+    runner.attach();
+    await until(() => runner.getState().deposits.data !== undefined);
+    runner.showPage(1);
+    runner.showPage(2);
+    await until(() => runner.getState().deposits.requestKey === undefined);
+    await settle();
+    expect(runner.getState().deposits).toMatchObject({ page: 2, data: { page: 2, result: [{}, {}] } });
   });
 });

@@ -1,159 +1,148 @@
-// What the Customer Purse states ask for, run outside React: the two backend calls and the poll timer. Requests start
-// from attach() and from events, never from a render; a StrictMode detach/attach pair neither doubles nor loses them.
+// What a Customer Purse state asks for, done: the addresses, the shown page of deposits, and — once both settled — the
+// next poll. Requests start only from events (mount included), never from a render; a request the state no longer asks
+// for (another page, an unmount) is aborted and its late answer dropped.
 import type { MerchantBackend } from '../backend/backend.ts';
 import type { ShopperDeposit } from '../backend/customer-purse.ts';
-import { isAbortError } from '../backend/retry.ts';
-import { isPurseKitFailure, type PurseKitError } from '../errors.ts';
-import { customerPurseReducer, DEFAULT_DEPOSIT_PAGE_SIZE, initialCustomerPurseState } from './machine.ts';
+import { toKitError, type PurseKitError } from '../errors.ts';
+import { MachineRunner, type Effect, type EffectContext } from '../runner.ts';
+import { customerPurseReducer, initialCustomerPurseState } from './machine.ts';
 import type { CustomerPurseEvent, CustomerPurseState } from './types.ts';
 
+/** How often the shown page of deposits is asked for again while the view is open. */
 export const DEFAULT_DEPOSIT_POLL_MS = 10_000;
 
-/** Runs one request. The React binding routes it through TanStack Query (`fetchQuery`); by default it just runs. */
-export type RequestRunner = <T>(key: readonly unknown[], run: (signal: AbortSignal) => Promise<T>, signal: AbortSignal) => Promise<T>;
-
-export interface CustomerPurseSettings {
-  /** Deposits per page. Default 10. */
-  pageSize?: number;
-  /** How often the shown page is asked for again while the view is open. Default 10 000 ms; 0 turns polling off. */
-  pollIntervalMs?: number;
-  /** A deposit arrived while the view was open (seen by a poll). */
+/** What the Customer Purse reads when work or a callback runs (the latest props, defaults applied). */
+export interface CustomerPurseConfig {
+  /** The provider's adapter. */
+  backend: Pick<MerchantBackend, 'getCustomerPurse' | 'getCustomerPurseTransactions'>;
+  /** Deposits per page (read once, when the runner is created). */
+  pageSize: number;
+  /** Between polls of the shown page, in ms; 0 turns polling off. */
+  pollIntervalMs: number;
+  /** Polls wait while this is false (a hidden tab). Without it the view counts as visible. */
+  isVisible?: () => boolean;
+  /** See `UseCustomerPurseOptions`. */
   onDeposit?: (deposit: ShopperDeposit) => void;
-  /** Every failure, as data. */
+  /** See `UseCustomerPurseOptions`. */
   onError?: (error: PurseKitError) => void;
 }
 
-export interface CustomerPurseRunnerOptions extends CustomerPurseSettings {
-  backend: Pick<MerchantBackend, 'getCustomerPurse' | 'getCustomerPurseTransactions'>;
-  run?: RequestRunner;
-  /** Polls wait while this is false (e.g. a hidden tab). Default: always visible. */
-  isVisible?: () => boolean;
-}
+/** Runs a request: directly by default; the React binding runs it as a TanStack Query query under `key`. */
+export type CustomerPurseExecutor = <T>(key: readonly unknown[], request: (signal: AbortSignal) => Promise<T>, signal: AbortSignal) => Promise<T>;
 
-export interface CustomerPurseRunner {
-  getState(): CustomerPurseState;
-  subscribe(listener: () => void): () => void;
+const direct: CustomerPurseExecutor = (_key, request, signal) => request(signal);
+
+type Context = EffectContext<CustomerPurseEvent>;
+
+/** Runs one Customer Purse view: its machine, its requests and its poll timer. The hook creates one. */
+export class CustomerPurseRunner {
+  private config: CustomerPurseConfig;
+  private readonly machine: MachineRunner<CustomerPurseState, CustomerPurseEvent>;
+  private counter = 0;
+
+  constructor(config: CustomerPurseConfig, private readonly execute: CustomerPurseExecutor = direct) {
+    this.config = config;
+    const initial = initialCustomerPurseState({ purseKey: this.newKey(), depositsKey: this.newKey() }, config.pageSize);
+    this.machine = new MachineRunner(initial, {
+      reducer: customerPurseReducer,
+      effects: (state) => this.effects(state),
+      onEvent: (previous, next, event) => this.notify(previous, next, event),
+    });
+  }
+
+  /** For `useSyncExternalStore`. */
+  subscribe = (listener: () => void) => this.machine.subscribe(listener);
+  /** The current state. */
+  getState = (): CustomerPurseState => this.machine.getState();
+  /** The view mounted: the effects of the state start (a microtask later). */
+  attach = (): void => this.machine.attach();
+  /** The view unmounted: every effect stops, unless it mounts again at once (StrictMode). */
+  detach = (): void => this.machine.detach();
+
+  /** The latest props; a new poll interval applies at once. */
+  setConfig(config: CustomerPurseConfig): void {
+    const previous = this.config;
+    this.config = config;
+    if (config.pollIntervalMs !== previous.pollIntervalMs) this.machine.refresh();
+  }
+
   /** Shows another page of deposits (0 is the first). */
-  showPage(page: number): void;
+  showPage = (page: number): void => this.machine.send({ type: 'SHOW_PAGE', page, requestKey: this.newKey() });
+
   /** Loads again what failed. */
-  retry(): void;
-  /** The view mounted: run what the state asks for, start polling. */
-  attach(): void;
-  /** The view unmounted: stop polling; abort what is in flight unless attach() follows at once (StrictMode). */
-  detach(): void;
-  /** The latest callbacks and poll interval (props of the latest render). */
-  update(settings: CustomerPurseSettings): void;
-}
+  retry = (): void => this.machine.send({ type: 'RETRY', purseKey: this.newKey(), depositsKey: this.newKey() });
 
-const toError = (thrown: unknown): PurseKitError =>
-  isPurseKitFailure(thrown)
-    ? thrown.error
-    : { kind: 'server', status: 0, message: `Unexpected error: ${thrown instanceof Error ? thrown.message : String(thrown)}` };
-
-export function createCustomerPurseRunner(options: CustomerPurseRunnerOptions): CustomerPurseRunner {
-  let settings: CustomerPurseSettings = options;
-  const run: RequestRunner = options.run ?? ((_key, request, signal) => request(signal));
-  let counter = 0;
-  const newKey = () => `r${++counter}`;
-  let state = initialCustomerPurseState({ purseKey: newKey(), depositsKey: newKey() }, options.pageSize ?? DEFAULT_DEPOSIT_PAGE_SIZE);
-  const listeners = new Set<() => void>();
-  /** Request keys already sent; cleared when their requests are aborted, so a later attach sends them again. */
-  const started = new Set<string>();
-  let abort = new AbortController();
-  let attached = false;
-  let pollTimer: ReturnType<typeof setTimeout> | undefined;
-  let abortTimer: ReturnType<typeof setTimeout> | undefined;
-
-  function dispatch(event: CustomerPurseEvent): void {
-    const previous = state;
-    state = customerPurseReducer(previous, event);
-    if (state === previous) return;
-    for (const listener of listeners) listener();
-    if (event.type === 'PURSE_FAILED' || event.type === 'DEPOSITS_FAILED') settings.onError?.(event.error);
-    if (event.type === 'DEPOSITS_LOADED' && state.arrived !== previous.arrived) {
-      for (const id of state.arrived) {
-        const deposit = event.data.result.find((d) => d.id === id);
-        if (deposit) settings.onDeposit?.(deposit);
-      }
-    }
-    effects();
+  private newKey(): string {
+    return `r${++this.counter}`;
   }
 
-  function send<T>(key: string, what: readonly unknown[], request: (signal: AbortSignal) => Promise<T>, done: (value: T) => CustomerPurseEvent, failed: (error: PurseKitError) => CustomerPurseEvent) {
-    if (started.has(key)) return;
-    started.add(key);
-    const { signal } = abort;
-    run(['purse', 'customer-purse', ...what, key], request, signal).then(
-      (value) => !signal.aborted && dispatch(done(value)),
-      (thrown: unknown) => !signal.aborted && !isAbortError(thrown) && dispatch(failed(toError(thrown))),
-    );
-  }
-
-  /** Sends what the state asks for, and (re)arms the poll timer. */
-  function effects(): void {
-    if (!attached) return;
+  private effects(state: CustomerPurseState): Effect<CustomerPurseEvent>[] {
+    const effects: Effect<CustomerPurseEvent>[] = [];
+    const { backend, pollIntervalMs } = this.config;
     if (state.status === 'loading') {
-      const requestKey = state.requestKey;
-      send(
-        requestKey,
-        ['purse'],
-        (signal) => options.backend.getCustomerPurse({ signal }),
-        (purse) => ({ type: 'PURSE_LOADED', requestKey, purse }),
-        (error) => ({ type: 'PURSE_FAILED', requestKey, error }),
-      );
+      const { requestKey } = state;
+      effects.push({
+        key: `purse:${requestKey}`,
+        run: (context) =>
+          this.request(context, ['purse', requestKey], (signal) => backend.getCustomerPurse({ signal }), {
+            done: (purse) => ({ type: 'PURSE_LOADED', requestKey, purse }),
+            failed: (error) => ({ type: 'PURSE_FAILED', requestKey, error }),
+          }),
+      });
     }
     const { requestKey, page, size } = state.deposits;
     if (requestKey !== undefined) {
-      send(
-        requestKey,
-        ['deposits', page, size],
-        (signal) => options.backend.getCustomerPurseTransactions({ page, size }, { signal }),
-        (data) => ({ type: 'DEPOSITS_LOADED', requestKey, data }),
-        (error) => ({ type: 'DEPOSITS_FAILED', requestKey, error }),
-      );
+      effects.push({
+        key: `deposits:${requestKey}`,
+        run: (context) =>
+          this.request(context, ['deposits', page, size, requestKey], (signal) => backend.getCustomerPurseTransactions({ page, size }, { signal }), {
+            done: (data) => ({ type: 'DEPOSITS_LOADED', requestKey, data }),
+            failed: (error) => ({ type: 'DEPOSITS_FAILED', requestKey, error }),
+          }),
+      });
+    } else if ((state.status === 'ready' || state.status === 'blocked') && pollIntervalMs > 0) {
+      // Settled: the next poll. A new request key removes this effect; the answer to it starts the next one.
+      effects.push({ key: `poll:${pollIntervalMs}`, run: (context) => this.poll(context, pollIntervalMs) });
     }
-    schedulePoll();
+    return effects;
   }
 
-  function schedulePoll(): void {
-    clearTimeout(pollTimer);
-    pollTimer = undefined;
-    const interval = settings.pollIntervalMs ?? DEFAULT_DEPOSIT_POLL_MS;
-    const settled = (state.status === 'ready' || state.status === 'blocked') && state.deposits.requestKey === undefined;
-    if (!attached || !settled || !(interval > 0)) return;
-    pollTimer = setTimeout(() => {
-      if (options.isVisible && !options.isVisible()) schedulePoll();
-      else dispatch({ type: 'POLL', requestKey: newKey() });
-    }, interval);
+  private request<T>(
+    { send, signal }: Context,
+    key: readonly unknown[],
+    request: (signal: AbortSignal) => Promise<T>,
+    events: { done(value: T): CustomerPurseEvent; failed(error: PurseKitError): CustomerPurseEvent },
+  ): Promise<void> {
+    return this.execute(['purse', 'customer-purse', ...key], request, signal).then(
+      (value) => send(events.done(value)),
+      // Adapters reject with PurseKitFailure; anything else is a bug of a custom adapter, shown as a server error.
+      (thrown: unknown) => send(events.failed(toKitError(thrown))),
+    );
   }
 
-  return {
-    getState: () => state,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    showPage: (page) => dispatch({ type: 'SHOW_PAGE', page, requestKey: newKey() }),
-    retry: () => dispatch({ type: 'RETRY', purseKey: newKey(), depositsKey: newKey() }),
-    attach() {
-      clearTimeout(abortTimer);
-      attached = true;
-      effects();
-    },
-    detach() {
-      attached = false;
-      clearTimeout(pollTimer);
-      // StrictMode detaches and attaches again in the same task: only a real unmount aborts.
-      abortTimer = setTimeout(() => {
-        abort.abort();
-        abort = new AbortController();
-        started.clear();
-      }, 0);
-    },
-    update(next) {
-      const intervalChanged = (next.pollIntervalMs ?? DEFAULT_DEPOSIT_POLL_MS) !== (settings.pollIntervalMs ?? DEFAULT_DEPOSIT_POLL_MS);
-      settings = next;
-      if (intervalChanged && attached) schedulePoll();
-    },
-  };
+  /** Waits one interval, and again while the tab is hidden, then asks for the shown page. */
+  private poll({ send, onStop }: Context, intervalMs: number): void {
+    let id: ReturnType<typeof setTimeout>;
+    const wait = () => {
+      id = setTimeout(() => {
+        if (this.config.isVisible && !this.config.isVisible()) wait();
+        else send({ type: 'POLL', requestKey: this.newKey() });
+      }, intervalMs);
+    };
+    wait();
+    onStop(() => clearTimeout(id));
+  }
+
+  /** Failures and arrivals, once per change of state. */
+  private notify(previous: CustomerPurseState, next: CustomerPurseState, event: CustomerPurseEvent): void {
+    if (next === previous) return;
+    const { onError, onDeposit } = this.config;
+    if (event.type === 'PURSE_FAILED' || event.type === 'DEPOSITS_FAILED') onError?.(event.error);
+    if (event.type === 'DEPOSITS_LOADED' && next.arrived !== previous.arrived) {
+      for (const id of next.arrived) {
+        const deposit = event.data.result.find((d) => d.id === id);
+        if (deposit) onDeposit?.(deposit);
+      }
+    }
+  }
 }

@@ -2,10 +2,12 @@
 // style), and whether its state is still moving, done or refused.
 import type { PurseComplianceState, PurseTransactionState } from '../wire/customer-purse.ts';
 
+/** `0.015 BTC`: the amount in the locale's digits with up to 8 decimals, then the currency code. */
 export function formatDepositAmount(amount: number, currency: string, locale: string): string {
   return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 8 }).format(amount)} ${currency}`;
 }
 
+/** How a deposit state reads: still moving, done, refused, or a state this version does not know. */
 export type DepositTone = 'pending' | 'success' | 'failure' | 'unknown';
 
 const STATE_TONES: Record<PurseTransactionState, DepositTone> = {
@@ -24,5 +26,7 @@ const COMPLIANCE_TONES: Record<PurseComplianceState, DepositTone> = {
 /** A state this version does not know (the API may add some) is 'unknown', never guessed. */
 const toneOf = <K extends string>(tones: Record<K, DepositTone>, value: string): DepositTone =>
   Object.hasOwn(tones, value) ? tones[value as K] : 'unknown';
+/** The tone of a transaction state (`ShopperDeposit.transactionState`). */
 export const depositTone = (state: string): DepositTone => toneOf(STATE_TONES, state);
+/** The tone of a compliance state (`ShopperDeposit.complianceState`). */
 export const complianceTone = (state: string): DepositTone => toneOf(COMPLIANCE_TONES, state);

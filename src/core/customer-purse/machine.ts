@@ -3,6 +3,7 @@
 import type { ShopperDepositPage } from '../backend/customer-purse.ts';
 import type { CustomerPurseEvent, CustomerPurseState, DepositsState } from './types.ts';
 
+/** Deposits per page when the options do not say. */
 export const DEFAULT_DEPOSIT_PAGE_SIZE = 10;
 
 /** Addresses and the first page of deposits are asked for at once. */
@@ -24,6 +25,7 @@ function withDeposits(state: CustomerPurseState, deposits: DepositsState, arrive
   return { ...state, deposits, arrived };
 }
 
+/** Every transition of the Customer Purse view: events in, state out (the same object when the event does not apply). */
 export function customerPurseReducer(state: CustomerPurseState, event: CustomerPurseEvent): CustomerPurseState {
   const { deposits } = state;
   switch (event.type) {

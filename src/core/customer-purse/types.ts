@@ -4,9 +4,11 @@
 import type { ShopperDepositPage, ShopperPurse } from '../backend/customer-purse.ts';
 import type { PurseKitError } from '../errors.ts';
 
+/** The deposits part of the view: the page shown, its data, and the request for it. */
 export interface DepositsState {
   /** The page shown or asked for (0 is the first, the newest deposits). */
   page: number;
+  /** Deposits per page. */
   size: number;
   /** The last page that arrived; kept on screen while another page or a poll is loading. */
   data?: ShopperDepositPage;
@@ -18,7 +20,9 @@ export interface DepositsState {
   known: string[];
 }
 
+/** What every Customer Purse state holds. */
 export interface CustomerPurseStateBase {
+  /** The deposits, loaded and polled independently of the addresses. */
   deposits: DepositsState;
   /** Deposits that arrived while the view was open (by the last poll), newest first. */
   arrived: string[];
@@ -26,31 +30,42 @@ export interface CustomerPurseStateBase {
 
 /** Loading the addresses (and the first page of deposits, in parallel). */
 export interface PurseLoadingState extends CustomerPurseStateBase {
+  /** Discriminant. */
   status: 'loading';
+  /** Names the request for the addresses; its answer carries it back. */
   requestKey: string;
 }
 
 /** The addresses are known; deposits are shown and polled. */
 export interface PurseReadyState extends CustomerPurseStateBase {
+  /** Discriminant. */
   status: 'ready';
+  /** The addresses. */
   purse: ShopperPurse;
 }
 
 /** The merchant blocked the shopper's purse: no address is shown; the deposits still are. */
 export interface PurseBlockedState extends CustomerPurseStateBase {
+  /** Discriminant. */
   status: 'blocked';
+  /** `blocked: true`, with no address. */
   purse: ShopperPurse;
 }
 
 /** The addresses could not be loaded; RETRY loads them again. */
 export interface PurseFailedState extends CustomerPurseStateBase {
+  /** Discriminant. */
   status: 'failed';
+  /** Why the addresses could not be loaded. */
   error: PurseKitError;
 }
 
+/** Every state of the Customer Purse view; render from `status`. */
 export type CustomerPurseState = PurseLoadingState | PurseReadyState | PurseBlockedState | PurseFailedState;
+/** `loading | ready | blocked | failed`. */
 export type CustomerPurseStatus = CustomerPurseState['status'];
 
+/** Everything that moves the Customer Purse view: answers (carrying their request's key), the shopper, the poll timer. */
 export type CustomerPurseEvent =
   | { type: 'PURSE_LOADED'; requestKey: string; purse: ShopperPurse }
   | { type: 'PURSE_FAILED'; requestKey: string; error: PurseKitError }

@@ -5,7 +5,7 @@
 import type { MerchantBackend } from '../backend/backend.ts';
 import type { ShopperPayment, ShopperPaymentLink } from '../backend/views.ts';
 import { toKitError, type PurseKitError } from '../errors.ts';
-import { MachineRunner, type Effect, type EffectContext } from '../runner.ts';
+import { MachineRunner, timer, type Effect, type EffectContext } from '../runner.ts';
 import { initialStatusState, sourceKey, statusReducer } from './machine.ts';
 import { nextPoll, type PollSchedule } from './schedule.ts';
 import { readRedirectToken, resolveSource, type StatusSourceProps } from './source.ts';
@@ -156,9 +156,4 @@ export class StatusRunner {
     else if (phase === 'error') c.onFailure?.({ payment, link, error });
     else if (phase === 'waiting') c.onPending?.({ payment, link });
   }
-}
-
-function timer({ send, onStop }: Context, delayMs: number, event: StatusEvent): void {
-  const id = setTimeout(() => send(event), delayMs);
-  onStop(() => clearTimeout(id));
 }

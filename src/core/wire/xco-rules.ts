@@ -20,6 +20,7 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u202a-\u202e\u2066-\u2069]/;
 export const hasHiddenCharacters = (value: string): boolean => HIDDEN.test(value);
 export const hasControlCharacters = (value: string): boolean => CONTROL.test(value);
 
+/** The email rule of XCO: at most 254 characters, one "@", a dotted domain, no hidden characters. */
 export const isValidEmail = (value: string): boolean => value.length <= 254 && EMAIL.test(value) && !HIDDEN.test(value);
 export const isE164 = (value: string): boolean => E164.test(value);
 

@@ -1,111 +1,99 @@
-// What the account states ask for: the linked user (getUser), then the saved payment methods (checkUser's
-// token_count) with the account's identifier. Requests start from attach() and events, never from a render.
+// What an account state asks for, done: the linked user (getUser), then the saved payment methods (checkUser's
+// token_count) with the account's own identifier. Requests start only from events (mount included), never from a
+// render; a request the state no longer asks for (an unmount) is aborted and its late answer dropped.
 import type { MerchantBackend } from '../backend/backend.ts';
-import { isAbortError } from '../backend/retry.ts';
-import { isPurseKitFailure, type PurseKitError } from '../errors.ts';
+import { toKitError, type PurseKitError } from '../errors.ts';
+import { MachineRunner, type Effect } from '../runner.ts';
 import type { XcoIdentifier } from '../wire/xco.ts';
 import { initialXcoAccountState, xcoAccountReducer } from './machine.ts';
 import type { XcoAccountEvent, XcoAccountState } from './types.ts';
 
-export interface XcoAccountRunner {
-  getState(): XcoAccountState;
-  subscribe(listener: () => void): () => void;
-  startSignup(): void;
-  signupDone(): void;
-  retry(): void;
-  attach(): void;
-  detach(): void;
-  /** The latest callbacks (props of the latest render). */
-  update(options: Pick<XcoAccountRunnerOptions, 'onError'>): void;
-}
-
-export interface XcoAccountRunnerOptions {
+/** What the account reads when a request or callback runs (the latest props). */
+export interface XcoAccountConfig {
+  /** The provider's adapter. */
   backend: Pick<MerchantBackend, 'getUser' | 'checkUser'>;
+  /** See `UseXcoAccountOptions`. */
   onError?: (error: PurseKitError) => void;
 }
-
-const toError = (thrown: unknown): PurseKitError =>
-  isPurseKitFailure(thrown) ? thrown.error : { kind: 'server', status: 0, message: `Unexpected error: ${String(thrown)}` };
 
 /** The handler answers 404 when no XCO account is linked to the signed-in customer. */
 const isMissing = (error: PurseKitError) => error.kind === 'request' && error.status === 404;
 
-export function createXcoAccountRunner(options: XcoAccountRunnerOptions): XcoAccountRunner {
-  let onError = options.onError;
-  let counter = 0;
-  const newKey = () => `a${++counter}`;
-  let state = initialXcoAccountState(newKey());
-  const listeners = new Set<() => void>();
-  const started = new Set<string>();
-  let abort = new AbortController();
-  let attached = false;
-  let abortTimer: ReturnType<typeof setTimeout> | undefined;
+/** Runs one account view: its machine, and the request each state asks for. The hook creates one. */
+export class XcoAccountRunner {
+  private config: XcoAccountConfig;
+  private readonly machine: MachineRunner<XcoAccountState, XcoAccountEvent>;
+  private counter = 0;
 
-  function dispatch(event: XcoAccountEvent): void {
-    const previous = state;
-    state = xcoAccountReducer(previous, event);
-    if (state === previous) return;
-    for (const listener of listeners) listener();
-    if (event.type === 'USER_FAILED') onError?.(event.error);
-    effects();
+  constructor(config: XcoAccountConfig) {
+    this.config = config;
+    this.machine = new MachineRunner(initialXcoAccountState(this.newKey()), {
+      reducer: xcoAccountReducer,
+      effects: (state) => this.effects(state),
+      onEvent: (previous, next, event) => {
+        if (next !== previous && event.type === 'USER_FAILED') this.config.onError?.(event.error);
+      },
+    });
   }
 
-  function effects(): void {
-    if (!attached) return;
-    const { signal } = abort;
-    const current = state;
-    const guard = (key: string, run: () => Promise<XcoAccountEvent>, failed: (error: PurseKitError) => XcoAccountEvent) => {
-      if (started.has(key)) return;
-      started.add(key);
-      run().then(
-        (event) => !signal.aborted && dispatch(event),
-        (thrown: unknown) => !signal.aborted && !isAbortError(thrown) && dispatch(failed(toError(thrown))),
-      );
-    };
-    if (current.status === 'loading') {
-      const { requestKey } = current;
-      guard(
-        requestKey,
-        async () => ({ type: 'USER_LOADED', requestKey, user: await options.backend.getUser({ signal }), countKey: newKey() }),
-        (error) => (isMissing(error) ? { type: 'USER_MISSING', requestKey } : { type: 'USER_FAILED', requestKey, error }),
-      );
+  /** For `useSyncExternalStore`. */
+  subscribe = (listener: () => void) => this.machine.subscribe(listener);
+  /** The current state. */
+  getState = (): XcoAccountState => this.machine.getState();
+  /** The view mounted: the effects of the state start (a microtask later). */
+  attach = (): void => this.machine.attach();
+  /** The view unmounted: every effect stops, unless it mounts again at once (StrictMode). */
+  detach = (): void => this.machine.detach();
+
+  /** The latest props. */
+  setConfig(config: XcoAccountConfig): void {
+    this.config = config;
+  }
+
+  /** Opens the signup/link flow (from `none`). */
+  startSignup = (): void => this.machine.send({ type: 'START_SIGNUP' });
+  /** The flow completed: reads the linked account. */
+  signupDone = (): void => this.machine.send({ type: 'SIGNUP_DONE', requestKey: this.newKey() });
+  /** Reads the account again after a failure. */
+  retry = (): void => this.machine.send({ type: 'RETRY', requestKey: this.newKey() });
+
+  private newKey(): string {
+    return `a${++this.counter}`;
+  }
+
+  private effects(state: XcoAccountState): Effect<XcoAccountEvent>[] {
+    const { backend } = this.config;
+    if (state.status === 'loading') {
+      const { requestKey } = state;
+      return [
+        {
+          key: `user:${requestKey}`,
+          run: ({ send, signal }) =>
+            backend.getUser({ signal }).then(
+              (user) => send({ type: 'USER_LOADED', requestKey, user, countKey: this.newKey() }),
+              // Adapters reject with PurseKitFailure; anything else is a bug of a custom adapter, shown as a server error.
+              (thrown: unknown) => {
+                const error = toKitError(thrown);
+                send(isMissing(error) ? { type: 'USER_MISSING', requestKey } : { type: 'USER_FAILED', requestKey, error });
+              },
+            ),
+        },
+      ];
     }
-    if (current.status === 'linked' && current.countKey) {
-      const { countKey, user } = current;
+    if (state.status === 'linked' && state.countKey !== undefined) {
+      const { countKey, user } = state;
       const identifier: XcoIdentifier = user.email ? { email: user.email } : { phone_number: user.phone_number! };
-      guard(
-        countKey,
-        async () => ({ type: 'COUNT_LOADED', countKey, tokenCount: (await options.backend.checkUser(identifier, { signal })).token_count ?? 0 }),
-        () => ({ type: 'COUNT_FAILED', countKey }),
-      );
+      return [
+        {
+          key: `count:${countKey}`,
+          run: ({ send, signal }) =>
+            backend.checkUser(identifier, { signal }).then(
+              ({ token_count }) => send({ type: 'COUNT_LOADED', countKey, tokenCount: token_count ?? 0 }),
+              () => send({ type: 'COUNT_FAILED', countKey }),
+            ),
+        },
+      ];
     }
+    return [];
   }
-
-  return {
-    getState: () => state,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    startSignup: () => dispatch({ type: 'START_SIGNUP' }),
-    signupDone: () => dispatch({ type: 'SIGNUP_DONE', requestKey: newKey() }),
-    retry: () => dispatch({ type: 'RETRY', requestKey: newKey() }),
-    attach() {
-      clearTimeout(abortTimer);
-      attached = true;
-      effects();
-    },
-    update(next) {
-      onError = next.onError;
-    },
-    detach() {
-      attached = false;
-      // StrictMode detaches and attaches again in the same task: only a real unmount aborts.
-      abortTimer = setTimeout(() => {
-        abort.abort();
-        abort = new AbortController();
-        started.clear();
-      }, 0);
-    },
-  };
 }

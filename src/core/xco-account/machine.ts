@@ -1,8 +1,10 @@
 // The returning shopper's account as a pure reducer (same state object back when an event does not apply).
 import type { XcoAccountEvent, XcoAccountState } from './types.ts';
 
+/** The first state: the linked account is being read (`requestKey` names that request). */
 export const initialXcoAccountState = (requestKey: string): XcoAccountState => ({ status: 'loading', requestKey });
 
+/** Every transition of the account view: events in, state out (the same object when the event does not apply). */
 export function xcoAccountReducer(state: XcoAccountState, event: XcoAccountEvent): XcoAccountState {
   switch (event.type) {
     case 'USER_LOADED': {

@@ -3,6 +3,7 @@
 import type { PurseKitError } from '../errors.ts';
 import type { XcoUser } from '../wire/xco.ts';
 
+/** Every state of the account view; render from `status`. */
 export type XcoAccountState =
   /** Asking the merchant server for the account linked to the signed-in customer. */
   | { status: 'loading'; requestKey: string }
@@ -14,8 +15,10 @@ export type XcoAccountState =
   | { status: 'signup' }
   | { status: 'failed'; error: PurseKitError };
 
+/** `loading | linked | none | signup | failed`. */
 export type XcoAccountStatus = XcoAccountState['status'];
 
+/** Everything that moves the account view: answers (carrying their request's key) and the shopper's actions. */
 export type XcoAccountEvent =
   | { type: 'USER_LOADED'; requestKey: string; user: XcoUser; countKey: string }
   | { type: 'USER_MISSING'; requestKey: string }

@@ -8,22 +8,35 @@ import type {
   PurseTransactionState,
 } from '../../core/wire/customer-purse.ts';
 
+/** A deposit for `addDeposit`: give `customerId` or `externalId`. */
 export interface MockDepositInput {
-  /** The customer, by the API's id or by the merchant's `externalId`. */
+  /** The customer, by the API's id. */
   customerId?: string;
+  /** The customer, by the merchant's `externalId`. */
   externalId?: string;
+  /** Currency code, one of `MOCK_PURSE_CURRENCIES`. */
   currency: string;
   /** In the currency's major unit. */
   amount: number;
-  /** Default MEM_POOL_FOUND. */
+  /**
+   * Where the transaction is on the network.
+   * @defaultValue 'MEM_POOL_FOUND'
+   */
   transactionState?: PurseTransactionState;
-  /** Default: the one that goes with the state (UNCHECKED, IN_PROGRESS, CHECKED, DECLINE). */
+  /**
+   * Where its compliance check is.
+   * @defaultValue the one that goes with the state (UNCHECKED, IN_PROGRESS, CHECKED, DECLINE)
+   */
   complianceState?: PurseComplianceState;
 }
 
+/** The Customer Purse half of `MockPurseControl`. */
 export interface CustomerPurseControl {
+  /** Every customer, seeded ones first. */
   customers(): PurseCustomer[];
+  /** Every deposit address, with its customer. */
   purses(): (PurseAddress & { customerId: string })[];
+  /** Every incoming transaction, with its customer. */
   transactions(): (PurseTransaction & { customerId: string })[];
   /** Money arrives at the customer's address for the currency (made when there is none). Throws on bad input. */
   addDeposit(input: MockDepositInput): PurseTransaction;

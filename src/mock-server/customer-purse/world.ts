@@ -19,6 +19,7 @@ export const MOCK_CUSTOMER_PURSE_CREDENTIALS = {
 
 /** One address serves every currency of its family (an Ethereum address takes ETH and its tokens). */
 const FAMILIES: readonly (readonly string[])[] = [['BTC'], ['ETH', 'USDT', 'USDC']];
+/** The currencies the mock has addresses for: BTC, and ETH with its tokens USDT and USDC. */
 export const MOCK_PURSE_CURRENCIES: readonly string[] = FAMILIES.flat();
 export const familyOf = (currency: string) => FAMILIES.find((family) => family.includes(currency));
 

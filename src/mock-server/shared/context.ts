@@ -40,8 +40,10 @@ export interface CallContext {
   readonly record: MockRequestRecord | undefined;
 }
 
+/** Answers one request of a route. */
 export type MockHandler = (request: Request, call: CallContext) => Response | Promise<Response>;
 
+/** One route of a mock module. */
 export interface MockRoute {
   /** The HTTP method it answers. */
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
@@ -49,13 +51,14 @@ export interface MockRoute {
   path: string;
   /**
    * 'bearer': a valid, unexpired access token is required, else 401 problem+json.
-   * @default 'bearer'
+   * @defaultValue 'bearer'
    */
   auth?: 'bearer' | 'none';
   /** Answers the matched request. */
   handler: MockHandler;
 }
 
+/** A part of the mock (XCO, Payment, Customer Purse): its routes and what `control` may reset or show of it. */
 export interface MockModule {
   /** The routes it serves, matched in order. */
   routes: MockRoute[];
@@ -65,4 +68,5 @@ export interface MockModule {
   snapshot?(): Record<string, unknown>;
 }
 
+/** Makes a module over the mock's shared context (options, clock, request log). */
 export type MockModuleFactory = (context: MockContext) => MockModule;

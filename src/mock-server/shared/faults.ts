@@ -13,6 +13,7 @@ class MockConnectionDropped extends TypeError {
   }
 }
 
+/** True for the rejection of an in-process `fetch` whose connection a `drop` fault cut. */
 export const isConnectionDropped = (error: unknown): error is MockConnectionDropped =>
   error instanceof TypeError && (error as Partial<MockConnectionDropped>).mockConnectionDropped === true;
 

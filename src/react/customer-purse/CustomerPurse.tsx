@@ -9,10 +9,16 @@ import { useCustomerPurse, type CustomerPurseApi, type UseCustomerPurseOptions }
 
 type HeadingLevel = 2 | 3 | 4;
 
+/** Props of the default Customer Purse view. */
 export interface CustomerPurseViewProps {
+  /** What `useCustomerPurse()` returned. */
   purse: CustomerPurseApi;
-  /** Level of the section headings. Default 2. */
+  /**
+   * Level of the section headings.
+   * @defaultValue 2
+   */
   headingLevel?: HeadingLevel;
+  /** Added to the root element's classes. */
   className?: string;
 }
 
@@ -72,10 +78,8 @@ export function CustomerPurseView({ purse, headingLevel = 2, className }: Custom
   );
 }
 
-export interface CustomerPurseProps extends UseCustomerPurseOptions {
-  headingLevel?: HeadingLevel;
-  className?: string;
-}
+/** Props of `<CustomerPurse>`: the hook's options, the heading level and a class name. */
+export interface CustomerPurseProps extends UseCustomerPurseOptions, Omit<CustomerPurseViewProps, 'purse'> {}
 
 /**
  * The signed-in shopper's Customer Purse: where to send funds (addresses with a copy button and a QR code) and the

@@ -1,14 +1,35 @@
-// Headless Customer Purse: binds the pure machine and its effects (core/customer-purse) to the provider's backend.
-// Requests go through the app's TanStack QueryClient (visible in its cache and devtools); polls stop on unmount.
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { createCustomerPurseRunner, type CustomerPurseSettings, type RequestRunner } from '../../core/customer-purse/effects.ts';
-import { isCustomerPurseBusy } from '../../core/customer-purse/machine.ts';
+// Headless Customer Purse: binds the Customer Purse machine (core/customer-purse) to the provider's backend, to
+// TanStack Query (each request runs as a query: visible in the app's cache and devtools) and to React.
+import type { QueryClient } from '@tanstack/react-query';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { ShopperDeposit } from '../../core/backend/customer-purse.ts';
+import { CustomerPurseRunner, DEFAULT_DEPOSIT_POLL_MS, type CustomerPurseConfig, type CustomerPurseExecutor } from '../../core/customer-purse/effects.ts';
+import { DEFAULT_DEPOSIT_PAGE_SIZE, isCustomerPurseBusy } from '../../core/customer-purse/machine.ts';
 import type { CustomerPurseState } from '../../core/customer-purse/types.ts';
+import type { PurseKitError } from '../../core/errors.ts';
 import { usePurse } from '../provider/context.ts';
 import { useIsomorphicLayoutEffect } from '../shared/hooks.ts';
 
-export type UseCustomerPurseOptions = CustomerPurseSettings;
+/** Options of `useCustomerPurse()` and props of `<CustomerPurse>`. */
+export interface UseCustomerPurseOptions {
+  /**
+   * Deposits per page (read on mount).
+   * @defaultValue 10 (`DEFAULT_DEPOSIT_PAGE_SIZE`)
+   */
+  pageSize?: number;
+  /**
+   * How often the shown page is asked for again while the view is mounted and the tab visible, in ms; 0 turns polling
+   * off.
+   * @defaultValue 10000 (`DEFAULT_DEPOSIT_POLL_MS`)
+   */
+  pollIntervalMs?: number;
+  /** A deposit arrived while the view was open (seen by a poll of the first page). */
+  onDeposit?: (deposit: ShopperDeposit) => void;
+  /** Every failure, as data (also rendered by the view in the shopper's language). */
+  onError?: (error: PurseKitError) => void;
+}
 
+/** What `useCustomerPurse()` returns: the state and the shopper's actions. */
 export interface CustomerPurseApi {
   /** Render from `state.status`: `loading | ready | blocked | failed`; deposits in `state.deposits`. */
   state: CustomerPurseState;
@@ -22,21 +43,44 @@ export interface CustomerPurseApi {
 
 const isVisible = () => typeof document === 'undefined' || document.visibilityState !== 'hidden';
 
+function configOf(options: UseCustomerPurseOptions, backend: CustomerPurseConfig['backend']): CustomerPurseConfig {
+  return {
+    ...options,
+    backend,
+    isVisible,
+    pageSize: options.pageSize ?? DEFAULT_DEPOSIT_PAGE_SIZE,
+    pollIntervalMs: options.pollIntervalMs ?? DEFAULT_DEPOSIT_POLL_MS,
+  };
+}
+
+/** Each request as a query of its own key: nothing is kept once it answered (gcTime 0). */
+function queries(queryClient: QueryClient): CustomerPurseExecutor {
+  return (queryKey, request, signal) =>
+    queryClient.fetchQuery({
+      queryKey,
+      queryFn: () => request(signal),
+      staleTime: 0,
+      gcTime: 0,
+      // The adapter already retries what is safe to retry; a pause while "offline" would hide the error.
+      retry: false,
+      networkMode: 'always',
+    });
+}
+
 /** The signed-in shopper's deposit addresses and deposits, polled while mounted (and the tab is visible). */
 export function useCustomerPurse(options: UseCustomerPurseOptions = {}): CustomerPurseApi {
   const { backend, queryClient } = usePurse();
-  const [runner] = useState(() => {
-    const run: RequestRunner = (key, request, signal) =>
-      // gcTime 0: each request has its own key; nothing is kept once it answered.
-      queryClient.fetchQuery({ queryKey: key, queryFn: () => request(signal), staleTime: 0, gcTime: 0, retry: false });
-    return createCustomerPurseRunner({ ...options, backend, run, isVisible });
+  const config = configOf(options, backend);
+  const [purse] = useState(() => new CustomerPurseRunner(config, queries(queryClient)));
+  // The latest props apply to work and callbacks that run later.
+  useIsomorphicLayoutEffect(() => {
+    purse.setConfig(config);
   });
-  useIsomorphicLayoutEffect(() => runner.update(options));
   useEffect(() => {
-    runner.attach();
-    return () => runner.detach();
-  }, [runner]);
-  const state = useSyncExternalStore(runner.subscribe, runner.getState, runner.getState);
-  const actions = useMemo(() => ({ showPage: runner.showPage, retry: runner.retry }), [runner]);
-  return { state, busy: isCustomerPurseBusy(state), ...actions };
+    purse.attach();
+    return () => purse.detach();
+  }, [purse]);
+
+  const state = useSyncExternalStore(purse.subscribe, purse.getState, purse.getState);
+  return { state, busy: isCustomerPurseBusy(state), showPage: purse.showPage, retry: purse.retry };
 }

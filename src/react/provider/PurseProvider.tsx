@@ -6,6 +6,7 @@ import { createTranslator, type Messages, type PurseLocale } from '../i18n/index
 import { PurseContext, type PurseContextValue } from './context.ts';
 import { themeToStyle, type PurseTheme } from './theme.ts';
 
+/** Props of `<PurseProvider>`. */
 export interface PurseProviderProps {
   /**
    * Where `createMerchantHandler` is mounted, e.g. `"/api/purse"`: the provider talks to it with
@@ -20,7 +21,7 @@ export interface PurseProviderProps {
   backend?: MerchantBackend;
   /**
    * Language of every text the components render.
-   * @default 'en'
+   * @defaultValue 'en'
    */
   locale?: PurseLocale;
   /** Replaces some messages of the locale's catalogue. */
@@ -29,14 +30,19 @@ export interface PurseProviderProps {
   theme?: PurseTheme;
   /**
    * The TanStack QueryClient the components use.
-   * @default the app's QueryClient (from its QueryClientProvider), else one the provider creates
+   * @defaultValue the app's QueryClient (from its QueryClientProvider), else one the provider creates
    */
   queryClient?: QueryClient;
+  /** The part of the app that uses the Purse components. */
   children?: ReactNode;
 }
 
 const howTo = 'e.g. <PurseProvider baseUrl="/api/purse">, or backend={yourAdapter}';
 
+/**
+ * Gives the Purse components below it their merchant backend, language and QueryClient. Render it once around the app
+ * (or the pages that use the components).
+ */
 export function PurseProvider({ backend, baseUrl, locale = 'en', messages, theme, queryClient, children }: PurseProviderProps) {
   if (backend && baseUrl !== undefined) {
     throw new Error(`<PurseProvider> takes either baseUrl or backend, not both (${howTo}).`);

@@ -3,9 +3,13 @@ import { createContext, useContext } from 'react';
 import type { MerchantBackend } from '../../core/backend/backend.ts';
 import type { Translator } from '../i18n/index.ts';
 
+/** What `usePurse()` gives: the provider's backend, translator and QueryClient. */
 export interface PurseContextValue {
+  /** The merchant backend adapter (`backend`, or the one built from `baseUrl`). */
   backend: MerchantBackend;
+  /** The texts of the provider's locale, with its `messages` applied. */
   i18n: Translator;
+  /** The QueryClient the components run their requests with. */
   queryClient: QueryClient;
 }
 

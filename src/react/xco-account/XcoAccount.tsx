@@ -10,11 +10,18 @@ const XcoSignup = lazy(() => import('../xco-signup/XcoSignup.tsx').then((module)
 
 type HeadingLevel = 2 | 3 | 4;
 
+/** Props of the default account view. */
 export interface XcoAccountViewProps {
+  /** What `useXcoAccount()` returned. */
   account: XcoAccountApi;
   /** Options of the signup/link flow offered when no account is linked (e.g. `identifier`, `defaultCountry`). */
   signup?: Omit<XcoSignupProps, 'onComplete'> & { onComplete?: XcoSignupProps['onComplete'] };
+  /**
+   * Level of the section heading.
+   * @defaultValue 2
+   */
   headingLevel?: HeadingLevel;
+  /** Added to the root element's classes. */
   className?: string;
 }
 
@@ -90,6 +97,7 @@ export function XcoAccountView({ account, signup, headingLevel = 2, className }:
   );
 }
 
+/** Props of `<XcoAccount>`: the hook's options and the view's. */
 export interface XcoAccountProps extends UseXcoAccountOptions, Omit<XcoAccountViewProps, 'account'> {}
 
 /**

@@ -1,35 +1,47 @@
-// Headless returning shopper: the Purse Express Checkout account linked to the signed-in customer, or none yet.
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+// Headless returning shopper: binds the account machine (core/xco-account) to the provider's backend and to React —
+// the Purse Express Checkout account linked to the signed-in customer, or none yet.
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { PurseKitError } from '../../core/errors.ts';
-import { createXcoAccountRunner } from '../../core/xco-account/effects.ts';
+import { XcoAccountRunner, type XcoAccountConfig } from '../../core/xco-account/effects.ts';
 import type { XcoAccountState } from '../../core/xco-account/types.ts';
 import { usePurse } from '../provider/context.ts';
 import { useIsomorphicLayoutEffect } from '../shared/hooks.ts';
 
+/** Options of `useXcoAccount()` and props of `<XcoAccount>`. */
 export interface UseXcoAccountOptions {
-  /** Every failure to read the account, as data. */
+  /** Every failure to read the account, as data (also rendered by the view in the shopper's language). */
   onError?: (error: PurseKitError) => void;
 }
 
+/** What `useXcoAccount()` returns: the state and the shopper's actions. */
 export interface XcoAccountApi {
-  /** `loading | linked | none | signup | failed`. */
+  /** Render from `state.status`: `loading | linked | none | signup | failed`. */
   state: XcoAccountState;
   /** Opens the signup/link flow (from `none`). */
   startSignup(): void;
   /** The flow completed: reads the linked account. */
   signupDone(): void;
+  /** Reads the account again after a failure. */
   retry(): void;
 }
 
+function configOf(options: UseXcoAccountOptions, backend: XcoAccountConfig['backend']): XcoAccountConfig {
+  return { ...options, backend };
+}
+
+/** The Purse Express Checkout account linked to the signed-in customer, or none yet (then the signup/link flow). */
 export function useXcoAccount(options: UseXcoAccountOptions = {}): XcoAccountApi {
   const { backend } = usePurse();
-  const [runner] = useState(() => createXcoAccountRunner({ backend, ...options }));
-  useIsomorphicLayoutEffect(() => runner.update(options));
+  const [account] = useState(() => new XcoAccountRunner(configOf(options, backend)));
+  // The latest props apply to requests and callbacks that run later.
+  useIsomorphicLayoutEffect(() => {
+    account.setConfig(configOf(options, backend));
+  });
   useEffect(() => {
-    runner.attach();
-    return () => runner.detach();
-  }, [runner]);
-  const state = useSyncExternalStore(runner.subscribe, runner.getState, runner.getState);
-  const actions = useMemo(() => ({ startSignup: runner.startSignup, signupDone: runner.signupDone, retry: runner.retry }), [runner]);
-  return { state, ...actions };
+    account.attach();
+    return () => account.detach();
+  }, [account]);
+
+  const state = useSyncExternalStore(account.subscribe, account.getState, account.getState);
+  return { state, startSignup: account.startSignup, signupDone: account.signupDone, retry: account.retry };
 }

@@ -14,6 +14,7 @@ import { createMemoryStore } from './store.ts';
 import { callerIdOf, createGuestCookie, scopeOf, type Shopper } from './shopper.ts';
 import { basePathHint, onceLogger } from './wiring-hints.ts';
 
+/** A web-standard handler: mount it in any framework that speaks `Request` / `Response` (or adapt Node's). */
 export type MerchantHandler = (request: Request) => Promise<Response>;
 
 const DEFAULT_MAX_BODY = 16 * 1024;
@@ -31,6 +32,10 @@ const consoleLogger: HandlerLogger = {
   error: (message, details) => console.error(message, details ?? ''),
 };
 
+/**
+ * The reference merchant backend: serves the routes the components call (`createHttpBackend`) for the signed-in
+ * customer (`resolveCustomer`), and calls Purse with the merchant's credentials. Throws at once on a wrong option.
+ */
 export function createMerchantHandler(options: MerchantHandlerOptions): MerchantHandler {
   if (!options || typeof options.resolveCustomer !== 'function') {
     throw new Error(

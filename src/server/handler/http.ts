@@ -1,6 +1,7 @@
 // Response builders and request-body reading for the merchant handler (web-standard Request/Response only).
 import type { ProblemDetails } from '../../core/wire/xco.ts';
 
+/** One invalid field of a problem+json answer: its JSON pointer (`/user/email`) and what is wrong with it. */
 export type FieldProblem = { pointer: string; detail: string };
 
 const BASE_HEADERS = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };

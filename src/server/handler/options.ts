@@ -21,6 +21,7 @@ export interface HandlerLogger {
   error(message: string, details?: Record<string, unknown>): void;
 }
 
+/** A value, or the promise of one: the merchant's callbacks may be sync or async. */
 export type MaybePromise<T> = T | Promise<T>;
 
 /** What the merchant's own data says the shopper is paying for. Never built from the request body. */
@@ -35,7 +36,7 @@ export interface CheckoutOrder {
   customer?: PaymentCustomer;
   /**
    * `AUTOMATIC` captures at authorization; `MANUAL` leaves the capture to your back office.
-   * @default Purse's default for the entity
+   * @defaultValue Purse's default for the entity
    */
   capture_mode?: CaptureMode;
   /** 3-D Secure preferences passed to Purse. */
@@ -48,10 +49,38 @@ export interface CheckoutOrder {
 
 /** What `resolveIdentity` returns: at least the email (Purse needs one to create an account). */
 export interface VouchedIdentity {
+  /** The customer's email, as your own records vouch for it. */
   email?: string;
+  /** The customer's phone number in E.164 (`+33612345678`), as your own records vouch for it. */
   phone_number?: string;
 }
 
+/** The guest cookie (`MerchantHandlerOptions.guestCookie`). */
+export interface GuestCookieOptions {
+  /**
+   * Signs the cookie (HMAC-SHA256): set the same long random secret on every instance.
+   * @defaultValue a random secret per process: cookies then stop being recognised after a restart or on another
+   * instance, which refuses guests, never mixes them
+   */
+  secret?: string;
+  /**
+   * The cookie's name.
+   * @defaultValue 'purse_kit_guest'
+   */
+  name?: string;
+  /**
+   * The cookie's `Secure` attribute.
+   * @defaultValue true when the request is https
+   */
+  secure?: boolean;
+  /**
+   * The cookie's lifetime, in seconds.
+   * @defaultValue 86400 (24 hours)
+   */
+  maxAgeSeconds?: number;
+}
+
+/** What `resolveOrder` is given. */
 export interface ResolveOrderInput {
   /** What the browser named (`CheckoutSessionRequest.order_reference`): look it up, never trust it for amounts. */
   order_reference: string | undefined;
@@ -59,10 +88,11 @@ export interface ResolveOrderInput {
   customer: string | null;
 }
 
+/** How the handler creates checkout sessions (with `resolveOrder`). */
 export interface CheckoutOptions {
   /**
    * Entity UUID for the Payment API.
-   * @default the Purse client's `entityId` (PURSE_ENTITY_ID)
+   * @defaultValue the Purse client's `entityId` (PURSE_ENTITY_ID)
    */
   entityId?: string;
   /**
@@ -72,7 +102,7 @@ export interface CheckoutOptions {
   shopperRedirectionUrl: string | ((request: Request, order: CheckoutOrder) => MaybePromise<string>);
   /**
    * Integration modes the browser may pick; the first is used when the browser names none.
-   * @default ['EMBEDDED']
+   * @defaultValue ['EMBEDDED']
    */
   allowedIntegrationModes?: IntegrationMode[];
 }
@@ -80,6 +110,7 @@ export interface CheckoutOptions {
 /** A Purse client, or the options to create one. */
 export type PurseConfig = PurseClient | PurseClientOptions;
 
+/** Options of `createMerchantHandler`. */
 export interface MerchantHandlerOptions {
   /**
    * How the handler reaches Purse: a `PurseClient`, its options, or a function returning either (`null` when nothing
@@ -87,13 +118,13 @@ export interface MerchantHandlerOptions {
    * the handler then needs no secret (Next.js `next build`, Docker images); the first request answers 500
    * `purse_not_configured`, naming what is missing, and logs it once. A function that throws or rejects is called
    * again on the next request.
-   * @default the `PURSE_*` variables of `process.env`, read on the first request
+   * @defaultValue the `PURSE_*` variables of `process.env`, read on the first request
    */
   purse?: PurseConfig | (() => MaybePromise<PurseConfig | null | undefined>) | null;
   /**
    * Path prefix the handler is mounted at; `''` when the framework strips the prefix (Express `app.use('/api/purse', …)`).
    * A request for a known route under another prefix gets a 404 that names the path received and this base.
-   * @default '/api/purse'
+   * @defaultValue '/api/purse'
    */
   basePath?: string;
   /**
@@ -120,32 +151,31 @@ export interface MerchantHandlerOptions {
    * `X-Forwarded-For` (nginx `$proxy_add_x_forwarded_for`: 1). The caller is the entry this many places from the right;
    * the entries further left are the client's own writing and are ignored. With none, no forwarding header is
    * trusted and Purse gets no `caller_id` (it then rate-limits the merchant as a whole).
-   * @default 0
+   * @defaultValue 0
    */
   trustProxy?: number;
   /**
    * Guests (no customer) are told apart by a signed HttpOnly cookie the handler issues, so one guest never reads
-   * another's checkout session. `secret` signs it (HMAC-SHA256): set the same long random secret on every instance;
-   * the default is a random secret per process (cookies then stop being recognised after a restart or on another
-   * instance, which refuses, never mixes, guests). `secure` defaults to the request being https.
+   * another's checkout session.
+   * @defaultValue a cookie signed with a random secret per process (see `GuestCookieOptions.secret`)
    */
-  guestCookie?: { secret?: string; name?: string; secure?: boolean; maxAgeSeconds?: number };
+  guestCookie?: GuestCookieOptions;
   /** Your own guest id for a request without a customer (e.g. from your cart cookie); replaces the guest cookie. */
   resolveGuest?(request: Request): MaybePromise<string | null | undefined>;
   /**
    * Mutations (POSTs) one shopper may make per window, so no one shopper can fill the store that every shopper's
    * records live in; a guest is also counted per caller IP when one is known. Beyond: 429 with Retry-After.
-   * @default { limit: 300, windowMs: 3600000 } (300 per hour)
+   * @defaultValue { limit: 300, windowMs: 3600000 } (300 per hour)
    */
   quota?: { limit: number; windowMs: number };
   /**
    * Largest accepted request body in bytes (413 beyond).
-   * @default 16384 (16 KiB)
+   * @defaultValue 16384 (16 KiB)
    */
   maxBodyBytes?: number;
   /**
    * Where operational messages go (never bodies, codes, tokens or secrets).
-   * @default console
+   * @defaultValue console
    */
   logger?: HandlerLogger;
   /**
@@ -153,22 +183,22 @@ export interface MerchantHandlerOptions {
    * is right for one process; give several instances a shared store (`createRedisStore`) so a retry or a status page
    * landing on another instance is still recognised. When the handler builds the Purse client from options, this
    * store also shares its OAuth2 token between instances (`purse: { …, tokenStore: null }` keeps it per process).
-   * @default two in-memory stores (`createMemoryStore`), one for idempotency records, one for the rest
+   * @defaultValue two in-memory stores (`createMemoryStore`), one for idempotency records, one for the rest
    */
   store?: HandlerStore;
   /**
    * How long a consent challenge from a verified code stays usable, in ms (like the code).
-   * @default 600000 (10 minutes)
+   * @defaultValue 600000 (10 minutes)
    */
   consentChallengeTtlMs?: number;
   /**
    * How long the answer to an `Idempotency-Key` is replayed, in ms.
-   * @default 86400000 (24 hours)
+   * @defaultValue 86400000 (24 hours)
    */
   idempotencyTtlMs?: number;
   /**
    * How long a duplicate request waits for the first one with the same key before a 409, in ms.
-   * @default 30000
+   * @defaultValue 30000
    */
   idempotencyWaitMs?: number;
   /**
@@ -181,24 +211,25 @@ export interface MerchantHandlerOptions {
   checkout?: CheckoutOptions;
   /**
    * Options of the redirect-token verifier (clock tolerance, key cache); it always uses the Purse client.
-   * @default the verifier's own defaults (see `RedirectVerifierOptions`)
+   * @defaultValue the verifier's own defaults (see `RedirectVerifierOptions`)
    */
   redirectVerifier?: Omit<RedirectVerifierOptions, 'client' | 'now'>;
   /**
    * How long the handler remembers which customer a checkout session or payment belongs to (getSession, abortSession,
    * getPayment), in ms.
-   * @default 86400000 (24 hours)
+   * @defaultValue 86400000 (24 hours)
    */
   checkoutRecordTtlMs?: number;
   /** The Customer Purse API (deposit addresses and incoming transactions of the signed-in shopper). */
   customerPurse?: CustomerPurseOptions;
   /**
    * Clock of the default in-memory store, the redirect-token checks and payment-link expiry (tests).
-   * @default Date.now
+   * @defaultValue Date.now
    */
   now?: () => number;
 }
 
+/** The Customer Purse part of the handler (`MerchantHandlerOptions.customerPurse`). */
 export interface CustomerPurseOptions {
   /** A Customer Purse client, or the options to create one (e.g. from `customerPurseConfigFromEnv(process.env)`). */
   client: CustomerPurseClient | CustomerPurseClientOptions;
@@ -206,9 +237,13 @@ export interface CustomerPurseOptions {
   currencies: string[];
   /**
    * A signed-in customer without a Customer Purse customer gets one on their first visit, with `externalId` = the
-   * customer reference: `true` (default); a function giving its `email`/`description` (or `null` to refuse); `false`.
+   * customer reference: `true`; a function giving its `email`/`description` (or `null` to refuse); `false`.
+   * @defaultValue true
    */
   createCustomer?: boolean | ((request: Request, customer: string) => MaybePromise<{ email?: string; description?: string } | null>);
-  /** Largest page of transactions the browser may ask for. Default 50. */
+  /**
+   * Largest page of transactions the browser may ask for (a request without `size` gets 10, or this when smaller).
+   * @defaultValue 50
+   */
   maxPageSize?: number;
 }

@@ -9,9 +9,11 @@ import { StoreError, type HandlerStore } from './store.ts';
  * `timeout` drops a command that could not be written in time, so it never runs later behind the handler's back.
  */
 export interface RedisCommandClient {
+  /** Sends one command (`['SET', key, value]`) and resolves with Redis's answer. */
   sendCommand(args: string[], options?: { timeout?: number }): Promise<unknown>;
 }
 
+/** Options of `createRedisStore`. */
 export interface RedisStoreOptions {
   /**
    * A connected node-redis client, the promise of one (`createClient({ url }).on('error', log).connect()`), or a
@@ -20,11 +22,15 @@ export interface RedisStoreOptions {
    * `error` listener (node-redis throws unhandled `error` events).
    */
   client: RedisCommandClient | Promise<RedisCommandClient> | (() => Promise<RedisCommandClient>);
-  /** Prepended to every key, so several shops (or handlers) can share one Redis. Default `purse-react-kit:`. */
+  /**
+   * Prepended to every key, so several shops (or handlers) can share one Redis.
+   * @defaultValue 'purse-react-kit:'
+   */
   prefix?: string;
   /**
    * A command that has no answer after this many ms fails with `StoreError('unavailable')` (the handler answers 503)
-   * instead of holding the shopper's request. Default 1 000.
+   * instead of holding the shopper's request.
+   * @defaultValue 1000
    */
   commandTimeoutMs?: number;
 }
@@ -40,6 +46,7 @@ const isOutOfMemory = (error: unknown) => error instanceof Error && /^OOM\b/.tes
 
 const ttl = (ttlMs: number) => String(Math.max(1, Math.ceil(ttlMs)));
 
+/** The store on Redis, shared by every handler instance: each operation is one atomic command or script. */
 export function createRedisStore(options: RedisStoreOptions): HandlerStore {
   if (!options || typeof options !== 'object' || !options.client) {
     throw new Error('createRedisStore needs { client }: a node-redis client, e.g. createClient({ url }).on("error", log).connect().');

@@ -27,8 +27,10 @@ export interface HandlerStore {
 
 /** The store could not answer (`unavailable`: down, timed out) or has no room for one more record (`full`). */
 export class StoreError extends Error {
+  /** Always 'StoreError'. */
   override readonly name = 'StoreError';
   constructor(
+    /** `unavailable`: down or timed out; `full`: no room for one more record. */
     readonly kind: 'unavailable' | 'full',
     /** Which store, for the log and the 503's detail: 'memory', 'redis'. */
     readonly store: string,
@@ -39,21 +41,27 @@ export class StoreError extends Error {
   }
 }
 
+/** True for a `StoreError` (the handler answers it with 503). */
 export const isStoreError = (error: unknown): error is StoreError => error instanceof StoreError;
 
+/** Options of `createMemoryStore`. */
 export interface MemoryStoreOptions {
   /**
    * Clock of the expiries (tests).
-   * @default Date.now
+   * @defaultValue Date.now
    */
   now?: () => number;
   /**
    * Most live records held; a write beyond refuses with `StoreError('full')` (nothing is evicted).
-   * @default 10000
+   * @defaultValue 10000
    */
   maxEntries?: number;
 }
 
+/**
+ * The default store: in the process's memory, for one handler instance (use `createRedisStore` for several). Refuses a
+ * write when full, never evicting a live record.
+ */
 export function createMemoryStore(options: MemoryStoreOptions = {}): HandlerStore {
   const now = options.now ?? Date.now;
   const maxEntries = options.maxEntries ?? 10_000;

@@ -10,6 +10,7 @@ const overviewOf = (value: unknown): OverviewStatus =>
 const amountOf = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
+/** The shopper-safe view of a Purse client session (an allow-list: what Purse adds later stays on the server). */
 export function toCheckoutSession(session: ClientSession): CheckoutSession {
   const view: CheckoutSession = {
     id: session.id,
@@ -46,6 +47,7 @@ function splitOf(payment: Payment): ShopperPayment['split'] {
     .map((part) => ({ method: part.method!, partner: part.partner!, amount: amountOf(part.amount) }));
 }
 
+/** The shopper-safe view of a Purse payment (an allow-list: no customer data, tokens, BIN or card holder). */
 export function toShopperPayment(payment: Payment): ShopperPayment {
   const amounts = payment.amounts;
   const overview = payment.overview;

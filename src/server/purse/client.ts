@@ -6,6 +6,7 @@ import { createPurseTransport } from './transport.ts';
 import type { FetchLike } from './transport-util.ts';
 import { createXcoApi, type XcoApi } from './xco-api.ts';
 
+/** Options of `createPurseClient` (`purseConfigFromEnv` reads them from `PURSE_*` variables). */
 export interface PurseClientOptions {
   /** OAuth2 client id (`PURSE_CLIENT_ID`). */
   clientId: string;
@@ -15,7 +16,7 @@ export interface PurseClientOptions {
   merchantId: string;
   /**
    * Entity UUID, needed by the Payment API (the default `entity_id` of its create requests).
-   * @default none: pass `entity_id` in each create request
+   * @defaultValue none: pass `entity_id` in each create request
    */
   entityId?: string;
   /** OAuth2 token endpoint, e.g. `https://…/oauth2/token`. */
@@ -28,23 +29,23 @@ export interface PurseClientOptions {
   scope?: string;
   /**
    * How requests are sent.
-   * @default the global `fetch`, looked up at call time (so request interceptors keep working)
+   * @defaultValue the global `fetch`, looked up at call time (so request interceptors keep working)
    */
   fetch?: FetchLike;
   /**
    * Deadline for each answer of Purse, in ms (under the browser adapter's 15 s per attempt).
-   * @default 10000
+   * @defaultValue 10000
    */
   timeoutMs?: number;
   /**
    * Clock for token expiry (tests).
-   * @default Date.now
+   * @defaultValue Date.now
    */
   now?: () => number;
   /**
    * Shares the OAuth2 token with every instance using this store (e.g. `createRedisStore`): one token request per
-   * token lifetime across them all. `createMerchantHandler` passes its `store` unless this is `null`. Default: none,
-   * the token is cached in this process only.
+   * token lifetime across them all. `createMerchantHandler` passes its `store` unless this is `null`.
+   * @defaultValue none: the token is cached in this process only
    */
   tokenStore?: HandlerStore | null;
 }
@@ -78,6 +79,7 @@ function checkOptions(options: PurseClientOptions): void {
   }
 }
 
+/** The server-side Purse client: every XCO and Payment API call, with one OAuth2 token cache. Checks its options at once. */
 export function createPurseClient(options: PurseClientOptions): PurseClient {
   checkOptions(options);
   const fetchImpl: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -101,6 +103,7 @@ export function createPurseClient(options: PurseClientOptions): PurseClient {
   };
 }
 
+/** True for a `PurseClient` (rather than the options to create one). */
 export const isPurseClient = (value: unknown): value is PurseClient =>
   value !== null &&
   typeof value === 'object' &&

@@ -17,6 +17,7 @@ const OPTIONAL = new Set<string>([VARIABLES.entityId, VARIABLES.scope]);
 /** The variables `purseConfigFromEnv` needs (PURSE_ENTITY_ID and PURSE_SCOPE are optional). */
 export const REQUIRED_PURSE_VARIABLES: readonly string[] = Object.values(VARIABLES).filter((name) => !OPTIONAL.has(name));
 
+/** Environment variables by name: `process.env`, a Worker's `env`… */
 export type PurseEnv = Record<string, string | undefined>;
 
 /**

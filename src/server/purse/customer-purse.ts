@@ -16,6 +16,7 @@ import { PurseApiError } from './error.ts';
 import { signCustomerPurseBody } from './customer-purse-sign.ts';
 import { fetchWithTimeout, isObject, shapeChecker, type FetchLike } from './transport-util.ts';
 
+/** Options of `createCustomerPurseClient` (`customerPurseConfigFromEnv` reads them from the environment). */
 export interface CustomerPurseClientOptions {
   /** API base URL, e.g. `https://api.calypso.finance` (the paths start with `/api/v1/customer-purse/`). */
   apiUrl: string;
@@ -25,28 +26,44 @@ export interface CustomerPurseClientOptions {
   secretKey: string;
   /** The merchant account id every request is made for. */
   account: string;
-  /** Defaults to the global `fetch`, looked up at call time. */
+  /**
+   * How requests are sent.
+   * @defaultValue the global `fetch`, looked up at call time
+   */
   fetch?: FetchLike;
-  /** Deadline for each answer, in ms. Default 10 000. */
+  /**
+   * Deadline for each answer, in ms.
+   * @defaultValue 10000
+   */
   timeoutMs?: number;
-  /** The local clock (tests). Default `Date.now`. */
+  /**
+   * The local clock (tests).
+   * @defaultValue Date.now
+   */
   now?: () => number;
 }
 
 /** Every method rejects with `PurseApiError` (`auth` for a refused key or signature). */
 export interface CustomerPurseClient {
+  /** The merchant account id every request is made for. */
   readonly account: string;
+  /** One incoming transaction. */
   getTransaction(transactionId: string): Promise<PurseTransaction>;
   /** One page of a customer's incoming transactions (`pageNumber` 0 is the first). */
   findTransactions(payload: FindTransactionsPayload): Promise<PurseTransactionPage>;
   /** Every deposit address of a customer. */
   getPurses(customerId: string): Promise<PurseAddress[]>;
+  /** Changes a customer's email, description or external id. */
   updateCustomer(payload: UpdateCustomerPayload): Promise<PurseCustomer>;
+  /** Lets a blocked customer's deposits be credited to them again. */
   unblockCustomer(customerId: string): Promise<PurseCustomer>;
+  /** One customer, by Purse's id. */
   getCustomer(customerId: string): Promise<PurseCustomer>;
   /** The customers whose `externalId` is exactly this one (none, or one when you create them once per reference). */
   findCustomersByExternalId(externalId: string): Promise<PurseCustomer[]>;
+  /** Creates a customer (give `externalId`: your own reference, to find them again). */
   createCustomer(payload: CreateCustomerPayload): Promise<PurseCustomer>;
+  /** Blocks a customer: their addresses still receive funds, credited to the merchant instead. */
   blockCustomer(customerId: string): Promise<PurseCustomer>;
   /** The customer's deposit address for a currency (the API gives one when there is none yet). */
   getAddress(customerId: string, currency: string): Promise<PurseAddress>;
@@ -115,6 +132,7 @@ function toProblem(status: number, body: CustomerPurseErrorBody | undefined): Pr
   return problem;
 }
 
+/** The server-side Customer Purse client: signs every request with the secret key. Checks its options at once. */
 export function createCustomerPurseClient(options: CustomerPurseClientOptions): CustomerPurseClient {
   checkOptions(options);
   const base = options.apiUrl.replace(/\/+$/, '');
@@ -227,5 +245,6 @@ export function createCustomerPurseClient(options: CustomerPurseClientOptions): 
   };
 }
 
+/** True for a `CustomerPurseClient` (rather than the options to create one). */
 export const isCustomerPurseClient = (value: unknown): value is CustomerPurseClient =>
   isObject(value) && typeof value.findTransactions === 'function' && typeof value.getAddress === 'function';

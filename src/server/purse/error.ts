@@ -12,6 +12,7 @@ import type { ProblemDetails } from '../../core/wire/xco.ts';
  */
 export type PurseApiErrorKind = 'http' | 'auth' | 'network' | 'timeout' | 'invalid_response' | 'conflict';
 
+/** What a `PurseApiError` is made of. */
 export interface PurseApiErrorInit {
   /** `http`: Purse refused; `auth`: the credentials; `network`/`timeout`: no answer; `conflict`: a 409. */
   kind: PurseApiErrorKind;
@@ -31,10 +32,15 @@ export interface PurseApiErrorInit {
 
 /** Every failure of a `PurseClient` call rejects with this. The message never holds secrets, tokens or OTP codes. */
 export class PurseApiError extends Error {
+  /** How the call failed (see `PurseApiErrorKind`). */
   readonly kind: PurseApiErrorKind;
+  /** HTTP status from Purse; 0 when there was no answer. */
   readonly status: number;
+  /** Purse's problem+json body, when it sent one. */
   readonly problem: ProblemDetails | undefined;
+  /** The raw `Retry-After` header of a 429/503 (see `retryAfterMs()`). */
   readonly retryAfter: string | undefined;
+  /** The `Idempotency-Key` the failed call was sent with: retry with it to make sure the operation happens once. */
   readonly idempotencyKey: string | undefined;
 
   constructor(init: PurseApiErrorInit) {
@@ -53,6 +59,7 @@ export class PurseApiError extends Error {
   }
 }
 
+/** True for a `PurseApiError`. */
 export const isPurseApiError = (value: unknown): value is PurseApiError => value instanceof PurseApiError;
 
 function parseRetryAfter(value: string | null | undefined, now: number): number | undefined {

@@ -20,15 +20,18 @@ import type { PurseRequest, PurseTransport } from './transport.ts';
 /** A create request whose `entity_id` defaults to the client's `entityId`. */
 export type WithEntity<T extends { entity_id: string }> = Omit<T, 'entity_id'> & { entity_id?: string };
 
+/** Options of the Payment API calls that change something. */
 export interface IdempotentCallOptions {
   /**
    * Sent as `Idempotency-Key`: Purse performs the operation once per key. Generated when absent; a failed call's
    * `PurseApiError.idempotencyKey` holds the key used, so a retry can reuse it. Derive it from your own operation id to
    * stay safe across processes.
+   * @defaultValue a new random key per call
    */
   idempotencyKey?: string;
 }
 
+/** Options of `getPayment`. */
 export interface GetPaymentOptions {
   /** Sent as `Cache-Control`, e.g. `max-age=60`: Purse may then answer without asking the payment partners. */
   cacheControl?: string;

@@ -6,6 +6,7 @@ import type { PaymentApi } from './payment-api.ts';
 import { RedirectTokenError } from './redirect-token.ts';
 import { toShopperPayment } from '../handler/views.ts';
 
+/** A verified redirect token, confirmed against Purse: what it names, as Purse has it now. */
 export interface ConfirmedRedirect {
   /** The client session the token names, read from Purse. */
   session: ClientSession;

@@ -7,6 +7,10 @@ import type { PaymentApi } from './payment-api.ts';
 import { PurseApiError } from './error.ts';
 import { fetchWithTimeout, type FetchLike } from './transport-util.ts';
 
+/**
+ * Why a redirect token was refused: not a compact JWS (`malformed`), not RS256 (`algorithm`), a key Purse does not
+ * publish (`unknown_key`), a bad `signature`, `expired` or `not_yet_valid`, missing or wrong `claims`, or a `mismatch`.
+ */
 export type RedirectTokenFailure =
   | 'malformed'
   | 'algorithm'
@@ -20,7 +24,9 @@ export type RedirectTokenFailure =
 
 /** The token is not one Purse signed for us, or no longer valid. Never retry with the same token. */
 export class RedirectTokenError extends Error {
+  /** The handler's problem code for it. */
   readonly code = 'invalid_redirect_token';
+  /** Why the token was refused. */
   readonly reason: RedirectTokenFailure;
   constructor(reason: RedirectTokenFailure, message: string, cause?: unknown) {
     super(message, cause === undefined ? undefined : { cause });
@@ -29,8 +35,10 @@ export class RedirectTokenError extends Error {
   }
 }
 
+/** True for a `RedirectTokenError`. */
 export const isRedirectTokenError = (value: unknown): value is RedirectTokenError => value instanceof RedirectTokenError;
 
+/** Options of `createRedirectVerifier`. */
 export interface RedirectVerifierOptions {
   /** Fetches the keys from `${paymentApiUrl}/v2/signing-jwks` with its token cache. Needed unless `jwksUrl` is set. */
   client?: Pick<PaymentApi, 'getSigningJwks'>;
@@ -38,42 +46,43 @@ export interface RedirectVerifierOptions {
   jwksUrl?: string;
   /**
    * For `jwksUrl`.
-   * @default the global fetch
+   * @defaultValue the global fetch
    */
   fetch?: FetchLike;
   /**
    * Clock for `exp`/`nbf` and the key cache (tests).
-   * @default Date.now
+   * @defaultValue Date.now
    */
   now?: () => number;
   /**
    * Leeway for `exp` and `nbf`, in seconds.
-   * @default 30
+   * @defaultValue 30
    */
   clockToleranceSeconds?: number;
   /**
    * Refuse tokens without `exp`.
-   * @default true
+   * @defaultValue true
    */
   requireExpiry?: boolean;
   /**
    * How long fetched keys are used before they are fetched again, in ms.
-   * @default 600000 (10 minutes)
+   * @defaultValue 600000 (10 minutes)
    */
   jwksMaxAgeMs?: number;
   /**
    * Least time between two refetches caused by unknown `kid`s, so a flood of forged tokens cannot make us hammer Purse.
    * A refetch that is already running is always awaited.
-   * @default 30000
+   * @defaultValue 30000
    */
   jwksCooldownMs?: number;
   /**
    * Deadline for a `jwksUrl` answer, in ms.
-   * @default 10000
+   * @defaultValue 10000
    */
   timeoutMs?: number;
 }
 
+/** Verifies `purse-redirection-data` tokens against Purse's signing keys. */
 export interface RedirectVerifier {
   /**
    * The verified claims. Rejects with `RedirectTokenError` for a token to refuse, or `PurseApiError` when the keys
@@ -134,6 +143,7 @@ function translate(error: unknown): never {
   throw error;
 }
 
+/** A verifier of redirect tokens: RS256 against Purse's published keys, fetched and cached. */
 export function createRedirectVerifier(options: RedirectVerifierOptions): RedirectVerifier {
   const { client, jwksUrl } = options;
   if (!client && !jwksUrl) {

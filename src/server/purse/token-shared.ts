@@ -16,7 +16,10 @@ export interface SharedTokenOptions {
   now: () => number;
   /** How long the refresh lock lives; past it another instance may refresh. The token request's timeout + margin. */
   lockTtlMs: number;
-  /** How often a waiting instance looks for the token another one is fetching. Default 50 ms. */
+  /**
+   * How often a waiting instance looks for the token another one is fetching, in ms.
+   * @defaultValue 50
+   */
   pollMs?: number;
 }
 

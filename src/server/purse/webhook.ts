@@ -9,7 +9,9 @@ import { isObject } from './transport-util.ts';
 
 /** The body is not a Get Payment object. Answer 400 and do nothing. */
 export class PaymentWebhookError extends Error {
+  /** The handler's problem code for it. */
   readonly code = 'invalid_webhook';
+  /** What is wrong with the body, field by field. */
   readonly errors: FieldProblem[];
   constructor(message: string, errors: FieldProblem[] = []) {
     super(message);
@@ -18,6 +20,7 @@ export class PaymentWebhookError extends Error {
   }
 }
 
+/** True for a `PaymentWebhookError`. */
 export const isPaymentWebhookError = (value: unknown): value is PaymentWebhookError => value instanceof PaymentWebhookError;
 
 /** A payment with every operation list is a few tens of kB; anything far larger is not a Purse webhook. */
@@ -85,6 +88,7 @@ export async function parsePaymentWebhook(input: Request | string | unknown): Pr
   return body as unknown as Payment;
 }
 
+/** A webhook checked against Purse (`verifyPaymentWebhook`). */
 export interface VerifiedPaymentWebhook {
   /** The payment as Purse reports it now: act on this. */
   payment: Payment;

@@ -10,6 +10,7 @@ import type {
 import { isObject, shapeChecker } from './transport-util.ts';
 import type { PurseTransport } from './transport.ts';
 
+/** The body of `verifyPasswordless`: the identifier the code was sent to, and the code. */
 export type XcoVerifyRequest = XcoIdentifier & { verification_code: string };
 
 /** XCO API v1. `callerId` (the shopper's IP) lets Purse rate-limit per shopper instead of per merchant. */
