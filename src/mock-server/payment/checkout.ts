@@ -27,6 +27,12 @@ export function withRedirectToken(url: string, token: string): string {
   return `${base}${separator}${REDIRECTION_PARAM}=${encodeURIComponent(token)}${fragment}`;
 }
 
+/** "First Last" of the session's customer, standing in for the card holder when the form does not ask. */
+export function customerName({ customer }: Pick<SessionRecord, 'customer'>): string | undefined {
+  const name = [customer?.first_name, customer?.last_name].filter((part) => typeof part === 'string' && part.trim() !== '').join(' ');
+  return name === '' ? undefined : name;
+}
+
 export type PayResult =
   | { ok: true; payment: Payment; redirectUrl: string }
   | { ok: false; reason: 'invalid_card'; issues: FieldIssue[] }
@@ -35,7 +41,10 @@ export type PayResult =
 export async function payWithCard(world: World, session: SessionRecord, form: CardForm): Promise<PayResult> {
   const availability = sessionAvailability(world, session);
   if (availability !== 'open') return { ok: false, reason: availability };
-  const checked = checkCardForm(form, world.context.now());
+  // Sessions opened for the shopper always have one; a server-to-server payment's session is SUBMITTED already.
+  const returnUrl = session.shopperRedirectionUrl;
+  if (returnUrl === undefined) return { ok: false, reason: 'submitted' };
+  const checked = checkCardForm(form, world.context.now(), customerName(session));
   if (!checked.ok) return { ok: false, reason: 'invalid_card', issues: checked.issues };
   // Everything up to the session update runs without awaiting, so a double submit cannot pay twice.
   const record = createPayment(world, session, {
@@ -51,5 +60,5 @@ export async function payWithCard(world: World, session: SessionRecord, form: Ca
     authorization_status: record.payment.authorization.status,
     client_session_status: session.status,
   });
-  return { ok: true, payment: structuredClone(record.payment), redirectUrl: withRedirectToken(session.shopperRedirectionUrl, token) };
+  return { ok: true, payment: structuredClone(record.payment), redirectUrl: withRedirectToken(returnUrl, token) };
 }
