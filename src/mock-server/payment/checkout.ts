@@ -1,6 +1,6 @@
 // Paying a client session with the card form: shared by the drop-in scripts (through dropin-api.ts) and the hosted
 // page. Creates the payment and its authorization, marks the session SUBMITTED, and builds the signed redirect.
-import { REDIRECTION_PARAM, type Payment } from '../../core/wire/payment.ts';
+import { REDIRECTION_PARAM, type BrowserInfo, type Payment } from '../../core/wire/payment.ts';
 import type { FieldIssue } from '../shared/http.ts';
 import { createPayment } from './payments.ts';
 import { isSessionExpired } from './sessions.ts';
@@ -38,7 +38,24 @@ export type PayResult =
   | { ok: false; reason: 'invalid_card'; issues: FieldIssue[] }
   | { ok: false; reason: Exclude<SessionAvailability, 'open'> };
 
-export async function payWithCard(world: World, session: SessionRecord, form: CardForm): Promise<PayResult> {
+/**
+ * What a payment page learns of the shopper's browser from its request (the drop-in collects `browser` for the
+ * partners, per the reference): the headers it sends, and that JavaScript runs.
+ */
+export function browserOf(request: Request): BrowserInfo {
+  const header = (name: string) => request.headers.get(name)?.slice(0, 2048) || undefined;
+  const locale = header('accept-language')?.split(',')[0]?.split(';')[0]?.trim();
+  const fields: BrowserInfo = {
+    user_agent: header('user-agent'),
+    accept_header: header('accept'),
+    referrer: header('referer'),
+    locale: locale || undefined,
+    javascript_enabled: true,
+  };
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as BrowserInfo;
+}
+
+export async function payWithCard(world: World, session: SessionRecord, form: CardForm, browser?: BrowserInfo): Promise<PayResult> {
   const availability = sessionAvailability(world, session);
   if (availability !== 'open') return { ok: false, reason: availability };
   // Sessions opened for the shopper always have one; a server-to-server payment's session is SUBMITTED already.
@@ -51,6 +68,7 @@ export async function payWithCard(world: World, session: SessionRecord, form: Ca
     parts: [{ partner: 'dalenys', method: 'creditcard', amount: session.amount, status: checked.status, card: checked.card }],
     sessionId: session.id,
     ...(session.paymentLinkId && { linkId: session.paymentLinkId }),
+    ...(browser && { browser }),
   });
   session.status = 'SUBMITTED';
   session.paymentId = record.payment.id;
