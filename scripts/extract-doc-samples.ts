@@ -177,7 +177,10 @@ function guideBlocks(text: string) {
       kind = 'request';
       // A GET has no body: its query is the sample.
       const url = /curl -X GET '([^']+)'/.exec(line)?.[1];
-      if (url) blocks.push({ step, kind, call, query: Object.fromEntries(new URL(existsUrl(url)).searchParams) });
+      if (url) {
+        call = line.replace(url, existsUrl(url));
+        blocks.push({ step, kind, call, query: Object.fromEntries(new URL(existsUrl(url)).searchParams) });
+      }
     }
     if (/^(Example Response|User exists|User does not exist)/.test(line)) kind = 'response';
     const opensBody = line === '{' || line === "--data-raw '{";
