@@ -34,7 +34,7 @@ describe('Drop-in Checkout script (window.Purse)', () => {
   });
 
   it('mounts the methods and a labelled card form, reports fulfilment, pays and redirects with a verifiable token', async () => {
-    const { api, runScript, container, assign, purse, call, settle } = setupScripts();
+    const { api, runScript, container, assign, purse, settle } = setupScripts();
     const session = await api.createSession();
     await runScript(session);
     const events: PurseDropinCheckoutEvent[] = [];
