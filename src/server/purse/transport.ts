@@ -30,7 +30,6 @@ export interface PurseTransport {
 export function createPurseTransport(options: { tokens: TokenSource; fetch: FetchLike; timeoutMs: number; apiKey?: string }): PurseTransport {
   async function send(request: PurseRequest, token: string | undefined): Promise<Response> {
     const headers: Record<string, string> = { ...request.headers, accept: 'application/json' };
-    delete headers[API_KEY_HEADER];
     if (token !== undefined) headers.authorization = `Bearer ${token}`;
     if (request.auth === 'api_key' || (request.auth === 'bearer+api_key' && options.apiKey)) headers[API_KEY_HEADER] = options.apiKey!;
     if (request.body !== undefined) headers['content-type'] = 'application/json';
