@@ -10,6 +10,7 @@ export function mockPurseEnv(url: string): Record<string, string> {
   return {
     PURSE_CLIENT_ID: MOCK_CREDENTIALS.clientId,
     PURSE_CLIENT_SECRET: MOCK_CREDENTIALS.clientSecret,
+    PURSE_API_KEY: MOCK_CREDENTIALS.apiKey,
     PURSE_MERCHANT_ID: MOCK_CREDENTIALS.merchantId,
     PURSE_ENTITY_ID: MOCK_CREDENTIALS.entityId,
     PURSE_TOKEN_URL: `${origin}/oauth2/token`,

@@ -5,9 +5,17 @@ import type { XcoUser } from '../core/wire/xco.ts';
 export const MOCK_CREDENTIALS = {
   clientId: 'mock-client-id',
   clientSecret: 'mock-client-secret',
+  /** The API key of the `api_key` scheme (GET /payment/v2/signing-jwks), sent as `x-api-key`. */
+  apiKey: 'mock-api-key',
   merchantId: '6f1c2b9e-3d4a-4e8b-9c7d-2a5b8e0f1d3c',
   entityId: 'b7d4e2a1-9c3f-4a6e-8d2b-1f0e7c5a9b34',
-} as const satisfies { clientId: 'mock-client-id'; clientSecret: 'mock-client-secret'; merchantId: string; entityId: string };
+} as const satisfies {
+  clientId: 'mock-client-id';
+  clientSecret: 'mock-client-secret';
+  apiKey: 'mock-api-key';
+  merchantId: string;
+  entityId: string;
+};
 
 /**
  * XCO accounts that exist before any call (none is linked to a customer reference of the mock merchant yet):

@@ -129,17 +129,20 @@ export interface PartnerTransaction {
   partner_status?: string;
   /** The partner's status, in words. */
   partner_status_description?: string;
-  /** The partner's token for the payment method. */
+  /** The partner's token for the payment method (a secret of the merchant's server: never show it to shoppers). */
   partner_token?: string;
-  /** Partner-specific data. */
+  /** Partner-specific data, free-form (e.g. `{ "opc": "3x002" }` in the samples). */
   partner_additional_data?: Record<string, unknown>;
-  /** What is left, in minor units. */
+  /**
+   * What is left, in minor units: on an authorization's part, what can still be captured or voided from it; on an
+   * operation's part, what its authorization part still allows after this operation.
+   */
   remaining_amount?: MinorUnits;
-  /** The method is to be saved. */
+  /** The payment method is to be saved for later payments (asked through `allow_future_usage`). */
   save_token?: boolean;
-  /** The method was saved. */
+  /** The payment method was saved. */
   token_saved?: boolean;
-  /** The card used. */
+  /** The card used (holder name and fingerprint are personal data: never show them to shoppers). */
   card?: PaymentCard;
 }
 
@@ -187,7 +190,10 @@ export interface PaymentLinks {
   void?: Link;
 }
 
-/** GET /payment/v2/payments/{id}; also the webhook body and what capture/refund/void return. */
+/**
+ * GET /payment/v2/payments/{id}; also the webhook body and what create, capture, refund and void return (a
+ * server-to-server payment has a `client_session_id` too).
+ */
 export interface Payment {
   /** Purse's id of it. */
   id: string;
@@ -225,7 +231,10 @@ export interface Payment {
   split?: PaymentSplit[];
   /** The authorization and its partner transactions. */
   authorization: PaymentAuthorization;
-  /** Authentication details. */
+  /**
+   * How the shopper was authenticated (capture, refund and void answers). Its fields are not published; the mock
+   * gives the card's 3DS result (`method`, `eci`, `version`, `flow`, transaction ids).
+   */
   authentication?: Record<string, unknown>;
   /** Captures so far. */
   captures: PaymentOperation[];
@@ -237,7 +246,7 @@ export interface Payment {
   links: PaymentLinks;
   /** Where Purse posts payment events. */
   webhook?: Webhook;
-  /** Where the shopper must go to finish (e.g. a 3DS challenge on the hosted page). */
+  /** Where the shopper must go to act on the payment (the hosted page of its session); in capture, refund and void answers. */
   redirection?: Link;
 }
 
@@ -314,10 +323,12 @@ export interface PaymentLink {
   customer?: PaymentCustomer;
   /** The payment method may be saved for later payments. */
   allow_future_usage?: boolean;
-  /** Links to related resources and actions. */
+  /** Links to related resources and actions; the samples show `cancel` in every status (it fails once paid or cancelled). */
   links: { self: Link; customer_url: Link; cancel?: Link };
   /** Payments made through it. */
   payments: { id: string; authorization_status: AuthorizationStatus }[];
+  /** The same attempts, under the name of the reference's Get sample. */
+  payment_attempts?: { id: string; authorization_status: AuthorizationStatus }[];
   /** Client sessions opened through it. */
   client_sessions: { id: string; status: ClientSessionStatus }[];
 }

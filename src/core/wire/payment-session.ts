@@ -119,9 +119,9 @@ export interface ClientSessionWidget {
 export interface ClientSessionLinks {
   /** This resource. */
   self: Link;
-  /** Aborts the session. */
+  /** SUBMITTED sessions whose payment holds no money (the samples show none at creation; CREATED sessions abort too). */
   abort?: Link;
-  /** Once a payment exists. */
+  /** SUBMITTED sessions: their payment. */
   payment?: Link;
   /** HOSTED_PAGE sessions: where to send the shopper. Check its origin before navigating. */
   hosted_page?: Link;
@@ -205,7 +205,15 @@ export interface OAuthTokenResponse {
   token_type: 'Bearer';
   /** Seconds. */
   expires_in: number;
+  /** Only when a scope was requested: the scope granted. */
+  scope?: string;
 }
+
+/**
+ * The header carrying the merchant's API key, for the endpoints the reference marks `api_key` (the signing JWKS; create
+ * payment lists it beside OAuth2). The reference does not name the header; `x-api-key` is the usual one.
+ */
+export const API_KEY_HEADER = 'x-api-key';
 
 /** An RSA public key of GET /payment/v2/signing-jwks. The sample shows a numeric `kid`: compare as strings. */
 export interface SigningJwk {

@@ -97,6 +97,17 @@ function remaining(payment: Payment, allocations: Allocation[], kind: OperationK
   return result;
 }
 
+/**
+ * `remaining_amount` of each authorization partner transaction: what can still be captured or voided from it (all of
+ * it while PENDING, nothing once refused).
+ */
+export function refreshRemaining(payment: Payment, allocations: Allocation[]): void {
+  const open = remaining(payment, allocations, 'capture');
+  for (const tx of payment.authorization.partner_transactions) {
+    tx.remaining_amount = tx.status === 'PENDING' ? tx.amount : (open.get(tx.id) ?? 0);
+  }
+}
+
 export interface OperationInput {
   kind: OperationKind;
   amount: number;
@@ -119,6 +130,7 @@ export function applyOperation(payment: Payment, allocations: Allocation[], inpu
     if (take <= 0) continue;
     const source = payment.authorization.partner_transactions.find((t) => t.id === authTxId)!;
     allocations.push({ kind: input.kind, authTxId, amount: take });
+    // As in the samples, each operation's partner transaction names the method's token and what is left after it.
     partner_transactions.push({
       id: uuid(),
       created_at: input.at,
@@ -130,6 +142,8 @@ export function applyOperation(payment: Payment, allocations: Allocation[], inpu
       partner_reference: randomToken(8).toUpperCase(),
       partner_status: '0000',
       partner_status_description: 'Successful operation',
+      ...(source.partner_token !== undefined && { partner_token: source.partner_token }),
+      remaining_amount: available - take,
     });
     left -= take;
   }
@@ -148,5 +162,6 @@ export function applyOperation(payment: Payment, allocations: Allocation[], inpu
   const list = input.kind === 'capture' ? payment.captures : input.kind === 'refund' ? payment.refunds : payment.voids;
   list.push(operation);
   refreshTotals(payment);
+  refreshRemaining(payment, allocations);
   return operation;
 }

@@ -4,7 +4,7 @@
 // Both are authenticated by the session's `widget.data` (`Authorization: Widget <data>`), like Purse's drop-in.
 import type { MockHandler, MockRoute } from '../shared/context.ts';
 import { isRecord, json, problem, readJsonBody } from '../shared/http.ts';
-import { payWithCard, sessionAvailability } from './checkout.ts';
+import { browserOf, payWithCard, sessionAvailability } from './checkout.ts';
 import type { SessionRecord, World } from './world.ts';
 
 const DROPIN_API = '/dropin/api';
@@ -89,7 +89,7 @@ export function dropinApiRoutes(world: World): MockRoute[] {
         }
         const body = await readJsonBody(request, instance);
         if (!body.ok) return body.response;
-        const result = await payWithCard(world, session, isRecord(body.value) ? body.value : {});
+        const result = await payWithCard(world, session, isRecord(body.value) ? body.value : {}, browserOf(request));
         if (result.ok) {
           return json(201, {
               payment_id: result.payment.id,

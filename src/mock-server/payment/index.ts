@@ -35,7 +35,8 @@ function miscRoutes(world: World): MockRoute[] {
     {
       method: 'GET',
       path: `${API}/signing-jwks`,
-      auth: 'none',
+      // The reference's only `api_key`-only endpoint: no OAuth2 token needed, the merchant's API key is.
+      auth: 'api_key',
       handler: async () => json(200, await world.signing.jwks(), { 'cache-control': 'no-cache' }),
     },
   ];

@@ -57,6 +57,7 @@ describe('payment links', () => {
       order: { reference: 'o-9' },
       allow_future_usage: false,
       payments: [],
+      payment_attempts: [],
       client_sessions: [],
     });
     expect(await api.getLink(link.id)).toEqual(link);
@@ -88,7 +89,9 @@ describe('payment links', () => {
     expect(now).toMatchObject({ status: 'PAID', version: 3 });
     expect(now.payments.map((p) => p.authorization_status)).toEqual(['REFUSED', 'AUTHORIZED']);
     expect(now.client_sessions).toHaveLength(2);
-    expect(now.links.cancel).toBeUndefined();
+    expect(now.payment_attempts).toEqual(now.payments);
+    // The samples keep the cancel link on a PAID link; using it is refused below.
+    expect(now.links.cancel).toEqual({ href: `${ORIGIN}/payment/v2/payment-links/${link.id}/cancel`, method: 'POST' });
     const payment = await api.getPayment(now.payments[1]!.id);
     expect(payment.payment_link_id).toBe(link.id);
     expect(await (await page(link.id)).text()).toContain('already been paid');
@@ -116,6 +119,7 @@ describe('payment links', () => {
     expect(response.status).toBe(200);
     const cancelled = (await response.json()) as PaymentLink;
     expect(cancelled).toMatchObject({ status: 'CANCELLED', version: 2, client_sessions: [{ status: 'ABORTED_BY_MERCHANT' }] });
+    expect(cancelled.links.cancel).toBeDefined();
     expect(await api.getLink(link.id)).toEqual(cancelled);
     const closed = await page(link.id);
     expect(closed.status).toBe(410);

@@ -1,7 +1,9 @@
 // Payment links: POST /payment/v2/payment-links, GET …/{id}, POST …/{id}/cancel, and the shopper's page at
 // links.customer_url ({baseUrl}/payment-link/{id}). Lifecycle: CREATED → OPENED after an attempt that was not
 // authorized → PAID once a payment is authorized; CANCELLED by the merchant. Past expires_at, a link that was neither
-// paid nor cancelled reads as EXPIRED (computed on every read; nothing is stored).
+// paid nor cancelled reads as EXPIRED (computed on every read; nothing is stored). As in the samples, `links.cancel` is
+// there in every state (cancelling a paid or cancelled link answers 400), and the attempts are listed both as
+// `payments` (the samples) and `payment_attempts` (the reference's Get sample).
 import type { PaymentLink } from '../../core/wire/payment.ts';
 import type { MockRoute } from '../shared/context.ts';
 import { json, problem, readValidBody } from '../shared/http.ts';
@@ -19,6 +21,7 @@ const linkStatus = (world: World, link: LinkRecord): PaymentLink['status'] =>
 export function linkToWire(world: World, link: LinkRecord): PaymentLink {
   const self = `${world.context.baseUrl}${API}/payment-links/${link.id}`;
   const status = linkStatus(world, link);
+  const payments = link.paymentIds.map((id) => ({ id, authorization_status: world.payments.get(id)!.payment.authorization.status }));
   return structuredClone({
     id: link.id,
     version: link.version,
@@ -32,12 +35,13 @@ export function linkToWire(world: World, link: LinkRecord): PaymentLink {
     links: {
       self: { href: self, method: 'GET' },
       customer_url: { href: `${world.context.baseUrl}/payment-link/${link.id}`, method: 'GET' },
-      ...((status === 'CREATED' || status === 'OPENED') && { cancel: { href: `${self}/cancel`, method: 'POST' } }),
+      cancel: { href: `${self}/cancel`, method: 'POST' },
     },
     ...(link.customer && { customer: link.customer }),
     order: link.order,
     allow_future_usage: link.allowFutureUsage,
-    payments: link.paymentIds.map((id) => ({ id, authorization_status: world.payments.get(id)!.payment.authorization.status })),
+    payments,
+    payment_attempts: payments,
     client_sessions: link.sessionIds.map((id) => ({ id, status: world.sessions.get(id)!.status })),
   });
 }
@@ -58,7 +62,7 @@ function customerPage(world: World, link: LinkRecord): Response {
     .reverse()
     .find((s) => sessionAvailability(world, s) === 'open');
   if (!session) {
-    session = createSession(world, { ...purchaseOf(link), shopperRedirectionUrl: link.shopperRedirectionUrl }, 'HOSTED_PAGE', link.id);
+    session = createSession(world, purchaseOf(link), 'HOSTED_PAGE', link.id);
     link.sessionIds.push(session.id);
   }
   return sessionPage(world, session);

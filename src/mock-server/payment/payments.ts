@@ -9,7 +9,7 @@ import type {
   PaymentSplit,
 } from '../../core/wire/payment.ts';
 import { randomToken, uuid } from '../shared/util.ts';
-import { applyOperation, refreshTotals } from './bookkeeping.ts';
+import { applyOperation, refreshRemaining, refreshTotals } from './bookkeeping.ts';
 import type { PaymentRecord, Purchase, World } from './world.ts';
 
 /** One partner's part of a new authorization. */
@@ -20,6 +20,8 @@ export interface AuthorizationPart {
   status: AuthorizationStatus;
   card?: PaymentCard;
   split?: PaymentSplit;
+  /** The partner's token of the payment method; a part reusing an earlier authorization keeps its token. */
+  partnerToken?: string;
 }
 
 const PARTNER_STATUS: Record<AuthorizationStatus, [string, string]> = {
@@ -30,7 +32,12 @@ const PARTNER_STATUS: Record<AuthorizationStatus, [string, string]> = {
   ABORTED: ['4002', 'Aborted by the shopper'],
 };
 
-function partnerTransaction(part: AuthorizationPart, at: string): PartnerTransaction {
+/**
+ * One partner's part of the authorization, with the fields of the samples: the partner's token, what is left of it
+ * (kept current by bookkeeping.refreshRemaining), partner-specific data (the mock's partners send none) and, for a
+ * card, whether the shopper's card is to be saved (`allow_future_usage`) and was.
+ */
+function partnerTransaction(part: AuthorizationPart, at: string, saveToken: boolean): PartnerTransaction {
   const [partner_status, partner_status_description] = PARTNER_STATUS[part.status];
   return {
     id: uuid(),
@@ -44,6 +51,10 @@ function partnerTransaction(part: AuthorizationPart, at: string): PartnerTransac
     partner_reference: randomToken(8).toUpperCase(),
     partner_status,
     partner_status_description,
+    partner_token: part.partnerToken ?? uuid(),
+    remaining_amount: 0,
+    partner_additional_data: {},
+    ...(part.card && { save_token: saveToken, token_saved: saveToken && part.status === 'AUTHORIZED' }),
   };
 }
 
@@ -66,7 +77,7 @@ export interface NewPayment {
 export function createPayment(world: World, purchase: Purchase, input: NewPayment): PaymentRecord {
   const at = world.iso();
   const id = uuid();
-  const transactions = input.parts.map((part) => partnerTransaction(part, at));
+  const transactions = input.parts.map((part) => partnerTransaction(part, at, purchase.allowFutureUsage));
   const status = overallStatus(transactions as { status: AuthorizationStatus }[]);
   const self = `/v2/payments/${id}`;
   const payment: Payment = {
@@ -101,6 +112,7 @@ export function createPayment(world: World, purchase: Purchase, input: NewPaymen
   };
   refreshTotals(payment);
   const record: PaymentRecord = { payment, allocations: [] };
+  refreshRemaining(payment, record.allocations);
   if (status === 'PENDING') record.settleAt = world.context.now() + world.context.options.pendingSettleMs;
   world.payments.set(id, record);
   if (input.linkId) world.links.get(input.linkId)?.paymentIds.push(id);
@@ -150,11 +162,13 @@ export function settle(world: World, record: PaymentRecord, status: 'AUTHORIZED'
   for (const tx of authorization.partner_transactions) {
     if (tx.status !== 'PENDING') continue;
     Object.assign(tx, { status, updated_at: at, partner_status, partner_status_description });
+    if (tx.save_token !== undefined) tx.token_saved = tx.save_token && status === 'AUTHORIZED';
   }
   authorization.status = overallStatus(authorization.partner_transactions as { status: AuthorizationStatus }[]);
   authorization.updated_at = at;
   delete record.settleAt;
   refreshTotals(record.payment);
+  refreshRemaining(record.payment, record.allocations);
   autoCapture(world, record);
   commit(world, record);
 }

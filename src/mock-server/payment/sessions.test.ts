@@ -32,11 +32,10 @@ describe('POST /payment/v2/client-sessions', () => {
       shopper_redirection_url: 'https://shop.test/return?order=o-1',
       expires_at: new Date(START + 30 * 60_000).toISOString(),
       widget: { js_url: `${ORIGIN}/dropin-checkout/stable/purse.js` },
-      links: {
-        self: { href: `/v2/client-sessions/${session.id}`, method: 'GET' },
-        abort: { href: `/v2/client-sessions/${session.id}/abort`, method: 'POST' },
-      },
+      // As the create sample: `self` only (a CREATED session still aborts).
+      links: { self: { href: `/v2/client-sessions/${session.id}`, method: 'GET' } },
     });
+    expect(Object.keys(session.links)).toEqual(['self']);
     expect(session.widget!.data).toMatch(/^[\w-]{20,}$/);
     expect(session.links.hosted_page).toBeUndefined();
     expect(await api.getSession(session.id)).toEqual(session);
@@ -141,21 +140,46 @@ describe('abort and expiry', () => {
     expect(pointersOf(await problemOf(await abort('CANCELLED')))).toEqual(['/status']);
   });
 
-  it('refuses to abort a SUBMITTED session with 400, and to pay an aborted one', async () => {
+  it('refuses to abort a SUBMITTED session whose payment holds money (400, no abort link), and to pay an aborted one', async () => {
     const { api, call } = setupPurse();
-    const submitted = await api.createSession();
-    expect((await api.pay(submitted)).status).toBe(201);
-    const refused = await call('POST', `/payment/v2/client-sessions/${submitted.id}/abort`, { status: 'ABORTED_BY_MERCHANT' });
-    expect(refused.status).toBe(400);
-    expect((await problemOf(refused)).detail).toMatch(/SUBMITTED/);
-    const session = await api.getSession(submitted.id);
-    expect(session).toMatchObject({ status: 'SUBMITTED', links: { payment: { href: `/v2/payments/${session.payment_id}` } } });
+    for (const card of ['4111 1111 1111 1111', '4000 0000 0000 0077']) {
+      const submitted = await api.createSession();
+      expect((await api.pay(submitted, card)).status).toBe(201);
+      const refused = await call('POST', `/payment/v2/client-sessions/${submitted.id}/abort`, { status: 'ABORTED_BY_MERCHANT' });
+      expect(refused.status).toBe(400);
+      expect((await problemOf(refused)).detail).toMatch(/SUBMITTED.*void the payment/);
+      const session = await api.getSession(submitted.id);
+      expect(session).toMatchObject({ status: 'SUBMITTED', links: { payment: { href: `/v2/payments/${session.payment_id}` } } });
+      expect(session.links.abort).toBeUndefined();
+    }
 
     const aborted = await api.createSession();
     await call('POST', `/payment/v2/client-sessions/${aborted.id}/abort`, { status: 'ABORTED_BY_MERCHANT' });
     const payment = await api.pay(aborted);
     expect(payment.status).toBe(409);
     expect((await problemOf(payment)).code).toBe('SESSION_ABORTED');
+  });
+
+  it('offers and performs the abort of a SUBMITTED session whose payment was refused, as the samples show', async () => {
+    const { api, call } = setupPurse();
+    const session = await api.createSession();
+    expect((await api.pay(session, '4000 0000 0000 0002')).status).toBe(201);
+    const submitted = await api.getSession(session.id);
+    expect(submitted.links).toEqual({
+      self: { href: `/v2/client-sessions/${session.id}`, method: 'GET' },
+      abort: { href: `/v2/client-sessions/${session.id}/abort`, method: 'POST' },
+      payment: { href: `/v2/payments/${submitted.payment_id}`, method: 'GET' },
+    });
+    const aborted = await call('POST', `/payment/v2/client-sessions/${session.id}/abort`, { status: 'ABORTED_BY_MERCHANT' });
+    expect(aborted.status).toBe(200);
+    // The abort sample: the payment id stays, the links shrink to self.
+    expect(await aborted.json()).toMatchObject({
+      status: 'ABORTED_BY_MERCHANT',
+      payment_id: submitted.payment_id,
+      links: { self: { href: `/v2/client-sessions/${session.id}`, method: 'GET' } },
+    });
+    expect(Object.keys((await api.getSession(session.id)).links)).toEqual(['self']);
+    expect((await api.getPayment(submitted.payment_id!)).authorization.status).toBe('REFUSED');
   });
 
   it('expires by the clock: the drop-in API reports it and refuses payment with 410', async () => {

@@ -1,6 +1,7 @@
 // Client sessions: POST /payment/v2/client-sessions, GET …/{id}, POST …/{id}/abort.
 // Expiry is computed from `expires_at` and the clock; the status stays CREATED (Purse's statuses have no EXPIRED),
-// the drop-in and the hosted page report the expiry.
+// the drop-in and the hosted page report the expiry. Links follow the samples: `self` at creation, `abort` and `payment`
+// once SUBMITTED, `self` alone once aborted (the abort sample keeps `payment_id` but no payment link).
 import type { ClientSession, ClientSessionAbortStatus, IntegrationMode } from '../../core/wire/payment.ts';
 import type { MockRoute } from '../shared/context.ts';
 import { json, problem, readValidBody } from '../shared/http.ts';
@@ -11,13 +12,16 @@ import { API, purchaseFrom, scriptUrl, type Purchase, type SessionRecord, type W
 
 export const isSessionExpired = (world: World, session: SessionRecord) => world.context.now() >= session.expiresAt;
 
-const hostedPageUrl = (world: World, session: SessionRecord) =>
+export const hostedPageUrl = (world: World, session: SessionRecord) =>
   `${world.context.baseUrl}/entities/${session.entityId}/sessions/${session.id}`;
 
-/** Creates a session from validated fields (also used by payment links, which open HOSTED_PAGE sessions). */
+/**
+ * Creates a session from validated fields (also used by payment links, which open HOSTED_PAGE sessions, and by
+ * server-to-server payments, whose session carries their `client_session_id`).
+ */
 export function createSession(
   world: World,
-  purchase: Purchase & { shopperRedirectionUrl: string },
+  purchase: Purchase,
   integrationMode: IntegrationMode,
   paymentLinkId?: string,
 ): SessionRecord {
@@ -40,9 +44,27 @@ export function createSession(
   return record;
 }
 
+/**
+ * Why an abort is refused, or undefined. CREATED sessions abort; a SUBMITTED one only while its payment holds no
+ * money (refused, error, aborted): an authorized or pending payment must be voided, so that an aborted session never
+ * hides money taken from the shopper. Repeating the same abort is a harmless retry.
+ */
+export function abortRefusal(world: World, s: SessionRecord, status?: ClientSessionAbortStatus): string | undefined {
+  if (status !== undefined && s.status === status) return undefined;
+  if (s.status === 'CREATED') return undefined;
+  if (s.status === 'SUBMITTED') {
+    const payment = s.paymentId ? world.payments.get(s.paymentId)?.payment : undefined;
+    const held = payment?.authorization.status;
+    if (held !== 'AUTHORIZED' && held !== 'PENDING') return undefined;
+    return `Client session status SUBMITTED is incompatible with abort request: its payment is ${held}; void the payment instead.`;
+  }
+  return `Client session status ${s.status} is incompatible with abort request.`;
+}
+
 /** The session as the API returns it (shape of the samples). */
 export function sessionToWire(world: World, s: SessionRecord): ClientSession {
   const self = `/v2/client-sessions/${s.id}`;
+  const submitted = s.status === 'SUBMITTED';
   return structuredClone({
     id: s.id,
     status: s.status,
@@ -55,14 +77,14 @@ export function sessionToWire(world: World, s: SessionRecord): ClientSession {
     order: s.order,
     ...(s.customer && { customer: s.customer }),
     expires_at: world.iso(s.expiresAt),
-    shopper_redirection_url: s.shopperRedirectionUrl,
+    ...(s.shopperRedirectionUrl !== undefined && { shopper_redirection_url: s.shopperRedirectionUrl }),
     ...(s.widget && { widget: s.widget }),
     ...(s.paymentId && { payment_id: s.paymentId }),
     eligible_solutions: s.eligible,
     links: {
       self: { href: self, method: 'GET' },
-      ...(s.status === 'CREATED' && { abort: { href: `${self}/abort`, method: 'POST' } }),
-      ...(s.paymentId && { payment: { href: `/v2/payments/${s.paymentId}`, method: 'GET' } }),
+      ...(submitted && !abortRefusal(world, s) && { abort: { href: `${self}/abort`, method: 'POST' } }),
+      ...(submitted && s.paymentId && { payment: { href: `/v2/payments/${s.paymentId}`, method: 'GET' } }),
       ...(s.integrationMode === 'HOSTED_PAGE' && { hosted_page: { href: hostedPageUrl(world, s), method: 'GET' } }),
     },
   });
@@ -80,7 +102,7 @@ export function sessionRoutes(world: World): MockRoute[] {
         const body = await readValidBody<Record<string, unknown>>(request, url.pathname, validateCreateSession);
         if (!body.ok) return body.response;
         const fields = body.value;
-        const purchase = purchaseFrom(fields) as Purchase & { shopperRedirectionUrl: string };
+        const purchase = purchaseFrom(fields);
         const mode = (fields.integration_mode as IntegrationMode | undefined) ?? 'EMBEDDED';
         return json(201, sessionToWire(world, createSession(world, purchase, mode)));
       },
@@ -102,15 +124,9 @@ export function sessionRoutes(world: World): MockRoute[] {
         const body = await readValidBody<{ status: ClientSessionAbortStatus }>(request, url.pathname, validateAbort);
         if (!body.ok) return body.response;
         const { status } = body.value;
-        // Aborting twice the same way is a harmless retry; anything but CREATED is otherwise final.
-        if (session.status !== 'CREATED' && session.status !== status) {
-          return problem({
-            status: 400,
-            title: 'Bad Request',
-            detail: `Client session status ${session.status} is incompatible with abort request.`,
-            code: 'client_session_not_abortable',
-            instance: url.pathname,
-          });
+        const refusal = abortRefusal(world, session, status);
+        if (refusal) {
+          return problem({ status: 400, title: 'Bad Request', detail: refusal, code: 'client_session_not_abortable', instance: url.pathname });
         }
         session.status = status;
         return json(200, sessionToWire(world, session));

@@ -1,6 +1,7 @@
 // Shared by this folder's tests: a mock on a fake clock, a bearer token, and terse Payment API calls.
 // Not part of the public API.
-import type { ClientSession, Payment, PaymentLink } from '../../core/wire/payment.ts';
+import type { JSONWebKeySet } from 'jose';
+import { API_KEY_HEADER, type ClientSession, type Payment, type PaymentLink, type SigningJwks } from '../../core/wire/payment.ts';
 import { createMockPurse } from '../create.ts';
 import { MOCK_CREDENTIALS } from '../seed.ts';
 import type { MockPurseOptions } from '../types.ts';
@@ -85,6 +86,18 @@ export function setupPurse(options: MockPurseOptions = {}) {
 
   return { purse, clock, call, ok, api };
 }
+
+/** GET signing-jwks with the API key (its documented scheme), as published: `kid` is a number. */
+export async function signingJwks(purse: { fetch(request: Request): Promise<Response> }): Promise<SigningJwks> {
+  const response = await purse.fetch(new Request(`${ORIGIN}/payment/v2/signing-jwks`, { headers: { [API_KEY_HEADER]: MOCK_CREDENTIALS.apiKey } }));
+  if (response.status !== 200) throw new Error(`signing-jwks answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as SigningJwks;
+}
+
+/** The key set as jose wants it: a JWS header's `kid` is a string, so the published numbers are compared as strings. */
+export const keySetOf = (jwks: SigningJwks): JSONWebKeySet => ({
+  keys: jwks.keys.map((key) => ({ ...key, kid: String(key.kid) })),
+});
 
 export interface Problem {
   status: number;

@@ -40,7 +40,6 @@ export interface SessionRecord extends Purchase {
   id: string;
   status: ClientSessionStatus;
   integrationMode: IntegrationMode;
-  shopperRedirectionUrl: string;
   createdAt: number;
   expiresAt: number;
   /** EMBEDDED sessions. `data` is also the bearer credential of the drop-in API. */

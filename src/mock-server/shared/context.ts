@@ -50,10 +50,11 @@ export interface MockRoute {
   /** Pathname pattern; `:name` matches one non-empty segment, e.g. '/v1/merchants/:merchantId/users'. */
   path: string;
   /**
-   * 'bearer': a valid, unexpired access token is required, else 401 problem+json.
+   * 'bearer': a valid, unexpired access token is required, else 401 problem+json. 'api_key': the merchant's API key in
+   * `x-api-key` (the reference's `api_key` scheme). 'bearer_or_api_key': either (the reference lists both schemes).
    * @defaultValue 'bearer'
    */
-  auth?: 'bearer' | 'none';
+  auth?: 'bearer' | 'api_key' | 'bearer_or_api_key' | 'none';
   /** Answers the matched request. */
   handler: MockHandler;
 }

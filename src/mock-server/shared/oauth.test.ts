@@ -11,9 +11,16 @@ describe('POST /oauth2/token', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const body = (await response.json()) as Record<string, unknown>;
-    expect(body).toEqual({ access_token: expect.any(String), token_type: 'Bearer', expires_in: 3600, scope: 'xco-api payment-api' });
+    // The documented answer: no scope unless one was asked for.
+    expect(body).toEqual({ access_token: expect.any(String), token_type: 'Bearer', expires_in: 3600 });
     expect((body.access_token as string).length).toBeGreaterThanOrEqual(40);
     expect(purse.control.tokenRequests()).toBe(1);
+  });
+
+  it('says the scope it granted when one was requested', async () => {
+    const { tokenResponse } = setupMock();
+    const response = await tokenResponse({ grant_type: 'client_credentials', scope: 'xco-api' }, { authorization: basicAuth(clientId, clientSecret) });
+    expect(await response.json()).toMatchObject({ token_type: 'Bearer', scope: 'xco-api' });
   });
 
   it('accepts credentials in the form body too, and honours tokenTtlSeconds', async () => {

@@ -5,7 +5,6 @@ import { MOCK_CREDENTIALS } from '../seed.ts';
 import { randomToken, timingSafeEqual } from './util.ts';
 
 const TOKEN_PATH = '/oauth2/token';
-const TOKEN_SCOPE = 'xco-api payment-api';
 
 export function createTokenStore(now: () => number, ttlSeconds: number): TokenStore {
   const tokens = new Map<string, { clientId: string; expiresAt: number }>();
@@ -87,7 +86,9 @@ export function createOAuthModule(context: MockContext): MockModule {
             return oauthError(400, 'unsupported_grant_type', 'Only client_credentials is supported.');
           }
           const { access_token, expires_in } = context.tokens.issue(id);
-          return json(200, { access_token, token_type: 'Bearer', expires_in, scope: TOKEN_SCOPE }, {
+          // The documented answer has no `scope`; a requested scope is granted as asked, and said so (RFC 6749 §5.1).
+          const scope = form.get('scope');
+          return json(200, { access_token, token_type: 'Bearer', expires_in, ...(scope && { scope }) }, {
             'cache-control': 'no-store',
             pragma: 'no-cache',
           });

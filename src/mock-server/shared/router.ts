@@ -1,6 +1,9 @@
 // A minimal pathname router: literal and `:param` segments, 404 and 405 as problem+json, bearer auth per route.
+import { API_KEY_HEADER } from '../../core/wire/payment-session.ts';
+import { MOCK_CREDENTIALS } from '../seed.ts';
 import type { CallContext, MockContext, MockRoute } from './context.ts';
 import { problem } from './http.ts';
+import { timingSafeEqual } from './util.ts';
 import type { MockRequestRecord } from '../types.ts';
 
 interface CompiledRoute {
@@ -63,13 +66,20 @@ export function createRouter(context: MockContext, routes: MockRoute[]) {
       });
     }
     let clientId: string | undefined;
-    if ((found.route.auth ?? 'bearer') === 'bearer') {
+    const auth = found.route.auth ?? 'bearer';
+    const apiKey = request.headers.get(API_KEY_HEADER);
+    const keyAccepted = apiKey !== null && timingSafeEqual(apiKey, MOCK_CREDENTIALS.apiKey);
+    if (auth === 'api_key' && !keyAccepted) {
+      const detail = apiKey === null ? `The API key is required (${API_KEY_HEADER} header).` : 'The API key is unknown.';
+      return problem({ status: 401, title: 'Unauthorized', detail, code: 'unauthorized', instance });
+    }
+    if (auth === 'bearer' || (auth === 'bearer_or_api_key' && !keyAccepted)) {
       const verdict = context.tokens.verify(request.headers.get('authorization'));
       if (!verdict.ok) {
         return problem({
           status: 401,
           title: 'Unauthorized',
-          detail: verdict.reason,
+          detail: auth === 'bearer' ? verdict.reason : `${verdict.reason} Or send the API key (${API_KEY_HEADER}).`,
           code: 'unauthorized',
           instance,
           headers: { 'www-authenticate': 'Bearer error="invalid_token"' },

@@ -181,4 +181,13 @@ describe('verifyRedirect: signing keys', () => {
     expect((await verify(s, token, 'cust_1')).status).toBe(503);
     expect((await verify(s, token, 'cust_1')).status).toBe(200);
   });
+
+  it('without the API key the keys cannot be read: 502 for the shopper (never "invalid token"), nothing asked of Purse', async () => {
+    const s = checkoutShop({}, purseWorld({ apiKey: undefined }));
+    const { token } = await s.checkout('cust_1');
+    const { status, body } = await read(await verify(s, token, 'cust_1'));
+    expect(status).toBe(502);
+    expect(body).not.toMatchObject({ code: 'invalid_redirect_token' });
+    expect(s.calls(JWKS)).toEqual([]);
+  });
 });

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { Payment, PaymentLink } from '../../core/wire/payment.ts';
+import { setupPurse } from '../../mock-server/payment/test-support.ts';
 import { toShopperPayment, toShopperPaymentLink } from './views.ts';
 
 const transaction = {
@@ -99,6 +100,26 @@ describe('toShopperPayment', () => {
     }
   });
 
+  it('leaves out what the samples add: tokens, remaining amounts, saved-token flags, 3DS ids, partner data, redirection', async () => {
+    const { api, ok, call } = setupPurse();
+    const paid = await api.paid({ customer: { reference: 'c-1', first_name: 'Ada', last_name: 'Lovelace' }, allow_future_usage: true });
+    const captured = await ok<Payment>(api.operation(paid.id, 'captures', { amount: 1000, merchant_reference: 'CAP-9' }), 201);
+    const server = await ok<Payment>(call('POST', '/payment/v2/payments', { ...sessionOf(paid), split: [{ amount: 12000, parent_payment_id: paid.id }] }), 201);
+    for (const payment of [captured, server]) {
+      const tx = payment.authorization.partner_transactions[0]!;
+      // The mock answers with all of it (so this test can fail)…
+      expect(tx).toMatchObject({ partner_token: expect.any(String), save_token: true, partner_additional_data: {}, card: { holder_name: 'Ada Lovelace' } });
+      const text = JSON.stringify(toShopperPayment(payment));
+      // …and the browser sees none of it.
+      const secrets = [tx.partner_token!, tx.card!.fingerprint!, tx.card!.three_ds!.ds_transaction_id!, tx.card!.three_ds!.acs_transaction_id!, 'Ada', tx.partner_reference!];
+      for (const secret of secrets) expect(text).not.toContain(secret);
+      for (const key of ['remaining_amount', 'save_token', 'token_saved', 'partner_additional_data', 'redirection', 'authentication', 'browser', 'parent_', 'merchant_reference']) {
+        expect(text).not.toContain(key);
+      }
+    }
+    expect(captured.redirection ?? captured.authentication).toBeDefined();
+  });
+
   it('falls back to the authorization parts when Purse sends no split, and defaults a missing authorize_pending', () => {
     const { split: _split, ...rest } = SAMPLE;
     const { authorize_pending: _pending, ...amounts } = SAMPLE.amounts;
@@ -116,6 +137,16 @@ describe('toShopperPayment', () => {
     expect(view.authorization_status).toBe('REFUSED');
     expect(view.split).toEqual([]);
   });
+});
+
+/** The create-payment fields of a payment the mock made (to reuse its authorization). */
+const sessionOf = (payment: Payment) => ({
+  entity_id: payment.entity_id,
+  amount: payment.amount,
+  currency: payment.currency,
+  order: payment.order,
+  customer: payment.customer,
+  allow_future_usage: true,
 });
 
 const LINK: PaymentLink = {

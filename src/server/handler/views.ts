@@ -90,7 +90,7 @@ export function toShopperPaymentLink(link: PaymentLink, now: number = Date.now()
   const expiresAt = Date.parse(link.expires_at);
   const expired = !SETTLED_LINK.has(link.status) && Number.isFinite(expiresAt) && now >= expiresAt;
   // The samples call the attempts `payments`; the reference's Get sample calls them `payment_attempts`.
-  const attempts = (link.payments ?? (link as { payment_attempts?: PaymentLink['payments'] }).payment_attempts ?? []) as unknown[];
+  const attempts = (link.payments ?? link.payment_attempts ?? []) as unknown[];
   const view: ShopperPaymentLink = {
     id: link.id,
     status: expired ? 'EXPIRED' : link.status,

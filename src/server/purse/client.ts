@@ -12,6 +12,13 @@ export interface PurseClientOptions {
   clientId: string;
   /** OAuth2 client secret (`PURSE_CLIENT_SECRET`). Server-side only; never logged. */
   clientSecret: string;
+  /**
+   * The merchant's API key (`PURSE_API_KEY`), for the endpoints the reference authorizes with `api_key`: the signing
+   * JWKS that `createRedirectVerifier` needs (sent as `x-api-key`, never with the OAuth2 token), and create payment
+   * (sent beside the token). Server-side only; never logged.
+   * @default none: `getSigningJwks` (and so redirect verification) rejects with a `PurseApiError` of kind `auth`
+   */
+  apiKey?: string;
   /** Merchant UUID from the Purse integration team. */
   merchantId: string;
   /**
@@ -94,7 +101,8 @@ export function createPurseClient(options: PurseClientOptions): PurseClient {
     timeoutMs,
     store: options.tokenStore ?? undefined,
   });
-  const transport = createPurseTransport({ tokens, fetch: fetchImpl, timeoutMs });
+  const apiKey = options.apiKey?.trim() || undefined;
+  const transport = createPurseTransport({ tokens, fetch: fetchImpl, timeoutMs, ...(apiKey && { apiKey }) });
   return {
     merchantId: options.merchantId,
     entityId: options.entityId,

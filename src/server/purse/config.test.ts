@@ -18,9 +18,10 @@ describe('purseConfigFromEnv', () => {
   });
 
   it('reads every variable', () => {
-    expect(purseConfigFromEnv({ ...FULL, PURSE_SCOPE: 'xco-api' })).toEqual({
+    expect(purseConfigFromEnv({ ...FULL, PURSE_SCOPE: 'xco-api', PURSE_API_KEY: 'key' })).toEqual({
       clientId: 'id',
       clientSecret: 'secret',
+      apiKey: 'key',
       merchantId: 'merchant',
       entityId: 'entity',
       tokenUrl: 'https://auth.example/oauth2/token',
@@ -30,10 +31,11 @@ describe('purseConfigFromEnv', () => {
     });
   });
 
-  it('does not require the entity id or the scope', () => {
+  it('does not require the entity id, the API key or the scope', () => {
     const { PURSE_ENTITY_ID: _entity, ...rest } = FULL;
     const options = purseConfigFromEnv(rest);
     expect(options).not.toHaveProperty('entityId');
+    expect(options).not.toHaveProperty('apiKey');
     expect(options).not.toHaveProperty('scope');
   });
 

@@ -3,6 +3,7 @@ import type { PurseClientOptions } from './client.ts';
 const VARIABLES = {
   clientId: 'PURSE_CLIENT_ID',
   clientSecret: 'PURSE_CLIENT_SECRET',
+  apiKey: 'PURSE_API_KEY',
   merchantId: 'PURSE_MERCHANT_ID',
   entityId: 'PURSE_ENTITY_ID',
   tokenUrl: 'PURSE_TOKEN_URL',
@@ -11,10 +12,13 @@ const VARIABLES = {
   scope: 'PURSE_SCOPE',
 } as const;
 
-/** PURSE_ENTITY_ID is only needed by the Payment API; PURSE_SCOPE only when the credentials need an explicit scope. */
-const OPTIONAL = new Set<string>([VARIABLES.entityId, VARIABLES.scope]);
+/**
+ * PURSE_ENTITY_ID is only needed by the Payment API; PURSE_API_KEY by the signing keys (redirect verification) and
+ * PURSE_SCOPE only when the credentials need an explicit scope.
+ */
+const OPTIONAL = new Set<string>([VARIABLES.entityId, VARIABLES.apiKey, VARIABLES.scope]);
 
-/** The variables `purseConfigFromEnv` needs (PURSE_ENTITY_ID and PURSE_SCOPE are optional). */
+/** The variables `purseConfigFromEnv` needs (PURSE_ENTITY_ID, PURSE_API_KEY and PURSE_SCOPE are optional). */
 export const REQUIRED_PURSE_VARIABLES: readonly string[] = Object.values(VARIABLES).filter((name) => !OPTIONAL.has(name));
 
 /** Environment variables by name: `process.env`, a Worker's `env`… */
@@ -48,6 +52,8 @@ export function purseConfigFromEnv(env: PurseEnv): PurseClientOptions | null {
   };
   const entityId = read(VARIABLES.entityId);
   if (entityId !== undefined) options.entityId = entityId;
+  const apiKey = read(VARIABLES.apiKey);
+  if (apiKey !== undefined) options.apiKey = apiKey;
   const scope = read(VARIABLES.scope);
   if (scope !== undefined) options.scope = scope;
   return options;

@@ -141,6 +141,35 @@ describe('Payment API: payment links, eligible solutions, signing keys', () => {
     expect(jwks.keys[0]).toMatchObject({ kty: 'RSA', n: expect.any(String), e: 'AQAB', kid: expect.anything() });
   });
 
+  it('asks for the signing keys with the API key alone, as the reference says (no bearer token, no token request)', async () => {
+    const w = recordingWorld();
+    const jwks = await w.client.getSigningJwks();
+    expect(typeof jwks.keys[0]!.kid).toBe('number');
+    const sent = w.last('/payment/v2/signing-jwks');
+    expect(sent.headers.get('x-api-key')).toBe(MOCK_CREDENTIALS.apiKey);
+    expect(sent.headers.get('authorization')).toBeNull();
+    expect(w.purse.control.tokenRequests()).toBe(0);
+  });
+
+  it('without an API key, the signing keys fail with a clear auth error and nothing is sent; a wrong key is refused', async () => {
+    const w = recordingWorld();
+    const noKey = createPurseClient({ ...w.options, apiKey: undefined, fetch: (input, init) => w.purse.fetch(new Request(input, init)) });
+    const missing = await purseApiFailure(noKey.getSigningJwks());
+    expect(missing).toMatchObject({ kind: 'auth', status: 0, message: expect.stringMatching(/PURSE_API_KEY/) });
+    expect(w.purse.control.requests().filter((r) => r.path.endsWith('/signing-jwks'))).toEqual([]);
+    const wrong = createPurseClient({ ...w.options, apiKey: 'not-the-key' });
+    expect(await purseApiFailure(wrong.getSigningJwks())).toMatchObject({ kind: 'auth', status: 401 });
+  });
+
+  it('sends a server-to-server payment with the token and the API key; it gets a client session of its own', async () => {
+    const w = recordingWorld();
+    const payment = await authorized(w);
+    const sent = w.last('/payment/v2/payments');
+    expect(sent.headers.get('authorization')).toMatch(/^Bearer /);
+    expect(sent.headers.get('x-api-key')).toBe(MOCK_CREDENTIALS.apiKey);
+    expect(await w.client.getClientSession(payment.client_session_id!)).toMatchObject({ status: 'SUBMITTED', payment_id: payment.id });
+  });
+
   it('types a 2xx answer that is not a Payment API object', async () => {
     const w = purseWorld();
     const payment = await authorized(w);

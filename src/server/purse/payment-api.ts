@@ -51,7 +51,10 @@ export interface PaymentApi {
    * @param status - default `'ABORTED_BY_MERCHANT'`
    */
   abortClientSession(id: string, status?: ClientSessionAbortStatus, options?: IdempotentCallOptions): Promise<ClientSession>;
-  /** Server-to-server payment (e.g. reusing an earlier authorization through `split`). */
+  /**
+   * Server-to-server payment (e.g. reusing an earlier authorization through `split`). Sent with the OAuth2 token and,
+   * when configured, the API key (the reference lists both schemes). The payment has a `client_session_id` of its own.
+   */
   createPayment(request: WithEntity<CreatePaymentRequest>, options?: IdempotentCallOptions): Promise<Payment>;
   /** `GET /v2/payments/{id}`. */
   getPayment(id: string, options?: GetPaymentOptions): Promise<Payment>;
@@ -69,7 +72,10 @@ export interface PaymentApi {
   cancelPaymentLink(id: string, options?: IdempotentCallOptions): Promise<PaymentLink>;
   /** The payment methods Purse offers for an amount, currency and country. */
   getEligibleSolutions(request: WithEntity<EligibleSolutionsRequest>, options?: IdempotentCallOptions): Promise<EligibleSolutionsResponse>;
-  /** The public keys of `purse-redirection-data`. Prefer `createRedirectVerifier`, which caches them. */
+  /**
+   * The public keys of `purse-redirection-data`, authorized by the API key alone (`apiKey`). `kid` may be a number, as
+   * in Purse's sample. Prefer `createRedirectVerifier`, which caches them.
+   */
   getSigningJwks(): Promise<SigningJwks>;
 }
 
@@ -158,7 +164,11 @@ export function createPaymentApi(transport: PurseTransport, options: { paymentAp
       ),
 
     createPayment: (request, o) =>
-      idempotent({ method: 'POST', url: `${api}/payments`, body: withEntity(request, 'createPayment'), what: 'Payment create payment' }, isPayment, o?.idempotencyKey),
+      idempotent(
+        { method: 'POST', url: `${api}/payments`, body: withEntity(request, 'createPayment'), what: 'Payment create payment', auth: 'bearer+api_key' },
+        isPayment,
+        o?.idempotencyKey,
+      ),
     getPayment: (id, o) =>
       send(
         {
@@ -195,6 +205,6 @@ export function createPaymentApi(transport: PurseTransport, options: { paymentAp
         o?.idempotencyKey,
       ),
     getSigningJwks: () =>
-      send({ method: 'GET', url: `${api}/signing-jwks`, what: 'Payment signing JWKS' }, (v) => isObject(v) && Array.isArray(v.keys)),
+      send({ method: 'GET', url: `${api}/signing-jwks`, what: 'Payment signing JWKS', auth: 'api_key' }, (v) => isObject(v) && Array.isArray(v.keys)),
   };
 }

@@ -1,10 +1,10 @@
 import { within } from '@testing-library/dom';
 import userEvent from '@testing-library/user-event';
-import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
+import { createLocalJWKSet, jwtVerify } from 'jose';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDriver } from '../../../core/dropin/drivers.ts';
 import type { DropinEvent, DropinWindow, PurseDropinCheckoutEvent, PurseGlobal } from '../../../core/dropin/types.ts';
-import { START, tokenOf } from '../test-support.ts';
+import { keySetOf, signingJwks, START, tokenOf } from '../test-support.ts';
 import { cleanupScripts, setupScripts } from './script-test-support.ts';
 
 afterEach(cleanupScripts);
@@ -42,7 +42,7 @@ describe('Drop-in Checkout script (window.Purse)', () => {
   });
 
   it('mounts the methods and a labelled card form, reports fulfilment, pays and redirects with a verifiable token', async () => {
-    const { api, runScript, container, assign, purse, call, settle } = setupScripts();
+    const { api, runScript, container, assign, purse, settle } = setupScripts();
     const session = await api.createSession();
     await runScript(session);
     const events: PurseDropinCheckoutEvent[] = [];
@@ -87,7 +87,7 @@ describe('Drop-in Checkout script (window.Purse)', () => {
     expect(view.getByRole('status').textContent).toBe('Payment submitted. Redirecting…');
     const redirect = assign.mock.calls[0]![0] as string;
     expect(redirect.startsWith('https://shop.test/return?order=o-1&purse-redirection-data=')).toBe(true);
-    const jwks = (await (await call('GET', '/payment/v2/signing-jwks', undefined, {}, false)).json()) as JSONWebKeySet;
+    const jwks = keySetOf(await signingJwks(purse));
     const { payload } = await jwtVerify(tokenOf(redirect), createLocalJWKSet(jwks), { currentDate: new Date(START) });
     expect(payload).toMatchObject({ client_session_id: session.id, authorization_status: 'AUTHORIZED', client_session_status: 'SUBMITTED' });
     expect(purse.control.sessions()[0]).toMatchObject({ status: 'SUBMITTED', payment_id: payload.payment_id });
