@@ -16,7 +16,7 @@ export interface PurseClientOptions {
    * The merchant's API key (`PURSE_API_KEY`), for the endpoints the reference authorizes with `api_key`: the signing
    * JWKS that `createRedirectVerifier` needs (sent as `x-api-key`, never with the OAuth2 token), and create payment
    * (sent beside the token). Server-side only; never logged.
-   * @default none: `getSigningJwks` (and so redirect verification) rejects with a `PurseApiError` of kind `auth`
+   * @defaultValue none: `getSigningJwks` (and so redirect verification) rejects with a `PurseApiError` of kind `auth`
    */
   apiKey?: string;
   /** Merchant UUID from the Purse integration team. */
