@@ -59,7 +59,8 @@ export async function pageSize(source: string, options: { external?: string[] } 
   });
   const outputs = result.metafile.outputs;
   const size = new Map(result.outputFiles.map((f) => [f.path, brotli(f.contents)]));
-  const entry = Object.keys(outputs).find((p) => outputs[p]!.entryPoint !== undefined)!;
+  // Dynamic import() targets are entry points too: the page's own is the one built from stdin.
+  const entry = Object.keys(outputs).find((p) => outputs[p]!.entryPoint === '<stdin>')!;
   const staticSet = new Set<string>();
   const visit = (path: string) => {
     if (staticSet.has(path)) return;
