@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
+import { transform } from 'esbuild';
 import { defineConfig, type Plugin } from 'vite';
 import pkg from './package.json' with { type: 'json' };
 
@@ -11,16 +12,14 @@ const externals = [
 const isExternal = (id: string) =>
   id.startsWith('node:') || externals.some((dep) => id === dep || id.startsWith(`${dep}/`));
 
-// The stylesheet is a public entry of its own (`purse-react-kit/styles.css`), not imported by any module.
+// The stylesheet is a public entry of its own (`purse-react-kit/styles.css`), not imported by any module: shipped
+// minified, as a page downloads it.
 const emitStyles = (): Plugin => ({
   name: 'purse-emit-styles',
   apply: 'build',
-  generateBundle() {
-    this.emitFile({
-      type: 'asset',
-      fileName: 'styles.css',
-      source: readFileSync(resolve(import.meta.dirname, 'src/react/styles.css'), 'utf8'),
-    });
+  async generateBundle() {
+    const css = readFileSync(resolve(import.meta.dirname, 'src/react/styles.css'), 'utf8');
+    this.emitFile({ type: 'asset', fileName: 'styles.css', source: (await transform(css, { loader: 'css', minify: true })).code });
   },
 });
 
