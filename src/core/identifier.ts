@@ -2,6 +2,7 @@
 // import below is dynamic and nothing in the browser entry imports the library statically. Its metadata comes in
 // zones (phone/parse.ts): the parser loads only the numbering plans the number typed can need.
 import type { CountryCode } from 'libphonenumber-js';
+import type * as PhoneParserModule from './phone/parse.ts';
 import type { IdentifierInvalidReason } from './signup/types.ts';
 import type { XcoIdentifier } from './wire/xco.ts';
 import { hasHiddenCharacters, isValidEmail } from './wire/xco-rules.ts';
@@ -30,7 +31,7 @@ export function detectIdentifierKind(input: string): IdentifierKind {
   return 'unknown';
 }
 
-type PhoneParser = typeof import('./phone/parse.ts');
+type PhoneParser = typeof PhoneParserModule;
 let phoneParser: Promise<PhoneParser> | undefined;
 
 function loadParser(): Promise<PhoneParser> {
