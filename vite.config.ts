@@ -50,7 +50,13 @@ export default defineConfig({
     lib: {
       formats: ['es'],
       entry: {
+        // Browser entries: the root (every component), and one per component so a page can import only its own
+        // (purse-react-kit/checkout…). A new one also goes in package.json "exports" (check-dist and the API
+        // reports read that list) and gets a row in .size-limit.js and bench/sizes.ts.
         index: resolve(import.meta.dirname, 'src/index.ts'),
+        checkout: resolve(import.meta.dirname, 'src/checkout.ts'),
+        status: resolve(import.meta.dirname, 'src/status.ts'),
+        signup: resolve(import.meta.dirname, 'src/signup.ts'),
         core: resolve(import.meta.dirname, 'src/core/index.ts'),
         server: resolve(import.meta.dirname, 'src/server/index.ts'),
         'mock-server': resolve(import.meta.dirname, 'src/mock-server/index.ts'),
