@@ -57,6 +57,8 @@ export default defineConfig({
         checkout: resolve(import.meta.dirname, 'src/checkout.ts'),
         status: resolve(import.meta.dirname, 'src/status.ts'),
         signup: resolve(import.meta.dirname, 'src/signup.ts'),
+        'customer-purse': resolve(import.meta.dirname, 'src/customer-purse.ts'),
+        'xco-account': resolve(import.meta.dirname, 'src/xco-account.ts'),
         core: resolve(import.meta.dirname, 'src/core/index.ts'),
         server: resolve(import.meta.dirname, 'src/server/index.ts'),
         'mock-server': resolve(import.meta.dirname, 'src/mock-server/index.ts'),

@@ -57,6 +57,7 @@ const COMPONENTS = {
   'checkout.js': { dirs: ['react/purse-checkout/', 'core/checkout/'], libs: [] },
   'status.js': { dirs: ['react/payment-status/', 'core/status/'], libs: [] },
   'signup.js': { dirs: ['react/xco-signup/', 'core/signup/', 'core/phone/'], libs: ['react-hook-form', 'libphonenumber-js'] },
+  'customer-purse.js': { dirs: ['react/customer-purse/', 'core/customer-purse/'], libs: ['qrcode.react'] },
 };
 for (const [entry, own] of Object.entries(COMPONENTS)) {
   if (!browserEntries.includes(entry)) continue;

@@ -2,6 +2,8 @@ import { useMemo } from 'react';
 import { createHttpBackend, PurseProvider } from '../../src/index.ts';
 import { BackOfficePage } from './BackOfficePage.tsx';
 import { CheckoutPage } from './CheckoutPage.tsx';
+import { CustomersBackOffice } from './CustomersBackOffice.tsx';
+import { DepositsPage } from './DepositsPage.tsx';
 import { NaiveCheckoutPage } from './NaiveCheckoutPage.tsx';
 import { ReturnPage } from './ReturnPage.tsx';
 import { SignupPage } from './SignupPage.tsx';
@@ -12,6 +14,8 @@ const pages: Record<string, { title: string; render: () => React.ReactNode }> = 
   '/checkout': { title: 'Checkout', render: () => <CheckoutPage /> },
   '/return': { title: 'Your payment', render: () => <ReturnPage /> },
   '/back-office': { title: 'Back office', render: () => <BackOfficePage /> },
+  '/deposits': { title: 'Your deposits', render: () => <DepositsPage /> },
+  '/back-office/customers': { title: 'Back office: deposit customers', render: () => <CustomersBackOffice /> },
   '/bench/naive-checkout': { title: 'Checkout (naive loader)', render: () => <NaiveCheckoutPage /> },
 };
 
@@ -24,7 +28,7 @@ export function App() {
       <header className="demo-header">
         <strong>Purse demo storefront</strong>
         <nav aria-label="Storefront">
-          <a href="/">Sign up</a> <a href="/checkout">Checkout</a> <a href="/back-office">Back office</a>
+          <a href="/">Sign up</a> <a href="/checkout">Checkout</a> <a href="/deposits">Deposits</a> <a href="/back-office">Back office</a>
         </nav>
       </header>
       <main className="demo-main">

@@ -1,4 +1,4 @@
-import { PurseCheckout } from '../../src/index.ts';
+import { PurseCheckout, XcoAccount } from '../../src/index.ts';
 import { findCart } from './carts.ts';
 import { cspNonce as nonce, demoConfig } from './config.ts';
 
@@ -25,6 +25,9 @@ export function CheckoutPage() {
   );
   return (
     <>
+      <div className="demo-card">
+        <XcoAccount signup={{ defaultCountry: 'FR' }} />
+      </div>
       <section className="demo-card" aria-label="Your order">
         <p>
           {cart.label} — <strong>{amount}</strong>

@@ -3,12 +3,22 @@
 // chosen with Intl.PluralRules. At run time the parts in en/ are added by the components that use them (see index.ts),
 // so a page downloads the English texts of its own components only: import this file for its types alone.
 import { enCommon } from './en/common.ts';
+import { enCustomerPurse } from './en/customer-purse.ts';
 import { enMethods } from './en/methods.ts';
 import { enPaymentStatus } from './en/payment-status.ts';
 import { enCheckout } from './en/purse-checkout.ts';
+import { enXcoAccount } from './en/xco-account.ts';
 import { enSignup } from './en/xco-signup.ts';
 
-export const en = { ...enCommon, ...enSignup, ...enPaymentStatus, ...enMethods, ...enCheckout };
+export const en = {
+  ...enCommon,
+  ...enSignup,
+  ...enPaymentStatus,
+  ...enMethods,
+  ...enCheckout,
+  ...enCustomerPurse,
+  ...enXcoAccount,
+};
 
 /** The key of every text the components render. */
 export type MessageKey = keyof typeof en;
