@@ -26,7 +26,7 @@ export default tseslint.config(
   },
   {
     // The browser entry must never reach server code or the Purse emulator.
-    files: ['src/react/**', 'src/core/**', 'src/index.ts'],
+    files: ['src/react/**', 'src/core/**', 'src/index.ts', 'src/checkout.ts', 'src/status.ts', 'src/signup.ts', 'src/customer-purse.ts', 'src/xco-account.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
+import { transform } from 'esbuild';
 import { defineConfig, type Plugin } from 'vite';
 import pkg from './package.json' with { type: 'json' };
 
@@ -11,16 +12,14 @@ const externals = [
 const isExternal = (id: string) =>
   id.startsWith('node:') || externals.some((dep) => id === dep || id.startsWith(`${dep}/`));
 
-// The stylesheet is a public entry of its own (`purse-react-kit/styles.css`), not imported by any module.
+// The stylesheet is a public entry of its own (`purse-react-kit/styles.css`), not imported by any module: shipped
+// minified, as a page downloads it.
 const emitStyles = (): Plugin => ({
   name: 'purse-emit-styles',
   apply: 'build',
-  generateBundle() {
-    this.emitFile({
-      type: 'asset',
-      fileName: 'styles.css',
-      source: readFileSync(resolve(import.meta.dirname, 'src/react/styles.css'), 'utf8'),
-    });
+  async generateBundle() {
+    const css = readFileSync(resolve(import.meta.dirname, 'src/react/styles.css'), 'utf8');
+    this.emitFile({ type: 'asset', fileName: 'styles.css', source: (await transform(css, { loader: 'css', minify: true })).code });
   },
 });
 
@@ -51,7 +50,15 @@ export default defineConfig({
     lib: {
       formats: ['es'],
       entry: {
+        // Browser entries: the root (every component), and one per component so a page can import only its own
+        // (purse-react-kit/checkout…). A new one also goes in package.json "exports" (check-dist and the API
+        // reports read that list) and gets a row in .size-limit.js and bench/sizes.ts.
         index: resolve(import.meta.dirname, 'src/index.ts'),
+        checkout: resolve(import.meta.dirname, 'src/checkout.ts'),
+        status: resolve(import.meta.dirname, 'src/status.ts'),
+        signup: resolve(import.meta.dirname, 'src/signup.ts'),
+        'customer-purse': resolve(import.meta.dirname, 'src/customer-purse.ts'),
+        'xco-account': resolve(import.meta.dirname, 'src/xco-account.ts'),
         core: resolve(import.meta.dirname, 'src/core/index.ts'),
         server: resolve(import.meta.dirname, 'src/server/index.ts'),
         'mock-server': resolve(import.meta.dirname, 'src/mock-server/index.ts'),

@@ -2,7 +2,7 @@
 // embedded mock's test-mode controls reached through the demo's /__mock proxy.
 import { spawn } from 'node:child_process';
 
-export const port = 4499;
+export const port = Number(process.env.BENCH_PORT ?? 4499);
 export const base = `http://127.0.0.1:${port}`;
 
 export async function startDemo() {

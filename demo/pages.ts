@@ -55,7 +55,7 @@ export async function createPageServer(options: { prod: boolean; config: DemoCon
       server: { middlewareMode: true, hmr: false, ws: false },
       // Pre-bundled up front so the first page load never triggers a dependency re-optimisation reload.
       optimizeDeps: {
-        include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', '@tanstack/react-query', 'react-hook-form', 'libphonenumber-js/min', 'qrcode.react'],
+        include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', '@tanstack/react-query', 'react-hook-form', 'libphonenumber-js/core', 'qrcode.react'],
       },
     });
     const raw = await readFile(resolve(root, 'index.html'), 'utf8');

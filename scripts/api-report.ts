@@ -2,21 +2,23 @@
 // declarations. `npm run api` fails when a report differs from the code, so a change to the public API is a
 // deliberate diff: run `npm run api -- --update` and commit the reports. It also fails on an export or member without
 // a TSDoc comment, and on `@default` (TSDoc's tag is `@defaultValue`). Needs `npm run build` first.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Extractor, ExtractorConfig } from '@microsoft/api-extractor';
 
 const root = resolve(import.meta.dirname, '..');
 const update = process.argv.includes('--update');
 
-/** Entry point (as in package.json "exports") → its declarations in dist/types. */
-const entries: Record<string, string> = {
-  'purse-react-kit': 'index.d.ts',
-  'purse-react-kit-core': 'core/index.d.ts',
-  'purse-react-kit-server': 'server/index.d.ts',
-  'purse-react-kit-mock-server': 'mock-server/index.d.ts',
-  'purse-react-kit-testing': 'testing/index.d.ts',
+/** Each entry point of package.json "exports" (purse-react-kit, purse-react-kit-core…) → its declarations in dist/types. */
+const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
+  name: string;
+  exports: Record<string, string | { types: string }>;
 };
+const entries: Record<string, string> = Object.fromEntries(
+  Object.entries(pkg.exports)
+    .filter((entry): entry is [string, { types: string }] => typeof entry[1] === 'object')
+    .map(([key, target]) => [key === '.' ? pkg.name : `${pkg.name}-${key.slice(2)}`, target.types.replace('./dist/types/', '')]),
+);
 
 let failed = false;
 for (const [name, declarations] of Object.entries(entries)) {

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Checks what `npm run build` put in dist/ for React Server Components and the browser/server split:
-// - every module of the browser entry that imports React (or a React library) starts with "use client";
-// - the browser entry (and purse-react-kit/core) never reaches server/, mock-server/ or testing/;
+// - every module of the browser entries (the root and each component's, from package.json "exports") that imports
+//   React (or a React library) starts with "use client";
+// - the browser entries (and purse-react-kit/core) never reach server/, mock-server/ or testing/;
 // - purse-react-kit/core reaches no React and no "use client" module, so server code may call it;
 // - server, mock-server and testing reach no React either (a server-only install has none).
 import { readFileSync } from 'node:fs';
@@ -34,12 +35,41 @@ const problems = [];
 const name = (file) => relative(dist, file);
 const isClient = (code) => /^(?:#![^\n]*\n)?\s*['"]use client['"]/.test(code);
 
-const browser = graph('index.js');
-for (const [file, { code, bare }] of browser) {
-  if (/^(server|mock-server|testing)[\\/]/.test(name(file))) problems.push(`the browser entry reaches ${name(file)}`);
-  if (bare.some((s) => REACT.test(s)) && !isClient(code)) problems.push(`${name(file)} imports React but has no "use client"`);
+const NOT_BROWSER = new Set(['./core', './server', './mock-server', './testing']);
+const pkg = JSON.parse(readFileSync(join(dist, '..', 'package.json'), 'utf8'));
+const browserEntries = Object.entries(pkg.exports)
+  .filter(([key, target]) => typeof target === 'object' && !NOT_BROWSER.has(key))
+  .map(([, target]) => relative(dist, resolve(dist, '..', target.default)));
+const browser = new Map();
+for (const entry of browserEntries) {
+  const modules = graph(entry);
+  for (const [file, { code, bare }] of modules) {
+    if (/^(server|mock-server|testing)[\\/]/.test(name(file))) problems.push(`the browser entry ${entry} reaches ${name(file)}`);
+    if (bare.some((s) => REACT.test(s)) && !isClient(code)) problems.push(`${name(file)} imports React but has no "use client"`);
+    browser.set(file, modules.get(file));
+  }
+  if (![...modules.values()].some(({ code }) => isClient(code))) problems.push(`no module of ${entry} has "use client"`);
 }
-if (![...browser.values()].some(({ code }) => isClient(code))) problems.push('no module of the browser entry has "use client"');
+
+// A component's own entry reaches none of the other components' code (nor their libraries): a checkout page downloads
+// no signup code. An entry not listed here is only held to the rules above.
+const COMPONENTS = {
+  'checkout.js': { dirs: ['react/purse-checkout/', 'core/checkout/'], libs: [] },
+  'status.js': { dirs: ['react/payment-status/', 'core/status/'], libs: [] },
+  'signup.js': { dirs: ['react/xco-signup/', 'core/signup/', 'core/phone/'], libs: ['react-hook-form', 'libphonenumber-js'] },
+  'customer-purse.js': { dirs: ['react/customer-purse/', 'core/customer-purse/'], libs: ['qrcode.react'] },
+};
+for (const [entry, own] of Object.entries(COMPONENTS)) {
+  if (!browserEntries.includes(entry)) continue;
+  const others = Object.entries(COMPONENTS).filter(([other]) => other !== entry).map(([, c]) => c);
+  const dirs = others.flatMap((c) => c.dirs);
+  const libs = others.flatMap((c) => c.libs).filter((lib) => !own.libs.includes(lib));
+  for (const [file, { bare }] of graph(entry)) {
+    const reached = dirs.find((dir) => name(file).replaceAll('\\', '/').startsWith(dir));
+    if (reached) problems.push(`${entry} reaches another component's ${name(file)}`);
+    for (const lib of libs) if (bare.some((s) => s === lib || s.startsWith(`${lib}/`))) problems.push(`${entry} reaches ${lib} through ${name(file)}`);
+  }
+}
 
 for (const [file, { code, bare }] of graph('core.js')) {
   if (/^(server|mock-server|testing|react)[\\/]/.test(name(file))) problems.push(`purse-react-kit/core reaches ${name(file)}`);
@@ -57,4 +87,6 @@ if (problems.length) {
   console.error(`dist/ check failed:\n- ${problems.join('\n- ')}`);
   process.exit(1);
 }
-console.log(`dist/ check: ${browser.size} browser modules, "use client" where React is used; no server code reachable.`);
+console.log(
+  `dist/ check: ${browserEntries.join(', ')}: ${browser.size} browser modules, "use client" where React is used; no server code reachable.`,
+);

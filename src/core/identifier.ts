@@ -1,7 +1,8 @@
-// One field, email or phone. Phones go through libphonenumber-js, whose metadata is loaded ONLY when the shopper
-// types a phone: the import below is dynamic and nothing in the browser entry imports the library statically.
+// One field, email or phone. Phones go through libphonenumber-js, loaded ONLY when the shopper types a phone: the
+// import below is dynamic and nothing in the browser entry imports the library statically. Its metadata comes in
+// zones (phone/parse.ts): the parser loads only the numbering plans the number typed can need.
 import type { CountryCode } from 'libphonenumber-js';
-import type * as PhoneLibModule from 'libphonenumber-js/min';
+import type * as PhoneParserModule from './phone/parse.ts';
 import type { IdentifierInvalidReason } from './signup/types.ts';
 import type { XcoIdentifier } from './wire/xco.ts';
 import { hasHiddenCharacters, isValidEmail } from './wire/xco-rules.ts';
@@ -32,16 +33,23 @@ export function detectIdentifierKind(input: string): IdentifierKind {
   return 'unknown';
 }
 
-type PhoneLib = typeof PhoneLibModule;
-let phoneLib: Promise<PhoneLib> | undefined;
+type PhoneParser = typeof PhoneParserModule;
+let phoneParser: Promise<PhoneParser> | undefined;
 
-/** Loads the phone parser and its metadata once. Call it early (first phone-like keystroke) to hide the latency. */
-export function loadPhoneLib(): Promise<PhoneLib> {
-  phoneLib ??= import('libphonenumber-js/min').catch((error: unknown) => {
-    phoneLib = undefined; // a failed chunk load may succeed later
+function loadParser(): Promise<PhoneParser> {
+  phoneParser ??= import('./phone/parse.ts').catch((error: unknown) => {
+    phoneParser = undefined; // a failed chunk load may succeed later
     throw error;
   });
-  return phoneLib;
+  return phoneParser;
+}
+
+/**
+ * Loads the phone parser, and the numbering plans `input` can need with this default country, once. Call it early
+ * (on the first phone-like keystroke) so that parsing does not wait for them.
+ */
+export async function loadPhoneLib(input = '', defaultCountry?: CountryCode): Promise<void> {
+  await (await loadParser()).loadZones(input, defaultCountry);
 }
 
 /** Options of `parseIdentifier`. */
@@ -66,14 +74,13 @@ export async function parseIdentifier(input: string, options: ParseIdentifierOpt
     case 'email':
       return isValidEmail(text) ? { kind: 'email', email: text } : { kind: 'invalid', reason: 'email' };
     case 'phone': {
-      let lib: PhoneLib;
+      let phone: string | undefined;
       try {
-        lib = await loadPhoneLib();
+        phone = await (await loadParser()).parsePhone(text, options.defaultCountry);
       } catch {
         return { kind: 'invalid', reason: 'unavailable' };
       }
-      const phone = lib.parsePhoneNumberFromString(text, options.defaultCountry);
-      return phone?.isValid() ? { kind: 'phone', phone_number: phone.number } : { kind: 'invalid', reason: 'phone' };
+      return phone ? { kind: 'phone', phone_number: phone } : { kind: 'invalid', reason: 'phone' };
     }
   }
 }

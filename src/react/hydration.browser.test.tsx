@@ -4,6 +4,7 @@ import { act } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { afterEach, describe, expect, inject, it, vi } from 'vitest';
 import { SSR_PAGES } from '../test/ssr-pages.tsx';
+import { loadMessages } from './i18n/index.ts';
 import { createTestStack } from '../test/stack.ts';
 
 const markup = inject('ssrMarkup');
@@ -31,6 +32,8 @@ describe('hydration', () => {
     const root = await act(async () =>
       hydrateRoot(container, page, { onRecoverableError: report, onCaughtError: report, onUncaughtError: report }),
     );
+    // A page in French waits for its texts (downloaded on first use) before it hydrates: let that happen too.
+    await act(() => loadMessages('fr'));
     logged.mockRestore();
     expect(errors).toEqual([]);
     act(() => root.unmount());

@@ -1,5 +1,6 @@
 // The hardened drop-in script loader: one script per URL per page, origin allow-list, CSP nonce, SRI, timeout, retry
-// after failure, and no DOM access until called (safe to import during server rendering).
+// after failure, and no DOM access until called (safe to import during server rendering). Kept small on purpose: a
+// page that only loads the drop-in pays for this file, the drivers and PurseKitFailure (see .size-limit.js).
 import { PurseKitFailure } from '../errors.ts';
 import { createDriver } from './drivers.ts';
 import type { DropinDriver, DropinWindow, LoadDropinOptions } from './types.ts';
@@ -14,30 +15,30 @@ const noop = () => {};
 
 const configFailure = (message: string) => new PurseKitFailure({ kind: 'config', message });
 
+/** The origin of an absolute URL, or undefined. */
+const originOf = (url: string): string | undefined => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+};
+
 /**
  * Parses `url` and checks its origin against `allowedOrigins` (exact scheme, host and port). Only http(s) URLs pass;
  * plain http only when that http origin is itself listed (a local mock server). Throws a `config` PurseKitFailure.
  * Also suited to checking a hosted-page URL before navigating to it.
  */
 export function checkOrigin(url: string, allowedOrigins: readonly string[], what = 'Drop-in script'): URL {
-  let parsed: URL;
+  let parsed: URL | undefined;
   try {
     parsed = new URL(url);
   } catch {
-    throw configFailure(`${what} URL "${url}" is not a valid absolute URL.`);
+    // refused below, naming what was given
   }
-  const { origin, protocol } = parsed;
-  const allowed = allowedOrigins.some((entry) => {
-    try {
-      return new URL(entry).origin === origin;
-    } catch {
-      return false;
-    }
-  });
-  if (!allowed || (protocol !== 'https:' && protocol !== 'http:')) {
-    throw configFailure(
-      `${what} origin "${origin}" is not allowed (allowed: ${allowedOrigins.join(', ')}): add it to the allowed origins.`,
-    );
+  const origin = parsed?.origin;
+  if (!parsed || !/^https?:$/.test(parsed.protocol) || !allowedOrigins.some((entry) => originOf(entry) === origin)) {
+    throw configFailure(`${what} origin "${origin ?? url}" is not allowed (allowed: ${allowedOrigins.join(', ')}): add it to the allowed origins.`);
   }
   return parsed;
 }
@@ -48,21 +49,20 @@ export function checkOrigin(url: string, allowedOrigins: readonly string[], what
  * `script_load` for a network error, a timeout or a script without its global. A failed load can be retried.
  */
 export function loadDropin(jsUrl: string, options: LoadDropinOptions = {}): Promise<DropinDriver> {
+  const { integrity, signal } = options;
+  const doc = options.document ?? globalThis.document;
   let url: URL;
+  let key: string;
   try {
     url = checkOrigin(jsUrl, options.allowedOrigins ?? PURSE_SCRIPT_ORIGINS);
+    if (!doc) throw configFailure('loadDropin needs a document: call it in the browser.');
+    key = url.origin + url.pathname;
+    // Asked for integrity: a script in the page (loading or loaded, ours or not) without it is refused, never used.
+    if (integrity && (findScript(doc, key)?.integrity ?? integrity) !== integrity) {
+      throw configFailure(`${url.href} is in the page without integrity ${integrity}`);
+    }
   } catch (failure) {
     return Promise.reject(failure);
-  }
-  const doc = options.document ?? globalThis.document;
-  if (!doc) {
-    return Promise.reject(configFailure('loadDropin needs a document: call it in the browser.'));
-  }
-  const key = url.origin + url.pathname;
-  const { integrity } = options;
-  // Asked for integrity: a script in the page (loading or loaded, ours or not) without it is refused, never used.
-  if (integrity && (findScript(doc, key)?.integrity ?? integrity) !== integrity) {
-    return Promise.reject(configFailure(`${url.href} is in the page without integrity ${integrity}`));
   }
   const cache = loads.get(doc) ?? new Map<string, Promise<DropinDriver>>();
   loads.set(doc, cache);
@@ -73,7 +73,14 @@ export function loadDropin(jsUrl: string, options: LoadDropinOptions = {}): Prom
     shared.catch(noop);
     cache.set(key, shared);
   }
-  return untilAborted(shared, options.signal);
+  if (!signal) return shared;
+  // This caller stops waiting when its signal aborts; the shared load goes on for the others.
+  return new Promise((resolve, reject) => {
+    signal.throwIfAborted();
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    void shared.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 function inject(doc: Document, url: URL, key: string, options: LoadDropinOptions, forget: () => void): Promise<DropinDriver> {
@@ -88,25 +95,21 @@ function inject(doc: Document, url: URL, key: string, options: LoadDropinOptions
     if (existing && ready()) return;
 
     const script = existing ?? doc.createElement('script');
-    const done = () => {
+    const timeoutMs = options.timeoutMs ?? 15_000;
+    const end = (why?: string) => {
       clearTimeout(timer);
       script.removeEventListener('load', onLoad);
       script.removeEventListener('error', onError);
-    };
-    const fail = (why: string) => {
-      done();
+      if (why === undefined && ready()) return;
       // A dead tag would be "reused" by the next attempt: remove it so a retry injects a fresh one.
       script.remove();
       forget();
+      why ??= 'defined neither window.Purse nor window.UpStreamPay';
       reject(new PurseKitFailure({ kind: 'script_load', message: `Purse's drop-in script ${url.href} ${why}.`, url: url.href }));
     };
-    const onLoad = () => {
-      done();
-      if (!ready()) fail('defined neither window.Purse nor window.UpStreamPay');
-    };
-    const onError = () => fail('could not be loaded (network or CSP)');
-    const timeoutMs = options.timeoutMs ?? 15_000;
-    const timer = setTimeout(() => fail(`did not load within ${timeoutMs} ms`), timeoutMs);
+    const onLoad = () => end();
+    const onError = () => end('could not be loaded (network or CSP)');
+    const timer = setTimeout(end, timeoutMs, `did not load within ${timeoutMs} ms`);
     script.addEventListener('load', onLoad);
     script.addEventListener('error', onError);
     if (existing) return;
@@ -127,18 +130,6 @@ function findScript(doc: Document, key: string): HTMLScriptElement | undefined {
   return undefined;
 }
 
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  return signal
-    ? new Promise((resolve, reject) => {
-        signal.throwIfAborted();
-        const onAbort = () => reject(signal.reason);
-        signal.addEventListener('abort', onAbort, { once: true });
-        // then(resolve, reject) never rejects, so this chain cannot leave an unhandled rejection.
-        void promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-      })
-    : promise;
-}
-
 /**
  * Adds `<link rel="preconnect">` for the origin of `target` (a URL or an origin), once per document. Pass
  * `crossOrigin` when the script will load with `integrity` (CORS), so the warmed connection is the one used.
@@ -146,20 +137,16 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): 
  */
 export function preconnect(target: string, options: { document?: Document; crossOrigin?: 'anonymous' | 'use-credentials' } = {}): void {
   const doc = options.document ?? globalThis.document;
-  let origin: string;
-  try {
-    origin = new URL(target).origin;
-  } catch {
-    return;
-  }
-  if (!doc || origin === 'null') return;
+  const origin = originOf(target);
+  const mode = options.crossOrigin;
+  if (!doc || !origin || origin === 'null') return;
   for (const link of doc.querySelectorAll('link[rel="preconnect"]')) {
-    if (link.getAttribute('href') === origin && link.getAttribute('crossorigin') === (options.crossOrigin ?? null)) return;
+    if (link.getAttribute('href') === origin && link.getAttribute('crossorigin') === (mode ?? null)) return;
   }
   const link = doc.createElement('link');
   link.rel = 'preconnect';
   link.href = origin;
-  if (options.crossOrigin) link.crossOrigin = options.crossOrigin;
+  if (mode) link.crossOrigin = mode;
   doc.head.appendChild(link);
 }
 
@@ -169,8 +156,7 @@ export function preconnect(target: string, options: { document?: Document; cross
  * retry. Does nothing on the server.
  */
 export function preloadDropin(jsUrl: string, options: LoadDropinOptions = {}): void {
-  if (!(options.document ?? globalThis.document)) return;
-  loadDropin(jsUrl, options).catch(noop);
+  if (options.document ?? globalThis.document) loadDropin(jsUrl, options).catch(noop);
 }
 
 /** Test and dev helper: forgets every load so the next `loadDropin` starts afresh. Does not remove script tags. */

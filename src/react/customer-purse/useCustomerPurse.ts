@@ -9,6 +9,11 @@ import type { CustomerPurseState } from '../../core/customer-purse/types.ts';
 import type { PurseKitError } from '../../core/errors.ts';
 import { usePurse } from '../provider/context.ts';
 import { useIsomorphicLayoutEffect } from '../shared/hooks.ts';
+import { enCustomerPurse } from '../i18n/en/customer-purse.ts';
+import { addMessages } from '../i18n/index.ts';
+
+// CustomerPurse's English texts come with it (a page without it never downloads them).
+addMessages(enCustomerPurse);
 
 /** Options of `useCustomerPurse()` and props of `<CustomerPurse>`. */
 export interface UseCustomerPurseOptions {

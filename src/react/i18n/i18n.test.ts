@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { PurseKitError } from '../../core/errors.ts';
-import { createTranslator, en, fr } from './index.ts';
+import { en } from './en.ts';
+import { fr } from './fr.ts';
+import { addMessages, createTranslator, type PurseLocale } from './index.ts';
+
+// Every component's English texts, as a page with all three components has them.
+addMessages(en);
+const catalogues = { en: undefined, fr };
 
 const errors: PurseKitError[] = [
   { kind: 'validation', message: 'dev: user.email invalid', fields: {}, status: 400 },
@@ -24,7 +30,7 @@ describe('createTranslator', () => {
   });
 
   it.each(['en', 'fr'] as const)('%s: a shopper message for every error kind, never the developer text', (locale) => {
-    const { error } = createTranslator(locale);
+    const { error } = createTranslator(locale, undefined, catalogues[locale as PurseLocale]);
     for (const item of errors) {
       const text = error(item);
       expect(text).not.toContain('dev:');
@@ -41,7 +47,7 @@ describe('createTranslator', () => {
     expect(enT.plural('code.invalidAttempts', 1)).toBe('This code is not right. 1 attempt left.');
     expect(enT.plural('code.invalidAttempts', 3)).toBe('This code is not right. 3 attempts left.');
     expect(enT.t('code.resendIn', { seconds: 27 })).toBe('Resend code in 27 s');
-    const frT = createTranslator('fr');
+    const frT = createTranslator('fr', undefined, fr);
     expect(frT.plural('code.invalidAttempts', 0)).toBe('Ce code est incorrect. Encore 0 essai.');
     expect(frT.plural('code.invalidAttempts', 2)).toBe('Ce code est incorrect. Encore 2 essais.');
     expect(createTranslator('en').t('code.resendIn', { seconds: 1234 })).toBe('Resend code in 1,234 s');

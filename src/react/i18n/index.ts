@@ -1,15 +1,72 @@
 // Message lookup and formatting. Shoppers see these texts; PurseKitError.message (worded for developers) never.
-import type { PurseKitError, PurseKitErrorKind } from '../../core/errors.ts';
-import { en, type MessageKey, type Messages } from './en.ts';
-import { fr } from './fr.ts';
+// English is built in, and only the English texts of the components on the page: each component's hook module adds
+// its part of en/ with addMessages. Every other language is a catalogue of its own, downloaded when a provider first
+// asks for it (LOCALES below: one line per language).
+import type { PurseKitError } from '../../core/errors.ts';
+import { enCommon } from './en/common.ts';
+import type { MessageKey, Messages } from './en.ts';
 
-export { en, fr };
 export type { MessageKey, Messages };
 
-/** The languages the components speak. */
-export type PurseLocale = 'en' | 'fr';
+/** Catalogues other than English, each a file of the same shape as en.ts, loaded on first use. */
+const LOCALES = {
+  fr: () => import('./fr.ts').then((module) => module.fr),
+} satisfies Record<string, () => Promise<Messages>>;
 
-const catalogues: Record<PurseLocale, Messages> = { en, fr };
+/** The languages the components speak. */
+export type PurseLocale = 'en' | keyof typeof LOCALES;
+
+/** True for a locale the components speak. */
+export const isPurseLocale = (value: unknown): value is PurseLocale =>
+  value === 'en' || (typeof value === 'string' && Object.hasOwn(LOCALES, value));
+
+/** The English texts of the components in the page (see addMessages). */
+const english: Partial<Messages> = { ...enCommon };
+
+/** Adds a component's English texts (from en/): called once by the module of the component's hook. */
+export function addMessages(messages: Partial<Messages>): void {
+  Object.assign(english, messages);
+}
+
+type Entry =
+  | { status: 'loading'; promise: Promise<unknown> }
+  | { status: 'loaded'; messages: Messages }
+  | { status: 'failed' };
+
+const catalogues = new Map<PurseLocale, Entry>();
+
+/**
+ * Downloads a language's catalogue once (English is built in). Resolves when it can be used; never rejects: a
+ * catalogue that cannot load leaves the components in English. Call it early (a route loader, or on the server
+ * before `renderToString`) so that the provider never waits for it.
+ */
+export function loadMessages(locale: PurseLocale): Promise<void> {
+  const entry = catalogues.get(locale);
+  if (locale === 'en' || entry?.status === 'loaded' || entry?.status === 'failed') return Promise.resolve();
+  if (entry) return entry.promise.then(() => {});
+  const promise = LOCALES[locale]().then(
+    (messages) => void catalogues.set(locale, { status: 'loaded', messages }),
+    (error: unknown) => {
+      catalogues.set(locale, { status: 'failed' });
+      console.error(`purse-react-kit: the "${locale}" messages could not be loaded; the components speak English.`, error);
+    },
+  );
+  catalogues.set(locale, { status: 'loading', promise });
+  return promise;
+}
+
+/**
+ * The catalogue of `locale` for rendering: suspends (React Suspense) while it downloads the first time, and falls
+ * back to English (undefined) when it cannot load.
+ */
+export function readMessages(locale: PurseLocale): Messages | undefined {
+  if (locale === 'en') return undefined;
+  const entry = catalogues.get(locale);
+  if (entry?.status === 'loaded') return entry.messages;
+  if (entry?.status === 'failed') return undefined;
+  // Throwing the pending promise is how a component suspends in React 18 and 19 alike.
+  throw entry?.promise ?? loadMessages(locale);
+}
 
 /** Message keys that have plural forms ("code.invalidAttempts" for "code.invalidAttempts.one" / ".other"). */
 export type PluralKey = MessageKey extends infer K ? (K extends `${infer Base}.other` ? Base : never) : never;
@@ -29,25 +86,14 @@ export interface Translator {
   error(error: PurseKitError): string;
 }
 
-const errorKeys: Record<PurseKitErrorKind, MessageKey> = {
-  validation: 'error.validation',
-  invalid_code: 'error.invalid_code',
-  code_expired: 'error.code_expired',
-  rate_limited: 'error.rate_limited',
-  unauthorized: 'error.unauthorized',
-  network: 'error.network',
-  server: 'error.server',
-  script_load: 'error.script_load',
-  session_expired: 'error.session_expired',
-  config: 'error.config',
-  request: 'error.request',
-  dropin: 'error.dropin',
-};
-
-export function createTranslator(locale: PurseLocale, overrides?: Partial<Messages>): Translator {
-  const messages: Messages = { ...catalogues[locale], ...overrides };
-  const numbers = new Intl.NumberFormat(locale);
-  const plurals = new Intl.PluralRules(locale);
+/** A translator over `catalogue` (undefined: English), with the merchant's `overrides` first. */
+export function createTranslator(locale: PurseLocale, overrides?: Partial<Messages>, catalogue?: Messages): Translator {
+  // Without its catalogue (English, or one that failed to load), the texts and the number formats are English.
+  const language = catalogue ? locale : 'en';
+  const numbers = new Intl.NumberFormat(language);
+  const plurals = new Intl.PluralRules(language);
+  const lookup = (key: string): string | undefined =>
+    overrides?.[key as MessageKey] ?? catalogue?.[key as MessageKey] ?? english[key as MessageKey];
   const format = (template: string, params?: MessageParams) =>
     params
       ? template.replace(/\{(\w+)\}/g, (whole, name: string) => {
@@ -56,15 +102,13 @@ export function createTranslator(locale: PurseLocale, overrides?: Partial<Messag
           return typeof value === 'number' ? numbers.format(value) : value;
         })
       : template;
-  const t = (key: MessageKey, params?: MessageParams) => format(messages[key], params);
+  // A key no catalogue has (a component whose texts were not added) shows as itself rather than breaking the view.
+  const t = (key: MessageKey, params?: MessageParams) => format(lookup(key) ?? key, params);
   return {
-    locale,
+    locale: language,
     t,
-    plural(key, count, params) {
-      const form = `${key}.${plurals.select(count)}`;
-      const template = form in messages ? messages[form as MessageKey] : messages[`${key}.other` as MessageKey];
-      return format(template, { ...params, count });
-    },
-    error: (error) => t(errorKeys[error.kind]),
+    plural: (key, count, params) =>
+      format(lookup(`${key}.${plurals.select(count)}`) ?? lookup(`${key}.other`) ?? key, { ...params, count }),
+    error: (error) => t(`error.${error.kind}` satisfies MessageKey),
   };
 }

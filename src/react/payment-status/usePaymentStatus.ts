@@ -10,6 +10,11 @@ import type { StatusSourceProps } from '../../core/status/source.ts';
 import type { PaymentStatusPhase, StatusAnswer, StatusTarget } from '../../core/status/types.ts';
 import { usePurse } from '../provider/context.ts';
 import { useIsomorphicLayoutEffect } from '../shared/hooks.ts';
+import { enPaymentStatus } from '../i18n/en/payment-status.ts';
+import { addMessages } from '../i18n/index.ts';
+
+// The payment status's English texts come with it (a page without it never downloads them).
+addMessages(enPaymentStatus);
 
 /** Options of `usePaymentStatus()` and props of `<PaymentStatus>`. */
 export interface UsePaymentStatusOptions extends StatusSourceProps {

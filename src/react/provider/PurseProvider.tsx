@@ -2,7 +2,7 @@ import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/
 import { useContext, useMemo, useState, type ReactNode } from 'react';
 import type { MerchantBackend } from '../../core/backend/backend.ts';
 import { createHttpBackend } from '../../core/backend/http-backend.ts';
-import { createTranslator, type Messages, type PurseLocale } from '../i18n/index.ts';
+import { createTranslator, isPurseLocale, readMessages, type Messages, type PurseLocale } from '../i18n/index.ts';
 import { PurseContext, type PurseContextValue } from './context.ts';
 import { themeToStyle, type PurseTheme } from './theme.ts';
 
@@ -20,7 +20,10 @@ export interface PurseProviderProps {
    */
   backend?: MerchantBackend;
   /**
-   * Language of every text the components render.
+   * Language of every text the components render. English is built in; another language's texts are downloaded the
+   * first time a provider uses it, and the provider suspends (React Suspense) until they are there: wrap it in
+   * `<Suspense>` for a fallback, or call `loadMessages(locale)` earlier (on the server: before rendering) to skip
+   * the wait.
    * @defaultValue 'en'
    */
   locale?: PurseLocale;
@@ -56,7 +59,9 @@ export function PurseProvider({ backend, baseUrl, locale = 'en', messages, theme
   const [ownClient] = useState(() => new QueryClient({ defaultOptions: { mutations: { retry: false } } }));
   const client = queryClient ?? appClient ?? ownClient;
 
-  const i18n = useMemo(() => createTranslator(locale, messages), [locale, messages]);
+  if (!isPurseLocale(locale)) throw new Error(`<PurseProvider> has no messages for locale "${String(locale)}".`);
+  const catalogue = readMessages(locale);
+  const i18n = useMemo(() => createTranslator(locale, messages, catalogue), [locale, messages, catalogue]);
   const value = useMemo<PurseContextValue>(
     () => ({ backend: resolvedBackend, i18n, queryClient: client }),
     [resolvedBackend, i18n, client],

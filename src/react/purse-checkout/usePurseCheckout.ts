@@ -9,6 +9,11 @@ import type { EligibleSolution, IntegrationMode } from '../../core/wire/payment.
 import { usePurse } from '../provider/context.ts';
 import { useIsomorphicLayoutEffect } from '../shared/hooks.ts';
 import { configOf, type UsePurseCheckoutOptions } from './options.ts';
+import { enCheckout } from '../i18n/en/purse-checkout.ts';
+import { addMessages } from '../i18n/index.ts';
+
+// The checkout's English texts come with the checkout (a page without it never downloads them).
+addMessages(enCheckout);
 
 /** What `usePurseCheckout()` returns: the checkout's state and the shopper's actions. */
 export interface PurseCheckoutApi {

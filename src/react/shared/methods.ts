@@ -1,5 +1,8 @@
 // Payment methods in the shopper's words, one catalogue for the checkout and the status page.
-import type { MessageKey, Translator } from '../i18n/index.ts';
+import { enMethods } from '../i18n/en/methods.ts';
+import { addMessages, type MessageKey, type Translator } from '../i18n/index.ts';
+
+addMessages(enMethods);
 
 const METHOD_KEYS: Record<string, MessageKey> = {
   creditcard: 'method.creditcard',

@@ -6,6 +6,11 @@ import { XcoAccountRunner, type XcoAccountConfig } from '../../core/xco-account/
 import type { XcoAccountState } from '../../core/xco-account/types.ts';
 import { usePurse } from '../provider/context.ts';
 import { useIsomorphicLayoutEffect } from '../shared/hooks.ts';
+import { enXcoAccount } from '../i18n/en/xco-account.ts';
+import { addMessages } from '../i18n/index.ts';
+
+// XcoAccount's English texts come with it (a page without it never downloads them).
+addMessages(enXcoAccount);
 
 /** Options of `useXcoAccount()` and props of `<XcoAccount>`. */
 export interface UseXcoAccountOptions {

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, type FormEvent } from 'react';
-import { detectIdentifierKind, loadPhoneLib } from '../../core/identifier.ts';
+import { detectIdentifierKind, loadPhoneLib, type CountryCode } from '../../core/identifier.ts';
 import type { CheckingState, IdentifyState, SendingState } from '../../core/signup/types.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
@@ -17,10 +17,12 @@ export interface IdentifierStepProps {
   lockIdentifier: boolean;
   /** Move focus to the field when it appears (not on first page load, where it would steal focus). */
   focusOnMount?: boolean;
+  /** For numbers typed without "+": the phone data of this country loads with the parser. */
+  defaultCountry?: CountryCode;
 }
 
 /** One field for an email or a phone number. Uncontrolled: typing causes no React render. */
-export function IdentifierStep({ state, actions, lockIdentifier, focusOnMount = false }: IdentifierStepProps) {
+export function IdentifierStep({ state, actions, lockIdentifier, focusOnMount = false, defaultCountry }: IdentifierStepProps) {
   const { i18n } = usePurse();
   const inputRef = useRef<HTMLInputElement>(null);
   const id = useId();
@@ -66,8 +68,9 @@ export function IdentifierStep({ state, actions, lockIdentifier, focusOnMount = 
           aria-invalid={hasError || undefined}
           aria-describedby={hasError ? `${errorId} ${hintId}` : hintId}
           onChange={(event) => {
-            // Fetch the phone parser while the shopper is still typing, so submit does not wait for it.
-            if (detectIdentifierKind(event.currentTarget.value) === 'phone') void loadPhoneLib().catch(() => {});
+            // Fetch the phone parser and data while the shopper is still typing, so submit does not wait for them.
+            const { value } = event.currentTarget;
+            if (detectIdentifierKind(value) === 'phone') void loadPhoneLib(value, defaultCountry).catch(() => {});
           }}
         />
         {invalid !== undefined && (

@@ -57,13 +57,21 @@ export function XcoSignupView({ signup, className }: XcoSignupViewProps) {
   switch (state.status) {
     case 'identify':
     case 'checking':
-      step = <IdentifierStep state={state} actions={signup} lockIdentifier={locked} focusOnMount={started} />;
+      step = (
+        <IdentifierStep
+          state={state}
+          actions={signup}
+          lockIdentifier={locked}
+          focusOnMount={started}
+          defaultCountry={signup.defaultCountry}
+        />
+      );
       break;
     case 'sending':
       step = state.resendFrom ? (
         <CodeStep state={state} actions={signup} lockIdentifier={locked} />
       ) : (
-        <IdentifierStep state={state} actions={signup} lockIdentifier={locked} />
+        <IdentifierStep state={state} actions={signup} lockIdentifier={locked} defaultCountry={signup.defaultCountry} />
       );
       break;
     case 'profile':

@@ -99,7 +99,8 @@ describe('<XcoSignup> accessibility', () => {
 describe('<XcoSignup> in French', () => {
   it('renders the fr catalogue, with plurals and lang="fr"', async () => {
     const view = renderSignup({}, { provider: { locale: 'fr' } });
-    const input = screen.getByLabelText('E-mail ou numéro de téléphone');
+    // The French texts are downloaded on first use: the provider suspends until they are there.
+    const input = await screen.findByLabelText('E-mail ou numéro de téléphone');
     expect(input.closest('[lang]')).toHaveAttribute('lang', 'fr');
     await view.user.type(input, jean.email);
     await view.user.click(screen.getByRole('button', { name: 'Continuer' }));
@@ -113,8 +114,8 @@ describe('<XcoSignup> in French', () => {
     await screen.findByRole('heading', { name: 'Votre compte Purse est associé' });
   });
 
-  it('merchant overrides of single messages', () => {
+  it('merchant overrides of single messages', async () => {
     renderSignup({}, { provider: { locale: 'fr', messages: { 'identifier.submit': 'Valider' } } });
-    expect(screen.getByRole('button', { name: 'Valider' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Valider' })).toBeInTheDocument();
   });
 });

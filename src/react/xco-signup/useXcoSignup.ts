@@ -8,6 +8,11 @@ import type { SignupEvent, SignupOutcome, SignupState } from '../../core/signup/
 import type { XcoUser } from '../../core/wire/xco.ts';
 import { usePurse } from '../provider/context.ts';
 import { useIsomorphicLayoutEffect } from '../shared/hooks.ts';
+import { enSignup } from '../i18n/en/xco-signup.ts';
+import { addMessages } from '../i18n/index.ts';
+
+// The signup's English texts come with the signup (a page without it never downloads them).
+addMessages(enSignup);
 
 /** The wait before "resend" is offered: Purse's (and the mock's) resend throttle. */
 export const DEFAULT_RESEND_DELAY_MS = 30_000;

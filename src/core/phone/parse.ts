@@ -1,0 +1,93 @@
+// The phone parser, loaded on the first phone-like keystroke: libphonenumber-js's core with "min" metadata split into
+// nine zones by the calling code's first digit. A number is parsed once the zones it can need are loaded: the zone
+// of its "+" prefix, of the default country, and of the calling code after the default country's international
+// prefix ("00 44…"). The result is the one the whole metadata gives (the unit test compares every country).
+import { parsePhoneNumberFromString, type CountryCode, type MetadataJson } from 'libphonenumber-js/core';
+import index from './data/codes.ts';
+import type { PhoneZone } from './types.ts';
+
+type Zone = '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9';
+
+const ZONES: Record<Zone, () => Promise<{ default: PhoneZone }>> = {
+  '1': () => import('./data/zone-1.ts'),
+  '2': () => import('./data/zone-2.ts'),
+  '3': () => import('./data/zone-3.ts'),
+  '4': () => import('./data/zone-4.ts'),
+  '5': () => import('./data/zone-5.ts'),
+  '6': () => import('./data/zone-6.ts'),
+  '7': () => import('./data/zone-7.ts'),
+  '8': () => import('./data/zone-8.ts'),
+  '9': () => import('./data/zone-9.ts'),
+};
+
+/** What libphonenumber-js reads: every calling code, the numbering plans of the zones loaded so far. */
+const metadata = { ...index, countries: {}, nonGeographic: {} } as MetadataJson & PhoneZone;
+const zones = new Map<Zone, Promise<void>>();
+
+const isZone = (digit: string | undefined): digit is Zone => digit !== undefined && digit in ZONES;
+
+function loadZone(zone: Zone): Promise<void> {
+  let loading = zones.get(zone);
+  if (!loading) {
+    loading = ZONES[zone]().then(
+      ({ default: data }) => {
+        Object.assign(metadata.countries, data.countries);
+        Object.assign(metadata.nonGeographic, data.nonGeographic);
+      },
+      (error: unknown) => {
+        zones.delete(zone); // a failed chunk load may succeed later
+        throw error;
+      },
+    );
+    zones.set(zone, loading);
+  }
+  return loading;
+}
+
+/** The zone of a country's calling code (undefined for a country libphonenumber-js does not know). */
+function zoneOfCountry(country: string): Zone | undefined {
+  for (const [code, countries] of Object.entries(index.country_calling_codes)) {
+    if (countries.includes(country)) return code[0] as Zone;
+  }
+  return undefined;
+}
+
+/** Loads the zones `text` can need with this default country (each zone loads once). */
+export async function loadZones(text: string, defaultCountry?: CountryCode): Promise<void> {
+  const digits = text.replace(/\D/g, '');
+  const wanted: (Zone | undefined)[] = [];
+  if (text.trim().startsWith('+')) wanted.push(digits[0] as Zone);
+  const home = defaultCountry && zoneOfCountry(defaultCountry);
+  if (home) {
+    await loadZone(home);
+    // "00 44 20…" typed in France: a calling code follows the country's international (IDD) prefix.
+    const idd = (metadata.countries[defaultCountry!] as unknown[] | undefined)?.[1];
+    const prefix = typeof idd === 'string' ? new RegExp(`^(?:${idd})`).exec(digits) : null;
+    if (prefix) wanted.push(digits[prefix[0].length] as Zone);
+  }
+  await Promise.all(wanted.filter(isZone).map(loadZone));
+}
+
+/** `text` in E.164 when it is a valid phone number, else undefined. */
+export async function parsePhone(text: string, defaultCountry?: CountryCode): Promise<string | undefined> {
+  await loadZones(text, defaultCountry);
+  let phone;
+  try {
+    phone = parsePhoneNumberFromString(text, { defaultCountry }, metadata);
+  } catch {
+    // A numbering plan we did not foresee needing (libphonenumber-js then fails on the missing data): load them all.
+    await Promise.all((Object.keys(ZONES) as Zone[]).map(loadZone));
+    phone = parsePhoneNumberFromString(text, { defaultCountry }, metadata);
+  }
+  return phone?.isValid() ? phone.number : undefined;
+}
+
+/** Test helper: the zones loaded so far. */
+export const __loadedPhoneZones = (): string[] => [...zones.keys()].sort();
+
+/** Test helper: forgets the loaded zones, as on a fresh page. */
+export function __resetPhoneZones(): void {
+  zones.clear();
+  metadata.countries = {};
+  metadata.nonGeographic = {};
+}
