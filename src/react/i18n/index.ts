@@ -1,15 +1,18 @@
 // Message lookup and formatting. Shoppers see these texts; PurseKitError.message (worded for developers) never.
 import type { PurseKitError, PurseKitErrorKind } from '../../core/errors.ts';
+import { de } from './de.ts';
 import { en, type MessageKey, type Messages } from './en.ts';
+import { es } from './es.ts';
 import { fr } from './fr.ts';
+import { it } from './it.ts';
+import type { PurseLocale } from './locales.ts';
+import { nl } from './nl.ts';
 
-export { en, fr };
-export type { MessageKey, Messages };
+export { de, en, es, fr, it, nl };
+export type { MessageKey, Messages, PurseLocale };
+export { PURSE_LOCALES, isPurseLocale, matchLocale, purseLocaleTag } from './locales.ts';
 
-/** The languages the components speak. */
-export type PurseLocale = 'en' | 'fr';
-
-const catalogues: Record<PurseLocale, Messages> = { en, fr };
+const catalogues: Record<PurseLocale, Messages> = { en, fr, de, es, it, nl };
 
 /** Message keys that have plural forms ("code.invalidAttempts" for "code.invalidAttempts.one" / ".other"). */
 export type PluralKey = MessageKey extends infer K ? (K extends `${infer Base}.other` ? Base : never) : never;

@@ -4,6 +4,7 @@ import type { MerchantBackend } from '../../core/backend/backend.ts';
 import { createHttpBackend } from '../../core/backend/http-backend.ts';
 import { createTranslator, type Messages, type PurseLocale } from '../i18n/index.ts';
 import { PurseContext, type PurseContextValue } from './context.ts';
+import { useLocale } from './locale.ts';
 import { themeToStyle, type PurseTheme } from './theme.ts';
 
 export interface PurseProviderProps {
@@ -19,10 +20,17 @@ export interface PurseProviderProps {
    */
   backend?: MerchantBackend;
   /**
-   * Language of every text the components render.
+   * Language of every text the components render (and of Purse's drop-in and hosted page). `"auto"`: the first of the
+   * browser's languages (`navigator.languages`) that the components speak, else `fallbackLocale`; a server render and
+   * its hydration use `fallbackLocale`, then the page switches.
    * @default 'en'
    */
-  locale?: PurseLocale;
+  locale?: PurseLocale | 'auto';
+  /**
+   * With `locale="auto"`: the language of the server render, and when none of the browser's languages is spoken.
+   * @default 'en'
+   */
+  fallbackLocale?: PurseLocale;
   /** Replaces some messages of the locale's catalogue. */
   messages?: Partial<Messages>;
   /** CSS custom properties set on a wrapper element (styles.css reads them). No wrapper without a theme. */
@@ -37,7 +45,8 @@ export interface PurseProviderProps {
 
 const howTo = 'e.g. <PurseProvider baseUrl="/api/purse">, or backend={yourAdapter}';
 
-export function PurseProvider({ backend, baseUrl, locale = 'en', messages, theme, queryClient, children }: PurseProviderProps) {
+export function PurseProvider(props: PurseProviderProps) {
+  const { backend, baseUrl, messages, theme, queryClient, children } = props;
   if (backend && baseUrl !== undefined) {
     throw new Error(`<PurseProvider> takes either baseUrl or backend, not both (${howTo}).`);
   }
@@ -50,6 +59,7 @@ export function PurseProvider({ backend, baseUrl, locale = 'en', messages, theme
   const [ownClient] = useState(() => new QueryClient({ defaultOptions: { mutations: { retry: false } } }));
   const client = queryClient ?? appClient ?? ownClient;
 
+  const locale = useLocale(props.locale ?? 'en', props.fallbackLocale ?? 'en');
   const i18n = useMemo(() => createTranslator(locale, messages), [locale, messages]);
   const value = useMemo<PurseContextValue>(
     () => ({ backend: resolvedBackend, i18n, queryClient: client }),

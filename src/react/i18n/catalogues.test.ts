@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { catalogueProblems } from '../../test/catalogues.ts';
+import { createTranslator, de, en, es, fr, it as itCatalogue, nl, PURSE_LOCALES, type Messages, type PurseLocale } from './index.ts';
+
+const translations: Record<string, Messages> = { fr, de, es, it: itCatalogue, nl };
+
+// "locale:key" of texts that are rightly the same as in English. Keep it short: each entry says why.
+const SAME_AS_ENGLISH: string[] = [];
+
+describe('message catalogues', () => {
+  it('every locale the provider accepts has a catalogue', () => {
+    expect(Object.keys({ en, ...translations }).sort()).toEqual([...PURSE_LOCALES].sort());
+  });
+
+  it('every catalogue has every English key, translated, with the same placeholders', () => {
+    expect(catalogueProblems(en, translations, SAME_AS_ENGLISH)).toEqual([]);
+  });
+
+  it('reports what a translator forgot', () => {
+    const { 'code.title': _dropped, ...partial } = de;
+    const problems = catalogueProblems(en, {
+      de: { ...partial, 'code.sentTo': 'Code an {identifer} gesendet.', 'code.submit': en['code.submit'], 'code.extra': 'x' },
+    });
+    expect(problems).toEqual([
+      'de: missing code.title',
+      'de: code.sentTo has placeholders {identifer}, English {identifier}',
+      'de: code.submit is still English ("Verify")',
+      'de: code.extra is not an English key',
+    ]);
+    expect(catalogueProblems(en, { de }, ['de:code.title'])).toEqual(['de: code.title is listed as identical to English but is translated']);
+  });
+
+  it.each(Object.keys(translations))('%s: plural forms for every count the language distinguishes', (locale) => {
+    const t = createTranslator(locale as PurseLocale);
+    for (const count of [0, 1, 2, 5, 21, 1_000_000]) {
+      const text = t.plural('code.invalidAttempts', count);
+      expect(text).toContain(new Intl.NumberFormat(locale).format(count));
+      expect(text).not.toMatch(/[{}]/);
+    }
+    // "one" reads singular, "other" plural: numbers aside, the two texts differ.
+    const shape = (count: number) => t.plural('code.invalidAttempts', count).replace(/\d+/g, '#');
+    expect(shape(1)).not.toBe(shape(3));
+  });
+});
