@@ -2,7 +2,7 @@
 // render and the hydration that follows both use the fallback (they agree), the client then re-renders in the browser's
 // language, and a page rendered only in the browser has it from its first render.
 import { useSyncExternalStore } from 'react';
-import { isPurseLocale, matchLocale, PURSE_LOCALES, type PurseLocale } from '../i18n/index.ts';
+import { isPurseLocale, matchLocale, PURSE_LOCALES, type PurseLocale } from '../i18n/locales.ts';
 
 const subscribe = (onChange: () => void) => {
   window.addEventListener('languagechange', onChange);
