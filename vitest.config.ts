@@ -12,7 +12,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'happy-dom',
-          include: ['src/**/*.test.{ts,tsx}', 'bench/**/*.test.ts'],
+          include: ['src/**/*.test.{ts,tsx}', 'bench/**/*.test.ts', 'demo/**/*.test.{ts,tsx}'],
           exclude: ['src/**/*.browser.test.{ts,tsx}', 'node_modules/**'],
           setupFiles: ['src/test/setup.ts'],
           // A real redis-server for the Redis store's tests (Debian's redis-server package).
