@@ -3,7 +3,6 @@ import { checkoutHref, currentCart, saveCart } from './cart.ts';
 import { MAX_QUANTITY, priceCart } from './catalog.ts';
 import { useDemoText } from './i18n/index.ts';
 import { OrderSummary } from './OrderSummary.tsx';
-import { PRODUCT_VIEWS } from './products.ts';
 
 /** The cart: its line with a quantity to change, shipping, VAT and the total; on to the checkout. */
 export function CartPage() {
@@ -11,11 +10,10 @@ export function CartPage() {
   const [choice, setChoice] = useState(currentCart);
   const id = useId();
   const priced = priceCart(choice.cart, choice.quantity);
-  const name = t(PRODUCT_VIEWS[priced.product.id].name);
 
   const quantity = (
     <p className="demo-quantity">
-      <label htmlFor={id}>{t('cart.quantity', { product: name })}</label>
+      <label htmlFor={id}>{t('product.quantity')}</label>
       <select
         id={id}
         value={choice.quantity}

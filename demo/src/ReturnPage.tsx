@@ -40,10 +40,12 @@ export function ReturnPage() {
       </section>
       {bought && <OrderSummary priced={bought} title={t('order.bought')} />}
       {paid && (
-        <p className="demo-card">
-          {bought && <>{t('order.thanks')} </>}
-          <a href="/">{t('order.continue')}</a>
-        </p>
+        <div className="demo-card">
+          {bought && <p>{t('order.thanks')}</p>}
+          <a className="demo-button" href="/">
+            {t('order.continue')}
+          </a>
+        </div>
       )}
     </>
   );

@@ -34,7 +34,6 @@ export const de: DemoTexts = {
   'summary.tax': 'MwSt. ({rate})',
   'summary.total': 'Gesamtsumme',
 
-  'cart.quantity': 'Menge: {product}',
   'cart.checkout': 'Zur Kasse',
   'cart.continue': 'Weiter einkaufen',
 
@@ -59,7 +58,7 @@ export const de: DemoTexts = {
   'inbox.title': 'Test-Postfach',
   'inbox.hint':
     'Mit dem Mock-Server werden Einmalcodes nicht verschickt: Sie lesen sie hier (oder im Terminal, in dem npm start läuft). Vorhandene Konten: {accounts}.',
-  'inbox.field': 'Codes gesendet an (E-Mail-Adresse oder Telefonnummer)',
+  'inbox.field': 'Codes gesendet an (E-Mail oder Telefon)',
   'inbox.read': 'Letzten Code anzeigen',
   'inbox.code': 'Letzter Code: {code}',
   'inbox.none': 'An diese E-Mail-Adresse oder Telefonnummer wurde kein Code gesendet.',

@@ -33,7 +33,6 @@ export const en = {
   'summary.tax': 'VAT ({rate})',
   'summary.total': 'Total',
 
-  'cart.quantity': 'Quantity of {product}',
   'cart.checkout': 'Go to checkout',
   'cart.continue': 'Continue shopping',
 
@@ -58,7 +57,7 @@ export const en = {
   'inbox.title': 'Mock inbox',
   'inbox.hint':
     'Against the mock server, one-time codes are not sent: read them here (or in the terminal running npm start). Seeded accounts: {accounts}.',
-  'inbox.field': 'Codes sent to (email or phone number)',
+  'inbox.field': 'Codes sent to (email or phone)',
   'inbox.read': 'Read the latest code',
   'inbox.code': 'Latest code: {code}',
   'inbox.none': 'No code was sent to this email or phone number.',

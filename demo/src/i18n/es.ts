@@ -34,7 +34,6 @@ export const es: DemoTexts = {
   'summary.tax': 'IVA ({rate})',
   'summary.total': 'Total',
 
-  'cart.quantity': 'Cantidad de {product}',
   'cart.checkout': 'Ir al pago',
   'cart.continue': 'Seguir comprando',
 
@@ -59,7 +58,7 @@ export const es: DemoTexts = {
   'inbox.title': 'Bandeja de entrada de prueba',
   'inbox.hint':
     'Con el servidor simulado, los códigos de un solo uso no se envían: léelos aquí (o en el terminal donde se ejecuta npm start). Cuentas de ejemplo: {accounts}.',
-  'inbox.field': 'Códigos enviados a (correo electrónico o número de teléfono)',
+  'inbox.field': 'Códigos enviados a (correo o teléfono)',
   'inbox.read': 'Leer el último código',
   'inbox.code': 'Último código: {code}',
   'inbox.none': 'No se ha enviado ningún código a este correo o número de teléfono.',

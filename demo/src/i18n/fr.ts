@@ -34,7 +34,6 @@ export const fr: DemoTexts = {
   'summary.tax': 'TVA ({rate})',
   'summary.total': 'Total',
 
-  'cart.quantity': 'Quantité de {product}',
   'cart.checkout': 'Passer au paiement',
   'cart.continue': 'Continuer mes achats',
 
@@ -59,7 +58,7 @@ export const fr: DemoTexts = {
   'inbox.title': 'Boîte de réception simulée',
   'inbox.hint':
     'Avec le serveur simulé, les codes à usage unique ne sont pas envoyés\u00a0: lisez-les ici (ou dans le terminal où tourne npm start). Comptes préenregistrés\u00a0: {accounts}.',
-  'inbox.field': 'Codes envoyés à (e-mail ou numéro de téléphone)',
+  'inbox.field': 'Codes envoyés à (e-mail ou téléphone)',
   'inbox.read': 'Lire le dernier code',
   'inbox.code': 'Dernier code\u00a0: {code}',
   'inbox.none': 'Aucun code n’a été envoyé à cet e-mail ou ce numéro.',

@@ -34,7 +34,6 @@ export const it: DemoTexts = {
   'summary.tax': 'IVA ({rate})',
   'summary.total': 'Totale',
 
-  'cart.quantity': 'Quantità di {product}',
   'cart.checkout': 'Vai al pagamento',
   'cart.continue': 'Continua lo shopping',
 
@@ -59,7 +58,7 @@ export const it: DemoTexts = {
   'inbox.title': 'Casella di posta di prova',
   'inbox.hint':
     'Con il server simulato i codici monouso non vengono inviati: leggili qui (o nel terminale in cui è in esecuzione npm start). Account di esempio: {accounts}.',
-  'inbox.field': 'Codici inviati a (email o numero di telefono)',
+  'inbox.field': 'Codici inviati a (email o telefono)',
   'inbox.read': 'Leggi l’ultimo codice',
   'inbox.code': 'Ultimo codice: {code}',
   'inbox.none': 'Nessun codice è stato inviato a questa email o a questo numero.',

@@ -34,7 +34,6 @@ export const nl: DemoTexts = {
   'summary.tax': 'Btw ({rate})',
   'summary.total': 'Totaal',
 
-  'cart.quantity': 'Aantal {product}',
   'cart.checkout': 'Naar afrekenen',
   'cart.continue': 'Verder winkelen',
 
@@ -59,7 +58,7 @@ export const nl: DemoTexts = {
   'inbox.title': 'Testinbox',
   'inbox.hint':
     'Met de mockserver worden eenmalige codes niet verstuurd: je leest ze hier (of in de terminal waarin npm start draait). Voorbeeldaccounts: {accounts}.',
-  'inbox.field': 'Codes gestuurd naar (e-mailadres of telefoonnummer)',
+  'inbox.field': 'Codes gestuurd naar (e-mail of telefoon)',
   'inbox.read': 'Laatste code lezen',
   'inbox.code': 'Laatste code: {code}',
   'inbox.none': 'Er is geen code naar dit e-mailadres of telefoonnummer gestuurd.',
