@@ -15,7 +15,7 @@ const config: StorybookConfig = {
   viteFinal: (vite) =>
     mergeConfig(vite, {
       optimizeDeps: {
-        include: ['@tanstack/react-query', 'jose', 'libphonenumber-js/min', 'react-hook-form', 'msw', 'msw/browser'],
+        include: ['@tanstack/react-query', 'jose', 'libphonenumber-js/min', 'react-hook-form', 'msw', 'msw/browser', 'qrcode.react'],
       },
     }),
 };

@@ -1,7 +1,7 @@
 // @vitest-environment node
 // The cart the shopper sees and the amount Purse is asked to charge come from one table: demo/src/catalog.ts.
 import { describe, expect, it } from 'vitest';
-import { createMockPurse, MOCK_CREDENTIALS } from '../src/mock-server/index.ts';
+import { createMockPurse, MOCK_CREDENTIALS, MOCK_CUSTOMER_PURSE_CREDENTIALS } from '../src/mock-server/index.ts';
 import { cartReference, MAX_QUANTITY, parseCartReference, priceCart, type CartId } from './src/catalog.ts';
 import { createDemoHandler, CUSTOMER_COOKIE, demoAccounts } from './merchant.ts';
 
@@ -36,16 +36,18 @@ describe('the catalogue', () => {
 describe("the demo merchant's resolveOrder", () => {
   function shop() {
     const purse = createMockPurse({ testMode: true });
+    const fetch = (input: RequestInfo | URL, init?: RequestInit) => purse.fetch(new Request(input, init));
     const handler = createDemoHandler(
       {
         ...MOCK_CREDENTIALS,
         tokenUrl: 'http://purse.test/oauth2/token',
         xcoApiUrl: 'http://purse.test',
         paymentApiUrl: 'http://purse.test/payment',
-        fetch: (input, init) => purse.fetch(new Request(input, init)),
+        fetch,
       },
       undefined,
       demoAccounts(),
+      { ...MOCK_CUSTOMER_PURSE_CREDENTIALS, apiUrl: 'http://purse.test', fetch },
     );
     const createSession = (body: Record<string, unknown>) =>
       handler(

@@ -6,9 +6,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createPurseClient } from '../src/server/index.ts';
+import { createCustomerPurseClient, createPurseClient } from '../src/server/index.ts';
 import { startRedisServer } from '../src/test/redis-server.ts';
-import { demoAccounts, purseOptions, redisStore, startDemoMock } from './merchant.ts';
+import { customerPurseOptions, demoAccounts, purseOptions, redisStore, startDemoMock } from './merchant.ts';
 import { startStorefront } from './storefront.ts';
 
 const { values: args } = parseArgs({
@@ -78,6 +78,8 @@ const storefront = await startStorefront({
   prod: args.prod!,
   mockUrl: mock?.url ?? null,
   purse,
+  customerPurse: createCustomerPurseClient(customerPurseOptions(mock?.url ?? null)),
+  mockPurse: mock?.purse,
   api: roundRobin,
   // The shop's accounts live in the instances' Redis, so every instance's resolveIdentity sees what this form records.
   accounts: demoAccounts(redisStore(redisUrl)),

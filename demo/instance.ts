@@ -4,7 +4,7 @@
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
 import { getRequestListener } from '@hono/node-server';
-import { createDemoHandler, demoAccounts, purseOptions, redisStore } from './merchant.ts';
+import { createDemoHandler, customerPurseOptions, demoAccounts, purseOptions, redisStore } from './merchant.ts';
 
 const { values: args } = parseArgs({
   options: { port: { type: 'string', default: '0' }, host: { type: 'string', default: '127.0.0.1' }, name: { type: 'string', default: 'handler' } },
@@ -13,7 +13,12 @@ if (!process.env.REDIS_URL) throw new Error('demo/instance.ts needs REDIS_URL: s
 
 const store = redisStore(process.env.REDIS_URL, (message) => console.error(`[${args.name}] ${message}`));
 // The handler builds its Purse client from options, so the OAuth2 token is shared through the store as well.
-const handler = getRequestListener(createDemoHandler(purseOptions(process.env.PURSE_MOCK_URL ?? null), store, demoAccounts(store)), {
+const handler = getRequestListener(createDemoHandler(
+  purseOptions(process.env.PURSE_MOCK_URL ?? null),
+  store,
+  demoAccounts(store),
+  customerPurseOptions(process.env.PURSE_MOCK_URL ?? null),
+), {
   overrideGlobalObjects: false,
 });
 const server = createServer((req, res) => void handler(req, res));

@@ -5,12 +5,15 @@ import {
   createMemoryStore,
   createMerchantHandler,
   createRedisStore,
+  customerPurseConfigFromEnv,
   purseConfigFromEnv,
+  type CustomerPurseClient,
+  type CustomerPurseClientOptions,
   type HandlerStore,
   type PurseClient,
   type PurseClientOptions,
 } from '../src/server/index.ts';
-import { MOCK_CREDENTIALS, startMockPurseServer } from '../src/mock-server/index.ts';
+import { MOCK_CREDENTIALS, MOCK_CUSTOMER_PURSE_CREDENTIALS, startMockPurseServer } from '../src/mock-server/index.ts';
 import { cartReference, parseCartReference, priceCart } from './src/catalog.ts';
 
 // Every visitor gets a customer reference in a cookie, standing in for the merchant's session. A real storefront
@@ -24,7 +27,8 @@ export const customerFrom = (cookieHeader: string | null | undefined) =>
  * mock inbox and E2E read OTP codes through /__mock/*.
  */
 export async function startDemoMock(host: string) {
-  if (purseConfigFromEnv(process.env)) return null;
+  // Also serves the Customer Purse API unless CALYPSO_* variables point at the real one.
+  if (purseConfigFromEnv(process.env) && customerPurseConfigFromEnv(process.env)) return null;
   return startMockPurseServer({
     port: Number(process.env.PURSE_MOCK_PORT ?? 0),
     host,
@@ -46,6 +50,14 @@ export function purseOptions(mockUrl: string | null): PurseClientOptions {
 }
 
 /** The Redis store at `url` (REDIS_URL), on a node-redis client that reconnects by itself. */
+/** The Customer Purse API when CALYPSO_* variables are set, otherwise the mock at `mockUrl`. */
+export function customerPurseOptions(mockUrl: string | null): CustomerPurseClientOptions {
+  const calypso = customerPurseConfigFromEnv(process.env);
+  if (calypso) return calypso;
+  if (!mockUrl) throw new Error('No CALYPSO_* variables and no mock server URL.');
+  return { ...MOCK_CUSTOMER_PURSE_CREDENTIALS, apiUrl: mockUrl };
+}
+
 export function redisStore(url: string, log: (message: string) => void = console.error): HandlerStore {
   const client = createClient({ url, socket: { reconnectStrategy: (retries) => Math.min(100 * (retries + 1), 2_000) } });
   client.on('error', (error: Error) => log(`[redis] ${error.message}`));
@@ -72,7 +84,12 @@ export function demoAccounts(store: HandlerStore = createMemoryStore()): DemoAcc
   };
 }
 
-export function createDemoHandler(purse: PurseClient | PurseClientOptions, store: HandlerStore | undefined, accounts: DemoAccounts) {
+export function createDemoHandler(
+  purse: PurseClient | PurseClientOptions,
+  store: HandlerStore | undefined,
+  accounts: DemoAccounts,
+  customerPurse: CustomerPurseClient | CustomerPurseClientOptions,
+) {
   return createMerchantHandler({
     purse,
     store,
@@ -96,6 +113,8 @@ export function createDemoHandler(purse: PurseClient | PurseClientOptions, store
       shopperRedirectionUrl: (request, order) => returnUrl(request.url, order.order.reference),
       allowedIntegrationModes: ['EMBEDDED', 'HOSTED_PAGE'],
     },
+    // Deposit addresses and deposits of the signed-in shopper (a Customer Purse customer is made on the first visit).
+    customerPurse: { client: customerPurse, currencies: ['BTC', 'USDT'] },
   });
 }
 

@@ -67,7 +67,7 @@ export async function createPageServer(options: { prod: boolean; config: Omit<De
       server: { middlewareMode: true, hmr: false, ws: false },
       // Pre-bundled up front so the first page load never triggers a dependency re-optimisation reload.
       optimizeDeps: {
-        include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', '@tanstack/react-query', 'react-hook-form', 'libphonenumber-js/min'],
+        include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', '@tanstack/react-query', 'react-hook-form', 'libphonenumber-js/min', 'qrcode.react'],
       },
     });
     const raw = await readFile(resolve(root, 'index.html'), 'utf8');

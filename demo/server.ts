@@ -4,8 +4,8 @@
 // Usage: npm start [-- --port 4321 --host 127.0.0.1 --prod]
 import { parseArgs } from 'node:util';
 import { getRequestListener } from '@hono/node-server';
-import { createPurseClient } from '../src/server/index.ts';
-import { createDemoHandler, demoAccounts, purseOptions, redisStore, startDemoMock } from './merchant.ts';
+import { createCustomerPurseClient, createPurseClient } from '../src/server/index.ts';
+import { createDemoHandler, customerPurseOptions, demoAccounts, purseOptions, redisStore, startDemoMock } from './merchant.ts';
 import { startStorefront } from './storefront.ts';
 
 const { values: args } = parseArgs({
@@ -23,13 +23,16 @@ const store = process.env.REDIS_URL ? redisStore(process.env.REDIS_URL) : undefi
 // One client for the handler and the back office; with Redis, its OAuth2 token is shared through the store too.
 const purse = createPurseClient({ ...purseOptions(mock?.url ?? null), tokenStore: store });
 const accounts = demoAccounts(store);
-const handler = getRequestListener(createDemoHandler(purse, store, accounts), { overrideGlobalObjects: false });
+const customerPurse = createCustomerPurseClient(customerPurseOptions(mock?.url ?? null));
+const handler = getRequestListener(createDemoHandler(purse, store, accounts, customerPurse), { overrideGlobalObjects: false });
 const storefront = await startStorefront({
   port: Number(args.port),
   host,
   prod: args.prod!,
   mockUrl: mock?.url ?? null,
   purse,
+  customerPurse,
+  mockPurse: mock?.purse,
   api: (req, res) => void handler(req, res),
   accounts,
 });

@@ -3,7 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
-import { isPurseApiError, type PurseClient } from '../src/server/index.ts';
+import { isPurseApiError, type CustomerPurseClient, type PurseClient } from '../src/server/index.ts';
+import type { MockPurse } from '../src/mock-server/index.ts';
+import { customerPurseBackOffice } from './customer-purse-back-office.ts';
 import { isValidEmail } from '../src/core/wire/xco-rules.ts';
 import { CUSTOMER_COOKIE, customerFrom, type DemoAccounts } from './merchant.ts';
 import { createPageServer } from './pages.ts';
@@ -17,6 +19,10 @@ export interface StorefrontOptions {
   mockUrl: string | null;
   /** The back office's Purse client. */
   purse: PurseClient;
+  /** The back office's Customer Purse client (find, block and unblock deposit customers). */
+  customerPurse: CustomerPurseClient;
+  /** The embedded mock in this process, for the deposits page's "mock wallet". */
+  mockPurse?: MockPurse;
   /** Serves /api/purse/*. The request's `x-forwarded-for` is already set from the socket. */
   api(req: IncomingMessage, res: ServerResponse): void;
   /** The shop's accounts (the email it vouches for), shared with the handler. */
@@ -49,7 +55,16 @@ export async function startStorefront(options: StorefrontOptions) {
       throw error;
     }
   }
-  const backOfficeListener = getRequestListener(backOffice, { overrideGlobalObjects: false });
+  const backOfficeListener = getRequestListener(
+    (request: Request) => {
+      const { pathname } = new URL(request.url);
+      const deposits = pathname.startsWith('/demo/back-office/customers') || pathname === '/demo/mock/deposit';
+      return deposits
+        ? customerPurseBackOffice(request, { client: options.customerPurse, mock: options.mockPurse, customerOf: (r) => customerFrom(r.headers.get('cookie')) })
+        : backOffice(request);
+    },
+    { overrideGlobalObjects: false },
+  );
 
   // The shop's own account: GET tells the page which email the shop has for this visitor, POST records one.
   async function account(request: Request): Promise<Response> {
@@ -92,7 +107,7 @@ export async function startStorefront(options: StorefrontOptions) {
       options.api(req, res);
     } else if (path === '/demo/account') {
       void accountListener(req, res);
-    } else if (path.startsWith('/demo/back-office/')) {
+    } else if (path.startsWith('/demo/back-office/') || path === '/demo/mock/deposit') {
       void backOfficeListener(req, res);
     } else if (path.startsWith('/__mock/') && mockUrl) {
       proxyToMock(req, res).catch((error: unknown) => res.writeHead(502).end(String(error)));

@@ -4,6 +4,8 @@ import { BackOfficePage } from './BackOfficePage.tsx';
 import { CartPage } from './CartPage.tsx';
 import { CheckoutPage } from './CheckoutPage.tsx';
 import { demoConfig } from './config.ts';
+import { CustomersBackOffice } from './CustomersBackOffice.tsx';
+import { DepositsPage } from './DepositsPage.tsx';
 import { useDemoText, type DemoKey } from './i18n/index.ts';
 import { Layout, StaffLayout } from './Layout.tsx';
 import { NaiveCheckoutPage } from './NaiveCheckoutPage.tsx';
@@ -18,21 +20,22 @@ const pages: Record<string, { title: DemoKey; render: () => ReactNode }> = {
   '/checkout': { title: 'title.checkout', render: () => <CheckoutPage /> },
   '/account': { title: 'title.account', render: () => <SignupPage /> },
   '/return': { title: 'title.return', render: () => <ReturnPage /> },
+  '/deposits': { title: 'title.deposits', render: () => <DepositsPage /> },
   '/bench/naive-checkout': { title: 'title.checkout', render: () => <NaiveCheckoutPage /> },
+};
+
+const staffPages: Record<string, { title: string; render: () => ReactNode }> = {
+  '/back-office': { title: 'Back office', render: () => <BackOfficePage /> },
+  '/back-office/customers': { title: 'Back office: deposit customers', render: () => <CustomersBackOffice /> },
 };
 
 const notFound = { title: 'title.notFound', render: () => <NotFound /> } as const;
 
 export function App() {
   const backend = useMemo(() => createHttpBackend({ baseUrl: '/api/purse' }), []);
-  // The merchant's staff page: its own URL, outside the shop's navigation and language.
-  if (window.location.pathname === '/back-office') {
-    return (
-      <StaffLayout title="Back office">
-        <BackOfficePage />
-      </StaffLayout>
-    );
-  }
+  // The merchant's staff pages: their own URLs, outside the shop's navigation and language.
+  const staff = staffPages[window.location.pathname];
+  if (staff) return <StaffLayout title={staff.title}>{staff.render()}</StaffLayout>;
   const page = pages[window.location.pathname] ?? notFound;
   return (
     // The language the shopper chose in the header, else the browser's.

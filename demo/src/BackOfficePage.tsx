@@ -82,6 +82,9 @@ export function BackOfficePage() {
         </>
       )}
       <p role="status">{message}</p>
+      <p>
+        <a href="/back-office/customers">Deposit customers (block, unblock)</a>
+      </p>
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { PurseCheckout } from '../../src/index.ts';
+import { PurseCheckout, XcoAccount } from '../../src/index.ts';
 import { currentCart, saveCart } from './cart.ts';
 import { cartReference, priceCart } from './catalog.ts';
 import { cspNonce as nonce, demoConfig } from './config.ts';
@@ -33,6 +33,9 @@ export function CheckoutPage() {
           {t('checkout.edit')}
         </a>
       </p>
+      <div className="demo-card">
+        <XcoAccount signup={{ defaultCountry: 'FR' }} />
+      </div>
       {Array.from({ length: count }, (_, index) => (
         <section className="demo-card" key={index} aria-label={count > 1 ? t('checkout.paymentN', { n: index + 1 }) : t('checkout.payment')}>
           {/* The server prices the same cart from the same table (demo/merchant.ts → resolveOrder). */}

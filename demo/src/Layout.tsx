@@ -9,6 +9,7 @@ const NAV: { href: string; label: DemoKey }[] = [
   { href: '/', label: 'nav.shop' },
   { href: '/cart', label: 'nav.cart' },
   { href: '/account', label: 'nav.account' },
+  { href: '/deposits', label: 'nav.deposits' },
 ];
 
 /** This page in another language: the same URL with ?lang=. */

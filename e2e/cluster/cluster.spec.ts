@@ -56,7 +56,7 @@ test('signup on three instances (code sent, verified, consented), checkout, retu
   // Another shopper (another customer cookie) posting this shopper's redirect token: refused by every instance.
   const token = new URL(page.url()).searchParams.get('purse-redirection-data')!;
   const stranger = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
-  const answers = await Promise.all([1, 2, 3].map(() => stranger.post(`${API}/payments/verify-redirect`, { data: { token } })));
+  const answers = await Promise.all([1, 2, 3].map(() => stranger.post(`${API}/payments/verify-redirect`, { data: { token }, headers: { 'idempotency-key': crypto.randomUUID() } })));
   expect(new Set(answers.map(instanceOfAnswer)).size).toBe(3);
   expect(answers.map((a) => a.status())).toEqual([404, 404, 404]);
   await stranger.dispose();

@@ -4,6 +4,7 @@ export * from './errors.ts';
 export * from './backend/backend.ts';
 export * from './backend/routes.ts';
 export * from './backend/views.ts';
+export * from './backend/customer-purse.ts';
 // HTTP layer: the default adapter, and the request/mapping pieces a custom adapter can reuse.
 export { createHttpBackend } from './backend/http-backend.ts';
 export type { HttpBackendOptions } from './backend/http-backend.ts';
@@ -24,10 +25,13 @@ export type { MappingOptions, ProblemInit, ResponseLike } from './backend/proble
 export { createIdempotencyKey } from './backend/idempotency.ts';
 // Payment API v2 wire types, and the drop-in script loader with its drivers for both script generations.
 export * from './wire/payment.ts';
+export * from './wire/customer-purse.ts';
 export { loadDropin, preloadDropin, preconnect, checkOrigin, PURSE_SCRIPT_ORIGINS } from './dropin/load.ts';
 export type * from './dropin/types.ts';
 // XCO signup: the pure machine, its effects, and the identifier parser (phone metadata loaded on demand).
 export * from './signup/index.ts';
+export * from './customer-purse/index.ts';
+export * from './xco-account/index.ts';
 export { detectIdentifierKind, isValidEmail, loadPhoneLib, parseIdentifier, toXcoIdentifier } from './identifier.ts';
 export type { CountryCode, IdentifierKind, ParseIdentifierOptions, ParsedIdentifier } from './identifier.ts';
 // Checkout: the pure machine, its effects, and the session helpers.

@@ -2,6 +2,7 @@
 // the browser. A small router over route modules that share one context.
 import type { MockContext, MockModule, ResolvedOptions } from './shared/context.ts';
 import { createControlModule, isControlPath } from './shared/control.ts';
+import { createCustomerPurseModule } from './customer-purse/index.ts';
 import { applyFault, createFaultStore } from './shared/faults.ts';
 import { createOAuthModule, createTokenStore } from './shared/oauth.ts';
 import { createPaymentModule, isDropinGeneration } from './payment/index.ts';
@@ -58,7 +59,8 @@ export function createMockPurse(options: MockPurseOptions = {}): MockPurse {
 
   const xco = createXcoModule(context);
   const payment = createPaymentModule(context);
-  const modules: MockModule[] = [createOAuthModule(context), xco, payment];
+  const customerPurse = createCustomerPurseModule(context);
+  const modules: MockModule[] = [createOAuthModule(context), xco, payment, customerPurse];
   const orThrow = <T>(value: T | undefined, message: string): T => {
     if (value === undefined) throw new Error(message);
     return value;
@@ -86,6 +88,7 @@ export function createMockPurse(options: MockPurseOptions = {}): MockPurse {
     },
     expireSession: (id) => orThrow(payment.expireSession(id), `expireSession: no client session '${id}'.`),
     expirePaymentLink: (id) => orThrow(payment.expirePaymentLink(id), `expirePaymentLink: no payment link '${id}'.`),
+    customerPurse: customerPurse.control,
     reset() {
       for (const module of modules) module.reset?.();
       faults.clear();
@@ -95,7 +98,7 @@ export function createMockPurse(options: MockPurseOptions = {}): MockPurse {
 
   const extraState = () => Object.assign({}, ...modules.map((module) => module.snapshot?.() ?? {})) as Record<string, unknown>;
   const routes = modules.flatMap((module) => module.routes);
-  if (resolved.testMode) routes.push(...createControlModule(control, extraState, faults.list).routes, ...payment.controlRoutes);
+  if (resolved.testMode) routes.push(...createControlModule(control, extraState, faults.list).routes, ...payment.controlRoutes, ...customerPurse.controlRoutes);
   const dispatch = createRouter(context, routes);
 
   return {

@@ -5,6 +5,9 @@ import type { MockPurseOptions } from './types.ts';
 
 export { createMockPurse } from './create.ts';
 export { MOCK_CREDENTIALS, SEEDED_USERS } from './seed.ts';
+export { MOCK_CUSTOMER_PURSE_CREDENTIALS, MOCK_PURSE_CURRENCIES, SEEDED_PURSE_CUSTOMERS } from './customer-purse/world.ts';
+export type { CustomerPurseControl, MockDepositInput } from './customer-purse/control-types.ts';
+export type { PurseAddress, PurseComplianceState, PurseCustomer, PurseTransaction, PurseTransactionState } from '../core/wire/customer-purse.ts';
 export { mockPurseEnv } from './env.ts';
 export { isConnectionDropped } from './shared/faults.ts';
 export { TEST_CARDS as MOCK_TEST_CARDS } from './payment/test-cards.ts';

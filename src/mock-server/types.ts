@@ -2,6 +2,7 @@
 import type { DropinGeneration } from '../core/dropin/types.ts';
 import type { AuthorizationStatus, ClientSession, Payment, PaymentLink } from '../core/wire/payment.ts';
 import type { XcoIdentifier, XcoUser } from '../core/wire/xco.ts';
+import type { CustomerPurseControl } from './customer-purse/control-types.ts';
 
 /** How the mock POSTs webhooks (default: the global fetch, looked up at delivery time). */
 export type WebhookFetch = (url: string, init: { method: string; headers: Headers; body: string }) => Promise<Response>;
@@ -161,6 +162,8 @@ export interface MockPurseControl {
   expirePaymentLink(id: string): PaymentLink;
   /** Resolves once every webhook sent so far was delivered or failed. */
   webhooksSettled(): Promise<void>;
+  /** The Customer Purse API's customers, addresses and transactions; `addDeposit` makes money arrive. */
+  customerPurse: CustomerPurseControl;
   /**
    * Back to the seeded state: users, consents, codes, rate limits, faults, counters, sessions, payments, payment links,
    * webhooks and the drop-in generation option. Issued tokens and the signing keys stay valid.

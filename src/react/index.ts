@@ -99,3 +99,11 @@ export type {
 // Errors are data
 export { PurseKitFailure, isPurseKitFailure } from '../core/errors.ts';
 export type { FieldErrors, PurseKitError, PurseKitErrorKind } from '../core/errors.ts';
+
+// CustomerPurse and XcoAccount
+export * from './customer-purse/index.ts';
+export * from './xco-account/index.ts';
+export type { DepositPageRequest, ShopperDeposit, ShopperDepositAddress, ShopperDepositPage, ShopperPurse } from '../core/backend/customer-purse.ts';
+export type { CustomerPurseState, CustomerPurseStatus, DepositsState } from '../core/customer-purse/types.ts';
+export type { XcoAccountState, XcoAccountStatus } from '../core/xco-account/types.ts';
+export type { PurseComplianceState, PurseTransactionState } from '../core/wire/customer-purse.ts';

@@ -24,6 +24,7 @@ export { toCheckoutSession, toShopperPayment, toShopperPaymentLink } from './han
 export { isPaymentWebhookError, parsePaymentWebhook, PaymentWebhookError, verifyPaymentWebhook } from './purse/webhook.ts';
 export type { VerifiedPaymentWebhook } from './purse/webhook.ts';
 export { purseConfigFromEnv } from './purse/config.ts';
+export * from './purse/customer-purse-exports.ts';
 export type { PurseEnv } from './purse/config.ts';
 export { createMemoryStore, isStoreError, StoreError } from './handler/store.ts';
 export type { HandlerStore, MemoryStoreOptions } from './handler/store.ts';

@@ -2,7 +2,7 @@
 // fetch functions instead of sockets. Nothing here is stubbed: every request goes through all three layers.
 import { createHttpBackend } from '../core/backend/http-backend.ts';
 import type { MerchantBackend } from '../core/backend/backend.ts';
-import { createMockPurse, MOCK_CREDENTIALS } from '../mock-server/index.ts';
+import { createMockPurse, MOCK_CREDENTIALS, MOCK_CUSTOMER_PURSE_CREDENTIALS } from '../mock-server/index.ts';
 import type { MockPurse, MockPurseOptions } from '../mock-server/index.ts';
 import { createMerchantHandler } from '../server/index.ts';
 import type { MerchantHandler, MerchantHandlerOptions } from '../server/index.ts';
@@ -45,6 +45,11 @@ export function createTestStack(options: TestStackOptions = {}): TestStack {
       xcoApiUrl: 'http://purse.test',
       paymentApiUrl: 'http://purse.test/payment',
       fetch: (input, init) => purse.fetch(new Request(input, init)),
+    },
+    customerPurse: {
+      client: { ...MOCK_CUSTOMER_PURSE_CREDENTIALS, apiUrl: 'http://calypso.test', fetch: (input, init) => purse.fetch(new Request(input, init)), ...(options.purse?.now ? { now: options.purse.now } : {}) },
+      currencies: ['BTC', 'USDT'],
+      ...options.handler?.customerPurse,
     },
     resolveCustomer: () => (options.customerReference === undefined ? 'cust_test_1' : options.customerReference),
     resolveIdentity: () => (options.identity === undefined ? { email: 'new.shopper@example.com' } : options.identity),

@@ -7,6 +7,7 @@ export const de: DemoTexts = {
   'nav.shop': 'Shop',
   'nav.cart': 'Warenkorb',
   'nav.account': 'Ihr Konto',
+  'nav.deposits': 'Einzahlungen',
   'nav.language': 'Sprache',
 
   'title.shop': 'Leinen-Tragetasche',
@@ -14,6 +15,7 @@ export const de: DemoTexts = {
   'title.checkout': 'Kasse',
   'title.account': 'Ihr Konto',
   'title.return': 'Ihre Bestellung',
+  'title.deposits': 'Ihre Einzahlungen',
   'title.notFound': 'Seite nicht gefunden',
 
   'product.tote.name': 'Leinen-Tragetasche',
@@ -67,6 +69,15 @@ export const de: DemoTexts = {
   'order.bought': 'Ihr Einkauf',
   'order.thanks': 'Vielen Dank für Ihre Bestellung. Wir schreiben Ihnen, sobald sie verschickt wird.',
   'order.continue': 'Weiter einkaufen',
+
+  'deposits.region': 'Einzahlungskonto',
+  'wallet.title': 'Test-Wallet',
+  'wallet.hint': 'Mit dem Mock-Server ist keine Blockchain beteiligt: Senden Sie sich hier eine Einzahlung.',
+  'wallet.amount': 'Betrag',
+  'wallet.currency': 'Währung',
+  'wallet.send': 'Einzahlung senden',
+  'wallet.sent': '{amount} {currency} gesendet: Die Seite zeigt es bei ihrer nächsten Aktualisierung.',
+  'wallet.refused': 'Der Mock-Server hat diese Einzahlung abgelehnt.',
 
   'notFound.body': 'Unter dieser Adresse gibt es keine Seite.',
 };

@@ -6,6 +6,7 @@ export const en = {
   'nav.shop': 'Shop',
   'nav.cart': 'Cart',
   'nav.account': 'Your account',
+  'nav.deposits': 'Deposits',
   'nav.language': 'Language',
 
   'title.shop': 'Linen tote bag',
@@ -13,6 +14,7 @@ export const en = {
   'title.checkout': 'Checkout',
   'title.account': 'Your account',
   'title.return': 'Your order',
+  'title.deposits': 'Your deposits',
   'title.notFound': 'Page not found',
 
   'product.tote.name': 'Linen tote bag',
@@ -66,6 +68,15 @@ export const en = {
   'order.bought': 'What you bought',
   'order.thanks': 'Thank you for your order. We will email you when it ships.',
   'order.continue': 'Continue shopping',
+
+  'deposits.region': 'Deposit account',
+  'wallet.title': 'Mock wallet',
+  'wallet.hint': 'Against the mock server, no blockchain is involved: send yourself a deposit here.',
+  'wallet.amount': 'Amount',
+  'wallet.currency': 'Currency',
+  'wallet.send': 'Send a deposit',
+  'wallet.sent': 'Sent {amount} {currency}: the page shows it at its next update.',
+  'wallet.refused': 'The mock refused this deposit.',
 
   'notFound.body': 'There is no page at this address.',
 } as const;

@@ -7,6 +7,7 @@ export const es: DemoTexts = {
   'nav.shop': 'Tienda',
   'nav.cart': 'Cesta',
   'nav.account': 'Tu cuenta',
+  'nav.deposits': 'Depósitos',
   'nav.language': 'Idioma',
 
   'title.shop': 'Bolso tote de lino',
@@ -14,6 +15,7 @@ export const es: DemoTexts = {
   'title.checkout': 'Pago',
   'title.account': 'Tu cuenta',
   'title.return': 'Tu pedido',
+  'title.deposits': 'Tus depósitos',
   'title.notFound': 'Página no encontrada',
 
   'product.tote.name': 'Bolso tote de lino',
@@ -67,6 +69,15 @@ export const es: DemoTexts = {
   'order.bought': 'Lo que has comprado',
   'order.thanks': 'Gracias por tu pedido. Te escribiremos cuando salga.',
   'order.continue': 'Seguir comprando',
+
+  'deposits.region': 'Cuenta de depósito',
+  'wallet.title': 'Monedero de prueba',
+  'wallet.hint': 'Con el servidor simulado no interviene ninguna blockchain: envíate un depósito aquí.',
+  'wallet.amount': 'Importe',
+  'wallet.currency': 'Moneda',
+  'wallet.send': 'Enviar un depósito',
+  'wallet.sent': '{amount} {currency} enviado: la página lo mostrará en su próxima actualización.',
+  'wallet.refused': 'El servidor simulado ha rechazado este depósito.',
 
   'notFound.body': 'No hay ninguna página en esta dirección.',
 };

@@ -7,6 +7,7 @@ export const fr: DemoTexts = {
   'nav.shop': 'Boutique',
   'nav.cart': 'Panier',
   'nav.account': 'Votre compte',
+  'nav.deposits': 'Dépôts',
   'nav.language': 'Langue',
 
   'title.shop': 'Sac cabas en lin',
@@ -14,6 +15,7 @@ export const fr: DemoTexts = {
   'title.checkout': 'Paiement',
   'title.account': 'Votre compte',
   'title.return': 'Votre commande',
+  'title.deposits': 'Vos dépôts',
   'title.notFound': 'Page introuvable',
 
   'product.tote.name': 'Sac cabas en lin',
@@ -67,6 +69,15 @@ export const fr: DemoTexts = {
   'order.bought': 'Vos achats',
   'order.thanks': 'Merci pour votre commande. Nous vous écrirons dès son expédition.',
   'order.continue': 'Continuer mes achats',
+
+  'deposits.region': 'Compte de dépôt',
+  'wallet.title': 'Portefeuille simulé',
+  'wallet.hint': 'Avec le serveur simulé, aucune blockchain n’intervient\u00a0: envoyez-vous un dépôt ici.',
+  'wallet.amount': 'Montant',
+  'wallet.currency': 'Devise',
+  'wallet.send': 'Envoyer un dépôt',
+  'wallet.sent': '{amount} {currency} envoyé\u00a0: la page l’affichera à sa prochaine mise à jour.',
+  'wallet.refused': 'Le serveur simulé a refusé ce dépôt.',
 
   'notFound.body': 'Il n’y a aucune page à cette adresse.',
 };

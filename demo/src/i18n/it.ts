@@ -7,6 +7,7 @@ export const it: DemoTexts = {
   'nav.shop': 'Negozio',
   'nav.cart': 'Carrello',
   'nav.account': 'Il tuo account',
+  'nav.deposits': 'Depositi',
   'nav.language': 'Lingua',
 
   'title.shop': 'Borsa tote in lino',
@@ -14,6 +15,7 @@ export const it: DemoTexts = {
   'title.checkout': 'Pagamento',
   'title.account': 'Il tuo account',
   'title.return': 'Il tuo ordine',
+  'title.deposits': 'I tuoi depositi',
   'title.notFound': 'Pagina non trovata',
 
   'product.tote.name': 'Borsa tote in lino',
@@ -67,6 +69,15 @@ export const it: DemoTexts = {
   'order.bought': 'Cosa hai acquistato',
   'order.thanks': 'Grazie per il tuo ordine. Ti scriveremo quando verrà spedito.',
   'order.continue': 'Continua lo shopping',
+
+  'deposits.region': 'Conto di deposito',
+  'wallet.title': 'Portafoglio di prova',
+  'wallet.hint': 'Con il server simulato non è coinvolta nessuna blockchain: inviati un deposito qui.',
+  'wallet.amount': 'Importo',
+  'wallet.currency': 'Valuta',
+  'wallet.send': 'Invia un deposito',
+  'wallet.sent': '{amount} {currency} inviato: la pagina lo mostrerà al prossimo aggiornamento.',
+  'wallet.refused': 'Il server simulato ha rifiutato questo deposito.',
 
   'notFound.body': 'A questo indirizzo non c’è nessuna pagina.',
 };

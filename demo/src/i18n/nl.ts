@@ -7,6 +7,7 @@ export const nl: DemoTexts = {
   'nav.shop': 'Winkel',
   'nav.cart': 'Winkelwagen',
   'nav.account': 'Je account',
+  'nav.deposits': 'Stortingen',
   'nav.language': 'Taal',
 
   'title.shop': 'Linnen draagtas',
@@ -14,6 +15,7 @@ export const nl: DemoTexts = {
   'title.checkout': 'Afrekenen',
   'title.account': 'Je account',
   'title.return': 'Je bestelling',
+  'title.deposits': 'Je stortingen',
   'title.notFound': 'Pagina niet gevonden',
 
   'product.tote.name': 'Linnen draagtas',
@@ -67,6 +69,15 @@ export const nl: DemoTexts = {
   'order.bought': 'Wat je hebt gekocht',
   'order.thanks': 'Bedankt voor je bestelling. We mailen je zodra die verzonden is.',
   'order.continue': 'Verder winkelen',
+
+  'deposits.region': 'Stortingsrekening',
+  'wallet.title': 'Testportemonnee',
+  'wallet.hint': 'Met de mockserver komt er geen blockchain aan te pas: stuur jezelf hier een storting.',
+  'wallet.amount': 'Bedrag',
+  'wallet.currency': 'Valuta',
+  'wallet.send': 'Storting versturen',
+  'wallet.sent': '{amount} {currency} verstuurd: de pagina toont het bij de volgende update.',
+  'wallet.refused': 'De mockserver heeft deze storting geweigerd.',
 
   'notFound.body': 'Op dit adres staat geen pagina.',
 };

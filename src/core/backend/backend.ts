@@ -1,3 +1,4 @@
+import type { DepositPageRequest, ShopperDepositPage, ShopperPurse } from './customer-purse.ts';
 import type { CheckoutSession, CheckoutSessionRequest, ShopperPayment, ShopperPaymentLink, VerifiedRedirect } from './views.ts';
 import type { EligibleSolution } from '../wire/payment.ts';
 import type { XcoExistsResponse, XcoIdentifier, XcoUser, XcoVerifyResponse } from '../wire/xco.ts';
@@ -71,4 +72,8 @@ export interface MerchantBackend {
   getPayment(id: string, options?: CallOptions): Promise<ShopperPayment>;
   /** A payment link as the shopper may see it, read from Purse. */
   getPaymentLink(id: string, options?: CallOptions): Promise<ShopperPaymentLink>;
+
+  // Customer Purse (deposits): always the signed-in customer's own, decided by the merchant server.
+  getCustomerPurse(options?: CallOptions): Promise<ShopperPurse>;
+  getCustomerPurseTransactions(input: DepositPageRequest, options?: CallOptions): Promise<ShopperDepositPage>;
 }

@@ -5,6 +5,7 @@ import { request } from './request.ts';
 import type { FetchLike } from './request.ts';
 import type { RetryOptions } from './retry.ts';
 import { routes } from './routes.ts';
+import type { ShopperDepositPage, ShopperPurse } from './customer-purse.ts';
 import type { CheckoutSession, ShopperPayment, ShopperPaymentLink, VerifiedRedirect } from './views.ts';
 import type { EligibleSolution } from '../wire/payment.ts';
 import type { XcoExistsResponse, XcoIdentifier, XcoUser, XcoVerifyResponse } from '../wire/xco.ts';
@@ -156,6 +157,20 @@ export function createHttpBackend(options: HttpBackendOptions): MerchantBackend 
         await get(`${routes.paymentLink}${segment(id)}`, o),
         (v) => typeof v.status === 'string',
         routes.paymentLink,
+      ),
+
+    // Customer Purse
+    getCustomerPurse: async (o) =>
+      expectShape<ShopperPurse>(
+        await get(routes.customerPurse, o),
+        (v) => typeof v.blocked === 'boolean' && Array.isArray(v.addresses),
+        routes.customerPurse,
+      ),
+    getCustomerPurseTransactions: async ({ page, size }, o) =>
+      expectShape<ShopperDepositPage>(
+        await get(`${routes.customerPurseTransactions}?${new URLSearchParams({ page: String(page), size: String(size) })}`, o),
+        (v) => Array.isArray(v.result) && typeof v.page === 'number' && typeof v.total === 'number',
+        routes.customerPurseTransactions,
       ),
   };
 }

@@ -27,6 +27,11 @@ export const routes = {
   payment: '/payments/',
   /** GET → ShopperPaymentLink. Suffix the payment link id. */
   paymentLink: '/payment-links/',
+
+  /** GET → ShopperPurse of the signed-in customer (deposit addresses; none while blocked) */
+  customerPurse: '/customer-purse',
+  /** GET ?page=0&size=10 → ShopperDepositPage of the signed-in customer, newest first */
+  customerPurseTransactions: '/customer-purse/transactions',
 } as const;
 
 /** Header carrying the shopper's intent key on POSTs; the handler replays the first answer for a repeated key. */

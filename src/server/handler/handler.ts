@@ -1,6 +1,7 @@
 // createMerchantHandler: the reference merchant backend, a web-standard (Request) => Promise<Response> that serves the
 // HTTP contract of src/core/backend/routes.ts and calls Purse with the merchant's credentials.
 import { checkoutContext, resolveRoute } from './routes.ts';
+import { customerPurseContext } from './customer-purse-context.ts';
 import type { HandlerLogger, MerchantHandlerOptions } from './options.ts';
 import { problem, readJsonBody } from './http.ts';
 import type { LocalInflight } from './idempotency.ts';
@@ -67,6 +68,7 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
     options.store,
   );
   const warnOnce = onceLogger((message) => logger.warn(`purse-react-kit: ${message}`));
+  const customerPurse = customerPurseContext(options);
 
   const notFound = (path: string) => {
     const hint = basePathHint(path, basePath);
@@ -123,6 +125,7 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
       now,
       challengeTtlMs,
       checkout,
+      customerPurse,
       fail: (error, mapPointer) => failureResponse(error, { route, logger, mapPointer }),
     };
     const answer = async (): Promise<Response> => {

@@ -9,6 +9,7 @@ import type {
   Webhook,
 } from '../../core/wire/payment.ts';
 import type { PurseClient, PurseClientOptions } from '../purse/client.ts';
+import type { CustomerPurseClient, CustomerPurseClientOptions } from '../purse/customer-purse.ts';
 import type { RedirectVerifierOptions } from '../purse/redirect-token.ts';
 import type { HandlerStore } from './store.ts';
 
@@ -194,9 +195,25 @@ export interface MerchantHandlerOptions {
    * @default 86400000 (24 hours)
    */
   checkoutRecordTtlMs?: number;
+  /** The Customer Purse API (deposit addresses and incoming transactions of the signed-in shopper). */
+  customerPurse?: CustomerPurseOptions;
   /**
    * Clock of the default in-memory store, the redirect-token checks and payment-link expiry (tests).
    * @default Date.now
    */
   now?: () => number;
+}
+
+export interface CustomerPurseOptions {
+  /** A Customer Purse client, or the options to create one (e.g. from `customerPurseConfigFromEnv(process.env)`). */
+  client: CustomerPurseClient | CustomerPurseClientOptions;
+  /** Currencies whose deposit address the shopper is shown, e.g. `['BTC', 'USDT']` (one address may serve several). */
+  currencies: string[];
+  /**
+   * A signed-in customer without a Customer Purse customer gets one on their first visit, with `externalId` = the
+   * customer reference: `true` (default); a function giving its `email`/`description` (or `null` to refuse); `false`.
+   */
+  createCustomer?: boolean | ((request: Request, customer: string) => MaybePromise<{ email?: string; description?: string } | null>);
+  /** Largest page of transactions the browser may ask for. Default 50. */
+  maxPageSize?: number;
 }

@@ -1,4 +1,5 @@
 // What every route of the merchant handler receives (XCO, checkout and payment-status routes).
+import type { CustomerPurseContext } from './customer-purse-context.ts';
 import type { CheckoutOptions, HandlerLogger, MerchantHandlerOptions, VouchedIdentity } from './options.ts';
 import type { Ownership } from './ownership.ts';
 import type { PurseClient } from '../purse/client.ts';
@@ -41,6 +42,8 @@ export interface RouteContext {
   now: () => number;
   challengeTtlMs: number;
   checkout: CheckoutContext;
+  /** The Customer Purse client and settings; undefined when the merchant did not configure it. */
+  customerPurse: CustomerPurseContext | undefined;
   /** The answer for a failed Purse call; `mapPointer` rewrites Purse's pointers into this request's shape. */
   fail(error: unknown, mapPointer?: (pointer: string) => string): Response;
 }

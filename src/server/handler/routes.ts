@@ -10,8 +10,9 @@ import type { CheckoutContext, RouteDefinition } from './route-types.ts';
 import { statusIdRoutes, statusRoutes } from './status-routes.ts';
 import type { HandlerStore } from './store.ts';
 import { xcoRoutes } from './xco-routes.ts';
+import { customerPurseRoutes } from './customer-purse-routes.ts';
 
-const exact: Record<string, RouteDefinition> = { ...xcoRoutes, ...checkoutRoutes, ...statusRoutes };
+const exact: Record<string, RouteDefinition> = { ...xcoRoutes, ...checkoutRoutes, ...statusRoutes, ...customerPurseRoutes };
 
 /** Purse ids are UUIDs; anything outside this never reaches Purse. */
 const ID = /^[A-Za-z0-9_-]{1,128}$/;

@@ -1,0 +1,112 @@
+// <CustomerPurse> over the real in-process stack (browser adapter → merchant handler → mock), as a shopper sees it.
+import { act, configure, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { StrictMode } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { createTestStack } from '../../test/stack.ts';
+import { PurseProvider } from '../provider/index.ts';
+import { CustomerPurse, type CustomerPurseProps } from './CustomerPurse.tsx';
+
+// Three layers and WebCrypto signing per request: allow for a busy machine.
+configure({ asyncUtilTimeout: 5000 });
+
+function renderPurse(customerReference: string, props: CustomerPurseProps = {}, locale: 'en' | 'fr' = 'en', before?: (stack: ReturnType<typeof createTestStack>) => void) {
+  const stack = createTestStack({ customerReference });
+  before?.(stack);
+  const view = render(
+    <StrictMode>
+      <PurseProvider backend={stack.backend} locale={locale}>
+        <CustomerPurse {...props} />
+      </PurseProvider>
+    </StrictMode>,
+  );
+  const calls = (path: string) => stack.purse.control.requests().filter((r) => r.path === `/api/v1/customer-purse/${path}`).length;
+  return { ...stack, ...view, calls, user: userEvent.setup() };
+}
+
+const rows = () => within(screen.getByRole('table')).getAllByRole('row').slice(1);
+
+describe('<CustomerPurse>', () => {
+  it('shows each address once (text, copy button, QR code) and the deposits in plain words, under StrictMode', async () => {
+    const { calls } = renderPurse('cust_seed_ada', { pageSize: 5 });
+    expect(screen.getByRole('status')).toHaveTextContent('Loading your deposit account…');
+    const list = await screen.findByRole('list');
+    expect(within(list).getAllByRole('listitem')).toHaveLength(2);
+    expect(screen.getByText(/^bc1q/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Copy the BTC address' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Copy the ETH, USDT, USDC address' })).toBeInTheDocument();
+    expect(await screen.findByRole('img', { name: 'QR code of the BTC address' })).toBeInTheDocument();
+    await waitFor(() => expect(rows()).toHaveLength(5));
+    expect(rows()[0]).toHaveTextContent('1.25 ETH');
+    expect(rows()[0]).toHaveTextContent('Seen on the network, waiting for confirmation');
+    expect(rows()[0]).toHaveTextContent('Not checked yet');
+    expect(rows()[1]).toHaveTextContent('Being checked');
+    expect(screen.getByText('Page 1 of 3')).toBeInTheDocument();
+    expect(calls('customer/get')).toBe(1);
+    expect(calls('transaction/find')).toBe(1);
+  });
+
+  it('pages with Previous / Next', async () => {
+    const { user } = renderPurse('cust_seed_ada', { pageSize: 5 });
+    await screen.findByText('Page 1 of 3');
+    expect(screen.getByRole('button', { name: 'Previous page' })).toHaveAttribute('aria-disabled', 'true');
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    await screen.findByText('Page 2 of 3');
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    await screen.findByText('Page 3 of 3');
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    expect(screen.getByRole('button', { name: 'Next page' })).toHaveAttribute('aria-disabled', 'true');
+  });
+
+  it('a deposit that arrives while the view is open appears and is announced, without a reload', async () => {
+    const { purse } = renderPurse('cust_seed_new', { pollIntervalMs: 50 });
+    await screen.findByText('No deposits yet. They appear here as soon as the network reports them.');
+    act(() => void purse.control.customerPurse.addDeposit({ externalId: 'cust_seed_new', currency: 'BTC', amount: 0.015 }));
+    await waitFor(() => expect(rows()).toHaveLength(1), { timeout: 3000 });
+    expect(rows()[0]).toHaveTextContent('0.015 BTC');
+    expect(screen.getByRole('status')).toHaveTextContent('New deposit: 0.015 BTC, Seen on the network, waiting for confirmation.');
+  });
+
+  it('a blocked customer is told why and gets no address, but still sees their deposits', async () => {
+    renderPurse('cust_seed_blocked');
+    expect(await screen.findByRole('heading', { name: 'Your deposit account is on hold' })).toBeInTheDocument();
+    expect(screen.getByRole('note')).toHaveTextContent(/Do not send funds now/);
+    expect(screen.queryByText(/^bc1q/)).toBeNull();
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    expect(rows()[0]).toHaveTextContent('Declined');
+    expect(rows()[0]).toHaveTextContent('Not passed');
+  });
+
+  it('copies an address, or selects it for the shopper when the clipboard is refused', async () => {
+    const { user } = renderPurse('cust_seed_ada');
+    const button = await screen.findByRole('button', { name: 'Copy the BTC address' });
+    const writeText = vi.spyOn(navigator.clipboard, 'writeText').mockResolvedValueOnce(undefined);
+    await user.click(button);
+    expect(writeText).toHaveBeenCalledWith(screen.getByText(/^bc1q/).textContent);
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Address copied.'));
+    writeText.mockRejectedValueOnce(new DOMException('denied', 'NotAllowedError'));
+    await user.click(button);
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('The address could not be copied. Select it and copy it yourself.'));
+    expect(window.getSelection()?.toString()).toBe(screen.getByText(/^bc1q/).textContent);
+  });
+
+  it('a failure says so in the shopper’s language and retries', async () => {
+    const again = renderPurse('cust_seed_ada', {}, 'fr', (stack) =>
+      stack.purse.control.setFault({ path: '/api/v1/customer-purse/customer/get', status: 400, body: { code: 'X', message: 'no' }, times: 1 }),
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent('Votre compte de dépôt n’a pas pu être chargé.');
+    await again.user.click(screen.getByRole('button', { name: 'Réessayer' }));
+    expect(await screen.findByRole('heading', { name: 'Vos adresses de dépôt' })).toBeInTheDocument();
+  });
+
+  it('stops polling once unmounted', async () => {
+    const { calls, unmount } = renderPurse('cust_seed_ada', { pollIntervalMs: 30 });
+    await waitFor(() => expect(calls('transaction/find')).toBeGreaterThanOrEqual(2));
+    unmount();
+    // A request already on its way when the view unmounted may still arrive; after that, nothing more.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const count = calls('transaction/find');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(calls('transaction/find')).toBe(count);
+  });
+});

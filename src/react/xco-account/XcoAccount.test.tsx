@@ -1,0 +1,91 @@
+// <XcoAccount> over the real in-process stack: the linked account, or the signup/link flow when there is none.
+import { configure, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { StrictMode } from 'react';
+import { describe, expect, it } from 'vitest';
+import { maskEmail, maskPhone } from '../../core/xco-account/machine.ts';
+import { createTestStack } from '../../test/stack.ts';
+import { PurseProvider } from '../provider/index.ts';
+import { XcoAccount } from './XcoAccount.tsx';
+
+// Three layers and WebCrypto signing per request: allow for a busy machine.
+configure({ asyncUtilTimeout: 5000 });
+
+function renderAccount(customerReference = 'cust_test_1') {
+  const stack = createTestStack({ customerReference });
+  const user = userEvent.setup();
+  const view = render(
+    <StrictMode>
+      <PurseProvider backend={stack.backend}>
+        <XcoAccount />
+      </PurseProvider>
+    </StrictMode>,
+  );
+  const apiCalls = (suffix: string) => stack.purse.control.requests().filter((r) => r.path.endsWith(suffix)).length;
+  return { ...stack, ...view, user, apiCalls };
+}
+
+const detail = (term: string) => screen.getByText(term, { selector: 'dt' }).nextElementSibling;
+
+describe('<XcoAccount>', () => {
+  it('offers the link flow when none is linked; linking an existing account then shows it, masked, with its saved methods', async () => {
+    const { user, purse, apiCalls } = renderAccount();
+    await user.click(await screen.findByRole('button', { name: 'Link or create my Purse account' }));
+    await user.type(await screen.findByLabelText('Email or phone number'), 'existing@example.com');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await screen.findByLabelText('Verification code');
+    await user.type(screen.getByLabelText('Verification code'), purse.control.currentCode({ email: 'existing@example.com' })!);
+
+    expect(await screen.findByText('Your Purse account is linked: you can pay in one step.', { selector: 'p' }, { timeout: 3000 })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Your Purse account is linked');
+    expect(detail('Name')).toHaveTextContent('Jean Dupont');
+    expect(detail('Email')).toHaveTextContent('e•••@example.com');
+    expect(detail('Phone')).toHaveTextContent('+33 •••• ••78');
+    await waitFor(() => expect(detail('Saved payment methods')).toHaveTextContent('2 saved payment methods'));
+    expect(screen.queryByText('existing@example.com')).toBeNull();
+    // One read before linking, one after; one count.
+    expect(apiCalls('/users/cust_test_1')).toBe(2);
+  });
+
+  it('a customer whose account is already linked sees it at once, under StrictMode with one request each', async () => {
+    const stack = createTestStack({ customerReference: 'cust_linked' });
+    await stack.backend.checkUser({ email: 'sam.taylor@example.com' });
+    await stack.backend.startPasswordless({ email: 'sam.taylor@example.com' });
+    const code = stack.purse.control.currentCode({ email: 'sam.taylor@example.com' })!;
+    const verified = await stack.backend.verifyPasswordless({ identifier: { email: 'sam.taylor@example.com' }, verification_code: code });
+    await stack.backend.createConsent({ identifier: { email: 'sam.taylor@example.com' }, consent_challenge_id: verified.consent_challenge_id });
+    render(
+      <StrictMode>
+        <PurseProvider backend={stack.backend}>
+          <XcoAccount />
+        </PurseProvider>
+      </StrictMode>,
+    );
+    expect(await screen.findByText('Sam Taylor')).toBeInTheDocument();
+    await waitFor(() => expect(detail('Saved payment methods')).toHaveTextContent('0 saved payment methods'));
+    expect(stack.purse.control.requests().filter((r) => r.path.endsWith('/users/cust_linked'))).toHaveLength(1);
+  });
+
+  it('a failure is said and retried', async () => {
+    const stack = createTestStack();
+    stack.purse.control.setFault({ path: '/v1/merchants/*', status: 500, times: 3 });
+    const user = userEvent.setup();
+    render(
+      <PurseProvider backend={stack.backend}>
+        <XcoAccount />
+      </PurseProvider>,
+    );
+    expect(await screen.findByRole('alert', {}, { timeout: 5000 })).toHaveTextContent('Your Express Checkout account could not be loaded.');
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('button', { name: 'Link or create my Purse account' })).toBeInTheDocument();
+  });
+});
+
+describe('masks', () => {
+  it('keeps the first letter and the domain of an email, the country code and last two digits of a phone', () => {
+    expect(maskEmail('camille.martin@example.fr')).toBe('c•••@example.fr');
+    expect(maskEmail('nonsense')).toBe('•••');
+    expect(maskPhone('+447700900123')).toBe('+44 •••• ••23');
+    expect(maskPhone('+15551234567')).toBe('+1 •••• ••67');
+  });
+});

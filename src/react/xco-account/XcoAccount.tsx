@@ -1,0 +1,102 @@
+import { lazy, Suspense } from 'react';
+import { maskEmail, maskPhone } from '../../core/xco-account/machine.ts';
+import { usePurse } from '../provider/context.ts';
+import { Button, cx, LiveRegion } from '../shared/parts.tsx';
+import type { XcoSignupProps } from '../xco-signup/XcoSignup.tsx';
+import { useXcoAccount, type UseXcoAccountOptions, type XcoAccountApi } from './useXcoAccount.ts';
+
+// The signup/link flow (and its form library) is downloaded only when a shopper without an account opens it.
+const XcoSignup = lazy(() => import('../xco-signup/XcoSignup.tsx').then((module) => ({ default: module.XcoSignup })));
+
+type HeadingLevel = 2 | 3 | 4;
+
+export interface XcoAccountViewProps {
+  account: XcoAccountApi;
+  /** Options of the signup/link flow offered when no account is linked (e.g. `identifier`, `defaultCountry`). */
+  signup?: Omit<XcoSignupProps, 'onComplete'> & { onComplete?: XcoSignupProps['onComplete'] };
+  headingLevel?: HeadingLevel;
+  className?: string;
+}
+
+/** The default view of `useXcoAccount()`. */
+export function XcoAccountView({ account, signup, headingLevel = 2, className }: XcoAccountViewProps) {
+  const { i18n } = usePurse();
+  const { state } = account;
+  const Heading = `h${headingLevel}` as const;
+  const title = <Heading className="purse-title">{i18n.t(state.status === 'none' || state.status === 'signup' ? 'xcoAccount.none.title' : 'xcoAccount.title')}</Heading>;
+
+  let body;
+  let status = '';
+  switch (state.status) {
+    case 'loading':
+      status = i18n.t('xcoAccount.loading');
+      body = <p className="purse-hint">{status}</p>;
+      break;
+    case 'failed':
+      status = i18n.t('xcoAccount.failed');
+      body = (
+        <div role="alert">
+          <p className="purse-error-text">{status}</p>
+          <Button onClick={account.retry}>{i18n.t('xcoAccount.retry')}</Button>
+        </div>
+      );
+      break;
+    case 'linked': {
+      const { user, tokenCount } = state;
+      const name = [user.first_name, user.last_name].filter(Boolean).join(' ');
+      status = i18n.t('xcoAccount.linked');
+      body = (
+        <>
+          <p>{status}</p>
+          <dl className="purse-xco-account__details">
+            {name && (<><dt>{i18n.t('xcoAccount.name')}</dt><dd>{name}</dd></>)}
+            {user.email && (<><dt>{i18n.t('xcoAccount.email')}</dt><dd>{maskEmail(user.email)}</dd></>)}
+            {user.phone_number && (<><dt>{i18n.t('xcoAccount.phone')}</dt><dd>{maskPhone(user.phone_number)}</dd></>)}
+            {tokenCount !== undefined && (<><dt>{i18n.t('xcoAccount.methods')}</dt><dd>{i18n.plural('xcoAccount.methods.count', tokenCount)}</dd></>)}
+          </dl>
+        </>
+      );
+      break;
+    }
+    case 'none':
+      body = (
+        <>
+          <p>{i18n.t('xcoAccount.none.body')}</p>
+          <Button onClick={account.startSignup}>{i18n.t('xcoAccount.none.start')}</Button>
+        </>
+      );
+      break;
+    case 'signup':
+      body = (
+        <Suspense fallback={<p className="purse-hint">{i18n.t('xcoAccount.loading')}</p>}>
+          <XcoSignup
+            {...signup}
+            onComplete={(details) => {
+              signup?.onComplete?.(details);
+              account.signupDone();
+            }}
+          />
+        </Suspense>
+      );
+      break;
+  }
+
+  return (
+    <section className={cx('purse-xco-account', className)} lang={i18n.locale} aria-label={i18n.t('xcoAccount.title')}>
+      <LiveRegion>{status}</LiveRegion>
+      {title}
+      {body}
+    </section>
+  );
+}
+
+export interface XcoAccountProps extends UseXcoAccountOptions, Omit<XcoAccountViewProps, 'account'> {}
+
+/**
+ * The returning shopper's Purse Express Checkout account: name, masked email and phone, saved payment methods when
+ * known; or, when none is linked to the signed-in customer, the signup/link flow. Render inside `<PurseProvider>`.
+ */
+export function XcoAccount({ onError, ...view }: XcoAccountProps) {
+  const account = useXcoAccount({ onError });
+  return <XcoAccountView account={account} {...view} />;
+}
