@@ -16,6 +16,8 @@ export default defineConfig({
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
     launchOptions: chromiumLaunch,
+    // The storefront speaks the browser's language (locale="auto"): English unless a test says otherwise.
+    locale: 'en-US',
     trace: 'retain-on-failure',
   },
   projects: [

@@ -12,7 +12,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'happy-dom',
-          include: ['src/**/*.test.{ts,tsx}', 'bench/**/*.test.ts'],
+          include: ['src/**/*.test.{ts,tsx}', 'bench/**/*.test.ts', 'demo/**/*.test.{ts,tsx}'],
           exclude: ['src/**/*.browser.test.{ts,tsx}', 'node_modules/**'],
           setupFiles: ['src/test/setup.ts'],
           // Most tests run the real in-process stack (RS256 signing, WebCrypto, three layers per request): on 2 shared

@@ -16,7 +16,7 @@ export async function signupFlows(browser: Browser) {
   // Each flow in a new context: a new customer cookie (a customer reference links to one XCO account only).
   let page = await (await browser.newContext()).newPage();
   const created = backendCalls(page);
-  await page.goto(`${base}/`);
+  await page.goto(`${base}/account`);
   // The shop account first: the demo shop only vouches for (and so only creates an XCO account for) its email.
   const email = `bench.${Date.now()}@example.com`;
   await page.getByLabel('Email for your shop account').fill(email);
@@ -34,7 +34,7 @@ export async function signupFlows(browser: Browser) {
 
   page = await (await browser.newContext()).newPage();
   const linked = backendCalls(page);
-  await page.goto(`${base}/`);
+  await page.goto(`${base}/account`);
   await page.getByRole('textbox', { name: 'Email or phone number' }).fill('existing@example.com');
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('textbox', { name: 'Verification code' }).waitFor();
@@ -54,7 +54,7 @@ const commits = (page: Page) => page.evaluate(() => (window as { __purseCommits?
 export async function commitsPerKeystroke(browser: Browser) {
   await control.reset();
   const page = await (await browser.newContext()).newPage();
-  await page.goto(`${base}/`);
+  await page.goto(`${base}/account`);
   await page.getByRole('textbox', { name: 'Email or phone number' }).waitFor();
   const mounted = await commits(page);
   if (mounted < 1) throw new Error('The commit counter saw no commit at mount: the Profiler is not active.');

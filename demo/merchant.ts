@@ -14,7 +14,7 @@ import {
   type PurseClientOptions,
 } from '../src/server/index.ts';
 import { MOCK_CREDENTIALS, MOCK_CUSTOMER_PURSE_CREDENTIALS, startMockPurseServer } from '../src/mock-server/index.ts';
-import { findCart } from './src/carts.ts';
+import { cartReference, parseCartReference, priceCart } from './src/catalog.ts';
 
 // Every visitor gets a customer reference in a cookie, standing in for the merchant's session. A real storefront
 // resolves it from its own authenticated session.
@@ -105,23 +105,38 @@ export function createDemoHandler(
     // Guests' cookies must verify on every instance of the cluster: one secret for all. A fixed secret is only
     // acceptable in a local demo; production reads a long random one from its secrets.
     guestCookie: { secret: process.env.DEMO_GUEST_SECRET ?? 'purse-demo-local-guest-secret' },
-    // Amounts come from the storefront's own cart table; the browser only names the cart.
-    resolveOrder: (_request, { order_reference, customer }) => {
-      const cart = findCart(order_reference ?? 'cart-eur');
-      if (!cart) return null;
-      return {
-        amount: cart.amount,
-        currency: cart.currency,
-        capture_mode: 'MANUAL',
-        order: { reference: `${cart.reference}-${Date.now()}`, net_amount: cart.amount, tax_amount: 0 },
-        ...(customer ? { customer: { reference: customer } } : {}),
-      };
-    },
+    // Amounts come from the storefront's own catalogue (the same table its pages price the cart with); the browser
+    // only names a cart and a quantity.
+    resolveOrder: (_request, { order_reference, customer }) => orderFor(order_reference ?? 'cart-eur', customer),
     checkout: {
-      shopperRedirectionUrl: (request) => new URL('/return', request.url).href,
+      // The order confirmation page, told which cart was paid: it shows the cart, and "Try again" returns to it.
+      shopperRedirectionUrl: (request, order) => returnUrl(request.url, order.order.reference),
       allowedIntegrationModes: ['EMBEDDED', 'HOSTED_PAGE'],
     },
     // Deposit addresses and deposits of the signed-in shopper (a Customer Purse customer is made on the first visit).
     customerPurse: { client: customerPurse, currencies: ['BTC', 'USDT'] },
   });
+}
+
+/** The Purse order of a cart, priced from the catalogue; `null` (nothing to pay, 404) for an unknown cart. */
+export function orderFor(orderReference: string, customer: string | null) {
+  const named = parseCartReference(orderReference);
+  if (!named) return null;
+  const priced = priceCart(named.cart, named.quantity);
+  return {
+    amount: priced.total,
+    currency: priced.currency,
+    capture_mode: 'MANUAL' as const,
+    // Purse's order: `net_amount` is the order's amount, `tax_amount` the part of it that is tax (as in its samples).
+    order: { reference: `${cartReference(named.cart, named.quantity)}/${Date.now()}`, net_amount: priced.total, tax_amount: priced.tax },
+    ...(customer ? { customer: { reference: customer } } : {}),
+  };
+}
+
+/** The return page's URL for an order reference made by `orderFor`: /return?cart=cart-jpy&qty=2. */
+export function returnUrl(requestUrl: string, orderReference: string): string {
+  const url = new URL('/return', requestUrl);
+  const named = parseCartReference(orderReference.split('/')[0]!);
+  if (named) url.search = new URLSearchParams({ cart: named.cart, qty: String(named.quantity) }).toString();
+  return url.href;
 }

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import sirv from 'sirv';
 import { build, createServer, type InlineConfig } from 'vite';
+import { isPurseLocale } from '../src/react/i18n/locales.ts';
 import type { DemoConfig } from './src/config.ts';
 
 const root = resolve(import.meta.dirname);
@@ -29,10 +30,21 @@ const shared: InlineConfig = {
   logLevel: 'warn',
 };
 
+/** The shopper's language choice: `?lang=de` (remembered in this cookie), `?lang=auto` to forget it. */
+const LANG_COOKIE = 'demo_lang';
+
+function chosenLocale(req: IncomingMessage): { locale: DemoConfig['locale']; cookie?: string } {
+  const asked = new URL(req.url ?? '/', 'http://x').searchParams.get('lang');
+  if (isPurseLocale(asked)) return { locale: asked, cookie: `${LANG_COOKIE}=${asked}; Path=/; Max-Age=31536000; SameSite=Lax` };
+  if (asked === 'auto') return { locale: null, cookie: `${LANG_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax` };
+  const remembered = req.headers.cookie?.split(/;\s*/).find((c) => c.startsWith(`${LANG_COOKIE}=`))?.slice(LANG_COOKIE.length + 1);
+  return { locale: isPurseLocale(remembered) ? remembered : null };
+}
+
 /** JSON inside <script type="application/json">: `<` escaped so no value can close the tag. */
 const inlineJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
-export async function createPageServer(options: { prod: boolean; config: DemoConfig }): Promise<PageServer> {
+export async function createPageServer(options: { prod: boolean; config: Omit<DemoConfig, 'locale'> }): Promise<PageServer> {
   let template: (url: string) => Promise<string>;
   let assets: (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
   let close = async () => {};
@@ -66,10 +78,14 @@ export async function createPageServer(options: { prod: boolean; config: DemoCon
 
   async function page(req: IncomingMessage, res: ServerResponse, strictCsp: boolean) {
     const nonce = randomBytes(16).toString('base64');
+    const { locale, cookie } = chosenLocale(req);
+    // With no choice, the page speaks the browser's language (locale="auto") and sets <html lang> itself.
     const html = (await template(req.url ?? '/'))
       .replaceAll(NONCE_PLACEHOLDER, nonce)
-      .replace('__DEMO_CONFIG__', inlineJson(options.config));
+      .replace('<html lang="en">', `<html lang="${locale ?? 'en'}">`)
+      .replace('__DEMO_CONFIG__', inlineJson({ ...options.config, locale }));
     const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
+    if (cookie) res.appendHeader('set-cookie', cookie);
     // ?csp=strict: only nonce-bearing scripts may run (E2E checks the drop-in script carries the nonce).
     if (strictCsp) headers['content-security-policy'] = `script-src 'nonce-${nonce}'; object-src 'none'; base-uri 'none'`;
     res.writeHead(200, headers).end(html);

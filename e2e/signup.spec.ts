@@ -28,7 +28,7 @@ async function createShopAccount(page: Page, email: string) {
 test('a new shopper creates an XCO account: check 1 + create 1, one user in Purse', async ({ page, request }) => {
   const calls = recordBackendCalls(page);
   const email = `new.shopper.${Date.now()}@example.com`;
-  await page.goto('/');
+  await page.goto('/account');
   await expectNoAxeViolations(page);
   await createShopAccount(page, email);
 
@@ -46,7 +46,7 @@ test('a new shopper creates an XCO account: check 1 + create 1, one user in Purs
   await page.getByRole('button', { name: 'Create my account' }).click();
 
   await expect(page.getByRole('heading', { name: 'Your Purse account is ready' })).toBeVisible();
-  const signup = page.getByRole('region', { name: 'Purse Express Checkout' });
+  const signup = page.getByRole('region', { name: 'Pay faster with Purse' });
   await expect(signup.getByRole('status').first()).toContainText('Your Purse account is ready');
   await expectNoAxeViolations(page);
 
@@ -60,7 +60,7 @@ test('a new shopper creates an XCO account: check 1 + create 1, one user in Purs
 
 test('an existing shopper links by email: check 1 + start 1 + verify 1 + consent 1, one consent', async ({ page, request }) => {
   const calls = recordBackendCalls(page);
-  await page.goto('/');
+  await page.goto('/account');
   await identifierField(page).fill('existing@example.com');
   await page.getByRole('button', { name: 'Continue' }).click();
 
@@ -84,7 +84,7 @@ test('an existing shopper links by email: check 1 + start 1 + verify 1 + consent
 });
 
 test('an existing shopper links by phone typed in national format (default country FR)', async ({ page, request }) => {
-  await page.goto('/');
+  await page.goto('/account');
   await identifierField(page).fill('06 98 76 54 32');
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(codeField(page)).toBeFocused();
@@ -100,7 +100,7 @@ test('an existing shopper links by phone typed in national format (default count
 });
 
 test('a wrong code is refused with attempts left, then the right code links', async ({ page, request }) => {
-  await page.goto('/');
+  await page.goto('/account');
   await identifierField(page).fill('existing@example.com');
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(codeField(page)).toBeFocused();
@@ -117,7 +117,7 @@ test('a wrong code is refused with attempts left, then the right code links', as
 });
 
 test('resend: the countdown runs, then a new code replaces the old one', async ({ page, request }) => {
-  await page.goto('/');
+  await page.goto('/account');
   await identifierField(page).fill('camille.martin@example.fr');
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(codeField(page)).toBeFocused();
@@ -136,7 +136,7 @@ test('resend: the countdown runs, then a new code replaces the old one', async (
 });
 
 test('the whole existing-shopper flow works with the keyboard only', async ({ page, request }) => {
-  await page.goto('/');
+  await page.goto('/account');
   await identifierField(page).focus();
   await page.keyboard.type('existing@example.com');
   await page.keyboard.press('Enter');
@@ -149,7 +149,7 @@ test('the whole existing-shopper flow works with the keyboard only', async ({ pa
 });
 
 test('"use another email or phone" goes back to the identifier with the value kept', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/account');
   await identifierField(page).fill('existing@example.com');
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(codeField(page)).toBeFocused();
@@ -159,7 +159,7 @@ test('"use another email or phone" goes back to the identifier with the value ke
 });
 
 test('an XCO account is never created for an email the shop does not have for the shopper', async ({ page, request }) => {
-  await page.goto('/');
+  await page.goto('/account');
   await createShopAccount(page, `mallory.${Date.now()}@example.com`);
   await identifierField(page).fill('victim@example.org');
   await page.getByRole('button', { name: 'Continue' }).click();

@@ -203,3 +203,15 @@ export const French: Story = {
     await expect(canvas.getByRole('group', { name: 'Paiement' })).toBeVisible();
   },
 };
+
+/** German: the component, and Purse's drop-in told "de-DE" (labels, method names, the amount written as the page writes it). */
+export const German: Story = {
+  parameters: { purse: { locale: 'de' } },
+  play: async ({ canvas, canvasElement }) => {
+    await waitFor(() => expect(liveRegion(canvasElement)).toHaveTextContent('Das Zahlungsformular ist bereit.'), LOAD);
+    await expect(canvas.getByRole('group', { name: 'Zahlung' })).toBeVisible();
+    await expect(canvas.getByLabelText('Kartennummer')).toBeVisible();
+    await expect(canvas.getByLabelText('Ablaufdatum (MM/JJ)')).toHaveAttribute('placeholder', 'MM/JJ');
+    await expect(canvas.getByRole('button', { name: /^\d+,\d{2}\u00a0€ bezahlen$/ })).toBeVisible();
+  },
+};

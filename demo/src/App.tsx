@@ -1,40 +1,55 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { createHttpBackend, PurseProvider } from '../../src/index.ts';
 import { BackOfficePage } from './BackOfficePage.tsx';
+import { CartPage } from './CartPage.tsx';
 import { CheckoutPage } from './CheckoutPage.tsx';
+import { demoConfig } from './config.ts';
 import { CustomersBackOffice } from './CustomersBackOffice.tsx';
 import { DepositsPage } from './DepositsPage.tsx';
+import { useDemoText, type DemoKey } from './i18n/index.ts';
+import { Layout, StaffLayout } from './Layout.tsx';
 import { NaiveCheckoutPage } from './NaiveCheckoutPage.tsx';
 import { ReturnPage } from './ReturnPage.tsx';
+import { ShopPage } from './ShopPage.tsx';
 import { SignupPage } from './SignupPage.tsx';
 
 // A deliberately tiny router: the storefront has a handful of pages and no client-side navigation state.
-const pages: Record<string, { title: string; render: () => React.ReactNode }> = {
-  '/': { title: 'Create your account', render: () => <SignupPage /> },
-  '/checkout': { title: 'Checkout', render: () => <CheckoutPage /> },
-  '/return': { title: 'Your payment', render: () => <ReturnPage /> },
-  '/back-office': { title: 'Back office', render: () => <BackOfficePage /> },
-  '/deposits': { title: 'Your deposits', render: () => <DepositsPage /> },
-  '/back-office/customers': { title: 'Back office: deposit customers', render: () => <CustomersBackOffice /> },
-  '/bench/naive-checkout': { title: 'Checkout (naive loader)', render: () => <NaiveCheckoutPage /> },
+const pages: Record<string, { title: DemoKey; render: () => ReactNode }> = {
+  '/': { title: 'title.shop', render: () => <ShopPage /> },
+  '/cart': { title: 'title.cart', render: () => <CartPage /> },
+  '/checkout': { title: 'title.checkout', render: () => <CheckoutPage /> },
+  '/account': { title: 'title.account', render: () => <SignupPage /> },
+  '/return': { title: 'title.return', render: () => <ReturnPage /> },
+  '/deposits': { title: 'title.deposits', render: () => <DepositsPage /> },
+  '/bench/naive-checkout': { title: 'title.checkout', render: () => <NaiveCheckoutPage /> },
 };
+
+const staffPages: Record<string, { title: string; render: () => ReactNode }> = {
+  '/back-office': { title: 'Back office', render: () => <BackOfficePage /> },
+  '/back-office/customers': { title: 'Back office: deposit customers', render: () => <CustomersBackOffice /> },
+};
+
+const notFound = { title: 'title.notFound', render: () => <NotFound /> } as const;
 
 export function App() {
   const backend = useMemo(() => createHttpBackend({ baseUrl: '/api/purse' }), []);
-  const page = pages[window.location.pathname] ?? pages['/']!;
-  const locale = new URLSearchParams(window.location.search).get('lang') === 'fr' ? 'fr' : 'en';
+  // The merchant's staff pages: their own URLs, outside the shop's navigation and language.
+  const staff = staffPages[window.location.pathname];
+  if (staff) return <StaffLayout title={staff.title}>{staff.render()}</StaffLayout>;
+  const page = pages[window.location.pathname] ?? notFound;
   return (
-    <PurseProvider backend={backend} locale={locale}>
-      <header className="demo-header">
-        <strong>Purse demo storefront</strong>
-        <nav aria-label="Storefront">
-          <a href="/">Sign up</a> <a href="/checkout">Checkout</a> <a href="/deposits">Deposits</a> <a href="/back-office">Back office</a>
-        </nav>
-      </header>
-      <main className="demo-main">
-        <h1>{page.title}</h1>
-        {page.render()}
-      </main>
+    // The language the shopper chose in the header, else the browser's.
+    <PurseProvider backend={backend} locale={demoConfig.locale ?? 'auto'}>
+      <Layout title={page.title}>{page.render()}</Layout>
     </PurseProvider>
+  );
+}
+
+function NotFound() {
+  const { t } = useDemoText();
+  return (
+    <p className="demo-card">
+      {t('notFound.body')} <a href="/">{t('cart.continue')}</a>
+    </p>
   );
 }

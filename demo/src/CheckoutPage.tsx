@@ -1,6 +1,9 @@
 import { PurseCheckout, XcoAccount } from '../../src/index.ts';
-import { findCart } from './carts.ts';
+import { currentCart, saveCart } from './cart.ts';
+import { cartReference, priceCart } from './catalog.ts';
 import { cspNonce as nonce, demoConfig } from './config.ts';
+import { useDemoText } from './i18n/index.ts';
+import { OrderSummary } from './OrderSummary.tsx';
 
 const mockOrigin = demoConfig.mockOrigin;
 
@@ -12,31 +15,32 @@ const allowedOrigins =
     : undefined;
 
 export function CheckoutPage() {
+  const { t } = useDemoText();
   const params = new URLSearchParams(window.location.search);
-  const cart = findCart(params.get('cart') ?? 'cart-eur') ?? findCart('cart-eur')!;
+  const choice = currentCart();
+  const priced = priceCart(choice.cart, choice.quantity);
   const mode = params.get('mode') === 'hosted' ? 'HOSTED_PAGE' : 'EMBEDDED';
   // ?scriptHint=1: tell the component which drop-in script the session will name, so it downloads it while the
   // session is being created (bench/ measures the difference).
   const scriptUrl =
     mockOrigin && params.get('scriptHint') === '1' ? `${mockOrigin}/dropin-checkout/stable/purse.js` : undefined;
   const count = Math.min(Number(params.get('count') ?? 1) || 1, 3);
-  const amount = new Intl.NumberFormat('en', { style: 'currency', currency: cart.currency }).format(
-    cart.amount / 10 ** (cart.currency === 'JPY' ? 0 : 2),
-  );
   return (
     <>
+      <OrderSummary priced={priced} title={t('checkout.order')} />
+      <p className="demo-edit">
+        <a href="/cart" onClick={() => saveCart(choice)}>
+          {t('checkout.edit')}
+        </a>
+      </p>
       <div className="demo-card">
         <XcoAccount signup={{ defaultCountry: 'FR' }} />
       </div>
-      <section className="demo-card" aria-label="Your order">
-        <p>
-          {cart.label} — <strong>{amount}</strong>
-        </p>
-      </section>
       {Array.from({ length: count }, (_, index) => (
-        <section className="demo-card" key={index} aria-label={count > 1 ? `Payment ${index + 1}` : 'Payment'}>
+        <section className="demo-card" key={index} aria-label={count > 1 ? t('checkout.paymentN', { n: index + 1 }) : t('checkout.payment')}>
+          {/* The server prices the same cart from the same table (demo/merchant.ts → resolveOrder). */}
           <PurseCheckout
-            order={{ order_reference: cart.reference }}
+            order={{ order_reference: cartReference(choice.cart, choice.quantity) }}
             integrationMode={mode}
             allowedOrigins={allowedOrigins}
             nonce={nonce}

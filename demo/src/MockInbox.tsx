@@ -1,8 +1,13 @@
 import { useId, useState } from 'react';
 import { demoConfig } from './config.ts';
+import { useDemoText } from './i18n/index.ts';
+
+// The mock's seeded XCO accounts (src/mock-server/seed.ts), as a shopper would type them.
+const SEEDED = 'existing@example.com (+33 6 12 34 56 78), camille.martin@example.fr (+33 6 98 76 54 32)';
 
 /** Stands in for the shopper's mailbox or phone when the storefront runs against the embedded mock server. */
 export function MockInbox() {
+  const { t } = useDemoText();
   const [identifier, setIdentifier] = useState('');
   const [message, setMessage] = useState('');
   const fieldId = useId();
@@ -12,20 +17,17 @@ export function MockInbox() {
     const key = identifier.includes('@') ? 'email' : 'phone_number';
     const response = await fetch(`/__mock/otp?${key}=${encodeURIComponent(identifier.trim())}`);
     const body = response.ok ? ((await response.json()) as { code: string }) : null;
-    setMessage(body ? `Latest code: ${body.code}` : 'No code was sent to this email or phone.');
+    setMessage(body ? t('inbox.code', { code: body.code }) : t('inbox.none'));
   }
 
   return (
-    <aside className="demo-card demo-inbox" aria-label="Mock inbox">
-      <h2>Mock inbox</h2>
-      <p className="demo-hint">
-        Against the mock server, one-time codes are not sent: read them here (or in the terminal running npm start).
-        Seeded XCO accounts: existing@example.com (+33 6 12 34 56 78), camille.martin@example.fr (+33 6 98 76 54 32).
-      </p>
-      <label htmlFor={fieldId}>Email or phone (E.164)</label>{' '}
+    <aside className="demo-card demo-inbox" aria-labelledby={`${fieldId}-title`}>
+      <h2 id={`${fieldId}-title`}>{t('inbox.title')}</h2>
+      <p className="demo-hint">{t('inbox.hint', { accounts: SEEDED })}</p>
+      <label htmlFor={fieldId}>{t('inbox.field')}</label>{' '}
       <input id={fieldId} value={identifier} onChange={(e) => setIdentifier(e.target.value)} />{' '}
       <button type="button" onClick={() => void read()}>
-        Read latest code
+        {t('inbox.read')}
       </button>
       <p role="status">{message}</p>
     </aside>

@@ -1,10 +1,12 @@
 import { useEffect, useId, useState } from 'react';
+import { useDemoText } from './i18n/index.ts';
 
 /**
  * The shop's own account, which the merchant server vouches for: an XCO account is only created for this email. A
  * real shop has it from its signup (and has verified it); the demo takes what this form is given.
  */
 export function ShopAccount({ onChange }: { onChange(email: string | null): void }) {
+  const { t } = useDemoText();
   const [email, setEmail] = useState<string | null | undefined>(undefined);
   const [draft, setDraft] = useState('');
   const [error, setError] = useState('');
@@ -28,7 +30,7 @@ export function ShopAccount({ onChange }: { onChange(email: string | null): void
       body: JSON.stringify({ email: draft }),
     });
     const body = (await response.json()) as { email?: string; title?: string };
-    if (!response.ok || !body.email) return setError(body.title ?? 'The account could not be saved.');
+    if (!response.ok || !body.email) return setError(t(response.status === 400 ? 'account.shop.invalid' : 'account.shop.failed'));
     setError('');
     setEmail(body.email);
     onChange(body.email);
@@ -37,16 +39,13 @@ export function ShopAccount({ onChange }: { onChange(email: string | null): void
   if (email === undefined) return null;
   return (
     <section className="demo-card" aria-labelledby={`${fieldId}-title`}>
-      <h2 id={`${fieldId}-title`}>Your shop account</h2>
+      <h2 id={`${fieldId}-title`}>{t('account.shop.title')}</h2>
       {email ? (
-        <p role="status">Signed in to the shop as {email}.</p>
+        <p role="status">{t('account.shop.signedIn', { email })}</p>
       ) : (
         <form onSubmit={(event) => void save(event)}>
-          <p className="demo-hint">
-            New to Purse? Give the shop your email first: an Express Checkout account is only created for the email the
-            shop has for you. (Already have one? Link it below without this step.)
-          </p>
-          <label htmlFor={fieldId}>Email for your shop account</label>{' '}
+          <p className="demo-hint">{t('account.shop.intro')}</p>
+          <label htmlFor={fieldId}>{t('account.shop.email')}</label>{' '}
           <input
             id={fieldId}
             type="email"
@@ -56,7 +55,7 @@ export function ShopAccount({ onChange }: { onChange(email: string | null): void
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? errorId : undefined}
           />{' '}
-          <button type="submit">Create shop account</button>
+          <button type="submit">{t('account.shop.create')}</button>
           {error && (
             <p id={errorId} role="alert">
               {error}

@@ -1,6 +1,7 @@
 import { Profiler, useCallback, useState } from 'react';
 import { XcoSignup, type XcoSignupCompleteDetails } from '../../src/index.ts';
 import { demoConfig } from './config.ts';
+import { useDemoText } from './i18n/index.ts';
 import { MockInbox } from './MockInbox.tsx';
 import { ShopAccount } from './ShopAccount.tsx';
 
@@ -10,13 +11,14 @@ const countCommits = () => {
 };
 
 export function SignupPage() {
+  const { t } = useDemoText();
   const [done, setDone] = useState<XcoSignupCompleteDetails | null>(null);
   const [account, setAccount] = useState<string | null>(null);
   const onAccount = useCallback((email: string | null) => setAccount(email), []);
   return (
     <>
       <ShopAccount onChange={onAccount} />
-      <section className="demo-card" aria-label="Purse Express Checkout">
+      <section className="demo-card" aria-label={t('account.xco')}>
         <Profiler id="xco-signup" onRender={countCommits}>
           {/* Pre-filled with the shop account's email: the one an XCO account can be created for. */}
           <XcoSignup
@@ -30,9 +32,8 @@ export function SignupPage() {
       </section>
       {done && (
         <p className="demo-card">
-          {done.outcome === 'created' ? 'Your Express Checkout account was created' : 'Your Express Checkout account is linked'}
-          {' — '}
-          <a href="/checkout">continue to checkout</a>
+          {t(done.outcome === 'created' ? 'account.done.created' : 'account.done.linked')}{' '}
+          <a href="/checkout">{t('account.done.continue')}</a>
         </p>
       )}
       <MockInbox />

@@ -38,4 +38,26 @@ describe('hydration', () => {
     expect(errors).toEqual([]);
     act(() => root.unmount());
   });
+
+  it("locale auto: hydrates in the server's fallback language, then speaks the browser's", async () => {
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['nl-BE', 'en']);
+    const errors: unknown[] = [];
+    const logged = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void errors.push(args.join(' ')));
+    const container = document.createElement('div');
+    container.innerHTML = markup['signup (locale auto)']!;
+    document.body.append(container);
+    // The server render is French (the fallback): it could not know the browser's languages.
+    expect(container.querySelector('label')?.textContent).toBe('E-mail ou numéro de téléphone');
+
+    const report = (error: unknown) => void errors.push(error);
+    const page = SSR_PAGES['signup (locale auto)']!(createTestStack().backend);
+    const root = await act(async () =>
+      hydrateRoot(container, page, { onRecoverableError: report, onCaughtError: report, onUncaughtError: report }),
+    );
+    logged.mockRestore();
+    expect(errors).toEqual([]);
+    expect(container.querySelector('label')?.textContent).toBe('E-mailadres of telefoonnummer');
+    expect(container.querySelector('[lang]')?.getAttribute('lang')).toBe('nl');
+    act(() => root.unmount());
+  });
 });

@@ -10,6 +10,17 @@ export const SSR_PAGES: Record<string, (backend: MerchantBackend) => ReactElemen
       <XcoSignup defaultCountry="FR" identifier="ada@example.com" />
     </PurseProvider>
   ),
+  // The server cannot know the browser's languages: it renders the fallback, and so does the hydration.
+  'signup (locale auto)': (backend) => (
+    <PurseProvider backend={backend} locale="auto" fallbackLocale="fr">
+      <XcoSignup defaultCountry="FR" />
+    </PurseProvider>
+  ),
+  'checkout (locale auto)': (backend) => (
+    <PurseProvider backend={backend} locale="auto">
+      <PurseCheckout order={{ order_reference: 'cart-1' }} />
+    </PurseProvider>
+  ),
   checkout: (backend) => (
     <PurseProvider backend={backend} locale="fr">
       <PurseCheckout order={{ order_reference: 'cart-1' }} onCancel={() => {}} />

@@ -1,6 +1,12 @@
 // Paying with the mock's test cards in a Playwright page: the same form in both drop-in generations (Drop-in
-// Checkout, Widget v3) and on the hosted page, in English or French.
+// Checkout, Widget v3) and on the hosted page, in any of the mock's languages.
 import type { FrameLocator, Locator, Page } from '@playwright/test';
+import { MOCK_TEXTS, type MockTextKey } from '../mock-server/payment/texts/index.ts';
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** What `key` reads in any language, as an exact match; {amount} stands for any text. */
+const anyLanguage = (key: MockTextKey) =>
+  new RegExp(`^(?:${Object.values(MOCK_TEXTS).map((texts) => escape(texts[key]).replace('\\{amount\\}', '.+')).join('|')})$`);
 
 /** The mock's test cards by outcome. Any future expiry date and any 3-digit security code go with them. */
 export const TEST_CARDS = {
@@ -50,8 +56,8 @@ export async function payWithTestCard(
   { within, expiry = '12/34', cvc = '123', submit = true }: PayWithTestCardOptions = {},
 ): Promise<void> {
   const scope = within ?? page.locator('body');
-  await scope.getByLabel(/^(Card number|Numéro de carte)$/).fill(TEST_CARDS[card]);
-  await scope.getByLabel(/^(Expiry date|Date d’expiration)/).fill(expiry);
-  await scope.getByLabel(/^(Security code|Cryptogramme)/).fill(cvc);
-  if (submit) await scope.getByRole('button', { name: /^(Pay|Payer) / }).click();
+  await scope.getByLabel(anyLanguage('field.cardNumber')).fill(TEST_CARDS[card]);
+  await scope.getByLabel(anyLanguage('field.expiry')).fill(expiry);
+  await scope.getByLabel(anyLanguage('field.cvc')).fill(cvc);
+  if (submit) await scope.getByRole('button', { name: anyLanguage('pay') }).click();
 }

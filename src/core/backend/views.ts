@@ -17,6 +17,12 @@ export interface CheckoutSessionRequest {
   integration_mode?: IntegrationMode;
   /** Names the cart/order for the merchant's `resolveOrder`; never trusted for amounts. */
   order_reference?: string;
+  /**
+   * The shopper's language as a BCP 47 language-region tag ("fr-FR"). The handler passes it to `resolveOrder` and sends
+   * it as the session's `customer.locale` (unless `resolveOrder` set one): the language of Widget v3 and the hosted page.
+   * `PurseCheckout` fills it from the provider's locale.
+   */
+  locale?: string;
 }
 
 /** A Purse client session as the browser gets it: enough to mount the drop-in or send the shopper to the hosted page. */

@@ -30,7 +30,7 @@ describe('hosted page', () => {
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const doc = parse(await response.text());
     expect(doc.documentElement.lang).toBe('en');
-    expect(doc.title).toBe('Pay €120.00 – Purse (mock)');
+    expect(doc.title).toBe('Pay €120.00 – Purse (test mode)');
     const page = within(doc.body);
     expect(page.getByRole('heading', { level: 1 }).textContent).toBe('Pay €120.00');
     expect(page.getByRole('list', { name: 'Payment methods for this order' }).querySelectorAll('li')).toHaveLength(4);
@@ -68,7 +68,7 @@ describe('hosted page', () => {
     expect(doc.title.startsWith('Error: ')).toBe(true);
     const page = within(doc.body);
     const alert = page.getByRole('alert');
-    expect(alert.textContent).toContain('only accepts test cards');
+    expect(alert.textContent).toContain('This test mode accepts only the test cards listed above.');
     const number = page.getByLabelText('Card number') as HTMLInputElement;
     expect(number.getAttribute('aria-invalid')).toBe('true');
     expect(number.value).toBe('4242 4242 4242 4242');

@@ -4,35 +4,38 @@
 import type { MockRoute } from '../shared/context.ts';
 import { payWithCard, sessionAvailability, type SessionAvailability } from './checkout.ts';
 import { cardPage, noticePage, type CardPageInput } from './html.ts';
+import { mockLang, type MockLang } from './texts/index.ts';
 import type { SessionRecord, World } from './world.ts';
 
-const CLOSED_PAGES: Record<Exclude<SessionAvailability, 'open'>, [number, string, string]> = {
-  expired: [410, 'Session expired', 'This payment session has expired. Return to the shop to start again.'],
-  submitted: [409, 'Payment already submitted', 'A payment was already submitted for this session.'],
-  aborted: [410, 'Payment cancelled', 'This payment was cancelled.'],
-  link_closed: [410, 'Payment link closed', 'This payment link can no longer be paid.'],
-};
+const CLOSED_STATUS: Record<Exclude<SessionAvailability, 'open'>, number> = { expired: 410, submitted: 409, aborted: 410, link_closed: 410 };
 
-const sessionNotFoundPage = () => noticePage(404, 'Payment not found', 'This payment page does not exist.');
+/** The page's language: the session's customer.locale, else the browser's. */
+export const pageLang = (request: Request, session?: SessionRecord): MockLang =>
+  mockLang(session?.customer?.locale, request.headers.get('accept-language'));
+
+const closedPage = (availability: Exclude<SessionAvailability, 'open'>, lang: MockLang) =>
+  noticePage(CLOSED_STATUS[availability], lang, availability);
 
 const sessionPayPath = (session: SessionRecord) => `/entities/${session.entityId}/sessions/${session.id}/pay`;
 
 /** The card form of a session; after a refused attempt, with what was typed and why it was refused. */
-const sessionCardPage = (session: SessionRecord, attempt?: Pick<CardPageInput, 'values' | 'issues'>) =>
+const sessionCardPage = (session: SessionRecord, lang: MockLang, attempt?: Pick<CardPageInput, 'values' | 'issues'>) =>
   cardPage({
     amount: session.amount,
     currency: session.currency,
     orderReference: session.order.reference,
     eligible: session.eligible,
     action: sessionPayPath(session),
+    lang,
     ...attempt,
   });
 
 /** The form for a payable session, or the page saying why it is not. */
-export function sessionPage(world: World, session: SessionRecord): Response {
+export function sessionPage(world: World, session: SessionRecord, request: Request): Response {
   const availability = sessionAvailability(world, session);
-  if (availability !== 'open') return noticePage(...CLOSED_PAGES[availability]);
-  return sessionCardPage(session);
+  const lang = pageLang(request, session);
+  if (availability !== 'open') return closedPage(availability, lang);
+  return sessionCardPage(session, lang);
 }
 
 export function hostedPageRoutes(world: World): MockRoute[] {
@@ -47,9 +50,9 @@ export function hostedPageRoutes(world: World): MockRoute[] {
       method: 'GET',
       path: '/entities/:entity/sessions/:id',
       auth: 'none',
-      handler(_request, { params }) {
+      handler(request, { params }) {
         const session = find(params.entity, params.id);
-        return session ? sessionPage(world, session) : sessionNotFoundPage();
+        return session ? sessionPage(world, session, request) : noticePage(404, pageLang(request), 'not_found');
       },
     },
     {
@@ -58,13 +61,14 @@ export function hostedPageRoutes(world: World): MockRoute[] {
       auth: 'none',
       async handler(request, { params }) {
         const session = find(params.entity, params.id);
-        if (!session) return sessionNotFoundPage();
+        if (!session) return noticePage(404, pageLang(request), 'not_found');
         const form = new URLSearchParams(await request.text());
         const values = { card_number: form.get('card_number') ?? '', expiry: form.get('expiry') ?? '', cvc: form.get('cvc') ?? '' };
         const result = await payWithCard(world, session, values);
         if (result.ok) return new Response(null, { status: 303, headers: { location: result.redirectUrl, 'cache-control': 'no-store' } });
-        if (result.reason !== 'invalid_card') return noticePage(...CLOSED_PAGES[result.reason]);
-        return sessionCardPage(session, { values, issues: result.issues });
+        const lang = pageLang(request, session);
+        if (result.reason !== 'invalid_card') return closedPage(result.reason, lang);
+        return sessionCardPage(session, lang, { values, issues: result.issues });
       },
     },
   ];

@@ -1,13 +1,14 @@
-// Server-rendered pages of the mock (hosted page, payment link page): accessible, no JavaScript, text escaped.
+// Server-rendered pages of the mock (hosted page, payment link page): accessible, no JavaScript, text escaped, in the
+// shopper's language (texts/).
 import type { EligibleSolution } from '../../core/wire/payment.ts';
 import type { FieldIssue } from '../shared/http.ts';
-import { TEST_CARD_HINT } from './test-cards.ts';
+import { fill, MOCK_TEXTS, mockTexts, type MockLang, type MockTextKey } from './texts/index.ts';
 
 const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-function formatAmount(amount: number, currency: string): string {
-  const format = new Intl.NumberFormat('en', { style: 'currency', currency });
+function formatAmount(amount: number, currency: string, lang: MockLang): string {
+  const format = new Intl.NumberFormat(lang, { style: 'currency', currency });
   return format.format(amount / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
 }
 
@@ -25,13 +26,13 @@ button{background:#1d4ed8;color:#fff;border:0;border-radius:6px;padding:.625rem 
 .summary{border:2px solid #b42318;border-radius:6px;padding:.75rem 1rem;margin:0 0 1rem}
 .summary h2{margin:0 0 .25rem;font-size:1rem}a{color:#1d4ed8}`;
 
-function htmlPage(status: number, title: string, content: string): Response {
+function htmlPage(status: number, lang: MockLang, title: string, content: string): Response {
   const html = `<!doctype html>
-<html lang="en">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)} – Purse (mock)</title>
+<title>${escapeHtml(title)} – ${escapeHtml(MOCK_TEXTS[lang]['page.brand'])}</title>
 <style>${STYLE}</style>
 </head>
 <body>
@@ -47,11 +48,17 @@ ${content}
   });
 }
 
-/** A page with one message (not found, expired, cancelled, already paid…). */
-export const noticePage = (status: number, title: string, message: string) =>
-  htmlPage(status, title, `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(message)}</p>`);
+/** The pages with one message: why a session or link cannot be paid. */
+export type Notice = 'expired' | 'submitted' | 'aborted' | 'link_closed' | 'not_found' | 'link_not_found' | 'link_cancelled' | 'link_expired' | 'link_paid' | 'link_pending';
 
-const METHOD_NAMES: Record<string, string> = { creditcard: 'Card', wallet: 'Wallet', giftcard: 'Gift card', cb3x: 'Pay in 3 instalments' };
+/** A page with one message (not found, expired, cancelled, already paid…). */
+export function noticePage(status: number, lang: MockLang, notice: Notice): Response {
+  const title = MOCK_TEXTS[lang][`notice.${notice}.title`];
+  const texts = MOCK_TEXTS[lang];
+  const next = notice === 'expired' ? `\n<p>${escapeHtml(texts['notice.expired.return'])}</p>` : '';
+  return htmlPage(status, lang, title, `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(texts[`notice.${notice}.body`])}</p>${next}`);
+}
+
 const PARTNER_NAMES: Record<string, string> = { dalenys: 'Dalenys', paypal: 'PayPal', illicado: 'Illicado', oney: 'Oney' };
 
 export interface CardPageInput {
@@ -63,20 +70,32 @@ export interface CardPageInput {
   action: string;
   values?: Record<string, string>;
   issues?: FieldIssue[];
+  /** The page's language. */
+  lang: MockLang;
 }
 
-const FIELDS = [
-  { name: 'card_number', id: 'card-number', label: 'Card number', autocomplete: 'cc-number', placeholder: '' },
-  { name: 'expiry', id: 'expiry', label: 'Expiry date (MM/YY)', autocomplete: 'cc-exp', placeholder: 'MM/YY' },
-  { name: 'cvc', id: 'cvc', label: 'Security code (CVC)', autocomplete: 'cc-csc', placeholder: '' },
+const FIELDS: { name: string; id: string; label: MockTextKey; autocomplete: string; placeholder?: MockTextKey; error: MockTextKey }[] = [
+  { name: 'card_number', id: 'card-number', label: 'field.cardNumber', autocomplete: 'cc-number', error: 'error.cardNumber' },
+  { name: 'expiry', id: 'expiry', label: 'field.expiry', autocomplete: 'cc-exp', placeholder: 'field.expiry.placeholder', error: 'error.expiry' },
+  { name: 'cvc', id: 'cvc', label: 'field.cvc', autocomplete: 'cc-csc', error: 'error.cvc' },
 ];
 
 /** The card form page; with `issues`, an error summary and messages tied to their fields (400). */
 export function cardPage(input: CardPageInput): Response {
-  const amount = formatAmount(input.amount, input.currency);
-  const errors = new Map((input.issues ?? []).map((issue) => [issue.pointer.slice(1), issue.detail]));
+  const t = mockTexts(input.lang);
+  const amount = formatAmount(input.amount, input.currency, input.lang);
+  const pay = fill(t.pay, { amount });
+  // A well-formed card number refused by the mock is one that is not a test card.
+  const wellFormed = /^\d{12,19}$/.test((input.values?.card_number ?? '').replace(/[\s-]/g, ''));
+  const errors = new Map(
+    (input.issues ?? []).map((issue) => {
+      const field = FIELDS.find((f) => f.name === issue.pointer.slice(1));
+      const text = field?.name === 'card_number' && wellFormed ? t['error.unknownCard'] : field ? t[field.error] : issue.detail;
+      return [issue.pointer.slice(1), text] as const;
+    }),
+  );
   const summary = errors.size
-    ? `<div class="summary" role="alert" aria-labelledby="summary-title"><h2 id="summary-title">There is a problem</h2><ul>${FIELDS.filter((f) => errors.has(f.name))
+    ? `<div class="summary" role="alert" aria-labelledby="summary-title"><h2 id="summary-title">${escapeHtml(t['error.summary'])}</h2><ul>${FIELDS.filter((f) => errors.has(f.name))
         .map((f) => `<li><a href="#${f.id}">${escapeHtml(errors.get(f.name)!)}</a></li>`)
         .join('')}</ul></div>`
     : '';
@@ -85,24 +104,27 @@ export function cardPage(input: CardPageInput): Response {
     const describedBy = error ? `hint ${f.id}-error` : 'hint';
     const value = f.name === 'cvc' ? '' : (input.values?.[f.name] ?? '');
     return `<div class="field">
-<label for="${f.id}">${f.label}</label>
-<input id="${f.id}" name="${f.name}" type="text" inputmode="numeric" autocomplete="${f.autocomplete}" spellcheck="false"${f.placeholder ? ` placeholder="${f.placeholder}"` : ''} aria-describedby="${describedBy}"${error ? ' aria-invalid="true"' : ''} value="${escapeHtml(value)}">
+<label for="${f.id}">${escapeHtml(t[f.label])}</label>
+<input id="${f.id}" name="${f.name}" type="text" inputmode="numeric" autocomplete="${f.autocomplete}" spellcheck="false"${f.placeholder ? ` placeholder="${escapeHtml(t[f.placeholder])}"` : ''} aria-describedby="${describedBy}"${error ? ' aria-invalid="true"' : ''} value="${escapeHtml(value)}">
 ${error ? `<p class="error" id="${f.id}-error">${escapeHtml(error)}</p>` : ''}
 </div>`;
   }).join('\n');
   const methods = input.eligible
-    .map((s) => `<li>${escapeHtml(METHOD_NAMES[s.method] ?? s.method)} (${escapeHtml(PARTNER_NAMES[s.partner] ?? s.partner)})</li>`)
+    .map((s) => {
+      const method = (t as Record<string, string>)[`method.${s.method}`] ?? s.method;
+      return `<li>${escapeHtml(method)} (${escapeHtml(PARTNER_NAMES[s.partner] ?? s.partner)})</li>`;
+    })
     .join('');
-  const content = `<h1>Pay ${escapeHtml(amount)}</h1>
-<p class="muted">Order ${escapeHtml(input.orderReference)}</p>
+  const content = `<h1>${escapeHtml(pay)}</h1>
+<p class="muted">${escapeHtml(fill(t['page.order'], { reference: input.orderReference }))}</p>
 ${summary}
-<h2 id="methods-title">Payment methods for this order</h2>
+<h2 id="methods-title">${escapeHtml(t['methods.title'])}</h2>
 <ul aria-labelledby="methods-title">${methods}</ul>
-<h2 id="form-title">Pay by card (test mode)</h2>
+<h2 id="form-title">${escapeHtml(t['form.title'])}</h2>
 <form method="post" action="${escapeHtml(input.action)}" novalidate aria-labelledby="form-title">
-<p class="muted" id="hint">${escapeHtml(TEST_CARD_HINT)} Any future expiry date, any 3 digits.</p>
+<p class="muted" id="hint">${escapeHtml(t.hint)}</p>
 ${fields}
-<button type="submit">Pay ${escapeHtml(amount)}</button>
+<button type="submit">${escapeHtml(pay)}</button>
 </form>`;
-  return htmlPage(errors.size ? 400 : 200, `${errors.size ? 'Error: ' : ''}Pay ${amount}`, content);
+  return htmlPage(errors.size ? 400 : 200, input.lang, errors.size ? fill(t['page.title.error'], { title: pay }) : pay, content);
 }

@@ -10,6 +10,7 @@ import { json, problem, readValidBody } from '../shared/http.ts';
 import { uuid } from '../shared/util.ts';
 import { sessionAvailability } from './checkout.ts';
 import { noticePage } from './html.ts';
+import { mockLang } from './texts/index.ts';
 import { sessionPage } from './hosted-page.ts';
 import { createSession } from './sessions.ts';
 import { validateCreatePaymentLink } from './validation.ts';
@@ -50,13 +51,14 @@ const notFound = (instance: string) =>
   problem({ status: 404, title: 'Not Found', detail: 'Payment link not found.', code: 'payment_link_not_found', instance });
 
 /** The shopper's page: a session of the link (the open one, or a new one) and its card form, or why it cannot be paid. */
-function customerPage(world: World, link: LinkRecord): Response {
+function customerPage(world: World, link: LinkRecord, request: Request): Response {
   const status = linkStatus(world, link);
-  if (status === 'CANCELLED') return noticePage(410, 'Payment link cancelled', 'This payment link was cancelled.');
-  if (status === 'EXPIRED') return noticePage(410, 'Payment link expired', 'This payment link has expired.');
-  if (status === 'PAID') return noticePage(200, 'Already paid', 'This payment link has already been paid. Thank you.');
+  const lang = mockLang(link.customer?.locale, request.headers.get('accept-language'));
+  if (status === 'CANCELLED') return noticePage(410, lang, 'link_cancelled');
+  if (status === 'EXPIRED') return noticePage(410, lang, 'link_expired');
+  if (status === 'PAID') return noticePage(200, lang, 'link_paid');
   const pending = link.paymentIds.some((id) => world.payments.get(id)?.payment.authorization.status === 'PENDING');
-  if (pending) return noticePage(200, 'Payment in progress', 'A payment for this link is being processed.');
+  if (pending) return noticePage(200, lang, 'link_pending');
   let session = link.sessionIds
     .map((id) => world.sessions.get(id)!)
     .reverse()
@@ -65,7 +67,7 @@ function customerPage(world: World, link: LinkRecord): Response {
     session = createSession(world, purchaseOf(link), 'HOSTED_PAGE', link.id);
     link.sessionIds.push(session.id);
   }
-  return sessionPage(world, session);
+  return sessionPage(world, session, request);
 }
 
 export function linkRoutes(world: World): MockRoute[] {
@@ -130,9 +132,9 @@ export function linkRoutes(world: World): MockRoute[] {
       method: 'GET',
       path: '/payment-link/:id',
       auth: 'none',
-      handler(_request, { params }) {
+      handler(request, { params }) {
         const link = world.links.get(params.id!);
-        return link ? customerPage(world, link) : noticePage(404, 'Payment link not found', 'This payment link does not exist.');
+        return link ? customerPage(world, link, request) : noticePage(404, mockLang(request.headers.get('accept-language')), 'link_not_found');
       },
     },
   ];

@@ -5,6 +5,7 @@
 export { PurseProvider, usePurse } from '../provider/index.ts';
 export type { PurseProviderProps, PurseContextValue, PurseTheme } from '../provider/index.ts';
 export { loadMessages } from '../i18n/index.ts';
+export { PURSE_LOCALES, purseLocaleTag } from '../i18n/locales.ts';
 export type { MessageKey, MessageParams, Messages, PluralKey, PurseLocale, Translator } from '../i18n/index.ts';
 
 // The merchant backend adapter

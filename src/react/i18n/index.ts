@@ -5,20 +5,19 @@
 import type { PurseKitError } from '../../core/errors.ts';
 import { enCommon } from './en/common.ts';
 import type { MessageKey, Messages } from './en.ts';
+import type { PurseLocale } from './locales.ts';
 
-export type { MessageKey, Messages };
+export type { MessageKey, Messages, PurseLocale };
+export { PURSE_LOCALES, isPurseLocale, matchLocale, purseLocaleTag } from './locales.ts';
 
 /** Catalogues other than English, each a file of the same shape as en.ts, loaded on first use. */
-const LOCALES = {
+const LOCALES: Record<Exclude<PurseLocale, 'en'>, () => Promise<Messages>> = {
   fr: () => import('./fr.ts').then((module) => module.fr),
-} satisfies Record<string, () => Promise<Messages>>;
-
-/** The languages the components speak. */
-export type PurseLocale = 'en' | keyof typeof LOCALES;
-
-/** True for a locale the components speak. */
-export const isPurseLocale = (value: unknown): value is PurseLocale =>
-  value === 'en' || (typeof value === 'string' && Object.hasOwn(LOCALES, value));
+  de: () => import('./de.ts').then((module) => module.de),
+  es: () => import('./es.ts').then((module) => module.es),
+  it: () => import('./it.ts').then((module) => module.it),
+  nl: () => import('./nl.ts').then((module) => module.nl),
+};
 
 /** The English texts of the components in the page (see addMessages). */
 const english: Partial<Messages> = { ...enCommon };

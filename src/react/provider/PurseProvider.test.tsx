@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, renderHook, screen } from '@testing-library/react';
+import { act, render, renderHook, screen } from '@testing-library/react';
 import { http } from 'msw';
 import { setupServer } from 'msw/node';
 import type { ReactNode } from 'react';
@@ -70,6 +70,51 @@ describe('PurseProvider', () => {
       </PurseProvider>,
     );
     expect(container.firstElementChild?.tagName).toBe('SPAN');
+  });
+
+  describe('locale', () => {
+    const signupIn = (props: { locale?: 'auto' | 'de'; fallbackLocale?: 'fr' }) =>
+      render(
+        <PurseProvider backend={createTestStack().backend} {...props}>
+          <XcoSignup />
+        </PurseProvider>,
+      );
+
+    it('"auto" speaks the first of the browser\'s languages that has a catalogue, and follows a change', async () => {
+      const languages = vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['pt-BR', 'es-MX', 'en']);
+      signupIn({ locale: 'auto' });
+      expect(screen.getByLabelText('Correo electrónico o número de teléfono').closest('[lang]')).toHaveAttribute('lang', 'es');
+      languages.mockReturnValue(['it-CH']);
+      act(() => void window.dispatchEvent(new Event('languagechange')));
+      expect(await screen.findByLabelText('Email o numero di telefono')).toBeInTheDocument();
+      languages.mockRestore();
+    });
+
+    it('"auto" falls back to fallbackLocale (default en) when the browser speaks none of them', () => {
+      const languages = vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['pt-BR', 'ja']);
+      const { unmount } = signupIn({ locale: 'auto', fallbackLocale: 'fr' });
+      expect(screen.getByLabelText('E-mail ou numéro de téléphone')).toBeInTheDocument();
+      unmount();
+      signupIn({ locale: 'auto' });
+      expect(screen.getByLabelText('Email or phone number')).toBeInTheDocument();
+      languages.mockRestore();
+    });
+
+    it('a fixed locale ignores the browser', () => {
+      const languages = vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['nl-NL']);
+      signupIn({ locale: 'de' });
+      expect(screen.getByLabelText('E-Mail-Adresse oder Telefonnummer')).toBeInTheDocument();
+      languages.mockRestore();
+    });
+
+    it('refuses a language it has no catalogue for, listing the ones it has', () => {
+      const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+      expect(() => signupIn({ locale: 'pt' as 'de' })).toThrow('<PurseProvider locale="pt">: use one of en, fr, de, es, it, nl, or "auto".');
+      expect(() => signupIn({ locale: 'auto', fallbackLocale: 'auto' as 'fr' })).toThrow(
+        '<PurseProvider fallbackLocale="auto">: use one of en, fr, de, es, it, nl.',
+      );
+      quiet.mockRestore();
+    });
   });
 
   describe('baseUrl (a plain string, so a server component can render the provider)', () => {

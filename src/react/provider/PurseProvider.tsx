@@ -2,8 +2,9 @@ import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/
 import { useContext, useMemo, useState, type ReactNode } from 'react';
 import type { MerchantBackend } from '../../core/backend/backend.ts';
 import { createHttpBackend } from '../../core/backend/http-backend.ts';
-import { createTranslator, isPurseLocale, readMessages, type Messages, type PurseLocale } from '../i18n/index.ts';
+import { createTranslator, readMessages, type Messages, type PurseLocale } from '../i18n/index.ts';
 import { PurseContext, type PurseContextValue } from './context.ts';
+import { useLocale } from './locale.ts';
 import { themeToStyle, type PurseTheme } from './theme.ts';
 
 /** Props of `<PurseProvider>`. */
@@ -20,13 +21,20 @@ export interface PurseProviderProps {
    */
   backend?: MerchantBackend;
   /**
-   * Language of every text the components render. English is built in; another language's texts are downloaded the
-   * first time a provider uses it, and the provider suspends (React Suspense) until they are there: wrap it in
-   * `<Suspense>` for a fallback, or call `loadMessages(locale)` earlier (on the server: before rendering) to skip
-   * the wait.
+   * Language of every text the components render (and of Purse's drop-in and hosted page). `"auto"`: the first of the
+   * browser's languages (`navigator.languages`) that the components speak, else `fallbackLocale`; a server render and
+   * its hydration use `fallbackLocale`, then the page switches. English is built in; another language's texts are
+   * downloaded the first time a provider uses it, and the provider suspends (React Suspense) until they are there:
+   * wrap it in `<Suspense>` for a fallback, or call `loadMessages(locale)` earlier (on the server: before rendering)
+   * to skip the wait.
    * @defaultValue 'en'
    */
-  locale?: PurseLocale;
+  locale?: PurseLocale | 'auto';
+  /**
+   * With `locale="auto"`: the language of the server render, and when none of the browser's languages is spoken.
+   * @defaultValue 'en'
+   */
+  fallbackLocale?: PurseLocale;
   /** Replaces some messages of the locale's catalogue. */
   messages?: Partial<Messages>;
   /** CSS custom properties set on a wrapper element (styles.css reads them). No wrapper without a theme. */
@@ -46,7 +54,8 @@ const howTo = 'e.g. <PurseProvider baseUrl="/api/purse">, or backend={yourAdapte
  * Gives the Purse components below it their merchant backend, language and QueryClient. Render it once around the app
  * (or the pages that use the components).
  */
-export function PurseProvider({ backend, baseUrl, locale = 'en', messages, theme, queryClient, children }: PurseProviderProps) {
+export function PurseProvider(props: PurseProviderProps) {
+  const { backend, baseUrl, messages, theme, queryClient, children } = props;
   if (backend && baseUrl !== undefined) {
     throw new Error(`<PurseProvider> takes either baseUrl or backend, not both (${howTo}).`);
   }
@@ -59,7 +68,7 @@ export function PurseProvider({ backend, baseUrl, locale = 'en', messages, theme
   const [ownClient] = useState(() => new QueryClient({ defaultOptions: { mutations: { retry: false } } }));
   const client = queryClient ?? appClient ?? ownClient;
 
-  if (!isPurseLocale(locale)) throw new Error(`<PurseProvider> has no messages for locale "${String(locale)}".`);
+  const locale = useLocale(props.locale ?? 'en', props.fallbackLocale ?? 'en');
   const catalogue = readMessages(locale);
   const i18n = useMemo(() => createTranslator(locale, messages, catalogue), [locale, messages, catalogue]);
   const value = useMemo<PurseContextValue>(

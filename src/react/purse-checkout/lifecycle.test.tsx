@@ -223,11 +223,20 @@ describe('loading state', () => {
     stack.sessionGate.open();
   });
 
-  it('says it in French with locale fr, and passes the locale to the drop-in', async () => {
-    renderCheckout({}, { locale: 'fr' });
+  it('says it in French with locale fr, and gives Purse the language as "fr-FR": drop-in option and session', async () => {
+    const { stack } = renderCheckout({}, { locale: 'fr' });
     await screen.findByText('Fake Purse drop-in');
-    expect(purse.latest().options.locale).toBe('fr');
+    expect(purse.latest().options.locale).toBe('fr-FR');
+    // Widget v3 and the hosted page speak the session's customer.locale.
+    expect(stack.purse.control.sessions()[0]!.customer).toEqual({ locale: 'fr-FR' });
     expect(liveText()).toBe('Le formulaire de paiement est prêt.');
     expect(screen.getByRole('group', { name: 'Paiement' })).toHaveAttribute('lang', 'fr');
+  });
+
+  it("a locale prop overrides the provider's, for the drop-in and the session", async () => {
+    const { stack } = renderCheckout({ locale: 'de-AT' }, { locale: 'de' });
+    await screen.findByText('Fake Purse drop-in');
+    expect(purse.latest().options.locale).toBe('de-AT');
+    expect(stack.purse.control.sessions()[0]!.customer).toEqual({ locale: 'de-AT' });
   });
 });

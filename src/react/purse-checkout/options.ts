@@ -44,8 +44,9 @@ export interface UsePurseCheckoutOptions {
    */
   scriptTimeoutMs?: number;
   /**
-   * The drop-in's language.
-   * @defaultValue the provider's locale
+   * The drop-in's language, a BCP 47 language-region tag: Drop-in Checkout's `locale` option, and the `locale` of the
+   * session request (Widget v3 and the hosted page speak the session's `customer.locale`).
+   * @defaultValue the provider's locale as Purse takes it (`purseLocaleTag`: "fr" → "fr-FR")
    */
   locale?: string;
   /** Drop-in Checkout's theme keys (Widget v3 ignores them). */
@@ -79,8 +80,9 @@ export interface UsePurseCheckoutOptions {
 
 const navigate = (url: string) => window.location.assign(url);
 
-export function configOf(options: UsePurseCheckoutOptions, backend: MerchantBackend, locale: string): CheckoutConfig {
+export function configOf(options: UsePurseCheckoutOptions, backend: MerchantBackend, providerLocale: string): CheckoutConfig {
   const { session, order } = options;
+  const locale = options.locale ?? order?.locale ?? providerLocale;
   let request: CheckoutSessionRequest;
   let sourceKey: string;
   if (order) {
@@ -96,13 +98,15 @@ export function configOf(options: UsePurseCheckoutOptions, backend: MerchantBack
     );
   }
   if (session) sourceKey = `session ${session.id} ${sourceKey}`;
+  // After the source key: another language re-mounts the drop-in in it; it does not start the payment over.
+  request = { ...request, locale };
   return {
     ...options,
     backend,
     sourceKey,
     request,
     allowedOrigins: options.allowedOrigins ?? PURSE_CHECKOUT_ORIGINS,
-    locale: options.locale ?? locale,
+    locale,
     hostedPage: options.hostedPage ?? 'redirect',
     navigate,
   };

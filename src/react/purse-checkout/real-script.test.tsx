@@ -61,7 +61,7 @@ it("Drop-in Checkout: the drop-in's own button; a card Purse rejects leaves the 
   await fillCard(user, '4242424242424242'); // not a test card: the drop-in shows a form error and stays
   await user.click(screen.getByRole('button', { name: /^Pay €/ }));
 
-  await screen.findByText(/This mock only accepts test cards/, { selector: '[id$="-error"]' });
+  await screen.findByText('This test mode accepts only the test cards listed above.', { selector: '[id$="-error"]' });
   await waitFor(() => expect(liveText()).toBe('The payment form is ready.'));
   expect(stack.purse.control.payments()).toHaveLength(0);
   expect(assign).not.toHaveBeenCalled();

@@ -6,6 +6,7 @@ import type { CheckoutStatus, CheckoutStep } from '../../core/checkout/types.ts'
 import type { DropinGeneration } from '../../core/dropin/types.ts';
 import type { PurseKitError } from '../../core/errors.ts';
 import type { EligibleSolution, IntegrationMode } from '../../core/wire/payment.ts';
+import { purseLocaleTag } from '../i18n/locales.ts';
 import { usePurse } from '../provider/context.ts';
 import { useIsomorphicLayoutEffect } from '../shared/hooks.ts';
 import { configOf, type UsePurseCheckoutOptions } from './options.ts';
@@ -60,7 +61,7 @@ export interface PurseCheckoutApi {
  */
 export function usePurseCheckout(options: UsePurseCheckoutOptions): PurseCheckoutApi {
   const { backend, i18n } = usePurse();
-  const config = configOf(options, backend, i18n.locale);
+  const config = configOf(options, backend, purseLocaleTag(i18n.locale));
   const [checkout] = useState(() => new CheckoutRunner(config));
   // The latest props apply to work and callbacks that run later; another session or order starts over.
   useIsomorphicLayoutEffect(() => {

@@ -55,12 +55,23 @@ function orderProblem(order: CheckoutOrder): string | undefined {
   return undefined;
 }
 
+/** `locale` of the body: optional, a BCP 47 tag ("fr-FR"). */
+function shopperLocale(body: Record<string, unknown>, errors: FieldProblem[]): string | undefined {
+  const value = body.locale;
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string' || value.length > 35 || !/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(value)) {
+    errors.push({ pointer: '/locale', detail: 'Send the shopper\'s language as a BCP 47 tag, e.g. fr-FR.' });
+    return undefined;
+  }
+  return value;
+}
+
 type Resolved = { ok: true; order: CheckoutOrder } | { ok: false; response: Response };
 
-async function resolveOrder(ctx: RouteContext, orderRef: string | undefined): Promise<Resolved> {
+async function resolveOrder(ctx: RouteContext, orderRef: string | undefined, locale?: string): Promise<Resolved> {
   const resolve = ctx.checkout.resolveOrder;
   if (!resolve) return { ok: false, response: notConfigured(ctx) };
-  const order = await resolve(ctx.request, { order_reference: orderRef, customer: await ctx.customer() });
+  const order = await resolve(ctx.request, { order_reference: orderRef, customer: await ctx.customer(), locale });
   if (!order) {
     return {
       ok: false,
@@ -71,13 +82,17 @@ async function resolveOrder(ctx: RouteContext, orderRef: string | undefined): Pr
   return wrong ? { ok: false, response: misconfigured(ctx, wrong) } : { ok: true, order };
 }
 
-/** Only the fields Purse documents, copied one by one: nothing else the callback's object carries is sent. */
-function purchaseOf(order: CheckoutOrder) {
+/**
+ * Only the fields Purse documents, copied one by one: nothing else the callback's object carries is sent. The shopper's
+ * language becomes `customer.locale` unless the merchant set one.
+ */
+function purchaseOf(order: CheckoutOrder, locale?: string) {
+  const customer = locale && !order.customer?.locale ? { ...order.customer, locale } : order.customer;
   return {
     amount: order.amount,
     currency: order.currency,
     order: order.order,
-    ...(order.customer !== undefined && { customer: order.customer }),
+    ...(customer !== undefined && { customer }),
     ...(order.allow_future_usage !== undefined && { allow_future_usage: order.allow_future_usage }),
   };
 }
@@ -121,9 +136,10 @@ export const checkoutRoutes: Record<string, RouteDefinition> = {
         } else mode = asked as IntegrationMode;
       }
       const ref = orderReference(ctx.body, errors);
+      const locale = shopperLocale(ctx.body, errors);
       if (errors.length > 0) return validationProblem(errors);
 
-      const resolved = await resolveOrder(ctx, ref);
+      const resolved = await resolveOrder(ctx, ref, locale);
       if (!resolved.ok) return resolved.response;
       const { order } = resolved;
       const shopperRedirectionUrl = await redirectUrl(ctx, order);
@@ -132,7 +148,7 @@ export const checkoutRoutes: Record<string, RouteDefinition> = {
       if (scope === null) return sessionNotFound();
       const { request, key } = await purseRequest(ctx, {
         ...(ctx.checkout.entityId !== undefined && { entity_id: ctx.checkout.entityId }),
-        ...purchaseOf(order),
+        ...purchaseOf(order, locale),
         integration_mode: mode,
         shopper_redirection_url: shopperRedirectionUrl,
         ...(order.capture_mode !== undefined && { capture_mode: order.capture_mode }),

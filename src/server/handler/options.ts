@@ -86,6 +86,11 @@ export interface ResolveOrderInput {
   order_reference: string | undefined;
   /** `resolveCustomer(request)`. */
   customer: string | null;
+  /**
+   * The shopper's language (`CheckoutSessionRequest.locale`, e.g. "fr-FR"), when the browser sent one. The handler
+   * already sends it as `customer.locale` unless the returned order's customer has a locale.
+   */
+  locale?: string;
 }
 
 /** How the handler creates checkout sessions (with `resolveOrder`). */

@@ -76,8 +76,7 @@ function createCheckout(o) {
 
   function notice(availability) {
     var texts = t();
-    var message = { expired: texts.expired, submitted: texts.submitted, aborted: texts.aborted, link_closed: texts.closed }[availability];
-    view = renderNotice(element, o.generation, message || texts.aborted);
+    view = renderNotice(element, o.generation, texts['notice.' + availability + '.body'] || texts['notice.aborted.body'], texts.lang);
   }
 
   function render() {
@@ -115,7 +114,7 @@ function createCheckout(o) {
 
   function submit() {
     if (!view || state !== 'ready' || !view.values) {
-      var error = failure(state === 'expired' ? t().expired : 'The payment form is not ready.', state === 'expired' ? 'SESSION_EXPIRED' : 'NOT_READY');
+      var error = failure(state === 'expired' ? t()['notice.expired.body'] : 'The payment form is not ready.', state === 'expired' ? 'SESSION_EXPIRED' : 'NOT_READY');
       return Promise.resolve({ ok: false, error: error });
     }
     var values = view.values();
@@ -148,7 +147,11 @@ function createCheckout(o) {
       var problem = failure(data.detail || 'The payment could not be submitted.', data.code || 'PAYMENT_FAILED');
       if (data.code === 'INVALID_CARD') {
         var fieldErrors = {};
-        (data.errors || []).forEach(function (issue) { fieldErrors[String(issue.pointer).slice(1)] = issue.detail; });
+        // The page checked the form already: a card number refused now is one that is not a test card.
+        (data.errors || []).forEach(function (issue) {
+          var field = String(issue.pointer).slice(1);
+          fieldErrors[field] = field === 'card_number' ? t()['error.unknownCard'] : true;
+        });
         current.setBusy(false);
         current.announce('');
         current.showErrors(fieldErrors);
@@ -167,7 +170,7 @@ function createCheckout(o) {
       setState('ready');
       return { ok: false, error: problem };
     }, function (networkError) {
-      var problem = failure(t().network, 'NETWORK_ERROR');
+      var problem = failure(t()['error.network'], 'NETWORK_ERROR');
       if (current === view) {
         current.setBusy(false);
         current.announce(problem.message);

@@ -137,7 +137,7 @@ describe('Drop-in Checkout script (window.Purse)', () => {
     await checkout.submitPayment();
     const number = within(element).getByLabelText('Card number');
     expect(number.getAttribute('aria-invalid')).toBe('true');
-    expect(document.getElementById(`${number.id}-error`)!.textContent).toContain('only accepts test cards');
+    expect(document.getElementById(`${number.id}-error`)!.textContent).toContain('This test mode accepts only the test cards listed above.');
     expect(states).toEqual(['ready', 'submitting', 'ready']);
     expect(assign).not.toHaveBeenCalled();
     checkout.unmount();

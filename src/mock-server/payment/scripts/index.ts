@@ -5,10 +5,13 @@ import type { MockRoute } from '../../shared/context.ts';
 import { SCRIPT_PATHS, type World } from '../world.ts';
 import { CORE_SOURCE } from './core.ts';
 import { DROPIN_CHECKOUT_SOURCE } from './dropin-checkout.ts';
+import { MOCK_TEXTS, mockTexts, type MockLang } from '../texts/index.ts';
 import { UI_SOURCE } from './ui.ts';
 import { WIDGET_V3_SOURCE } from './widget-v3.ts';
 
 const GLOBALS: Record<DropinGeneration, string> = { 'dropin-checkout': DROPIN_CHECKOUT_SOURCE, 'widget-v3': WIDGET_V3_SOURCE };
+
+const SCRIPT_TEXTS = Object.fromEntries((Object.keys(MOCK_TEXTS) as MockLang[]).map((lang) => [lang, { ...mockTexts(lang), lang }]));
 
 /** The script text of one generation, talking to the mock at `apiBase` (an origin, no trailing slash). */
 function dropinScript(generation: DropinGeneration, apiBase: string): string {
@@ -17,6 +20,7 @@ function dropinScript(generation: DropinGeneration, apiBase: string): string {
     '(function () {',
     "'use strict';",
     `var API_BASE = ${JSON.stringify(apiBase)};`,
+    `var TEXTS = ${JSON.stringify(SCRIPT_TEXTS)};`,
     UI_SOURCE,
     CORE_SOURCE,
     GLOBALS[generation],

@@ -1,49 +1,9 @@
 // Browser JavaScript (a string, served inside the drop-in scripts' IIFE): the fake drop-in's form, shared by both
 // script generations. DOM built with createElement/textContent only (no innerHTML: shopper data stays text, and a
 // strict CSP page works); styles through the CSSOM. Ids carry a per-instance prefix so several drop-ins never clash.
-// Written with String.raw so regex backslashes survive; it must not contain a dollar-brace sequence.
+// Written with String.raw so regex backslashes survive; it must not contain a dollar-brace sequence. TEXTS (the texts of
+// every language, by language: texts/) is defined before it by the script that includes it.
 export const UI_SOURCE = String.raw`
-var TEXTS = {
-  en: {
-    methods: 'Payment methods for this order',
-    form: 'Pay by card (test mode)',
-    cardNumber: 'Card number',
-    expiry: 'Expiry date (MM/YY)',
-    cvc: 'Security code (CVC)',
-    pay: 'Pay {amount}',
-    processing: 'Processing your payment…',
-    redirecting: 'Payment submitted. Redirecting…',
-    expired: 'This payment session has expired.',
-    submitted: 'A payment was already submitted for this session.',
-    aborted: 'This payment was cancelled.',
-    closed: 'This payment link can no longer be paid.',
-    cardNumberError: 'Enter a valid card number.',
-    expiryError: 'Enter a future expiry date as MM/YY.',
-    cvcError: 'Enter the 3-digit security code.',
-    network: 'The payment service could not be reached. Try again.',
-    hint: 'Test cards: 4111 1111 1111 1111 (authorized), 4000 0000 0000 0002 (refused), 4000 0000 0000 0077 (pending). Any future expiry date, any 3 digits.'
-  },
-  fr: {
-    methods: 'Moyens de paiement pour cette commande',
-    form: 'Payer par carte (mode test)',
-    cardNumber: 'Numéro de carte',
-    expiry: 'Date d’expiration (MM/AA)',
-    cvc: 'Cryptogramme (CVC)',
-    pay: 'Payer {amount}',
-    processing: 'Paiement en cours…',
-    redirecting: 'Paiement envoyé. Redirection…',
-    expired: 'Cette session de paiement a expiré.',
-    submitted: 'Un paiement a déjà été envoyé pour cette session.',
-    aborted: 'Ce paiement a été annulé.',
-    closed: 'Ce lien de paiement ne peut plus être payé.',
-    cardNumberError: 'Saisissez un numéro de carte valide.',
-    expiryError: 'Saisissez une date d’expiration future au format MM/AA.',
-    cvcError: 'Saisissez le cryptogramme à 3 chiffres.',
-    network: 'Le service de paiement est injoignable. Réessayez.',
-    hint: 'Cartes de test : 4111 1111 1111 1111 (acceptée), 4000 0000 0000 0002 (refusée), 4000 0000 0000 0077 (en attente). Toute date future, 3 chiffres quelconques.'
-  }
-};
-var METHOD_NAMES = { creditcard: 'Card', wallet: 'Wallet', giftcard: 'Gift card', cb3x: 'Pay in 3 instalments' };
 var PARTNER_NAMES = { dalenys: 'Dalenys', paypal: 'PayPal', illicado: 'Illicado', oney: 'Oney' };
 var COLORS = { text: '#1f2328', muted: '#57606a', error: '#b42318', accent: '#1d4ed8', border: '#6e7781' };
 
@@ -107,7 +67,7 @@ function renderForm(element, o) {
   var text = theme.text || {};
   var title = theme.title || {};
   var radius = theme.borderRadius || '6px';
-  var root = el('div', { 'data-purse-mock': o.generation }, {
+  var root = el('div', { 'data-purse-mock': o.generation, lang: t.lang }, {
     'font-family': theme.fontFamily || 'system-ui, sans-serif',
     'font-size': text.fontSize || '16px',
     color: text.primaryColor || COLORS.text,
@@ -117,23 +77,23 @@ function renderForm(element, o) {
     'line-height': '1.5'
   });
   var titleStyle = { 'font-weight': String(title.fontWeight || 600), 'font-size': title.fontSize || '1em', margin: '0 0 8px' };
-  var methodsTitle = el('p', { id: o.prefix + '-methods-title' }, titleStyle, t.methods);
+  var methodsTitle = el('p', { id: o.prefix + '-methods-title' }, titleStyle, t['methods.title']);
   var methods = el('ul', { 'aria-labelledby': o.prefix + '-methods-title' }, { margin: '0 0 16px', padding: '0 0 0 20px' });
   (o.session.eligible_solutions || []).forEach(function (s) {
-    var name = (METHOD_NAMES[s.method] || s.method) + ' (' + (PARTNER_NAMES[s.partner] || s.partner) + ')';
+    var name = (t['method.' + s.method] || s.method) + ' (' + (PARTNER_NAMES[s.partner] || s.partner) + ')';
     methods.appendChild(el('li', { 'data-method': s.method, 'data-partner': s.partner }, null, name));
   });
   root.appendChild(methodsTitle);
   root.appendChild(methods);
 
   var form = el('form', { novalidate: '', 'aria-labelledby': o.prefix + '-form-title' }, { margin: '0' });
-  form.appendChild(el('p', { id: o.prefix + '-form-title' }, titleStyle, t.form));
+  form.appendChild(el('p', { id: o.prefix + '-form-title' }, titleStyle, t['form.title']));
   form.appendChild(el('p', { id: o.prefix + '-hint' }, { color: text.secondaryColor || COLORS.muted, margin: '0 0 12px', 'font-size': '0.875em' }, t.hint));
   var fields = {};
   [
-    ['card_number', t.cardNumber, 'cc-number', 'numeric', '', t.cardNumberError],
-    ['expiry', t.expiry, 'cc-exp', 'numeric', 'MM/YY', t.expiryError],
-    ['cvc', t.cvc, 'cc-csc', 'numeric', '', t.cvcError]
+    ['card_number', t['field.cardNumber'], 'cc-number', 'numeric', '', t['error.cardNumber']],
+    ['expiry', t['field.expiry'], 'cc-exp', 'numeric', t['field.expiry.placeholder'], t['error.expiry']],
+    ['cvc', t['field.cvc'], 'cc-csc', 'numeric', '', t['error.cvc']]
   ].forEach(function (f) {
     var id = o.prefix + '-' + f[0].replace('_', '-');
     var wrapper = el('div', null, { margin: '0 0 12px' });
@@ -203,8 +163,8 @@ function renderForm(element, o) {
 }
 
 /** A closed session: one message instead of the form. */
-function renderNotice(element, generation, message) {
-  var root = el('div', { 'data-purse-mock': generation }, {
+function renderNotice(element, generation, message, lang) {
+  var root = el('div', { 'data-purse-mock': generation, lang: lang }, {
     'font-family': 'system-ui, sans-serif', color: COLORS.text, background: '#ffffff', padding: '16px'
   });
   root.appendChild(el('p', { role: 'status' }, { margin: '0' }, message));
@@ -219,7 +179,7 @@ function renderNotice(element, generation, message) {
  */
 function renderPayButton(element, o) {
   var t = textsFor(o.locale);
-  var button = el('button', { type: 'button', 'data-purse-mock': o.generation }, {
+  var button = el('button', { type: 'button', 'data-purse-mock': o.generation, lang: t.lang }, {
     background: COLORS.accent, color: '#ffffff', border: '0', 'border-radius': '6px', padding: '10px 16px',
     margin: '0 16px 16px', font: 'inherit', 'font-weight': '600', cursor: 'pointer'
   }, t.pay.replace('{amount}', formatAmount(o.session.amount, o.session.currency, o.locale)));

@@ -1,0 +1,39 @@
+// The languages the components speak, how a browser's language list picks one, and the tag Purse gets for it.
+
+/** Every language with a complete catalogue. */
+export const PURSE_LOCALES = ['en', 'fr', 'de', 'es', 'it', 'nl'] as const;
+
+/** The languages the components speak. */
+export type PurseLocale = (typeof PURSE_LOCALES)[number];
+
+export const isPurseLocale = (value: unknown): value is PurseLocale =>
+  typeof value === 'string' && (PURSE_LOCALES as readonly string[]).includes(value);
+
+/**
+ * The first of `languages` (BCP 47 tags in the shopper's order of preference, as `navigator.languages`) that has a
+ * catalogue, matched on the language subtag ("de-AT" → "de"); `fallback` when none has.
+ */
+export function matchLocale(languages: readonly string[] | undefined, fallback: PurseLocale): PurseLocale {
+  for (const tag of languages ?? []) {
+    const language = tag.split('-')[0]!.toLowerCase();
+    if (isPurseLocale(language)) return language;
+  }
+  return fallback;
+}
+
+// The region whose number, currency and date formats are those of the bare language tag the components format with,
+// so the drop-in's amounts read exactly like the page's ("en" formats like en-US: "¥4,299", where en-GB has "JP¥4,299").
+const TAGS: Record<PurseLocale, string> = {
+  en: 'en-US',
+  fr: 'fr-FR',
+  de: 'de-DE',
+  es: 'es-ES',
+  it: 'it-IT',
+  nl: 'nl-NL',
+};
+
+/**
+ * The language-region tag Purse takes for a locale: the Drop-in Checkout's `locale` option and the client session's
+ * `customer.locale` (which Widget v3 and the hosted page speak), in the form of Purse's samples ("fr-FR").
+ */
+export const purseLocaleTag = (locale: PurseLocale): string => TAGS[locale];

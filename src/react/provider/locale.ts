@@ -1,0 +1,30 @@
+// locale="auto": the shopper's browser languages pick the catalogue. Read through useSyncExternalStore, so a server
+// render and the hydration that follows both use the fallback (they agree), the client then re-renders in the browser's
+// language, and a page rendered only in the browser has it from its first render.
+import { useSyncExternalStore } from 'react';
+import { isPurseLocale, matchLocale, PURSE_LOCALES, type PurseLocale } from '../i18n/locales.ts';
+
+const subscribe = (onChange: () => void) => {
+  window.addEventListener('languagechange', onChange);
+  return () => window.removeEventListener('languagechange', onChange);
+};
+const ignore = () => () => {};
+
+const browserLanguages = (): readonly string[] =>
+  navigator.languages?.length ? navigator.languages : navigator.language ? [navigator.language] : [];
+
+/** The provider's catalogue language: `locale` itself, or with "auto" the browser's best match (else `fallback`). */
+export function useLocale(locale: PurseLocale | 'auto', fallback: PurseLocale): PurseLocale {
+  for (const [name, value] of [['locale', locale], ['fallbackLocale', fallback]] as const) {
+    if (!isPurseLocale(value) && !(name === 'locale' && value === 'auto')) {
+      throw new Error(`<PurseProvider ${name}="${String(value)}">: use one of ${PURSE_LOCALES.join(', ')}${name === 'locale' ? ', or "auto"' : ''}.`);
+    }
+  }
+  const auto = locale === 'auto';
+  const detected = useSyncExternalStore(
+    auto ? subscribe : ignore,
+    () => (auto ? matchLocale(browserLanguages(), fallback) : fallback),
+    () => fallback,
+  );
+  return auto ? detected : locale;
+}
