@@ -32,14 +32,29 @@ export function detectIdentifierKind(input: string): IdentifierKind {
 
 type PhoneLib = typeof PhoneLibModule;
 let phoneLib: Promise<PhoneLib> | undefined;
+/** The parser once loaded, for synchronous formatting in views. */
+let loadedPhoneLib: PhoneLib | undefined;
 
 /** Loads the phone parser and its metadata once. Call it early (first phone-like keystroke) to hide the latency. */
 export function loadPhoneLib(): Promise<PhoneLib> {
-  phoneLib ??= import('libphonenumber-js/min').catch((error: unknown) => {
-    phoneLib = undefined; // a failed chunk load may succeed later
-    throw error;
-  });
+  phoneLib ??= import('libphonenumber-js/min').then(
+    (lib) => (loadedPhoneLib = lib),
+    (error: unknown) => {
+      phoneLib = undefined; // a failed chunk load may succeed later
+      throw error;
+    },
+  );
   return phoneLib;
+}
+
+/**
+ * An E.164 number as the shopper writes it: "06 12 34 56 78" when it is a number of `defaultCountry`, "+44 7911 123456"
+ * otherwise. As given until the phone parser has loaded (it has whenever the shopper typed a phone: parsing loads it).
+ */
+export function formatPhoneNumber(e164: string, defaultCountry?: CountryCode): string {
+  const phone = loadedPhoneLib?.parsePhoneNumberFromString(e164);
+  if (!phone?.isValid()) return e164;
+  return defaultCountry && phone.country === defaultCountry ? phone.formatNational() : phone.formatInternational();
 }
 
 export interface ParseIdentifierOptions {

@@ -170,6 +170,39 @@ export const en = {
   'checkout.cancelling': 'Cancelling…',
   'checkout.hosted.continue': 'Continue to secure payment',
   'checkout.hosted.fallback': 'Not redirected? Continue to the secure payment page',
+  // Dead ends: what happened and what to do instead when trying the same again cannot help.
+  'error.retryInMinutes': 'Try again in {minutes} min',
+  'error.busy': 'The shop is very busy right now. Please try again in a moment.',
+  'error.refused': 'This request was refused. Use another email or phone number, or contact the shop.',
+  'error.unavailable.title': 'Signup is unavailable',
+  'error.alreadyLinked.title': 'Your shop account already has a Purse account',
+  'error.alreadyLinked.body':
+    'Your shop account is already linked to another Purse account. Pay with that account at checkout, or contact the shop to change it.',
+  'error.newCode.title': 'Your verification has expired',
+  'error.newCode.body': 'This verification can no longer be used. Send a new code to continue.',
+  'error.newCode.action': 'Send a new code',
+  'error.accountExists.title': 'You already have a Purse account',
+  'error.accountExists.body': 'A Purse account already exists for this email or phone number. Link it with a one-time code.',
+  'error.accountExists.action': 'Link my account',
+  'error.signIn.title': 'Sign in to the shop first',
+  'error.notVouched.body': 'The shop has no confirmed email for you yet. Sign in to your shop account, then create your Purse account.',
+  'error.noCustomer.body': 'Sign in to your shop account, then link your Purse account.',
+  'code.resendInMinutes': 'Resend code in {minutes} min',
+  'code.unusable': 'This code cannot be used here. Request a new code.',
+  'profile.notYours': 'Use the email address or phone number of your shop account.',
+  'checkout.error.order': 'This order can no longer be paid. Go back to your cart and check it.',
+  'checkout.error.refused': 'The payment could not be started. Go back to your cart and start again from there.',
+
+  // The payment's life, oldest first (PaymentStatus and the back office).
+  'timeline.title': 'Payment history',
+  'timeline.authorized': 'Authorized',
+  'timeline.pending': 'Awaiting confirmation',
+  'timeline.refused': 'Refused',
+  'timeline.failed': 'Failed',
+  'timeline.captured': 'Charged',
+  'timeline.refunded': 'Refunded',
+  'timeline.voided': 'Released',
+  'timeline.partial': '{amount} of {total}',
 } as const;
 
 /** The key of every text the components render. */

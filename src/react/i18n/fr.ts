@@ -175,4 +175,38 @@ export const fr: Messages = {
   'checkout.cancelling': 'Annulation…',
   'checkout.hosted.continue': 'Continuer vers le paiement sécurisé',
   'checkout.hosted.fallback': 'Pas redirigé\u00a0? Continuer vers la page de paiement sécurisée',
+  // Impasses : ce qui s’est passé et que faire quand réessayer ne peut pas aider.
+  'error.retryInMinutes': 'Réessayer dans {minutes}\u00a0min',
+  'error.busy': 'La boutique est très sollicitée en ce moment. Réessayez dans un instant.',
+  'error.refused': 'Cette demande a été refusée. Utilisez une autre adresse e-mail ou un autre numéro, ou contactez la boutique.',
+  'error.unavailable.title': 'L’inscription est indisponible',
+  'error.alreadyLinked.title': 'Votre compte client a déjà un compte Purse',
+  'error.alreadyLinked.body':
+    'Votre compte client est déjà lié à un autre compte Purse. Payez avec ce compte au moment du paiement, ou contactez la boutique pour le changer.',
+  'error.newCode.title': 'Votre vérification a expiré',
+  'error.newCode.body': 'Cette vérification ne peut plus être utilisée. Envoyez un nouveau code pour continuer.',
+  'error.newCode.action': 'Envoyer un nouveau code',
+  'error.accountExists.title': 'Vous avez déjà un compte Purse',
+  'error.accountExists.body': 'Un compte Purse existe déjà pour cette adresse e-mail ou ce numéro. Liez-le avec un code à usage unique.',
+  'error.accountExists.action': 'Lier mon compte',
+  'error.signIn.title': 'Connectez-vous d’abord à la boutique',
+  'error.notVouched.body':
+    'La boutique n’a pas encore d’adresse e-mail confirmée pour vous. Connectez-vous à votre compte client, puis créez votre compte Purse.',
+  'error.noCustomer.body': 'Connectez-vous à votre compte client, puis liez votre compte Purse.',
+  'code.resendInMinutes': 'Renvoyer le code dans {minutes}\u00a0min',
+  'code.unusable': 'Ce code ne peut pas être utilisé ici. Demandez un nouveau code.',
+  'profile.notYours': 'Utilisez l’adresse e-mail ou le numéro de téléphone de votre compte client.',
+  'checkout.error.order': 'Cette commande ne peut plus être payée. Revenez à votre panier pour la vérifier.',
+  'checkout.error.refused': 'Le paiement n’a pas pu commencer. Revenez à votre panier et recommencez depuis celui-ci.',
+
+  // La vie du paiement, du plus ancien au plus récent (PaymentStatus et le back-office).
+  'timeline.title': 'Historique du paiement',
+  'timeline.authorized': 'Autorisé',
+  'timeline.pending': 'En attente de confirmation',
+  'timeline.refused': 'Refusé',
+  'timeline.failed': 'Échoué',
+  'timeline.captured': 'Débité',
+  'timeline.refunded': 'Remboursé',
+  'timeline.voided': 'Libéré',
+  'timeline.partial': '{amount} sur {total}',
 };
