@@ -3,9 +3,8 @@
 // handler → Purse emulator).
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { createMemoryStore } from '../../server/index.ts';
 import { CONSENT, CREATE, EXISTS, renderSignup, START, VERIFY } from '../../test/render-signup.tsx';
-import { createTestStack } from '../../test/stack.ts';
+import { createTestStack, fullStore } from '../../test/stack.ts';
 
 const camille = { email: 'camille.martin@example.fr' };
 const jean = { email: 'existing@example.com' };
@@ -88,8 +87,7 @@ describe('<XcoSignup> dead ends', () => {
   });
 
   it("the merchant's store is full: says the shop is busy, and Try again succeeds once there is room", async () => {
-    const store = createMemoryStore({ maxEntries: 0 });
-    const view = renderSignup({}, { backend: { retry: false }, handler: { store } });
+    const view = renderSignup({}, { backend: { retry: false }, handler: { store: fullStore() } });
     await view.user.type(screen.getByLabelText('Email or phone number'), jean.email);
     await view.user.click(screen.getByRole('button', { name: 'Continue' }));
 
