@@ -86,7 +86,7 @@ describe('<XcoSignup> dead ends', () => {
     expect(screen.getByRole('button', { name: 'Use another email or phone' })).toBeVisible();
   });
 
-  it("the merchant's store is full: says the shop is busy, and Try again succeeds once there is room", async () => {
+  it("the merchant's store is full: says the shop is busy, and offers Try again (room frees up as records expire)", async () => {
     const view = renderSignup({}, { backend: { retry: false }, handler: { store: fullStore() } });
     await view.user.type(screen.getByLabelText('Email or phone number'), jean.email);
     await view.user.click(screen.getByRole('button', { name: 'Continue' }));
