@@ -2,20 +2,47 @@
 // card form and outcomes as the drop-in, without JavaScript. The form POSTs to …/pay, which answers 303 to
 // shopper_redirection_url?purse-redirection-data=<JWS>, or the form again with its errors.
 import type { MockRoute } from '../shared/context.ts';
-import { payWithCard, sessionAvailability, type SessionAvailability } from './checkout.ts';
-import { cardPage, noticePage, type CardPageInput } from './html.ts';
+import { payWithCard, sessionAvailability, withRedirectToken, type SessionAvailability } from './checkout.ts';
+import { cardPage, noticePage, type CardPageInput, type NoticeLink } from './html.ts';
 import type { SessionRecord, World } from './world.ts';
 
 const CLOSED_PAGES: Record<Exclude<SessionAvailability, 'open'>, [number, string, string]> = {
   expired: [410, 'Session expired', 'This payment session has expired. Return to the shop to start again.'],
-  submitted: [409, 'Payment already submitted', 'A payment was already submitted for this session.'],
-  aborted: [410, 'Payment cancelled', 'This payment was cancelled.'],
+  submitted: [409, 'Payment already submitted', 'A payment was already submitted for this session. Return to the shop to see its result.'],
+  aborted: [410, 'Payment cancelled', 'This payment was cancelled. Return to the shop to start again.'],
   link_closed: [410, 'Payment link closed', 'This payment link can no longer be paid.'],
 };
 
 const sessionNotFoundPage = () => noticePage(404, 'Payment not found', 'This payment page does not exist.');
 
 const sessionPayPath = (session: SessionRecord) => `/entities/${session.entityId}/sessions/${session.id}/pay`;
+
+/**
+ * Where a shopper who paid goes back to: the redirect they got after paying, with a token signed now (the payment's
+ * current status), as a real hosted page sends a shopper who comes back to it after paying.
+ */
+async function resultUrl(world: World, session: SessionRecord): Promise<string | undefined> {
+  const record = session.paymentId ? world.payments.get(session.paymentId) : undefined;
+  if (!record) return undefined;
+  const token = await world.signing.sign({
+    client_session_id: session.id,
+    payment_id: record.payment.id,
+    authorization_status: record.payment.authorization.status,
+    client_session_status: session.status,
+  });
+  return withRedirectToken(session.shopperRedirectionUrl, token);
+}
+
+/** "Return to the shop": the payment's result when there is one, else the shop's home (its redirection URL's origin). */
+async function backToShop(world: World, session: SessionRecord): Promise<NoticeLink> {
+  const href = (await resultUrl(world, session)) ?? `${new URL(session.shopperRedirectionUrl).origin}/`;
+  return { href, label: 'Return to the shop' };
+}
+
+async function closedPage(world: World, session: SessionRecord, availability: Exclude<SessionAvailability, 'open'>) {
+  const [status, title, message] = CLOSED_PAGES[availability];
+  return noticePage(status, title, message, await backToShop(world, session));
+}
 
 /** The card form of a session; after a refused attempt, with what was typed and why it was refused. */
 const sessionCardPage = (session: SessionRecord, attempt?: Pick<CardPageInput, 'values' | 'issues'>) =>
@@ -29,11 +56,13 @@ const sessionCardPage = (session: SessionRecord, attempt?: Pick<CardPageInput, '
   });
 
 /** The form for a payable session, or the page saying why it is not. */
-export function sessionPage(world: World, session: SessionRecord): Response {
+export async function sessionPage(world: World, session: SessionRecord): Promise<Response> {
   const availability = sessionAvailability(world, session);
-  if (availability !== 'open') return noticePage(...CLOSED_PAGES[availability]);
+  if (availability !== 'open') return closedPage(world, session, availability);
   return sessionCardPage(session);
 }
+
+const redirect = (location: string) => new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store' } });
 
 export function hostedPageRoutes(world: World): MockRoute[] {
   /** Hosted page sessions only; an EMBEDDED session has no page, like an unknown id. */
@@ -62,9 +91,12 @@ export function hostedPageRoutes(world: World): MockRoute[] {
         const form = new URLSearchParams(await request.text());
         const values = { card_number: form.get('card_number') ?? '', expiry: form.get('expiry') ?? '', cvc: form.get('cvc') ?? '' };
         const result = await payWithCard(world, session, values);
-        if (result.ok) return new Response(null, { status: 303, headers: { location: result.redirectUrl, 'cache-control': 'no-store' } });
-        if (result.reason !== 'invalid_card') return noticePage(...CLOSED_PAGES[result.reason]);
-        return sessionCardPage(session, { values, issues: result.issues });
+        if (result.ok) return redirect(result.redirectUrl);
+        if (result.reason === 'invalid_card') return sessionCardPage(session, { values, issues: result.issues });
+        // The same form posted again (a double submit without JavaScript, back and resubmit): the shopper paid
+        // already, so they go where the first submission sent them. Nothing is paid twice.
+        const paid = result.reason === 'submitted' ? await resultUrl(world, session) : undefined;
+        return paid ? redirect(paid) : closedPage(world, session, result.reason);
       },
     },
   ];

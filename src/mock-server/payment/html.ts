@@ -47,12 +47,37 @@ ${content}
   });
 }
 
-/** A page with one message (not found, expired, cancelled, already paid…). */
-export const noticePage = (status: number, title: string, message: string) =>
-  htmlPage(status, title, `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(message)}</p>`);
+/** A link out of a notice page, e.g. back to the shop. */
+export interface NoticeLink {
+  href: string;
+  label: string;
+}
+
+/** A page with one message (not found, expired, cancelled, already paid…), and a way on when there is one. */
+export const noticePage = (status: number, title: string, message: string, link?: NoticeLink) =>
+  htmlPage(
+    status,
+    title,
+    `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(message)}</p>` +
+      (link ? `\n<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></p>` : ''),
+  );
 
 const METHOD_NAMES: Record<string, string> = { creditcard: 'Card', wallet: 'Wallet', giftcard: 'Gift card', cb3x: 'Pay in 3 instalments' };
 const PARTNER_NAMES: Record<string, string> = { dalenys: 'Dalenys', paypal: 'PayPal', illicado: 'Illicado', oney: 'Oney' };
+
+/**
+ * One submission per page, as real payment pages do: a second click (or Enter) while the first is on its way sends
+ * nothing. The button says the payment is being processed. Without JavaScript the server still pays only once.
+ */
+const ONE_SUBMISSION = `
+document.getElementById('pay-form').addEventListener('submit', function (event) {
+  var form = event.currentTarget;
+  if (form.getAttribute('data-submitted')) { event.preventDefault(); return; }
+  form.setAttribute('data-submitted', 'true');
+  form.setAttribute('aria-busy', 'true');
+  form.querySelector('button[type=submit]').setAttribute('aria-disabled', 'true');
+  document.getElementById('pay-status').textContent = 'Processing your payment…';
+});`;
 
 export interface CardPageInput {
   amount: number;
@@ -99,10 +124,12 @@ ${summary}
 <h2 id="methods-title">Payment methods for this order</h2>
 <ul aria-labelledby="methods-title">${methods}</ul>
 <h2 id="form-title">Pay by card (test mode)</h2>
-<form method="post" action="${escapeHtml(input.action)}" novalidate aria-labelledby="form-title">
+<form method="post" action="${escapeHtml(input.action)}" novalidate aria-labelledby="form-title" id="pay-form">
 <p class="muted" id="hint">${escapeHtml(TEST_CARD_HINT)} Any future expiry date, any 3 digits.</p>
 ${fields}
 <button type="submit">Pay ${escapeHtml(amount)}</button>
-</form>`;
+<p role="status" id="pay-status"></p>
+</form>
+<script>${ONE_SUBMISSION}</script>`;
   return htmlPage(errors.size ? 400 : 200, `${errors.size ? 'Error: ' : ''}Pay ${amount}`, content);
 }

@@ -46,7 +46,7 @@ const notFound = (instance: string) =>
   problem({ status: 404, title: 'Not Found', detail: 'Payment link not found.', code: 'payment_link_not_found', instance });
 
 /** The shopper's page: a session of the link (the open one, or a new one) and its card form, or why it cannot be paid. */
-function customerPage(world: World, link: LinkRecord): Response {
+function customerPage(world: World, link: LinkRecord): Response | Promise<Response> {
   const status = linkStatus(world, link);
   if (status === 'CANCELLED') return noticePage(410, 'Payment link cancelled', 'This payment link was cancelled.');
   if (status === 'EXPIRED') return noticePage(410, 'Payment link expired', 'This payment link has expired.');
