@@ -11,7 +11,7 @@ import {
   type PurseClientOptions,
 } from '../src/server/index.ts';
 import { MOCK_CREDENTIALS, startMockPurseServer } from '../src/mock-server/index.ts';
-import { findCart } from './src/carts.ts';
+import { cartOfOrder, findCart } from './src/carts.ts';
 
 // Every visitor gets a customer reference in a cookie, standing in for the merchant's session. A real storefront
 // resolves it from its own authenticated session.
@@ -101,7 +101,13 @@ export function createDemoHandler(purse: PurseClient | PurseClientOptions, store
       };
     },
     checkout: {
-      shopperRedirectionUrl: (request) => new URL('/return', request.url).href,
+      // The return page names the cart being paid, so that "Try again" after a refusal goes back to that cart.
+      shopperRedirectionUrl: (request, order) => {
+        const url = new URL('/return', request.url);
+        const cart = cartOfOrder(order.order?.reference);
+        if (cart) url.searchParams.set('cart', cart);
+        return url.href;
+      },
       allowedIntegrationModes: ['EMBEDDED', 'HOSTED_PAGE'],
     },
   });

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { createHttpBackend, PurseProvider } from '../../src/index.ts';
 import { BackOfficePage } from './BackOfficePage.tsx';
 import { CheckoutPage } from './CheckoutPage.tsx';
@@ -18,13 +18,18 @@ const pages: Record<string, { title: string; render: () => React.ReactNode }> = 
 export function App() {
   const backend = useMemo(() => createHttpBackend({ baseUrl: '/api/purse' }), []);
   const page = pages[window.location.pathname] ?? pages['/']!;
+  // Each page its own <title>: the browser tab, history and screen readers tell pages apart by it.
+  useEffect(() => {
+    document.title = `${page.title} – Purse demo storefront`;
+  }, [page]);
   const locale = new URLSearchParams(window.location.search).get('lang') === 'fr' ? 'fr' : 'en';
   return (
     <PurseProvider backend={backend} locale={locale}>
       <header className="demo-header">
         <strong>Purse demo storefront</strong>
         <nav aria-label="Storefront">
-          <a href="/">Sign up</a> <a href="/checkout">Checkout</a> <a href="/back-office">Back office</a>
+          {/* The back office is staff-only: its own URL (/back-office), not in the shopper's navigation. */}
+          <a href="/">Sign up</a> <a href="/checkout">Checkout</a>
         </nav>
       </header>
       <main className="demo-main">

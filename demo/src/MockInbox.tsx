@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { parseIdentifier } from '../../src/core/index.ts';
 import { demoConfig } from './config.ts';
 
 /** Stands in for the shopper's mailbox or phone when the storefront runs against the embedded mock server. */
@@ -9,8 +10,12 @@ export function MockInbox() {
   if (!demoConfig.mockOrigin) return null;
 
   async function read() {
-    const key = identifier.includes('@') ? 'email' : 'phone_number';
-    const response = await fetch(`/__mock/otp?${key}=${encodeURIComponent(identifier.trim())}`);
+    // The same parsing as the signup field (national numbers in the signup's default country), so whatever the
+    // shopper typed there finds its code here.
+    const parsed = await parseIdentifier(identifier, { defaultCountry: 'FR' });
+    if (parsed.kind === 'invalid') return setMessage('Enter the email or phone number you gave the signup.');
+    const query = new URLSearchParams(parsed.kind === 'email' ? { email: parsed.email } : { phone_number: parsed.phone_number });
+    const response = await fetch(`/__mock/otp?${query}`);
     const body = response.ok ? ((await response.json()) as { code: string }) : null;
     setMessage(body ? `Latest code: ${body.code}` : 'No code was sent to this email or phone.');
   }
@@ -20,9 +25,10 @@ export function MockInbox() {
       <h2>Mock inbox</h2>
       <p className="demo-hint">
         Against the mock server, one-time codes are not sent: read them here (or in the terminal running npm start).
-        Seeded XCO accounts: existing@example.com (+33 6 12 34 56 78), camille.martin@example.fr (+33 6 98 76 54 32).
+        Seeded XCO accounts: existing@example.com (06 12 34 56 78), camille.martin@example.fr (06 98 76 54 32),
+        sam.taylor@example.com (+44 7911 123456).
       </p>
-      <label htmlFor={fieldId}>Email or phone (E.164)</label>{' '}
+      <label htmlFor={fieldId}>Email or phone</label>{' '}
       <input id={fieldId} value={identifier} onChange={(e) => setIdentifier(e.target.value)} />{' '}
       <button type="button" onClick={() => void read()}>
         Read latest code

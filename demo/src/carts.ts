@@ -17,3 +17,9 @@ const table: Record<string, DemoCart> = {
  * `toString` must never reach Object.prototype.
  */
 export const findCart = (reference: string): DemoCart | undefined => (Object.hasOwn(table, reference) ? table[reference] : undefined);
+
+/** The cart an order reference was made from (`${cart}-${time}`, see demo/merchant.ts), if it is one of the table's. */
+export function cartOfOrder(orderReference: string | undefined): string | undefined {
+  const cart = orderReference?.replace(/-\d+$/, '');
+  return cart !== undefined && findCart(cart) ? cart : undefined;
+}

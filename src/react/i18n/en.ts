@@ -132,12 +132,6 @@ export const en = {
   'paymentStatus.paidWith': 'Paid with',
   'paymentStatus.card': 'Card',
   'paymentStatus.card.endingIn': 'ending in',
-  'paymentStatus.captured.TOTALLY': 'Charged',
-  'paymentStatus.captured.PARTIALLY': 'Partly charged',
-  'paymentStatus.refunded.TOTALLY': 'Refunded',
-  'paymentStatus.refunded.PARTIALLY': 'Partly refunded',
-  'paymentStatus.voided.TOTALLY': 'Released (not charged)',
-  'paymentStatus.voided.PARTIALLY': 'Partly released (not charged)',
 
   // Payment methods, by Purse's `method` (checkout and payment status alike).
   'method.creditcard': 'Card',

@@ -137,12 +137,6 @@ export const fr: Messages = {
   'paymentStatus.paidWith': 'Payé avec',
   'paymentStatus.card': 'Carte',
   'paymentStatus.card.endingIn': 'se terminant par',
-  'paymentStatus.captured.TOTALLY': 'Débité',
-  'paymentStatus.captured.PARTIALLY': 'Débité en partie',
-  'paymentStatus.refunded.TOTALLY': 'Remboursé',
-  'paymentStatus.refunded.PARTIALLY': 'Remboursé en partie',
-  'paymentStatus.voided.TOTALLY': 'Libéré (non débité)',
-  'paymentStatus.voided.PARTIALLY': 'Libéré en partie (non débité)',
 
   // Payment methods, by Purse's `method` (checkout and payment status alike).
   'method.creditcard': 'Carte',
