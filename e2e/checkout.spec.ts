@@ -57,7 +57,8 @@ test('a refused card ends on a failure page that offers to try again', async ({ 
   await expect(page.getByRole('heading', { name: 'Payment refused' })).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByRole('link', { name: 'Try again' }).click();
-  await expect(page).toHaveURL(/\/checkout$/);
+  // Back to the cart that was being paid.
+  await expect(page).toHaveURL(/\/checkout\?cart=cart-eur$/);
   await expect(page.getByLabel('Card number')).toBeVisible();
 });
 
