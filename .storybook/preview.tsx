@@ -1,6 +1,15 @@
 import type { Preview } from '@storybook/react-vite';
 import '../src/react/styles.css';
 
+/**
+ * The languages of the toolbar's locale switcher: every story renders in the one picked (a story's own
+ * `parameters.purse.locale` wins). Add a locale here when the components learn it.
+ */
+export const STORYBOOK_LOCALES = [
+  { value: 'en', title: 'English', right: 'en' },
+  { value: 'fr', title: 'Français', right: 'fr' },
+];
+
 const preview: Preview = {
   parameters: {
     // An accessibility violation fails the story test.
@@ -9,5 +18,12 @@ const preview: Preview = {
     a11y: { test: 'error', config: { rules: [{ id: 'target-size', enabled: true }] } },
     controls: { expanded: true },
   },
+  globalTypes: {
+    locale: {
+      description: 'The components’ language',
+      toolbar: { title: 'Language', icon: 'globe', items: STORYBOOK_LOCALES, dynamicTitle: true },
+    },
+  },
+  initialGlobals: { locale: 'en' },
 };
 export default preview;
