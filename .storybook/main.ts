@@ -7,6 +7,16 @@ const config: StorybookConfig = {
   // stories route the Purse emulator's origin (drop-in scripts, their API, hosted page) through it.
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest', 'msw-storybook-addon'],
   framework: { name: '@storybook/react-vite', options: {} },
+  // Props tables from the TSDoc of the props interfaces, also those extending the hooks' options from other files.
+  typescript: {
+    reactDocgen: 'react-docgen-typescript',
+    reactDocgenTypescriptOptions: {
+      // The components' own props, not React's or the DOM's.
+      propFilter: (prop) => !prop.parent || !/node_modules/.test(prop.parent.fileName),
+      shouldExtractLiteralValuesFromEnum: true,
+      shouldRemoveUndefinedFromOptional: true,
+    },
+  },
   core: { disableTelemetry: true },
   // public/mockServiceWorker.js (from `npx msw init public`).
   staticDirs: ['../public'],

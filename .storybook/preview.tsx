@@ -2,6 +2,15 @@ import type { Preview } from '@storybook/react-vite';
 import '../src/react/styles.css';
 import { loadMessages, type PurseLocale } from '../src/react/i18n/index.ts';
 
+/**
+ * The languages of the toolbar's locale switcher: every story renders in the one picked (a story's own
+ * `parameters.purse.locale` wins). Add a locale here when the components learn it.
+ */
+export const STORYBOOK_LOCALES = [
+  { value: 'en', title: 'English', right: 'en' },
+  { value: 'fr', title: 'Français', right: 'fr' },
+];
+
 const preview: Preview = {
   // A story in another language has its texts before it renders, as a merchant's page that preloads them does.
   loaders: [({ parameters }) => loadMessages((parameters.purse as { locale?: PurseLocale } | undefined)?.locale ?? 'en')],
@@ -12,5 +21,12 @@ const preview: Preview = {
     a11y: { test: 'error', config: { rules: [{ id: 'target-size', enabled: true }] } },
     controls: { expanded: true },
   },
+  globalTypes: {
+    locale: {
+      description: 'The components’ language',
+      toolbar: { title: 'Language', icon: 'globe', items: STORYBOOK_LOCALES, dynamicTitle: true },
+    },
+  },
+  initialGlobals: { locale: 'en' },
 };
 export default preview;

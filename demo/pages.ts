@@ -3,7 +3,7 @@
 // runtime config and a fresh CSP nonce per response.
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import sirv from 'sirv';
@@ -44,7 +44,12 @@ function chosenLocale(req: IncomingMessage): { locale: DemoConfig['locale']; coo
 /** JSON inside <script type="application/json">: `<` escaped so no value can close the tag. */
 const inlineJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
-export async function createPageServer(options: { prod: boolean; config: Omit<DemoConfig, 'locale'> }): Promise<PageServer> {
+export async function createPageServer(options: {
+  prod: boolean;
+  config: Omit<DemoConfig, 'locale'>;
+  /** The storefront's HTTP server: Vite's HMR websocket is served on it (dev only), so the page connects to its own origin. */
+  httpServer?: Server;
+}): Promise<PageServer> {
   let template: (url: string) => Promise<string>;
   let assets: (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
   let close = async () => {};
@@ -64,7 +69,9 @@ export async function createPageServer(options: { prod: boolean; config: Omit<De
     const vite = await createServer({
       ...shared,
       appType: 'custom',
-      server: { middlewareMode: true, hmr: false, ws: false },
+      // HMR over the storefront's own server and port. With `hmr: false` Vite's client still opens a websocket (to a
+      // port nobody serves) and logs an error on every page; served here, it connects and hot reload works.
+      server: { middlewareMode: true, hmr: options.httpServer ? { server: options.httpServer } : false },
       // Pre-bundled up front so the first page load never triggers a dependency re-optimisation reload.
       optimizeDeps: {
         include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', '@tanstack/react-query', 'react-hook-form', 'libphonenumber-js/core', 'qrcode.react'],

@@ -31,14 +31,6 @@ export interface StorefrontOptions {
 
 export async function startStorefront(options: StorefrontOptions) {
   const { mockUrl, purse } = options;
-  const pages = await createPageServer({
-    prod: options.prod,
-    config: {
-      mockOrigin: mockUrl,
-      // The signup's resend countdown matches the mock's throttle (shortened in E2E).
-      resendDelayMs: Number(process.env.PURSE_MOCK_RESEND_THROTTLE_MS ?? 30_000),
-    },
-  });
 
   // The merchant's back office (staff only in a real shop): payment operations through the server-side Purse client.
   async function backOffice(request: Request): Promise<Response> {
@@ -114,6 +106,16 @@ export async function startStorefront(options: StorefrontOptions) {
     } else {
       pages.handle(req, res, { strictCsp: new URL(path, 'http://x').searchParams.get('csp') === 'strict' });
     }
+  });
+  // Created once the server exists: in dev, Vite serves its HMR websocket on it.
+  const pages = await createPageServer({
+    prod: options.prod,
+    config: {
+      mockOrigin: mockUrl,
+      // The signup's resend countdown matches the mock's throttle (shortened in E2E).
+      resendDelayMs: Number(process.env.PURSE_MOCK_RESEND_THROTTLE_MS ?? 30_000),
+    },
+    httpServer: server,
   });
   await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
   return {

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, mock } from './support.ts';
+import type { Page } from '@playwright/test';
+import { expect, test, expectNoAxeViolations, mock } from './support.ts';
 
 /** The visible message (the live region repeats it for screen readers). */
 const shown = (page: Page, text: string) => page.getByRole('paragraph').filter({ hasText: text });

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, linkExistingShopper, mock, payWithCard } from './support.ts';
+import { expect, test, expectNoAxeViolations, linkExistingShopper, mock, payWithCard } from './support.ts';
 
 test.beforeEach(async ({ request }) => {
   await mock.reset(request);
@@ -11,7 +10,8 @@ test('the whole journey: signup (linked) → checkout → pay → verified succe
   await page.getByRole('link', { name: 'continue to checkout' }).click();
   await payWithCard(page, '4111 1111 1111 1111');
   await expect(page.getByRole('heading', { name: 'Payment successful' })).toBeVisible();
-  await expect(page.getByRole('definition').filter({ hasText: 'Visa' })).toContainText('ending in 1111');
+  // "Paid with" names the card, not the partner, and does not repeat the amount.
+  await expect(page.getByRole('definition').filter({ hasText: 'Visa' })).toHaveText('Visa ••••ending in 1111');
   await expectNoAxeViolations(page);
   // The session was created for the customer who linked XCO at signup.
   const state = await mock.state(request);
@@ -56,28 +56,38 @@ test('a tampered redirect token is rejected: no success is shown', async ({ page
   await expectNoAxeViolations(page);
 });
 
-test('back office capture then refund updates the status page', async ({ page }) => {
+test('back office (its own URL): a partial capture and refund, shown as the same timeline there and on the status page', async ({ page }) => {
   await page.goto('/checkout');
   await payWithCard(page, '4111 1111 1111 1111');
   await expect(page.getByRole('heading', { name: 'Payment successful' })).toBeVisible();
+  // Staff only: not in the shopper's navigation.
+  await expect(page.getByRole('navigation').getByRole('link', { name: 'Back office' })).toHaveCount(0);
 
   // The back office has its own URL, outside the shopper's navigation.
   await page.goto('/back-office');
   await page.getByRole('button', { name: 'Load payment' }).click();
   await expect(page.getByRole('heading', { name: /AUTHORIZED — 4299 EUR/ })).toBeVisible();
+  await page.getByLabel('Amount (minor units)').fill('2000');
   await page.getByRole('button', { name: 'Capture' }).click();
   await expect(page.getByRole('status')).toHaveText('capture done.');
-  await expect(page.getByRole('row', { name: 'total_captured 4299' })).toBeVisible();
-  await page.getByLabel('Amount (minor units)').fill('4299');
+  await expect(page.getByRole('row', { name: 'total_captured 2000' })).toBeVisible();
+  await page.getByLabel('Amount (minor units)').fill('1000');
   await page.getByRole('button', { name: 'Refund' }).click();
   await expect(page.getByRole('status')).toHaveText('refund done.');
-  await expect(page.getByRole('row', { name: 'total_refunded 4299' })).toBeVisible();
-  // A second refund has nothing left to refund: Purse refuses it and the back office says so.
+  const history = page.getByRole('list', { name: 'Payment history' });
+  await expect(history.getByRole('listitem')).toHaveText([/^Authorized €42\.99 /, /^Charged €20\.00 of €42\.99 /, /^Refunded €10\.00 of €42\.99 /]);
+  // More than was captured cannot be refunded: Purse refuses it and the back office says so.
+  await page.getByLabel('Amount (minor units)').fill('5000');
   await page.getByRole('button', { name: 'Refund' }).click();
   await expect(page.getByRole('status')).toContainText('Refused');
   await expectNoAxeViolations(page);
 
   await page.getByRole('link', { name: 'Open the status page' }).click();
-  await expect(page.getByRole('heading', { name: 'Payment refunded' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Payment successful' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Payment history' }).getByRole('listitem')).toHaveText([
+    /^Authorized €42\.99 /,
+    /^Charged €20\.00 of €42\.99 /,
+    /^Refunded €10\.00 of €42\.99 /,
+  ]);
   await expectNoAxeViolations(page);
 });

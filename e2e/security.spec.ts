@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
-import { mock } from './support.ts';
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test, mock } from './support.ts';
 
 // Attacks against the demo server over real HTTP: the real handler, the real demo merchant callbacks, the real mock.
 test.beforeEach(async ({ request }) => {

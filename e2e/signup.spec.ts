@@ -1,5 +1,5 @@
-import { expect, test, type Page, type Request } from '@playwright/test';
-import { expectNoAxeViolations, mock } from './support.ts';
+import type { Page, Request } from '@playwright/test';
+import { expect, test, expectNoAxeViolations, mock } from './support.ts';
 
 /** The requests the browser sends to the merchant backend, as "METHOD /path". */
 function recordBackendCalls(page: Page) {

@@ -1,5 +1,28 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+
+/**
+ * Playwright's `test`, failing any test whose page logged an error or threw: no page of the storefront may log one.
+ * A response the test provoked (a 409, a 503 fault) is logged by Chromium as "Failed to load resource": that is the
+ * network's log, not the page's error, and is allowed.
+ */
+export const test = base.extend<{ pageErrors: string[] }>({
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() !== 'error') return;
+        if (/^Failed to load resource: the server responded with a status of \d+/.test(message.text())) return;
+        errors.push(`${page.url()}: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+      await use(errors);
+      expect(errors, 'console errors on the page').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
 
 /** The mock server's control endpoints, reached through the storefront's /__mock proxy (test mode only). */
 export const mock = {

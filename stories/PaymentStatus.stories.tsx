@@ -2,7 +2,7 @@
 // and hands the story the signed redirect token or the payment id; the component verifies and polls through the real
 // stack (adapter → merchant handler → emulator). The back office uses the server's Purse client.
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect } from 'storybook/test';
+import { expect, within } from 'storybook/test';
 import type { PaymentStatus } from '../src/react/payment-status/index.ts';
 import type { Currency } from '../src/core/wire/payment.ts';
 import { CARDS, createShop } from './support/payments.ts';
@@ -33,7 +33,7 @@ export const Verifying: Story = {
   },
 };
 
-/** Authorized card payment in euros, from the signed token: amount, card and reference. */
+/** Authorized card payment in euros, from the signed token: amount, the card it was paid with, reference, timeline. */
 export const SuccessEur: Story = {
   loaders: [
     async () => {
@@ -46,7 +46,10 @@ export const SuccessEur: Story = {
     const { canvas, args, loaded } = context;
     await expect(await canvas.findByRole('heading', { name: 'Payment successful' }, WAIT)).toBeVisible();
     await expect(detail(context, 'Amount')).toHaveTextContent('€42.99');
-    await expect(detail(context, 'Card')).toHaveTextContent('Visa ••••ending in 1111');
+    await expect(detail(context, 'Paid with')).toHaveTextContent(/^Visa ••••ending in 1111$/);
+    const history = canvas.getByRole('list', { name: 'Payment history' });
+    await expect(history.querySelectorAll('li')).toHaveLength(1);
+    await expect(history).toHaveTextContent(/^Authorized €42\.99/);
     await expect(detail(context, 'Payment reference')).toHaveTextContent(loaded.paymentId as string);
     await expect(args.onSuccess).toHaveBeenCalledTimes(1);
   },
@@ -159,7 +162,7 @@ export const TimedOutThenRefresh: Story = {
   },
 };
 
-/** The back office captured then refunded the whole amount. */
+/** The back office captured then refunded the whole amount: the timeline shows each step with its date. */
 export const Refunded: Story = {
   loaders: [
     async () => {
@@ -172,7 +175,10 @@ export const Refunded: Story = {
   ],
   play: async (context) => {
     await expect(await context.canvas.findByRole('heading', { name: 'Payment refunded' }, WAIT)).toBeVisible();
-    await expect(detail(context, 'Refunded')).toHaveTextContent('€42.99');
+    const steps = within(context.canvas.getByRole('list', { name: 'Payment history' })).getAllByRole('listitem');
+    await expect(steps.map((step) => step.firstChild?.textContent)).toEqual(['Authorized', 'Charged', 'Refunded']);
+    await expect(steps[2]).toHaveTextContent(/^Refunded €42\.99/);
+    for (const step of steps) await expect(step.querySelector('time')).toHaveAttribute('datetime');
   },
 };
 
@@ -192,21 +198,25 @@ export const Voided: Story = {
   },
 };
 
-/** In French, after a capture and a partial refund: amounts formatted for fr. */
+/** In French, after a partial capture and a partial refund: "x sur y" amounts and dates formatted for fr. */
 export const FrenchPartlyRefunded: Story = {
   parameters: { purse: { locale: 'fr' } },
   loaders: [
     async () => {
       const shop = createShop(EUR);
       const { paymentId } = await shop.pay(CARDS.authorized);
-      await shop.backOffice.capturePayment(paymentId, { amount: EUR.amount, merchant_reference: 'CAP-1' });
+      await shop.backOffice.capturePayment(paymentId, { amount: 3_000, merchant_reference: 'CAP-1' });
       await shop.backOffice.refundPayment(paymentId, { amount: 1_000, merchant_reference: 'REF-1' });
       return { stack: shop.stack, source: { paymentId } };
     },
   ],
   play: async (context) => {
     await expect(await context.canvas.findByRole('heading', { name: 'Paiement réussi' }, WAIT)).toBeVisible();
-    await expect(detail(context, 'Débité').textContent).toBe('42,99\u00a0€');
-    await expect(detail(context, 'Remboursé en partie').textContent).toBe('10,00\u00a0€');
+    const steps = within(context.canvas.getByRole('list', { name: 'Historique du paiement' })).getAllByRole('listitem');
+    await expect(steps.map((step) => step.querySelector('.purse-timeline__amount')?.textContent)).toEqual([
+      '42,99\u00a0€',
+      '30,00\u00a0€ sur 42,99\u00a0€',
+      '10,00\u00a0€ sur 42,99\u00a0€',
+    ]);
   },
 };

@@ -79,8 +79,8 @@ export const ServerUnavailable: Story = {
 };
 
 /**
- * Nobody is signed in on the merchant site (resolveCustomer returns null → 401): the shopper sees a neutral message;
- * the developer text goes to onError only.
+ * Nobody is signed in on the merchant site (resolveCustomer returns null → 401): the shopper is told to sign in to the
+ * shop, with no "Try again" that would fail the same way; the developer text goes to onError only.
  */
 export const Unauthorized: Story = {
   parameters: { purse: { stack: { customerReference: null } } },
@@ -88,7 +88,9 @@ export const Unauthorized: Story = {
   play: async (context) => {
     const { canvas, args } = context;
     await continueWith(context, 'nobody.signed.in@example.com');
-    await expect(await canvas.findByText('Signup is unavailable right now. Please try again later.', { selector: 'p' }, SLOW)).toBeVisible();
+    await expect(await canvas.findByRole('heading', { name: 'Sign in to the shop first' }, SLOW)).toHaveFocus();
+    await expect(canvas.getByText('Sign in to your shop account, then link your Purse account.', { selector: 'p' })).toBeVisible();
+    await expect(canvas.queryByRole('button', { name: /Try again/ })).not.toBeInTheDocument();
     await expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ kind: 'unauthorized', status: 401 }));
     await expect(canvas.queryByText(/resolveCustomer|createMerchantHandler/)).not.toBeInTheDocument();
   },

@@ -131,14 +131,14 @@ export const LinkedDone: Story = {
   },
 };
 
-/** A phone number typed the national way (`defaultCountry` FR) is sent as E.164. */
+/** A phone number typed the national way (`defaultCountry` FR) is sent as E.164, and shown back as the shopper wrote it. */
 export const PhoneIdentifier: Story = {
   args: { defaultCountry: 'FR' },
   play: async (context) => {
     const { canvas, loaded } = context;
     await continueWith(context, '06 12 34 56 78');
     await receivedCode(context, stackOf({ loaded }), { phone_number: JEAN.phone_number });
-    await expect(canvas.getByText(`We sent a 6-digit code to ${JEAN.phone_number}.`)).toBeVisible();
+    await expect(canvas.getByText('We sent a 6-digit code to 06 12 34 56 78.')).toBeVisible();
   },
 };
 

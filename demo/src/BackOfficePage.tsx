@@ -1,13 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
+import { PaymentTimeline } from '../../src/index.ts';
+import { paymentTimeline, type Payment } from '../../src/core/index.ts';
 
-interface BackOfficePayment {
-  id: string;
-  amount: number;
-  currency: string;
-  authorization?: { status: string };
-  amounts: Record<string, number>;
-  overview: Record<string, string>;
-}
+type BackOfficePayment = Payment & { amounts: Record<string, number> };
 
 const shownAmounts = ['total_authorized', 'total_captured', 'available_to_capture', 'total_refunded', 'available_to_refund', 'total_voided', 'available_to_void'];
 
@@ -69,6 +64,8 @@ export function BackOfficePage() {
               ))}
             </tbody>
           </table>
+          {/* The payment's life at a glance, the same list the shopper's status page shows. */}
+          <PaymentTimeline events={paymentTimeline(payment)} currency={payment.currency} total={payment.amount} />
           <p>
             <label htmlFor={`${ids}-amount`}>Amount (minor units)</label>{' '}
             <input id={`${ids}-amount`} inputMode="numeric" value={amount} onChange={(e) => setAmount(e.target.value)} />

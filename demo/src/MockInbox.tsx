@@ -1,9 +1,11 @@
 import { useId, useState } from 'react';
+import { parseIdentifier } from '../../src/core/index.ts';
 import { demoConfig } from './config.ts';
 import { useDemoText } from './i18n/index.ts';
 
 // The mock's seeded XCO accounts (src/mock-server/seed.ts), as a shopper would type them.
-const SEEDED = 'existing@example.com (+33 6 12 34 56 78), camille.martin@example.fr (+33 6 98 76 54 32)';
+const SEEDED =
+  'existing@example.com (+33 6 12 34 56 78), camille.martin@example.fr (+33 6 98 76 54 32), sam.taylor@example.com (+44 7911 123456)';
 
 /** Stands in for the shopper's mailbox or phone when the storefront runs against the embedded mock server. */
 export function MockInbox() {
@@ -14,8 +16,12 @@ export function MockInbox() {
   if (!demoConfig.mockOrigin) return null;
 
   async function read() {
-    const key = identifier.includes('@') ? 'email' : 'phone_number';
-    const response = await fetch(`/__mock/otp?${key}=${encodeURIComponent(identifier.trim())}`);
+    // The same parsing as the signup field (national numbers in the signup's default country), so whatever the
+    // shopper typed there finds its code here.
+    const parsed = await parseIdentifier(identifier, { defaultCountry: 'FR' });
+    if (parsed.kind === 'invalid') return setMessage(t('inbox.none'));
+    const query = new URLSearchParams(parsed.kind === 'email' ? { email: parsed.email } : { phone_number: parsed.phone_number });
+    const response = await fetch(`/__mock/otp?${query}`);
     const body = response.ok ? ((await response.json()) as { code: string }) : null;
     setMessage(body ? t('inbox.code', { code: body.code }) : t('inbox.none'));
   }

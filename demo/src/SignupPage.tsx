@@ -13,6 +13,8 @@ const countCommits = () => {
 export function SignupPage() {
   const { t } = useDemoText();
   const [done, setDone] = useState<XcoSignupCompleteDetails | null>(null);
+  // This shop account is linked to a Purse account already (another one than the shopper just verified): pay with it.
+  const [alreadyLinked, setAlreadyLinked] = useState(false);
   const [account, setAccount] = useState<string | null>(null);
   const onAccount = useCallback((email: string | null) => setAccount(email), []);
   return (
@@ -27,9 +29,17 @@ export function SignupPage() {
             defaultCountry="FR"
             resendDelayMs={demoConfig.resendDelayMs}
             onComplete={(details) => setDone(details)}
+            onError={(error) => {
+              if ('code' in error && error.code === 'customer_reference_taken') setAlreadyLinked(true);
+            }}
           />
         </Profiler>
       </section>
+      {alreadyLinked && !done && (
+        <p className="demo-card">
+          <a href="/checkout">Continue to checkout with your linked account</a>
+        </p>
+      )}
       {done && (
         <p className="demo-card">
           {t(done.outcome === 'created' ? 'account.done.created' : 'account.done.linked')}{' '}

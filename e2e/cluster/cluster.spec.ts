@@ -1,7 +1,7 @@
 // The demo on three merchant-handler processes sharing one Redis behind a round-robin proxy (demo/cluster.ts): each
 // /api/purse request goes to the next instance, and every answer names it in `x-purse-instance`.
-import { expect, test, type APIResponse, type Page } from '@playwright/test';
-import { expectNoAxeViolations, linkExistingShopper, mock, payWithCard } from '../support.ts';
+import type { APIResponse, Page } from '@playwright/test';
+import { expect, test, expectNoAxeViolations, linkExistingShopper, mock, payWithCard } from '../support.ts';
 
 const API = '/api/purse';
 

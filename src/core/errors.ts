@@ -3,22 +3,28 @@
 /** Field path ("user.email", from a problem+json `pointer`) → the server's message for developers. */
 export type FieldErrors = Record<string, string>;
 
-/** Every failure the components can meet, as data: callbacks receive it, views render a message by `kind`. */
+/**
+ * Every failure the components can meet, as data: callbacks receive it, views render a message by `kind` (and by the
+ * problem+json `code`, when the answer had one, for the refusals a shopper can act on: see `recoveryOf`).
+ */
 export type PurseKitError =
   /** The request was refused for its content; `fields` maps a JSON pointer's last segments ("user.email") to a message. */
-  | { kind: 'validation'; message: string; fields: FieldErrors; status: number }
+  | { kind: 'validation'; message: string; fields: FieldErrors; status: number; code?: string }
   /** The one-time code is wrong; `attemptsLeft` when the API says. */
   | { kind: 'invalid_code'; message: string; attemptsLeft?: number }
-  /** The one-time code expired, or too many wrong attempts locked it (`locked: true`): a new code is needed. */
-  | { kind: 'code_expired'; message: string; locked: boolean }
+  /**
+   * The one-time code expired, too many wrong attempts locked it (`locked: true`), or it was not requested by this
+   * shopper here (`code: 'code_not_requested_here'`): a new code is needed.
+   */
+  | { kind: 'code_expired'; message: string; locked: boolean; code?: string }
   /** 429: wait `retryAfterMs` before trying again. */
-  | { kind: 'rate_limited'; message: string; retryAfterMs: number }
+  | { kind: 'rate_limited'; message: string; retryAfterMs: number; code?: string }
   /** 401/403 from the merchant backend or Purse: the merchant's configuration is wrong. Worded for developers. */
-  | { kind: 'unauthorized'; message: string; status: number }
+  | { kind: 'unauthorized'; message: string; status: number; code?: string }
   /** The request never got an answer: offline, DNS, connection reset, or aborted by timeout (`timeout: true`). */
   | { kind: 'network'; message: string; timeout: boolean }
   /** 5xx or a body that could not be read. */
-  | { kind: 'server'; message: string; status: number }
+  | { kind: 'server'; message: string; status: number; code?: string }
   /** A drop-in script failed to load, timed out, or did not define its global. */
   | { kind: 'script_load'; message: string; url: string }
   /** The client session expired. */

@@ -35,12 +35,17 @@ export function detectIdentifierKind(input: string): IdentifierKind {
 
 type PhoneParser = typeof PhoneParserModule;
 let phoneParser: Promise<PhoneParser> | undefined;
+/** The parser once loaded, for synchronous formatting in views. */
+let loadedParser: PhoneParser | undefined;
 
 function loadParser(): Promise<PhoneParser> {
-  phoneParser ??= import('./phone/parse.ts').catch((error: unknown) => {
-    phoneParser = undefined; // a failed chunk load may succeed later
-    throw error;
-  });
+  phoneParser ??= import('./phone/parse.ts').then(
+    (parser) => (loadedParser = parser),
+    (error: unknown) => {
+      phoneParser = undefined; // a failed chunk load may succeed later
+      throw error;
+    },
+  );
   return phoneParser;
 }
 
@@ -50,6 +55,15 @@ function loadParser(): Promise<PhoneParser> {
  */
 export async function loadPhoneLib(input = '', defaultCountry?: CountryCode): Promise<void> {
   await (await loadParser()).loadZones(input, defaultCountry);
+}
+
+/**
+ * An E.164 number as the shopper writes it: "06 12 34 56 78" when it is a number of `defaultCountry`, "+44 7911 123456"
+ * otherwise. As given until the phone parser and the number's plan have loaded (they have whenever the shopper typed a
+ * phone: parsing loads them).
+ */
+export function formatPhoneNumber(e164: string, defaultCountry?: CountryCode): string {
+  return loadedParser?.formatPhone(e164, defaultCountry) ?? e164;
 }
 
 /** Options of `parseIdentifier`. */

@@ -1,6 +1,7 @@
 // purse-react-kit/core: framework-free building blocks. No React, no DOM access at import time.
 export * from './wire/xco.ts';
 export * from './errors.ts';
+export { canRetry, errorCode, recoveryOf, type Recovery } from './recovery.ts';
 export * from './backend/backend.ts';
 export * from './backend/routes.ts';
 export * from './backend/views.ts';

@@ -21,7 +21,7 @@ export const MOCK_CREDENTIALS = {
  * XCO accounts that exist before any call (none is linked to a customer reference of the mock merchant yet):
  * - existing@example.com / +33612345678: Jean Dupont, one billing address, 2 saved payment tokens.
  * - camille.martin@example.fr / +33698765432: Camille Martin, billing and shipping addresses, 1 token.
- * - sam.taylor@example.com / +447700900123: Sam Taylor, a UK phone and no address, no token.
+ * - sam.taylor@example.com / +447911123456: Sam Taylor, a UK phone and no address, no token.
  */
 export const SEEDED_USERS: XcoUser[] = [
   {
@@ -68,7 +68,7 @@ export const SEEDED_USERS: XcoUser[] = [
   },
   {
     email: 'sam.taylor@example.com',
-    phone_number: '+447700900123',
+    phone_number: '+447911123456',
     first_name: 'Sam',
     last_name: 'Taylor',
     gender: 'other',

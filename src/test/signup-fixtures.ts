@@ -37,6 +37,7 @@ export const states = {
     status: 'failed',
     ...known,
     error: { kind: 'server', status: 502, message: 'bad gateway' },
+    recovery: 'retry',
     retry: { status: 'checking', ...known, intentKey: 'k-check' },
   },
 } satisfies { [S in SignupStatus]: Extract<SignupState, { status: S }> };
@@ -54,6 +55,19 @@ export const errors = {
   session_expired: { kind: 'session_expired', message: 'expired' },
   config: { kind: 'config', message: 'misconfigured' },
   request: { kind: 'request', message: 'not found', status: 404 },
+  customer_reference_taken: { kind: 'request', message: 'taken', status: 409, code: 'customer_reference_taken' },
+  consent_challenge_unknown: {
+    kind: 'validation',
+    message: 'unknown challenge',
+    fields: { consent_challenge_id: 'Verify a new code' },
+    status: 400,
+    code: 'consent_challenge_unknown',
+  },
+  user_exists: { kind: 'validation', message: 'exists', fields: { 'user.email': 'exists' }, status: 409, code: 'user_exists' },
+  not_configured: { kind: 'server', message: 'no PURSE_* variables', status: 500, code: 'purse_not_configured' },
+  store_full: { kind: 'server', message: 'store full', status: 503, code: 'store_full' },
+  verification_locked: { kind: 'rate_limited', message: 'locked', retryAfterMs: 600_000, code: 'verification_locked' },
+  code_not_requested_here: { kind: 'code_expired', message: 'elsewhere', locked: false, code: 'code_not_requested_here' },
 } satisfies Record<string, PurseKitError>;
 
 /** One event of each type, with the intent keys of `states` so that results match. */

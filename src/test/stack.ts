@@ -4,7 +4,7 @@ import { createHttpBackend } from '../core/backend/http-backend.ts';
 import type { MerchantBackend } from '../core/backend/backend.ts';
 import { createMockPurse, MOCK_CREDENTIALS, MOCK_CUSTOMER_PURSE_CREDENTIALS } from '../mock-server/index.ts';
 import type { MockPurse, MockPurseOptions } from '../mock-server/index.ts';
-import { createMerchantHandler } from '../server/index.ts';
+import { createMemoryStore, createMerchantHandler } from '../server/index.ts';
 import type { MerchantHandler, MerchantHandlerOptions } from '../server/index.ts';
 import type { HttpBackendOptions } from '../core/backend/http-backend.ts';
 
@@ -64,3 +64,6 @@ export function createTestStack(options: TestStackOptions = {}): TestStack {
   });
   return { purse, handler, backend };
 }
+
+/** A handler store that has no room for any record: every write is refused as a full store (503 store_full). */
+export const fullStore = () => createMemoryStore({ maxEntries: 0 });

@@ -26,9 +26,15 @@ export function stackOf(context: { loaded: Record<string, unknown> }): TestStack
   return stack;
 }
 
-/** Wraps the story in <PurseProvider> over the story's own stack. */
+/**
+ * Wraps the story in <PurseProvider> over the story's own stack, in the story's locale (`parameters.purse.locale`) or
+ * else the toolbar's (`globals.locale`).
+ */
 export const withPurse: Decorator = (Story, context) => (
-  <PurseProvider backend={stackOf(context).backend} locale={(context.parameters.purse as PurseStoryParameters | undefined)?.locale}>
+  <PurseProvider
+    backend={stackOf(context).backend}
+    locale={(context.parameters.purse as PurseStoryParameters | undefined)?.locale ?? (context.globals.locale as PurseLocale | undefined)}
+  >
     <Story />
   </PurseProvider>
 );

@@ -96,12 +96,35 @@ describe('toPurseKitError', () => {
     expect(toPurseKitError(problem(400, locked), locked)).toMatchObject({ kind: 'code_expired', locked: true });
   });
 
+  it("the handler's code_not_requested_here (403) asks for a new code, not the merchant's credentials", () => {
+    const body = { status: 403, code: 'code_not_requested_here', errors: [{ pointer: '/email', detail: 'Ask for a new code first.' }] };
+    expect(toPurseKitError(problem(403, body), body)).toMatchObject({ kind: 'code_expired', locked: false, code: 'code_not_requested_here' });
+  });
+
+  it('keeps the problem code on every kind that has one, so views can tell refusals apart', () => {
+    const cases: [number, string, string][] = [
+      [503, 'store_full', 'server'],
+      [500, 'purse_not_configured', 'server'],
+      [409, 'customer_reference_taken', 'request'],
+      [429, 'quota_exceeded', 'rate_limited'],
+      [401, 'no_customer_session', 'unauthorized'],
+      [403, 'identity_not_vouched', 'unauthorized'],
+    ];
+    for (const [status, code, kind] of cases) {
+      const body = { status, code };
+      expect(toPurseKitError(problem(status, body), body)).toMatchObject({ kind, code });
+    }
+    const withFields = { status: 409, code: 'user_exists', errors: [{ pointer: '/user/email', detail: 'taken' }] };
+    expect(toPurseKitError(problem(409, withFields), withFields)).toMatchObject({ kind: 'validation', code: 'user_exists' });
+  });
+
   it('resend_throttled is rate_limited, with Retry-After when given', () => {
     const body = { status: 429, code: 'resend_throttled', detail: 'Wait before asking for a new code' };
     expect(toPurseKitError(problem(429, body, { 'Retry-After': '30' }), body)).toEqual({
       kind: 'rate_limited',
       message: 'Wait before asking for a new code',
       retryAfterMs: 30_000,
+      code: 'resend_throttled',
     });
     // Even when the handler chose another status for it.
     expect(toPurseKitError(problem(400, body), body)).toMatchObject({

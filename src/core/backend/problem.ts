@@ -101,10 +101,13 @@ export function problemToError(problem: ProblemDetails | undefined, init: Proble
   const { status } = init;
   const detail = text(problem?.detail) ?? text(problem?.title);
   const code = text(problem?.code);
+  // The problem's code, kept on the error so that views can tell refusals of one kind apart (see core/recovery.ts).
+  const withCode = code === undefined ? {} : { code };
   const rateLimited = (): PurseKitError => ({
     kind: 'rate_limited',
     message: detail ?? `Too many requests (${status}); try again later.`,
     retryAfterMs: init.retryAfterMs ?? init.defaultRetryAfterMs ?? DEFAULT_RETRY_AFTER_MS,
+    ...withCode,
   });
 
   switch (code) {
@@ -120,6 +123,9 @@ export function problemToError(problem: ProblemDetails | undefined, init: Proble
       return { kind: 'code_expired', message: detail ?? 'The verification code expired.', locked: false };
     case 'code_locked':
       return { kind: 'code_expired', message: detail ?? 'Too many wrong codes; request a new one.', locked: true };
+    case 'code_not_requested_here':
+      // The handler's own refusal: this shopper did not ask for the identifier's current code here. A new code fixes it.
+      return { kind: 'code_expired', message: detail ?? 'Ask for a new code.', locked: false, code };
     case 'resend_throttled':
       return rateLimited();
   }
@@ -128,6 +134,7 @@ export function problemToError(problem: ProblemDetails | undefined, init: Proble
     return {
       kind: 'unauthorized',
       status,
+      code: problem.code,
       message:
         'The merchant backend has no customer for this request: resolveCustomer(request) returned null. ' +
         'Sign the shopper in (or create their customer) before this step.',
@@ -136,7 +143,7 @@ export function problemToError(problem: ProblemDetails | undefined, init: Proble
   if (status === 403 && problem?.code === 'identity_mismatch') {
     // The handler's refusal of an email or phone that is not the customer's own: a field error, not a credentials problem.
     const fields = fieldErrors(problem);
-    if (fields) return { kind: 'validation', status, fields, message: detail ?? 'This is not the customer’s own email or phone.' };
+    if (fields) return { kind: 'validation', status, fields, code: problem.code, message: detail ?? 'This is not the customer’s own email or phone.' };
   }
   if (status === 403 && problem?.code === 'consent_challenge_mismatch') {
     // The handler's own refusal of a consent for another identifier or customer: not a credentials problem.
@@ -150,20 +157,21 @@ export function problemToError(problem: ProblemDetails | undefined, init: Proble
         `The merchant backend refused the request (${status}). Check the Purse client id/secret and merchant id ` +
         `configured in createMerchantHandler${status === 403 ? ', and that this origin is allowed' : ''}.` +
         (detail ? ` Detail: ${detail}` : ''),
+      ...withCode,
     };
   }
   if (status >= 500) {
-    return { kind: 'server', status, message: detail ?? `The merchant backend failed (${status}).` };
+    return { kind: 'server', status, message: detail ?? `The merchant backend failed (${status}).`, ...withCode };
   }
   const fields = fieldErrors(problem);
   if (fields) {
-    return { kind: 'validation', status, fields, message: detail ?? 'The request contains invalid fields.' };
+    return { kind: 'validation', status, fields, message: detail ?? 'The request contains invalid fields.', ...withCode };
   }
   return {
     kind: 'request',
     status,
     message: detail ?? `The merchant backend refused the request (${status}).`,
-    ...(code === undefined ? {} : { code }),
+    ...withCode,
   };
 }
 

@@ -79,6 +79,21 @@ export interface ShopperPayment {
   card?: { brand?: string; last_four?: string };
   /** ISO 8601 date-time. */
   created_at?: string;
+  /** The payment's life, oldest first: its authorization, then each capture, refund and void (see `paymentTimeline`). */
+  timeline?: PaymentTimelineEvent[];
+}
+
+/** What happened to a payment at one moment: the authorization's outcome, or one capture, refund or void. */
+export type PaymentTimelineKind = 'authorized' | 'pending' | 'refused' | 'failed' | 'captured' | 'refunded' | 'voided';
+
+/** One step of a payment's life. */
+export interface PaymentTimelineEvent {
+  /** What happened. */
+  kind: PaymentTimelineKind;
+  /** The amount it concerned, in the currency's minor units. */
+  amount: MinorUnits;
+  /** When (ISO 8601), when known. */
+  at?: string;
 }
 
 /** The verified content of `purse-redirection-data`, confirmed against Purse. */

@@ -82,6 +82,21 @@ export async function parsePhone(text: string, defaultCountry?: CountryCode): Pr
   return phone?.isValid() ? phone.number : undefined;
 }
 
+/**
+ * An E.164 number the way its owner writes it: national format for a number of `defaultCountry`, international
+ * otherwise; as given when its numbering plan is not loaded (synchronous: for views).
+ */
+export function formatPhone(e164: string, defaultCountry?: CountryCode): string | undefined {
+  let phone;
+  try {
+    phone = parsePhoneNumberFromString(e164, metadata);
+  } catch {
+    return undefined; // its zone is not loaded
+  }
+  if (!phone?.isValid()) return undefined;
+  return defaultCountry && phone.country === defaultCountry ? phone.formatNational() : phone.formatInternational();
+}
+
 /** Test helper: the zones loaded so far. */
 export const __loadedPhoneZones = (): string[] => [...zones.keys()].sort();
 

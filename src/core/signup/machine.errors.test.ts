@@ -10,28 +10,81 @@ const failWith = (state: SignupState, error: PurseKitError, now = 1_000) =>
 
 describe('signupReducer: error routing', () => {
   const generic = [errors.unauthorized, errors.network, errors.server, errors.request, errors.config] as const;
+  /** Errors a second try can fix: no answer, a failing or busy server. */
+  const retryable = [errors.network, errors.server, errors.store_full] as const;
+  /** Errors the same request meets again: the merchant's setup, or a refusal of what was asked. */
+  const final = [errors.unauthorized, errors.request, errors.config, errors.not_configured] as const;
 
-  it('checking: validation back to identify with the error; others fail with retry', () => {
+  it('checking: validation back to identify with the error; a retry only where one can succeed', () => {
     expect(failWith(states.checking, errors.validation)).toEqual({
       status: 'identify',
       input: states.checking.input,
       error: errors.validation,
     });
-    for (const error of generic) {
+    for (const error of retryable) {
       expect(failWith(states.checking, error)).toEqual({
         status: 'failed',
         input: states.checking.input,
         identifier: email,
         error,
+        recovery: 'retry',
         retry: states.checking,
       });
     }
+    for (const error of final) {
+      const failed = failWith(states.checking, error);
+      expect(failed).toEqual({ status: 'failed', input: states.checking.input, identifier: email, error, recovery: 'none' });
+      // Nothing to retry into: RETRY changes nothing.
+      expect(signupReducer(failed, events.RETRY)).toBe(failed);
+    }
+  });
+
+  it('linking: a stale consent challenge offers a new code (a new verification), never the used challenge again', () => {
+    for (const error of [errors.consent_challenge_unknown, { ...errors.request, status: 403, code: 'consent_challenge_mismatch' }]) {
+      const failed = failWith(states.linking, error);
+      expect(failed).toMatchObject({ status: 'failed', recovery: 'new_code', error });
+      expect(signupReducer(failed, events.RETRY)).toEqual({
+        status: 'sending',
+        input: states.linking.input,
+        identifier: email,
+        intentKey: 'k-retry',
+      });
+    }
+  });
+
+  it('linking: a customer already linked to another account is final (no loop back into the consent)', () => {
+    const failed = failWith(states.linking, errors.customer_reference_taken);
+    expect(failed).toEqual({
+      status: 'failed',
+      input: states.linking.input,
+      identifier: email,
+      error: errors.customer_reference_taken,
+      recovery: 'none',
+    });
+    expect(signupReducer(failed, events.RETRY)).toBe(failed);
+  });
+
+  it('creating: an account that exists after all is linked with a code rather than created', () => {
+    const failed = failWith(states.creating, errors.user_exists);
+    expect(failed).toMatchObject({ status: 'failed', recovery: 'link_existing' });
+    expect(signupReducer(failed, events.RETRY)).toMatchObject({ status: 'sending', intentKey: 'k-retry', identifier: email });
+  });
+
+  it('verifying: a code not requested here asks for a new one; verification locked waits for the lock', () => {
+    expect(failWith(states.verifying, errors.code_not_requested_here)).toMatchObject({ status: 'code_sent', codeProblem: 'unusable' });
+    expect(failWith(states.verifying, errors.verification_locked, 5_000)).toMatchObject({
+      status: 'code_sent',
+      codeProblem: 'locked',
+      resendAvailableAt: 605_000,
+      error: errors.verification_locked,
+    });
   });
 
   it('rate limited anywhere pending: failed with retryAt = now + retryAfterMs', () => {
     for (const state of [states.checking, states.creating, states.sending, states.verifying, states.linking]) {
       expect(failWith(state, errors.rate_limited, 5_000)).toMatchObject({
         status: 'failed',
+        recovery: 'retry',
         retry: state,
         retryAt: 15_000,
         error: errors.rate_limited,
@@ -53,7 +106,7 @@ describe('signupReducer: error routing', () => {
   it('sending: validation on the first code → identify; on a resend → failed', () => {
     expect(failWith(states.sending, errors.validation)).toMatchObject({ status: 'identify', error: errors.validation });
     const resend = { ...states.sending, resendFrom: { resendAvailableAt: 30_000 } };
-    expect(failWith(resend, errors.validation)).toMatchObject({ status: 'failed', retry: resend });
+    expect(failWith(resend, errors.validation)).toMatchObject({ status: 'failed', recovery: 'none' });
     for (const error of generic) expect(failWith(states.sending, error)).toMatchObject({ status: 'failed', error });
   });
 
@@ -109,14 +162,17 @@ describe('signupReducer: error routing', () => {
       error: errors.code_expired,
     });
     expect(failWith(states.verifying, errors.code_locked)).toMatchObject({ status: 'code_sent', codeProblem: 'locked' });
-    for (const error of generic) {
+    for (const error of retryable) {
       expect(failWith(states.verifying, error)).toMatchObject({ status: 'failed', error, retry: states.verifying });
     }
   });
 
-  it('linking: every error fails with retry to linking', () => {
-    for (const error of [...generic, errors.validation, errors.invalid_code, errors.session_expired]) {
-      expect(failWith(states.linking, error)).toMatchObject({ status: 'failed', error, retry: states.linking });
+  it('linking: a retryable error retries the consent; other refusals end without a retry', () => {
+    for (const error of retryable) {
+      expect(failWith(states.linking, error)).toMatchObject({ status: 'failed', error, recovery: 'retry', retry: states.linking });
+    }
+    for (const error of [...final, errors.validation, errors.session_expired]) {
+      expect(failWith(states.linking, error)).toEqual(expect.not.objectContaining({ retry: expect.anything() }));
     }
   });
 
@@ -126,6 +182,7 @@ describe('signupReducer: error routing', () => {
       input: states.verified.input,
       identifier: email,
       error: errors.server,
+      recovery: 'retry',
       retry: states.verified,
     });
   });

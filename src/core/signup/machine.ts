@@ -2,6 +2,7 @@
 // object, so bindings can tell "ignored" from "moved" with `===` (and double submits are dropped here, not only in
 // the view).
 import type { PurseKitError } from '../errors.ts';
+import { canRetry, errorCode } from '../recovery.ts';
 import { isCompleteProfile, profileFor } from './profile.ts';
 import type { XcoIdentifier } from '../wire/xco.ts';
 import type {
@@ -11,6 +12,7 @@ import type {
   IdentifyState,
   PendingState,
   RetryTarget,
+  SendingState,
   SignupEvent,
   SignupState,
 } from './types.ts';
@@ -43,8 +45,22 @@ export function intentKeyOf(state: SignupState): string | undefined {
 /** States from which the shopper may go back to change the identifier. */
 const editable = new Set<SignupState['status']>(['checking', 'profile', 'sending', 'code_sent', 'verifying', 'failed']);
 
+/** Refusals of a consent that a new code fixes: the challenge is unknown, used, expired or was issued elsewhere. */
+const STALE_CHALLENGE = new Set(['consent_challenge_unknown', 'consent_challenge_mismatch', 'consent_challenge_used', 'unknown_consent_challenge']);
+
+/** The failure of `from`, offering a retry only where a retry can succeed (core/recovery.ts), or another way on. */
 function fail(from: RetryTarget, error: PurseKitError, now: number): FailedState {
-  const failed: FailedState = { status: 'failed', input: from.input, identifier: from.identifier, error, retry: from };
+  const base = { status: 'failed', input: from.input, identifier: from.identifier, error } as const;
+  const code = errorCode(error);
+  // Another request, not this one again: a fresh code (send it), whose verification brings a new consent challenge.
+  const sendCode: SendingState = { status: 'sending', input: from.input, identifier: from.identifier, intentKey: '' };
+  if (from.status === 'linking' && code !== undefined && STALE_CHALLENGE.has(code)) {
+    return { ...base, recovery: 'new_code', retry: sendCode };
+  }
+  // The check said "new", but the account exists now (created meanwhile, elsewhere): link it rather than create it.
+  if (from.status === 'creating' && code === 'user_exists') return { ...base, recovery: 'link_existing', retry: sendCode };
+  if (!canRetry(error)) return { ...base, recovery: 'none' };
+  const failed: FailedState = { ...base, recovery: 'retry', retry: from };
   if (error.kind === 'rate_limited') failed.retryAt = now + error.retryAfterMs;
   return failed;
 }
@@ -68,7 +84,7 @@ function requestFailed(state: PendingState, error: PurseKitError, now: number): 
       if (error.kind === 'validation') return { status: 'identify', input: state.input, error };
       return fail(state, error, now);
     case 'creating':
-      if (error.kind === 'validation') {
+      if (error.kind === 'validation' && error.code !== 'user_exists') {
         return { status: 'profile', input: state.input, identifier: state.identifier, profile: state.user, error };
       }
       return fail(state, error, now);
@@ -97,7 +113,14 @@ function requestFailed(state: PendingState, error: PurseKitError, now: number): 
       }
       if (error.kind === 'code_expired') {
         const back = codeStep(state, { resendAvailableAt: state.resendAvailableAt });
-        back.codeProblem = error.locked ? 'locked' : 'expired';
+        back.codeProblem = error.locked ? 'locked' : error.code === 'code_not_requested_here' ? 'unusable' : 'expired';
+        back.error = error;
+        return back;
+      }
+      if (error.kind === 'rate_limited' && error.code === 'verification_locked') {
+        // Too many wrong codes over resends: this code is dead, and a new one can be asked for only after the wait.
+        const back = codeStep(state, { resendAvailableAt: Math.max(state.resendAvailableAt, now + error.retryAfterMs) });
+        back.codeProblem = 'locked';
         back.error = error;
         return back;
       }
@@ -110,8 +133,8 @@ function requestFailed(state: PendingState, error: PurseKitError, now: number): 
 }
 
 function retry(state: FailedState, intentKey: string, now: number): SignupState {
-  if (state.retryAt !== undefined && now < state.retryAt) return state;
   const target = state.retry;
+  if (!target || (state.retryAt !== undefined && now < state.retryAt)) return state;
   if (target.status === 'verified') return target;
   // After a network failure the first request may have reached the server: reuse its key so it is not done twice.
   return state.error.kind === 'network' ? target : { ...target, intentKey };
@@ -160,7 +183,7 @@ export function signupReducer(state: SignupState, event: SignupEvent): SignupSta
 
     case 'SUBMIT_CODE': {
       if (state.status !== 'code_sent') return state;
-      if (state.codeProblem === 'expired' || state.codeProblem === 'locked') return state;
+      if (state.codeProblem === 'expired' || state.codeProblem === 'locked' || state.codeProblem === 'unusable') return state;
       if (!/^\d+$/.test(event.code)) return state;
       const next: SignupState = {
         status: 'verifying',

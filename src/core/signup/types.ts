@@ -9,8 +9,11 @@ import type { XcoIdentifier, XcoUser } from '../wire/xco.ts';
  */
 export type IdentifierInvalidReason = 'empty' | 'email' | 'phone' | 'unknown' | 'unavailable' | 'characters';
 
-/** What went wrong with the last code, shown on the code field. `expired` and `locked` need a new code. */
-export type CodeProblem = 'invalid' | 'expired' | 'locked';
+/**
+ * What went wrong with the last code, shown on the code field. `expired`, `locked` and `unusable` (not requested by
+ * this shopper here, or replaced since) need a new code.
+ */
+export type CodeProblem = 'invalid' | 'expired' | 'locked' | 'unusable';
 
 /** What every state after the identifier step knows. */
 export interface KnownIdentifier {
@@ -136,14 +139,26 @@ export interface DoneState extends KnownIdentifier {
 /** The pending states a failure can be retried from. */
 export type RetryTarget = CheckingState | CreatingState | SendingState | VerifyingState | VerifiedState | LinkingState;
 
-/** A step failed in a way the shopper can only retry (network, server, rate limit, …) or leave by editing. */
+/**
+ * What a failed step offers the shopper:
+ * - `retry`: the same step again can succeed (no answer, a failing server, after a rate limit's wait);
+ * - `new_code`: the verification can no longer be used (challenge expired, used or not issued here): send a new code;
+ * - `link_existing`: the account turned out to exist (created meanwhile): link it with a one-time code instead;
+ * - `none`: trying again cannot help (the shop's setup, a customer already linked to another account): the message
+ *   says what to do instead.
+ */
+export type SignupRecovery = 'retry' | 'new_code' | 'link_existing' | 'none';
+
+/** A step failed: the shopper retries it, follows the way on that `recovery` names, or leaves by editing. */
 export interface FailedState extends KnownIdentifier {
   /** Render from it. */
   status: 'failed';
   /** What went wrong, as data. */
   error: PurseKitError;
-  /** The state RETRY goes back to. */
-  retry: RetryTarget;
+  /** What the shopper can do about it. */
+  recovery: SignupRecovery;
+  /** The state RETRY goes to; absent when `recovery` is `none` (RETRY is then ignored). */
+  retry?: RetryTarget;
   /** Epoch ms before which RETRY is ignored (rate limited). */
   retryAt?: number;
 }

@@ -24,3 +24,4 @@ export * from './types.ts';
 export { initialStatusState, MISSING_SOURCE, sourceKey, statusReducer } from './machine.ts';
 export { StatusRunner, type PaymentStatusDetails, type StatusCache, type StatusConfig } from './effects.ts';
 export { readRedirectToken, resolveSource, type StatusSource, type StatusSourceProps } from './source.ts';
+export { paymentTimeline, timelineOf } from './timeline.ts';

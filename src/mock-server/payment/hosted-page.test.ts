@@ -55,8 +55,39 @@ describe('hosted page', () => {
     const after = await api.getSession(session.id);
     expect(after.status).toBe('SUBMITTED');
     expect(claims).toMatchObject({ client_session_id: session.id, payment_id: after.payment_id, authorization_status: 'AUTHORIZED' });
-    // Back on the page: already submitted.
-    expect((await submit(session, card('4111111111111111'))).status).toBe(409);
+  });
+
+  it('one submission, then the redirect: the form posted again redirects to the first result and pays nothing twice', async () => {
+    const { submit, open, hosted, purse } = setupHosted();
+    const session = await hosted();
+    const first = await submit(session, card('4111111111111111'));
+    const again = await submit(session, card('4111111111111111'));
+    expect(again.status).toBe(303);
+    const claims = (response: Response) =>
+      JSON.parse(atob(tokenOf(response.headers.get('location')!).split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, string>;
+    expect(claims(again)).toMatchObject({ client_session_id: session.id, payment_id: claims(first).payment_id, authorization_status: 'AUTHORIZED' });
+    expect(purse.control.payments()).toHaveLength(1);
+    // Back on the page later: says so, and links to the result rather than leaving the shopper there.
+    const page = await open(session);
+    expect(page.status).toBe(409);
+    const link = within(parse(await page.text()).body).getByRole('link', { name: 'Return to the shop' });
+    expect(link.getAttribute('href')).toMatch(/^https:\/\/shop\.test\/return\?order=o-1&purse-redirection-data=/);
+  });
+
+  it('the card form blocks a second submission while the first is on its way (script), and says it is processing', async () => {
+    const { open, hosted } = setupHosted();
+    const doc = parse(await (await open(await hosted())).text());
+    const form = doc.getElementById('pay-form') as HTMLFormElement;
+    // Run the page's script against its own DOM, as a browser would.
+    new Function('document', doc.querySelector('script')!.textContent!)(doc);
+    const first = new Event('submit', { cancelable: true });
+    form.dispatchEvent(first);
+    const second = new Event('submit', { cancelable: true });
+    form.dispatchEvent(second);
+    expect(first.defaultPrevented).toBe(false);
+    expect(second.defaultPrevented).toBe(true);
+    expect(form.querySelector('button')!.getAttribute('aria-disabled')).toBe('true');
+    expect(doc.getElementById('pay-status')!.textContent).toBe('Processing your payment…');
   });
 
   it('shows errors tied to their fields, keeps the entered values, and creates no payment', async () => {
@@ -96,9 +127,14 @@ describe('hosted page', () => {
     purse.control.expireSession(hostedSession.id);
     const expired = await open(hostedSession);
     expect(expired.status).toBe(410);
-    expect(await expired.text()).toContain('This payment session has expired.');
+    const expiredPage = within(parse(await expired.text()).body);
+    expect(expiredPage.getByText(/This payment session has expired\./)).toBeTruthy();
+    // "Return to the shop" is a link, to the shop that sent the shopper here.
+    expect(expiredPage.getByRole('link', { name: 'Return to the shop' }).getAttribute('href')).toBe('https://shop.test/');
     const aborted = await hosted();
     await call('POST', `/payment/v2/client-sessions/${aborted.id}/abort`, { status: 'ABORTED_BY_CUSTOMER' });
-    expect(await (await open(aborted)).text()).toContain('This payment was cancelled.');
+    const abortedPage = within(parse(await (await open(aborted)).text()).body);
+    expect(abortedPage.getByText(/This payment was cancelled\./)).toBeTruthy();
+    expect(abortedPage.getByRole('link', { name: 'Return to the shop' })).toBeTruthy();
   });
 });

@@ -2,7 +2,7 @@
 // card form and outcomes as the drop-in, without JavaScript. The form POSTs to …/pay, which answers 303 to
 // shopper_redirection_url?purse-redirection-data=<JWS>, or the form again with its errors.
 import type { MockRoute } from '../shared/context.ts';
-import { payWithCard, sessionAvailability, type SessionAvailability } from './checkout.ts';
+import { payWithCard, sessionAvailability, withRedirectToken, type SessionAvailability } from './checkout.ts';
 import { cardPage, noticePage, type CardPageInput } from './html.ts';
 import { mockLang, type MockLang } from './texts/index.ts';
 import type { SessionRecord, World } from './world.ts';
@@ -13,10 +13,37 @@ const CLOSED_STATUS: Record<Exclude<SessionAvailability, 'open'>, number> = { ex
 export const pageLang = (request: Request, session?: SessionRecord): MockLang =>
   mockLang(session?.customer?.locale, request.headers.get('accept-language'));
 
-const closedPage = (availability: Exclude<SessionAvailability, 'open'>, lang: MockLang) =>
-  noticePage(CLOSED_STATUS[availability], lang, availability);
 
 const sessionPayPath = (session: SessionRecord) => `/entities/${session.entityId}/sessions/${session.id}/pay`;
+
+/**
+ * Where a shopper who paid goes back to: the redirect they got after paying, with a token signed now (the payment's
+ * current status), as a real hosted page sends a shopper who comes back to it after paying.
+ */
+async function resultUrl(world: World, session: SessionRecord): Promise<string | undefined> {
+  const record = session.paymentId ? world.payments.get(session.paymentId) : undefined;
+  if (!record || !session.shopperRedirectionUrl) return undefined;
+  const token = await world.signing.sign({
+    client_session_id: session.id,
+    payment_id: record.payment.id,
+    authorization_status: record.payment.authorization.status,
+    client_session_status: session.status,
+  });
+  return withRedirectToken(session.shopperRedirectionUrl, token);
+}
+
+/**
+ * "Return to the shop": the payment's result when there is one, else the shop's home (its redirection URL's origin);
+ * none for a session without a redirection URL.
+ */
+async function backToShop(world: World, session: SessionRecord): Promise<string | undefined> {
+  const home = session.shopperRedirectionUrl ? `${new URL(session.shopperRedirectionUrl).origin}/` : undefined;
+  return (await resultUrl(world, session)) ?? home;
+}
+
+async function closedPage(world: World, session: SessionRecord, availability: Exclude<SessionAvailability, 'open'>, lang: MockLang) {
+  return noticePage(CLOSED_STATUS[availability], lang, availability, await backToShop(world, session));
+}
 
 /** The card form of a session; after a refused attempt, with what was typed and why it was refused. */
 const sessionCardPage = (session: SessionRecord, lang: MockLang, attempt?: Pick<CardPageInput, 'values' | 'issues'>) =>
@@ -31,12 +58,14 @@ const sessionCardPage = (session: SessionRecord, lang: MockLang, attempt?: Pick<
   });
 
 /** The form for a payable session, or the page saying why it is not. */
-export function sessionPage(world: World, session: SessionRecord, request: Request): Response {
+export async function sessionPage(world: World, session: SessionRecord, request: Request): Promise<Response> {
   const availability = sessionAvailability(world, session);
   const lang = pageLang(request, session);
-  if (availability !== 'open') return closedPage(availability, lang);
+  if (availability !== 'open') return closedPage(world, session, availability, lang);
   return sessionCardPage(session, lang);
 }
+
+const redirect = (location: string) => new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store' } });
 
 export function hostedPageRoutes(world: World): MockRoute[] {
   /** Hosted page sessions only; an EMBEDDED session has no page, like an unknown id. */
@@ -65,10 +94,13 @@ export function hostedPageRoutes(world: World): MockRoute[] {
         const form = new URLSearchParams(await request.text());
         const values = { card_number: form.get('card_number') ?? '', expiry: form.get('expiry') ?? '', cvc: form.get('cvc') ?? '' };
         const result = await payWithCard(world, session, values);
-        if (result.ok) return new Response(null, { status: 303, headers: { location: result.redirectUrl, 'cache-control': 'no-store' } });
+        if (result.ok) return redirect(result.redirectUrl);
         const lang = pageLang(request, session);
-        if (result.reason !== 'invalid_card') return closedPage(result.reason, lang);
-        return sessionCardPage(session, lang, { values, issues: result.issues });
+        if (result.reason === 'invalid_card') return sessionCardPage(session, lang, { values, issues: result.issues });
+        // The same form posted again (a double submit without JavaScript, back and resubmit): the shopper paid
+        // already, so they go where the first submission sent them. Nothing is paid twice.
+        const paid = result.reason === 'submitted' ? await resultUrl(world, session) : undefined;
+        return paid ? redirect(paid) : closedPage(world, session, result.reason, lang);
       },
     },
   ];

@@ -1,5 +1,5 @@
-// Server-rendered pages of the mock (hosted page, payment link page): accessible, no JavaScript, text escaped, in the
-// shopper's language (texts/).
+// Server-rendered pages of the mock (hosted page, payment link page): accessible, text escaped, in the shopper's
+// language (texts/). A little script blocks a second submission; without it the server still pays once.
 import type { EligibleSolution } from '../../core/wire/payment.ts';
 import type { FieldIssue } from '../shared/http.ts';
 import { fill, MOCK_TEXTS, mockTexts, type MockLang, type MockTextKey } from './texts/index.ts';
@@ -51,15 +51,33 @@ ${content}
 /** The pages with one message: why a session or link cannot be paid. */
 export type Notice = 'expired' | 'submitted' | 'aborted' | 'link_closed' | 'not_found' | 'link_not_found' | 'link_cancelled' | 'link_expired' | 'link_paid' | 'link_pending';
 
-/** A page with one message (not found, expired, cancelled, already paid…). */
-export function noticePage(status: number, lang: MockLang, notice: Notice): Response {
-  const title = MOCK_TEXTS[lang][`notice.${notice}.title`];
+/**
+ * A page with one message (not found, expired, cancelled, already paid…), and a way on when there is one: `back`, the
+ * shop's page to return to ("Return to the shop").
+ */
+export function noticePage(status: number, lang: MockLang, notice: Notice, back?: string): Response {
   const texts = MOCK_TEXTS[lang];
+  const title = texts[`notice.${notice}.title`];
   const next = notice === 'expired' ? `\n<p>${escapeHtml(texts['notice.expired.return'])}</p>` : '';
-  return htmlPage(status, lang, title, `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(texts[`notice.${notice}.body`])}</p>${next}`);
+  const link = back ? `\n<p><a href="${escapeHtml(back)}">${escapeHtml(texts['notice.back'])}</a></p>` : '';
+  return htmlPage(status, lang, title, `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(texts[`notice.${notice}.body`])}</p>${next}${link}`);
 }
 
 const PARTNER_NAMES: Record<string, string> = { dalenys: 'Dalenys', paypal: 'PayPal', illicado: 'Illicado', oney: 'Oney' };
+
+/**
+ * One submission per page, as real payment pages do: a second click (or Enter) while the first is on its way sends
+ * nothing. The button says the payment is being processed. Without JavaScript the server still pays only once.
+ */
+const oneSubmission = (processing: string) => `
+document.getElementById('pay-form').addEventListener('submit', function (event) {
+  var form = event.currentTarget;
+  if (form.getAttribute('data-submitted')) { event.preventDefault(); return; }
+  form.setAttribute('data-submitted', 'true');
+  form.setAttribute('aria-busy', 'true');
+  form.querySelector('button[type=submit]').setAttribute('aria-disabled', 'true');
+  document.getElementById('pay-status').textContent = ${JSON.stringify(processing).replace(/</g, '\\u003c')};
+});`;
 
 export interface CardPageInput {
   amount: number;
@@ -121,10 +139,12 @@ ${summary}
 <h2 id="methods-title">${escapeHtml(t['methods.title'])}</h2>
 <ul aria-labelledby="methods-title">${methods}</ul>
 <h2 id="form-title">${escapeHtml(t['form.title'])}</h2>
-<form method="post" action="${escapeHtml(input.action)}" novalidate aria-labelledby="form-title">
+<form method="post" action="${escapeHtml(input.action)}" novalidate aria-labelledby="form-title" id="pay-form">
 <p class="muted" id="hint">${escapeHtml(t.hint)}</p>
 ${fields}
 <button type="submit">${escapeHtml(pay)}</button>
-</form>`;
+<p role="status" id="pay-status"></p>
+</form>
+<script>${oneSubmission(t.processing)}</script>`;
   return htmlPage(errors.size ? 400 : 200, input.lang, errors.size ? fill(t['page.title.error'], { title: pay }) : pay, content);
 }

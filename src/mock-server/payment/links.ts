@@ -51,7 +51,7 @@ const notFound = (instance: string) =>
   problem({ status: 404, title: 'Not Found', detail: 'Payment link not found.', code: 'payment_link_not_found', instance });
 
 /** The shopper's page: a session of the link (the open one, or a new one) and its card form, or why it cannot be paid. */
-function customerPage(world: World, link: LinkRecord, request: Request): Response {
+function customerPage(world: World, link: LinkRecord, request: Request): Response | Promise<Response> {
   const status = linkStatus(world, link);
   const lang = mockLang(link.customer?.locale, request.headers.get('accept-language'));
   if (status === 'CANCELLED') return noticePage(410, lang, 'link_cancelled');

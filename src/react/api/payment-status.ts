@@ -1,15 +1,17 @@
 // The PaymentStatus part of the public API: purse-react-kit/status (with common.ts) and the root entry.
 
 // PaymentStatus
-export { PaymentStatus, PaymentStatusView, PaymentDetails, usePaymentStatus } from '../payment-status/index.ts';
+export { PaymentStatus, PaymentStatusView, PaymentDetails, PaymentTimeline, usePaymentStatus } from '../payment-status/index.ts';
 export type {
   PaymentStatusProps,
   PaymentStatusViewProps,
   PaymentDetailsProps,
+  PaymentTimelineProps,
   PaymentStatusState,
   UsePaymentStatusOptions,
 } from '../payment-status/index.ts';
 export type { PaymentStatusDetails } from '../../core/status/effects.ts';
+export type { PaymentTimelineEvent, PaymentTimelineKind } from '../../core/backend/views.ts';
 export type { PaymentStatusPhase } from '../../core/status/types.ts';
 export type { FailureReason, StatusReason, SuccessReason, WaitingReason } from '../../core/status/classify.ts';
 export type { PollSchedule } from '../../core/status/schedule.ts';

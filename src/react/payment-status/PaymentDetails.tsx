@@ -2,15 +2,15 @@
 import type { ReactNode } from 'react';
 import type { ShopperPayment, ShopperPaymentLink } from '../../core/backend/views.ts';
 import { formatMinorUnits } from '../../core/money.ts';
-import { settlementOf } from '../../core/status/index.ts';
-import type { MessageKey } from '../i18n/index.ts';
+import { timelineOf } from '../../core/status/timeline.ts';
 import { usePurse } from '../provider/context.ts';
 import { methodLabel } from '../shared/methods.ts';
+import { PaymentTimeline } from './PaymentTimeline.tsx';
 import { brandLabel } from './texts.ts';
 
 /** Props of `<PaymentDetails>`: the payment, or the link when there is no payment. */
 export interface PaymentDetailsProps {
-  /** Its amount, split, card, settlement and reference are shown. */
+  /** Its amount, how it was paid, its reference and its timeline are shown. */
   payment?: ShopperPayment;
   /** Its amount is shown when there is no payment. */
   link?: ShopperPaymentLink;
@@ -25,7 +25,34 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** The facts of a payment as the shopper may see them: amount, how it was paid, what happened to it since. */
+/** A card as the shopper recognises it: "Visa •••• 1111" (screen readers: "Visa ending in 1111"). Text only. */
+function CardText({ card }: { card: NonNullable<ShopperPayment['card']> }) {
+  const { i18n } = usePurse();
+  return (
+    <>
+      {card.brand ? brandLabel(card.brand) : i18n.t('paymentStatus.card')}
+      {card.last_four && (
+        <>
+          {' '}
+          <span aria-hidden="true">••••</span>
+          <span className="purse-visually-hidden">{i18n.t('paymentStatus.card.endingIn')}</span> {card.last_four}
+        </>
+      )}
+    </>
+  );
+}
+
+/** One way the payment was paid: the card itself when it is the card part, else the method's name. */
+function MethodText({ method, card }: { method: string; card: ShopperPayment['card'] }) {
+  const { i18n } = usePurse();
+  if (method.toLowerCase() === 'creditcard' && card && (card.brand || card.last_four)) return <CardText card={card} />;
+  return <>{methodLabel(method, i18n)}</>;
+}
+
+/**
+ * The facts of a payment as the shopper may see them: the amount, how it was paid (the card, or each method of a
+ * split with its share), its reference, and its life since as a timeline (authorized → charged → refunded).
+ */
 export function PaymentDetails({ payment, link }: PaymentDetailsProps) {
   const { i18n } = usePurse();
   const priced = payment ?? link;
@@ -33,48 +60,39 @@ export function PaymentDetails({ payment, link }: PaymentDetailsProps) {
   const money = (amount: number) => formatMinorUnits(amount, priced.currency, i18n.locale);
   const card = payment?.card;
   const split = payment?.split ?? [];
+  // The amount is already on its own row: a single method is named without repeating it.
+  const paidWith =
+    split.length > 1 ? (
+      <ul className="purse-payment-status__split">
+        {split.map((part, index) => (
+          <li key={index}>
+            <span className="purse-payment-status__method">
+              <MethodText method={part.method} card={card} />
+            </span>{' '}
+            <span className="purse-payment-status__part-amount">{money(part.amount)}</span>
+          </li>
+        ))}
+      </ul>
+    ) : split.length === 1 ? (
+      <MethodText method={split[0]!.method} card={card} />
+    ) : card && (card.brand || card.last_four) ? (
+      <CardText card={card} />
+    ) : undefined;
 
   return (
-    <dl className="purse-payment-status__details">
-      <Row label={i18n.t('paymentStatus.amount')}>
-        <span className="purse-payment-status__amount">{money(priced.amount)}</span>
-      </Row>
-      {split.length > 0 && (
-        <Row label={i18n.t('paymentStatus.paidWith')}>
-          <ul className="purse-payment-status__split">
-            {split.map((part, index) => (
-              <li key={index}>
-                <span className="purse-payment-status__method">{methodLabel(part.method, i18n)}</span>{' '}
-                <span className="purse-payment-status__partner">({part.partner})</span>{' '}
-                <span className="purse-payment-status__part-amount">{money(part.amount)}</span>
-              </li>
-            ))}
-          </ul>
+    <>
+      <dl className="purse-payment-status__details">
+        <Row label={i18n.t('paymentStatus.amount')}>
+          <span className="purse-payment-status__amount">{money(priced.amount)}</span>
         </Row>
-      )}
-      {card && (card.brand || card.last_four) && (
-        <Row label={i18n.t('paymentStatus.card')}>
-          {card.brand ? brandLabel(card.brand) : i18n.t('paymentStatus.card')}
-          {card.last_four && (
-            <>
-              {' '}
-              <span aria-hidden="true">••••</span>
-              <span className="purse-visually-hidden">{i18n.t('paymentStatus.card.endingIn')}</span> {card.last_four}
-            </>
-          )}
-        </Row>
-      )}
-      {payment &&
-        settlementOf(payment).map((line) => (
-          <Row key={line.kind} label={i18n.t(`paymentStatus.${line.kind}.${line.extent}` as MessageKey)}>
-            {money(line.amount)}
+        {paidWith && <Row label={i18n.t('paymentStatus.paidWith')}>{paidWith}</Row>}
+        {payment && (
+          <Row label={i18n.t('paymentStatus.reference')}>
+            <span className="purse-payment-status__reference">{payment.id}</span>
           </Row>
-        ))}
-      {payment && (
-        <Row label={i18n.t('paymentStatus.reference')}>
-          <span className="purse-payment-status__reference">{payment.id}</span>
-        </Row>
-      )}
-    </dl>
+        )}
+      </dl>
+      {payment && <PaymentTimeline events={timelineOf(payment)} currency={payment.currency} total={payment.amount} />}
+    </>
   );
 }

@@ -109,39 +109,63 @@ describe('PaymentStatus details', () => {
     expect(detail('Amount')).toHaveTextContent(text);
   });
 
-  it('lists the split with method, partner and amount, and the card brand with its last four', async () => {
+  it('"Paid with" names the card (brand, last four) without repeating the amount; no partner names', async () => {
+    merchant().payments.set('pay_1', payments.authorized);
+    renderWithPurse(<PaymentStatus paymentId="pay_1" />, { backend: merchant().backend });
+    await heading('Payment successful');
+    const paidWith = detail('Paid with');
+    // Sighted shoppers read "Visa •••• 1111"; screen readers "Visa ending in 1111".
+    expect(paidWith).toHaveTextContent(/^Visa ••••ending in 1111$/);
+    expect(within(paidWith).getByText('••••')).toHaveAttribute('aria-hidden', 'true');
+    expect(within(paidWith).getByText('ending in')).toHaveClass('purse-visually-hidden');
+    expect(screen.queryByText(/dalenys/i)).not.toBeInTheDocument();
+    expect(screen.getAllByText('€42.99')).toHaveLength(2); // the amount row and the timeline's authorization, no more
+  });
+
+  it('lists a split with each method and its share, the card part as the card', async () => {
     merchant().payments.set('pay_1', payments.split);
     renderWithPurse(<PaymentStatus paymentId="pay_1" />, { backend: merchant().backend });
     await heading('Payment successful');
-
     const parts = within(detail('Paid with')).getAllByRole('listitem');
-    expect(parts.map((li) => li.textContent)).toEqual(['Gift card (easy2play) €20.00', 'Card (dalenys) €22.99']);
-    const card = detail('Card');
-    // Sighted shoppers read "Visa •••• 1234"; screen readers "Visa ending in 1234".
-    expect(card).toHaveTextContent('Visa ••••ending in 1234');
-    expect(within(card).getByText('••••')).toHaveAttribute('aria-hidden', 'true');
-    expect(within(card).getByText('ending in')).toHaveClass('purse-visually-hidden');
+    expect(parts.map((li) => li.textContent)).toEqual(['Gift card €20.00', 'Visa ••••ending in 1234 €22.99']);
   });
 
-  it('shows what was charged and refunded, and headlines a full refund', async () => {
+  it('shows the payment\'s life as a list: authorized, charged, partly refunded; and headlines a full refund', async () => {
     merchant().payments.set('pay_1', payments.partlyRefunded);
     merchant().payments.set('pay_2', { ...payments.refunded, id: 'pay_2' });
     const { unmount } = renderWithPurse(<PaymentStatus paymentId="pay_1" />, { backend: merchant().backend });
     await heading('Payment successful');
-    expect(detail('Charged')).toHaveTextContent('€42.99');
-    expect(detail('Partly refunded')).toHaveTextContent('€10.00');
+    const history = screen.getByRole('list', { name: 'Payment history' });
+    expect(within(history).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'Authorized €42.99',
+      'Charged €42.99',
+      'Refunded €10.00 of €42.99',
+    ]);
     unmount();
 
     renderWithPurse(<PaymentStatus paymentId="pay_2" />, { backend: merchant().backend });
     expect(await heading('Payment refunded')).toBeInTheDocument();
-    expect(detail('Refunded')).toHaveTextContent('€42.99');
+    expect(within(screen.getByRole('list', { name: 'Payment history' })).getAllByRole('listitem').at(-1)).toHaveTextContent('Refunded €42.99');
+  });
+
+  it('dates each step of a server timeline, in the locale', async () => {
+    const timeline = [
+      { kind: 'authorized' as const, amount: 4299, at: '2026-12-01T10:00:00Z' },
+      { kind: 'captured' as const, amount: 2000, at: '2026-12-02T09:30:00Z' },
+    ];
+    merchant().payments.set('pay_1', { ...payments.authorized, timeline });
+    renderWithPurse(<PaymentStatus paymentId="pay_1" />, { backend: merchant().backend });
+    await heading('Payment successful');
+    const steps = within(screen.getByRole('list', { name: 'Payment history' })).getAllByRole('listitem');
+    expect(steps[1]).toHaveTextContent(/^Charged €20\.00 of €42\.99 Dec 2, 2026/);
+    expect(steps[1]!.querySelector('time')).toHaveAttribute('datetime', '2026-12-02T09:30:00Z');
   });
 
   it('headlines a fully voided payment as cancelled, not charged', async () => {
     merchant().payments.set('pay_1', payments.voided);
     renderWithPurse(<PaymentStatus paymentId="pay_1" />, { backend: merchant().backend });
     expect(await heading('Payment cancelled')).toBeInTheDocument();
-    expect(detail('Released (not charged)')).toHaveTextContent('€42.99');
+    expect(within(screen.getByRole('list', { name: 'Payment history' })).getAllByRole('listitem').at(-1)).toHaveTextContent('Released €42.99');
   });
 
   it('renders shopper data as text, never as markup', async () => {
@@ -149,7 +173,7 @@ describe('PaymentStatus details', () => {
     const { container } = renderWithPurse(<PaymentStatus paymentId="pay_1" />, { backend: merchant().backend });
     await heading('Payment successful');
     expect(container.querySelector('img')).toBeNull();
-    expect(detail('Card')).toHaveTextContent('<img src=x onerror=alert(1)>');
+    expect(detail('Paid with')).toHaveTextContent('<img src=x onerror=alert(1)>');
   });
 });
 
@@ -174,8 +198,10 @@ describe('PaymentStatus live region and language', () => {
     expect(await heading('Paiement réussi')).toBeInTheDocument();
     // Exact text: toHaveTextContent would fold the no-break space.
     expect(detail('Montant').textContent).toBe('42,99\u00a0€');
-    expect(detail('Carte')).toHaveTextContent('Visa ••••se terminant par 1234');
-    expect(within(detail('Payé avec')).getAllByRole('listitem')[0]?.textContent).toBe('Carte cadeau (easy2play) 20,00\u00a0€');
+    const parts = within(detail('Payé avec')).getAllByRole('listitem');
+    expect(parts[0]?.textContent).toBe('Carte cadeau 20,00\u00a0€');
+    expect(parts[1]).toHaveTextContent('Visa ••••se terminant par 1234');
+    expect(screen.getByRole('list', { name: 'Historique du paiement' })).toHaveTextContent('Autorisé 42,99');
     expect(screen.getByRole('status').closest('[lang]')).toHaveAttribute('lang', 'fr');
     unmount();
 

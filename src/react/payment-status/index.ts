@@ -2,6 +2,8 @@ export { PaymentStatus, PaymentStatusView } from './PaymentStatus.tsx';
 export type { PaymentStatusProps, PaymentStatusViewProps } from './PaymentStatus.tsx';
 export { PaymentDetails } from './PaymentDetails.tsx';
 export type { PaymentDetailsProps } from './PaymentDetails.tsx';
+export { PaymentTimeline } from './PaymentTimeline.tsx';
+export type { PaymentTimelineProps } from './PaymentTimeline.tsx';
 export { usePaymentStatus } from './usePaymentStatus.ts';
 export type { PaymentStatusState, UsePaymentStatusOptions } from './usePaymentStatus.ts';
 export { statusTexts, errorText, brandLabel } from './texts.ts';

@@ -25,8 +25,12 @@ describe('PaymentStatus on the real stack: after checkout', () => {
 
     expect(await heading('Payment successful')).toBeInTheDocument();
     expect(detail('Amount')).toHaveTextContent('€42.99');
-    expect(detail('Card')).toHaveTextContent('Visa ••••ending in 1111');
-    expect(within(detail('Paid with')).getByRole('listitem')).toHaveTextContent(/^Card \(.+\) €42\.99$/);
+    expect(detail('Paid with')).toHaveTextContent(/^Visa ••••ending in 1111$/);
+    // The server's timeline, dated from Purse's authorization.
+    const steps = within(screen.getByRole('list', { name: 'Payment history' })).getAllByRole('listitem');
+    expect(steps).toHaveLength(1);
+    expect(steps[0]).toHaveTextContent(/^Authorized €42\.99/);
+    expect(steps[0]!.querySelector('time')).toHaveAttribute('datetime');
     expect(detail('Payment reference')).toHaveTextContent(paymentId);
     await sleep(200);
     expect(shop.requests).toEqual([VERIFY]);
@@ -127,8 +131,11 @@ describe('PaymentStatus on the real stack: after checkout', () => {
     await shop.backOffice.refundPayment(paymentId, { amount: 1000, merchant_reference: 'REF-1' });
     renderWithPurse(<PaymentStatus paymentId={paymentId} />, { backend: shop.backend, locale: 'fr' });
     expect(await heading('Paiement réussi')).toBeInTheDocument();
-    expect(detail('Débité').textContent).toBe('42,99\u00a0€');
-    expect(detail('Remboursé en partie').textContent).toBe('10,00\u00a0€');
+    // The timeline from Purse's payment: each operation with its date, the partial refund as "x sur y".
+    const steps = within(screen.getByRole('list', { name: 'Historique du paiement' })).getAllByRole('listitem');
+    expect(steps.map((step) => step.querySelector('.purse-timeline__label')?.textContent)).toEqual(['Autorisé', 'Débité', 'Remboursé']);
+    expect(steps[2]!.querySelector('.purse-timeline__amount')?.textContent).toBe('10,00\u00a0€ sur 42,99\u00a0€');
+    for (const step of steps) expect(step.querySelector('time')).toHaveAttribute('datetime');
   });
 
   it('shows a session the shopper cancelled', async () => {

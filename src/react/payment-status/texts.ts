@@ -1,6 +1,7 @@
 // What the status page says for each phase and reason, and the labels of its details. Shopper texts only: a
 // PurseKitError's developer message is never shown.
 import type { PurseKitError } from '../../core/errors.ts';
+import { canRetry, errorCode, recoveryOf } from '../../core/recovery.ts';
 import { lastFailedAttempt, successHeadline } from '../../core/status/classify.ts';
 import { MISSING_SOURCE } from '../../core/status/machine.ts';
 import type { FailureReason } from '../../core/status/index.ts';
@@ -14,12 +15,17 @@ export interface StatusTexts {
 
 type View = Pick<PaymentStatusState, 'phase' | 'reason' | 'payment' | 'link' | 'error'>;
 
-/** Errors that another request may fix; the others (a refused token, a missing payment) need a new checkout. */
-export const isTransient = (error: PurseKitError | undefined) =>
-  error?.kind === 'network' || error?.kind === 'server' || error?.kind === 'rate_limited';
+/**
+ * Errors that another request may fix (core/recovery.ts); the others — a refused token, a missing payment, the shop's
+ * setup — need a new checkout or the shop.
+ */
+export const isTransient = (error: PurseKitError | undefined) => error !== undefined && error !== MISSING_SOURCE && canRetry(error);
 
 export function errorText(error: PurseKitError, i18n: Translator): string {
   if (error === MISSING_SOURCE) return i18n.t('paymentStatus.error.missing');
+  if (recoveryOf(error) === 'unavailable') return i18n.t('paymentStatus.error.unavailable');
+  const code = errorCode(error);
+  if (code === 'store_full' || code === 'store_unavailable') return i18n.t('error.busy');
   switch (error.kind) {
     case 'network':
     case 'server':

@@ -1,10 +1,11 @@
 // The pieces of the default checkout view: loading skeleton with the eligible methods, failure, restart, hosted page.
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { PurseKitError } from '../../core/errors.ts';
 import type { EligibleSolution } from '../../core/wire/payment.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
 import { Button } from '../shared/parts.tsx';
+import { useCountdown } from '../shared/useCountdown.ts';
 import { checkoutErrorText, methodLabels } from './texts.ts';
 
 /** The eligible methods as a list (text only). Nothing when there are none. */
@@ -46,14 +47,28 @@ export function LoadingSkeleton({ solutions }: { solutions: readonly EligibleSol
   );
 }
 
-/** A step failed: what happened in the shopper's words, and "Try again" unless trying again cannot help. */
+/** "Try again", counting down first when the answer asked for a wait (rate limited). */
+function RetryButton({ error, onRetry }: { error: PurseKitError; onRetry: () => void }) {
+  const { i18n } = usePurse();
+  // The wait starts when the failure is shown; the panel mounts anew for each failure.
+  const [until] = useState(() => (error.kind === 'rate_limited' ? Date.now() + error.retryAfterMs : undefined));
+  const seconds = useCountdown(until);
+  if (seconds <= 0) return <Button onClick={onRetry}>{i18n.t('checkout.retry')}</Button>;
+  return (
+    <Button inactive onClick={onRetry}>
+      {seconds > 90 ? i18n.t('error.retryInMinutes', { minutes: Math.ceil(seconds / 60) }) : i18n.t('error.retryIn', { seconds })}
+    </Button>
+  );
+}
+
+/** A step failed: what happened in the shopper's words, and "Try again" only where trying again can succeed. */
 export function FailurePanel({ error, onRetry }: { error: PurseKitError; onRetry: (() => void) | undefined }) {
   const { i18n } = usePurse();
   return (
     <div className="purse-checkout__panel purse-checkout__panel--error">
       <p className="purse-checkout__panel-title">{i18n.t('checkout.error.title')}</p>
       <p className="purse-checkout__panel-text">{checkoutErrorText(error, i18n)}</p>
-      {onRetry && <Button onClick={onRetry}>{i18n.t('checkout.retry')}</Button>}
+      {onRetry && <RetryButton error={error} onRetry={onRetry} />}
     </div>
   );
 }

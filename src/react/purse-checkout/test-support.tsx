@@ -48,6 +48,8 @@ export interface CheckoutStackOptions {
   modes?: IntegrationMode[];
   /** The shopper's order total in minor units (decides the mock's eligible methods). */
   amount?: number;
+  /** The merchant finds no order to pay (resolveOrder returns null). */
+  noOrder?: boolean;
 }
 
 /** The real stack, with the merchant's resolveOrder gated for session creation (a slow merchant database). */
@@ -62,6 +64,7 @@ export function checkoutStack(options: CheckoutStackOptions = {}) {
     handler: {
       async resolveOrder(request, { order_reference }) {
         if (new URL(request.url).pathname.endsWith('/checkout/sessions')) await sessionGate.pass();
+        if (options.noOrder) return null;
         return { amount: options.amount ?? 12_000, currency: 'EUR', order: { reference: order_reference ?? 'cart-1' } };
       },
       checkout: {

@@ -1,5 +1,6 @@
 // The shopper's words for the checkout's states, errors and payment methods.
 import type { PurseKitError } from '../../core/errors.ts';
+import { canRetry, errorCode, recoveryOf } from '../../core/recovery.ts';
 import type { EligibleSolution } from '../../core/wire/payment.ts';
 import type { MessageKey, Translator } from '../i18n/index.ts';
 import { walletLabel, methodLabel } from '../shared/methods.ts';
@@ -35,14 +36,23 @@ const checkoutErrorKeys: Partial<Record<PurseKitError['kind'], MessageKey>> = {
   dropin: 'checkout.error.dropin',
 };
 
-/** The shopper's message for a checkout error (never the developer text of `error.message`). */
+/**
+ * The shopper's message for a checkout error (never the developer text of `error.message`): what happened, and where
+ * trying again cannot help, what to do instead.
+ */
 export function checkoutErrorText(error: PurseKitError, i18n: Translator): string {
+  const code = errorCode(error);
+  if (code === 'order_not_found') return i18n.t('checkout.error.order');
+  if (code === 'store_full' || code === 'store_unavailable') return i18n.t('error.busy');
+  const recovery = recoveryOf(error);
+  if (recovery === 'unavailable' || error.kind === 'validation') return i18n.t('checkout.error.config');
+  if (recovery === 'refused') return i18n.t('checkout.error.refused');
   const key = checkoutErrorKeys[error.kind];
   return key ? i18n.t(key) : i18n.error(error);
 }
 
-/** A config error is not fixed by trying again. */
-export const isRetryable = (error: PurseKitError | undefined) => error?.kind !== 'config';
+/** "Try again" only where trying again can succeed (core/recovery.ts). */
+export const isRetryable = (error: PurseKitError | undefined) => error !== undefined && canRetry(error);
 
 /** Distinct labels of the methods, in the session's order: known methods translated, wallets by brand. */
 export function methodLabels(solutions: readonly EligibleSolution[], i18n: Translator): string[] {

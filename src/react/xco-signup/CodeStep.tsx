@@ -1,11 +1,13 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { PurseKitError } from '../../core/errors.ts';
+import type { CountryCode } from '../../core/identifier.ts';
 import type { CodeSentState, SendingState, VerifyingState } from '../../core/signup/types.ts';
 import type { Translator } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
 import { Button } from '../shared/parts.tsx';
+import { waitLabel } from './failure.ts';
 import { FieldLabel, identifierText } from './parts.tsx';
-import { useCountdown } from './useCountdown.ts';
+import { useCountdown } from '../shared/useCountdown.ts';
 import type { XcoSignupApi } from './useXcoSignup.ts';
 
 export const CODE_LENGTH = 6;
@@ -27,18 +29,20 @@ function codeErrorText(state: CodeStepState, i18n: Translator): string | undefin
       return i18n.t('code.expired');
     case 'locked':
       return i18n.t('code.locked');
+    case 'unusable':
+      return i18n.t('code.unusable');
   }
   return undefined;
 }
 
 /** The shopper's message for the code step's current state, also used by the live region. */
-export function codeStatusText(state: CodeStepState, i18n: Translator): string {
+export function codeStatusText(state: CodeStepState, i18n: Translator, defaultCountry?: CountryCode): string {
   if (state.status === 'verifying') return i18n.t('status.verifying');
   if (state.status === 'sending') return i18n.t('code.resending');
   const problem = codeErrorText(state, i18n);
   if (problem) return problem;
   if (state.error?.kind === 'rate_limited') return i18n.t('code.throttled');
-  return i18n.t('status.codeSent', { identifier: identifierText(state.identifier) });
+  return i18n.t('status.codeSent', { identifier: identifierText(state.identifier, defaultCountry) });
 }
 
 function ResendButton({ state, onResend }: { state: CodeStepState; onResend: () => void }) {
@@ -49,7 +53,7 @@ function ResendButton({ state, onResend }: { state: CodeStepState; onResend: () 
   const label = sending
     ? i18n.t('code.resending')
     : seconds > 0
-      ? i18n.t('code.resendIn', { seconds })
+      ? waitLabel(seconds, i18n, { seconds: 'code.resendIn', minutes: 'code.resendInMinutes' })
       : i18n.t('code.resend');
   return (
     <Button variant="secondary" inactive={sending || seconds > 0 || state.status === 'verifying'} onClick={onResend}>
@@ -66,10 +70,12 @@ export interface CodeStepProps {
   actions: Pick<XcoSignupApi, 'submitCode' | 'resend' | 'editIdentifier'>;
   /** No "use another" button. */
   lockIdentifier: boolean;
+  /** A phone of this country is shown in its national format ("06 12 34 56 78"), others internationally. */
+  defaultCountry?: CountryCode;
 }
 
 /** One code field (not six boxes): autofill from SMS/email, paste with separators, submits itself at 6 digits. */
-export function CodeStep({ state, actions, lockIdentifier }: CodeStepProps) {
+export function CodeStep({ state, actions, lockIdentifier, defaultCountry }: CodeStepProps) {
   const { i18n } = usePurse();
   const inputRef = useRef<HTMLInputElement>(null);
   const id = useId();
@@ -79,7 +85,7 @@ export function CodeStep({ state, actions, lockIdentifier }: CodeStepProps) {
   const problem = codeSent ? state.codeProblem : undefined;
   const error: PurseKitError | undefined = codeSent ? state.error : undefined;
   const sentAt = state.status === 'sending' ? undefined : state.resendAvailableAt;
-  const needsNewCode = problem === 'expired' || problem === 'locked';
+  const needsNewCode = problem === 'expired' || problem === 'locked' || problem === 'unusable';
   const errorText = codeErrorText(state, i18n) ?? (incomplete ? i18n.t('code.incomplete') : undefined);
   const throttled = error?.kind === 'rate_limited';
 
@@ -119,7 +125,7 @@ export function CodeStep({ state, actions, lockIdentifier }: CodeStepProps) {
   return (
     <form className="purse-step" noValidate onSubmit={onSubmit} aria-busy={state.status === 'verifying' || undefined}>
       <h2 className="purse-title">{i18n.t('code.title')}</h2>
-      <p className="purse-text">{i18n.t('code.sentTo', { identifier: identifierText(state.identifier) })}</p>
+      <p className="purse-text">{i18n.t('code.sentTo', { identifier: identifierText(state.identifier, defaultCountry) })}</p>
       <div className="purse-field">
         <FieldLabel htmlFor={id} label={i18n.t('code.label')} hint={i18n.t('code.hint')} />
         <input

@@ -125,7 +125,9 @@ export function ProfileStep({ state, actions, lockIdentifier, defaultCountry }: 
     for (const path of Object.keys(serverError.fields)) {
       const field = fieldOfPath(path);
       if (!field) continue;
-      setError(field, { type: 'server', message: i18n.t(serverMessageKey(field)) });
+      // identity_mismatch: not the email or phone the shop has for this customer (the only one it vouches for).
+      const key = serverError.code === 'identity_mismatch' ? 'profile.notYours' : serverMessageKey(field);
+      setError(field, { type: 'server', message: i18n.t(key) });
       first ??= field;
     }
     if (first) setFocus(first);

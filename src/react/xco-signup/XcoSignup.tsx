@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { CountryCode } from '../../core/identifier.ts';
 import type { SignupState } from '../../core/signup/types.ts';
 import type { Translator } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
@@ -6,11 +7,12 @@ import { CodeStep, codeStatusText } from './CodeStep.tsx';
 import { IdentifierStep } from './IdentifierStep.tsx';
 import { cx, LiveRegion } from '../shared/parts.tsx';
 import { ProfileStep } from './ProfileStep.tsx';
+import { failureTexts } from './failure.ts';
 import { DoneStep, FailedStep, LinkingStep } from './steps.tsx';
 import { useXcoSignup, type UseXcoSignupOptions, type XcoSignupApi } from './useXcoSignup.ts';
 
-/** What the live region says for a state ('' for the untouched first step). */
-export function signupStatusText(state: SignupState, i18n: Translator): string {
+/** What the live region says for a state ('' for the untouched first step); phones formatted for `defaultCountry`. */
+export function signupStatusText(state: SignupState, i18n: Translator, defaultCountry?: CountryCode): string {
   switch (state.status) {
     case 'identify':
       if (state.invalid) return i18n.t(`identifier.invalid.${state.invalid}`);
@@ -25,14 +27,16 @@ export function signupStatusText(state: SignupState, i18n: Translator): string {
       return state.resendFrom ? i18n.t('code.resending') : i18n.t('status.sending');
     case 'code_sent':
     case 'verifying':
-      return codeStatusText(state, i18n);
+      return codeStatusText(state, i18n, defaultCountry);
     case 'verified':
     case 'linking':
       return i18n.t('status.linking');
     case 'done':
       return i18n.t(state.outcome === 'created' ? 'status.done.created' : 'status.done.linked');
-    case 'failed':
-      return i18n.error(state.error);
+    case 'failed': {
+      const texts = failureTexts(state, i18n);
+      return `${texts.title}. ${texts.body}`;
+    }
   }
 }
 
@@ -69,7 +73,7 @@ export function XcoSignupView({ signup, className }: XcoSignupViewProps) {
       break;
     case 'sending':
       step = state.resendFrom ? (
-        <CodeStep state={state} actions={signup} lockIdentifier={locked} />
+        <CodeStep state={state} actions={signup} lockIdentifier={locked} defaultCountry={signup.defaultCountry} />
       ) : (
         <IdentifierStep state={state} actions={signup} lockIdentifier={locked} defaultCountry={signup.defaultCountry} />
       );
@@ -80,7 +84,7 @@ export function XcoSignupView({ signup, className }: XcoSignupViewProps) {
       break;
     case 'code_sent':
     case 'verifying':
-      step = <CodeStep state={state} actions={signup} lockIdentifier={locked} />;
+      step = <CodeStep state={state} actions={signup} lockIdentifier={locked} defaultCountry={signup.defaultCountry} />;
       break;
     case 'verified':
     case 'linking':
@@ -96,7 +100,7 @@ export function XcoSignupView({ signup, className }: XcoSignupViewProps) {
 
   return (
     <div className={cx('purse-signup', className)} lang={i18n.locale}>
-      <LiveRegion>{signupStatusText(state, i18n)}</LiveRegion>
+      <LiveRegion>{signupStatusText(state, i18n, signup.defaultCountry)}</LiveRegion>
       {step}
     </div>
   );

@@ -73,7 +73,7 @@ describe('<XcoSignup> errors', () => {
     expect(stack.purse.control.users()).toHaveLength(users + 1);
   });
 
-  it('merchant misconfiguration (401): the shopper sees a neutral message, onError gets the developer text', async () => {
+  it('no signed-in customer (401): says to sign in to the shop, offers no retry that would fail again; onError gets the developer text', async () => {
     const onError = vi.fn();
     const view = renderSignup(
       { onError, defaultProfile: { first_name: 'A', last_name: 'B', addresses: [{ address_type: 'billing', street_address: '1 rue A', postal_code: '75001', locality: 'Paris', country: 'FRANCE' }] } },
@@ -81,9 +81,11 @@ describe('<XcoSignup> errors', () => {
     );
     await continueWith(view, 'nobody.signed.in@example.com');
 
-    expect(await screen.findByText('Signup is unavailable right now. Please try again later.', { selector: 'p' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Sign in to the shop first' })).toHaveFocus();
+    expect(screen.getByText('Sign in to your shop account, then link your Purse account.', { selector: 'p' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Try again/ })).not.toBeInTheDocument();
     const error = onError.mock.calls[0]?.[0];
-    expect(error).toMatchObject({ kind: 'unauthorized', status: 401 });
+    expect(error).toMatchObject({ kind: 'unauthorized', status: 401, code: 'no_customer_session' });
     expect(screen.queryByText(error.message)).not.toBeInTheDocument();
     expect(document.body.textContent).not.toMatch(/createMerchantHandler|client id/i);
   });

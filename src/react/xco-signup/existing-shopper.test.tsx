@@ -37,7 +37,8 @@ describe('<XcoSignup> existing shopper', () => {
   it('by phone (national format, default country) with a pasted "123 456" code', async () => {
     const view = renderSignup({ defaultCountry: 'FR' });
     const field = await reachCode(view, '06 12 34 56 78');
-    expect(screen.getByText('We sent a 6-digit code to +33612345678.')).toBeInTheDocument();
+    expect(screen.getByText('We sent a 6-digit code to 06 12 34 56 78.')).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Code sent to 06 12 34 56 78.');
     const code = view.purse.control.currentCode({ phone_number: '+33612345678' })!;
     await view.user.paste(`${code.slice(0, 3)} ${code.slice(3)}`);
     expect(field).toHaveValue(code);

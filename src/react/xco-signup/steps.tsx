@@ -3,8 +3,8 @@ import { useEffect, useRef } from 'react';
 import type { DoneState, FailedState } from '../../core/signup/types.ts';
 import { usePurse } from '../provider/context.ts';
 import { Button } from '../shared/parts.tsx';
-import { ErrorMessage } from './parts.tsx';
-import { useCountdown } from './useCountdown.ts';
+import { canEditAfter, failureTexts, waitLabel } from './failure.ts';
+import { useCountdown } from '../shared/useCountdown.ts';
 import type { XcoSignupApi } from './useXcoSignup.ts';
 
 /** Props of the done step. */
@@ -60,34 +60,41 @@ export function DoneStep({ state }: DoneStepProps) {
   );
 }
 
-function RetryButton({ state, onRetry }: { state: FailedState; onRetry: () => void }) {
+function RetryButton({ state, label, onRetry }: { state: FailedState; label: string; onRetry: () => void }) {
   const { i18n } = usePurse();
   const seconds = useCountdown(state.retryAt);
   return (
     <Button inactive={seconds > 0} onClick={onRetry}>
-      {seconds > 0 ? i18n.t('error.retryIn', { seconds }) : i18n.t('error.retry')}
+      {seconds > 0 ? waitLabel(seconds, i18n, { seconds: 'error.retryIn', minutes: 'error.retryInMinutes' }) : label}
     </Button>
   );
 }
 
-/** A step failed: what happened in the shopper's words, retry (after the wait when rate limited), or start over. */
+/**
+ * A step failed: what happened in the shopper's words, and the way on — the same step again only where that can
+ * succeed (after the wait when rate limited), a new code, linking the account that exists — or what to do instead.
+ */
 export function FailedStep({ state, actions, lockIdentifier }: FailedStepProps) {
   const { i18n } = usePurse();
   const titleRef = useFocusOnMount<HTMLHeadingElement>();
+  const texts = failureTexts(state, i18n);
+  const canEdit = !lockIdentifier && canEditAfter(state);
   return (
     <div className="purse-step purse-failed">
       <h2 className="purse-title" tabIndex={-1} ref={titleRef}>
-        {i18n.t('error.title')}
+        {texts.title}
       </h2>
-      <ErrorMessage error={state.error} />
-      <div className="purse-actions">
-        <RetryButton state={state} onRetry={actions.retry} />
-        {!lockIdentifier && (
-          <Button variant="link" onClick={actions.editIdentifier}>
-            {i18n.t('identifier.edit')}
-          </Button>
-        )}
-      </div>
+      <p className="purse-error-text">{texts.body}</p>
+      {(texts.action || canEdit) && (
+        <div className="purse-actions">
+          {state.retry && texts.action && <RetryButton state={state} label={texts.action} onRetry={actions.retry} />}
+          {canEdit && (
+            <Button variant="link" onClick={actions.editIdentifier}>
+              {i18n.t('identifier.edit')}
+            </Button>
+          )}
+        </div>
+      )}
     </div>
   );
 }

@@ -90,7 +90,18 @@ describe('toShopperPayment', () => {
       ],
       card: { brand: 'VISA', last_four: '1234' },
       created_at: SAMPLE.created_at,
+      timeline: [{ kind: 'authorized', amount: 4299, at: '2020-08-25T10:42:59.123+02:00' }],
     });
+  });
+
+  it('gives the timeline amounts and dates only: no operation ids, merchant references or partner transactions', () => {
+    const capture = { id: 'op_capture_secret', amount: 3000, created_at: '2020-08-26T09:00:00Z', status: 'SUCCESS', merchant_reference: 'CAP-internal-42', partner_transactions: [] };
+    const view = toShopperPayment({ ...SAMPLE, captures: [capture] });
+    expect(view.timeline).toEqual([
+      { kind: 'authorized', amount: 4299, at: '2020-08-25T10:42:59.123+02:00' },
+      { kind: 'captured', amount: 3000, at: '2020-08-26T09:00:00Z' },
+    ]);
+    expect(JSON.stringify(view)).not.toMatch(/op_capture_secret|CAP-internal-42/);
   });
 
   it('leaves out partner internals, card details beyond brand and last four, the customer and the order', () => {

@@ -2,6 +2,7 @@
 // allow-list, so anything Purse adds later stays on the server: no customer data, no partner references, tokens,
 // BIN, holder name or card fingerprint.
 import type { CheckoutSession, ShopperPayment, ShopperPaymentLink } from '../../core/backend/views.ts';
+import { paymentTimeline } from '../../core/status/timeline.ts';
 import type { ClientSession, OverviewStatus, Payment, PaymentLink } from '../../core/wire/payment.ts';
 
 const OVERVIEW: readonly OverviewStatus[] = ['TOTALLY', 'PARTIALLY', 'NOT'];
@@ -76,6 +77,8 @@ export function toShopperPayment(payment: Payment): ShopperPayment {
   const card = cardOf(payment);
   if (card) view.card = card;
   if (payment.created_at) view.created_at = payment.created_at;
+  // Amounts and dates only: no operation ids, merchant references or partner transactions.
+  view.timeline = paymentTimeline(payment);
   return view;
 }
 

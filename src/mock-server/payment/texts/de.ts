@@ -32,6 +32,7 @@ export const de: MockTexts = {
   'notice.expired.title': 'Sitzung abgelaufen',
   'notice.expired.body': 'Diese Zahlungssitzung ist abgelaufen.',
   'notice.expired.return': 'Kehren Sie zum Shop zurück, um von vorn zu beginnen.',
+  'notice.back': 'Zurück zum Shop',
   'notice.submitted.title': 'Zahlung bereits gesendet',
   'notice.submitted.body': 'Für diese Sitzung wurde bereits eine Zahlung gesendet.',
   'notice.aborted.title': 'Zahlung abgebrochen',

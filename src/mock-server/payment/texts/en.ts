@@ -31,6 +31,7 @@ export const en = {
   'notice.expired.title': 'Session expired',
   'notice.expired.body': 'This payment session has expired.',
   'notice.expired.return': 'Return to the shop to start again.',
+  'notice.back': 'Return to the shop',
   'notice.submitted.title': 'Payment already submitted',
   'notice.submitted.body': 'A payment was already submitted for this session.',
   'notice.aborted.title': 'Payment cancelled',

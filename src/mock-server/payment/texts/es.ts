@@ -32,6 +32,7 @@ export const es: MockTexts = {
   'notice.expired.title': 'Sesión caducada',
   'notice.expired.body': 'Esta sesión de pago ha caducado.',
   'notice.expired.return': 'Vuelve a la tienda para empezar de nuevo.',
+  'notice.back': 'Volver a la tienda',
   'notice.submitted.title': 'Pago ya enviado',
   'notice.submitted.body': 'Ya se ha enviado un pago para esta sesión.',
   'notice.aborted.title': 'Pago cancelado',

@@ -32,6 +32,7 @@ export const fr: MockTexts = {
   'notice.expired.title': 'Session expirée',
   'notice.expired.body': 'Cette session de paiement a expiré.',
   'notice.expired.return': 'Retournez sur la boutique pour recommencer.',
+  'notice.back': 'Retour à la boutique',
   'notice.submitted.title': 'Paiement déjà envoyé',
   'notice.submitted.body': 'Un paiement a déjà été envoyé pour cette session.',
   'notice.aborted.title': 'Paiement annulé',

@@ -32,6 +32,7 @@ export const it: MockTexts = {
   'notice.expired.title': 'Sessione scaduta',
   'notice.expired.body': 'Questa sessione di pagamento è scaduta.',
   'notice.expired.return': 'Torna al negozio per ricominciare.',
+  'notice.back': 'Torna al negozio',
   'notice.submitted.title': 'Pagamento già inviato',
   'notice.submitted.body': 'Per questa sessione è già stato inviato un pagamento.',
   'notice.aborted.title': 'Pagamento annullato',

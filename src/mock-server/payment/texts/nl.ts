@@ -32,6 +32,7 @@ export const nl: MockTexts = {
   'notice.expired.title': 'Sessie verlopen',
   'notice.expired.body': 'Deze betaalsessie is verlopen.',
   'notice.expired.return': 'Ga terug naar de winkel om opnieuw te beginnen.',
+  'notice.back': 'Terug naar de winkel',
   'notice.submitted.title': 'Betaling al verstuurd',
   'notice.submitted.body': 'Voor deze sessie is al een betaling verstuurd.',
   'notice.aborted.title': 'Betaling geannuleerd',

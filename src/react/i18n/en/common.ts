@@ -12,4 +12,8 @@ export const enCommon = {
   'error.config': 'Signup is unavailable right now. Please try again later.',
   'error.request': 'Your request could not be completed. Please try again.',
   'error.dropin': 'The payment form reported an error. Please try again.',
+  'error.retryInMinutes': 'Try again in {minutes} min',
+  'error.busy': 'The shop is very busy right now. Please try again in a moment.',
+  'error.refused': 'This request was refused. Use another email or phone number, or contact the shop.',
+  'error.retryIn': 'Try again in {seconds} s',
 } as const;

@@ -24,4 +24,6 @@ export const enCheckout = {
   'checkout.cancelling': 'Cancelling…',
   'checkout.hosted.continue': 'Continue to secure payment',
   'checkout.hosted.fallback': 'Not redirected? Continue to the secure payment page',
+  'checkout.error.order': 'This order can no longer be paid. Go back to your cart and check it.',
+  'checkout.error.refused': 'The payment could not be started. Go back to your cart and start again from there.',
 } as const;

@@ -1,0 +1,97 @@
+// XcoSignup's documentation page (autodocs: its TSDoc, a usage snippet, the props table, the headless hook beside the
+// default view) and the two examples it shows, each a story test on the real in-process stack.
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn } from 'storybook/test';
+import { useXcoSignup, XcoSignup, XcoSignupView } from '../src/react/xco-signup/index.ts';
+import { ComponentDocsPage } from './support/docs.tsx';
+import { JEAN, SLOW, continueWith, receivedCode, typeCode } from './support/shopper.ts';
+import { loadStack, stackOf, withPurse } from './support/stack.tsx';
+
+const usage = `import { PurseProvider, XcoSignup } from 'purse-react-kit';
+import 'purse-react-kit/styles.css';
+
+export const SignupPage = () => (
+  <PurseProvider baseUrl="/api/purse" locale="en">
+    <XcoSignup
+      defaultCountry="FR"
+      onComplete={({ outcome, user }) => console.info(outcome, user.email)} // 'created' | 'linked'
+      onError={(error) => console.warn(error.kind, error.message)} // every PurseKitError, for your logs
+    />
+  </PurseProvider>
+);`;
+
+const meta = {
+  title: 'XcoSignup/Overview',
+  component: XcoSignup,
+  tags: ['autodocs'],
+  loaders: [loadStack],
+  decorators: [withPurse],
+  args: { defaultCountry: 'FR', onComplete: fn(), onError: fn() },
+  parameters: {
+    docs: { page: ComponentDocsPage },
+    purseDocs: {
+      usage,
+      headless:
+        'useXcoSignup(options) takes the same options and returns { state, isPending, submitIdentifier, submitProfile, ' +
+        'submitCode, resend, editIdentifier, retry }. Render your own view from state.status, or hand the whole result to ' +
+        '<XcoSignupView signup={…} /> (or to its steps). Below, one hook drives both: a view of your own and the default one.',
+    },
+  },
+} satisfies Meta<typeof XcoSignup>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** The default view, as `<XcoSignup>` renders it: one field for an email or a phone number. */
+export const Default: Story = {
+  play: async ({ canvas }) => {
+    await expect(canvas.getByLabelText('Email or phone number')).toBeVisible();
+  },
+};
+
+/**
+ * One `useXcoSignup()` behind two views: a few lines of your own (the status, a button that links Jean) beside the
+ * default view, which follows every step the hook takes.
+ */
+export const Headless: Story = {
+  render: function HeadlessSignup(args) {
+    const signup = useXcoSignup(args);
+    const { state } = signup;
+    return (
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: '2rem' }}>
+        <section aria-label="Your own view" style={{ flex: '1 1 12rem' }}>
+          <p>
+            Step: <strong>{state.status}</strong>
+          </p>
+          {state.status === 'identify' && (
+            <button type="button" onClick={() => void signup.submitIdentifier('existing@example.com')} style={{ minHeight: 44 }}>
+              Link existing@example.com
+            </button>
+          )}
+          {state.status === 'done' && <p>Welcome, {state.user.first_name}.</p>}
+        </section>
+        <section aria-label="The default view" style={{ flex: '2 1 20rem' }}>
+          <XcoSignupView signup={signup} />
+        </section>
+      </div>
+    );
+  },
+  play: async (context) => {
+    const { canvas, userEvent, loaded } = context;
+    await userEvent.click(canvas.getByRole('button', { name: 'Link existing@example.com' }));
+    // The default view follows the hook: the code step; your view shows the same step.
+    await typeCode(context, await receivedCode(context, stackOf({ loaded }), { email: JEAN.email }));
+    await expect(await canvas.findByText('Welcome, Jean.', {}, SLOW)).toBeVisible();
+    await expect(canvas.getByRole('heading', { name: 'Your Purse account is linked' })).toBeVisible();
+    await expect(canvas.getByText('done', { selector: 'strong' })).toBeVisible();
+  },
+};
+
+/** The toolbar's language reaches the components: the same signup in French (globals.locale = 'fr'). */
+export const ToolbarLanguage: Story = {
+  globals: { locale: 'fr' },
+  play: async (context) => {
+    const { canvas } = context;
+    await continueWith(context, 'pas-un-email@', { field: 'E-mail ou numéro de téléphone', submit: 'Continuer' });
+    await expect(await canvas.findByText(/Saisissez une adresse e-mail valide/, { selector: 'p' }, SLOW)).toBeVisible();
+  },
+};
