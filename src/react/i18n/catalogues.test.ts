@@ -4,7 +4,8 @@ import { de } from './de.ts';
 import { en } from './en.ts';
 import { es } from './es.ts';
 import { fr } from './fr.ts';
-import { createTranslator, PURSE_LOCALES, type Messages, type PurseLocale } from './index.ts';
+import { createTranslator, type Messages, type PurseLocale } from './index.ts';
+import { PURSE_LOCALES } from './locales.ts';
 import { it as itCatalogue } from './it.ts';
 import { nl } from './nl.ts';
 

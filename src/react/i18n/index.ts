@@ -8,7 +8,6 @@ import type { MessageKey, Messages } from './en.ts';
 import type { PurseLocale } from './locales.ts';
 
 export type { MessageKey, Messages, PurseLocale };
-export { PURSE_LOCALES, isPurseLocale, matchLocale, purseLocaleTag } from './locales.ts';
 
 /** Catalogues other than English, each a file of the same shape as en.ts, loaded on first use. */
 const LOCALES: Record<Exclude<PurseLocale, 'en'>, () => Promise<Messages>> = {
