@@ -37,7 +37,7 @@ export function SignupPage() {
       </section>
       {alreadyLinked && !done && (
         <p className="demo-card">
-          <a href="/checkout">Continue to checkout with your linked account</a>
+          <a href="/checkout">{t('account.linked.continue')}</a>
         </p>
       )}
       {done && (

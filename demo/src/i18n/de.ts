@@ -56,6 +56,7 @@ export const de: DemoTexts = {
   'account.done.created': 'Ihr Express-Checkout-Konto wurde erstellt.',
   'account.done.linked': 'Ihr Express-Checkout-Konto ist verknüpft.',
   'account.done.continue': 'Weiter zur Kasse',
+  'account.linked.continue': 'Weiter zur Kasse mit Ihrem verknüpften Konto',
 
   'inbox.title': 'Test-Postfach',
   'inbox.hint':

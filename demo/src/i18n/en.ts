@@ -55,6 +55,7 @@ export const en = {
   'account.done.created': 'Your Express Checkout account was created.',
   'account.done.linked': 'Your Express Checkout account is linked.',
   'account.done.continue': 'Continue to checkout',
+  'account.linked.continue': 'Continue to checkout with your linked account',
 
   'inbox.title': 'Mock inbox',
   'inbox.hint':

@@ -56,6 +56,7 @@ export const es: DemoTexts = {
   'account.done.created': 'Se ha creado tu cuenta Express Checkout.',
   'account.done.linked': 'Tu cuenta Express Checkout está vinculada.',
   'account.done.continue': 'Continuar al pago',
+  'account.linked.continue': 'Continuar al pago con tu cuenta vinculada',
 
   'inbox.title': 'Bandeja de entrada de prueba',
   'inbox.hint':

@@ -56,6 +56,7 @@ export const fr: DemoTexts = {
   'account.done.created': 'Votre compte Express Checkout a été créé.',
   'account.done.linked': 'Votre compte Express Checkout est associé.',
   'account.done.continue': 'Continuer vers le paiement',
+  'account.linked.continue': 'Continuer vers le paiement avec votre compte lié',
 
   'inbox.title': 'Boîte de réception simulée',
   'inbox.hint':

@@ -56,6 +56,7 @@ export const it: DemoTexts = {
   'account.done.created': 'Il tuo account Express Checkout è stato creato.',
   'account.done.linked': 'Il tuo account Express Checkout è collegato.',
   'account.done.continue': 'Continua al pagamento',
+  'account.linked.continue': 'Continua al pagamento con il tuo account collegato',
 
   'inbox.title': 'Casella di posta di prova',
   'inbox.hint':

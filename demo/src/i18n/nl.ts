@@ -56,6 +56,7 @@ export const nl: DemoTexts = {
   'account.done.created': 'Je Express Checkout-account is aangemaakt.',
   'account.done.linked': 'Je Express Checkout-account is gekoppeld.',
   'account.done.continue': 'Verder naar afrekenen',
+  'account.linked.continue': 'Verder naar afrekenen met je gekoppelde account',
 
   'inbox.title': 'Testinbox',
   'inbox.hint':
