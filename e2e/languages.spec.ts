@@ -8,15 +8,13 @@ test.beforeEach(async ({ request }) => {
   await mock.reset(request);
 });
 
-const lang = (page: Page) => page.locator('html').getAttribute('lang');
-
 test.describe('German from the browser (locale="auto")', () => {
   test.use({ locale: 'de-DE' });
 
   test('signup → cart with two bags → checkout → drop-in → order confirmation, all in German', async ({ page, request }) => {
     test.setTimeout(60_000);
     await page.goto('/account');
-    expect(await lang(page)).toBe('de');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de');
     await expect(page).toHaveTitle('Ihr Konto – Linen & Leaf');
     await expect(page.getByRole('navigation', { name: 'Shop' }).getByRole('link', { name: 'Warenkorb' })).toBeVisible();
     await page.getByRole('textbox', { name: 'E-Mail-Adresse oder Telefonnummer' }).fill('existing@example.com');
@@ -59,7 +57,7 @@ test.describe('German from the browser (locale="auto")', () => {
 
     await page.waitForURL(/\/return\?.*purse-redirection-data=/);
     await expect(page.getByRole('heading', { name: 'Zahlung erfolgreich' })).toBeVisible();
-    expect(await lang(page)).toBe('de');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de');
     await expect(page).toHaveTitle('Ihre Bestellung – Linen & Leaf');
     const bought = page.getByRole('region', { name: 'Ihr Einkauf' });
     await expect(bought).toContainText('Leinen-Tragetasche');
@@ -78,10 +76,10 @@ test.describe('German from the browser (locale="auto")', () => {
 test('Spanish chosen in the header follows the shopper to the hosted page and back (English browser)', async ({ page, request }) => {
   test.setTimeout(60_000);
   await page.goto('/');
-  expect(await lang(page)).toBe('en');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Español' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Bolso tote de lino' })).toBeVisible();
-  expect(await lang(page)).toBe('es');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
   await expect(page.getByRole('navigation', { name: 'Idioma' }).getByRole('link', { name: 'Español' })).toHaveAttribute('aria-current', 'true');
 
   // Remembered: the next pages, reached without ?lang=, are Spanish too.
@@ -90,14 +88,14 @@ test('Spanish chosen in the header follows the shopper to the hosted page and ba
   await expect(page.getByRole('heading', { level: 1, name: 'Tu cesta' })).toBeVisible();
   await page.goto('/checkout?mode=hosted');
   await page.waitForURL(/\/entities\/[^/]+\/sessions\//);
-  expect(await lang(page)).toBe('es');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
   await expect(page).toHaveTitle('Pagar 42,99 € – Purse (modo de prueba)');
   await expect(page.getByRole('list', { name: 'Métodos de pago para este pedido' })).toContainText('Tarjeta (Dalenys)');
   await expectNoAxeViolations(page);
   await payWithTestCard(page, 'refused');
 
   await page.waitForURL(/\/return\?.*purse-redirection-data=/);
-  expect(await lang(page)).toBe('es');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
   await expect(page.getByRole('heading', { name: 'Pago rechazado' })).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByRole('link', { name: 'Volver a intentarlo' }).click();
@@ -164,13 +162,13 @@ test('every page of the shop in every language: translated, <html lang> set, no 
   const titles = { en: 'Your cart', fr: 'Votre panier', de: 'Ihr Warenkorb', es: 'Tu cesta', it: 'Il tuo carrello', nl: 'Je winkelwagen' };
   for (const [code, cartTitle] of Object.entries(titles)) {
     await page.goto(`/?lang=${code}`);
-    expect(await lang(page)).toBe(code);
+    await expect(page.locator('html')).toHaveAttribute('lang', code);
     await expectNoAxeViolations(page);
     await page.goto('/cart');
     await expect(page.getByRole('heading', { level: 1, name: cartTitle })).toBeVisible();
     await expectNoAxeViolations(page);
     await page.goto('/account');
-    expect(await lang(page)).toBe(code);
+    await expect(page.locator('html')).toHaveAttribute('lang', code);
     await expectNoAxeViolations(page);
     await page.goto('/checkout');
     const payment = page.getByRole('region').filter({ has: page.locator('[data-purse-mock]') });

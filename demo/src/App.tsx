@@ -35,7 +35,13 @@ export function App() {
   const backend = useMemo(() => createHttpBackend({ baseUrl: '/api/purse' }), []);
   // The merchant's staff pages: their own URLs, outside the shop's navigation and language.
   const staff = staffPages[window.location.pathname];
-  if (staff) return <StaffLayout title={staff.title}>{staff.render()}</StaffLayout>;
+  if (staff) {
+    return (
+      <PurseProvider backend={backend} locale="en">
+        <StaffLayout title={staff.title}>{staff.render()}</StaffLayout>
+      </PurseProvider>
+    );
+  }
   const page = pages[window.location.pathname] ?? notFound;
   return (
     // The language the shopper chose in the header, else the browser's.

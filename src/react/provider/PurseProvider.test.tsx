@@ -83,27 +83,28 @@ describe('PurseProvider', () => {
     it('"auto" speaks the first of the browser\'s languages that has a catalogue, and follows a change', async () => {
       const languages = vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['pt-BR', 'es-MX', 'en']);
       signupIn({ locale: 'auto' });
-      expect(screen.getByLabelText('Correo electrónico o número de teléfono').closest('[lang]')).toHaveAttribute('lang', 'es');
+      // Spanish is downloaded first (the provider suspends meanwhile).
+      expect((await screen.findByLabelText('Correo electrónico o número de teléfono')).closest('[lang]')).toHaveAttribute('lang', 'es');
       languages.mockReturnValue(['it-CH']);
       act(() => void window.dispatchEvent(new Event('languagechange')));
       expect(await screen.findByLabelText('Email o numero di telefono')).toBeInTheDocument();
       languages.mockRestore();
     });
 
-    it('"auto" falls back to fallbackLocale (default en) when the browser speaks none of them', () => {
+    it('"auto" falls back to fallbackLocale (default en) when the browser speaks none of them', async () => {
       const languages = vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['pt-BR', 'ja']);
       const { unmount } = signupIn({ locale: 'auto', fallbackLocale: 'fr' });
-      expect(screen.getByLabelText('E-mail ou numéro de téléphone')).toBeInTheDocument();
+      expect(await screen.findByLabelText('E-mail ou numéro de téléphone')).toBeInTheDocument();
       unmount();
       signupIn({ locale: 'auto' });
       expect(screen.getByLabelText('Email or phone number')).toBeInTheDocument();
       languages.mockRestore();
     });
 
-    it('a fixed locale ignores the browser', () => {
+    it('a fixed locale ignores the browser', async () => {
       const languages = vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['nl-NL']);
       signupIn({ locale: 'de' });
-      expect(screen.getByLabelText('E-Mail-Adresse oder Telefonnummer')).toBeInTheDocument();
+      expect(await screen.findByLabelText('E-Mail-Adresse oder Telefonnummer')).toBeInTheDocument();
       languages.mockRestore();
     });
 

@@ -39,14 +39,4 @@ describe('a locale other than English', () => {
     expect(screen.getByText('Second provider')).toBeInTheDocument();
     expect(fetched.fr).toBe(1);
   });
-
-  it('refuses a locale it has no messages for, saying so', () => {
-    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const { backend } = createTestStack();
-    // @ts-expect-error: not a PurseLocale
-    expect(() => render(<PurseProvider backend={backend} locale="xx"><XcoSignup /></PurseProvider>)).toThrow(
-      /no messages for locale "xx"/,
-    );
-    quiet.mockRestore();
-  });
 });
