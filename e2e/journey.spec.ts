@@ -7,7 +7,7 @@ test.beforeEach(async ({ request }) => {
   await mock.reset(request);
 });
 
-const signup = (page: Page) => page.getByRole('region', { name: 'Purse Express Checkout' });
+const signup = (page: Page) => page.getByRole('region', { name: 'Pay faster with Purse' });
 const identifierField = (page: Page) => page.getByRole('textbox', { name: 'Email or phone number' });
 const codeField = (page: Page) => page.getByRole('textbox', { name: 'Verification code' });
 
