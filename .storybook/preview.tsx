@@ -1,19 +1,21 @@
 import type { Preview } from '@storybook/react-vite';
 import '../src/react/styles.css';
 import { loadMessages, type PurseLocale } from '../src/react/i18n/index.ts';
+import { PURSE_LOCALES } from '../src/react/i18n/locales.ts';
 
+const NAMES: Record<PurseLocale, string> = { en: 'English', fr: 'Français', de: 'Deutsch', es: 'Español', it: 'Italiano', nl: 'Nederlands' };
 /**
- * The languages of the toolbar's locale switcher: every story renders in the one picked (a story's own
- * `parameters.purse.locale` wins). Add a locale here when the components learn it.
+ * The toolbar's locale switcher: every language the components speak. Every story renders in the one picked (a
+ * story's own `parameters.purse.locale` wins).
  */
-export const STORYBOOK_LOCALES = [
-  { value: 'en', title: 'English', right: 'en' },
-  { value: 'fr', title: 'Français', right: 'fr' },
-];
+export const STORYBOOK_LOCALES = PURSE_LOCALES.map((locale) => ({ value: locale, title: NAMES[locale], right: locale }));
 
 const preview: Preview = {
   // A story in another language has its texts before it renders, as a merchant's page that preloads them does.
-  loaders: [({ parameters }) => loadMessages((parameters.purse as { locale?: PurseLocale } | undefined)?.locale ?? 'en')],
+  loaders: [
+    ({ parameters, globals }) =>
+      loadMessages((parameters.purse as { locale?: PurseLocale } | undefined)?.locale ?? (globals.locale as PurseLocale | undefined) ?? 'en'),
+  ],
   parameters: {
     // An accessibility violation fails the story test.
     // axe runs every rule it enables by default (WCAG 2.0–2.2 A/AA and best practices); target-size (WCAG 2.2 AA,

@@ -54,6 +54,9 @@ describe('hydration', () => {
     const root = await act(async () =>
       hydrateRoot(container, page, { onRecoverableError: report, onCaughtError: report, onUncaughtError: report }),
     );
+    // The fallback's texts, then the browser's language's, are downloaded on first use.
+    await act(() => loadMessages('fr'));
+    await act(() => loadMessages('nl'));
     logged.mockRestore();
     expect(errors).toEqual([]);
     expect(container.querySelector('label')?.textContent).toBe('E-mailadres of telefoonnummer');
