@@ -11,9 +11,12 @@ import { usePurse } from '../provider/context.ts';
 import { useIsomorphicLayoutEffect } from '../shared/hooks.ts';
 import { enCustomerPurse } from '../i18n/en/customer-purse.ts';
 import { addMessages } from '../i18n/index.ts';
+import { customerPurseMethods } from '../../core/backend/http-methods.ts';
+import { addHttpMethods } from '../provider/http.ts';
 
 // CustomerPurse's English texts come with it (a page without it never downloads them).
 addMessages(enCustomerPurse);
+addHttpMethods(customerPurseMethods);
 
 /** Options of `useCustomerPurse()` and props of `<CustomerPurse>`. */
 export interface UseCustomerPurseOptions {

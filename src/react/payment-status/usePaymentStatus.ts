@@ -12,9 +12,12 @@ import { usePurse } from '../provider/context.ts';
 import { useIsomorphicLayoutEffect } from '../shared/hooks.ts';
 import { enPaymentStatus } from '../i18n/en/payment-status.ts';
 import { addMessages } from '../i18n/index.ts';
+import { statusMethods } from '../../core/backend/http-methods.ts';
+import { addHttpMethods } from '../provider/http.ts';
 
 // The payment status's English texts come with it (a page without it never downloads them).
 addMessages(enPaymentStatus);
+addHttpMethods(statusMethods);
 
 /** Options of `usePaymentStatus()` and props of `<PaymentStatus>`. */
 export interface UsePaymentStatusOptions extends StatusSourceProps {

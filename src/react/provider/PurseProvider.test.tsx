@@ -139,6 +139,24 @@ describe('PurseProvider', () => {
       expect(seen).toEqual(['GET /api/purse/xco/users/exists', 'POST /api/purse/xco/passwordless/start']);
     });
 
+    it("holds the requests of the components in the page: one imported later (lazily) adds its own", async () => {
+      const backends: ReturnType<typeof usePurse>['backend'][] = [];
+      const Probe = () => {
+        backends.push(usePurse().backend);
+        return null;
+      };
+      const view = render(<PurseProvider baseUrl="http://shop.test/api/purse"><Probe /></PurseProvider>);
+      expect(typeof backends[0]!.checkUser).toBe('function');
+      // This file imports the signup only: the deposits' requests are not in its bundle, nor in the backend.
+      expect(backends[0]!.getCustomerPurse).toBeUndefined();
+      await import('../customer-purse/index.ts');
+      view.rerender(<PurseProvider baseUrl="http://shop.test/api/purse"><Probe /></PurseProvider>);
+      const backend = backends.at(-1)!;
+      expect(backend).toBe(backends[0]);
+      await backend.getCustomerPurse().catch(() => undefined);
+      expect(seen).toContain('GET /api/purse/customer-purse');
+    });
+
     it('refuses neither or both of baseUrl and backend, saying what to pass', () => {
       const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
       expect(() => render(<PurseProvider><XcoSignup /></PurseProvider>)).toThrow(/needs baseUrl.*baseUrl="\/api\/purse"/);

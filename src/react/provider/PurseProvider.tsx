@@ -1,18 +1,19 @@
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
 import { useContext, useMemo, useState, type ReactNode } from 'react';
 import type { MerchantBackend } from '../../core/backend/backend.ts';
-import { createHttpBackend } from '../../core/backend/http-backend.ts';
 import { createTranslator, readMessages, type Messages, type PurseLocale } from '../i18n/index.ts';
 import { PurseContext, type PurseContextValue } from './context.ts';
+import { httpBackend } from './http.ts';
 import { useLocale } from './locale.ts';
 import { themeToStyle, type PurseTheme } from './theme.ts';
 
 /** Props of `<PurseProvider>`. */
 export interface PurseProviderProps {
   /**
-   * Where `createMerchantHandler` is mounted, e.g. `"/api/purse"`: the provider talks to it with
-   * `createHttpBackend({ baseUrl })`. A plain string, so a React Server Component (Next.js App Router) can render the
-   * provider. Give either `baseUrl` or `backend`.
+   * Where `createMerchantHandler` is mounted, e.g. `"/api/purse"`: the provider talks to it as
+   * `createHttpBackend({ baseUrl })` does, with the methods of the components the page imports (`usePurse().backend`
+   * has those only). A plain string, so a React Server Component (Next.js App Router) can render the provider. Give
+   * either `baseUrl` or `backend`.
    */
   baseUrl?: string;
   /**
@@ -62,7 +63,7 @@ export function PurseProvider(props: PurseProviderProps) {
   if (!backend && (typeof baseUrl !== 'string' || baseUrl.trim() === '')) {
     throw new Error(`<PurseProvider> needs baseUrl, where createMerchantHandler is mounted, or a backend (${howTo}).`);
   }
-  const resolvedBackend = useMemo(() => backend ?? createHttpBackend({ baseUrl: baseUrl! }), [backend, baseUrl]);
+  const resolvedBackend = useMemo(() => backend ?? httpBackend(baseUrl!), [backend, baseUrl]);
   const appClient = useContext(QueryClientContext);
   // Created once and used only when the app has no QueryClient of its own; stable across renders.
   const [ownClient] = useState(() => new QueryClient({ defaultOptions: { mutations: { retry: false } } }));

@@ -2,10 +2,14 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
 import type { MerchantBackend } from '../../core/backend/backend.ts';
 import type { Translator } from '../i18n/index.ts';
+import { withHttpMethods } from './http.ts';
 
 /** What `usePurse()` gives: the provider's backend, translator and QueryClient. */
 export interface PurseContextValue {
-  /** The merchant backend adapter (`backend`, or the one built from `baseUrl`). */
+  /**
+   * The merchant backend adapter: `backend`, or the one built from `baseUrl`, which has the methods of the components
+   * the page imports (for all of them, give the provider `backend={createHttpBackend({ baseUrl })}`).
+   */
   backend: MerchantBackend;
   /** The texts of the provider's locale, with its `messages` applied. */
   i18n: Translator;
@@ -25,5 +29,7 @@ export function usePurse(): PurseContextValue {
         'Wrap your app (or the signup page) in it, e.g. <PurseProvider baseUrl="/api/purse">.',
     );
   }
+  // Methods of a component imported since the provider built its backend (see http.ts).
+  withHttpMethods(value.backend);
   return value;
 }

@@ -12,9 +12,12 @@ import { useIsomorphicLayoutEffect } from '../shared/hooks.ts';
 import { configOf, type UsePurseCheckoutOptions } from './options.ts';
 import { enCheckout } from '../i18n/en/purse-checkout.ts';
 import { addMessages } from '../i18n/index.ts';
+import { checkoutMethods } from '../../core/backend/http-methods.ts';
+import { addHttpMethods } from '../provider/http.ts';
 
 // The checkout's English texts come with the checkout (a page without it never downloads them).
 addMessages(enCheckout);
+addHttpMethods(checkoutMethods);
 
 /** What `usePurseCheckout()` returns: the checkout's state and the shopper's actions. */
 export interface PurseCheckoutApi {

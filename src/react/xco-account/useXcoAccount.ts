@@ -8,9 +8,12 @@ import { usePurse } from '../provider/context.ts';
 import { useIsomorphicLayoutEffect } from '../shared/hooks.ts';
 import { enXcoAccount } from '../i18n/en/xco-account.ts';
 import { addMessages } from '../i18n/index.ts';
+import { xcoMethods } from '../../core/backend/http-methods.ts';
+import { addHttpMethods } from '../provider/http.ts';
 
 // XcoAccount's English texts come with it (a page without it never downloads them).
 addMessages(enXcoAccount);
+addHttpMethods(xcoMethods);
 
 /** Options of `useXcoAccount()` and props of `<XcoAccount>`. */
 export interface UseXcoAccountOptions {

@@ -10,9 +10,12 @@ import { usePurse } from '../provider/context.ts';
 import { useIsomorphicLayoutEffect } from '../shared/hooks.ts';
 import { enSignup } from '../i18n/en/xco-signup.ts';
 import { addMessages } from '../i18n/index.ts';
+import { xcoMethods } from '../../core/backend/http-methods.ts';
+import { addHttpMethods } from '../provider/http.ts';
 
 // The signup's English texts come with the signup (a page without it never downloads them).
 addMessages(enSignup);
+addHttpMethods(xcoMethods);
 
 /** The wait before "resend" is offered: Purse's (and the mock's) resend throttle. */
 export const DEFAULT_RESEND_DELAY_MS = 30_000;

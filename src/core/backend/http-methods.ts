@@ -1,0 +1,125 @@
+// The methods of createHttpBackend, one group per component: a page's bundle holds only the groups of the components
+// it imports (the provider built from baseUrl adds them as their hooks are imported: react/provider/http.ts).
+import type { MerchantBackend } from './backend.ts';
+import { PurseKitFailure } from '../errors.ts';
+import { routes } from './routes.ts';
+import type { CallOptions } from './backend.ts';
+import type { ShopperDepositPage, ShopperPurse } from './customer-purse.ts';
+import type { CheckoutSession, ShopperPayment, ShopperPaymentLink, VerifiedRedirect } from './views.ts';
+import type { EligibleSolution } from '../wire/payment.ts';
+import type { XcoExistsResponse, XcoIdentifier, XcoUser, XcoVerifyResponse } from '../wire/xco.ts';
+
+/** One request to the merchant handler: method, path under its base URL, JSON body. */
+export type HttpCall = <T>(method: 'GET' | 'POST', path: string, body: unknown, options: CallOptions | undefined) => Promise<T>;
+
+/** A group of `MerchantBackend` methods over an `HttpCall`. */
+export type HttpMethods<K extends keyof MerchantBackend = keyof MerchantBackend> = (call: HttpCall) => Pick<MerchantBackend, K>;
+
+/** Any group, whatever its methods. */
+export type AnyHttpMethods = (call: HttpCall) => Partial<MerchantBackend>;
+
+type Body = Record<string, unknown>;
+
+/** The 2xx body, when it has the shape the contract promises; otherwise a `server` failure. */
+async function expectShape<T>(answer: Promise<unknown>, ok: (v: Body) => boolean, route: string): Promise<T> {
+  const value = await answer;
+  if (typeof value === 'object' && value !== null && ok(value as Body)) return value as T;
+  throw new PurseKitFailure({
+    kind: 'server',
+    status: 200,
+    message: `The merchant backend answered ${route} with an unexpected body; is baseUrl pointing at createMerchantHandler?`,
+  });
+}
+
+const isSession = (v: Body) => typeof v.id === 'string' && typeof v.status === 'string';
+/** Ids go into paths: encode so an id can never change the route. */
+const segment = (id: string) => encodeURIComponent(id);
+
+/** Only the identifier's own field, so nothing else the caller's object carries is sent along. */
+const identifierBody = (identifier: XcoIdentifier) =>
+  typeof identifier.email === 'string' ? { email: identifier.email } : { phone_number: identifier.phone_number };
+
+/** XCO signup and account. */
+export const xcoMethods: HttpMethods<'checkUser' | 'createUser' | 'startPasswordless' | 'verifyPasswordless' | 'createConsent' | 'getUser'> = (call) => ({
+  checkUser: async (identifier, o) => {
+    const field = typeof identifier.email === 'string' ? 'email' : 'phone_number';
+    const value = identifier[field];
+    if (typeof value !== 'string') throw new Error('checkUser needs an identifier with an email or a phone_number.');
+    // URLSearchParams encodes "+" as %2B; a raw "+" would arrive as a space.
+    const path = `${routes.checkUser}?${new URLSearchParams({ [field]: value })}`;
+    return expectShape<XcoExistsResponse>(call('GET', path, undefined, o), (v) => typeof v.exists === 'boolean', routes.checkUser);
+  },
+  createUser: (input, o) =>
+    expectShape<{ user: XcoUser }>(
+      call('POST', routes.createUser, { user: input.user }, o),
+      (v) => typeof v.user === 'object' && v.user !== null,
+      routes.createUser,
+    ),
+  startPasswordless: async (identifier, o) => {
+    await call('POST', routes.startPasswordless, identifierBody(identifier), o);
+  },
+  verifyPasswordless: (input, o) =>
+    expectShape<XcoVerifyResponse>(
+      call('POST', routes.verifyPasswordless, { ...identifierBody(input.identifier), verification_code: input.verification_code }, o),
+      (v) => typeof v.consent_challenge_id === 'string',
+      routes.verifyPasswordless,
+    ),
+  createConsent: async (input, o) => {
+    await call('POST', routes.createConsent, { ...identifierBody(input.identifier), consent_challenge_id: input.consent_challenge_id }, o);
+  },
+  getUser: (o) => expectShape<XcoUser>(call('GET', routes.getUser, undefined, o), () => true, routes.getUser),
+});
+
+/** PurseCheckout. */
+export const checkoutMethods: HttpMethods<'createSession' | 'abortSession' | 'getEligibleSolutions'> = (call) => ({
+  createSession: (input, o) => expectShape<CheckoutSession>(call('POST', routes.createSession, input, o), isSession, routes.createSession),
+  abortSession: (id, o) =>
+    expectShape<CheckoutSession>(call('POST', `${routes.session}${segment(id)}/abort`, {}, o), isSession, routes.session),
+  getEligibleSolutions: async (input, o) =>
+    (
+      await expectShape<{ eligible_solutions: EligibleSolution[] }>(
+        call('POST', routes.eligibleSolutions, input, o),
+        (v) => Array.isArray(v.eligible_solutions),
+        routes.eligibleSolutions,
+      )
+    ).eligible_solutions,
+});
+
+/** PaymentStatus. */
+export const statusMethods: HttpMethods<'getSession' | 'verifyRedirect' | 'getPayment' | 'getPaymentLink'> = (call) => ({
+  getSession: (id, o) => expectShape<CheckoutSession>(call('GET', `${routes.session}${segment(id)}`, undefined, o), isSession, routes.session),
+  verifyRedirect: (token, o) =>
+    expectShape<VerifiedRedirect>(
+      call('POST', routes.verifyRedirect, { token }, o),
+      (v) => typeof v.client_session_id === 'string',
+      routes.verifyRedirect,
+    ),
+  getPayment: (id, o) =>
+    expectShape<ShopperPayment>(
+      call('GET', `${routes.payment}${segment(id)}`, undefined, o),
+      (v) => typeof v.id === 'string' && typeof v.authorization_status === 'string',
+      routes.payment,
+    ),
+  getPaymentLink: (id, o) =>
+    expectShape<ShopperPaymentLink>(
+      call('GET', `${routes.paymentLink}${segment(id)}`, undefined, o),
+      (v) => typeof v.status === 'string',
+      routes.paymentLink,
+    ),
+});
+
+/** CustomerPurse. */
+export const customerPurseMethods: HttpMethods<'getCustomerPurse' | 'getCustomerPurseTransactions'> = (call) => ({
+  getCustomerPurse: (o) =>
+    expectShape<ShopperPurse>(
+      call('GET', routes.customerPurse, undefined, o),
+      (v) => typeof v.blocked === 'boolean' && Array.isArray(v.addresses),
+      routes.customerPurse,
+    ),
+  getCustomerPurseTransactions: ({ page, size }, o) =>
+    expectShape<ShopperDepositPage>(
+      call('GET', `${routes.customerPurseTransactions}?${new URLSearchParams({ page: String(page), size: String(size) })}`, undefined, o),
+      (v) => Array.isArray(v.result) && typeof v.page === 'number' && typeof v.total === 'number',
+      routes.customerPurseTransactions,
+    ),
+});
