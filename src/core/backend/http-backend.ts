@@ -37,7 +37,10 @@ export interface HttpBackendOptions {
 /** One request to the handler at `options.baseUrl`, with the options' headers, timeout, retries and credentials. */
 export function httpCall(options: HttpBackendOptions): HttpCall {
   if (typeof options?.baseUrl !== 'string') {
-    throw new Error('createHttpBackend needs { baseUrl }: the URL where createMerchantHandler is mounted.');
+    throw new Error(
+      'createHttpBackend needs { baseUrl }' +
+        (process.env.NODE_ENV !== 'production' ? ': the URL where createMerchantHandler is mounted.' : ''),
+    );
   }
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   return async (method, path, body, callOptions) =>

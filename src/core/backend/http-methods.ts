@@ -27,7 +27,9 @@ async function expectShape<T>(answer: Promise<unknown>, ok: (v: Body) => boolean
   throw new PurseKitFailure({
     kind: 'server',
     status: 200,
-    message: `The merchant backend answered ${route} with an unexpected body; is baseUrl pointing at createMerchantHandler?`,
+    message:
+      `The merchant backend answered ${route} with an unexpected body` +
+      (process.env.NODE_ENV !== 'production' ? '; is baseUrl pointing at createMerchantHandler?' : '.'),
   });
 }
 

@@ -9,8 +9,10 @@ export function createIdempotencyKey(): string {
   if (typeof cryptoApi?.randomUUID === 'function') return cryptoApi.randomUUID();
   if (typeof cryptoApi?.getRandomValues !== 'function') {
     throw new Error(
-      'purse-react-kit needs the Web Crypto API (globalThis.crypto) to create idempotency keys. ' +
-        'Use Node 20+ or a browser, or pass idempotencyKey yourself.',
+      'purse-react-kit needs the Web Crypto API (globalThis.crypto)' +
+        (process.env.NODE_ENV !== 'production'
+          ? ' to create idempotency keys. Use Node 20+ or a browser, or pass idempotencyKey yourself.'
+          : ''),
     );
   }
   const bytes = cryptoApi.getRandomValues(new Uint8Array(16));

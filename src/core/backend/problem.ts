@@ -1,5 +1,6 @@
 // One mapping from HTTP outcomes (status, headers, problem+json body) to `PurseKitError`. Messages are English and
-// written for the merchant's developer; views translate by `kind` before anything reaches a shopper.
+// written for the merchant's developer; views translate by `kind` before anything reaches a shopper. The "how to fix it" part
+// of a message is for development builds only: production bundles drop it (process.env.NODE_ENV, as React's checks).
 import type { FieldErrors, PurseKitError } from '../errors.ts';
 import type { ProblemDetails } from '../wire/xco.ts';
 
@@ -136,8 +137,10 @@ export function problemToError(problem: ProblemDetails | undefined, init: Proble
       status,
       code: problem.code,
       message:
-        'The merchant backend has no customer for this request: resolveCustomer(request) returned null. ' +
-        'Sign the shopper in (or create their customer) before this step.',
+        'The merchant backend has no customer for this request' +
+        (process.env.NODE_ENV !== 'production'
+          ? ': resolveCustomer(request) returned null. Sign the shopper in (or create their customer) before this step.'
+          : '.'),
     };
   }
   if (status === 403 && problem?.code === 'identity_mismatch') {
@@ -154,8 +157,11 @@ export function problemToError(problem: ProblemDetails | undefined, init: Proble
       kind: 'unauthorized',
       status,
       message:
-        `The merchant backend refused the request (${status}). Check the Purse client id/secret and merchant id ` +
-        `configured in createMerchantHandler${status === 403 ? ', and that this origin is allowed' : ''}.` +
+        `The merchant backend refused the request (${status}).` +
+        (process.env.NODE_ENV !== 'production'
+          ? ' Check the Purse client id/secret and merchant id configured in createMerchantHandler' +
+            `${status === 403 ? ', and that this origin is allowed' : ''}.`
+          : '') +
         (detail ? ` Detail: ${detail}` : ''),
       ...withCode,
     };
@@ -205,7 +211,9 @@ export function networkError(timeoutMs?: number): PurseKitError {
     ? {
         kind: 'network',
         timeout: false,
-        message: 'The merchant backend could not be reached. Check the connection and the baseUrl of createHttpBackend.',
+        message:
+          'The merchant backend could not be reached.' +
+          (process.env.NODE_ENV !== 'production' ? ' Check the connection and the baseUrl of createHttpBackend.' : ''),
       }
     : { kind: 'network', timeout: true, message: `The merchant backend did not answer within ${timeoutMs} ms.` };
 }

@@ -38,7 +38,10 @@ export function checkOrigin(url: string, allowedOrigins: readonly string[], what
   }
   const origin = parsed?.origin;
   if (!parsed || !/^https?:$/.test(parsed.protocol) || !allowedOrigins.some((entry) => originOf(entry) === origin)) {
-    throw configFailure(`${what} origin "${origin ?? url}" is not allowed (allowed: ${allowedOrigins.join(', ')}): add it to the allowed origins.`);
+    throw configFailure(
+      `${what} origin "${origin ?? url}" is not allowed` +
+        (process.env.NODE_ENV !== 'production' ? ` (allowed: ${allowedOrigins.join(', ')}): add it to the allowed origins.` : '.'),
+    );
   }
   return parsed;
 }
@@ -55,7 +58,7 @@ export function loadDropin(jsUrl: string, options: LoadDropinOptions = {}): Prom
   let key: string;
   try {
     url = checkOrigin(jsUrl, options.allowedOrigins ?? PURSE_SCRIPT_ORIGINS);
-    if (!doc) throw configFailure('loadDropin needs a document: call it in the browser.');
+    if (!doc) throw configFailure('loadDropin needs a document' + (process.env.NODE_ENV !== 'production' ? ': call it in the browser.' : '.'));
     key = url.origin + url.pathname;
     // Asked for integrity: a script in the page (loading or loaded, ours or not) without it is refused, never used.
     if (integrity && (findScript(doc, key)?.integrity ?? integrity) !== integrity) {

@@ -10,7 +10,10 @@ export const MISSING_SOURCE: PurseKitError = {
   kind: 'config',
   message:
     'PaymentStatus found no purse-redirection-data in the URL and no token, paymentId, paymentLinkId or clientSessionId ' +
-    'prop: render it on the page Purse redirects to (shopper_redirection_url), or pass one of those props.',
+    'prop' +
+    (process.env.NODE_ENV !== 'production'
+      ? ': render it on the page Purse redirects to (shopper_redirection_url), or pass one of those props.'
+      : '.'),
 };
 
 /** Identifies a source: the same key is the same payment. */

@@ -49,7 +49,9 @@ export interface PurseProviderProps {
   children?: ReactNode;
 }
 
-const howTo = 'e.g. <PurseProvider baseUrl="/api/purse">, or backend={yourAdapter}';
+// How to fix a misuse, in development builds only: production bundles drop it (bundlers replace process.env.NODE_ENV,
+// as React's own checks require), and keep what went wrong.
+const howTo = process.env.NODE_ENV !== 'production' ? ' (e.g. <PurseProvider baseUrl="/api/purse">, or backend={yourAdapter})' : '';
 
 /**
  * Gives the Purse components below it their merchant backend, language and QueryClient. Render it once around the app
@@ -58,10 +60,10 @@ const howTo = 'e.g. <PurseProvider baseUrl="/api/purse">, or backend={yourAdapte
 export function PurseProvider(props: PurseProviderProps) {
   const { backend, baseUrl, messages, theme, queryClient, children } = props;
   if (backend && baseUrl !== undefined) {
-    throw new Error(`<PurseProvider> takes either baseUrl or backend, not both (${howTo}).`);
+    throw new Error(`<PurseProvider> takes either baseUrl or backend, not both${howTo}.`);
   }
   if (!backend && (typeof baseUrl !== 'string' || baseUrl.trim() === '')) {
-    throw new Error(`<PurseProvider> needs baseUrl, where createMerchantHandler is mounted, or a backend (${howTo}).`);
+    throw new Error(`<PurseProvider> needs baseUrl, where createMerchantHandler is mounted, or a backend${howTo}.`);
   }
   const resolvedBackend = useMemo(() => backend ?? httpBackend(baseUrl!), [backend, baseUrl]);
   const appClient = useContext(QueryClientContext);
