@@ -2,7 +2,7 @@
 // methods are grouped per component in http-methods.ts.
 import type { MerchantBackend } from './backend.ts';
 import { checkoutMethods, customerPurseMethods, statusMethods, xcoMethods, type HttpCall } from './http-methods.ts';
-import { request } from './request.ts';
+import { send } from './request.ts';
 import type { FetchLike } from './request.ts';
 import type { RetryOptions } from './retry.ts';
 
@@ -43,18 +43,22 @@ export function httpCall(options: HttpBackendOptions): HttpCall {
     );
   }
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
-  return async (method, path, body, callOptions) =>
-    request(`${baseUrl}${path}`, {
-      method,
-      body,
-      headers: typeof options.headers === 'function' ? options.headers() : options.headers,
-      credentials: options.credentials ?? 'same-origin',
-      timeoutMs: options.timeoutMs,
-      retry: options.retry,
-      fetch: options.fetch,
-      signal: callOptions?.signal,
-      idempotencyKey: callOptions?.idempotencyKey,
-    });
+  return async (method, path, body, callOptions, map) =>
+    send(
+      `${baseUrl}${path}`,
+      {
+        method,
+        body,
+        headers: typeof options.headers === 'function' ? options.headers() : options.headers,
+        credentials: options.credentials ?? 'same-origin',
+        timeoutMs: options.timeoutMs,
+        retry: options.retry,
+        fetch: options.fetch,
+        signal: callOptions?.signal,
+        idempotencyKey: callOptions?.idempotencyKey,
+      },
+      map,
+    );
 }
 
 /**

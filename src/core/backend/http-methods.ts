@@ -2,6 +2,7 @@
 // it imports (the provider built from baseUrl adds them as their hooks are imported: react/provider/http.ts).
 import type { MerchantBackend } from './backend.ts';
 import { PurseKitFailure } from '../errors.ts';
+import { httpProblemToError, problemToError, type ProblemMap } from './problem.ts';
 import { routes } from './routes.ts';
 import type { CallOptions } from './backend.ts';
 import type { ShopperDepositPage, ShopperPurse } from './customer-purse.ts';
@@ -9,8 +10,14 @@ import type { CheckoutSession, ShopperPayment, ShopperPaymentLink, VerifiedRedir
 import type { EligibleSolution } from '../wire/payment.ts';
 import type { XcoExistsResponse, XcoIdentifier, XcoUser, XcoVerifyResponse } from '../wire/xco.ts';
 
-/** One request to the merchant handler: method, path under its base URL, JSON body. */
-export type HttpCall = <T>(method: 'GET' | 'POST', path: string, body: unknown, options: CallOptions | undefined) => Promise<T>;
+/** One request to the merchant handler: method, path under its base URL, JSON body, and how its refusals map. */
+export type HttpCall = <T>(
+  method: 'GET' | 'POST',
+  path: string,
+  body: unknown,
+  options: CallOptions | undefined,
+  map: ProblemMap,
+) => Promise<T>;
 
 /** A group of `MerchantBackend` methods over an `HttpCall`. */
 export type HttpMethods<K extends keyof MerchantBackend = keyof MerchantBackend> = (call: HttpCall) => Pick<MerchantBackend, K>;
@@ -19,6 +26,13 @@ export type HttpMethods<K extends keyof MerchantBackend = keyof MerchantBackend>
 export type AnyHttpMethods = (call: HttpCall) => Partial<MerchantBackend>;
 
 type Body = Record<string, unknown>;
+
+/** A group's request: an `HttpCall` with the group's problem mapping. */
+type Call = <T>(method: 'GET' | 'POST', path: string, body: unknown, options: CallOptions | undefined) => Promise<T>;
+const using =
+  (http: HttpCall, map: ProblemMap): Call =>
+  (method, path, body, options) =>
+    http(method, path, body, options, map);
 
 /** The 2xx body, when it has the shape the contract promises; otherwise a `server` failure. */
 async function expectShape<T>(answer: Promise<unknown>, ok: (v: Body) => boolean, route: string): Promise<T> {
@@ -42,7 +56,9 @@ const identifierBody = (identifier: XcoIdentifier) =>
   typeof identifier.email === 'string' ? { email: identifier.email } : { phone_number: identifier.phone_number };
 
 /** XCO signup and account. */
-export const xcoMethods: HttpMethods<'checkUser' | 'createUser' | 'startPasswordless' | 'verifyPasswordless' | 'createConsent' | 'getUser'> = (call) => ({
+export const xcoMethods: HttpMethods<'checkUser' | 'createUser' | 'startPasswordless' | 'verifyPasswordless' | 'createConsent' | 'getUser'> = (http) => {
+  const call = using(http, problemToError);
+  return {
   checkUser: async (identifier, o) => {
     const field = typeof identifier.email === 'string' ? 'email' : 'phone_number';
     const value = identifier[field];
@@ -70,10 +86,13 @@ export const xcoMethods: HttpMethods<'checkUser' | 'createUser' | 'startPassword
     await call('POST', routes.createConsent, { ...identifierBody(input.identifier), consent_challenge_id: input.consent_challenge_id }, o);
   },
   getUser: (o) => expectShape<XcoUser>(call('GET', routes.getUser, undefined, o), () => true, routes.getUser),
-});
+  };
+};
 
 /** PurseCheckout. */
-export const checkoutMethods: HttpMethods<'createSession' | 'abortSession' | 'getEligibleSolutions'> = (call) => ({
+export const checkoutMethods: HttpMethods<'createSession' | 'abortSession' | 'getEligibleSolutions'> = (http) => {
+  const call = using(http, httpProblemToError);
+  return {
   createSession: (input, o) => expectShape<CheckoutSession>(call('POST', routes.createSession, input, o), isSession, routes.createSession),
   abortSession: (id, o) =>
     expectShape<CheckoutSession>(call('POST', `${routes.session}${segment(id)}/abort`, {}, o), isSession, routes.session),
@@ -85,10 +104,13 @@ export const checkoutMethods: HttpMethods<'createSession' | 'abortSession' | 'ge
         routes.eligibleSolutions,
       )
     ).eligible_solutions,
-});
+  };
+};
 
 /** PaymentStatus. */
-export const statusMethods: HttpMethods<'getSession' | 'verifyRedirect' | 'getPayment' | 'getPaymentLink'> = (call) => ({
+export const statusMethods: HttpMethods<'getSession' | 'verifyRedirect' | 'getPayment' | 'getPaymentLink'> = (http) => {
+  const call = using(http, httpProblemToError);
+  return {
   getSession: (id, o) => expectShape<CheckoutSession>(call('GET', `${routes.session}${segment(id)}`, undefined, o), isSession, routes.session),
   verifyRedirect: (token, o) =>
     expectShape<VerifiedRedirect>(
@@ -108,10 +130,13 @@ export const statusMethods: HttpMethods<'getSession' | 'verifyRedirect' | 'getPa
       (v) => typeof v.status === 'string',
       routes.paymentLink,
     ),
-});
+  };
+};
 
 /** CustomerPurse. */
-export const customerPurseMethods: HttpMethods<'getCustomerPurse' | 'getCustomerPurseTransactions'> = (call) => ({
+export const customerPurseMethods: HttpMethods<'getCustomerPurse' | 'getCustomerPurseTransactions'> = (http) => {
+  const call = using(http, httpProblemToError);
+  return {
   getCustomerPurse: (o) =>
     expectShape<ShopperPurse>(
       call('GET', routes.customerPurse, undefined, o),
@@ -124,4 +149,5 @@ export const customerPurseMethods: HttpMethods<'getCustomerPurse' | 'getCustomer
       (v) => Array.isArray(v.result) && typeof v.page === 'number' && typeof v.total === 'number',
       routes.customerPurseTransactions,
     ),
-});
+  };
+};

@@ -81,8 +81,6 @@ function fieldErrors(problem: ProblemDetails | undefined): FieldErrors | undefin
   return found ? fields : undefined;
 }
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
-
 function attemptsLeft(problem: ProblemDetails): number | undefined {
   const raw = problem.attempts_left;
   const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
@@ -97,20 +95,35 @@ export interface ProblemInit extends MappingOptions {
   retryAfterMs?: number;
 }
 
-/** Problem details (possibly absent) plus the status → `PurseKitError`. */
-export function problemToError(problem: ProblemDetails | undefined, init: ProblemInit): PurseKitError {
-  const { status } = init;
-  const detail = text(problem?.detail) ?? text(problem?.title);
-  const code = text(problem?.code);
-  // The problem's code, kept on the error so that views can tell refusals of one kind apart (see core/recovery.ts).
-  const withCode = code === undefined ? {} : { code };
-  const rateLimited = (): PurseKitError => ({
-    kind: 'rate_limited',
-    message: detail ?? `Too many requests (${status}); try again later.`,
-    retryAfterMs: init.retryAfterMs ?? init.defaultRetryAfterMs ?? DEFAULT_RETRY_AFTER_MS,
-    ...withCode,
-  });
+/** Maps problem details (possibly absent) plus the status to a `PurseKitError`. */
+export type ProblemMap = (problem: ProblemDetails | undefined, init: ProblemInit) => PurseKitError;
 
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+/** The problem's detail (or title), for the message. */
+const detailOf = (problem: ProblemDetails | undefined) => text(problem?.detail) ?? text(problem?.title);
+/** The problem's code, kept on the error so that views can tell refusals of one kind apart (see core/recovery.ts). */
+const codeOf = (problem: ProblemDetails | undefined) => {
+  const code = text(problem?.code);
+  return code === undefined ? {} : { code };
+};
+
+function rateLimited(problem: ProblemDetails | undefined, init: ProblemInit): PurseKitError {
+  return {
+    kind: 'rate_limited',
+    message: detailOf(problem) ?? `Too many requests (${init.status}); try again later.`,
+    retryAfterMs: init.retryAfterMs ?? init.defaultRetryAfterMs ?? DEFAULT_RETRY_AFTER_MS,
+    ...codeOf(problem),
+  };
+}
+
+/**
+ * The refusals of the XCO signup's routes (one-time codes, identities, consents), or `undefined` for any other
+ * problem. Kept apart so that a page without the signup does not download them (see http-methods.ts).
+ */
+function xcoProblemToError(problem: ProblemDetails | undefined, init: ProblemInit): PurseKitError | undefined {
+  const { status } = init;
+  const detail = detailOf(problem);
+  const code = text(problem?.code);
   switch (code) {
     case 'invalid_code': {
       const left = problem ? attemptsLeft(problem) : undefined;
@@ -128,9 +141,26 @@ export function problemToError(problem: ProblemDetails | undefined, init: Proble
       // The handler's own refusal: this shopper did not ask for the identifier's current code here. A new code fixes it.
       return { kind: 'code_expired', message: detail ?? 'Ask for a new code.', locked: false, code };
     case 'resend_throttled':
-      return rateLimited();
+      return rateLimited(problem, init);
+    case 'identity_mismatch': {
+      // The handler's refusal of an email or phone that is not the customer's own: a field error, not a credentials problem.
+      const fields = status === 403 ? fieldErrors(problem) : undefined;
+      if (fields) return { kind: 'validation', status, fields, code, message: detail ?? 'This is not the customer’s own email or phone.' };
+      return undefined;
+    }
+    case 'consent_challenge_mismatch':
+      // The handler's own refusal of a consent for another identifier or customer: not a credentials problem.
+      if (status === 403) return { kind: 'request', status, code, message: detail ?? 'The consent challenge does not match.' };
   }
-  if (status === 429) return rateLimited();
+  return undefined;
+}
+
+/** The mapping of every route but the XCO signup's (which adds `xcoProblemToError`'s refusals). */
+export function httpProblemToError(problem: ProblemDetails | undefined, init: ProblemInit): PurseKitError {
+  const { status } = init;
+  const detail = detailOf(problem);
+  const withCode = codeOf(problem);
+  if (status === 429) return rateLimited(problem, init);
   if (status === 401 && problem?.code === 'no_customer_session') {
     return {
       kind: 'unauthorized',
@@ -142,15 +172,6 @@ export function problemToError(problem: ProblemDetails | undefined, init: Proble
           ? ': resolveCustomer(request) returned null. Sign the shopper in (or create their customer) before this step.'
           : '.'),
     };
-  }
-  if (status === 403 && problem?.code === 'identity_mismatch') {
-    // The handler's refusal of an email or phone that is not the customer's own: a field error, not a credentials problem.
-    const fields = fieldErrors(problem);
-    if (fields) return { kind: 'validation', status, fields, code: problem.code, message: detail ?? 'This is not the customer’s own email or phone.' };
-  }
-  if (status === 403 && problem?.code === 'consent_challenge_mismatch') {
-    // The handler's own refusal of a consent for another identifier or customer: not a credentials problem.
-    return { kind: 'request', status, code: problem.code, message: detail ?? 'The consent challenge does not match.' };
   }
   if (status === 401 || status === 403) {
     return {
@@ -181,15 +202,21 @@ export function problemToError(problem: ProblemDetails | undefined, init: Proble
   };
 }
 
+/** Problem details (possibly absent) plus the status → `PurseKitError`: every route's, the XCO signup's included. */
+export function problemToError(problem: ProblemDetails | undefined, init: ProblemInit): PurseKitError {
+  return xcoProblemToError(problem, init) ?? httpProblemToError(problem, init);
+}
+
 /**
  * A finished HTTP exchange whose status is not 2xx, or whose body could not be read → `PurseKitError`.
  * `body` is the parsed JSON, `undefined` for an empty body, or `MALFORMED_BODY`.
  */
-export function toPurseKitError(
-  response: ResponseLike,
-  body: unknown,
-  options: MappingOptions = {},
-): PurseKitError {
+export function toPurseKitError(response: ResponseLike, body: unknown, options: MappingOptions = {}): PurseKitError {
+  return responseToError(response, body, options, problemToError);
+}
+
+/** `toPurseKitError` with the problem mapping of the route (`httpProblemToError` unless the route is XCO's). */
+export function responseToError(response: ResponseLike, body: unknown, options: MappingOptions, map: ProblemMap): PurseKitError {
   const { status } = response;
   const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), options.now);
   // Status decides these whatever the body holds: a proxy's HTML 401 page is still a 401.
@@ -202,7 +229,7 @@ export function toPurseKitError(
     };
   }
   const problem = body === MALFORMED_BODY ? undefined : asProblem(body);
-  return problemToError(problem, { ...options, status, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
+  return map(problem, { ...options, status, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
 }
 
 /** The request got no answer: offline, DNS, reset, CORS refusal — or our own timeout. */

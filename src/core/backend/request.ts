@@ -3,7 +3,7 @@
 import { PurseKitFailure } from '../errors.ts';
 import type { PurseKitError } from '../errors.ts';
 import { createIdempotencyKey } from './idempotency.ts';
-import { MALFORMED_BODY, networkError, parseRetryAfter, toPurseKitError } from './problem.ts';
+import { MALFORMED_BODY, networkError, parseRetryAfter, problemToError, responseToError, type ProblemMap } from './problem.ts';
 import { abortable, abortReason, isSafeMethod, resolveRetry, retryDelay } from './retry.ts';
 import type { RetryOptions } from './retry.ts';
 import { IDEMPOTENCY_HEADER } from './routes.ts';
@@ -66,7 +66,12 @@ type Attempt =
 const globalFetch: FetchLike = (input, init) => globalThis.fetch(input, init);
 
 /** Parsed JSON of the 2xx answer (`undefined` when the body is empty, e.g. 204), or a `PurseKitFailure`. */
-export async function request<T = unknown>(url: string, options: RequestOptions = {}): Promise<T> {
+export function request<T = unknown>(url: string, options: RequestOptions = {}): Promise<T> {
+  return send<T>(url, options, problemToError);
+}
+
+/** `request`, with the problem mapping of the route (see http-methods.ts: only the signup's routes need XCO's). */
+export async function send<T>(url: string, options: RequestOptions, map: ProblemMap): Promise<T> {
   const method = (options.method ?? 'GET').toUpperCase();
   const safe = isSafeMethod(method);
   const policy = resolveRetry(options.retry);
@@ -88,7 +93,7 @@ export async function request<T = unknown>(url: string, options: RequestOptions 
 
   for (let retryIndex = 0; ; retryIndex++) {
     if (signal?.aborted) throw abortReason(signal);
-    const outcome = await attempt(url, init, options);
+    const outcome = await attempt(url, init, options, map);
     if (outcome.ok) return outcome.value as T;
     const delay = retryDelay(outcome.error, { safe, retryIndex, retryAfterMs: outcome.retryAfterMs, policy });
     if (delay === undefined) throw new PurseKitFailure(outcome.error);
@@ -97,7 +102,7 @@ export async function request<T = unknown>(url: string, options: RequestOptions 
   }
 }
 
-async function attempt(url: string, init: RequestInit, options: RequestOptions): Promise<Attempt> {
+async function attempt(url: string, init: RequestInit, options: RequestOptions, map: ProblemMap): Promise<Attempt> {
   const callerSignal = options.signal;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const doFetch = options.fetch ?? globalFetch;
@@ -133,7 +138,7 @@ async function attempt(url: string, init: RequestInit, options: RequestOptions):
     if (response.ok && body !== MALFORMED_BODY) return { ok: true, value: body };
     return {
       ok: false,
-      error: toPurseKitError(response, body, { now: options.now }),
+      error: responseToError(response, body, { now: options.now }, map),
       retryAfterMs: parseRetryAfter(response.headers.get('Retry-After'), options.now),
     };
   } finally {
