@@ -1,8 +1,6 @@
 // English texts every component uses: the shopper's message for each kind of error (Translator.error).
 export const enCommon = {
   'error.validation': 'Some information is not valid. Please check it and try again.',
-  'error.invalid_code': 'This code is not right. Check it and try again.',
-  'error.code_expired': 'This code has expired. Request a new code.',
   'error.rate_limited': 'Too many attempts. Please wait a moment and try again.',
   'error.unauthorized': 'Signup is unavailable right now. Please try again later.',
   'error.network': 'We could not connect. Check your internet connection and try again.',
@@ -14,6 +12,5 @@ export const enCommon = {
   'error.dropin': 'The payment form reported an error. Please try again.',
   'error.retryInMinutes': 'Try again in {minutes} min',
   'error.busy': 'The shop is very busy right now. Please try again in a moment.',
-  'error.refused': 'This request was refused. Use another email or phone number, or contact the shop.',
   'error.retryIn': 'Try again in {seconds} s',
 } as const;

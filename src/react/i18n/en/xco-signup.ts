@@ -1,5 +1,9 @@
 // English texts of XcoSignup (added by its hook's module: a page without signup never downloads them).
 export const enSignup = {
+  // Errors of the signup's own requests (one-time codes; refusals of an identifier): no other component meets them.
+  'error.invalid_code': 'This code is not right. Check it and try again.',
+  'error.code_expired': 'This code has expired. Request a new code.',
+  'error.refused': 'This request was refused. Use another email or phone number, or contact the shop.',
   'identifier.label': 'Email or phone number',
   'identifier.hint': 'We will check whether you already have a Purse account.',
   'identifier.submit': 'Continue',
