@@ -3,7 +3,22 @@
 import type { MerchantBackend } from './backend.ts';
 import { PurseKitFailure } from '../errors.ts';
 import { httpProblemToError, problemToError, type ProblemMap } from './problem.ts';
-import { routes } from './routes.ts';
+import {
+  CHECK_USER,
+  CREATE_CONSENT,
+  CREATE_SESSION,
+  CREATE_USER,
+  CUSTOMER_PURSE,
+  CUSTOMER_PURSE_TRANSACTIONS,
+  ELIGIBLE_SOLUTIONS,
+  GET_USER,
+  PAYMENT,
+  PAYMENT_LINK,
+  SESSION,
+  START_PASSWORDLESS,
+  VERIFY_PASSWORDLESS,
+  VERIFY_REDIRECT,
+} from './route-paths.ts';
 import type { CallOptions } from './backend.ts';
 import type { ShopperDepositPage, ShopperPurse } from './customer-purse.ts';
 import type { CheckoutSession, ShopperPayment, ShopperPaymentLink, VerifiedRedirect } from './views.ts';
@@ -64,28 +79,28 @@ export const xcoMethods: HttpMethods<'checkUser' | 'createUser' | 'startPassword
     const value = identifier[field];
     if (typeof value !== 'string') throw new Error('checkUser needs an identifier with an email or a phone_number.');
     // URLSearchParams encodes "+" as %2B; a raw "+" would arrive as a space.
-    const path = `${routes.checkUser}?${new URLSearchParams({ [field]: value })}`;
-    return expectShape<XcoExistsResponse>(call('GET', path, undefined, o), (v) => typeof v.exists === 'boolean', routes.checkUser);
+    const path = `${CHECK_USER}?${new URLSearchParams({ [field]: value })}`;
+    return expectShape<XcoExistsResponse>(call('GET', path, undefined, o), (v) => typeof v.exists === 'boolean', CHECK_USER);
   },
   createUser: (input, o) =>
     expectShape<{ user: XcoUser }>(
-      call('POST', routes.createUser, { user: input.user }, o),
+      call('POST', CREATE_USER, { user: input.user }, o),
       (v) => typeof v.user === 'object' && v.user !== null,
-      routes.createUser,
+      CREATE_USER,
     ),
   startPasswordless: async (identifier, o) => {
-    await call('POST', routes.startPasswordless, identifierBody(identifier), o);
+    await call('POST', START_PASSWORDLESS, identifierBody(identifier), o);
   },
   verifyPasswordless: (input, o) =>
     expectShape<XcoVerifyResponse>(
-      call('POST', routes.verifyPasswordless, { ...identifierBody(input.identifier), verification_code: input.verification_code }, o),
+      call('POST', VERIFY_PASSWORDLESS, { ...identifierBody(input.identifier), verification_code: input.verification_code }, o),
       (v) => typeof v.consent_challenge_id === 'string',
-      routes.verifyPasswordless,
+      VERIFY_PASSWORDLESS,
     ),
   createConsent: async (input, o) => {
-    await call('POST', routes.createConsent, { ...identifierBody(input.identifier), consent_challenge_id: input.consent_challenge_id }, o);
+    await call('POST', CREATE_CONSENT, { ...identifierBody(input.identifier), consent_challenge_id: input.consent_challenge_id }, o);
   },
-  getUser: (o) => expectShape<XcoUser>(call('GET', routes.getUser, undefined, o), () => true, routes.getUser),
+  getUser: (o) => expectShape<XcoUser>(call('GET', GET_USER, undefined, o), () => true, GET_USER),
   };
 };
 
@@ -93,15 +108,15 @@ export const xcoMethods: HttpMethods<'checkUser' | 'createUser' | 'startPassword
 export const checkoutMethods: HttpMethods<'createSession' | 'abortSession' | 'getEligibleSolutions'> = (http) => {
   const call = using(http, httpProblemToError);
   return {
-  createSession: (input, o) => expectShape<CheckoutSession>(call('POST', routes.createSession, input, o), isSession, routes.createSession),
+  createSession: (input, o) => expectShape<CheckoutSession>(call('POST', CREATE_SESSION, input, o), isSession, CREATE_SESSION),
   abortSession: (id, o) =>
-    expectShape<CheckoutSession>(call('POST', `${routes.session}${segment(id)}/abort`, {}, o), isSession, routes.session),
+    expectShape<CheckoutSession>(call('POST', `${SESSION}${segment(id)}/abort`, {}, o), isSession, SESSION),
   getEligibleSolutions: async (input, o) =>
     (
       await expectShape<{ eligible_solutions: EligibleSolution[] }>(
-        call('POST', routes.eligibleSolutions, input, o),
+        call('POST', ELIGIBLE_SOLUTIONS, input, o),
         (v) => Array.isArray(v.eligible_solutions),
-        routes.eligibleSolutions,
+        ELIGIBLE_SOLUTIONS,
       )
     ).eligible_solutions,
   };
@@ -111,24 +126,24 @@ export const checkoutMethods: HttpMethods<'createSession' | 'abortSession' | 'ge
 export const statusMethods: HttpMethods<'getSession' | 'verifyRedirect' | 'getPayment' | 'getPaymentLink'> = (http) => {
   const call = using(http, httpProblemToError);
   return {
-  getSession: (id, o) => expectShape<CheckoutSession>(call('GET', `${routes.session}${segment(id)}`, undefined, o), isSession, routes.session),
+  getSession: (id, o) => expectShape<CheckoutSession>(call('GET', `${SESSION}${segment(id)}`, undefined, o), isSession, SESSION),
   verifyRedirect: (token, o) =>
     expectShape<VerifiedRedirect>(
-      call('POST', routes.verifyRedirect, { token }, o),
+      call('POST', VERIFY_REDIRECT, { token }, o),
       (v) => typeof v.client_session_id === 'string',
-      routes.verifyRedirect,
+      VERIFY_REDIRECT,
     ),
   getPayment: (id, o) =>
     expectShape<ShopperPayment>(
-      call('GET', `${routes.payment}${segment(id)}`, undefined, o),
+      call('GET', `${PAYMENT}${segment(id)}`, undefined, o),
       (v) => typeof v.id === 'string' && typeof v.authorization_status === 'string',
-      routes.payment,
+      PAYMENT,
     ),
   getPaymentLink: (id, o) =>
     expectShape<ShopperPaymentLink>(
-      call('GET', `${routes.paymentLink}${segment(id)}`, undefined, o),
+      call('GET', `${PAYMENT_LINK}${segment(id)}`, undefined, o),
       (v) => typeof v.status === 'string',
-      routes.paymentLink,
+      PAYMENT_LINK,
     ),
   };
 };
@@ -139,15 +154,15 @@ export const customerPurseMethods: HttpMethods<'getCustomerPurse' | 'getCustomer
   return {
   getCustomerPurse: (o) =>
     expectShape<ShopperPurse>(
-      call('GET', routes.customerPurse, undefined, o),
+      call('GET', CUSTOMER_PURSE, undefined, o),
       (v) => typeof v.blocked === 'boolean' && Array.isArray(v.addresses),
-      routes.customerPurse,
+      CUSTOMER_PURSE,
     ),
   getCustomerPurseTransactions: ({ page, size }, o) =>
     expectShape<ShopperDepositPage>(
-      call('GET', `${routes.customerPurseTransactions}?${new URLSearchParams({ page: String(page), size: String(size) })}`, undefined, o),
+      call('GET', `${CUSTOMER_PURSE_TRANSACTIONS}?${new URLSearchParams({ page: String(page), size: String(size) })}`, undefined, o),
       (v) => Array.isArray(v.result) && typeof v.page === 'number' && typeof v.total === 'number',
-      routes.customerPurseTransactions,
+      CUSTOMER_PURSE_TRANSACTIONS,
     ),
   };
 };

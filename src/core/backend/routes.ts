@@ -1,37 +1,39 @@
 // The HTTP contract between createHttpBackend (browser) and createMerchantHandler (server): paths relative to the
 // handler's base URL. Bodies are the MerchantBackend inputs as JSON; errors are application/problem+json.
+import * as paths from './route-paths.ts';
+
 /** The HTTP contract of `createMerchantHandler`: each `MerchantBackend` method → method and path under the base URL. */
 export const routes = {
   /** GET ?email=… | ?phone_number=… → XcoExistsResponse */
-  checkUser: '/xco/users/exists',
+  checkUser: paths.CHECK_USER,
   /** POST CreateUserInput → { user } (201) */
-  createUser: '/xco/users',
+  createUser: paths.CREATE_USER,
   /** POST XcoIdentifier → 204 */
-  startPasswordless: '/xco/passwordless/start',
+  startPasswordless: paths.START_PASSWORDLESS,
   /** POST VerifyInput → XcoVerifyResponse */
-  verifyPasswordless: '/xco/passwordless/verify',
+  verifyPasswordless: paths.VERIFY_PASSWORDLESS,
   /** POST ConsentInput → 204 */
-  createConsent: '/xco/consents',
+  createConsent: paths.CREATE_CONSENT,
   /** GET → XcoUser of the signed-in customer */
-  getUser: '/xco/user',
+  getUser: paths.GET_USER,
 
   /** POST CheckoutSessionRequest → CheckoutSession (201) */
-  createSession: '/checkout/sessions',
+  createSession: paths.CREATE_SESSION,
   /** GET → CheckoutSession; POST …/abort → CheckoutSession (ABORTED_BY_CUSTOMER). Suffix the session id. */
-  session: '/checkout/sessions/',
+  session: paths.SESSION,
   /** POST { order_reference? } → { eligible_solutions } */
-  eligibleSolutions: '/checkout/eligible-solutions',
+  eligibleSolutions: paths.ELIGIBLE_SOLUTIONS,
   /** POST { token } → VerifiedRedirect */
-  verifyRedirect: '/payments/verify-redirect',
+  verifyRedirect: paths.VERIFY_REDIRECT,
   /** GET → ShopperPayment. Suffix the payment id. */
-  payment: '/payments/',
+  payment: paths.PAYMENT,
   /** GET → ShopperPaymentLink. Suffix the payment link id. */
-  paymentLink: '/payment-links/',
+  paymentLink: paths.PAYMENT_LINK,
 
   /** GET → ShopperPurse of the signed-in customer (deposit addresses; none while blocked) */
-  customerPurse: '/customer-purse',
+  customerPurse: paths.CUSTOMER_PURSE,
   /** GET ?page=0&size=10 → ShopperDepositPage of the signed-in customer, newest first */
-  customerPurseTransactions: '/customer-purse/transactions',
+  customerPurseTransactions: paths.CUSTOMER_PURSE_TRANSACTIONS,
 } as const;
 
 /** Header carrying the shopper's intent key on POSTs; the handler replays the first answer for a repeated key. */
