@@ -1,4 +1,5 @@
 import type { StorybookConfig } from '@storybook/react-vite';
+import { fileURLToPath } from 'node:url';
 import { mergeConfig } from 'vite';
 
 const config: StorybookConfig = {
@@ -24,6 +25,10 @@ const config: StorybookConfig = {
   // middle of a cold story-test run, which fails every test of that run.
   viteFinal: (vite) =>
     mergeConfig(vite, {
+      // The docs pages' examples (stories/usage/) import the package by its entries, as a merchant's page does.
+      resolve: {
+        alias: [{ find: /^purse-react-kit\/(signup|checkout|status|customer-purse|xco-account)$/, replacement: `${fileURLToPath(new URL('../src/', import.meta.url))}$1.ts` }],
+      },
       optimizeDeps: {
         include: ['@tanstack/react-query', 'jose', 'libphonenumber-js/min', 'react-hook-form', 'msw', 'msw/browser', 'qrcode.react'],
       },
