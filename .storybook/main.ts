@@ -12,6 +12,10 @@ const config: StorybookConfig = {
   typescript: {
     reactDocgen: 'react-docgen-typescript',
     reactDocgenTypescriptOptions: {
+      // Only the components: docgen sets `displayName` on every export of a file it reads, which would, e.g., add
+      // a key to a story helper's poll schedule object (and make it invalid).
+      include: ['src/react/**/*.tsx'],
+      exclude: ['**/*.test.tsx'],
       // The components' own props, not React's or the DOM's.
       propFilter: (prop) => !prop.parent || !/node_modules/.test(prop.parent.fileName),
       shouldExtractLiteralValuesFromEnum: true,

@@ -17,6 +17,8 @@ const meta = {
   loaders: [loadStack],
   decorators: [withPurse],
   args: { defaultCountry: 'FR', onComplete: fn(), onError: fn() },
+  // A country code, not a list of 245 in the props table.
+  argTypes: { defaultCountry: { control: 'text', table: { type: { summary: "CountryCode ('FR', 'DE', …)" } } } },
   parameters: {
     docs: { page: ComponentDocsPage },
     purseDocs: {
