@@ -9,6 +9,8 @@ export default tseslint.config(
       'dist', 'storybook-static', 'public', '**/node_modules', 'test-results', 'playwright-report',
       // The examples' build outputs (their sources are linted).
       'examples/**/.next', 'examples/**/dist', 'examples/test-results', 'examples/**/next-env.d.ts',
+      // The README's quickstart as files, written and type-checked by test:examples.
+      'examples/.quickstart',
     ],
   },
   js.configs.recommended,
