@@ -1,7 +1,7 @@
 // The docs pages of the built Storybook (what `npm run build-storybook` publishes), opened in Chromium: a page that
 // throws while rendering, or loses its usage snippet, props table or headless example, fails here — a build alone
 // would pass, since docs pages render only in the browser.
-import { expect, test } from '@playwright/test';
+import { expect, test as base, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { STORYBOOK_DIR } from './serve.ts';
 
@@ -14,6 +14,19 @@ const COMPONENTS = [
   { name: 'XcoAccount', entry: 'purse-react-kit/xco-account', prop: 'signup' },
 ];
 
+// One page for all the tests of a worker: the Storybook bundle is downloaded and compiled once. A failed test still
+// gets a fresh worker (and page) for the next one.
+const test = base.extend<object, { docsPage: Page }>({
+  docsPage: [
+    async ({ browser }, use) => {
+      const page = await browser.newPage();
+      await use(page);
+      await page.close();
+    },
+    { scope: 'worker' },
+  ],
+});
+
 const index = JSON.parse(readFileSync(`${STORYBOOK_DIR}/index.json`, 'utf8')) as {
   entries: Record<string, { id: string; type: string; title: string }>;
 };
@@ -24,9 +37,10 @@ test('every component has exactly one docs page, its Overview', () => {
 });
 
 for (const { name, entry, prop } of COMPONENTS) {
-  test(`${name}: title, description, usage, live example, props table, headless example`, async ({ page }) => {
+  test(`${name}: title, description, usage, live example, props table, headless example`, async ({ docsPage: page }) => {
     const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
+    const onError = (error: Error) => errors.push(error.message);
+    page.on('pageerror', onError);
     const id = docsPages.find((docs) => docs.title === `${name}/Overview`)?.id;
     await page.goto(`${process.env.STORYBOOK_DOCS_URL}/iframe.html?viewMode=docs&id=${id}`);
     const docs = page.locator('#storybook-docs');
@@ -49,6 +63,7 @@ for (const { name, entry, prop } of COMPONENTS) {
     await expect(docs.getByRole('region', { name: 'The default view' })).toBeVisible();
     // The headless example's code is shown, and it calls the hook.
     await expect(docs.getByText(`use${name}(`).first()).toBeVisible();
+    page.off('pageerror', onError);
     expect(errors).toEqual([]);
   });
 }
