@@ -1,4 +1,5 @@
 import type { StorybookConfig } from '@storybook/react-vite';
+import { fileURLToPath } from 'node:url';
 import { mergeConfig } from 'vite';
 
 const config: StorybookConfig = {
@@ -11,6 +12,10 @@ const config: StorybookConfig = {
   typescript: {
     reactDocgen: 'react-docgen-typescript',
     reactDocgenTypescriptOptions: {
+      // Only the components: docgen sets `displayName` on every export of a file it reads, which would, e.g., add
+      // a key to a story helper's poll schedule object (and make it invalid).
+      include: ['src/react/**/*.tsx'],
+      exclude: ['**/*.test.tsx'],
       // The components' own props, not React's or the DOM's.
       propFilter: (prop) => !prop.parent || !/node_modules/.test(prop.parent.fileName),
       shouldExtractLiteralValuesFromEnum: true,
@@ -24,6 +29,10 @@ const config: StorybookConfig = {
   // middle of a cold story-test run, which fails every test of that run.
   viteFinal: (vite) =>
     mergeConfig(vite, {
+      // The docs pages' examples (stories/usage/) import the package by its entries, as a merchant's page does.
+      resolve: {
+        alias: [{ find: /^purse-react-kit\/(signup|checkout|status|customer-purse|xco-account)$/, replacement: `${fileURLToPath(new URL('../src/', import.meta.url))}$1.ts` }],
+      },
       optimizeDeps: {
         include: ['@tanstack/react-query', 'jose', 'libphonenumber-js/min', 'react-hook-form', 'msw', 'msw/browser', 'qrcode.react'],
       },

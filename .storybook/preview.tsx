@@ -2,6 +2,7 @@ import type { Preview } from '@storybook/react-vite';
 import '../src/react/styles.css';
 import { loadMessages, type PurseLocale } from '../src/react/i18n/index.ts';
 import { PURSE_LOCALES } from '../src/react/i18n/locales.ts';
+import { defaultsFromTsdoc } from './tsdoc-defaults.ts';
 
 const NAMES: Record<PurseLocale, string> = { en: 'English', fr: 'Français', de: 'Deutsch', es: 'Español', it: 'Italiano', nl: 'Nederlands' };
 /**
@@ -11,6 +12,7 @@ const NAMES: Record<PurseLocale, string> = { en: 'English', fr: 'Français', de:
 export const STORYBOOK_LOCALES = PURSE_LOCALES.map((locale) => ({ value: locale, title: NAMES[locale], right: locale }));
 
 const preview: Preview = {
+  argTypesEnhancers: [defaultsFromTsdoc],
   // A story in another language has its texts before it renders, as a merchant's page that preloads them does.
   loaders: [
     ({ parameters, globals }) =>

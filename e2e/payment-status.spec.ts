@@ -57,6 +57,9 @@ test('a tampered redirect token is rejected: no success is shown', async ({ page
 });
 
 test('back office (its own URL): a partial capture and refund, shown as the same timeline there and on the status page', async ({ page }) => {
+  // A whole payment, four back-office operations and the status page, with two axe scans: more than the default 30 s
+  // when every lane of npm test shares 2 cores.
+  test.setTimeout(60_000);
   await page.goto('/checkout');
   await payWithCard(page, '4111 1111 1111 1111');
   await expect(page.getByRole('heading', { name: 'Payment successful' })).toBeVisible();

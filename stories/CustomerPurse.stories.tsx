@@ -9,7 +9,7 @@ import { loadStack, stackOf, withPurse } from './support/stack.tsx';
 const WAIT = { timeout: 5_000 };
 
 const meta = {
-  title: 'CustomerPurse',
+  title: 'CustomerPurse/States',
   component: CustomerPurse,
   loaders: [loadStack],
   decorators: [withPurse],

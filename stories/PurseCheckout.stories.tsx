@@ -19,7 +19,7 @@ const liveRegion = (root: HTMLElement) => {
 };
 
 const meta = {
-  title: 'PurseCheckout',
+  title: 'PurseCheckout/States',
   component: PurseCheckout,
   loaders: [loadShop],
   beforeEach: [freshPage, servePurseOrigin],

@@ -8,7 +8,7 @@ import { JEAN, receivedCode, SLOW, typeCode } from './support/shopper.ts';
 import { loadStack, stackOf, withPurse } from './support/stack.tsx';
 
 const meta = {
-  title: 'XcoAccount',
+  title: 'XcoAccount/States',
   component: XcoAccount,
   loaders: [loadStack],
   decorators: [withPurse],

@@ -2,23 +2,13 @@
 // default view) and the two examples it shows, each a story test on the real in-process stack.
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn } from 'storybook/test';
-import { useXcoSignup, XcoSignup, XcoSignupView } from '../src/react/xco-signup/index.ts';
+import { XcoSignup } from '../src/react/xco-signup/index.ts';
 import { ComponentDocsPage } from './support/docs.tsx';
 import { JEAN, SLOW, continueWith, receivedCode, typeCode } from './support/shopper.ts';
 import { loadStack, stackOf, withPurse } from './support/stack.tsx';
-
-const usage = `import { PurseProvider, XcoSignup } from 'purse-react-kit';
-import 'purse-react-kit/styles.css';
-
-export const SignupPage = () => (
-  <PurseProvider baseUrl="/api/purse" locale="en">
-    <XcoSignup
-      defaultCountry="FR"
-      onComplete={({ outcome, user }) => console.info(outcome, user.email)} // 'created' | 'linked'
-      onError={(error) => console.warn(error.kind, error.message)} // every PurseKitError, for your logs
-    />
-  </PurseProvider>
-);`;
+import { SignupWithShortcut } from './usage/headless-signup.tsx';
+import headlessCode from './usage/headless-signup.tsx?raw';
+import usage from './usage/signup-page.tsx?raw';
 
 const meta = {
   title: 'XcoSignup/Overview',
@@ -27,6 +17,8 @@ const meta = {
   loaders: [loadStack],
   decorators: [withPurse],
   args: { defaultCountry: 'FR', onComplete: fn(), onError: fn() },
+  // A country code, not a list of 245 in the props table.
+  argTypes: { defaultCountry: { control: 'text', table: { type: { summary: "CountryCode ('FR', 'DE', …)" } } } },
   parameters: {
     docs: { page: ComponentDocsPage },
     purseDocs: {
@@ -53,28 +45,9 @@ export const Default: Story = {
  * default view, which follows every step the hook takes.
  */
 export const Headless: Story = {
-  render: function HeadlessSignup(args) {
-    const signup = useXcoSignup(args);
-    const { state } = signup;
-    return (
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: '2rem' }}>
-        <section aria-label="Your own view" style={{ flex: '1 1 12rem' }}>
-          <p>
-            Step: <strong>{state.status}</strong>
-          </p>
-          {state.status === 'identify' && (
-            <button type="button" onClick={() => void signup.submitIdentifier('existing@example.com')} style={{ minHeight: 44 }}>
-              Link existing@example.com
-            </button>
-          )}
-          {state.status === 'done' && <p>Welcome, {state.user.first_name}.</p>}
-        </section>
-        <section aria-label="The default view" style={{ flex: '2 1 20rem' }}>
-          <XcoSignupView signup={signup} />
-        </section>
-      </div>
-    );
-  },
+  tags: ['!autodocs'],
+  parameters: { docs: { source: { code: headlessCode } } },
+  render: (args) => <SignupWithShortcut {...args} shortcut={JEAN.email} />,
   play: async (context) => {
     const { canvas, userEvent, loaded } = context;
     await userEvent.click(canvas.getByRole('button', { name: 'Link existing@example.com' }));

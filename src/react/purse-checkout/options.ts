@@ -70,11 +70,11 @@ export interface UsePurseCheckoutOptions {
   onReady?: () => void;
   /** The drop-in's form became complete (or incomplete): enable your pay button from this. */
   onFulfilledChange?: (details: { isFulfilled: boolean }) => void;
-  /** Every failure, as data. */
+  /** Every failure, as data (a `PurseKitError`; the view also tells the shopper, in their language). */
   onError?: (error: PurseKitError) => void;
   /** The session expired and could not be renewed in place: the shopper is offered a restart. */
   onSessionExpired?: () => void;
-  /** The shopper cancelled; the session is aborted (ABORTED_BY_CUSTOMER). */
+  /** The shopper cancelled: the session is aborted at Purse (`ABORTED_BY_CUSTOMER`). Also shows the "Cancel payment" button. */
   onCancel?: () => void;
 }
 

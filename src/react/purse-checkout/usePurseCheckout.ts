@@ -50,7 +50,7 @@ export interface PurseCheckoutApi {
   containerRef: (element: HTMLElement | null) => void;
   /** Submits the payment through the drop-in (for your own pay button). Ignored unless `ready`. */
   submit(): Promise<void>;
-  /** Aborts the session (ABORTED_BY_CUSTOMER) once, however often it is called. Ignored while submitting. */
+  /** Aborts the session (`ABORTED_BY_CUSTOMER`) once, however often it is called. Ignored while submitting. */
   cancel(): Promise<void>;
   /** Runs the failed step again (a retried creation replays the same session). */
   retry(): void;

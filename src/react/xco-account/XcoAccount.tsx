@@ -14,7 +14,10 @@ type HeadingLevel = 2 | 3 | 4;
 export interface XcoAccountViewProps {
   /** What `useXcoAccount()` returned. */
   account: XcoAccountApi;
-  /** Options of the signup/link flow offered when no account is linked (e.g. `identifier`, `defaultCountry`). */
+  /**
+   * Options of the signup/link flow offered when no account is linked (e.g. `identifier`, `defaultCountry`). Its
+   * `onComplete` runs before the linked account is read and shown.
+   */
   signup?: Omit<XcoSignupProps, 'onComplete'> & { onComplete?: XcoSignupProps['onComplete'] };
   /**
    * Level of the section heading.
