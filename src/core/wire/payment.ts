@@ -2,3 +2,4 @@
 export * from './payment-order.ts';
 export * from './payment-session.ts';
 export * from './payment-result.ts';
+export * from './payment-link.ts';
