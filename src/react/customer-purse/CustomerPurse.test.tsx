@@ -1,14 +1,11 @@
 // <CustomerPurse> over the real in-process stack (browser adapter → merchant handler → mock), as a shopper sees it.
-import { act, configure, render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { createTestStack } from '../../test/stack.ts';
 import { PurseProvider } from '../provider/index.ts';
 import { CustomerPurse, type CustomerPurseProps } from './CustomerPurse.tsx';
-
-// Three layers and WebCrypto signing per request: allow for a busy machine.
-configure({ asyncUtilTimeout: 5000 });
 
 function renderPurse(customerReference: string, props: CustomerPurseProps = {}, locale: 'en' | 'fr' = 'en', before?: (stack: ReturnType<typeof createTestStack>) => void) {
   const stack = createTestStack({ customerReference });

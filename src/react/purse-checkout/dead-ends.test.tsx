@@ -26,7 +26,7 @@ describe('<PurseCheckout> dead ends', () => {
     const stack = checkoutStack();
     stack.purse.control.setFault({ method: 'POST', path: '/payment/v2/client-sessions', status: 429, headers: { 'Retry-After': '120' }, times: 1 });
     const { user } = renderCheckout({}, { stack });
-    const retry = await screen.findByRole('button', { name: 'Try again in 2 min' }, { timeout: 5000 });
+    const retry = await screen.findByRole('button', { name: 'Try again in 2 min' });
     expect(retry).toHaveAttribute('aria-disabled', 'true');
     await user.click(retry);
     expect(stack.count(CREATE_SESSION)).toBe(1);

@@ -176,7 +176,7 @@ describe('script failure', () => {
     const stack = checkoutStack();
     stack.purse.control.setFault({ method: 'POST', path: '/payment/v2/client-sessions', status: 503, times: 3 });
     const { user } = renderCheckout({}, { stack });
-    await screen.findByRole('button', { name: 'Try again' }, { timeout: 5000 });
+    await screen.findByRole('button', { name: 'Try again' });
     expect(screen.getByText('Something went wrong on our side. Please try again.', { selector: 'p' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     await screen.findByText('Fake Purse drop-in');

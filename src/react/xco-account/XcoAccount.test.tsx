@@ -1,5 +1,5 @@
 // <XcoAccount> over the real in-process stack: the linked account, or the signup/link flow when there is none.
-import { configure, render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
 import { describe, expect, it } from 'vitest';
@@ -7,9 +7,6 @@ import { maskEmail, maskPhone } from '../../core/xco-account/machine.ts';
 import { createTestStack } from '../../test/stack.ts';
 import { PurseProvider } from '../provider/index.ts';
 import { XcoAccount } from './XcoAccount.tsx';
-
-// Three layers and WebCrypto signing per request: allow for a busy machine.
-configure({ asyncUtilTimeout: 5000 });
 
 function renderAccount(customerReference = 'cust_test_1') {
   const stack = createTestStack({ customerReference });
@@ -75,7 +72,7 @@ describe('<XcoAccount>', () => {
         <XcoAccount />
       </PurseProvider>,
     );
-    expect(await screen.findByRole('alert', {}, { timeout: 5000 })).toHaveTextContent('Your Express Checkout account could not be loaded.');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Your Express Checkout account could not be loaded.');
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('button', { name: 'Link or create my Purse account' })).toBeInTheDocument();
   });
