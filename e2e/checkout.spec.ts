@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test, expectNoAxeViolations, mock } from './support.ts';
+import { expect, test, expectNoAxeViolations, fillCard, mock } from './support.ts';
 
 /** The visible message (the live region repeats it for screen readers). */
 const shown = (page: Page, text: string) => page.getByRole('paragraph').filter({ hasText: text });
@@ -17,9 +17,7 @@ function countScriptRequests(page: Page) {
 }
 
 async function payWithCard(page: Page, card: string, scope = page.locator('body')) {
-  await scope.getByLabel('Card number').fill(card);
-  await scope.getByLabel('Expiry date (MM/YY)').fill('12/34');
-  await scope.getByLabel('Security code (CVC)').fill('123');
+  await fillCard(scope, card);
   await scope.getByRole('button', { name: /^Pay / }).click();
 }
 

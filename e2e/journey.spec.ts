@@ -1,7 +1,7 @@
 // The shopper's whole journey, tried as a shopper would (issue 12): no dead ends, nothing small wrong. Every page of
 // every test here (as everywhere in e2e/) also fails on a console error (support.ts).
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, mock, payWithCard, test } from './support.ts';
+import { expect, expectNoAxeViolations, fillCard, mock, payWithCard, test } from './support.ts';
 
 test.beforeEach(async ({ request }) => {
   await mock.reset(request);
@@ -10,13 +10,6 @@ test.beforeEach(async ({ request }) => {
 const signup = (page: Page) => page.getByRole('region', { name: 'Pay faster with Purse' });
 const identifierField = (page: Page) => page.getByRole('textbox', { name: 'Email or phone number' });
 const codeField = (page: Page) => page.getByRole('textbox', { name: 'Verification code' });
-
-/** Fills the card form (drop-in or hosted page) without submitting it. */
-async function fillCard(page: Page, card: string) {
-  await page.getByLabel('Card number').fill(card);
-  await page.getByLabel('Expiry date (MM/YY)').fill('12/34');
-  await page.getByLabel('Security code (CVC)').fill('123');
-}
 
 test('linking a second account to the same shop account ends on what happened and the way on: no loop', async ({ page, request }) => {
   await page.goto('/account');

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 
 /**
  * Playwright's `test`, failing any test whose page logged an error or threw: no page of the storefront may log one.
@@ -61,11 +61,16 @@ export async function expectNoAxeViolations(page: Page, include?: string) {
   expect(results.violations).toEqual([]);
 }
 
+/** Fills the card form (drop-in or hosted page) in `scope` with a test card, without submitting it. */
+export async function fillCard(scope: Page | Locator, card: string) {
+  await scope.getByLabel('Card number').fill(card);
+  await scope.getByLabel('Expiry date (MM/YY)').fill('12/34');
+  await scope.getByLabel('Security code (CVC)').fill('123');
+}
+
 /** Pays in the drop-in with a test card, and waits for Purse's redirect to the return page. */
 export async function payWithCard(page: Page, card: string) {
-  await page.getByLabel('Card number').fill(card);
-  await page.getByLabel('Expiry date (MM/YY)').fill('12/34');
-  await page.getByLabel('Security code (CVC)').fill('123');
+  await fillCard(page, card);
   await page.getByRole('button', { name: /^Pay / }).click();
   await page.waitForURL(/\/return\?.*purse-redirection-data=/);
 }
