@@ -72,11 +72,16 @@ export async function payWithCard(world: World, session: SessionRecord, form: Ca
   });
   session.status = 'SUBMITTED';
   session.paymentId = record.payment.id;
+  return { ok: true, payment: structuredClone(record.payment), redirectUrl: await shopperRedirect(world, session, record.payment, returnUrl) };
+}
+
+/** `returnUrl` with a redirect token signed now: the session's and the payment's current status. */
+export async function shopperRedirect(world: World, session: SessionRecord, payment: Payment, returnUrl: string): Promise<string> {
   const token = await world.signing.sign({
     client_session_id: session.id,
-    payment_id: record.payment.id,
-    authorization_status: record.payment.authorization.status,
+    payment_id: payment.id,
+    authorization_status: payment.authorization.status,
     client_session_status: session.status,
   });
-  return { ok: true, payment: structuredClone(record.payment), redirectUrl: withRedirectToken(returnUrl, token) };
+  return withRedirectToken(returnUrl, token);
 }

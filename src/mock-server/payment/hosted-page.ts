@@ -2,7 +2,7 @@
 // card form and outcomes as the drop-in, without JavaScript. The form POSTs to …/pay, which answers 303 to
 // shopper_redirection_url?purse-redirection-data=<JWS>, or the form again with its errors.
 import type { MockRoute } from '../shared/context.ts';
-import { payWithCard, sessionAvailability, withRedirectToken, type SessionAvailability } from './checkout.ts';
+import { payWithCard, sessionAvailability, shopperRedirect, type SessionAvailability } from './checkout.ts';
 import { cardPage, noticePage, type CardPageInput } from './html.ts';
 import { mockLang, type MockLang } from './texts/index.ts';
 import type { SessionRecord, World } from './world.ts';
@@ -23,13 +23,7 @@ const sessionPayPath = (session: SessionRecord) => `/entities/${session.entityId
 async function resultUrl(world: World, session: SessionRecord): Promise<string | undefined> {
   const record = session.paymentId ? world.payments.get(session.paymentId) : undefined;
   if (!record || !session.shopperRedirectionUrl) return undefined;
-  const token = await world.signing.sign({
-    client_session_id: session.id,
-    payment_id: record.payment.id,
-    authorization_status: record.payment.authorization.status,
-    client_session_status: session.status,
-  });
-  return withRedirectToken(session.shopperRedirectionUrl, token);
+  return shopperRedirect(world, session, record.payment, session.shopperRedirectionUrl);
 }
 
 /**
