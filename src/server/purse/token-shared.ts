@@ -88,14 +88,22 @@ export function createSharedToken(options: SharedTokenOptions): SharedToken {
 
   return {
     async get(request) {
-      // Wall-clock deadline (options.now may be a test's frozen clock): past it, stop waiting and ask Purse here.
-      const deadline = Date.now() + lockTtlMs + pollMs;
+      // Each holder of the lock gets its lock's lifetime, on the wall clock (options.now may be a test's frozen
+      // clock): a holder that died blocks the others until its lock expires, and the one that takes the lock next
+      // gets its own full time. Past a holder's time, stop waiting and ask Purse here.
+      let holder: string | undefined;
+      let deadline = Date.now() + lockTtlMs + pollMs;
       for (;;) {
-        let token: CachedToken | undefined;
         try {
-          token = await fresh();
+          const token = await fresh();
           if (token) return token;
-          if (await store.add((await keysOf()).lock, owner, lockTtlMs)) return await refreshUnderLock(request);
+          const { lock } = await keysOf();
+          if (await store.add(lock, owner, lockTtlMs)) return await refreshUnderLock(request);
+          const current = await store.get(lock);
+          if (current !== holder) {
+            holder = current;
+            deadline = Date.now() + lockTtlMs + pollMs;
+          }
         } catch (error) {
           if (!isStoreError(error)) throw error;
           return request();
