@@ -1,0 +1,38 @@
+// Views a shopper sees only off the main path (a failure, an expired session, a payment's timeline) are downloaded
+// apart, so a page does not pay for them before the shopper can pay. A component preloads its own when the browser is
+// idle, so they are there when needed; a download that fails renders a small fallback instead of breaking the page.
+import { lazy, useEffect, type ComponentType, type LazyExoticComponent } from 'react';
+
+/** A view downloaded apart; `preload()` starts (or reuses) the download. */
+export type LazyView<P> = LazyExoticComponent<ComponentType<P>> & { preload(): Promise<unknown> };
+
+/** `load` resolves to the view; if it rejects, `fallback` (kept in the page's own chunk) is rendered instead. */
+export function lazyView<P extends object>(load: () => Promise<ComponentType<P>>, fallback: ComponentType<P>): LazyView<P> {
+  let loading: Promise<{ default: ComponentType<P> }> | undefined;
+  const preload = () =>
+    (loading ??= load().then(
+      (view) => ({ default: view }),
+      () => {
+        // A later attempt (the render, after an idle preload failed) downloads again.
+        loading = undefined;
+        return { default: fallback };
+      },
+    ));
+  return Object.assign(lazy(preload), { preload });
+}
+
+/** Preloads `views` once the browser is idle after the first render where `when` is true. */
+export function usePreloadWhenIdle(views: readonly { preload(): Promise<unknown> }[], when = true): void {
+  useEffect(() => {
+    if (!when) return;
+    const run = () => views.forEach((view) => void view.preload());
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(run, { timeout: 2_000 });
+      return () => cancelIdleCallback(id);
+    }
+    const id = setTimeout(run, 200);
+    return () => clearTimeout(id);
+    // The views are module constants; `when` turning true is what starts the preload.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [when]);
+}
