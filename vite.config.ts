@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { transform } from 'esbuild';
+import { build } from 'esbuild';
 import { defineConfig, type Plugin } from 'vite';
 import pkg from './package.json' with { type: 'json' };
 
@@ -12,14 +12,20 @@ const externals = [
 const isExternal = (id: string) =>
   id.startsWith('node:') || externals.some((dep) => id === dep || id.startsWith(`${dep}/`));
 
-// The stylesheet is a public entry of its own (`purse-react-kit/styles.css`), not imported by any module: shipped
-// minified, as a page downloads it.
+// The stylesheets are public entries of their own, not imported by any module: `purse-react-kit/styles.css` (every
+// component) and one per component, `purse-react-kit/styles/<component>.css` (each file of src/react/styles/ but
+// base.css, which they all import). Each is shipped bundled and minified, as a page downloads it.
+const STYLES = resolve(import.meta.dirname, 'src/react/styles');
+const bundleCss = async (file: string) =>
+  (await build({ entryPoints: [file], bundle: true, minify: true, write: false, logLevel: 'silent' })).outputFiles[0]!.text;
 const emitStyles = (): Plugin => ({
   name: 'purse-emit-styles',
   apply: 'build',
   async generateBundle() {
-    const css = readFileSync(resolve(import.meta.dirname, 'src/react/styles.css'), 'utf8');
-    this.emitFile({ type: 'asset', fileName: 'styles.css', source: (await transform(css, { loader: 'css', minify: true })).code });
+    this.emitFile({ type: 'asset', fileName: 'styles.css', source: await bundleCss(`${STYLES}.css`) });
+    for (const file of readdirSync(STYLES).filter((name) => name.endsWith('.css') && name !== 'base.css')) {
+      this.emitFile({ type: 'asset', fileName: `styles/${file}`, source: await bundleCss(resolve(STYLES, file)) });
+    }
   },
 });
 

@@ -1,14 +1,29 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // Read from disk: Vitest turns CSS imports (even ?raw) into empty strings.
-const css = readFileSync(resolve(import.meta.dirname, '../react/styles.css'), 'utf8');
+const react = resolve(import.meta.dirname, '../react');
+const read = (file: string) => readFileSync(resolve(react, file), 'utf8');
+const uncommented = (css: string) => css.replace(/\/\*[\s\S]*?\*\//g, '');
+
+/** A stylesheet with its @imports inlined, each file once, as the build bundles it. */
+function bundled(file: string, seen = new Set<string>()): string {
+  const path = resolve(react, file);
+  if (seen.has(path)) return '';
+  seen.add(path);
+  return read(file).replace(/@import '([^']+)';/g, (_, imported: string) => bundled(resolve(path, '..', imported), seen));
+}
+
+const classesOf = (css: string) => new Set([...uncommented(css).matchAll(/\.(-?[_a-zA-Z][\w-]*)/g)].map((match) => match[1]!));
+const base = read('styles/base.css');
+const everything = bundled('styles.css');
+const styled = classesOf(everything);
 
 /** The default of each public property, from `--_purse-x: var(--purse-x, <default>)`. */
 function defaults(): Record<string, string> {
   const found: Record<string, string> = {};
-  for (const match of css.matchAll(/--_purse-[\w-]+:\s*var\((--purse-[\w-]+),\s*([^;]+)\);/g)) {
+  for (const match of base.matchAll(/--_purse-[\w-]+:\s*var\((--purse-[\w-]+),\s*([^;]+)\);/g)) {
     found[match[1]!] = match[2]!.trim();
   }
   return found;
@@ -29,7 +44,28 @@ const contrast = (a: string, b: string) => {
   return (light + 0.05) / (dark + 0.05);
 };
 
-describe('src/react/styles.css', () => {
+/** The classes with a rule that a component's views may render: literal names, and `purse-x--${…}` as every `purse-x--…`. */
+function renderedBy(folders: string[]): string[] {
+  const names = new Set<string>();
+  for (const folder of folders) {
+    for (const file of readdirSync(resolve(react, folder), { recursive: true, encoding: 'utf8' })) {
+      if (!/\.tsx?$/.test(file) || /\.(test|stories)\./.test(file)) continue;
+      for (const [name] of read(`${folder}/${file}`).matchAll(/purse-[\w-]*/g)) names.add(name);
+    }
+  }
+  return [...styled].filter((name) => names.has(name) || [...names].some((prefix) => prefix.endsWith('--') && name.startsWith(prefix)));
+}
+
+// Each page stylesheet (purse-react-kit/styles/<page>.css) and the folders whose views that page shows.
+const PAGES: Record<string, string[]> = {
+  'checkout.css': ['purse-checkout'],
+  'status.css': ['payment-status'],
+  'signup.css': ['xco-signup'],
+  'customer-purse.css': ['customer-purse'],
+  'xco-account.css': ['xco-account', 'xco-signup'],
+};
+
+describe('src/react/styles.css and styles/', () => {
   const d = defaults();
 
   it('themes through the documented public custom properties', () => {
@@ -64,16 +100,37 @@ describe('src/react/styles.css', () => {
   });
 
   it('prefixes every class with purse-', () => {
-    const code = css.replace(/\/\*[\s\S]*?\*\//g, '');
-    const classes = [...code.matchAll(/\.(-?[_a-zA-Z][\w-]*)/g)].map((match) => match[1]!);
-    expect(classes.length).toBeGreaterThan(10);
-    expect(classes.filter((name) => !name.startsWith('purse-'))).toEqual([]);
+    expect(styled.size).toBeGreaterThan(10);
+    expect([...styled].filter((name) => !name.startsWith('purse-'))).toEqual([]);
   });
 
   it('keeps targets at least 24 px and a visible focus style', () => {
-    expect(css).toMatch(/\.purse-button \{[^}]*min-height: 44px/);
-    expect(css).toMatch(/\.purse-button--link \{[^}]*min-height: 24px/);
-    // One rule gives every focusable part the same ring.
-    expect(css).toMatch(/:is\([^)]*\.purse-button[,)][^{]*\):focus-visible \{[^}]*outline: 3px solid/);
+    expect(base).toMatch(/\.purse-button \{[^}]*min-height: 44px/);
+    expect(base).toMatch(/\.purse-button--link \{[^}]*min-height: 24px/);
+    // One rule gives every focusable part the same ring; the checkout's root has its own, a little further out.
+    expect(base).toMatch(/:is\([^)]*\.purse-button[,)][^{]*\):focus-visible \{[^}]*outline: 3px solid/);
+    expect(read('styles/checkout.css')).toMatch(/\.purse-checkout:focus-visible \{[^}]*outline: 3px solid/);
+  });
+
+  it('stops every animation for shoppers who ask for reduced motion', () => {
+    const animated = [...uncommented(everything).matchAll(/([^{}]+)\{[^}]*animation:[^;}]*\b(?!none)\w/g)].map((match) => match[1]!.trim());
+    const stopped = [...uncommented(everything).matchAll(/@media \(prefers-reduced-motion: reduce\) \{((?:[^{}]*\{[^}]*\})*)\s*\}/g)]
+      .flatMap((match) => [...match[1]!.matchAll(/([^{}]+)\{\s*animation: none;/g)].flatMap((rule) => rule[1]!.split(',')))
+      .map((selector) => selector.trim());
+    expect(animated.length).toBeGreaterThan(1);
+    for (const selector of animated) expect(stopped, selector).toContain(selector);
+  });
+
+  it('gives each page stylesheet every rule its component renders, and styles.css all of them', () => {
+    const pages = readdirSync(resolve(react, 'styles')).filter((file) => file !== 'base.css');
+    expect(pages.sort()).toEqual(Object.keys(PAGES).sort());
+    for (const [page, folders] of Object.entries(PAGES)) {
+      const sheet = classesOf(bundled(`styles/${page}`));
+      const rendered = renderedBy([...folders, 'shared', 'provider']);
+      expect(rendered.length, page).toBeGreaterThan(5);
+      expect(rendered.filter((name) => !sheet.has(name)), page).toEqual([]);
+    }
+    // styles.css imports every page stylesheet.
+    expect(new Set(Object.keys(PAGES).flatMap((page) => [...classesOf(bundled(`styles/${page}`))]))).toEqual(styled);
   });
 });
