@@ -106,11 +106,11 @@ export function loadDropin(jsUrl: string, options: LoadDropinOptions = {}): Prom
   // This caller stops waiting when its signal aborts; the shared load goes on for the others.
   return signal
     ? Promise.race([
-        shared,
         new Promise<never>((_, reject) => {
           signal.throwIfAborted();
           signal.addEventListener('abort', () => reject(signal.reason));
         }),
+        shared,
       ])
     : shared;
 }
