@@ -18,14 +18,18 @@ type Mount = (
 
 const widgetV3 = () => import('./widget-v3.ts');
 
-/** A `script_load` failure of the script at `url`: `why` ends "Purse's drop-in script <url> …". */
+/** A `script_load` failure of the script at `url`: `why` ends "Purse's drop-in script <url> …" (the URL alone in production). */
 export const scriptLoadFailure = (url: URL, why: string) =>
-  new PurseKitFailure({ kind: 'script_load', message: `Purse's drop-in script ${url.href} ${why}`, url: url.href });
+  new PurseKitFailure({
+    kind: 'script_load',
+    message: `${process.env.NODE_ENV !== 'production' ? "Purse's drop-in script " : ''}${url.href} ${why}`,
+    url: url.href,
+  });
 
-/** The driver for whichever global the script defined; undefined when neither is there (yet). */
-export function createDriver(win: DropinWindow, url: URL): DropinDriver | undefined {
-  const purse = win.Purse?.createDropinCheckout && win.Purse;
-  const ups = win.UpStreamPay?.WidgetManager?.buildForWidgetData && win.UpStreamPay;
+/** The driver for whichever global the script defined; undefined when neither is there (yet) or there is no window. */
+export function createDriver(win: DropinWindow | null, url: URL): DropinDriver | undefined {
+  const purse = win?.Purse?.createDropinCheckout && win.Purse;
+  const ups = win?.UpStreamPay?.WidgetManager?.buildForWidgetData && win.UpStreamPay;
   // Both generations on one page: the script's path says which one this URL is.
   if (purse && (!ups || url.pathname.includes('dropin-checkout'))) return driver('dropin-checkout', url, dropinCheckout(purse));
   if (!ups) return undefined;

@@ -31,15 +31,21 @@ const originOf = (url: string): string | undefined => {
  * Also suited to checking a hosted-page URL before navigating to it.
  */
 export function checkOrigin(url: string, allowedOrigins: readonly string[], what = 'Drop-in script'): URL {
-  const origin = originOf(url);
-  // An http(s) URL's origin is never "null" (a data:, javascript: or blob: URL's is), so an allowed entry cannot let one in.
-  if (!/^https?:/.test(origin!) || !allowedOrigins.some((entry) => originOf(entry) === origin)) {
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    // refused below, naming what was given
+  }
+  const origin = parsed?.origin;
+  // The scheme itself, not the origin: a blob: URL has the origin of the page that made it.
+  if (!/^https?:$/.test(parsed?.protocol as string) || !allowedOrigins.some((entry) => originOf(entry) === origin)) {
     throw configFailure(
       `${what} origin "${origin ?? url}" is not allowed` +
         (process.env.NODE_ENV !== 'production' ? ` (allowed: ${allowedOrigins.join(', ')}): add it to the allowed origins.` : ''),
     );
   }
-  return new URL(url);
+  return parsed!;
 }
 
 /**
@@ -63,7 +69,7 @@ export function loadDropin(jsUrl: string, options: LoadDropinOptions = {}): Prom
     loads.set(doc, cache);
     shared = cache.get(key) ?? new Promise<DropinDriver>((resolve, reject) => {
       const ready = () => {
-        const driver = doc.defaultView && createDriver(doc.defaultView as Window & DropinWindow, url);
+        const driver = createDriver(doc.defaultView as (Window & DropinWindow) | null, url);
         if (driver) resolve(driver);
         return driver;
       };
@@ -87,7 +93,7 @@ export function loadDropin(jsUrl: string, options: LoadDropinOptions = {}): Prom
       };
       const timer = setTimeout(end, timeoutMs, `did not load within ${timeoutMs} ms.`);
       script.addEventListener('load', () => end(), listening);
-      script.addEventListener('error', () => end('could not be loaded (network or CSP).'), listening);
+      script.addEventListener('error', () => end(`could not be loaded${process.env.NODE_ENV !== 'production' ? ' (network or CSP)' : ''}.`), listening);
       if (existing) return;
       script.src = url.href;
       script.async = true;
