@@ -50,7 +50,7 @@ export function checkOrigin(url: string, allowedOrigins: readonly string[], what
 
 /**
  * Loads a client session's drop-in script (`widget.js_url`) once per page and resolves to a driver for whichever
- * generation it defined. Rejects with a `PurseKitFailure`: kind `config` for a refused URL or no document, kind
+ * generation it defined (the Widget v3 driver's own code is downloaded then, and awaited by its `mount`). Rejects with a `PurseKitFailure`: kind `config` for a refused URL or no document, kind
  * `script_load` for a network error, a timeout or a script without its global. A failed load can be retried.
  */
 export function loadDropin(jsUrl: string, options: LoadDropinOptions = {}): Promise<DropinDriver> {
