@@ -1,7 +1,7 @@
 // The Widget v3 half of the drop-in driver is downloaded apart, only on a page whose drop-in script is that generation.
 import { expect, test, mock } from './support.ts';
 
-const isWidgetChunk = (url: string) => /\/widget-v3[^/]*\.js$/.test(new URL(url).pathname);
+const isWidgetChunk = (url: string | URL) => /\/widget-v3[^/]*\.js$/.test(new URL(url).pathname);
 
 test.beforeEach(async ({ request }) => {
   await mock.reset(request);

@@ -111,13 +111,12 @@ export function loadDropin(jsUrl: string, options: LoadDropinOptions = {}): Prom
   }
   // This caller stops waiting when its signal aborts; the shared load goes on for the others.
   return signal
-    ? Promise.race([
-        new Promise<never>((_, reject) => {
-          signal.throwIfAborted();
-          signal.addEventListener('abort', () => reject(signal.reason));
-        }),
-        shared,
-      ])
+    ? new Promise((resolve, reject) => {
+        signal.throwIfAborted();
+        const onAbort = () => reject(signal.reason);
+        signal.addEventListener('abort', onAbort);
+        void shared.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+      })
     : shared;
 }
 
