@@ -51,7 +51,8 @@ export function classifyPayment(payment: Pick<ShopperPayment, 'authorization_sta
 }
 
 /** A session alone never means success: only its payment can. Aborted sessions are failures. */
-export function classifySession({ status }: Pick<CheckoutSession, 'status'>): StatusClassification {
+export function classifySession(session: Pick<CheckoutSession, 'status'>): StatusClassification {
+  const { status } = session;
   return status === 'ABORTED_BY_CUSTOMER' || status === 'ABORTED_BY_MERCHANT'
     ? is('failure', status.toLowerCase() as FailureReason)
     : is('waiting', status === 'SUBMITTED' ? 'session_submitted' : 'session_created');
@@ -62,9 +63,10 @@ export function classifySession({ status }: Pick<CheckoutSession, 'status'>): St
  * an unpaid link past its `expires_at` counts as expired even if the answer still says CREATED/OPENED.
  */
 export function classifyPaymentLink(
-  { status, expires_at }: Pick<ShopperPaymentLink, 'status' | 'expires_at'>,
+  link: Pick<ShopperPaymentLink, 'status' | 'expires_at'>,
   nowMs?: number,
 ): StatusClassification {
+  const { status, expires_at } = link;
   if (status === 'PAID') return is('success', 'link_paid');
   if (status === 'CANCELLED') return is('failure', 'link_cancelled');
   // An unreadable date (NaN) is never past.

@@ -17,8 +17,9 @@ export const MISSING_SOURCE: PurseKitError = {
 };
 
 /** Identifies a source: the same key is the same payment. */
-export const sourceKey = (source: StatusSource): string =>
-  `${source.kind}:${'token' in source ? source.token : 'id' in source ? source.id : ''}`;
+export function sourceKey(source: StatusSource): string {
+  return `${source.kind}:${'token' in source ? source.token : 'id' in source ? source.id : ''}`;
+}
 
 /** The state field that holds the answer about each kind of target. */
 const FIELD = { verify: 'verified', link: 'link', session: 'session', payment: 'payment' } as const;
