@@ -23,6 +23,12 @@ const lazyImportsApart = (config) => ({
   ],
 });
 
+/** Leaves out of a lazy chunk the modules its page already holds (matched by import path): a bundler shares them. */
+const pageModulesApart = (filter) => (config) => ({
+  ...config,
+  plugins: [...(config.plugins ?? []), { name: 'page-modules-apart', setup: (build) => build.onResolve({ filter }, (args) => ({ path: args.path, external: true })) }],
+});
+
 const page = (name, path, names, limit) => ({
   name,
   path,
@@ -34,7 +40,15 @@ const page = (name, path, names, limit) => ({
 
 export default [
   page('checkout page: PurseProvider + PurseCheckout (purse-react-kit/checkout)', 'dist/checkout.js', ['PurseProvider', 'PurseCheckout'], '13.1 kB'),
-  page('payment status page: PurseProvider + PaymentStatus (purse-react-kit/status)', 'dist/status.js', ['PurseProvider', 'PaymentStatus'], '11.3 kB'),
+  page('payment status page: PurseProvider + PaymentStatus (purse-react-kit/status)', 'dist/status.js', ['PurseProvider', 'PaymentStatus'], '9.9 kB'),
+  {
+    name: 'payment details and timeline (downloaded when the status page renders, preloaded when idle, shown with the status)',
+    path: 'dist/react/payment-status/PaymentDetails.js',
+    import: '{ PaymentDetails }',
+    ignore: PEERS,
+    modifyEsbuildConfig: pageModulesApart(/\/(provider\/context|i18n\/index|classify)\.js$/),
+    limit: '1.75 kB',
+  },
   page('signup page: PurseProvider + XcoSignup (purse-react-kit/signup)', 'dist/signup.js', ['PurseProvider', 'XcoSignup'], '14.9 kB'),
   page(
     'all three components: PurseProvider + PurseCheckout + PaymentStatus + XcoSignup (purse-react-kit)',
