@@ -23,6 +23,12 @@ const lazyImportsApart = (config) => ({
   ],
 });
 
+/** Leaves out of a lazy chunk the modules its page already holds (matched by import path): a bundler shares them. */
+const pageModulesApart = (filter) => (config) => ({
+  ...config,
+  plugins: [...(config.plugins ?? []), { name: 'page-modules-apart', setup: (build) => build.onResolve({ filter }, (args) => ({ path: args.path, external: true })) }],
+});
+
 const page = (name, path, names, limit) => ({
   name,
   path,
@@ -34,7 +40,15 @@ const page = (name, path, names, limit) => ({
 
 export default [
   page('checkout page: PurseProvider + PurseCheckout (purse-react-kit/checkout)', 'dist/checkout.js', ['PurseProvider', 'PurseCheckout'], '13.1 kB'),
-  page('payment status page: PurseProvider + PaymentStatus (purse-react-kit/status)', 'dist/status.js', ['PurseProvider', 'PaymentStatus'], '11.3 kB'),
+  page('payment status page: PurseProvider + PaymentStatus (purse-react-kit/status)', 'dist/status.js', ['PurseProvider', 'PaymentStatus'], '9.9 kB'),
+  {
+    name: 'payment details and timeline (downloaded when the status page renders, preloaded when idle, shown with the status)',
+    path: 'dist/react/payment-status/PaymentDetails.js',
+    import: '{ PaymentDetails }',
+    ignore: PEERS,
+    modifyEsbuildConfig: pageModulesApart(/\/(provider\/context|i18n\/index|classify)\.js$/),
+    limit: '1.75 kB',
+  },
   page('signup page: PurseProvider + XcoSignup (purse-react-kit/signup)', 'dist/signup.js', ['PurseProvider', 'XcoSignup'], '14.9 kB'),
   page(
     'all three components: PurseProvider + PurseCheckout + PaymentStatus + XcoSignup (purse-react-kit)',
@@ -44,7 +58,18 @@ export default [
   ),
   page('deposits page: PurseProvider + CustomerPurse (purse-react-kit/customer-purse)', 'dist/customer-purse.js', ['PurseProvider', 'CustomerPurse'], '9.3 kB'),
   page('account page: PurseProvider + XcoAccount (purse-react-kit/xco-account)', 'dist/xco-account.js', ['PurseProvider', 'XcoAccount'], '7.7 kB'),
-  page('drop-in loader alone: loadDropin (purse-react-kit/core)', 'dist/core.js', ['loadDropin'], '2 kB'),
+  {
+    ...page('drop-in loader alone: loadDropin (purse-react-kit/core)', 'dist/core.js', ['loadDropin'], '1.55 kB'),
+    // As an ES module, as a page that splits code is built: in its default iife format esbuild adds CommonJS helpers
+    // (__require, __toESM) next to a kept import(), dead code no consumer's page contains.
+    modifyEsbuildConfig: (config) => ({ ...lazyImportsApart(config), format: 'esm' }),
+  },
+  {
+    name: 'Widget v3 driver (downloaded when the drop-in script is the older Widget v3 generation)',
+    path: 'dist/core/dropin/widget-v3.js',
+    import: '{ widgetV3 }',
+    limit: '460 B',
+  },
   {
     name: 'phone data on the first phone keystroke: the parser and the largest zone (Europe, +3…)',
     path: ['dist/core/phone/parse.js', 'dist/core/phone/data/zone-3.js'],

@@ -5,6 +5,7 @@
 import { enCommon } from './en/common.ts';
 import { enCustomerPurse } from './en/customer-purse.ts';
 import { enMethods } from './en/methods.ts';
+import { enPaymentDetails } from './en/payment-details.ts';
 import { enPaymentStatus } from './en/payment-status.ts';
 import { enCheckout } from './en/purse-checkout.ts';
 import { enXcoAccount } from './en/xco-account.ts';
@@ -14,6 +15,7 @@ export const en = {
   ...enCommon,
   ...enSignup,
   ...enPaymentStatus,
+  ...enPaymentDetails,
   ...enMethods,
   ...enCheckout,
   ...enCustomerPurse,
