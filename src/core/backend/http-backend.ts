@@ -43,7 +43,7 @@ export function httpCall(options: HttpBackendOptions): HttpCall {
     );
   }
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
-  return async (method, path, body, callOptions, map) =>
+  return async (method, path, body, callOptions, xco) =>
     send(
       `${baseUrl}${path}`,
       {
@@ -57,7 +57,7 @@ export function httpCall(options: HttpBackendOptions): HttpCall {
         signal: callOptions?.signal,
         idempotencyKey: callOptions?.idempotencyKey,
       },
-      map,
+      xco,
     );
 }
 
