@@ -43,17 +43,16 @@ export function httpCall(options: HttpBackendOptions): HttpCall {
     );
   }
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  // The options' own fields (fetch, headers, timeoutMs, retry, credentials) are `request`'s.
   return async (method, path, body, callOptions, xco) =>
     send(
-      `${baseUrl}${path}`,
+      baseUrl + path,
       {
+        ...options,
         method,
         body,
         headers: typeof options.headers === 'function' ? options.headers() : options.headers,
         credentials: options.credentials ?? 'same-origin',
-        timeoutMs: options.timeoutMs,
-        retry: options.retry,
-        fetch: options.fetch,
         signal: callOptions?.signal,
         idempotencyKey: callOptions?.idempotencyKey,
       },

@@ -51,11 +51,11 @@ export interface PurseProviderProps {
   children?: ReactNode;
 }
 
-// How to fix a misuse, in development builds only: production bundles drop it (bundlers replace process.env.NODE_ENV,
-// as React's own checks require), and keep what went wrong.
 /** The mapping of error answers, downloaded apart (see core/backend/request.ts): there before an error comes. */
 const ERROR_MAPPING = [{ preload: loadProblemMapping }];
 
+// How to fix a misuse, in development builds only: production bundles drop it (bundlers replace process.env.NODE_ENV,
+// as React's own checks require), and keep what went wrong.
 const howTo = process.env.NODE_ENV !== 'production' ? ' (e.g. <PurseProvider baseUrl="/api/purse">, or backend={yourAdapter})' : '';
 
 /**
