@@ -34,11 +34,8 @@ export interface RunnerOptions<S, E> {
   onAttach?(): void;
 }
 
-interface Running {
-  abort: AbortController;
-  cleanups: (() => void)[];
-  settled: Promise<void>;
-}
+/** A running effect: what stops it (its cleanups listen to the abort), and its end. */
+type Running = [stop: AbortController, settled: Promise<void>];
 
 /** Holds a machine's state, applies its events and keeps exactly the effects its state asks for running. */
 export interface MachineRunner<S, E> {
@@ -96,23 +93,23 @@ export const MachineRunner = function <S, E>(initial: S, options: RunnerOptions<
   const reconcile = (): void => {
     const wanted = attached ? options.effects(state) : [];
     const keys = new Set(wanted.map((effect) => effect.key));
-    for (const [key, stopping] of running) {
+    for (const [key, [stop]] of running) {
       if (keys.has(key)) continue;
       running.delete(key);
-      stopping.abort.abort();
-      for (const cleanup of stopping.cleanups) cleanup();
+      stop.abort(); // runs the effect's cleanups, in the order they were given
     }
     for (const effect of wanted) {
       if (running.has(effect.key)) continue;
-      const abort = new AbortController();
-      const started: Running = { abort, cleanups: [], settled: Promise.resolve() };
+      const stop = new AbortController();
+      const { signal } = stop;
+      const started: Running = [stop, Promise.resolve()];
       running.set(effect.key, started);
       const result = effect.run({
-        send: (event) => abort.signal.aborted || send(event),
-        signal: abort.signal,
-        onStop: (cleanup) => started.cleanups.push(cleanup),
+        send: (event) => signal.aborted || send(event),
+        signal,
+        onStop: (cleanup) => signal.addEventListener('abort', () => cleanup()),
       });
-      if (result) started.settled = result.then(() => {}, () => {});
+      if (result) started[1] = result.then(() => {}, () => {});
     }
   };
 
@@ -150,7 +147,7 @@ export const MachineRunner = function <S, E>(initial: S, options: RunnerOptions<
     attach: () => schedule(true),
     detach: () => schedule(false),
     refresh: () => process(reconcile),
-    settled: (key) => running.get(key)?.settled ?? Promise.resolve(),
+    settled: (key) => running.get(key)?.[1] ?? Promise.resolve(),
   };
 } as unknown as new <S, E>(initial: S, options: RunnerOptions<S, E>) => MachineRunner<S, E>;
 

@@ -254,5 +254,3 @@ export function answerToError(
     parseRetryAfter(response.headers.get('Retry-After'), now),
   ];
 }
-
-export { networkError } from '../errors.ts';

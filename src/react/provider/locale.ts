@@ -17,7 +17,7 @@ const browserLanguages = (): readonly string[] =>
 export function useLocale(locale: PurseLocale | 'auto', fallback: PurseLocale): PurseLocale {
   const check = (name: string, value: string, auto?: boolean) => {
     if (!isPurseLocale(value) && !(auto && value === 'auto')) {
-      throw new Error(`<PurseProvider ${name}="${String(value)}">: use one of ${PURSE_LOCALES.join(', ')}${auto ? ', or "auto"' : ''}.`);
+      throw new Error(`<PurseProvider ${name}="${value}">: use one of ${PURSE_LOCALES.join(', ')}${auto ? ', or "auto"' : ''}.`);
     }
   };
   check('locale', locale, true);
