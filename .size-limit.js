@@ -77,6 +77,12 @@ export default [
     modifyEsbuildConfig: lazyImportsApart,
     limit: '13.6 kB',
   },
+  {
+    name: 'mapping of error answers: problem+json to PurseKitError (downloaded on the first answer that is not ok, or when idle)',
+    path: 'dist/core/backend/problem.js',
+    import: '*',
+    limit: '1.45 kB',
+  },
   { name: 'French texts (downloaded for locale="fr")', path: 'dist/react/i18n/fr.js', import: '{ fr }', limit: '4.2 kB' },
   { name: 'QR code (qrcode.react, downloaded when a deposit address is shown)', path: 'node_modules/qrcode.react/lib/esm/index.js', import: '*', ignore: ['react'], limit: '6.2 kB' },
   {

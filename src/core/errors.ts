@@ -63,3 +63,16 @@ export function toKitError(thrown: unknown, context = 'Unexpected error'): Purse
   const message = thrown instanceof Error ? thrown.message : String(thrown);
   return { kind: 'server', status: 0, message: `${context}: ${message}` };
 }
+
+/** The request got no answer: offline, DNS, reset, CORS refusal — or our own timeout. */
+export function networkError(timeoutMs?: number): PurseKitError {
+  return timeoutMs === undefined
+    ? {
+        kind: 'network',
+        timeout: false,
+        message:
+          'The merchant backend could not be reached.' +
+          (process.env.NODE_ENV !== 'production' ? ' Check the connection and the baseUrl of createHttpBackend.' : ''),
+      }
+    : { kind: 'network', timeout: true, message: `The merchant backend did not answer within ${timeoutMs} ms.` };
+}

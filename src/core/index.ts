@@ -16,7 +16,6 @@ export type { RetryOptions } from './backend/retry.ts';
 export {
   DEFAULT_RETRY_AFTER_MS,
   MALFORMED_BODY,
-  networkError,
   parseRetryAfter,
   pointerToField,
   problemToError,

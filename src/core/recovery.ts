@@ -1,6 +1,6 @@
 // What a shopper can still do after an error: every component offers "Try again" only where trying again can succeed,
 // and otherwise says what happened. One table for all of them, by kind and problem code.
-import type { PurseKitError } from './errors.ts';
+import type { PurseKitError, PurseKitErrorKind } from './errors.ts';
 
 /**
  * What can still succeed after an error.
@@ -39,29 +39,27 @@ const TRANSIENT_CONFLICTS = new Set(['idempotency_in_progress', 'idempotency_key
 /** The problem+json `code` the error came with, if any. */
 export const errorCode = (error: PurseKitError): string | undefined => ('code' in error ? error.code : undefined);
 
+/** By kind, for an error without a code that says otherwise. */
+const BY_KIND: Record<PurseKitErrorKind, Recovery> = {
+  network: 'retry',
+  server: 'retry',
+  script_load: 'retry',
+  dropin: 'retry',
+  rate_limited: 'wait',
+  unauthorized: 'unavailable',
+  config: 'unavailable',
+  request: 'refused',
+  validation: 'refused',
+  invalid_code: 'refused',
+  code_expired: 'refused',
+  session_expired: 'refused',
+};
+
 /** What can still succeed after `error` (see `Recovery`). */
 export function recoveryOf(error: PurseKitError): Recovery {
-  const code = errorCode(error);
-  if (code !== undefined && SETUP_CODES.has(code)) return 'unavailable';
-  switch (error.kind) {
-    case 'network':
-    case 'server':
-    case 'script_load':
-    case 'dropin':
-      return 'retry';
-    case 'rate_limited':
-      return 'wait';
-    case 'unauthorized':
-    case 'config':
-      return 'unavailable';
-    case 'request':
-      return code !== undefined && TRANSIENT_CONFLICTS.has(code) ? 'retry' : 'refused';
-    case 'validation':
-    case 'invalid_code':
-    case 'code_expired':
-    case 'session_expired':
-      return 'refused';
-  }
+  const code = errorCode(error) as string;
+  if (SETUP_CODES.has(code)) return 'unavailable';
+  return error.kind === 'request' && TRANSIENT_CONFLICTS.has(code) ? 'retry' : BY_KIND[error.kind];
 }
 
 /** True when the same request, now or after the wait, can succeed: the only errors that get a "Try again". */

@@ -34,137 +34,122 @@ export interface RunnerOptions<S, E> {
   onAttach?(): void;
 }
 
-interface Running {
-  abort: AbortController;
-  cleanups: (() => void)[];
-  settled: Promise<void>;
-}
+/** A running effect: what stops it (its cleanups listen to the abort), and its end. */
+type Running = [stop: AbortController, settled: Promise<void>];
 
 /** Holds a machine's state, applies its events and keeps exactly the effects its state asks for running. */
-export class MachineRunner<S, E> {
-  private state: S;
-  private readonly listeners = new Set<() => void>();
-  private readonly queue: E[] = [];
-  private busy = false;
-  private readonly running = new Map<string, Running>();
-  private wantAttached = false;
-  private attachedNow = false;
-  private scheduled = false;
-
-  constructor(
-    initial: S,
-    private readonly options: RunnerOptions<S, E>,
-  ) {
-    this.state = initial;
-  }
-
+export interface MachineRunner<S, E> {
   /** True while the view is mounted (after the scheduled reconciliation). */
-  get attached(): boolean {
-    return this.attachedNow;
-  }
-
+  readonly attached: boolean;
   /** Calls `listener` after each change; returns the unsubscribe. */
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
+  subscribe(listener: () => void): () => void;
   /** The current state. */
-  getState = (): S => this.state;
-
+  getState(): S;
   /** Applies an event (queued behind the one being applied, if any), then reconciles the effects. */
-  send = (event: E): void => {
-    this.queue.push(event);
-    this.process();
-  };
-
+  send(event: E): void;
   /** The view mounted. */
-  attach(): void {
-    this.wantAttached = true;
-    this.schedule();
-  }
-
+  attach(): void;
   /** The view unmounted (or StrictMode pretends it did). */
-  detach(): void {
-    this.wantAttached = false;
-    this.schedule();
-  }
-
+  detach(): void;
   /** The effects depend on more than the state (a prop changed): keep exactly those the current state now asks for. */
-  refresh(): void {
-    this.process(() => this.reconcile());
-  }
-
+  refresh(): void;
   /** Resolves when the running effect `key` has finished (at once when there is none). */
-  settled(key: string): Promise<void> {
-    return this.running.get(key)?.settled ?? Promise.resolve();
-  }
+  settled(key: string): Promise<void>;
+}
 
-  private schedule(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    queueMicrotask(() => {
-      this.scheduled = false;
-      if (this.attachedNow === this.wantAttached) return;
-      this.attachedNow = this.wantAttached;
-      this.process(() => {
-        if (this.attachedNow) this.options.onAttach?.();
-        this.reconcile();
-      });
-    });
-  }
+/**
+ * `new MachineRunner(initial, options)`: a runner for the machine in `options`, starting at `initial`. Its methods
+ * need no `this` (`subscribe`, `getState` and `send` can be passed around as they are).
+ */
+export const MachineRunner = function <S, E>(initial: S, options: RunnerOptions<S, E>): MachineRunner<S, E> {
+  // A closure rather than a class: the minifier renames what is private here, and a class's members it cannot.
+  let state = initial;
+  const listeners = new Set<() => void>();
+  const queue: E[] = [];
+  const running = new Map<string, Running>();
+  let busy = false;
+  let wantAttached = false;
+  let attached = false;
+  let scheduled = false;
 
   /** Does `first`, then applies the queued events one at a time: an effect that sends while starting waits its turn. */
-  private process(first?: () => void): void {
-    if (this.busy) return;
-    this.busy = true;
+  const process = (first?: () => void): void => {
+    if (busy) return;
+    busy = true;
     try {
       first?.();
-      for (let next = this.queue.shift(); next !== undefined; next = this.queue.shift()) this.apply(next);
+      for (let event = queue.shift(); event !== undefined; event = queue.shift()) {
+        const previous = state;
+        state = options.reducer(previous, event);
+        if (state !== previous) for (const listener of listeners) listener();
+        options.onEvent?.(previous, state, event);
+        if (state !== previous) reconcile();
+      }
     } finally {
-      this.busy = false;
+      busy = false;
     }
-  }
+  };
 
-  private apply(event: E): void {
-    const previous = this.state;
-    const next = this.options.reducer(previous, event);
-    if (next !== previous) {
-      this.state = next;
-      for (const listener of this.listeners) listener();
-    }
-    this.options.onEvent?.(previous, next, event);
-    if (next !== previous) this.reconcile();
-  }
-
-  private reconcile(): void {
-    const wanted = this.attachedNow ? this.options.effects(this.state) : [];
+  const reconcile = (): void => {
+    const wanted = attached ? options.effects(state) : [];
     const keys = new Set(wanted.map((effect) => effect.key));
-    for (const [key, running] of this.running) {
+    for (const [key, [stop]] of running) {
       if (keys.has(key)) continue;
-      this.running.delete(key);
-      running.abort.abort();
-      for (const cleanup of running.cleanups) cleanup();
+      running.delete(key);
+      stop.abort(); // runs the effect's cleanups, in the order they were given
     }
     for (const effect of wanted) {
-      if (!this.running.has(effect.key)) this.start(effect);
+      if (running.has(effect.key)) continue;
+      const stop = new AbortController();
+      const { signal } = stop;
+      const started: Running = [stop, Promise.resolve()];
+      running.set(effect.key, started);
+      const result = effect.run({
+        send: (event) => signal.aborted || send(event),
+        signal,
+        onStop: (cleanup) => signal.addEventListener('abort', () => cleanup()),
+      });
+      if (result) started[1] = result.then(() => {}, () => {});
     }
-  }
+  };
 
-  private start(effect: Effect<E>): void {
-    const abort = new AbortController();
-    const running: Running = { abort, cleanups: [], settled: Promise.resolve() };
-    this.running.set(effect.key, running);
-    const result = effect.run({
-      send: (event) => {
-        if (!abort.signal.aborted) this.send(event);
-      },
-      signal: abort.signal,
-      onStop: (cleanup) => running.cleanups.push(cleanup),
+  // Mount and unmount only schedule the reconciliation, so StrictMode's unmount + remount in one go changes nothing.
+  const schedule = (want: boolean): void => {
+    wantAttached = want;
+    if (scheduled) return;
+    scheduled = true;
+    queueMicrotask(() => {
+      scheduled = false;
+      if (attached === wantAttached) return;
+      attached = wantAttached;
+      process(() => {
+        if (attached) options.onAttach?.();
+        reconcile();
+      });
     });
-    if (result) running.settled = result.then(() => {}, () => {});
-  }
-}
+  };
+
+  const send = (event: E): void => {
+    queue.push(event);
+    process();
+  };
+
+  return {
+    get attached() {
+      return attached;
+    },
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getState: () => state,
+    send,
+    attach: () => schedule(true),
+    detach: () => schedule(false),
+    refresh: () => process(reconcile),
+    settled: (key) => running.get(key)?.[1] ?? Promise.resolve(),
+  };
+} as unknown as new <S, E>(initial: S, options: RunnerOptions<S, E>) => MachineRunner<S, E>;
 
 /** A timer as an effect: sends `event` after `delayMs`, cleared when the effect stops. */
 export function timer<E>({ send, onStop }: EffectContext<E>, delayMs: number, event: E): void {

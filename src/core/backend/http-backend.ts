@@ -43,21 +43,20 @@ export function httpCall(options: HttpBackendOptions): HttpCall {
     );
   }
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
-  return async (method, path, body, callOptions, map) =>
+  // The options' own fields (fetch, headers, timeoutMs, retry, credentials) are `request`'s.
+  return async (method, path, body, callOptions, xco) =>
     send(
-      `${baseUrl}${path}`,
+      baseUrl + path,
       {
+        ...options,
         method,
         body,
         headers: typeof options.headers === 'function' ? options.headers() : options.headers,
         credentials: options.credentials ?? 'same-origin',
-        timeoutMs: options.timeoutMs,
-        retry: options.retry,
-        fetch: options.fetch,
         signal: callOptions?.signal,
         idempotencyKey: callOptions?.idempotencyKey,
       },
-      map,
+      xco,
     );
 }
 

@@ -2,7 +2,6 @@
 // it imports (the provider built from baseUrl adds them as their hooks are imported: react/provider/http.ts).
 import type { MerchantBackend } from './backend.ts';
 import { PurseKitFailure } from '../errors.ts';
-import { httpProblemToError, problemToError, type ProblemMap } from './problem.ts';
 import {
   CHECK_USER,
   CREATE_CONSENT,
@@ -25,13 +24,16 @@ import type { CheckoutSession, ShopperPayment, ShopperPaymentLink, VerifiedRedir
 import type { EligibleSolution } from '../wire/payment.ts';
 import type { XcoExistsResponse, XcoIdentifier, XcoUser, XcoVerifyResponse } from '../wire/xco.ts';
 
-/** One request to the merchant handler: method, path under its base URL, JSON body, and how its refusals map. */
+/**
+ * One request to the merchant handler: method, path under its base URL, JSON body, and whether its refusals include
+ * the XCO signup's (problem.ts).
+ */
 export type HttpCall = <T>(
   method: 'GET' | 'POST',
   path: string,
   body: unknown,
   options: CallOptions | undefined,
-  map: ProblemMap,
+  xco?: boolean,
 ) => Promise<T>;
 
 /** A group of `MerchantBackend` methods over an `HttpCall`. */
@@ -42,12 +44,6 @@ export type AnyHttpMethods = (call: HttpCall) => Partial<MerchantBackend>;
 
 type Body = Record<string, unknown>;
 
-/** A group's request: an `HttpCall` with the group's problem mapping. */
-type Call = <T>(method: 'GET' | 'POST', path: string, body: unknown, options: CallOptions | undefined) => Promise<T>;
-const using =
-  (http: HttpCall, map: ProblemMap): Call =>
-  (method, path, body, options) =>
-    http(method, path, body, options, map);
 
 /** The 2xx body, when it has the shape the contract promises; otherwise a `server` failure. */
 async function expectShape<T>(answer: Promise<unknown>, ok: (v: Body) => boolean, route: string): Promise<T> {
@@ -72,7 +68,7 @@ const identifierBody = (identifier: XcoIdentifier) =>
 
 /** XCO signup and account. */
 export const xcoMethods: HttpMethods<'checkUser' | 'createUser' | 'startPasswordless' | 'verifyPasswordless' | 'createConsent' | 'getUser'> = (http) => {
-  const call = using(http, problemToError);
+  const call: HttpCall = (method, path, body, o) => http(method, path, body, o, true);
   return {
   checkUser: async (identifier, o) => {
     const field = typeof identifier.email === 'string' ? 'email' : 'phone_number';
@@ -105,9 +101,7 @@ export const xcoMethods: HttpMethods<'checkUser' | 'createUser' | 'startPassword
 };
 
 /** PurseCheckout. */
-export const checkoutMethods: HttpMethods<'createSession' | 'abortSession' | 'getEligibleSolutions'> = (http) => {
-  const call = using(http, httpProblemToError);
-  return {
+export const checkoutMethods: HttpMethods<'createSession' | 'abortSession' | 'getEligibleSolutions'> = (call) => ({
   createSession: (input, o) => expectShape<CheckoutSession>(call('POST', CREATE_SESSION, input, o), isSession, CREATE_SESSION),
   abortSession: (id, o) =>
     expectShape<CheckoutSession>(call('POST', `${SESSION}${segment(id)}/abort`, {}, o), isSession, SESSION),
@@ -119,13 +113,10 @@ export const checkoutMethods: HttpMethods<'createSession' | 'abortSession' | 'ge
         ELIGIBLE_SOLUTIONS,
       )
     ).eligible_solutions,
-  };
-};
+});
 
 /** PaymentStatus. */
-export const statusMethods: HttpMethods<'getSession' | 'verifyRedirect' | 'getPayment' | 'getPaymentLink'> = (http) => {
-  const call = using(http, httpProblemToError);
-  return {
+export const statusMethods: HttpMethods<'getSession' | 'verifyRedirect' | 'getPayment' | 'getPaymentLink'> = (call) => ({
   getSession: (id, o) => expectShape<CheckoutSession>(call('GET', `${SESSION}${segment(id)}`, undefined, o), isSession, SESSION),
   verifyRedirect: (token, o) =>
     expectShape<VerifiedRedirect>(
@@ -145,13 +136,10 @@ export const statusMethods: HttpMethods<'getSession' | 'verifyRedirect' | 'getPa
       (v) => typeof v.status === 'string',
       PAYMENT_LINK,
     ),
-  };
-};
+});
 
 /** CustomerPurse. */
-export const customerPurseMethods: HttpMethods<'getCustomerPurse' | 'getCustomerPurseTransactions'> = (http) => {
-  const call = using(http, httpProblemToError);
-  return {
+export const customerPurseMethods: HttpMethods<'getCustomerPurse' | 'getCustomerPurseTransactions'> = (call) => ({
   getCustomerPurse: (o) =>
     expectShape<ShopperPurse>(
       call('GET', CUSTOMER_PURSE, undefined, o),
@@ -164,5 +152,4 @@ export const customerPurseMethods: HttpMethods<'getCustomerPurse' | 'getCustomer
       (v) => Array.isArray(v.result) && typeof v.page === 'number' && typeof v.total === 'number',
       CUSTOMER_PURSE_TRANSACTIONS,
     ),
-  };
-};
+});

@@ -1,12 +1,11 @@
 // Idempotency keys for POSTs: one per shopper intent, reused by every retry of that intent.
 
 /**
- * A random UUID v4. `crypto.randomUUID` exists only in secure contexts (HTTPS, localhost); a storefront served over
- * plain HTTP on a LAN address still has `crypto.getRandomValues`, so fall back to it.
+ * A random UUID v4, from `crypto.getRandomValues`: unlike `crypto.randomUUID` (secure contexts only: HTTPS,
+ * localhost), it also exists on a storefront served over plain HTTP on a LAN address.
  */
 export function createIdempotencyKey(): string {
   const cryptoApi = globalThis.crypto;
-  if (typeof cryptoApi?.randomUUID === 'function') return cryptoApi.randomUUID();
   if (typeof cryptoApi?.getRandomValues !== 'function') {
     throw new Error(
       'purse-react-kit needs the Web Crypto API (globalThis.crypto)' +
@@ -18,6 +17,8 @@ export function createIdempotencyKey(): string {
   const bytes = cryptoApi.getRandomValues(new Uint8Array(16));
   bytes[6] = (bytes[6]! & 0x0f) | 0x40; // version 4
   bytes[8] = (bytes[8]! & 0x3f) | 0x80; // RFC 4122 variant
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  let key = '';
+  // 8-4-4-4-12 hex digits: a dash before bytes 4, 6, 8 and 10.
+  bytes.forEach((byte, index) => (key += (index > 3 && index < 11 && !(index & 1) ? '-' : '') + (byte | 256).toString(16).slice(1)));
+  return key;
 }

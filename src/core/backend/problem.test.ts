@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_RETRY_AFTER_MS,
   MALFORMED_BODY,
-  networkError,
   parseRetryAfter,
   pointerToField,
   problemToError,
   toPurseKitError,
 } from './problem.ts';
+import { networkError } from '../errors.ts';
 
 const problem = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), {

@@ -1,6 +1,7 @@
 // One mapping from HTTP outcomes (status, headers, problem+json body) to `PurseKitError`. Messages are English and
 // written for the merchant's developer; views translate by `kind` before anything reaches a shopper. The "how to fix it" part
 // of a message is for development builds only: production bundles drop it (process.env.NODE_ENV, as React's checks).
+// `request` downloads this module apart, when the first answer that is not ok arrives (see request.ts).
 import type { FieldErrors, PurseKitError } from '../errors.ts';
 import type { ProblemDetails } from '../wire/xco.ts';
 
@@ -118,7 +119,7 @@ function rateLimited(problem: ProblemDetails | undefined, init: ProblemInit): Pu
 
 /**
  * The refusals of the XCO signup's routes (one-time codes, identities, consents), or `undefined` for any other
- * problem. Kept apart so that a page without the signup does not download them (see http-methods.ts).
+ * problem. Only those routes map them (see http-methods.ts).
  */
 function xcoProblemToError(problem: ProblemDetails | undefined, init: ProblemInit): PurseKitError | undefined {
   const { status } = init;
@@ -232,15 +233,24 @@ export function responseToError(response: ResponseLike, body: unknown, options: 
   return map(problem, { ...options, status, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
 }
 
-/** The request got no answer: offline, DNS, reset, CORS refusal — or our own timeout. */
-export function networkError(timeoutMs?: number): PurseKitError {
-  return timeoutMs === undefined
-    ? {
-        kind: 'network',
-        timeout: false,
-        message:
-          'The merchant backend could not be reached.' +
-          (process.env.NODE_ENV !== 'production' ? ' Check the connection and the baseUrl of createHttpBackend.' : ''),
-      }
-    : { kind: 'network', timeout: true, message: `The merchant backend did not answer within ${timeoutMs} ms.` };
+/**
+ * What `request` makes of an answer that is not ok, or whose 2xx body is not JSON: the error, with the XCO signup's
+ * refusals when `xco`, and the milliseconds its `Retry-After` asked for.
+ */
+export function answerToError(
+  response: ResponseLike,
+  text: string,
+  now: (() => number) | undefined,
+  xco: boolean | undefined,
+): [PurseKitError, number | undefined] {
+  let body: unknown;
+  try {
+    body = text.trim() === '' ? undefined : (JSON.parse(text) as unknown);
+  } catch {
+    body = MALFORMED_BODY;
+  }
+  return [
+    responseToError(response, body, { now }, xco ? problemToError : httpProblemToError),
+    parseRetryAfter(response.headers.get('Retry-After'), now),
+  ];
 }

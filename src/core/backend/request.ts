@@ -1,9 +1,9 @@
 // One JSON request over fetch with a timeout, retries and idempotency keys. Failures become `PurseKitFailure`; an
 // abort by the caller rejects with the signal's reason (an AbortError) so callers can tell it apart and ignore it.
-import { PurseKitFailure } from '../errors.ts';
-import type { PurseKitError } from '../errors.ts';
+// An answer that is not ok is mapped by problem.ts, downloaded apart the first time one arrives (PurseProvider
+// preloads it when the browser is idle): a page does not pay for the mapping of refusals it may never meet.
+import { networkError, PurseKitFailure, type PurseKitError } from '../errors.ts';
 import { createIdempotencyKey } from './idempotency.ts';
-import { MALFORMED_BODY, networkError, parseRetryAfter, problemToError, responseToError, type ProblemMap } from './problem.ts';
 import { abortable, abortReason, isSafeMethod, resolveRetry, retryDelay } from './retry.ts';
 import type { RetryOptions } from './retry.ts';
 import { IDEMPOTENCY_HEADER } from './routes.ts';
@@ -59,99 +59,75 @@ export interface RequestOptions {
   now?: () => number;
 }
 
-type Attempt =
-  | { ok: true; value: unknown }
-  | { ok: false; error: PurseKitError; retryAfterMs: number | undefined };
-
 const globalFetch: FetchLike = (input, init) => globalThis.fetch(input, init);
+
+/** Downloads the mapping of error answers (problem.ts): on the first answer that is not ok, or earlier to preload it. */
+export const loadProblemMapping = () => import('./problem.ts');
 
 /** Parsed JSON of the 2xx answer (`undefined` when the body is empty, e.g. 204), or a `PurseKitFailure`. */
 export function request<T = unknown>(url: string, options: RequestOptions = {}): Promise<T> {
-  return send<T>(url, options, problemToError);
+  return send<T>(url, options, true);
 }
 
-/** `request`, with the problem mapping of the route (see http-methods.ts: only the signup's routes need XCO's). */
-export async function send<T>(url: string, options: RequestOptions, map: ProblemMap): Promise<T> {
+/**
+ * `request`, with the problem mapping of the route: `xco` adds the XCO signup's refusals (one-time codes, identities,
+ * consents) to every route's (see http-methods.ts).
+ */
+export async function send<T>(url: string, options: RequestOptions, xco?: boolean): Promise<T> {
+  const { signal, now, timeoutMs = DEFAULT_TIMEOUT_MS, fetch = globalFetch } = options;
   const method = (options.method ?? 'GET').toUpperCase();
   const safe = isSafeMethod(method);
   const policy = resolveRetry(options.retry);
-  const { signal } = options;
-
   const headers = new Headers(options.headers);
-  if (!headers.has('Accept')) headers.set('Accept', 'application/json, application/problem+json');
-  let body: string | undefined;
-  if (options.body !== undefined) {
-    body = JSON.stringify(options.body);
-    if (!headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
-  }
-  if (!safe) {
-    // Fixed once for the whole call: the handler replays its first answer when a retry repeats the key.
-    headers.set(IDEMPOTENCY_HEADER, options.idempotencyKey ?? headers.get(IDEMPOTENCY_HEADER) ?? createIdempotencyKey());
-  }
-  const init: RequestInit = { method, headers, ...(body === undefined ? {} : { body }) };
-  if (options.credentials) init.credentials = options.credentials;
+  const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+  const setDefault = (name: string, value: string) => headers.has(name) || headers.set(name, value);
+  setDefault('Accept', 'application/json, application/problem+json');
+  if (body !== undefined) setDefault('Content-Type', 'application/json');
+  // Fixed once for the whole call: the handler replays its first answer when a retry repeats the key.
+  if (!safe) headers.set(IDEMPOTENCY_HEADER, options.idempotencyKey ?? headers.get(IDEMPOTENCY_HEADER) ?? createIdempotencyKey());
+  const init: RequestInit = { method, headers, body, credentials: options.credentials };
 
   for (let retryIndex = 0; ; retryIndex++) {
     if (signal?.aborted) throw abortReason(signal);
-    const outcome = await attempt(url, init, options, map);
-    if (outcome.ok) return outcome.value as T;
-    const delay = retryDelay(outcome.error, { safe, retryIndex, retryAfterMs: outcome.retryAfterMs, policy });
-    if (delay === undefined) throw new PurseKitFailure(outcome.error);
-    // abortable() as well, in case an injected sleep ignores the signal.
-    await abortable(policy.sleep(delay, signal), signal);
-  }
-}
-
-async function attempt(url: string, init: RequestInit, options: RequestOptions, map: ProblemMap): Promise<Attempt> {
-  const callerSignal = options.signal;
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const doFetch = options.fetch ?? globalFetch;
-  // One controller per attempt, aborted by the caller or by our timer; we always know which of the two fired.
-  const controller = new AbortController();
-  const onCallerAbort = () => controller.abort(abortReason(callerSignal!));
-  callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
-  let timedOut = false;
-  const timer =
-    timeoutMs > 0 && Number.isFinite(timeoutMs)
-      ? setTimeout(() => {
-          timedOut = true;
-          controller.abort(new DOMException(`Timed out after ${timeoutMs} ms.`, 'TimeoutError'));
-        }, timeoutMs)
-      : undefined;
-  const failed = (): Attempt => {
-    if (callerSignal?.aborted) throw abortReason(callerSignal);
-    return { ok: false, error: networkError(timedOut ? timeoutMs : undefined), retryAfterMs: undefined };
-  };
-
-  try {
-    let response: Response;
-    let text: string;
+    // One controller per attempt, aborted by the caller or by our timer: when the caller did not, the timer did.
+    const controller = new AbortController();
+    const attemptSignal = controller.signal;
+    const onCallerAbort = () => controller.abort(abortReason(signal!));
+    signal?.addEventListener('abort', onCallerAbort);
+    const timer =
+      timeoutMs > 0 && timeoutMs < Infinity
+        ? setTimeout(() => controller.abort(new DOMException(`Timed out after ${timeoutMs} ms.`, 'TimeoutError')), timeoutMs)
+        : undefined;
+    let error: PurseKitError;
+    let retryAfterMs: number | undefined;
     try {
-      // abortable(): a custom fetch may ignore the signal; the timeout must hold all the same.
-      response = await abortable(doFetch(url, { ...init, signal: controller.signal }), controller.signal);
-      text = await abortable(response.text(), controller.signal);
+      // abortable(): a custom fetch may ignore the signal; the timeout must hold all the same (body read included).
+      const response = await abortable(fetch(url, { ...init, signal: attemptSignal }), attemptSignal);
+      const text = await abortable(response.text(), attemptSignal);
+      if (response.ok) {
+        try {
+          return (text.trim() === '' ? undefined : JSON.parse(text)) as T;
+        } catch {
+          // An unreadable body: mapped below, like an answer that is not ok.
+        }
+      }
+      // A mapping that cannot be downloaded leaves a safe error from the status alone: `server`, which the
+      // components offer to try again (and trying again downloads it again).
+      const mapping = await abortable(loadProblemMapping().catch(() => undefined), attemptSignal);
+      [error, retryAfterMs] = mapping?.answerToError(response, text, now, xco) ?? [
+        { kind: 'server', status: response.status, message: `The merchant backend answered ${response.status}.` },
+      ];
     } catch {
       // fetch rejects with a TypeError for offline/DNS/CORS/reset; whatever it was, no usable answer arrived.
-      return failed();
+      if (signal?.aborted) throw abortReason(signal);
+      error = networkError(attemptSignal.aborted ? timeoutMs : undefined);
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onCallerAbort);
     }
-    const body = parseBody(text);
-    if (response.ok && body !== MALFORMED_BODY) return { ok: true, value: body };
-    return {
-      ok: false,
-      error: responseToError(response, body, { now: options.now }, map),
-      retryAfterMs: parseRetryAfter(response.headers.get('Retry-After'), options.now),
-    };
-  } finally {
-    clearTimeout(timer);
-    callerSignal?.removeEventListener('abort', onCallerAbort);
-  }
-}
-
-function parseBody(text: string): unknown {
-  if (text.trim() === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return MALFORMED_BODY;
+    const delay = retryDelay(error, safe, retryIndex, retryAfterMs, policy);
+    if (delay === undefined) throw new PurseKitFailure(error);
+    // abortable() as well, in case an injected sleep ignores the signal.
+    await abortable(policy.sleep(delay, signal), signal);
   }
 }

@@ -9,13 +9,13 @@ import type { PurseLocale } from './locales.ts';
 
 export type { MessageKey, Messages, PurseLocale };
 
-/** Catalogues other than English, each a file of the same shape as en.ts, loaded on first use. */
-const LOCALES: Record<Exclude<PurseLocale, 'en'>, () => Promise<Messages>> = {
-  fr: () => import('./fr.ts').then((module) => module.fr),
-  de: () => import('./de.ts').then((module) => module.de),
-  es: () => import('./es.ts').then((module) => module.es),
-  it: () => import('./it.ts').then((module) => module.it),
-  nl: () => import('./nl.ts').then((module) => module.nl),
+/** Catalogues other than English, each a file of the same shape as en.ts exporting it by its locale, loaded on first use. */
+const LOCALES: Record<Exclude<PurseLocale, 'en'>, () => Promise<Partial<Record<PurseLocale, Messages>>>> = {
+  fr: () => import('./fr.ts'),
+  de: () => import('./de.ts'),
+  es: () => import('./es.ts'),
+  it: () => import('./it.ts'),
+  nl: () => import('./nl.ts'),
 };
 
 /** The English texts of the components in the page (see addMessages). */
@@ -26,12 +26,8 @@ export function addMessages(messages: Partial<Messages>): void {
   Object.assign(english, messages);
 }
 
-type Entry =
-  | { status: 'loading'; promise: Promise<unknown> }
-  | { status: 'loaded'; messages: Messages }
-  | { status: 'failed' };
-
-const catalogues = new Map<PurseLocale, Entry>();
+/** Per language: its catalogue once loaded, `false` when it could not load, the download while it runs. */
+const catalogues = new Map<PurseLocale, Messages | false | Promise<void>>();
 
 /**
  * Downloads a language's catalogue once (English is built in). Resolves when it can be used; never rejects: a
@@ -40,16 +36,16 @@ const catalogues = new Map<PurseLocale, Entry>();
  */
 export function loadMessages(locale: PurseLocale): Promise<void> {
   const entry = catalogues.get(locale);
-  if (locale === 'en' || entry?.status === 'loaded' || entry?.status === 'failed') return Promise.resolve();
-  if (entry) return entry.promise.then(() => {});
+  if (entry instanceof Promise) return entry;
+  if (locale === 'en' || entry !== undefined) return Promise.resolve();
   const promise = LOCALES[locale]().then(
-    (messages) => void catalogues.set(locale, { status: 'loaded', messages }),
+    (module) => void catalogues.set(locale, module[locale]!),
     (error: unknown) => {
-      catalogues.set(locale, { status: 'failed' });
+      catalogues.set(locale, false);
       console.error(`purse-react-kit: the "${locale}" messages could not be loaded; the components speak English.`, error);
     },
   );
-  catalogues.set(locale, { status: 'loading', promise });
+  catalogues.set(locale, promise);
   return promise;
 }
 
@@ -59,11 +55,11 @@ export function loadMessages(locale: PurseLocale): Promise<void> {
  */
 export function readMessages(locale: PurseLocale): Messages | undefined {
   if (locale === 'en') return undefined;
-  const entry = catalogues.get(locale);
-  if (entry?.status === 'loaded') return entry.messages;
-  if (entry?.status === 'failed') return undefined;
+  if (!catalogues.has(locale)) void loadMessages(locale);
+  const entry = catalogues.get(locale)!;
   // Throwing the pending promise is how a component suspends in React 18 and 19 alike.
-  throw entry?.promise ?? loadMessages(locale);
+  if (entry instanceof Promise) throw entry;
+  return entry || undefined;
 }
 
 /** Message keys that have plural forms ("code.invalidAttempts" for "code.invalidAttempts.one" / ".other"). */

@@ -1,6 +1,8 @@
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
 import { useContext, useMemo, useState, type ReactNode } from 'react';
 import type { MerchantBackend } from '../../core/backend/backend.ts';
+import { loadProblemMapping } from '../../core/backend/request.ts';
+import { usePreloadWhenIdle } from '../shared/lazy.tsx';
 import { createTranslator, readMessages, type Messages, type PurseLocale } from '../i18n/index.ts';
 import { PurseContext, type PurseContextValue } from './context.ts';
 import { httpBackend } from './http.ts';
@@ -49,6 +51,9 @@ export interface PurseProviderProps {
   children?: ReactNode;
 }
 
+/** The mapping of error answers, downloaded apart (see core/backend/request.ts): there before an error comes. */
+const ERROR_MAPPING = [{ preload: loadProblemMapping }];
+
 // How to fix a misuse, in development builds only: production bundles drop it (bundlers replace process.env.NODE_ENV,
 // as React's own checks require), and keep what went wrong.
 const howTo = process.env.NODE_ENV !== 'production' ? ' (e.g. <PurseProvider baseUrl="/api/purse">, or backend={yourAdapter})' : '';
@@ -65,6 +70,7 @@ export function PurseProvider(props: PurseProviderProps) {
   if (!backend && (typeof baseUrl !== 'string' || baseUrl.trim() === '')) {
     throw new Error(`<PurseProvider> needs baseUrl, where createMerchantHandler is mounted, or a backend${howTo}.`);
   }
+  usePreloadWhenIdle(ERROR_MAPPING);
   const resolvedBackend = useMemo(() => backend ?? httpBackend(baseUrl!), [backend, baseUrl]);
   const appClient = useContext(QueryClientContext);
   // Created once and used only when the app has no QueryClient of its own; stable across renders.

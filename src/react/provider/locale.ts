@@ -15,11 +15,13 @@ const browserLanguages = (): readonly string[] =>
 
 /** The provider's catalogue language: `locale` itself, or with "auto" the browser's best match (else `fallback`). */
 export function useLocale(locale: PurseLocale | 'auto', fallback: PurseLocale): PurseLocale {
-  for (const [name, value] of [['locale', locale], ['fallbackLocale', fallback]] as const) {
-    if (!isPurseLocale(value) && !(name === 'locale' && value === 'auto')) {
-      throw new Error(`<PurseProvider ${name}="${String(value)}">: use one of ${PURSE_LOCALES.join(', ')}${name === 'locale' ? ', or "auto"' : ''}.`);
+  const check = (name: string, value: string, auto?: boolean) => {
+    if (!isPurseLocale(value) && !(auto && value === 'auto')) {
+      throw new Error(`<PurseProvider ${name}="${value}">: use one of ${PURSE_LOCALES.join(', ')}${auto ? ', or "auto"' : ''}.`);
     }
-  }
+  };
+  check('locale', locale, true);
+  check('fallbackLocale', fallback);
   const auto = locale === 'auto';
   const detected = useSyncExternalStore(
     auto ? subscribe : ignore,

@@ -4,15 +4,6 @@ import { addMessages, type MessageKey, type Translator } from '../i18n/index.ts'
 
 addMessages(enMethods);
 
-const METHOD_KEYS: Record<string, MessageKey> = {
-  creditcard: 'method.creditcard',
-  giftcard: 'method.giftcard',
-  wallet: 'method.wallet',
-  cb3x: 'method.cb3x',
-  cb4x: 'method.cb4x',
-  sepa: 'method.sepa',
-};
-
 /** Brand names as their owners write them. */
 const BRANDS: Record<string, string> = {
   paypal: 'PayPal',
@@ -25,8 +16,10 @@ const BRANDS: Record<string, string> = {
 
 /** A payment method's name for the shopper ("creditcard" → "Card"); a brand by its name; unknown methods as sent. */
 export function methodLabel(method: string, i18n: Translator): string {
-  const key = METHOD_KEYS[method.toLowerCase()];
-  return key ? i18n.t(key) : (BRANDS[method.toLowerCase()] ?? method);
+  const name = method.toLowerCase();
+  // Each method named in en/methods.ts has a text in every catalogue.
+  const key = `method.${name}` as MessageKey;
+  return key in enMethods ? i18n.t(key) : (BRANDS[name] ?? method);
 }
 
 /** A wallet's brand ("paypal" → "PayPal"); unknown partners as sent. */
