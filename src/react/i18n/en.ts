@@ -7,6 +7,7 @@ import { enCustomerPurse } from './en/customer-purse.ts';
 import { enMethods } from './en/methods.ts';
 import { enPaymentStatus } from './en/payment-status.ts';
 import { enCheckout } from './en/purse-checkout.ts';
+import { enCheckoutPanels } from './en/purse-checkout-panels.ts';
 import { enXcoAccount } from './en/xco-account.ts';
 import { enSignup } from './en/xco-signup.ts';
 
@@ -16,6 +17,7 @@ export const en = {
   ...enPaymentStatus,
   ...enMethods,
   ...enCheckout,
+  ...enCheckoutPanels,
   ...enCustomerPurse,
   ...enXcoAccount,
 };

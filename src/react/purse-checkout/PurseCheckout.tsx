@@ -1,7 +1,8 @@
-import { useCallback, useRef, type ReactNode } from 'react';
+import { Suspense, useCallback, useRef, type ReactNode } from 'react';
 import { usePurse } from '../provider/context.ts';
 import { Button, cx, LiveRegion } from '../shared/parts.tsx';
-import { FailurePanel, HostedPageLink, LoadingSkeleton, RestartPanel } from './parts.tsx';
+import { usePreloadWhenIdle } from '../shared/lazy.tsx';
+import { CheckoutPanel, HostedPageLink, LoadingSkeleton } from './parts.tsx';
 import { checkoutErrorText, checkoutStatusText, isRetryable } from './texts.ts';
 import type { UsePurseCheckoutOptions } from './options.ts';
 import { usePurseCheckout, type PurseCheckoutApi } from './usePurseCheckout.ts';
@@ -54,6 +55,8 @@ export function PurseCheckoutView({
     checkout.restart();
     focusRoot();
   };
+  // Once the first step is over, the panels are downloaded while the browser is idle, so they are there when needed.
+  usePreloadWhenIdle([CheckoutPanel], status !== 'loading');
   const canCancel = showCancelButton && checkout.session && (status === 'loading' || status === 'ready' || status === 'failed');
 
   return (
@@ -68,8 +71,11 @@ export function PurseCheckoutView({
     >
       <LiveRegion>{checkoutStatusText(checkout, i18n)}</LiveRegion>
       {status === 'loading' && <LoadingSkeleton solutions={showEligibleMethods ? checkout.eligibleSolutions : []} />}
-      {status === 'failed' && error && <FailurePanel error={error} onRetry={onRetry} />}
-      {(status === 'expired' || status === 'cancelled') && <RestartPanel reason={status} onRestart={onRestart} />}
+      {/* Off the main path, downloaded apart; the live region already says what happened while it comes. */}
+      <Suspense>
+        {status === 'failed' && error && <CheckoutPanel status={status} error={error} onAction={onRetry} />}
+        {(status === 'expired' || status === 'cancelled') && <CheckoutPanel status={status} onAction={onRestart} />}
+      </Suspense>
       {status === 'ready' && hostedPageUrl && (
         <HostedPageLink url={hostedPageUrl} redirecting={checkout.hostedPage === 'redirect'} />
       )}

@@ -1,4 +1,5 @@
-// English texts of PurseCheckout (added by its hook's module: a page without it never downloads them).
+// English texts of PurseCheckout (added by its hook's module: a page without it never downloads them); those of the
+// expired and cancelled panels come with their view (purse-checkout-panels.ts).
 export const enCheckout = {
   'checkout.label': 'Payment',
   'checkout.status.loading': 'Loading payment methods…',
@@ -15,10 +16,6 @@ export const enCheckout = {
   'checkout.error.unauthorized': 'Payment is unavailable right now. Please try again later.',
   'checkout.error.dropin': 'Your payment could not be submitted. Please try again.',
   'checkout.retry': 'Try again',
-  'checkout.expired.title': 'Your session expired',
-  'checkout.expired.body': 'For your security, the payment session timed out. Start again to pay.',
-  'checkout.cancelled.title': 'Payment cancelled',
-  'checkout.cancelled.body': 'You can start again whenever you are ready.',
   'checkout.restart': 'Start again',
   'checkout.cancel': 'Cancel payment',
   'checkout.cancelling': 'Cancelling…',
