@@ -2,8 +2,8 @@ import { Suspense, useCallback, useRef, type ReactNode } from 'react';
 import { usePurse } from '../provider/context.ts';
 import { Button, cx, LiveRegion } from '../shared/parts.tsx';
 import { usePreloadWhenIdle } from '../shared/lazy.tsx';
-import { CheckoutPanel, HostedPageLink, LoadingSkeleton } from './parts.tsx';
-import { checkoutErrorText, checkoutStatusText, isRetryable } from './texts.ts';
+import { CheckoutPanel, HostedPageLink, LoadingSkeleton, useErrorText } from './parts.tsx';
+import { checkoutStatusText } from './texts.ts';
 import type { UsePurseCheckoutOptions } from './options.ts';
 import { usePurseCheckout, type PurseCheckoutApi } from './usePurseCheckout.ts';
 
@@ -45,18 +45,17 @@ export function PurseCheckoutView({
 
   // The clicked button goes away with its panel: keep keyboard focus in the checkout rather than on <body>.
   const focusRoot = () => rootRef.current?.focus();
-  const onRetry = isRetryable(error)
-    ? () => {
-        checkout.retry();
-        focusRoot();
-      }
-    : undefined;
+  const onRetry = () => {
+    checkout.retry();
+    focusRoot();
+  };
   const onRestart = () => {
     checkout.restart();
     focusRoot();
   };
-  // Once the first step is over, the panels are downloaded while the browser is idle, so they are there when needed.
-  usePreloadWhenIdle([CheckoutPanel], status !== 'loading');
+  // The panels (and the words for errors) are downloaded while the browser is idle, so they are there when needed.
+  usePreloadWhenIdle([CheckoutPanel]);
+  const errorText = useErrorText(i18n);
   const canCancel = showCancelButton && checkout.session && (status === 'loading' || status === 'ready' || status === 'failed');
 
   return (
@@ -69,7 +68,7 @@ export function PurseCheckoutView({
       lang={i18n.locale}
       data-status={status}
     >
-      <LiveRegion>{checkoutStatusText(checkout, i18n)}</LiveRegion>
+      <LiveRegion>{checkoutStatusText(checkout, i18n, errorText)}</LiveRegion>
       {status === 'loading' && <LoadingSkeleton solutions={showEligibleMethods ? checkout.eligibleSolutions : []} />}
       {/* Off the main path, downloaded apart; the live region already says what happened while it comes. */}
       <Suspense>
@@ -80,7 +79,7 @@ export function PurseCheckoutView({
         <HostedPageLink url={hostedPageUrl} redirecting={checkout.hostedPage === 'redirect'} />
       )}
       {(status === 'ready' || status === 'submitting') && error && (
-        <p className="purse-error-text purse-checkout__notice">{checkoutErrorText(error, i18n)}</p>
+        <p className="purse-error-text purse-checkout__notice">{errorText(error)}</p>
       )}
       {/* Kept in the page while loading: the drop-in mounts into it before it is ready. */}
       <div ref={containerRef} className="purse-checkout__dropin" hidden={!embedded || !active} />

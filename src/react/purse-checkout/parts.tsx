@@ -1,12 +1,13 @@
 // The pieces of the default checkout view: loading skeleton with the eligible methods, the hosted-page link, and the
 // panels off the main path (failure, expired, cancelled: panels.tsx, downloaded apart, with a small fallback here).
-import { useId } from 'react';
+import { useId, useSyncExternalStore } from 'react';
 import type { PurseKitError } from '../../core/errors.ts';
 import type { EligibleSolution } from '../../core/wire/payment.ts';
 import { usePurse } from '../provider/context.ts';
 import { Button } from '../shared/parts.tsx';
 import { lazyView } from '../shared/lazy.tsx';
-import { checkoutErrorText, methodLabels } from './texts.ts';
+import type { Translator } from '../i18n/index.ts';
+import { methodLabels } from './texts.ts';
 
 /** Placeholder blocks shaped like a payment form, with the loading text and the methods to come (text only). */
 export function LoadingSkeleton({ solutions }: { solutions: readonly EligibleSolution[] }) {
@@ -45,24 +46,56 @@ export interface PanelProps {
   status: 'failed' | 'expired' | 'cancelled';
   /** The failure (status `failed`). */
   error?: PurseKitError;
-  /** Retry (only where it can succeed) or restart. */
-  onAction: (() => void) | undefined;
+  /** Retry (offered only where it can succeed) or restart. */
+  onAction: () => void;
 }
 
-/** When the panels cannot be downloaded: what the live region says, and the way on. */
+type Panels = typeof import('./panels.tsx');
+let panels: Panels | undefined;
+let loading: Promise<Panels> | undefined;
+const listeners = new Set<() => void>();
+/** Downloads the panels once (again after a failed download); the views that word errors then render again. */
+const loadPanels = () =>
+  (loading ??= import('./panels.tsx').then(
+    (module) => {
+      panels = module;
+      listeners.forEach((listener) => listener());
+      return module;
+    },
+    (thrown: unknown) => {
+      loading = undefined;
+      throw thrown;
+    },
+  ));
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+};
+const getPanels = () => panels;
+
+/**
+ * The shopper's words for a checkout error: the panels' own once downloaded, until then (or if they cannot be) the
+ * provider's message for the error's kind.
+ */
+export function useErrorText(i18n: Translator): (error: PurseKitError) => string {
+  const loaded = useSyncExternalStore(subscribe, getPanels, getPanels);
+  return (error) => (loaded ? loaded.checkoutErrorText(error, i18n) : i18n.error(error));
+}
+
+/** When the panels cannot be downloaded: what happened, and the way on. */
 function PanelFallback({ status, error, onAction }: PanelProps) {
   const { i18n } = usePurse();
   const failed = status === 'failed';
   return (
     <div className="purse-checkout__panel">
-      <p className="purse-checkout__panel-text">{failed ? checkoutErrorText(error!, i18n) : i18n.t(`checkout.status.${status}`)}</p>
-      {onAction && <Button onClick={onAction}>{i18n.t(failed ? 'checkout.retry' : 'checkout.restart')}</Button>}
+      <p className="purse-checkout__panel-text">{failed ? i18n.error(error!) : i18n.t(`checkout.status.${status}`)}</p>
+      <Button onClick={onAction}>{i18n.t(failed ? 'checkout.retry' : 'checkout.restart')}</Button>
     </div>
   );
 }
 
 /** The failure, expired and cancelled panels, downloaded apart. */
-export const CheckoutPanel = lazyView(() => import('./panels.tsx').then((module) => module.CheckoutPanel), PanelFallback);
+export const CheckoutPanel = lazyView(() => loadPanels().then((module) => module.CheckoutPanel), PanelFallback);
 
 /** HOSTED_PAGE: a link to the (origin-checked) hosted page; after a redirect, the same link as a fallback. */
 export function HostedPageLink({ url, redirecting }: { url: string; redirecting: boolean }) {
