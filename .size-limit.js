@@ -23,6 +23,20 @@ const lazyImportsApart = (config) => ({
   ],
 });
 
+/** A chunk as the page downloads it: the page's modules (relative imports not matching `own`) are already there. */
+const onlyOwn = (config, own) => ({
+  ...config,
+  plugins: [
+    ...(config.plugins ?? []),
+    {
+      name: 'page-modules-apart',
+      setup(build) {
+        build.onResolve({ filter: /^\./ }, (args) => (own.test(args.path) ? undefined : { path: args.path, external: true }));
+      },
+    },
+  ],
+});
+
 const page = (name, path, names, limit) => ({
   name,
   path,
@@ -33,7 +47,7 @@ const page = (name, path, names, limit) => ({
 });
 
 export default [
-  page('checkout page: PurseProvider + PurseCheckout (purse-react-kit/checkout)', 'dist/checkout.js', ['PurseProvider', 'PurseCheckout'], '13.1 kB'),
+  page('checkout page: PurseProvider + PurseCheckout (purse-react-kit/checkout)', 'dist/checkout.js', ['PurseProvider', 'PurseCheckout'], '12.6 kB'),
   page('payment status page: PurseProvider + PaymentStatus (purse-react-kit/status)', 'dist/status.js', ['PurseProvider', 'PaymentStatus'], '11.3 kB'),
   page('signup page: PurseProvider + XcoSignup (purse-react-kit/signup)', 'dist/signup.js', ['PurseProvider', 'XcoSignup'], '14.9 kB'),
   page(
@@ -51,6 +65,23 @@ export default [
     import: { 'dist/core/phone/parse.js': '{ parsePhone }', 'dist/core/phone/data/zone-3.js': '*' },
     modifyEsbuildConfig: lazyImportsApart,
     limit: '13.6 kB',
+  },
+  // The checkout's chunks downloaded apart, measured without what the checkout page already has (relative imports
+  // other than the chunk's own modules are left out).
+  {
+    name: 'checkout panels and error words (downloaded when idle, or when a checkout step fails, expires or is cancelled)',
+    path: 'dist/react/purse-checkout/panels.js',
+    import: '{ CheckoutPanel, checkoutErrorText }',
+    ignore: PEERS,
+    modifyEsbuildConfig: (config) => onlyOwn(config, /panels|recovery|useCountdown/),
+    limit: '1.3 kB',
+  },
+  {
+    name: 'checkout renewal, submit and cancel effects (downloaded once the drop-in is ready, or when first asked for)',
+    path: 'dist/core/checkout/off-path.js',
+    import: '{ renew, submitPayment, abortSession }',
+    modifyEsbuildConfig: (config) => onlyOwn(config, /off-path/),
+    limit: '430 B',
   },
   { name: 'French texts (downloaded for locale="fr")', path: 'dist/react/i18n/fr.js', import: '{ fr }', limit: '4.2 kB' },
   { name: 'QR code (qrcode.react, downloaded when a deposit address is shown)', path: 'node_modules/qrcode.react/lib/esm/index.js', import: '*', ignore: ['react'], limit: '6.2 kB' },

@@ -33,7 +33,7 @@ type S = CheckoutState;
 const at = (s: S, step: CheckoutStep) => s.status === 'loading' && s.step === step;
 
 /** The drop-in is mounted or being mounted. */
-export const hasDropin = (s: S): boolean => s.status === 'ready' || s.status === 'submitting' || at(s, 'mount');
+export const hasDropin = (s: CheckoutState): boolean => s.status === 'ready' || s.status === 'submitting' || at(s, 'mount');
 
 /** The drop-in goes away: what was tied to it (a submit, the wait for a renewal, a renewal) ends with it. */
 const without = (s: S, change: Partial<S>): S => ({ ...s, submitKey: undefined, expiredAt: undefined, renewing: false, ...change });
@@ -110,5 +110,5 @@ const rules: Rules = {
 };
 
 /** The checkout: events in, state out; the same state object when the event changes nothing. */
-export const checkoutReducer = (state: S, event: CheckoutEvent): S =>
+export const checkoutReducer = (state: CheckoutState, event: CheckoutEvent): CheckoutState =>
   (rules[event.type] as (s: S, e: CheckoutEvent) => S)(state, event);
