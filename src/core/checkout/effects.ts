@@ -14,6 +14,7 @@ import { checkoutReducer, hasDropin, initialCheckoutState, REFRESH_GRACE_MS } fr
 import { dropinEvent, expiryDelay, sessionTarget } from './session.ts';
 import type { CheckoutEvent, CheckoutState } from './types.ts';
 import { warmUp, type WarmUpOptions } from './warm-up.ts';
+import type * as OffPathModule from './off-path.ts';
 
 /** What the checkout reads when work or a callback runs (the latest props, defaults applied). */
 export interface CheckoutConfig extends WarmUpOptions {
@@ -72,7 +73,7 @@ export interface CheckoutRunner {
 }
 
 type Context = EffectContext<CheckoutEvent>;
-type OffPath = typeof import('./off-path.ts');
+type OffPath = typeof OffPathModule;
 
 let offPathChunk: Promise<OffPath> | undefined;
 /** The off-path effects; a failed download is tried again on the next use. */

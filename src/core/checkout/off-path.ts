@@ -5,14 +5,21 @@ import type { MerchantBackend } from '../backend/backend.ts';
 import type { MountedDropin } from '../dropin/types.ts';
 import { isPurseKitFailure, PurseKitFailure, toKitError } from '../errors.ts';
 import type { EffectContext } from '../runner.ts';
-import type { CheckoutConfig } from './effects.ts';
+import type { CheckoutSessionRequest } from '../backend/views.ts';
 import { dropinError, sessionTarget } from './session.ts';
 import type { CheckoutEvent } from './types.ts';
 
 type Context = EffectContext<CheckoutEvent>;
 
+/** What a renewal reads of the checkout's config. */
+interface RenewConfig {
+  backend: MerchantBackend;
+  request: CheckoutSessionRequest;
+  allowedOrigins: readonly string[];
+}
+
 /** Drop-in Checkout's `hooks.onRefreshSession` (after `RENEWING`): a fresh session for the same order; a failure ends in `expired`. */
-export async function renew({ backend, request, allowedOrigins }: CheckoutConfig, { send, signal }: Context): Promise<string> {
+export async function renew({ backend, request, allowedOrigins }: RenewConfig, { send, signal }: Context): Promise<string> {
   try {
     const session = await backend.createSession(request, { signal, idempotencyKey: createIdempotencyKey() });
     const target = sessionTarget(session, allowedOrigins);

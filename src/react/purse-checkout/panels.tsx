@@ -9,9 +9,17 @@ import { addMessages, type MessageKey, type Translator } from '../i18n/index.ts'
 import { usePurse } from '../provider/context.ts';
 import { Button } from '../shared/parts.tsx';
 import { useCountdown } from '../shared/useCountdown.ts';
-import type { PanelProps } from './parts.tsx';
 
 addMessages(enCheckoutPanels);
+
+/** Props of the panels off the main path: the action is "Try again" (failed) or "Start again". */
+export interface PanelProps {
+  status: 'failed' | 'expired' | 'cancelled';
+  /** The failure (status `failed`). */
+  error?: PurseKitError;
+  /** Retry (offered only where it can succeed) or restart. */
+  onAction: () => void;
+}
 
 const checkoutErrorKeys: Partial<Record<PurseKitError['kind'], MessageKey>> = {
   script_load: 'checkout.error.script_load',

@@ -8,6 +8,8 @@ import { Button } from '../shared/parts.tsx';
 import { lazyView } from '../shared/lazy.tsx';
 import type { Translator } from '../i18n/index.ts';
 import { methodLabels } from './texts.ts';
+import type * as PanelsModule from './panels.tsx';
+import type { PanelProps } from './panels.tsx';
 
 /** Placeholder blocks shaped like a payment form, with the loading text and the methods to come (text only). */
 export function LoadingSkeleton({ solutions }: { solutions: readonly EligibleSolution[] }) {
@@ -41,16 +43,7 @@ export function LoadingSkeleton({ solutions }: { solutions: readonly EligibleSol
   );
 }
 
-/** Props of the panels off the main path: the action is "Try again" (failed) or "Start again". */
-export interface PanelProps {
-  status: 'failed' | 'expired' | 'cancelled';
-  /** The failure (status `failed`). */
-  error?: PurseKitError;
-  /** Retry (offered only where it can succeed) or restart. */
-  onAction: () => void;
-}
-
-type Panels = typeof import('./panels.tsx');
+type Panels = typeof PanelsModule;
 let panels: Panels | undefined;
 let loading: Promise<Panels> | undefined;
 const listeners = new Set<() => void>();
