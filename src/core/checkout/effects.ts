@@ -75,19 +75,28 @@ export interface CheckoutRunner {
 type Context = EffectContext<CheckoutEvent>;
 type OffPath = typeof OffPathModule;
 
+let offPathLoaded: OffPath | undefined;
 let offPathChunk: Promise<OffPath> | undefined;
 /** The off-path effects; a failed download is tried again on the next use. */
 const offPath = (): Promise<OffPath> =>
-  (offPathChunk ??= import('./off-path.ts').catch((thrown: unknown) => {
-    offPathChunk = undefined;
-    throw thrown;
-  }));
+  (offPathChunk ??= import('./off-path.ts').then(
+    (chunk) => (offPathLoaded = chunk),
+    (thrown: unknown) => {
+      offPathChunk = undefined;
+      throw thrown;
+    },
+  ));
 
-/** Runs `use` with the off-path effects; a chunk that cannot be downloaded becomes `fail(network error)`. */
+/**
+ * Runs `use` with the off-path effects, at once when they are there (a pay click then submits in the same task); a
+ * chunk that cannot be downloaded becomes `fail(network error)`.
+ */
 const withOffPath = (use: (chunk: OffPath) => Promise<void>, fail: (error: PurseKitError) => void): Promise<void> =>
-  offPath().then(use, (thrown: unknown) =>
-    fail({ kind: 'network', timeout: false, message: `A part of the checkout could not be downloaded: ${String(thrown)}` }),
-  );
+  offPathLoaded
+    ? use(offPathLoaded)
+    : offPath().then(use, (thrown: unknown) =>
+        fail({ kind: 'network', timeout: false, message: `A part of the checkout could not be downloaded: ${String(thrown)}` }),
+      );
 
 const mountOptionsKey = (c: CheckoutConfig) => JSON.stringify([c.locale, c.hidePayButton, c.theme]);
 
@@ -216,6 +225,7 @@ export function createCheckoutRunner(initialConfig: CheckoutConfig): CheckoutRun
   /** A fresh session for the same order, its widget data for the drop-in; a failure ends in `expired`. */
   const renew = (context: Context): Promise<string> => {
     context.send({ type: 'RENEWING', now: Date.now() });
+    if (offPathLoaded) return offPathLoaded.renew(config, context);
     return offPath().then(
       (chunk) => chunk.renew(config, context),
       (thrown: unknown) => {
