@@ -88,13 +88,13 @@ const offPath = (): Promise<OffPath> =>
   ));
 
 /**
- * Runs `use` with the off-path effects, at once when they are there (a pay click then submits in the same task); a
+ * Runs `run` with the off-path effects, at once when they are there (a pay click then submits in the same task); a
  * chunk that cannot be downloaded becomes `fail(network error)`.
  */
-const withOffPath = (use: (chunk: OffPath) => Promise<void>, fail: (error: PurseKitError) => void): Promise<void> =>
+const withOffPath = (run: (chunk: OffPath) => Promise<void>, fail: (error: PurseKitError) => void): Promise<void> =>
   offPathLoaded
-    ? use(offPathLoaded)
-    : offPath().then(use, (thrown: unknown) =>
+    ? run(offPathLoaded)
+    : offPath().then(run, (thrown: unknown) =>
         fail({ kind: 'network', timeout: false, message: `A part of the checkout could not be downloaded: ${String(thrown)}` }),
       );
 
