@@ -23,18 +23,10 @@ const lazyImportsApart = (config) => ({
   ],
 });
 
-/** A chunk as the page downloads it: the page's modules (relative imports not matching `own`) are already there. */
-const onlyOwn = (config, own) => ({
+/** Leaves out of a lazy chunk the modules its page already holds (matched by import path): a bundler shares them. */
+const pageModulesApart = (filter) => (config) => ({
   ...config,
-  plugins: [
-    ...(config.plugins ?? []),
-    {
-      name: 'page-modules-apart',
-      setup(build) {
-        build.onResolve({ filter: /^\./ }, (args) => (own.test(args.path) ? undefined : { path: args.path, external: true }));
-      },
-    },
-  ],
+  plugins: [...(config.plugins ?? []), { name: 'page-modules-apart', setup: (build) => build.onResolve({ filter }, (args) => ({ path: args.path, external: true })) }],
 });
 
 const page = (name, path, names, limit) => ({
@@ -48,7 +40,15 @@ const page = (name, path, names, limit) => ({
 
 export default [
   page('checkout page: PurseProvider + PurseCheckout (purse-react-kit/checkout)', 'dist/checkout.js', ['PurseProvider', 'PurseCheckout'], '12.6 kB'),
-  page('payment status page: PurseProvider + PaymentStatus (purse-react-kit/status)', 'dist/status.js', ['PurseProvider', 'PaymentStatus'], '11.3 kB'),
+  page('payment status page: PurseProvider + PaymentStatus (purse-react-kit/status)', 'dist/status.js', ['PurseProvider', 'PaymentStatus'], '9.9 kB'),
+  {
+    name: 'payment details and timeline (downloaded when the status page renders, preloaded when idle, shown with the status)',
+    path: 'dist/react/payment-status/PaymentDetails.js',
+    import: '{ PaymentDetails }',
+    ignore: PEERS,
+    modifyEsbuildConfig: pageModulesApart(/\/(provider\/context|i18n\/index|classify)\.js$/),
+    limit: '1.75 kB',
+  },
   page('signup page: PurseProvider + XcoSignup (purse-react-kit/signup)', 'dist/signup.js', ['PurseProvider', 'XcoSignup'], '14.9 kB'),
   page(
     'all three components: PurseProvider + PurseCheckout + PaymentStatus + XcoSignup (purse-react-kit)',
@@ -58,7 +58,18 @@ export default [
   ),
   page('deposits page: PurseProvider + CustomerPurse (purse-react-kit/customer-purse)', 'dist/customer-purse.js', ['PurseProvider', 'CustomerPurse'], '9.3 kB'),
   page('account page: PurseProvider + XcoAccount (purse-react-kit/xco-account)', 'dist/xco-account.js', ['PurseProvider', 'XcoAccount'], '7.7 kB'),
-  page('drop-in loader alone: loadDropin (purse-react-kit/core)', 'dist/core.js', ['loadDropin'], '2 kB'),
+  {
+    ...page('drop-in loader alone: loadDropin (purse-react-kit/core)', 'dist/core.js', ['loadDropin'], '1.55 kB'),
+    // As an ES module, as a page that splits code is built: in its default iife format esbuild adds CommonJS helpers
+    // (__require, __toESM) next to a kept import(), dead code no consumer's page contains.
+    modifyEsbuildConfig: (config) => ({ ...lazyImportsApart(config), format: 'esm' }),
+  },
+  {
+    name: 'Widget v3 driver (downloaded when the drop-in script is the older Widget v3 generation)',
+    path: 'dist/core/dropin/widget-v3.js',
+    import: '{ widgetV3 }',
+    limit: '460 B',
+  },
   {
     name: 'phone data on the first phone keystroke: the parser and the largest zone (Europe, +3…)',
     path: ['dist/core/phone/parse.js', 'dist/core/phone/data/zone-3.js'],
@@ -66,21 +77,19 @@ export default [
     modifyEsbuildConfig: lazyImportsApart,
     limit: '13.6 kB',
   },
-  // The checkout's chunks downloaded apart, measured without what the checkout page already has (relative imports
-  // other than the chunk's own modules are left out).
   {
     name: 'checkout panels and error words (downloaded when idle, or when a checkout step fails, expires or is cancelled)',
     path: 'dist/react/purse-checkout/panels.js',
     import: '{ CheckoutPanel, checkoutErrorText }',
     ignore: PEERS,
-    modifyEsbuildConfig: (config) => onlyOwn(config, /panels|recovery|useCountdown/),
+    modifyEsbuildConfig: pageModulesApart(/\/(provider\/context|i18n\/index|shared\/parts)\.js$/),
     limit: '1.3 kB',
   },
   {
     name: 'checkout renewal, submit and cancel effects (downloaded once the drop-in is ready, or when first asked for)',
     path: 'dist/core/checkout/off-path.js',
     import: '{ renew, submitPayment, abortSession }',
-    modifyEsbuildConfig: (config) => onlyOwn(config, /off-path/),
+    modifyEsbuildConfig: pageModulesApart(/\/(backend\/idempotency|errors|session)\.js$/),
     limit: '430 B',
   },
   { name: 'French texts (downloaded for locale="fr")', path: 'dist/react/i18n/fr.js', import: '{ fr }', limit: '4.2 kB' },

@@ -45,12 +45,12 @@ export const SuccessEur: Story = {
   play: async (context) => {
     const { canvas, args, loaded } = context;
     await expect(await canvas.findByRole('heading', { name: 'Payment successful' }, WAIT)).toBeVisible();
-    await expect(detail(context, 'Amount')).toHaveTextContent('€42.99');
-    await expect(detail(context, 'Paid with')).toHaveTextContent(/^Visa ••••ending in 1111$/);
-    const history = canvas.getByRole('list', { name: 'Payment history' });
+    await expect(await detail(context, 'Amount')).toHaveTextContent('€42.99');
+    await expect(await detail(context, 'Paid with')).toHaveTextContent(/^Visa ••••ending in 1111$/);
+    const history = await canvas.findByRole('list', { name: 'Payment history' });
     await expect(history.querySelectorAll('li')).toHaveLength(1);
     await expect(history).toHaveTextContent(/^Authorized €42\.99/);
-    await expect(detail(context, 'Payment reference')).toHaveTextContent(loaded.paymentId as string);
+    await expect(await detail(context, 'Payment reference')).toHaveTextContent(loaded.paymentId as string);
     await expect(args.onSuccess).toHaveBeenCalledTimes(1);
   },
 };
@@ -66,7 +66,7 @@ export const SuccessJpy: Story = {
   ],
   play: async (context) => {
     await context.canvas.findByRole('heading', { name: 'Payment successful' }, WAIT);
-    await expect(detail(context, 'Amount')).toHaveTextContent('¥4,299');
+    await expect(await detail(context, 'Amount')).toHaveTextContent('¥4,299');
   },
 };
 
@@ -81,7 +81,7 @@ const successIn = (currency: Currency, shown: string): Story => ({
   ],
   play: async (context) => {
     await context.canvas.findByRole('heading', { name: 'Payment successful' }, WAIT);
-    await expect(detail(context, 'Amount')).toHaveTextContent(shown);
+    await expect(await detail(context, 'Amount')).toHaveTextContent(shown);
   },
 });
 export const SuccessChf = successIn('CHF', 'CHF 42.99');
@@ -175,7 +175,7 @@ export const Refunded: Story = {
   ],
   play: async (context) => {
     await expect(await context.canvas.findByRole('heading', { name: 'Payment refunded' }, WAIT)).toBeVisible();
-    const steps = within(context.canvas.getByRole('list', { name: 'Payment history' })).getAllByRole('listitem');
+    const steps = within(await context.canvas.findByRole('list', { name: 'Payment history' })).getAllByRole('listitem');
     await expect(steps.map((step) => step.firstChild?.textContent)).toEqual(['Authorized', 'Charged', 'Refunded']);
     await expect(steps[2]).toHaveTextContent(/^Refunded €42\.99/);
     for (const step of steps) await expect(step.querySelector('time')).toHaveAttribute('datetime');
@@ -212,7 +212,7 @@ export const FrenchPartlyRefunded: Story = {
   ],
   play: async (context) => {
     await expect(await context.canvas.findByRole('heading', { name: 'Paiement réussi' }, WAIT)).toBeVisible();
-    const steps = within(context.canvas.getByRole('list', { name: 'Historique du paiement' })).getAllByRole('listitem');
+    const steps = within(await context.canvas.findByRole('list', { name: 'Historique du paiement' })).getAllByRole('listitem');
     await expect(steps.map((step) => step.querySelector('.purse-timeline__amount')?.textContent)).toEqual([
       '42,99\u00a0€',
       '30,00\u00a0€ sur 42,99\u00a0€',

@@ -27,7 +27,7 @@ export const LinkCreated: Story = {
     const { canvas } = context;
     await expect(await canvas.findByRole('heading', { name: 'Waiting for payment' }, WAIT)).toBeVisible();
     await expect(canvas.getByText('This payment link has not been paid yet.', { selector: 'p' })).toBeVisible();
-    await expect(detail(context, 'Amount')).toHaveTextContent('€120.00');
+    await expect(await detail(context, 'Amount')).toHaveTextContent('€120.00');
   },
 };
 
@@ -62,7 +62,7 @@ export const LinkPaid: Story = {
   ],
   play: async (context) => {
     await expect(await context.canvas.findByRole('heading', { name: 'Payment successful' }, WAIT)).toBeVisible();
-    await expect(detail(context, 'Amount')).toHaveTextContent('€120.00');
+    await expect(await detail(context, 'Amount')).toHaveTextContent('€120.00');
   },
 };
 

@@ -58,8 +58,8 @@ export const Default: Story = {
   play: async (context) => {
     const { canvas, args, loaded } = context;
     await expect(await canvas.findByRole('heading', { level: 1, name: 'Payment successful' }, WAIT)).toBeVisible();
-    await expect(detail(context, 'Amount')).toHaveTextContent('€42.99');
-    await expect(detail(context, 'Payment reference')).toHaveTextContent(loaded.paymentId as string);
+    await expect(await detail(context, 'Amount')).toHaveTextContent('€42.99');
+    await expect(await detail(context, 'Payment reference')).toHaveTextContent(loaded.paymentId as string);
     await expect(args.onSuccess).toHaveBeenCalledTimes(1);
   },
 };

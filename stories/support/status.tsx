@@ -19,9 +19,9 @@ export const QUICK = { fastIntervalMs: 100, slowAfterMs: 1_000, slowIntervalMs: 
 
 export const WAIT = { timeout: 5_000 };
 
-/** The value of a detail row (`<dt>label</dt><dd>value</dd>`). */
-export function detail({ canvas }: Pick<StoryContext, 'canvas'>, label: string): HTMLElement {
-  const value = canvas.getByText(label, { selector: 'dt' }).nextElementSibling;
+/** The value of a detail row (`<dt>label</dt><dd>value</dd>`), once the details' chunk has arrived. */
+export async function detail({ canvas }: Pick<StoryContext, 'canvas'>, label: string): Promise<HTMLElement> {
+  const value = (await canvas.findByText(label, { selector: 'dt' }, WAIT)).nextElementSibling;
   if (!(value instanceof HTMLElement)) throw new Error(`No value after the "${label}" label.`);
   return value;
 }

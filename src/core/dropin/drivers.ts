@@ -1,39 +1,42 @@
 // One driver interface over both drop-in generations. Each mount owns its listeners: unmount (or a failed or aborted
-// mount) removes them and tears the drop-in down, and any event arriving later is dropped.
+// mount) removes them and tears the drop-in down, and any event arriving later is dropped. The Widget v3 half is
+// downloaded only when the script defined window.UpStreamPay: a failed download fails the mount (script_load), and
+// mounting again (the shopper's retry) downloads it again.
 import { PurseKitFailure } from '../errors.ts';
-import type {
-  DropinDriver,
-  DropinEvent,
-  DropinGeneration,
-  DropinMountOptions,
-  DropinWindow,
-  MountedDropin,
-  PurseGlobal,
-  PurseSubscribable,
-  UpStreamPayEvent,
-  UpStreamPayGlobal,
-} from './types.ts';
+import type { DropinDriver, DropinEvent, DropinGeneration, DropinMountOptions, DropinWindow, MountedDropin, PurseGlobal, PurseSubscribable } from './types.ts';
 
-let idSeq = 0;
+/**
+ * A generation's mount: events out through `emit`, teardown steps pushed on `cleanups` (run last first), `check`
+ * throws once the caller gave up. Resolves once the drop-in is mounted; the driver then reports `ready`.
+ */
+type Mount = (
+  o: DropinMountOptions,
+  emit: (event: DropinEvent) => void,
+  cleanups: (() => void)[],
+  check: () => void,
+) => Promise<Omit<MountedDropin, 'unmount'>>;
 
-/** The driver for whichever global the script defined; undefined when neither is there (yet). */
-export function createDriver(win: DropinWindow, url: URL): DropinDriver | undefined {
-  const purse = win.Purse?.createDropinCheckout && win.Purse;
-  const ups = win.UpStreamPay?.WidgetManager?.buildForWidgetData && win.UpStreamPay;
+const widgetV3 = () => import('./widget-v3.ts');
+
+/** A `script_load` failure of the script at `url`: `why` ends "Purse's drop-in script <url> …" (the URL alone in production). */
+export const scriptLoadFailure = (url: URL, why: string) =>
+  new PurseKitFailure({
+    kind: 'script_load',
+    message: `${process.env.NODE_ENV !== 'production' ? "Purse's drop-in script " : ''}${url.href} ${why}`,
+    url: url.href,
+  });
+
+/** The driver for whichever global the script defined; undefined when neither is there (yet) or there is no window. */
+export function createDriver(win: DropinWindow | null, url: URL): DropinDriver | undefined {
+  const purse = win?.Purse?.createDropinCheckout && win.Purse;
+  const ups = win?.UpStreamPay?.WidgetManager?.buildForWidgetData && win.UpStreamPay;
   // Both generations on one page: the script's path says which one this URL is.
   if (purse && (!ups || url.pathname.includes('dropin-checkout'))) return driver('dropin-checkout', url, dropinCheckout(purse));
-  return ups ? driver('widget-v3', url, widgetV3(ups)) : undefined;
+  if (!ups) return undefined;
+  // Downloaded now, while the session may still be on its way; a failure here surfaces (again) on mount.
+  widgetV3().catch(() => {});
+  return driver('widget-v3', url, async (...args) => (await widgetV3()).widgetV3(ups)(...args));
 }
-
-/** What a generation's mount gets: events out, cleanups in, and a check that throws once the caller gave up. */
-interface Mounting {
-  emit(event: DropinEvent): void;
-  onStop(cleanup: () => void): void;
-  check(): void;
-  stop(): void;
-}
-
-type Mount = (o: DropinMountOptions, m: Mounting) => Promise<MountedDropin>;
 
 /** Runs each mount with its own listener book-keeping; a failure tears down what was set up and rejects typed. */
 const driver = (generation: DropinGeneration, url: URL, run: Mount): DropinDriver => ({
@@ -42,124 +45,70 @@ const driver = (generation: DropinGeneration, url: URL, run: Mount): DropinDrive
     let active = true;
     let readySent = false;
     const cleanups: (() => void)[] = [];
-    const m: Mounting = {
-      emit(event) {
-        if (!active || (event.type === 'ready' && readySent)) return;
-        // A submission that did not leave the page (refused card) ends with the drop-in ready again: report that once.
-        readySent = event.type === 'ready' || (readySent && event.type !== 'submitting');
-        o.onEvent(event);
-      },
-      onStop: (cleanup) => void cleanups.push(cleanup),
-      check() {
-        o.signal?.throwIfAborted();
-      },
-      stop() {
-        if (!active) return;
-        active = false;
-        // Last set up, first torn down; one throwing cleanup must not keep the others from running.
-        for (const cleanup of cleanups.reverse()) {
-          try {
-            cleanup();
-          } catch {
-            // the drop-in is going away anyway
-          }
+    const check = () => o.signal?.throwIfAborted();
+    const emit = (event: DropinEvent) => {
+      if (!active || (event.type === 'ready' && readySent)) return;
+      // A submission that did not leave the page (refused card) ends with the drop-in ready again: report that once.
+      readySent = event.type === 'ready' || (readySent && event.type !== 'submitting');
+      o.onEvent(event);
+    };
+    const stop = () => {
+      if (!active) return;
+      active = false;
+      // Last set up, first torn down; one throwing cleanup must not keep the others from running.
+      for (const cleanup of cleanups.reverse()) {
+        try {
+          cleanup();
+        } catch {
+          // the drop-in is going away anyway
         }
-      },
+      }
     };
     try {
-      m.check();
-      return await run(o, m);
+      check();
+      const mounted = await run(o, emit, cleanups, check);
+      check();
+      emit({ type: 'ready' });
+      return { ...mounted, unmount: stop };
     } catch (error) {
-      m.stop();
-      if (o.signal?.aborted || error instanceof PurseKitFailure) throw error;
-      const message = `Purse's drop-in failed to start: ${(error as Error | undefined)?.message ?? String(error)}`;
-      throw new PurseKitFailure({ kind: 'script_load', message, url: url.href });
+      stop();
+      if (o.signal?.aborted) throw error;
+      throw scriptLoadFailure(url, `failed to start: ${error}`);
     }
   },
 });
 
-function listen<T>(m: Mounting, value: PurseSubscribable<T>, callback: (value: T) => void): void {
+function listen<T>(cleanups: (() => void)[], value: PurseSubscribable<T>, callback: (value: T) => void): void {
   const handle = value.subscribe(callback);
-  m.onStop(() => (typeof handle === 'function' ? handle() : handle?.unsubscribe()));
+  cleanups.push(() => (typeof handle === 'function' ? handle() : handle?.unsubscribe()));
 }
 
 const dropinCheckout =
   (purse: PurseGlobal): Mount =>
-  async (o, m) => {
-    const instance = await purse.createDropinCheckout({
+  async (o, emit, cleanups, check) => {
+    const options: Parameters<PurseGlobal['createDropinCheckout']>[0] = {
       session: o.widgetData,
-      // Only what was given: undefined must not override the script's own defaults.
-      ...(o.locale && { locale: o.locale }),
-      ...(o.theme && { theme: o.theme }),
-      ...(o.hidePayButton !== undefined && { hidePayButton: o.hidePayButton }),
-      ...(o.onRefreshSession && { hooks: { onRefreshSession: o.onRefreshSession } }),
+      locale: o.locale,
+      theme: o.theme,
+      hidePayButton: o.hidePayButton,
+      hooks: o.onRefreshSession && { onRefreshSession: o.onRefreshSession },
+      // Its `ready` and `error` events have the kit's own shape.
       eventListener(event) {
-        if (event.type === 'ready') m.emit(event);
-        else if (event.type === 'error') m.emit({ type: 'error', message: event.message, code: event.code });
+        if (event.type === 'ready' || event.type === 'error') emit(event);
       },
-    });
-    m.onStop(() => instance.unmount());
-    m.check();
-    listen(m, instance.isPaymentFulfilled, (isFulfilled) => m.emit({ type: 'fulfilled', isFulfilled }));
-    listen(m, instance.sessionState, (state) => {
-      if (state === 'ready' || state === 'submitting' || state === 'expired') m.emit({ type: state });
+    };
+    // Only what was given: an undefined (or empty) option must not override the script's own default.
+    for (const key in options) if ((options[key as keyof typeof options] ?? '') === '') delete options[key as keyof typeof options];
+    const instance = await purse.createDropinCheckout(options);
+    cleanups.push(() => instance.unmount());
+    check();
+    listen(cleanups, instance.isPaymentFulfilled, (isFulfilled) => emit({ type: 'fulfilled', isFulfilled }));
+    listen(cleanups, instance.sessionState, (state) => {
+      if (state === 'ready' || state === 'submitting' || state === 'expired') emit({ type: state });
     });
     await instance.mount(o.element);
-    m.check();
-    m.emit({ type: 'ready' });
     return {
       submit: () => instance.submitPayment(),
-      unmount: m.stop,
-      setSession: async (widgetData) => void (await instance.setSession(widgetData)),
-    };
-  };
-
-function fromWidgetEvent({ code, payload }: UpStreamPayEvent): DropinEvent | undefined {
-  if (code === 'CHECKOUT_PAYMENT_FULFILLED_CHANGES') return { type: 'fulfilled', isFulfilled: payload?.isFulfilled === true };
-  if (code === 'CHECKOUT_SESSION_EXPIRED') return { type: 'expired' };
-  if (code === 'CHECKOUT_API_INIT_FAILED') return { type: 'error', message: payload?.message ?? 'The payment form could not start.', code };
-  return undefined;
-}
-
-/** Widget v3 mounts by element id: a container without one gets a unique id. */
-const idOf = (element: HTMLElement) => (element.id ||= `purse-dropin-${++idSeq}`);
-
-const widgetV3 =
-  (ups: UpStreamPayGlobal): Mount =>
-  async (o, m) => {
-    // Widget v3 cannot remove a listener: the active flag inside emit() silences it after unmount.
-    const manager = await ups.WidgetManager.buildForWidgetData(o.widgetData, [
-      {
-        scopes: ['*'],
-        listener(event) {
-          const normalized = fromWidgetEvent(event);
-          if (normalized) m.emit(normalized);
-        },
-      },
-    ]);
-    const mountWidget = async (element: HTMLElement, kind: 'PAYMENT' | 'PAY_BUTTON') => {
-      m.check();
-      const widget = await manager.createWidget({ interface: kind, ui: {} });
-      m.onStop(() => widget.unmount?.());
-      m.check();
-      await widget.mount(idOf(element));
-    };
-    await mountWidget(o.element, 'PAYMENT');
-    // The pay button is a widget of its own, in a slot of ours after the form; without it the merchant pays through
-    // submit().
-    if (o.hidePayButton !== true) {
-      const slot = document.createElement('div');
-      o.element.append(slot);
-      m.onStop(() => slot.remove());
-      await mountWidget(slot, 'PAY_BUTTON');
-    }
-    m.check();
-    m.emit({ type: 'ready' });
-    return {
-      async submit() {
-        m.emit({ type: 'submitting' });
-        await manager.submitPayment();
-      },
-      unmount: m.stop,
+      setSession: async (widgetData) => instance.setSession(widgetData),
     };
   };

@@ -57,7 +57,14 @@ describe('origin allow-list', () => {
     expect(requests).toHaveLength(0);
   });
 
-  it.each(['not a url', '/relative/purse.js', 'javascript:alert(1)', 'data:text/javascript,alert(1)'])(
+  it.each([
+    'not a url',
+    '/relative/purse.js',
+    'javascript:alert(1)',
+    'data:text/javascript,alert(1)',
+    // a blob: URL carries the origin of the page that made it: the scheme itself must be http(s)
+    'blob:https://cdn.purse-secure.com/8a1f0c52-4bd4-4e62-9d3e-0d6f1f0e7c11',
+  ])(
     'refuses %s',
     async (url) => {
       const error = await failureOf(loadDropin(url, { allowedOrigins: [CDN, 'null'] }));

@@ -1,8 +1,9 @@
 // The hardened drop-in script loader: one script per URL per page, origin allow-list, CSP nonce, SRI, timeout, retry
 // after failure, and no DOM access until called (safe to import during server rendering). Kept small on purpose: a
-// page that only loads the drop-in pays for this file, the drivers and PurseKitFailure (see .size-limit.js).
+// page that only loads the drop-in pays for this file, the Drop-in Checkout driver and PurseKitFailure (see
+// .size-limit.js). Developer messages are shorter in production builds; tests and development get the full ones.
 import { PurseKitFailure } from '../errors.ts';
-import { createDriver } from './drivers.ts';
+import { createDriver, scriptLoadFailure } from './drivers.ts';
 import type { DropinDriver, DropinWindow, LoadDropinOptions } from './types.ts';
 
 /** Purse's script CDNs (production and sandbox): the default allow-list. */
@@ -37,100 +38,86 @@ export function checkOrigin(url: string, allowedOrigins: readonly string[], what
     // refused below, naming what was given
   }
   const origin = parsed?.origin;
-  if (!parsed || !/^https?:$/.test(parsed.protocol) || !allowedOrigins.some((entry) => originOf(entry) === origin)) {
+  // The scheme itself, not the origin: a blob: URL has the origin of the page that made it.
+  if (!/^https?:$/.test(parsed?.protocol as string) || !allowedOrigins.some((entry) => originOf(entry) === origin)) {
     throw configFailure(
       `${what} origin "${origin ?? url}" is not allowed` +
-        (process.env.NODE_ENV !== 'production' ? ` (allowed: ${allowedOrigins.join(', ')}): add it to the allowed origins.` : '.'),
+        (process.env.NODE_ENV !== 'production' ? ` (allowed: ${allowedOrigins.join(', ')}): add it to the allowed origins.` : ''),
     );
   }
-  return parsed;
+  return parsed!;
 }
 
 /**
  * Loads a client session's drop-in script (`widget.js_url`) once per page and resolves to a driver for whichever
- * generation it defined. Rejects with a `PurseKitFailure`: kind `config` for a refused URL or no document, kind
+ * generation it defined (the Widget v3 driver's own code is downloaded then, and awaited by its `mount`). Rejects with a `PurseKitFailure`: kind `config` for a refused URL or no document, kind
  * `script_load` for a network error, a timeout or a script without its global. A failed load can be retried.
  */
 export function loadDropin(jsUrl: string, options: LoadDropinOptions = {}): Promise<DropinDriver> {
   const { integrity, signal } = options;
   const doc = options.document ?? globalThis.document;
-  let url: URL;
-  let key: string;
+  let shared: Promise<DropinDriver>;
   try {
-    url = checkOrigin(jsUrl, options.allowedOrigins ?? PURSE_SCRIPT_ORIGINS);
-    if (!doc) throw configFailure('loadDropin needs a document' + (process.env.NODE_ENV !== 'production' ? ': call it in the browser.' : '.'));
-    key = url.origin + url.pathname;
+    const url = checkOrigin(jsUrl, options.allowedOrigins ?? PURSE_SCRIPT_ORIGINS);
+    if (!doc) throw configFailure('loadDropin needs a document' + (process.env.NODE_ENV !== 'production' ? ': call it in the browser.' : ''));
+    const key = url.origin + url.pathname;
+    // A script already in the page with the same origin and path (`script.src` is absolute), whoever added it.
+    const existing = [...doc.scripts].find((script) => script.src.split(/[?#]/)[0] === key);
     // Asked for integrity: a script in the page (loading or loaded, ours or not) without it is refused, never used.
-    if (integrity && (findScript(doc, key)?.integrity ?? integrity) !== integrity) {
-      throw configFailure(`${url.href} is in the page without integrity ${integrity}`);
-    }
-  } catch (failure) {
-    return Promise.reject(failure);
-  }
-  const cache = loads.get(doc) ?? new Map<string, Promise<DropinDriver>>();
-  loads.set(doc, cache);
-  let shared = cache.get(key);
-  if (!shared) {
-    shared = inject(doc, url, key, options, () => cache.delete(key));
+    if (integrity && (existing?.integrity ?? integrity) !== integrity) throw configFailure(`${key} is in the page without integrity ${integrity}`);
+    const cache = loads.get(doc) ?? new Map<string, Promise<DropinDriver>>();
+    loads.set(doc, cache);
+    shared = cache.get(key) ?? new Promise<DropinDriver>((resolve, reject) => {
+      const ready = () => {
+        const driver = createDriver(doc.defaultView as (Window & DropinWindow) | null, url);
+        if (driver) resolve(driver);
+        return driver;
+      };
+      if (existing && ready()) return;
+      const script = existing ?? doc.createElement('script');
+      const timeoutMs = options.timeoutMs ?? 15_000;
+      const listening = new AbortController();
+      const end = (why?: string) => {
+        clearTimeout(timer);
+        listening.abort();
+        if (why === undefined && ready()) return;
+        // A dead tag would be "reused" by the next attempt: remove it so a retry injects a fresh one.
+        script.remove();
+        cache.delete(key);
+        reject(
+          scriptLoadFailure(
+            url,
+            why ?? (process.env.NODE_ENV !== 'production' ? 'defined neither window.Purse nor window.UpStreamPay.' : 'defined no global.'),
+          ),
+        );
+      };
+      const timer = setTimeout(end, timeoutMs, `did not load within ${timeoutMs} ms.`);
+      script.addEventListener('load', () => end(), listening);
+      script.addEventListener('error', () => end(`could not be loaded${process.env.NODE_ENV !== 'production' ? ' (network or CSP)' : ''}.`), listening);
+      if (existing) return;
+      script.src = url.href;
+      script.async = true;
+      if (options.nonce) script.nonce = options.nonce;
+      if (integrity) script.integrity = integrity;
+      const crossOrigin = options.crossOrigin ?? (integrity && 'anonymous');
+      if (crossOrigin) script.crossOrigin = crossOrigin;
+      doc.head.appendChild(script);
+    });
     // Observed here so a failure nobody awaits is never an unhandled rejection; callers still receive it.
     shared.catch(noop);
     cache.set(key, shared);
+  } catch (failure) {
+    return Promise.reject(failure);
   }
-  if (!signal) return shared;
   // This caller stops waiting when its signal aborts; the shared load goes on for the others.
-  return new Promise((resolve, reject) => {
-    signal.throwIfAborted();
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    void shared.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
-
-function inject(doc: Document, url: URL, key: string, options: LoadDropinOptions, forget: () => void): Promise<DropinDriver> {
-  return new Promise((resolve, reject) => {
-    const win = doc.defaultView as (Window & DropinWindow) | null;
-    const ready = () => {
-      const driver = win && createDriver(win, url);
-      if (driver) resolve(driver);
-      return driver;
-    };
-    const existing = findScript(doc, key);
-    if (existing && ready()) return;
-
-    const script = existing ?? doc.createElement('script');
-    const timeoutMs = options.timeoutMs ?? 15_000;
-    const end = (why?: string) => {
-      clearTimeout(timer);
-      script.removeEventListener('load', onLoad);
-      script.removeEventListener('error', onError);
-      if (why === undefined && ready()) return;
-      // A dead tag would be "reused" by the next attempt: remove it so a retry injects a fresh one.
-      script.remove();
-      forget();
-      why ??= 'defined neither window.Purse nor window.UpStreamPay';
-      reject(new PurseKitFailure({ kind: 'script_load', message: `Purse's drop-in script ${url.href} ${why}.`, url: url.href }));
-    };
-    const onLoad = () => end();
-    const onError = () => end('could not be loaded (network or CSP)');
-    const timer = setTimeout(end, timeoutMs, `did not load within ${timeoutMs} ms`);
-    script.addEventListener('load', onLoad);
-    script.addEventListener('error', onError);
-    if (existing) return;
-
-    script.src = url.href;
-    script.async = true;
-    if (options.nonce) script.nonce = options.nonce;
-    if (options.integrity) script.integrity = options.integrity;
-    const crossOrigin = options.crossOrigin ?? (options.integrity ? 'anonymous' : undefined);
-    if (crossOrigin) script.crossOrigin = crossOrigin;
-    doc.head.appendChild(script);
-  });
-}
-
-/** A script already in the page with the same origin and path (`script.src` is absolute), whoever added it. */
-function findScript(doc: Document, key: string): HTMLScriptElement | undefined {
-  for (const script of doc.scripts) if (script.src.split(/[?#]/)[0] === key) return script;
-  return undefined;
+  return signal
+    ? new Promise((resolve, reject) => {
+        signal.throwIfAborted();
+        const onAbort = () => reject(signal.reason);
+        signal.addEventListener('abort', onAbort);
+        void shared.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+      })
+    : shared;
 }
 
 /**

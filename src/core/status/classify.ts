@@ -38,29 +38,24 @@ const failedAuthorizations: Partial<Record<AuthorizationStatus, FailureReason>> 
 /** True for success and failure. */
 export const isFinalOutcome = (outcome: StatusOutcome) => outcome !== 'waiting';
 
+const is = (outcome: StatusOutcome, reason: StatusReason) => ({ outcome, reason }) as StatusClassification;
+
 /** AUTHORIZED → success; anything captured → success ('captured'); REFUSED/ERROR/ABORTED → failure; else waiting. */
 export function classifyPayment(payment: Pick<ShopperPayment, 'authorization_status' | 'overview' | 'amounts'>): StatusClassification {
+  const status = payment.authorization_status;
+  const failed = failedAuthorizations[status];
   // A capture can only follow an authorization, whatever the status field says.
-  if (payment.amounts.total_captured > 0 || payment.overview.captured !== 'NOT') return { outcome: 'success', reason: 'captured' };
-  if (payment.authorization_status === 'AUTHORIZED') return { outcome: 'success', reason: 'authorized' };
-  const failed = failedAuthorizations[payment.authorization_status];
-  if (failed) return { outcome: 'failure', reason: failed };
+  if (payment.amounts.total_captured > 0 || payment.overview.captured !== 'NOT') return is('success', 'captured');
   // PENDING, or a status this version does not know: keep asking rather than guess.
-  return { outcome: 'waiting', reason: 'pending' };
+  return status === 'AUTHORIZED' ? is('success', 'authorized') : failed ? is('failure', failed) : is('waiting', 'pending');
 }
 
 /** A session alone never means success: only its payment can. Aborted sessions are failures. */
 export function classifySession(session: Pick<CheckoutSession, 'status'>): StatusClassification {
-  switch (session.status) {
-    case 'ABORTED_BY_CUSTOMER':
-      return { outcome: 'failure', reason: 'aborted_by_customer' };
-    case 'ABORTED_BY_MERCHANT':
-      return { outcome: 'failure', reason: 'aborted_by_merchant' };
-    case 'SUBMITTED':
-      return { outcome: 'waiting', reason: 'session_submitted' };
-    default:
-      return { outcome: 'waiting', reason: 'session_created' };
-  }
+  const { status } = session;
+  return status === 'ABORTED_BY_CUSTOMER' || status === 'ABORTED_BY_MERCHANT'
+    ? is('failure', status.toLowerCase() as FailureReason)
+    : is('waiting', status === 'SUBMITTED' ? 'session_submitted' : 'session_created');
 }
 
 /**
@@ -71,19 +66,12 @@ export function classifyPaymentLink(
   link: Pick<ShopperPaymentLink, 'status' | 'expires_at'>,
   nowMs?: number,
 ): StatusClassification {
-  switch (link.status) {
-    case 'PAID':
-      return { outcome: 'success', reason: 'link_paid' };
-    case 'CANCELLED':
-      return { outcome: 'failure', reason: 'link_cancelled' };
-    case 'EXPIRED':
-      return { outcome: 'failure', reason: 'link_expired' };
-  }
-  if (nowMs !== undefined && link.expires_at) {
-    const expiresAt = Date.parse(link.expires_at);
-    if (!Number.isNaN(expiresAt) && expiresAt <= nowMs) return { outcome: 'failure', reason: 'link_expired' };
-  }
-  return { outcome: 'waiting', reason: link.status === 'OPENED' ? 'link_opened' : 'link_created' };
+  const { status, expires_at } = link;
+  if (status === 'PAID') return is('success', 'link_paid');
+  if (status === 'CANCELLED') return is('failure', 'link_cancelled');
+  // An unreadable date (NaN) is never past.
+  if (status === 'EXPIRED' || Date.parse(expires_at ?? '') <= (nowMs ?? Number.NaN)) return is('failure', 'link_expired');
+  return is('waiting', status === 'OPENED' ? 'link_opened' : 'link_created');
 }
 
 /** The authorized payment of a paid link, to show its details. */

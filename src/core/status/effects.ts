@@ -8,7 +8,7 @@ import { toKitError, type PurseKitError } from '../errors.ts';
 import { MachineRunner, timer, type Effect, type EffectContext } from '../runner.ts';
 import { initialStatusState, sourceKey, statusReducer } from './machine.ts';
 import { nextPoll, type PollSchedule } from './schedule.ts';
-import { readRedirectToken, resolveSource, type StatusSourceProps } from './source.ts';
+import { readRedirectToken, resolveSource, type StatusSource, type StatusSourceProps } from './source.ts';
 import type { PaymentStatusPhase, StatusAnswer, StatusEvent, StatusState, StatusTarget } from './types.ts';
 
 /** Given to the callbacks. */
@@ -43,117 +43,103 @@ export interface StatusCache {
 
 const direct: StatusCache = { read: () => undefined, fetch: (_target, request) => request() };
 
-type Context = EffectContext<StatusEvent>;
+/** The backend method that answers about each kind of target. */
+const METHODS = { verify: 'verifyRedirect', link: 'getPaymentLink', session: 'getSession', payment: 'getPayment' } as const;
+
+/** The callback told of each phase. */
+const CALLBACKS = { success: 'onSuccess', failure: 'onFailure', error: 'onFailure', waiting: 'onPending' } as const;
 
 /** Runs one status page: its machine, and the requests and timers its states ask for. The hook creates one. */
 export class StatusRunner {
-  private config: StatusConfig;
-  private readonly machine: MachineRunner<StatusState, StatusEvent>;
-  private urlToken: string | undefined;
-  private urlRead = false;
-  /** The phase the callbacks were last told of: each transition is reported once. */
-  private reported: PaymentStatusPhase | undefined;
+  /** For `useSyncExternalStore`. */
+  readonly subscribe: (listener: () => void) => () => void;
+  /** The current state. */
+  readonly getState: () => StatusState;
+  /** The view mounted: the effects of the state start (a microtask later). */
+  readonly attach: () => void;
+  /** The view unmounted: every effect stops, unless it mounts again at once (StrictMode). */
+  readonly detach: () => void;
+  /** Asks the backend once more (after an error, or when the schedule is over). At most one request at a time. */
+  readonly refresh: () => void;
+  /** The latest props. */
+  readonly setConfig: (config: StatusConfig) => void;
 
-  constructor(config: StatusConfig, private readonly cache: StatusCache = direct) {
-    this.config = config;
-    const source = resolveSource(config, undefined, false);
-    this.machine = new MachineRunner(initialStatusState(source, Date.now(), this.cached(source)), {
-      reducer: statusReducer,
-      effects: (state) => this.effects(state),
-      onEvent: () => this.report(),
-      onAttach: () => {
-        if (!this.urlRead) {
-          this.urlRead = true;
-          this.urlToken = readRedirectToken();
+  constructor(config: StatusConfig, cache: StatusCache = direct) {
+    let urlToken: string | undefined;
+    let urlRead = false;
+    /** The phase the callbacks were last told of: each transition is reported once. */
+    let reported: PaymentStatusPhase | undefined;
+    const cached = (source: StatusSource) => (source.kind === 'token' ? cache.read({ kind: 'verify', token: source.token }) : undefined);
+
+    // Starts over when the props (or, once read, the URL) name another payment.
+    const follow = () => {
+      const source = resolveSource(config, urlToken, urlRead);
+      if (sourceKey(source) === sourceKey(machine.getState().source)) return;
+      const answer = cached(source);
+      machine.send({ type: 'START', source, now: Date.now(), ...(answer && { cached: answer }) });
+    };
+
+    // Each callback once per transition to its phase, while the view is mounted (StrictMode included).
+    const report = () => {
+      const { phase, payment, link, error } = machine.getState();
+      if (!machine.attached || phase === reported) return;
+      reported = phase;
+      const callback = CALLBACKS[phase as keyof typeof CALLBACKS];
+      if (callback) config[callback]?.(phase === 'error' ? { payment, link, error } : { payment, link });
+    };
+
+    const ask = (target: StatusTarget, request: number, { send }: EffectContext<StatusEvent>) =>
+      cache
+        .fetch(target, async () => {
+          const method = config.backend[METHODS[target.kind]] as (key: string) => Promise<StatusAnswer['data']>;
+          return { kind: target.kind, data: await method.call(config.backend, 'token' in target ? target.token : target.id) } as StatusAnswer;
+        })
+        .then(
+          (answer) => send({ type: 'ANSWERED', request, answer }),
+          // Adapters reject with PurseKitFailure; anything else is a bug of a custom adapter, shown as a server error.
+          (thrown: unknown) => send({ type: 'FAILED', request, error: toKitError(thrown, 'The merchant backend adapter failed') }),
+        );
+
+    const effects = ({ target, request, phase, startedAt, requests }: StatusState) => {
+      const list: Effect<StatusEvent>[] = [];
+      if (target && request !== undefined) list.push({ key: `request:${request}`, run: (c) => ask(target, request, c) });
+      if (phase === 'waiting') {
+        const { schedule } = config;
+        const elapsed = Date.now() - startedAt;
+        const step = nextPoll(phase, elapsed, schedule);
+        if (step.kind === 'poll' && request === undefined) {
+          list.push({ key: `poll:${requests}`, run: (c) => timer(c, step.delayMs, { type: 'POLL' }) });
         }
-        this.follow();
-        this.report();
+        // The deadline: stop polling and show "still processing" with a manual refresh.
+        const left = Math.max(0, schedule.timeoutMs - elapsed);
+        list.push({ key: `deadline:${startedAt}`, run: (c) => timer(c, left, { type: 'TIMED_OUT' }) });
+      }
+      return list;
+    };
+
+    const first = resolveSource(config, undefined, false);
+    const machine = new MachineRunner(initialStatusState(first, Date.now(), cached(first)), {
+      reducer: statusReducer,
+      effects,
+      onEvent: report,
+      onAttach: () => {
+        if (!urlRead) {
+          urlRead = true;
+          urlToken = readRedirectToken();
+        }
+        follow();
+        report();
       },
     });
-  }
 
-  /** For `useSyncExternalStore`. */
-  subscribe = (listener: () => void) => this.machine.subscribe(listener);
-  /** The current state. */
-  getState = (): StatusState => this.machine.getState();
-  /** The view mounted: the effects of the state start (a microtask later). */
-  attach = (): void => this.machine.attach();
-  /** The view unmounted: every effect stops, unless it mounts again at once (StrictMode). */
-  detach = (): void => this.machine.detach();
-
-  /** The latest props. */
-  setConfig(config: StatusConfig): void {
-    this.config = config;
-    this.follow();
-  }
-
-  /** Asks the backend once more (after an error, or when the schedule is over). At most one request at a time. */
-  refresh = (): void => this.machine.send({ type: 'REFRESH' });
-
-  /** Starts over when the props (or, once read, the URL) name another payment. */
-  private follow(): void {
-    const source = resolveSource(this.config, this.urlToken, this.urlRead);
-    if (sourceKey(source) === sourceKey(this.getState().source)) return;
-    const cached = this.cached(source);
-    this.machine.send({ type: 'START', source, now: Date.now(), ...(cached && { cached }) });
-  }
-
-  private cached(source: StatusState['source']): StatusAnswer | undefined {
-    return source.kind === 'token' ? this.cache.read({ kind: 'verify', token: source.token }) : undefined;
-  }
-
-  private effects(state: StatusState): Effect<StatusEvent>[] {
-    const { target, request, phase, startedAt } = state;
-    const effects: Effect<StatusEvent>[] = [];
-    if (target && request !== undefined) {
-      effects.push({ key: `request:${request}`, run: (context) => this.ask(target, request, context) });
-    }
-    if (phase === 'waiting') {
-      const { schedule } = this.config;
-      const elapsed = Date.now() - startedAt;
-      const step = nextPoll('waiting', elapsed, schedule);
-      if (step.kind === 'poll' && request === undefined) {
-        effects.push({ key: `poll:${state.requests}`, run: (c) => timer(c, step.delayMs, { type: 'POLL' }) });
-      }
-      // The deadline: stop polling and show "still processing" with a manual refresh.
-      const left = Math.max(0, schedule.timeoutMs - elapsed);
-      effects.push({ key: `deadline:${startedAt}`, run: (c) => timer(c, left, { type: 'TIMED_OUT' }) });
-    }
-    return effects;
-  }
-
-  private ask(target: StatusTarget, request: number, { send }: Context): Promise<void> {
-    return this.cache.fetch(target, () => this.call(target)).then(
-      (answer) => send({ type: 'ANSWERED', request, answer }),
-      // Adapters reject with PurseKitFailure; anything else is a bug of a custom adapter, shown as a server error.
-      (thrown: unknown) => send({ type: 'FAILED', request, error: toKitError(thrown, 'The merchant backend adapter failed') }),
-    );
-  }
-
-  private async call(target: StatusTarget): Promise<StatusAnswer> {
-    const { backend } = this.config;
-    switch (target.kind) {
-      case 'verify':
-        return { kind: 'verify', data: await backend.verifyRedirect(target.token) };
-      case 'link':
-        return { kind: 'link', data: await backend.getPaymentLink(target.id) };
-      case 'session':
-        return { kind: 'session', data: await backend.getSession(target.id) };
-      case 'payment':
-        return { kind: 'payment', data: await backend.getPayment(target.id) };
-    }
-  }
-
-  /** Each callback once per transition to its phase, while the view is mounted (StrictMode included). */
-  private report(): void {
-    if (!this.machine.attached) return;
-    const { phase, payment, link, error } = this.getState();
-    if (phase === this.reported) return;
-    this.reported = phase;
-    const c = this.config;
-    if (phase === 'success') c.onSuccess?.({ payment, link });
-    else if (phase === 'failure') c.onFailure?.({ payment, link });
-    else if (phase === 'error') c.onFailure?.({ payment, link, error });
-    else if (phase === 'waiting') c.onPending?.({ payment, link });
+    this.subscribe = machine.subscribe;
+    this.getState = machine.getState;
+    this.attach = () => machine.attach();
+    this.detach = () => machine.detach();
+    this.refresh = () => machine.send({ type: 'REFRESH' });
+    this.setConfig = (next) => {
+      config = next;
+      follow();
+    };
   }
 }

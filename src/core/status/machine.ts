@@ -18,21 +18,11 @@ export const MISSING_SOURCE: PurseKitError = {
 
 /** Identifies a source: the same key is the same payment. */
 export function sourceKey(source: StatusSource): string {
-  if (source.kind === 'none' || source.kind === 'unread') return source.kind;
-  return `${source.kind}:${source.kind === 'token' ? source.token : source.id}`;
+  return `${source.kind}:${'token' in source ? source.token : 'id' in source ? source.id : ''}`;
 }
 
-function firstTarget(source: StatusSource): StatusTarget | undefined {
-  switch (source.kind) {
-    case 'token':
-      return { kind: 'verify', token: source.token };
-    case 'unread':
-    case 'none':
-      return undefined;
-    default:
-      return { kind: source.kind, id: source.id };
-  }
-}
+/** The state field that holds the answer about each kind of target. */
+const FIELD = { verify: 'verified', link: 'link', session: 'session', payment: 'payment' } as const;
 
 /** The initial state of a source; `cached` is an answer already known for its first target (no request then). */
 export function initialStatusState(source: StatusSource, now: number, cached?: StatusAnswer): StatusState {
@@ -55,111 +45,78 @@ const blank: StatusState = {
   timedOut: false,
 };
 
-const ask = (state: StatusState): StatusState => ({ ...state, request: state.requests + 1, requests: state.requests + 1 });
+const ask = (state: StatusState, target = state.target): StatusState => ({
+  ...state,
+  target,
+  request: state.requests + 1,
+  requests: state.requests + 1,
+});
 
 /** Takes an answer, and moves to what it points at next. */
 function take(state: StatusState, answer: StatusAnswer): StatusState {
-  switch (answer.kind) {
-    case 'verify': {
-      const verified = answer.data;
-      const next = { ...state, verified };
-      if (verified.payment_id) {
-        // The verified redirect carries the payment as Purse reported it: no second request for it.
-        const payment = verified.payment?.id === verified.payment_id ? verified.payment : undefined;
-        const withPayment = { ...next, target: { kind: 'payment', id: verified.payment_id } as const, payment };
-        return payment ? withPayment : ask(withPayment);
-      }
-      // No payment yet (session still open): follow the session until it names one. An aborted session is final.
-      if (classifySession({ status: verified.client_session_status }).outcome === 'waiting') {
-        return ask({ ...next, target: { kind: 'session', id: verified.client_session_id } });
-      }
-      return { ...next, target: undefined };
+  if (answer.kind === 'verify') {
+    const verified = answer.data;
+    const id = verified.payment_id;
+    const next = { ...state, verified };
+    if (id) {
+      // The verified redirect carries the payment as Purse reported it: no second request for it.
+      const payment = verified.payment?.id === id ? verified.payment : undefined;
+      const target: StatusTarget = { kind: 'payment', id };
+      return payment ? { ...next, target, payment } : ask(next, target);
     }
-    case 'session':
-      // Once the session names its payment, the payment takes over.
-      if (answer.data.payment_id) return ask({ ...state, session: answer.data, target: { kind: 'payment', id: answer.data.payment_id } });
-      return { ...state, session: answer.data };
-    case 'link':
-      return { ...state, link: answer.data };
-    case 'payment':
-      return { ...state, payment: answer.data };
+    // No payment yet (session still open): follow the session until it names one. An aborted session is final.
+    return classifySession({ status: verified.client_session_status }).outcome === 'waiting'
+      ? ask(next, { kind: 'session', id: verified.client_session_id })
+      : { ...next, target: undefined };
   }
+  const next = { ...state, [FIELD[answer.kind]]: answer.data };
+  // Once the session names its payment, the payment takes over.
+  return answer.kind === 'session' && answer.data.payment_id ? ask(next, { kind: 'payment', id: answer.data.payment_id }) : next;
 }
 
-function known(state: StatusState): boolean {
-  switch (state.target?.kind) {
-    case 'verify':
-      return state.verified !== undefined;
-    case 'link':
-      return state.link !== undefined;
-    case 'session':
-      return state.session !== undefined;
-    case 'payment':
-      return state.payment !== undefined;
-    default:
-      return true;
-  }
-}
-
-function classification(state: StatusState): StatusClassification | undefined {
-  const { target, link, payment, session, verified } = state;
-  switch (target?.kind) {
-    case 'verify':
-      return undefined;
-    case 'link':
-      return link && classifyPaymentLink(link);
-    case 'session':
-      return session && classifySession(session);
-    case 'payment':
-      // Only the payment (as Purse reports it) can say success or failure; while its first answer is on the way,
-      // stay on what the session said rather than flash "verifying".
-      if (payment) return classifyPayment(payment);
-      return session && classifySession(session);
-    default:
-      return verified && classifySession({ status: verified.client_session_status });
-  }
+function classification({ target, link, payment, session, verified }: StatusState): StatusClassification | undefined {
+  const kind = target?.kind;
+  if (kind === 'verify') return undefined;
+  if (kind === 'link') return link && classifyPaymentLink(link);
+  // Only the payment (as Purse reports it) can say success or failure; while its first answer is on the way, stay on
+  // what the session said rather than flash "verifying".
+  if (kind === 'payment' && payment) return classifyPayment(payment);
+  if (kind) return session && classifySession(session);
+  return verified && classifySession({ status: verified.client_session_status });
 }
 
 /** The one phase the page shows, from what is known. */
 function settle(state: StatusState): StatusState {
-  if (state.source.kind === 'none') return { ...state, phase: 'error', reason: undefined, error: MISSING_SOURCE };
-  if (state.error) return { ...state, phase: 'error', reason: undefined };
-  const found = classification(state);
-  if (!found) return { ...state, phase: 'verifying', reason: undefined };
-  const phase = found.outcome === 'waiting' && state.timedOut ? 'timed_out' : found.outcome;
-  return { ...state, phase, reason: found.reason };
+  const error = state.source.kind === 'none' ? MISSING_SOURCE : state.error;
+  const found = error ? undefined : classification(state);
+  const phase = error ? 'error' : !found ? 'verifying' : found.outcome === 'waiting' && state.timedOut ? 'timed_out' : found.outcome;
+  return { ...state, phase, reason: found?.reason, error };
 }
 
 /** The status page: events in, state out; the same state object when the event changes nothing. */
 export function statusReducer(state: StatusState, event: StatusEvent): StatusState {
+  const idle = state.request === undefined;
   switch (event.type) {
     case 'START': {
-      const target = firstTarget(event.source);
-      const fresh: StatusState = { ...blank, requests: state.requests, source: event.source, target, startedAt: event.now };
-      if (event.cached) return settle(take(fresh, event.cached));
-      return settle(target ? ask(fresh) : fresh);
+      const { source } = event;
+      const target: StatusTarget | undefined =
+        source.kind === 'token' ? { kind: 'verify', token: source.token } : 'id' in source ? source : undefined;
+      const fresh: StatusState = { ...blank, requests: state.requests, source, target, startedAt: event.now };
+      return settle(event.cached ? take(fresh, event.cached) : target ? ask(fresh) : fresh);
     }
-
     case 'ANSWERED':
       if (event.request !== state.request) return state;
       return settle(take({ ...state, request: undefined, error: undefined }, event.answer));
-
     case 'FAILED':
       if (event.request !== state.request) return state;
       // A failed poll after an answer changes nothing on screen: the next poll asks again.
-      if (known(state)) return { ...state, request: undefined };
+      if (!state.target || state[FIELD[state.target.kind]] !== undefined) return { ...state, request: undefined };
       return settle({ ...state, request: undefined, error: event.error });
-
     case 'POLL':
-      if (state.phase !== 'waiting' || state.request !== undefined) return state;
-      return ask(state);
-
+      return state.phase === 'waiting' && idle ? ask(state) : state;
     case 'TIMED_OUT':
-      if (state.phase !== 'waiting') return state;
-      return settle({ ...state, timedOut: true });
-
+      return state.phase === 'waiting' ? settle({ ...state, timedOut: true }) : state;
     case 'REFRESH':
-      if (state.request !== undefined || !state.target) return state;
-      return ask(state);
+      return idle && state.target ? ask(state) : state;
   }
 }

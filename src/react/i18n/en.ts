@@ -5,6 +5,7 @@
 import { enCommon } from './en/common.ts';
 import { enCustomerPurse } from './en/customer-purse.ts';
 import { enMethods } from './en/methods.ts';
+import { enPaymentDetails } from './en/payment-details.ts';
 import { enPaymentStatus } from './en/payment-status.ts';
 import { enCheckout } from './en/purse-checkout.ts';
 import { enCheckoutPanels } from './en/purse-checkout-panels.ts';
@@ -15,6 +16,7 @@ export const en = {
   ...enCommon,
   ...enSignup,
   ...enPaymentStatus,
+  ...enPaymentDetails,
   ...enMethods,
   ...enCheckout,
   ...enCheckoutPanels,

@@ -6,7 +6,11 @@ import { timelineOf } from '../../core/status/timeline.ts';
 import { usePurse } from '../provider/context.ts';
 import { methodLabel } from '../shared/methods.ts';
 import { PaymentTimeline } from './PaymentTimeline.tsx';
-import { brandLabel } from './texts.ts';
+import { enPaymentDetails } from '../i18n/en/payment-details.ts';
+import { addMessages } from '../i18n/index.ts';
+
+// Downloaded apart from the status page (after its status), with its English texts.
+addMessages(enPaymentDetails);
 
 /** Props of `<PaymentDetails>`: the payment, or the link when there is no payment. */
 export interface PaymentDetailsProps {
@@ -14,6 +18,19 @@ export interface PaymentDetailsProps {
   payment?: ShopperPayment;
   /** Its amount is shown when there is no payment. */
   link?: ShopperPaymentLink;
+}
+
+const brands: Record<string, string> = {
+  VISA: 'Visa',
+  MASTERCARD: 'Mastercard',
+  AMEX: 'American Express',
+  CB: 'CB',
+  MAESTRO: 'Maestro',
+};
+
+/** A card network's usual written form ("VISA" → "Visa"); unknown brands as sent. */
+export function brandLabel(brand: string): string {
+  return brands[brand.toUpperCase().replace(/[\s_-]/g, '')] ?? brand;
 }
 
 function Row({ label, children }: { label: string; children: ReactNode }) {

@@ -9,8 +9,9 @@ import { renderWithPurse, setRedirectUrl } from '../../test/render-payment-statu
 const merchant = mswMerchantPerTest();
 
 const heading = (name: string | RegExp) => screen.findByRole('heading', { name });
-const detail = (label: string) => {
-  const term = screen.getByText(label, { selector: 'dt' });
+// The details come in a chunk of their own (preloaded while the answer is awaited): found, not got.
+const detail = async (label: string) => {
+  const term = await screen.findByText(label, { selector: 'dt' });
   return term.nextElementSibling as HTMLElement;
 };
 
@@ -23,8 +24,8 @@ describe('PaymentStatus after the redirect', () => {
 
     expect(await heading('Payment successful')).toBeInTheDocument();
     expect(screen.getByText('Your payment is confirmed.')).toBeInTheDocument();
-    expect(detail('Amount')).toHaveTextContent('€42.99');
-    expect(detail('Payment reference')).toHaveTextContent('pay_1');
+    expect(await detail('Amount')).toHaveTextContent('€42.99');
+    expect(await detail('Payment reference')).toHaveTextContent('pay_1');
     // The verified answer carried the payment: no GET for it.
     expect(merchant().requests).toEqual(['POST /payments/verify-redirect']);
     expect(onSuccess).toHaveBeenCalledTimes(1);
@@ -106,14 +107,14 @@ describe('PaymentStatus details', () => {
     merchant().payments.set('pay_1', inCurrency(currency));
     renderWithPurse(<PaymentStatus paymentId="pay_1" />, { backend: merchant().backend });
     await heading('Payment successful');
-    expect(detail('Amount')).toHaveTextContent(text);
+    expect(await detail('Amount')).toHaveTextContent(text);
   });
 
   it('"Paid with" names the card (brand, last four) without repeating the amount; no partner names', async () => {
     merchant().payments.set('pay_1', payments.authorized);
     renderWithPurse(<PaymentStatus paymentId="pay_1" />, { backend: merchant().backend });
     await heading('Payment successful');
-    const paidWith = detail('Paid with');
+    const paidWith = await detail('Paid with');
     // Sighted shoppers read "Visa •••• 1111"; screen readers "Visa ending in 1111".
     expect(paidWith).toHaveTextContent(/^Visa ••••ending in 1111$/);
     expect(within(paidWith).getByText('••••')).toHaveAttribute('aria-hidden', 'true');
@@ -126,7 +127,7 @@ describe('PaymentStatus details', () => {
     merchant().payments.set('pay_1', payments.split);
     renderWithPurse(<PaymentStatus paymentId="pay_1" />, { backend: merchant().backend });
     await heading('Payment successful');
-    const parts = within(detail('Paid with')).getAllByRole('listitem');
+    const parts = within(await detail('Paid with')).getAllByRole('listitem');
     expect(parts.map((li) => li.textContent)).toEqual(['Gift card €20.00', 'Visa ••••ending in 1234 €22.99']);
   });
 
@@ -135,7 +136,7 @@ describe('PaymentStatus details', () => {
     merchant().payments.set('pay_2', { ...payments.refunded, id: 'pay_2' });
     const { unmount } = renderWithPurse(<PaymentStatus paymentId="pay_1" />, { backend: merchant().backend });
     await heading('Payment successful');
-    const history = screen.getByRole('list', { name: 'Payment history' });
+    const history = await screen.findByRole('list', { name: 'Payment history' });
     expect(within(history).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
       'Authorized €42.99',
       'Charged €42.99',
@@ -145,7 +146,7 @@ describe('PaymentStatus details', () => {
 
     renderWithPurse(<PaymentStatus paymentId="pay_2" />, { backend: merchant().backend });
     expect(await heading('Payment refunded')).toBeInTheDocument();
-    expect(within(screen.getByRole('list', { name: 'Payment history' })).getAllByRole('listitem').at(-1)).toHaveTextContent('Refunded €42.99');
+    expect(within(await screen.findByRole('list', { name: 'Payment history' })).getAllByRole('listitem').at(-1)).toHaveTextContent('Refunded €42.99');
   });
 
   it('dates each step of a server timeline, in the locale', async () => {
@@ -156,7 +157,7 @@ describe('PaymentStatus details', () => {
     merchant().payments.set('pay_1', { ...payments.authorized, timeline });
     renderWithPurse(<PaymentStatus paymentId="pay_1" />, { backend: merchant().backend });
     await heading('Payment successful');
-    const steps = within(screen.getByRole('list', { name: 'Payment history' })).getAllByRole('listitem');
+    const steps = within(await screen.findByRole('list', { name: 'Payment history' })).getAllByRole('listitem');
     expect(steps[1]).toHaveTextContent(/^Charged €20\.00 of €42\.99 Dec 2, 2026/);
     expect(steps[1]!.querySelector('time')).toHaveAttribute('datetime', '2026-12-02T09:30:00Z');
   });
@@ -165,7 +166,7 @@ describe('PaymentStatus details', () => {
     merchant().payments.set('pay_1', payments.voided);
     renderWithPurse(<PaymentStatus paymentId="pay_1" />, { backend: merchant().backend });
     expect(await heading('Payment cancelled')).toBeInTheDocument();
-    expect(within(screen.getByRole('list', { name: 'Payment history' })).getAllByRole('listitem').at(-1)).toHaveTextContent('Released €42.99');
+    expect(within(await screen.findByRole('list', { name: 'Payment history' })).getAllByRole('listitem').at(-1)).toHaveTextContent('Released €42.99');
   });
 
   it('renders shopper data as text, never as markup', async () => {
@@ -173,7 +174,7 @@ describe('PaymentStatus details', () => {
     const { container } = renderWithPurse(<PaymentStatus paymentId="pay_1" />, { backend: merchant().backend });
     await heading('Payment successful');
     expect(container.querySelector('img')).toBeNull();
-    expect(detail('Paid with')).toHaveTextContent('<img src=x onerror=alert(1)>');
+    expect(await detail('Paid with')).toHaveTextContent('<img src=x onerror=alert(1)>');
   });
 });
 
@@ -197,11 +198,11 @@ describe('PaymentStatus live region and language', () => {
     const { unmount } = renderWithPurse(<PaymentStatus token="tok_ok" />, { backend: merchant().backend, locale: 'fr' });
     expect(await heading('Paiement réussi')).toBeInTheDocument();
     // Exact text: toHaveTextContent would fold the no-break space.
-    expect(detail('Montant').textContent).toBe('42,99\u00a0€');
-    const parts = within(detail('Payé avec')).getAllByRole('listitem');
+    expect((await detail('Montant')).textContent).toBe('42,99\u00a0€');
+    const parts = within(await detail('Payé avec')).getAllByRole('listitem');
     expect(parts[0]?.textContent).toBe('Carte cadeau 20,00\u00a0€');
     expect(parts[1]).toHaveTextContent('Visa ••••se terminant par 1234');
-    expect(screen.getByRole('list', { name: 'Historique du paiement' })).toHaveTextContent('Autorisé 42,99');
+    expect(await screen.findByRole('list', { name: 'Historique du paiement' })).toHaveTextContent('Autorisé 42,99');
     expect(screen.getByRole('status').closest('[lang]')).toHaveAttribute('lang', 'fr');
     unmount();
 

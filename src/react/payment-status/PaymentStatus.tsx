@@ -1,7 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { usePurse } from '../provider/context.ts';
+import { lazyView, usePreloadWhenIdle } from '../shared/lazy.tsx';
 import { Button, cx, LiveRegion } from '../shared/parts.tsx';
-import { PaymentDetails } from './PaymentDetails.tsx';
+import type { PaymentDetailsProps } from './PaymentDetails.tsx';
 import { announcement, isTransient, statusTexts } from './texts.ts';
 import { usePaymentStatus } from './usePaymentStatus.ts';
 import type { PaymentStatusState, UsePaymentStatusOptions } from './usePaymentStatus.ts';
@@ -23,6 +24,14 @@ export interface PaymentStatusViewProps {
   className?: string;
 }
 
+// The facts under the status (amount, method, reference, timeline) come with their texts in a chunk of their own,
+// preloaded while the page waits for the backend's answer. If it cannot be downloaded, the status and its actions
+// stand alone.
+const Details = lazyView<PaymentDetailsProps>(
+  () => import('./PaymentDetails.tsx').then((module) => module.PaymentDetails),
+  () => null,
+);
+
 /** The default view of `usePaymentStatus()`: outcome heading, details, actions, and one polite live region. */
 export function PaymentStatusView({ status, retryHref, onRetry, headingLevel = 2, className }: PaymentStatusViewProps) {
   const { i18n } = usePurse();
@@ -40,6 +49,7 @@ export function PaymentStatusView({ status, retryHref, onRetry, headingLevel = 2
     actedAt.current = null;
     if (!root.current?.contains(document.activeElement)) heading.current?.focus();
   }, [phase]);
+  const retry = () => onRetry?.();
   const refreshNow = () => {
     actedAt.current = phase;
     refresh();
@@ -48,6 +58,7 @@ export function PaymentStatusView({ status, retryHref, onRetry, headingLevel = 2
   const canRefresh = phase === 'timed_out' || (phase === 'error' && isTransient(error));
   const canRetry = (phase === 'failure' || (phase === 'error' && !isTransient(error))) && (retryHref || onRetry);
   const showDetails = phase !== 'verifying' && phase !== 'error';
+  usePreloadWhenIdle([Details]);
 
   return (
     <div
@@ -65,7 +76,11 @@ export function PaymentStatusView({ status, retryHref, onRetry, headingLevel = 2
         {texts.title}
       </Heading>
       {texts.body && <p className="purse-payment-status__body">{texts.body}</p>}
-      {showDetails && <PaymentDetails payment={payment} link={link} />}
+      {showDetails && (
+        <Suspense>
+          <Details payment={payment} link={link} />
+        </Suspense>
+      )}
       {canRefresh && (
         <Button inactive={refreshing} onClick={refreshNow} className="purse-payment-status__refresh">
           {refreshing
@@ -73,27 +88,17 @@ export function PaymentStatusView({ status, retryHref, onRetry, headingLevel = 2
             : i18n.t(phase === 'timed_out' ? 'paymentStatus.refresh' : 'paymentStatus.retry')}
         </Button>
       )}
-      {canRetry && <RetryAction href={retryHref} onRetry={onRetry} label={i18n.t('paymentStatus.retry')} />}
+      {canRetry &&
+        (retryHref ? (
+          <a href={retryHref} className="purse-button purse-button--primary purse-payment-status__retry" onClick={retry}>
+            {i18n.t('paymentStatus.retry')}
+          </a>
+        ) : (
+          <Button onClick={retry} className="purse-payment-status__retry">
+            {i18n.t('paymentStatus.retry')}
+          </Button>
+        ))}
     </div>
-  );
-}
-
-function RetryAction({ href, onRetry, label }: { href?: string; onRetry?: () => void; label: string }) {
-  if (href) {
-    return (
-      <a
-        href={href}
-        className="purse-button purse-button--primary purse-payment-status__retry"
-        onClick={() => onRetry?.()}
-      >
-        {label}
-      </a>
-    );
-  }
-  return (
-    <Button onClick={() => onRetry?.()} className="purse-payment-status__retry">
-      {label}
-    </Button>
   );
 }
 

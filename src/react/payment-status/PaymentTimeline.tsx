@@ -4,6 +4,10 @@ import type { PaymentTimelineEvent } from '../../core/backend/views.ts';
 import { formatMinorUnits } from '../../core/money.ts';
 import type { MinorUnits } from '../../core/wire/payment.ts';
 import { usePurse } from '../provider/context.ts';
+import { enPaymentDetails } from '../i18n/en/payment-details.ts';
+import { addMessages } from '../i18n/index.ts';
+
+addMessages(enPaymentDetails);
 
 /** Props of `<PaymentTimeline>`. */
 export interface PaymentTimelineProps {

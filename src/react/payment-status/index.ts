@@ -1,10 +1,10 @@
 export { PaymentStatus, PaymentStatusView } from './PaymentStatus.tsx';
 export type { PaymentStatusProps, PaymentStatusViewProps } from './PaymentStatus.tsx';
-export { PaymentDetails } from './PaymentDetails.tsx';
+export { PaymentDetails, brandLabel } from './PaymentDetails.tsx';
 export type { PaymentDetailsProps } from './PaymentDetails.tsx';
 export { PaymentTimeline } from './PaymentTimeline.tsx';
 export type { PaymentTimelineProps } from './PaymentTimeline.tsx';
 export { usePaymentStatus } from './usePaymentStatus.ts';
 export type { PaymentStatusState, UsePaymentStatusOptions } from './usePaymentStatus.ts';
-export { statusTexts, errorText, brandLabel } from './texts.ts';
+export { statusTexts, errorText } from './texts.ts';
 export type { StatusTexts } from './texts.ts';

@@ -9,9 +9,11 @@ import { renderWithPurse, setRedirectUrl } from '../../test/render-payment-statu
 const merchant = mswMerchantPerTest();
 
 const heading = (name: string) => screen.findByRole('heading', { name });
-const detail = (label: string) => screen.getByText(label, { selector: 'dt' }).nextElementSibling as HTMLElement;
-// Real timers, a quick schedule: the schedule itself is covered in polling.test.tsx.
-const fast = { fastIntervalMs: 30 };
+// The details come in a chunk of their own (preloaded while the answer is awaited): found, not got.
+const detail = async (label: string) => (await screen.findByText(label, { selector: 'dt' })).nextElementSibling as HTMLElement;
+// Real timers, a quick schedule: the schedule itself is covered in polling.test.tsx. Quick, yet slow enough that a
+// loaded machine still sees the waiting state before the next poll replaces it (30 ms was flaky under load).
+const fast = { fastIntervalMs: 250 };
 
 describe('PaymentStatus for a payment link', () => {
   it('waits on an opened link after a refused attempt, then shows it paid, from the link alone', async () => {
@@ -33,11 +35,12 @@ describe('PaymentStatus for a payment link', () => {
     expect(
       screen.getByText('The last payment attempt did not go through. The link can still be used.', { selector: 'p' }),
     ).toBeInTheDocument();
-    expect(detail('Amount')).toHaveTextContent('€120.00');
+    expect(await detail('Amount')).toHaveTextContent('€120.00');
 
     expect(await heading('Payment successful')).toBeInTheDocument();
-    expect(detail('Amount')).toHaveTextContent('€120.00');
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(await detail('Amount')).toHaveTextContent('€120.00');
+    // Longer than two poll intervals: a poll that should not happen would have happened.
+    await new Promise((resolve) => setTimeout(resolve, 600));
     expect(merchant().requests).toEqual(['GET /payment-links/pl_1', 'GET /payment-links/pl_1']);
     expect(onPending).toHaveBeenCalledTimes(1);
     expect(onPending.mock.calls[0]?.[0].link).toMatchObject({ status: 'OPENED' });
@@ -63,7 +66,8 @@ describe('PaymentStatus for a payment link', () => {
     });
     expect(await heading(title)).toBeInTheDocument();
     expect(within(screen.getByRole('status')).getByText(`${title}. ${body}`)).toBeInTheDocument();
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // Longer than two poll intervals: a poll that should not happen would have happened.
+    await new Promise((resolve) => setTimeout(resolve, 600));
     expect(merchant().requests).toEqual(['GET /payment-links/pl_1']);
     expect(onFailure).toHaveBeenCalledTimes(1);
     expect(onFailure.mock.calls[0]?.[0]).toMatchObject({ link: { status } });
@@ -73,6 +77,6 @@ describe('PaymentStatus for a payment link', () => {
     merchant().links.set('pl_1', paymentLink({ status: 'EXPIRED', currency: 'JPY', amount: 12000 }));
     renderWithPurse(<PaymentStatus paymentLinkId="pl_1" />, { backend: merchant().backend, locale: 'fr' });
     expect(await heading('Lien de paiement expiré')).toBeInTheDocument();
-    expect(detail('Montant').textContent).toBe('12\u202f000\u00a0JPY');
+    expect((await detail('Montant')).textContent).toBe('12\u202f000\u00a0JPY');
   });
 });

@@ -10,7 +10,8 @@ import { renderWithPurse, setRedirectUrl } from '../../test/render-payment-statu
 const VERIFY = 'POST /payments/verify-redirect';
 const quick = { fastIntervalMs: 40, slowAfterMs: 200, slowIntervalMs: 80, timeoutMs: 2_000 };
 const heading = (name: string) => screen.findByRole('heading', { name }, { timeout: 3_000 });
-const detail = (label: string) => screen.getByText(label, { selector: 'dt' }).nextElementSibling as HTMLElement;
+// The details come in a chunk of their own (preloaded while the answer is awaited): found, not got.
+const detail = async (label: string) => (await screen.findByText(label, { selector: 'dt' })).nextElementSibling as HTMLElement;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeEach(() => setRedirectUrl(null));
@@ -24,14 +25,14 @@ describe('PaymentStatus on the real stack: after checkout', () => {
     renderWithPurse(<PaymentStatus onSuccess={onSuccess} />, { backend: shop.backend });
 
     expect(await heading('Payment successful')).toBeInTheDocument();
-    expect(detail('Amount')).toHaveTextContent('€42.99');
-    expect(detail('Paid with')).toHaveTextContent(/^Visa ••••ending in 1111$/);
+    expect(await detail('Amount')).toHaveTextContent('€42.99');
+    expect(await detail('Paid with')).toHaveTextContent(/^Visa ••••ending in 1111$/);
     // The server's timeline, dated from Purse's authorization.
-    const steps = within(screen.getByRole('list', { name: 'Payment history' })).getAllByRole('listitem');
+    const steps = within(await screen.findByRole('list', { name: 'Payment history' })).getAllByRole('listitem');
     expect(steps).toHaveLength(1);
     expect(steps[0]).toHaveTextContent(/^Authorized €42\.99/);
     expect(steps[0]!.querySelector('time')).toHaveAttribute('datetime');
-    expect(detail('Payment reference')).toHaveTextContent(paymentId);
+    expect(await detail('Payment reference')).toHaveTextContent(paymentId);
     await sleep(200);
     expect(shop.requests).toEqual([VERIFY]);
     expect(onSuccess).toHaveBeenCalledTimes(1);
@@ -121,7 +122,7 @@ describe('PaymentStatus on the real stack: after checkout', () => {
     const { token } = await shop.pay(CARDS.authorized);
     renderWithPurse(<PaymentStatus token={token} />, { backend: shop.backend });
     await heading('Payment successful');
-    expect(detail('Amount')).toHaveTextContent('¥4,299');
+    expect(await detail('Amount')).toHaveTextContent('¥4,299');
   });
 
   it('shows what the back office captured and refunded', async () => {
@@ -132,7 +133,7 @@ describe('PaymentStatus on the real stack: after checkout', () => {
     renderWithPurse(<PaymentStatus paymentId={paymentId} />, { backend: shop.backend, locale: 'fr' });
     expect(await heading('Paiement réussi')).toBeInTheDocument();
     // The timeline from Purse's payment: each operation with its date, the partial refund as "x sur y".
-    const steps = within(screen.getByRole('list', { name: 'Historique du paiement' })).getAllByRole('listitem');
+    const steps = within(await screen.findByRole('list', { name: 'Historique du paiement' })).getAllByRole('listitem');
     expect(steps.map((step) => step.querySelector('.purse-timeline__label')?.textContent)).toEqual(['Autorisé', 'Débité', 'Remboursé']);
     expect(steps[2]!.querySelector('.purse-timeline__amount')?.textContent).toBe('10,00\u00a0€ sur 42,99\u00a0€');
     for (const step of steps) expect(step.querySelector('time')).toHaveAttribute('datetime');
@@ -158,7 +159,7 @@ describe('PaymentStatus on the real stack: payment links', () => {
       backend: shop.backend,
     });
     expect(await heading('Waiting for payment')).toBeInTheDocument();
-    expect(detail('Amount')).toHaveTextContent('€120.00');
+    expect(await detail('Amount')).toHaveTextContent('€120.00');
 
     await shop.payLink(link.id, CARDS.authorized);
     expect(await heading('Payment successful')).toBeInTheDocument();

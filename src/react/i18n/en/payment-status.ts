@@ -1,4 +1,5 @@
-// English texts of PaymentStatus (added by its hook's module: a page without it never downloads them).
+// English texts of PaymentStatus (added by its hook's module: a page without it never downloads them). The texts of
+// its details and timeline are in payment-details.ts, downloaded with them.
 export const enPaymentStatus = {
   'paymentStatus.verifying.title': 'Checking your payment…',
   'paymentStatus.waiting.title': 'Your payment is being processed',
@@ -35,18 +36,4 @@ export const enPaymentStatus = {
   'paymentStatus.error.verify': 'We could not confirm this payment. If you completed a payment, contact the shop before paying again.',
   'paymentStatus.error.missing': 'There is no payment to show on this page.',
   'paymentStatus.error.unavailable': 'Payment checks are unavailable right now. Please try again later.',
-  'paymentStatus.amount': 'Amount',
-  'paymentStatus.reference': 'Payment reference',
-  'paymentStatus.paidWith': 'Paid with',
-  'paymentStatus.card': 'Card',
-  'paymentStatus.card.endingIn': 'ending in',
-  'timeline.title': 'Payment history',
-  'timeline.authorized': 'Authorized',
-  'timeline.pending': 'Awaiting confirmation',
-  'timeline.refused': 'Refused',
-  'timeline.failed': 'Failed',
-  'timeline.captured': 'Charged',
-  'timeline.refunded': 'Refunded',
-  'timeline.voided': 'Released',
-  'timeline.partial': '{amount} of {total}',
 } as const;
