@@ -39,7 +39,7 @@ const page = (name, path, names, limit) => ({
 });
 
 export default [
-  page('checkout page: PurseProvider + PurseCheckout (purse-react-kit/checkout)', 'dist/checkout.js', ['PurseProvider', 'PurseCheckout'], '12.6 kB'),
+  page('checkout page: PurseProvider + PurseCheckout (purse-react-kit/checkout)', 'dist/checkout.js', ['PurseProvider', 'PurseCheckout'], '12.3 kB'),
   page('payment status page: PurseProvider + PaymentStatus (purse-react-kit/status)', 'dist/status.js', ['PurseProvider', 'PaymentStatus'], '9.9 kB'),
   {
     name: 'payment details and timeline (downloaded when the status page renders, preloaded when idle, shown with the status)',
