@@ -39,7 +39,7 @@ const page = (name, path, names, limit) => ({
 });
 
 export default [
-  page('checkout page: PurseProvider + PurseCheckout (purse-react-kit/checkout)', 'dist/checkout.js', ['PurseProvider', 'PurseCheckout'], '13.1 kB'),
+  page('checkout page: PurseProvider + PurseCheckout (purse-react-kit/checkout)', 'dist/checkout.js', ['PurseProvider', 'PurseCheckout'], '12.3 kB'),
   page('payment status page: PurseProvider + PaymentStatus (purse-react-kit/status)', 'dist/status.js', ['PurseProvider', 'PaymentStatus'], '9.9 kB'),
   {
     name: 'payment details and timeline (downloaded when the status page renders, preloaded when idle, shown with the status)',
@@ -82,6 +82,21 @@ export default [
     path: 'dist/core/backend/problem.js',
     import: '*',
     limit: '1.45 kB',
+  },
+  {
+    name: 'checkout panels and error words (downloaded when idle, or when a checkout step fails, expires or is cancelled)',
+    path: 'dist/react/purse-checkout/panels.js',
+    import: '{ CheckoutPanel, checkoutErrorText }',
+    ignore: PEERS,
+    modifyEsbuildConfig: pageModulesApart(/\/(provider\/context|i18n\/index|shared\/parts)\.js$/),
+    limit: '1.3 kB',
+  },
+  {
+    name: 'checkout renewal, submit and cancel effects (downloaded once the drop-in is ready, or when first asked for)',
+    path: 'dist/core/checkout/off-path.js',
+    import: '{ renew, submitPayment, abortSession }',
+    modifyEsbuildConfig: pageModulesApart(/\/(backend\/idempotency|errors|session)\.js$/),
+    limit: '430 B',
   },
   { name: 'French texts (downloaded for locale="fr")', path: 'dist/react/i18n/fr.js', import: '{ fr }', limit: '4.2 kB' },
   { name: 'QR code (qrcode.react, downloaded when a deposit address is shown)', path: 'node_modules/qrcode.react/lib/esm/index.js', import: '*', ignore: ['react'], limit: '6.2 kB' },

@@ -1,17 +1,20 @@
 // What a checkout state asks for, done: create (or take) the session, load the script, mount the drop-in and relay its
-// events, submit, abort the session, the expiry timers, the hosted-page redirect. Each effect reports with events; the
-// runner stops the ones the next state no longer asks for (their late results are dropped).
+// events, the expiry timers, the hosted-page redirect. Each effect reports with events; the runner stops the ones the
+// next state no longer asks for (their late results are dropped). What a shopper needs only off that path (renewal,
+// submit from the merchant's own button, cancel) is in off-path.ts, downloaded when first asked for (and preloaded once
+// the drop-in is ready); a download that fails is reported to the machine like any failed request.
 import type { MerchantBackend } from '../backend/backend.ts';
-import { createIdempotencyKey } from '../backend/idempotency.ts';
+import { createIdempotencyKey as newKey } from '../backend/idempotency.ts';
 import type { CheckoutSession, CheckoutSessionRequest } from '../backend/views.ts';
 import { loadDropin } from '../dropin/load.ts';
 import type { DropinDriver, DropinTheme, MountedDropin } from '../dropin/types.ts';
-import { isPurseKitFailure, PurseKitFailure, toKitError, type PurseKitError } from '../errors.ts';
+import { toKitError, type PurseKitError } from '../errors.ts';
 import { MachineRunner, timer, type Effect, type EffectContext } from '../runner.ts';
 import { checkoutReducer, hasDropin, initialCheckoutState, REFRESH_GRACE_MS } from './machine.ts';
-import { dropinError, dropinEvent, expiryDelay, sessionTarget } from './session.ts';
+import { dropinEvent, expiryDelay, sessionTarget } from './session.ts';
 import type { CheckoutEvent, CheckoutState } from './types.ts';
 import { warmUp, type WarmUpOptions } from './warm-up.ts';
+import type * as OffPathModule from './off-path.ts';
 
 /** What the checkout reads when work or a callback runs (the latest props, defaults applied). */
 export interface CheckoutConfig extends WarmUpOptions {
@@ -45,236 +48,197 @@ export interface CheckoutConfig extends WarmUpOptions {
   onCancel?: () => void;
 }
 
-type Context = EffectContext<CheckoutEvent>;
-
-const mountOptionsKey = (c: CheckoutConfig) => JSON.stringify([c.locale, c.hidePayButton, c.theme ?? null]);
-
-/** Runs one checkout: its machine, and the effects its states ask for. The hook creates one per component. */
-export class CheckoutRunner {
-  private config: CheckoutConfig;
-  private readonly machine: MachineRunner<CheckoutState, CheckoutEvent>;
-  /** The container the view gave, and the one the machine was told about (a microtask later). */
-  private element: HTMLElement | null = null;
-  private container: HTMLElement | null = null;
-  private readonly drivers = new Map<string, DropinDriver>();
-  private mounted: MountedDropin | undefined;
-  private readonly navigated = new Set<string>();
-  private hinted = false;
-
-  constructor(config: CheckoutConfig) {
-    this.config = config;
-    this.machine = new MachineRunner(initialCheckoutState(createIdempotencyKey(), config.session), {
-      reducer: checkoutReducer,
-      effects: (state) => this.effects(state),
-      onEvent: (previous, next, event) => this.notify(previous, next, event),
-    });
-  }
-
+/** One checkout: its machine, and the effects its states ask for. The hook creates one per component. */
+export interface CheckoutRunner {
   /** For `useSyncExternalStore`. */
-  subscribe = (listener: () => void) => this.machine.subscribe(listener);
+  subscribe(listener: () => void): () => void;
   /** The current state. */
-  getState = (): CheckoutState => this.machine.getState();
+  getState(): CheckoutState;
   /** The view mounted: the effects of the state start (a microtask later). */
-  attach = (): void => this.machine.attach();
+  attach(): void;
   /** The view unmounted: every effect stops, unless it mounts again at once (StrictMode). */
-  detach = (): void => this.machine.detach();
-
+  detach(): void;
   /** The latest props: another session or order starts over; new mount options mount the drop-in again. */
-  setConfig(config: CheckoutConfig): void {
-    const previous = this.config;
-    this.config = config;
-    if (config.sourceKey !== previous.sourceKey) {
-      this.machine.send({ type: 'RESTART', intentKey: createIdempotencyKey(), ...(config.session && { preset: config.session }) });
-    } else if (mountOptionsKey(config) !== mountOptionsKey(previous)) {
-      this.machine.send({ type: 'MOUNT_OPTIONS_CHANGED' });
-    }
-  }
-
+  setConfig(config: CheckoutConfig): void;
   /** The drop-in's container (a callback ref). React may detach and re-attach it at once: only the result counts. */
-  setElement = (element: HTMLElement | null): void => {
-    if (element === this.element) return;
-    this.element = element;
-    queueMicrotask(() => {
-      if (this.element === this.container) return;
-      this.container = this.element;
-      this.machine.send({ type: 'CONTAINER_CHANGED', present: this.container !== null });
-    });
-  };
-
+  setElement(element: HTMLElement | null): void;
   /** Submits the payment through the drop-in (for your own pay button). Ignored unless `ready`. */
-  submit = (): Promise<void> => {
-    const key = createIdempotencyKey();
-    this.machine.send({ type: 'SUBMIT', key });
-    return this.machine.settled(`submit:${key}`);
-  };
-
+  submit(): Promise<void>;
   /** Aborts the session (ABORTED_BY_CUSTOMER) once however often it is called. Ignored while submitting. */
-  cancel = (): Promise<void> => {
-    const running = this.getState().cancelKey;
-    if (running !== undefined) return this.machine.settled(`cancel:${running}`);
-    const key = createIdempotencyKey();
-    this.machine.send({ type: 'CANCEL', key });
-    return this.machine.settled(`cancel:${key}`);
-  };
-
+  cancel(): Promise<void>;
   /** Runs the failed step again (same intent: a retried create replays the same session). */
-  retry = (): void => this.machine.send({ type: 'RETRY' });
-
+  retry(): void;
   /** Starts over with a fresh session (after expiry or cancel). */
-  restart = (): void => this.machine.send({ type: 'RESTART', intentKey: createIdempotencyKey() });
+  restart(): void;
+}
 
-  // ── what each state asks for ─────────────────────────────────────────────────────────────────────────────────
+type Context = EffectContext<CheckoutEvent>;
+type OffPath = typeof OffPathModule;
 
-  private effects(state: CheckoutState): Effect<CheckoutEvent>[] {
-    const effects: Effect<CheckoutEvent>[] = [];
-    const { status, step, session, hostedPageUrl } = state;
+let offPathLoaded: OffPath | undefined;
+let offPathChunk: Promise<OffPath> | undefined;
+/** The off-path effects; a failed download is tried again on the next use. */
+const offPath = (): Promise<OffPath> =>
+  (offPathChunk ??= import('./off-path.ts').then(
+    (chunk) => (offPathLoaded = chunk),
+    (thrown: unknown) => {
+      offPathChunk = undefined;
+      throw thrown;
+    },
+  ));
+
+/**
+ * Runs `run` with the off-path effects, at once when they are there (a pay click then submits in the same task); a
+ * chunk that cannot be downloaded becomes `fail(network error)`.
+ */
+const withOffPath = (run: (chunk: OffPath) => Promise<void>, fail: (error: PurseKitError) => void): Promise<void> =>
+  offPathLoaded
+    ? run(offPathLoaded)
+    : offPath().then(run, (thrown: unknown) =>
+        fail({ kind: 'network', timeout: false, message: `A part of the checkout could not be downloaded: ${String(thrown)}` }),
+      );
+
+const mountOptionsKey = (c: CheckoutConfig) => JSON.stringify([c.locale, c.hidePayButton, c.theme]);
+
+/** Creates the runner of one checkout. */
+export function createCheckoutRunner(initialConfig: CheckoutConfig): CheckoutRunner {
+  let config = initialConfig;
+  /** The container the view gave, and the one the machine was told about (a microtask later). */
+  let element: HTMLElement | null = null;
+  let container: HTMLElement | null = null;
+  const drivers = new Map<string, DropinDriver>();
+  let mounted: MountedDropin | undefined;
+  const navigated = new Set<string>();
+  let hinted = false;
+
+  const effects = (state: CheckoutState): Effect<CheckoutEvent>[] => {
+    const list: Effect<CheckoutEvent>[] = [];
+    const add = (key: string, run: Effect<CheckoutEvent>['run']) => list.push({ key, run });
+    const { status, step, session, hostedPageUrl, submitKey, cancelKey, expiredAt } = state;
     const widget = hostedPageUrl ? undefined : session?.widget;
-    if (status === 'loading' && step === 'session' && !session) {
-      effects.push({ key: `session:${state.intentKey}`, run: (context) => this.acquireSession(state, context) });
+    const loading = status === 'loading';
+    if (loading && step === 'session' && !session) add(`session:${state.intentKey}`, (c) => acquireSession(state, c));
+    if (loading && step === 'script' && widget) add(`script:${widget.js_url}`, (c) => loadScript(widget.js_url, c));
+    if (hasDropin(state) && widget && state.hasContainer) add(`dropin:${state.mountKey}`, mountDropin);
+    if (submitKey !== undefined) {
+      add(`submit:${submitKey}`, ({ send }) =>
+        withOffPath(
+          (chunk) => chunk.submitPayment(mounted, submitKey, send),
+          (error) => send({ type: 'SUBMIT_FAILED', key: submitKey, error }),
+        ),
+      );
     }
-    if (status === 'loading' && step === 'script' && widget) {
-      effects.push({ key: `script:${widget.js_url}`, run: (context) => this.loadScript(widget.js_url, context) });
-    }
-    if (hasDropin(state) && widget && state.hasContainer) {
-      effects.push({ key: `dropin:${state.mountKey}`, run: (context) => this.mountDropin(context) });
-    }
-    if (state.submitKey !== undefined) {
-      const key = state.submitKey;
-      effects.push({ key: `submit:${key}`, run: (context) => this.submitPayment(key, context) });
-    }
-    if (state.cancelKey !== undefined && session) {
-      const key = state.cancelKey;
-      effects.push({ key: `cancel:${key}`, run: (context) => this.abortSession(session.id, key, context) });
+    if (cancelKey !== undefined && session) {
+      add(`cancel:${cancelKey}`, (c) =>
+        withOffPath(
+          (chunk) => chunk.abortSession(config.backend, session.id, cancelKey, c),
+          (error) => c.send({ type: 'CANCEL_FAILED', key: cancelKey, error }),
+        ),
+      );
     }
     // A mounted drop-in reports expiry itself (and knows the server's clock better than we do).
-    if (session && (status === 'loading' || status === 'failed' || (status === 'ready' && hostedPageUrl))) {
+    if (session && (loading || status === 'failed' || (status === 'ready' && hostedPageUrl))) {
       const delay = expiryDelay(session.expires_at, state.receivedAt, Date.now());
       if (delay !== undefined) {
-        effects.push({ key: `expiry:${session.id} ${session.expires_at} ${state.receivedAt}`, run: (c) => timer(c, delay, { type: 'SESSION_EXPIRED' }) });
+        add(`expiry:${session.id} ${session.expires_at} ${state.receivedAt}`, (c) => timer(c, delay, { type: 'SESSION_EXPIRED' }));
       }
     }
-    if (state.expiredAt !== undefined) {
-      const expiredAt = state.expiredAt;
-      effects.push({ key: `grace:${expiredAt}`, run: (c) => timer(c, REFRESH_GRACE_MS, { type: 'RENEWAL_OVERDUE', expiredAt }) });
+    if (expiredAt !== undefined) {
+      add(`grace:${expiredAt}`, (c) => timer(c, REFRESH_GRACE_MS, { type: 'RENEWAL_OVERDUE', expiredAt }));
     }
-    if (status === 'ready' && hostedPageUrl && this.config.hostedPage === 'redirect' && !this.navigated.has(hostedPageUrl)) {
-      effects.push({ key: `navigate:${hostedPageUrl}`, run: () => this.redirect(hostedPageUrl) });
+    if (status === 'ready' && hostedPageUrl && config.hostedPage === 'redirect' && !navigated.has(hostedPageUrl)) {
+      add(`navigate:${hostedPageUrl}`, () => {
+        navigated.add(hostedPageUrl);
+        config.navigate(hostedPageUrl);
+      });
     }
-    return effects;
-  }
+    return list;
+  };
 
-  private async acquireSession(state: CheckoutState, { send, signal }: Context): Promise<void> {
+  const acquireSession = async (state: CheckoutState, { send, signal }: Context): Promise<void> => {
     try {
       // A session passed in is taken at once; only one being created is awaited.
-      const session = state.preset ?? (await this.createSession(state.intentKey, signal));
-      send({ type: 'SESSION_RECEIVED', session, target: sessionTarget(session, this.config.allowedOrigins), now: Date.now() });
+      let session = state.preset;
+      if (!session) {
+        if (!hinted) warmUp(config);
+        hinted = true;
+        session = await config.backend.createSession(config.request, { signal, idempotencyKey: state.intentKey });
+      }
+      send({ type: 'SESSION_RECEIVED', session, target: sessionTarget(session, config.allowedOrigins), now: Date.now() });
     } catch (thrown) {
       send({ type: 'STEP_FAILED', step: 'session', error: toKitError(thrown) });
     }
-  }
+  };
 
-  private createSession(idempotencyKey: string, signal: AbortSignal): Promise<CheckoutSession> {
-    if (!this.hinted) warmUp(this.config);
-    this.hinted = true;
-    return this.config.backend.createSession(this.config.request, { signal, idempotencyKey });
-  }
-
-  private async loadScript(url: string, { send, signal }: Context): Promise<void> {
-    const { allowedOrigins, nonce, integrity, scriptTimeoutMs } = this.config;
+  const loadScript = async (url: string, { send, signal }: Context): Promise<void> => {
+    const { allowedOrigins, nonce, integrity, scriptTimeoutMs } = config;
     try {
       const driver = await loadDropin(url, { allowedOrigins, nonce, integrity, timeoutMs: scriptTimeoutMs, signal });
-      this.drivers.set(url, driver);
+      drivers.set(url, driver);
       send({ type: 'SCRIPT_LOADED', url, generation: driver.generation });
     } catch (thrown) {
       send({ type: 'STEP_FAILED', step: 'script', error: toKitError(thrown) });
     }
-  }
+  };
 
   /** The one drop-in of the checkout, until the state no longer asks for it: then it is unmounted. */
-  private mountDropin(context: Context): void {
+  const mountDropin = (context: Context): void => {
     const { send, signal, onStop } = context;
-    const { session, scriptUrl } = this.getState();
-    const driver = scriptUrl === undefined ? undefined : this.drivers.get(scriptUrl);
-    const element = this.container;
-    if (!driver || !element || !session?.widget || !scriptUrl) return;
+    const { session, scriptUrl } = machine.getState();
+    const driver = scriptUrl && drivers.get(scriptUrl);
+    const into = container;
+    if (!driver || !into || !session?.widget || !scriptUrl) return;
     let dropin: MountedDropin | undefined;
     let renewal: Promise<string> | undefined;
     onStop(() => {
       dropin?.unmount();
-      if (this.mounted === dropin) this.mounted = undefined;
+      if (mounted === dropin) mounted = undefined;
     });
-    const { locale, theme, hidePayButton } = this.config;
+    const { locale, theme, hidePayButton } = config;
     driver
       .mount({
-        element,
+        element: into,
         widgetData: session.widget.data,
         locale,
         theme,
         hidePayButton,
         signal,
         onEvent: (event) => send(dropinEvent(event, dropin !== undefined, scriptUrl)),
-        // One renewal at a time, however often the drop-in asks.
-        onRefreshSession: () => (renewal ??= this.renew(context).finally(() => (renewal = undefined))),
+        // Drop-in Checkout's hooks.onRefreshSession: one renewal at a time, however often the drop-in asks.
+        onRefreshSession: () =>
+          (renewal ??= renew(context).finally(() => {
+            renewal = undefined;
+          })),
       })
       .then(
-        (mounted) => {
-          if (signal.aborted) return mounted.unmount();
-          dropin = mounted;
-          this.mounted = mounted;
+        (result) => {
+          if (signal.aborted) return result.unmount();
+          dropin = mounted = result;
           send({ type: 'MOUNTED' });
+          // What the shopper may do next (renew, submit, cancel) is there before it is needed.
+          offPath().catch(() => {});
         },
         (thrown: unknown) => send({ type: 'STEP_FAILED', step: 'mount', error: toKitError(thrown) }),
       );
-  }
+  };
 
-  /** Drop-in Checkout's `hooks.onRefreshSession`: a fresh session for the same order; a failure ends in `expired`. */
-  private async renew({ send, signal }: Context): Promise<string> {
-    send({ type: 'RENEWING', now: Date.now() });
-    try {
-      const { backend, request, allowedOrigins } = this.config;
-      const session = await backend.createSession(request, { signal, idempotencyKey: createIdempotencyKey() });
-      const target = sessionTarget(session, allowedOrigins);
-      if (target.kind !== 'embedded') throw new PurseKitFailure({ kind: 'config', message: 'The renewed session is not EMBEDDED.' });
-      if (signal.aborted) throw signal.reason;
-      send({ type: 'RENEWED', session, now: Date.now() });
-      return target.widgetData;
-    } catch (thrown) {
-      send({ type: 'RENEW_FAILED' });
-      throw thrown;
-    }
-  }
-
-  private async submitPayment(key: string, { send }: Context): Promise<void> {
-    try {
-      await this.mounted?.submit();
-      send({ type: 'SUBMIT_SETTLED', key });
-    } catch (thrown) {
-      const message = thrown instanceof Error ? thrown.message : String(thrown);
-      // Keep the drop-in's code when its rejection carries one (the shape is not documented: only a string counts).
-      const code = (thrown as { code?: unknown } | null)?.code;
-      const error = isPurseKitFailure(thrown) ? thrown.error : dropinError(message, typeof code === 'string' ? code : undefined);
-      send({ type: 'SUBMIT_FAILED', key, error });
-    }
-  }
-
-  private async abortSession(sessionId: string, key: string, { send, signal }: Context): Promise<void> {
-    try {
-      await this.config.backend.abortSession(sessionId, { signal, idempotencyKey: key });
-      send({ type: 'CANCELLED', key });
-    } catch (thrown) {
-      send({ type: 'CANCEL_FAILED', key, error: toKitError(thrown) });
-    }
-  }
-
-  private redirect(url: string): void {
-    this.navigated.add(url);
-    this.config.navigate(url);
-  }
+  /** A fresh session for the same order, its widget data for the drop-in; a failure ends in `expired`. */
+  const renew = (context: Context): Promise<string> => {
+    context.send({ type: 'RENEWING', now: Date.now() });
+    if (offPathLoaded) return offPathLoaded.renew(config, context);
+    return offPath().then(
+      (chunk) => chunk.renew(config, context),
+      (thrown: unknown) => {
+        context.send({ type: 'RENEW_FAILED' });
+        throw thrown;
+      },
+    );
+  };
 
   /** The merchant's callbacks, for what changed (only while the view is mounted). */
-  private notify(previous: CheckoutState, next: CheckoutState, event: CheckoutEvent): void {
-    if (!this.machine.attached) return;
-    const c = this.config;
+  const notify = (previous: CheckoutState, next: CheckoutState, event: CheckoutEvent): void => {
+    if (!machine.attached) return;
+    const c = config;
     if (next.status !== previous.status) {
       if (next.status === 'ready' && previous.status === 'loading') c.onReady?.();
       if (next.status === 'expired') c.onSessionExpired?.();
@@ -284,5 +248,48 @@ export class CheckoutRunner {
     if (next.error && next.error !== previous.error) c.onError?.(next.error);
     // The drop-in shows these itself; the merchant hears of them.
     if (event.type === 'DROPIN_ERROR') c.onError?.(event.error);
-  }
+  };
+
+  const machine = new MachineRunner(initialCheckoutState(newKey(), config.session), {
+    reducer: checkoutReducer,
+    effects,
+    onEvent: notify,
+  });
+  const { send } = machine;
+  const restart = (preset?: CheckoutSession) => send({ type: 'RESTART', intentKey: newKey(), ...(preset && { preset }) });
+  /** Sends the event with a new key and resolves when the effect it starts has finished. */
+  const keyed = (type: 'SUBMIT' | 'CANCEL', prefix: string) => {
+    const key = newKey();
+    send({ type, key });
+    return machine.settled(`${prefix}:${key}`);
+  };
+
+  return {
+    subscribe: machine.subscribe,
+    getState: machine.getState,
+    attach: () => machine.attach(),
+    detach: () => machine.detach(),
+    setConfig(next) {
+      const previous = config;
+      config = next;
+      if (next.sourceKey !== previous.sourceKey) restart(next.session);
+      else if (mountOptionsKey(next) !== mountOptionsKey(previous)) send({ type: 'MOUNT_OPTIONS_CHANGED' });
+    },
+    setElement(given) {
+      if (given === element) return;
+      element = given;
+      queueMicrotask(() => {
+        if (element === container) return;
+        container = element;
+        send({ type: 'CONTAINER_CHANGED', present: container !== null });
+      });
+    },
+    submit: () => keyed('SUBMIT', 'submit'),
+    cancel: () => {
+      const running = machine.getState().cancelKey;
+      return running === undefined ? keyed('CANCEL', 'cancel') : machine.settled(`cancel:${running}`);
+    },
+    retry: () => send({ type: 'RETRY' }),
+    restart: () => restart(),
+  };
 }

@@ -8,6 +8,7 @@ import { enMethods } from './en/methods.ts';
 import { enPaymentDetails } from './en/payment-details.ts';
 import { enPaymentStatus } from './en/payment-status.ts';
 import { enCheckout } from './en/purse-checkout.ts';
+import { enCheckoutPanels } from './en/purse-checkout-panels.ts';
 import { enXcoAccount } from './en/xco-account.ts';
 import { enSignup } from './en/xco-signup.ts';
 
@@ -18,6 +19,7 @@ export const en = {
   ...enPaymentDetails,
   ...enMethods,
   ...enCheckout,
+  ...enCheckoutPanels,
   ...enCustomerPurse,
   ...enXcoAccount,
 };

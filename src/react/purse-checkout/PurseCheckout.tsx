@@ -1,8 +1,9 @@
-import { useCallback, useRef, type ReactNode } from 'react';
+import { Suspense, useCallback, useRef, type ReactNode } from 'react';
 import { usePurse } from '../provider/context.ts';
 import { Button, cx, LiveRegion } from '../shared/parts.tsx';
-import { FailurePanel, HostedPageLink, LoadingSkeleton, RestartPanel } from './parts.tsx';
-import { checkoutErrorText, checkoutStatusText, isRetryable } from './texts.ts';
+import { usePreloadWhenIdle } from '../shared/lazy.tsx';
+import { CheckoutPanel, HostedPageLink, LoadingSkeleton, useErrorText } from './parts.tsx';
+import { checkoutStatusText } from './texts.ts';
 import type { UsePurseCheckoutOptions } from './options.ts';
 import { usePurseCheckout, type PurseCheckoutApi } from './usePurseCheckout.ts';
 
@@ -44,16 +45,17 @@ export function PurseCheckoutView({
 
   // The clicked button goes away with its panel: keep keyboard focus in the checkout rather than on <body>.
   const focusRoot = () => rootRef.current?.focus();
-  const onRetry = isRetryable(error)
-    ? () => {
-        checkout.retry();
-        focusRoot();
-      }
-    : undefined;
+  const onRetry = () => {
+    checkout.retry();
+    focusRoot();
+  };
   const onRestart = () => {
     checkout.restart();
     focusRoot();
   };
+  // The panels (and the words for errors) are downloaded while the browser is idle, so they are there when needed.
+  usePreloadWhenIdle([CheckoutPanel]);
+  const errorText = useErrorText(i18n);
   const canCancel = showCancelButton && checkout.session && (status === 'loading' || status === 'ready' || status === 'failed');
 
   return (
@@ -66,15 +68,18 @@ export function PurseCheckoutView({
       lang={i18n.locale}
       data-status={status}
     >
-      <LiveRegion>{checkoutStatusText(checkout, i18n)}</LiveRegion>
+      <LiveRegion>{checkoutStatusText(checkout, i18n, errorText)}</LiveRegion>
       {status === 'loading' && <LoadingSkeleton solutions={showEligibleMethods ? checkout.eligibleSolutions : []} />}
-      {status === 'failed' && error && <FailurePanel error={error} onRetry={onRetry} />}
-      {(status === 'expired' || status === 'cancelled') && <RestartPanel reason={status} onRestart={onRestart} />}
+      {/* Off the main path, downloaded apart; the live region already says what happened while it comes. */}
+      <Suspense>
+        {status === 'failed' && error && <CheckoutPanel status={status} error={error} onAction={onRetry} />}
+        {(status === 'expired' || status === 'cancelled') && <CheckoutPanel status={status} onAction={onRestart} />}
+      </Suspense>
       {status === 'ready' && hostedPageUrl && (
         <HostedPageLink url={hostedPageUrl} redirecting={checkout.hostedPage === 'redirect'} />
       )}
       {(status === 'ready' || status === 'submitting') && error && (
-        <p className="purse-error-text purse-checkout__notice">{checkoutErrorText(error, i18n)}</p>
+        <p className="purse-error-text purse-checkout__notice">{errorText(error)}</p>
       )}
       {/* Kept in the page while loading: the drop-in mounts into it before it is ready. */}
       <div ref={containerRef} className="purse-checkout__dropin" hidden={!embedded || !active} />

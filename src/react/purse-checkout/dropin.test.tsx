@@ -49,7 +49,7 @@ describe('Drop-in Checkout', () => {
     let finish!: () => void;
     dropin.outcome.mockImplementation(() => new Promise<void>((resolve) => (finish = resolve)));
     await user.click(pay);
-    expect(dropin.submitPayment).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(dropin.submitPayment).toHaveBeenCalledTimes(1));
     await waitFor(() => expect(liveText()).toBe('Submitting your payment…'));
     expect(pay).toBeDisabled();
     await user.click(pay); // a double click submits once
@@ -199,7 +199,7 @@ describe('Widget v3', () => {
     expect(onFulfilledChange).toHaveBeenCalledWith({ isFulfilled: true });
 
     await user.click(screen.getByRole('button', { name: 'Pay now' }));
-    expect(ups.submitPayment).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(ups.submitPayment).toHaveBeenCalledTimes(1));
   });
 
   it('fails when the widget reports CHECKOUT_API_INIT_FAILED', async () => {

@@ -118,6 +118,8 @@ describe('Widget v3', () => {
     expect(onSessionExpired).toHaveBeenCalledTimes(1);
 
     await user.click(screen.getByRole('button', { name: 'Start again' }));
+    // The old widget's text stays in the (hidden) container: wait for the fresh session's widget.
+    await waitFor(() => expect(ups.widgetData).toHaveLength(2));
     await screen.findByText('Fake UpStreamPay widget');
     const sessions = stack.purse.control.sessions();
     expect(sessions).toHaveLength(2);

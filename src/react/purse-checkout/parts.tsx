@@ -1,91 +1,94 @@
-// The pieces of the default checkout view: loading skeleton with the eligible methods, failure, restart, hosted page.
-import { useId, useState } from 'react';
+// The pieces of the default checkout view: loading skeleton with the eligible methods, the hosted-page link, and the
+// panels off the main path (failure, expired, cancelled: panels.tsx, downloaded apart, with a small fallback here).
+import { useId, useSyncExternalStore } from 'react';
 import type { PurseKitError } from '../../core/errors.ts';
 import type { EligibleSolution } from '../../core/wire/payment.ts';
-import type { MessageKey } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
 import { Button } from '../shared/parts.tsx';
-import { useCountdown } from '../shared/useCountdown.ts';
-import { checkoutErrorText, methodLabels } from './texts.ts';
+import { lazyView } from '../shared/lazy.tsx';
+import type { Translator } from '../i18n/index.ts';
+import { methodLabels } from './texts.ts';
+import type * as PanelsModule from './panels.tsx';
+import type { PanelProps } from './panels.tsx';
 
-/** The eligible methods as a list (text only). Nothing when there are none. */
-function EligibleMethods({ solutions }: { solutions: readonly EligibleSolution[] }) {
+/** Placeholder blocks shaped like a payment form, with the loading text and the methods to come (text only). */
+export function LoadingSkeleton({ solutions }: { solutions: readonly EligibleSolution[] }) {
   const { i18n } = usePurse();
   const titleId = useId();
   const labels = methodLabels(solutions, i18n);
-  if (labels.length === 0) return null;
-  return (
-    <div className="purse-checkout__methods">
-      <p className="purse-checkout__methods-title" id={titleId}>
-        {i18n.t('checkout.methods.title')}
-      </p>
-      <ul className="purse-checkout__method-list" aria-labelledby={titleId}>
-        {labels.map((label) => (
-          <li key={label} className="purse-checkout__method">
-            {label}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-/** Placeholder blocks shaped like a payment form, with the loading text and the methods to come. */
-export function LoadingSkeleton({ solutions }: { solutions: readonly EligibleSolution[] }) {
-  const { i18n } = usePurse();
+  const bone = 'purse-checkout__bone';
   return (
     <div className="purse-checkout__skeleton" aria-busy="true">
       <p className="purse-checkout__loading">{i18n.t('checkout.status.loading')}</p>
-      <EligibleMethods solutions={solutions} />
+      {labels.length > 0 && (
+        <div className="purse-checkout__methods">
+          <p className="purse-checkout__methods-title" id={titleId}>
+            {i18n.t('checkout.methods.title')}
+          </p>
+          <ul className="purse-checkout__method-list" aria-labelledby={titleId}>
+            {labels.map((label) => (
+              <li key={label} className="purse-checkout__method">
+                {label}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div className="purse-checkout__bones" aria-hidden="true">
-        <span className="purse-checkout__bone" />
-        <span className="purse-checkout__bone purse-checkout__bone--half" />
-        <span className="purse-checkout__bone purse-checkout__bone--half" />
-        <span className="purse-checkout__bone purse-checkout__bone--button" />
+        {['', '--half', '--half', '--button'].map((variant, index) => (
+          <span key={index} className={variant ? `${bone} ${bone}${variant}` : bone} />
+        ))}
       </div>
     </div>
   );
 }
 
-/** "Try again", counting down first when the answer asked for a wait (rate limited). */
-function RetryButton({ error, onRetry }: { error: PurseKitError; onRetry: () => void }) {
-  const { i18n } = usePurse();
-  // The wait starts when the failure is shown; the panel mounts anew for each failure.
-  const [until] = useState(() => (error.kind === 'rate_limited' ? Date.now() + error.retryAfterMs : undefined));
-  const seconds = useCountdown(until);
-  if (seconds <= 0) return <Button onClick={onRetry}>{i18n.t('checkout.retry')}</Button>;
-  return (
-    <Button inactive onClick={onRetry}>
-      {seconds > 90 ? i18n.t('error.retryInMinutes', { minutes: Math.ceil(seconds / 60) }) : i18n.t('error.retryIn', { seconds })}
-    </Button>
-  );
+type Panels = typeof PanelsModule;
+let panels: Panels | undefined;
+let loading: Promise<Panels> | undefined;
+const listeners = new Set<() => void>();
+/** Downloads the panels once (again after a failed download); the views that word errors then render again. */
+const loadPanels = () =>
+  (loading ??= import('./panels.tsx').then(
+    (module) => {
+      panels = module;
+      listeners.forEach((listener) => listener());
+      return module;
+    },
+    (thrown: unknown) => {
+      loading = undefined;
+      throw thrown;
+    },
+  ));
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+};
+const getPanels = () => panels;
+
+/**
+ * The shopper's words for a checkout error: the panels' own once downloaded, until then (or if they cannot be) the
+ * provider's message for the error's kind.
+ */
+export function useErrorText(i18n: Translator): (error: PurseKitError) => string {
+  const loaded = useSyncExternalStore(subscribe, getPanels, getPanels);
+  return (error) => (loaded ? loaded.checkoutErrorText(error, i18n) : i18n.error(error));
 }
 
-/** A step failed: what happened in the shopper's words, and "Try again" only where trying again can succeed. */
-export function FailurePanel({ error, onRetry }: { error: PurseKitError; onRetry: (() => void) | undefined }) {
+/** When the panels cannot be downloaded: what happened, and the way on. */
+function PanelFallback({ status, error, onAction }: PanelProps) {
   const { i18n } = usePurse();
+  const failed = status === 'failed';
   return (
-    <div className="purse-checkout__panel purse-checkout__panel--error">
-      <p className="purse-checkout__panel-title">{i18n.t('checkout.error.title')}</p>
-      <p className="purse-checkout__panel-text">{checkoutErrorText(error, i18n)}</p>
-      {onRetry && <RetryButton error={error} onRetry={onRetry} />}
+    <div className="purse-checkout__panel">
+      <p className="purse-checkout__panel-text">{failed ? i18n.error(error!) : i18n.t(`checkout.status.${status}`)}</p>
+      <Button onClick={onAction}>{i18n.t(failed ? 'checkout.retry' : 'checkout.restart')}</Button>
     </div>
   );
 }
 
-/** Expired or cancelled: say so, and offer a fresh session. */
-export function RestartPanel({ reason, onRestart }: { reason: 'expired' | 'cancelled'; onRestart: () => void }) {
-  const { i18n } = usePurse();
-  const title: MessageKey = reason === 'expired' ? 'checkout.expired.title' : 'checkout.cancelled.title';
-  const body: MessageKey = reason === 'expired' ? 'checkout.expired.body' : 'checkout.cancelled.body';
-  return (
-    <div className={`purse-checkout__panel purse-checkout__panel--${reason}`}>
-      <p className="purse-checkout__panel-title">{i18n.t(title)}</p>
-      <p className="purse-checkout__panel-text">{i18n.t(body)}</p>
-      <Button onClick={onRestart}>{i18n.t('checkout.restart')}</Button>
-    </div>
-  );
-}
+/** The failure, expired and cancelled panels, downloaded apart. */
+export const CheckoutPanel = lazyView(() => loadPanels().then((module) => module.CheckoutPanel), PanelFallback);
 
 /** HOSTED_PAGE: a link to the (origin-checked) hosted page; after a redirect, the same link as a fallback. */
 export function HostedPageLink({ url, redirecting }: { url: string; redirecting: boolean }) {

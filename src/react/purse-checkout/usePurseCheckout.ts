@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { CheckoutSession } from '../../core/backend/views.ts';
-import { CheckoutRunner } from '../../core/checkout/effects.ts';
+import { createCheckoutRunner } from '../../core/checkout/effects.ts';
 import type { CheckoutStatus, CheckoutStep } from '../../core/checkout/types.ts';
 import type { DropinGeneration } from '../../core/dropin/types.ts';
 import type { PurseKitError } from '../../core/errors.ts';
@@ -65,7 +65,7 @@ export interface PurseCheckoutApi {
 export function usePurseCheckout(options: UsePurseCheckoutOptions): PurseCheckoutApi {
   const { backend, i18n } = usePurse();
   const config = configOf(options, backend, purseLocaleTag(i18n.locale));
-  const [checkout] = useState(() => new CheckoutRunner(config));
+  const [checkout] = useState(() => createCheckoutRunner(config));
   // The latest props apply to work and callbacks that run later; another session or order starts over.
   useIsomorphicLayoutEffect(() => {
     checkout.setConfig(config);

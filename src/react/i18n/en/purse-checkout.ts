@@ -1,4 +1,5 @@
-// English texts of PurseCheckout (added by its hook's module: a page without it never downloads them).
+// English texts of PurseCheckout (added by its hook's module: a page without it never downloads them); those of its
+// errors and of the expired and cancelled panels come with the panels' view (purse-checkout-panels.ts).
 export const enCheckout = {
   'checkout.label': 'Payment',
   'checkout.status.loading': 'Loading payment methods…',
@@ -10,20 +11,10 @@ export const enCheckout = {
   'checkout.status.cancelled': 'Payment cancelled.',
   'checkout.methods.title': 'Available payment methods',
   'checkout.error.title': 'The payment form could not load',
-  'checkout.error.script_load': 'The payment form could not load. Check your connection and try again.',
-  'checkout.error.config': 'Payment is unavailable right now. Please try again later.',
-  'checkout.error.unauthorized': 'Payment is unavailable right now. Please try again later.',
-  'checkout.error.dropin': 'Your payment could not be submitted. Please try again.',
   'checkout.retry': 'Try again',
-  'checkout.expired.title': 'Your session expired',
-  'checkout.expired.body': 'For your security, the payment session timed out. Start again to pay.',
-  'checkout.cancelled.title': 'Payment cancelled',
-  'checkout.cancelled.body': 'You can start again whenever you are ready.',
   'checkout.restart': 'Start again',
   'checkout.cancel': 'Cancel payment',
   'checkout.cancelling': 'Cancelling…',
   'checkout.hosted.continue': 'Continue to secure payment',
   'checkout.hosted.fallback': 'Not redirected? Continue to the secure payment page',
-  'checkout.error.order': 'This order can no longer be paid. Go back to your cart and check it.',
-  'checkout.error.refused': 'The payment could not be started. Go back to your cart and start again from there.',
 } as const;
