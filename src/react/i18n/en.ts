@@ -9,10 +9,16 @@ import { enPaymentStatus } from './en/payment-status.ts';
 import { enCheckout } from './en/purse-checkout.ts';
 import { enXcoAccount } from './en/xco-account.ts';
 import { enSignup } from './en/xco-signup.ts';
+import { enSignupCode } from './en/xco-signup-code.ts';
+import { enSignupEnd } from './en/xco-signup-end.ts';
+import { enSignupProfile } from './en/xco-signup-profile.ts';
 
 export const en = {
   ...enCommon,
   ...enSignup,
+  ...enSignupCode,
+  ...enSignupProfile,
+  ...enSignupEnd,
   ...enPaymentStatus,
   ...enMethods,
   ...enCheckout,

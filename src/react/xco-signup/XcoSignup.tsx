@@ -1,44 +1,38 @@
-import { useState } from 'react';
-import type { CountryCode } from '../../core/identifier.ts';
-import type { SignupState } from '../../core/signup/types.ts';
-import type { Translator } from '../i18n/index.ts';
+// The default signup view. The first step (and the live region, which speaks for every state) is in the page; the
+// later steps are downloaded apart — preloaded when the browser is idle after the first render — with their texts, so
+// a shopper can type an identifier before they arrive.
+import { Suspense, useState } from 'react';
 import { usePurse } from '../provider/context.ts';
-import { CodeStep, codeStatusText } from './CodeStep.tsx';
+import { lazyView, usePreloadWhenIdle } from '../shared/lazy.tsx';
+import { Button, cx, LiveRegion } from '../shared/parts.tsx';
 import { IdentifierStep } from './IdentifierStep.tsx';
-import { cx, LiveRegion } from '../shared/parts.tsx';
-import { ProfileStep } from './ProfileStep.tsx';
-import { failureTexts } from './failure.ts';
-import { DoneStep, FailedStep, LinkingStep } from './steps.tsx';
+import { signupStatusText } from './status.ts';
 import { useXcoSignup, type UseXcoSignupOptions, type XcoSignupApi } from './useXcoSignup.ts';
 
-/** What the live region says for a state ('' for the untouched first step); phones formatted for `defaultCountry`. */
-export function signupStatusText(state: SignupState, i18n: Translator, defaultCountry?: CountryCode): string {
-  switch (state.status) {
-    case 'identify':
-      if (state.invalid) return i18n.t(`identifier.invalid.${state.invalid}`);
-      return state.error ? i18n.error(state.error) : '';
-    case 'checking':
-      return i18n.t('status.checking');
-    case 'profile':
-      return state.error ? i18n.t('profile.summary') : i18n.t('status.profile');
-    case 'creating':
-      return i18n.t('status.creating');
-    case 'sending':
-      return state.resendFrom ? i18n.t('code.resending') : i18n.t('status.sending');
-    case 'code_sent':
-    case 'verifying':
-      return codeStatusText(state, i18n, defaultCountry);
-    case 'verified':
-    case 'linking':
-      return i18n.t('status.linking');
-    case 'done':
-      return i18n.t(state.outcome === 'created' ? 'status.done.created' : 'status.done.linked');
-    case 'failed': {
-      const texts = failureTexts(state, i18n);
-      return `${texts.title}. ${texts.body}`;
-    }
-  }
+export { signupStatusText };
+
+/** A later step whose download failed: says so (reload the page), and leads back to the first step, in the page. */
+function StepUnavailable({ actions, lockIdentifier }: { state?: unknown; actions?: Pick<XcoSignupApi, 'editIdentifier'>; lockIdentifier?: boolean }) {
+  const { i18n } = usePurse();
+  return (
+    <div className="purse-step">
+      <p className="purse-error-text">{i18n.t('error.script_load')}</p>
+      {actions && !lockIdentifier && (
+        <Button variant="link" onClick={actions.editIdentifier}>
+          {i18n.t('identifier.edit')}
+        </Button>
+      )}
+    </div>
+  );
 }
+
+const CodeStep = lazyView(() => import('./CodeStep.tsx').then((module) => module.CodeStep), StepUnavailable);
+const ProfileStep = lazyView(() => import('./ProfileStep.tsx').then((module) => module.ProfileStep), StepUnavailable);
+const steps = () => import('./steps.tsx');
+const LinkingStep = lazyView(() => steps().then((module) => module.LinkingStep), StepUnavailable);
+const DoneStep = lazyView(() => steps().then((module) => module.DoneStep), StepUnavailable);
+const FailedStep = lazyView(() => steps().then((module) => module.FailedStep), StepUnavailable);
+const LATER = [CodeStep, ProfileStep, LinkingStep, DoneStep, FailedStep];
 
 /** Props of the default signup view. */
 export interface XcoSignupViewProps {
@@ -51,40 +45,28 @@ export interface XcoSignupViewProps {
 /** The default view of `useXcoSignup()`: one step at a time, and one live region for status changes. */
 export function XcoSignupView({ signup, className }: XcoSignupViewProps) {
   const { i18n } = usePurse();
-  const { state } = signup;
+  const { state, defaultCountry } = signup;
   // Focus is moved only after the shopper has done something: never on page load.
   const [firstState] = useState(state);
-  const started = state !== firstState;
+  usePreloadWhenIdle(LATER);
 
-  const locked = signup.lockIdentifier;
+  const common = { actions: signup, lockIdentifier: signup.lockIdentifier, defaultCountry };
   let step;
   switch (state.status) {
+    case 'sending':
+      step = state.resendFrom ? <CodeStep {...common} state={state} /> : <IdentifierStep {...common} state={state} />;
+      break;
     case 'identify':
     case 'checking':
-      step = (
-        <IdentifierStep
-          state={state}
-          actions={signup}
-          lockIdentifier={locked}
-          focusOnMount={started}
-          defaultCountry={signup.defaultCountry}
-        />
-      );
-      break;
-    case 'sending':
-      step = state.resendFrom ? (
-        <CodeStep state={state} actions={signup} lockIdentifier={locked} defaultCountry={signup.defaultCountry} />
-      ) : (
-        <IdentifierStep state={state} actions={signup} lockIdentifier={locked} defaultCountry={signup.defaultCountry} />
-      );
+      step = <IdentifierStep {...common} state={state} focusOnMount={state !== firstState} />;
       break;
     case 'profile':
     case 'creating':
-      step = <ProfileStep state={state} actions={signup} lockIdentifier={locked} defaultCountry={signup.defaultCountry} />;
+      step = <ProfileStep {...common} state={state} />;
       break;
     case 'code_sent':
     case 'verifying':
-      step = <CodeStep state={state} actions={signup} lockIdentifier={locked} defaultCountry={signup.defaultCountry} />;
+      step = <CodeStep {...common} state={state} />;
       break;
     case 'verified':
     case 'linking':
@@ -94,14 +76,15 @@ export function XcoSignupView({ signup, className }: XcoSignupViewProps) {
       step = <DoneStep state={state} />;
       break;
     case 'failed':
-      step = <FailedStep state={state} actions={signup} lockIdentifier={locked} />;
+      step = <FailedStep {...common} state={state} />;
       break;
   }
 
   return (
     <div className={cx('purse-signup', className)} lang={i18n.locale}>
-      <LiveRegion>{signupStatusText(state, i18n, signup.defaultCountry)}</LiveRegion>
-      {step}
+      <LiveRegion>{signupStatusText(state, i18n, defaultCountry)}</LiveRegion>
+      {/* Nothing while a later step downloads: the live region has already said what is happening. */}
+      <Suspense>{step}</Suspense>
     </div>
   );
 }
@@ -115,6 +98,7 @@ export interface XcoSignupProps extends UseXcoSignupOptions {
 /**
  * Purse Express Checkout signup: checks the shopper's email or phone, then creates an XCO account (new shopper) or
  * verifies a one-time code and links the existing account (existing shopper). Render inside `<PurseProvider>`.
+ * The later steps are downloaded apart, when the browser is idle after the first render.
  */
 export function XcoSignup({ className, ...options }: XcoSignupProps) {
   const signup = useXcoSignup(options);

@@ -1,11 +1,17 @@
-// The end states of the flow: linking in progress, done, and failed (with retry).
+// The end states of the flow: linking in progress, done, and failed (with its way on). Downloaded apart from the page
+// (XcoSignup.tsx), with their English texts.
 import { useEffect, useRef } from 'react';
-import type { DoneState, FailedState } from '../../core/signup/types.ts';
+import { errorCode } from '../../core/recovery.ts';
+import type { DoneState, FailedState, SignupRecovery } from '../../core/signup/types.ts';
+import { enSignupEnd } from '../i18n/en/xco-signup-end.ts';
+import { addMessages, type MessageKey } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
 import { Button } from '../shared/parts.tsx';
-import { canEditAfter, failureTexts, waitLabel } from './failure.ts';
-import { useCountdown } from '../shared/useCountdown.ts';
+import { useWaitLabel } from './countdown.ts';
+import { failureTexts } from './status.ts';
 import type { XcoSignupApi } from './useXcoSignup.ts';
+
+addMessages(enSignupEnd);
 
 /** Props of the done step. */
 export interface DoneStepProps {
@@ -53,19 +59,26 @@ export function DoneStep({ state }: DoneStepProps) {
   return (
     <div className="purse-step purse-done">
       <h2 className="purse-title" tabIndex={-1} ref={titleRef}>
-        {i18n.t(state.outcome === 'created' ? 'done.created.title' : 'done.linked.title')}
+        {i18n.t(`done.${state.outcome}.title`)}
       </h2>
-      <p className="purse-text">{i18n.t(state.outcome === 'created' ? 'done.created.body' : 'done.linked.body')}</p>
+      <p className="purse-text">{i18n.t(`done.${state.outcome}.body`)}</p>
     </div>
   );
 }
 
+/** The label of the button that runs `retry()`, by the way on the failure offers (none: nothing to retry). */
+const ACTIONS: Partial<Record<SignupRecovery, MessageKey>> = {
+  retry: 'error.retry',
+  new_code: 'error.newCode.action',
+  link_existing: 'error.accountExists.action',
+};
+
 function RetryButton({ state, label, onRetry }: { state: FailedState; label: string; onRetry: () => void }) {
   const { i18n } = usePurse();
-  const seconds = useCountdown(state.retryAt);
+  const [seconds, text] = useWaitLabel(state.retryAt, i18n, 'error.retryIn', label);
   return (
     <Button inactive={seconds > 0} onClick={onRetry}>
-      {seconds > 0 ? waitLabel(seconds, i18n, { seconds: 'error.retryIn', minutes: 'error.retryInMinutes' }) : label}
+      {text}
     </Button>
   );
 }
@@ -78,16 +91,18 @@ export function FailedStep({ state, actions, lockIdentifier }: FailedStepProps) 
   const { i18n } = usePurse();
   const titleRef = useFocusOnMount<HTMLHeadingElement>();
   const texts = failureTexts(state, i18n);
-  const canEdit = !lockIdentifier && canEditAfter(state);
+  const action = ACTIONS[state.recovery];
+  // Editing the identifier cannot help a customer whose shop account is linked to another Purse account already.
+  const canEdit = !lockIdentifier && errorCode(state.error) !== 'customer_reference_taken';
   return (
     <div className="purse-step purse-failed">
       <h2 className="purse-title" tabIndex={-1} ref={titleRef}>
         {texts.title}
       </h2>
       <p className="purse-error-text">{texts.body}</p>
-      {(texts.action || canEdit) && (
+      {(action || canEdit) && (
         <div className="purse-actions">
-          {state.retry && texts.action && <RetryButton state={state} label={texts.action} onRetry={actions.retry} />}
+          {state.retry && action && <RetryButton state={state} label={i18n.t(action)} onRetry={actions.retry} />}
           {canEdit && (
             <Button variant="link" onClick={actions.editIdentifier}>
               {i18n.t('identifier.edit')}
