@@ -3,12 +3,11 @@ import type { PurseKitError } from '../../core/errors.ts';
 import type { CountryCode } from '../../core/identifier.ts';
 import type { CodeSentState, SendingState, VerifyingState } from '../../core/signup/types.ts';
 import { enSignupCode } from '../i18n/en/xco-signup-code.ts';
-import { addMessages } from '../i18n/index.ts';
+import { addMessages, type Translator } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
 import { Button } from '../shared/parts.tsx';
 import { useWaitLabel } from './countdown.ts';
 import { FieldLabel, identifierText } from './parts.tsx';
-import { codeProblemText } from './status.ts';
 import type { XcoSignupApi } from './useXcoSignup.ts';
 
 // Downloaded apart from the page (XcoSignup.tsx), with its English texts.
@@ -21,6 +20,24 @@ export const sanitizeCode = (value: string): string => value.replace(/\D/g, '').
 
 /** The code step's states: a code was sent, is being checked, or a new one is being sent. */
 export type CodeStepState = CodeSentState | VerifyingState | SendingState;
+
+/** The problem with the last code, in the shopper's words (on the field, and said by the live region). */
+function codeProblemText(state: CodeStepState, i18n: Translator): string | undefined {
+  if (state.status !== 'code_sent' || !state.codeProblem) return undefined;
+  const { codeProblem, attemptsLeft } = state;
+  return codeProblem === 'invalid' && attemptsLeft !== undefined ? i18n.plural('code.invalidAttempts', attemptsLeft) : i18n.t(`code.${codeProblem}`);
+}
+
+/** What the live region says during the code step (XcoSignup.tsx renders it there). */
+export function CodeStepStatus({ state, defaultCountry }: { state: CodeStepState; defaultCountry?: CountryCode | undefined }) {
+  const { i18n } = usePurse();
+  if (state.status === 'verifying') return i18n.t('status.verifying');
+  if (state.status === 'sending') return i18n.t('code.resending');
+  return (
+    codeProblemText(state, i18n) ??
+    i18n.t(state.error?.kind === 'rate_limited' ? 'code.throttled' : 'status.codeSent', { identifier: identifierText(state.identifier, defaultCountry) })
+  );
+}
 
 function ResendButton({ state, onResend }: { state: CodeStepState; onResend: () => void }) {
   const { i18n } = usePurse();

@@ -78,6 +78,12 @@ function Field({ name, label, register, rules, error, type = 'text', autoComplet
   );
 }
 
+/** What the live region says during the profile step (XcoSignup.tsx renders it there). */
+export function ProfileStepStatus({ state }: { state: ProfileState | CreatingState }) {
+  const { i18n } = usePurse();
+  return i18n.t(state.status === 'creating' ? 'status.creating' : state.error ? 'profile.summary' : 'status.profile');
+}
+
 /** Props of the profile step (new shopper). */
 export interface ProfileStepProps {
   /** The profile form, or the account being created. */

@@ -1,15 +1,22 @@
-// The default signup view. The first step (and the live region, which speaks for every state) is in the page; the
-// later steps are downloaded apart — preloaded when the browser is idle after the first render — with their texts, so
-// a shopper can type an identifier before they arrive.
-import { Suspense, useState } from 'react';
+// The default signup view. The first step, and what the live region says during it, are in the page; each later step
+// is downloaded apart with its texts (preloaded when the browser is idle after the first render), and says its own
+// states through the live region, which is in the page from the first render. A shopper can type an identifier
+// before the later steps arrive.
+import { Suspense, useState, type ReactNode } from 'react';
+import type { IdentifyState, SignupState } from '../../core/signup/types.ts';
+import type { Translator } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
 import { lazyView, usePreloadWhenIdle } from '../shared/lazy.tsx';
 import { Button, cx, LiveRegion } from '../shared/parts.tsx';
 import { IdentifierStep } from './IdentifierStep.tsx';
-import { signupStatusText } from './status.ts';
 import { useXcoSignup, type UseXcoSignupOptions, type XcoSignupApi } from './useXcoSignup.ts';
 
-export { signupStatusText };
+/** What the live region says during the first step ('' while untouched). */
+export function identifyStatusText(state: IdentifyState | Extract<SignupState, { status: 'checking' | 'sending' }>, i18n: Translator): string {
+  if (state.status !== 'identify') return i18n.t(`status.${state.status}`);
+  if (state.invalid) return i18n.t(`identifier.invalid.${state.invalid}`);
+  return state.error ? i18n.error(state.error) : '';
+}
 
 /** A later step whose download failed: says so (reload the page), and leads back to the first step, in the page. */
 function StepUnavailable({ actions, lockIdentifier }: { state?: unknown; actions?: Pick<XcoSignupApi, 'editIdentifier'>; lockIdentifier?: boolean }) {
@@ -26,13 +33,23 @@ function StepUnavailable({ actions, lockIdentifier }: { state?: unknown; actions
   );
 }
 
-const CodeStep = lazyView(() => import('./CodeStep.tsx').then((module) => module.CodeStep), StepUnavailable);
-const ProfileStep = lazyView(() => import('./ProfileStep.tsx').then((module) => module.ProfileStep), StepUnavailable);
-const steps = () => import('./steps.tsx');
-const LinkingStep = lazyView(() => steps().then((module) => module.LinkingStep), StepUnavailable);
-const DoneStep = lazyView(() => steps().then((module) => module.DoneStep), StepUnavailable);
-const FailedStep = lazyView(() => steps().then((module) => module.FailedStep), StepUnavailable);
-const LATER = [CodeStep, ProfileStep, LinkingStep, DoneStep, FailedStep];
+/** What the live region says instead of a later step's status when that step could not be downloaded. */
+function StatusUnavailable(_: { state: unknown }) {
+  return usePurse().i18n.t('error.script_load');
+}
+
+const code = () => import('./CodeStep.tsx');
+const profile = () => import('./ProfileStep.tsx');
+const end = () => import('./steps.tsx');
+const CodeStep = lazyView(() => code().then((module) => module.CodeStep), StepUnavailable);
+const CodeStatus = lazyView(() => code().then((module) => module.CodeStepStatus), StatusUnavailable);
+const ProfileStep = lazyView(() => profile().then((module) => module.ProfileStep), StepUnavailable);
+const ProfileStatus = lazyView(() => profile().then((module) => module.ProfileStepStatus), StatusUnavailable);
+const LinkingStep = lazyView(() => end().then((module) => module.LinkingStep), StepUnavailable);
+const DoneStep = lazyView(() => end().then((module) => module.DoneStep), StepUnavailable);
+const FailedStep = lazyView(() => end().then((module) => module.FailedStep), StepUnavailable);
+const EndStatus = lazyView(() => end().then((module) => module.EndStepStatus), StatusUnavailable);
+const LATER = [CodeStep, CodeStatus, ProfileStep, ProfileStatus, LinkingStep, DoneStep, FailedStep, EndStatus];
 
 /** Props of the default signup view. */
 export interface XcoSignupViewProps {
@@ -51,39 +68,31 @@ export function XcoSignupView({ signup, className }: XcoSignupViewProps) {
   usePreloadWhenIdle(LATER);
 
   const common = { actions: signup, lockIdentifier: signup.lockIdentifier, defaultCountry };
-  let step;
-  switch (state.status) {
-    case 'sending':
-      step = state.resendFrom ? <CodeStep {...common} state={state} /> : <IdentifierStep {...common} state={state} />;
-      break;
-    case 'identify':
-    case 'checking':
-      step = <IdentifierStep {...common} state={state} focusOnMount={state !== firstState} />;
-      break;
-    case 'profile':
-    case 'creating':
-      step = <ProfileStep {...common} state={state} />;
-      break;
-    case 'code_sent':
-    case 'verifying':
-      step = <CodeStep {...common} state={state} />;
-      break;
-    case 'verified':
-    case 'linking':
-      step = <LinkingStep />;
-      break;
-    case 'done':
-      step = <DoneStep state={state} />;
-      break;
-    case 'failed':
-      step = <FailedStep {...common} state={state} />;
-      break;
+  let step: ReactNode;
+  let status: ReactNode;
+  const { status: name } = state;
+  if (name === 'identify' || name === 'checking' || (name === 'sending' && !state.resendFrom)) {
+    step = <IdentifierStep {...common} state={state} focusOnMount={state !== firstState} />;
+    status = identifyStatusText(state, i18n);
+  } else if (name === 'sending' || name === 'code_sent' || name === 'verifying') {
+    // A resend stays on the code step.
+    step = <CodeStep {...common} state={state} />;
+    status = <CodeStatus state={state} defaultCountry={defaultCountry} />;
+  } else if (name === 'profile' || name === 'creating') {
+    step = <ProfileStep {...common} state={state} />;
+    status = <ProfileStatus state={state} />;
+  } else {
+    step =
+      name === 'done' ? <DoneStep state={state} /> : name === 'failed' ? <FailedStep {...common} state={state} /> : <LinkingStep />;
+    status = <EndStatus state={state} />;
   }
 
+  // Nothing while a later step downloads: the step and its announcement appear together.
   return (
     <div className={cx('purse-signup', className)} lang={i18n.locale}>
-      <LiveRegion>{signupStatusText(state, i18n, defaultCountry)}</LiveRegion>
-      {/* Nothing while a later step downloads: the live region has already said what is happening. */}
+      <LiveRegion>
+        <Suspense>{status}</Suspense>
+      </LiveRegion>
       <Suspense>{step}</Suspense>
     </div>
   );

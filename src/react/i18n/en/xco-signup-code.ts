@@ -1,4 +1,4 @@
-// English texts of XcoSignup's code step, added when its chunk loads (the live region's are in xco-signup.ts).
+// English texts of XcoSignup's code step and of its live-region announcements, added when its chunk loads.
 export const enSignupCode = {
   'code.title': 'Enter your code',
   'code.sentTo': 'We sent a 6-digit code to {identifier}.',
@@ -10,4 +10,14 @@ export const enSignupCode = {
   'code.resend': 'Resend code',
   'code.resendIn': 'Resend code in {seconds} s',
   'code.resendInMinutes': 'Resend code in {minutes} min',
+  'code.invalid': 'This code is not right. Check it and try again.',
+  'code.invalidAttempts.one': 'This code is not right. {count} attempt left.',
+  'code.invalidAttempts.other': 'This code is not right. {count} attempts left.',
+  'code.expired': 'This code has expired. Request a new code.',
+  'code.locked': 'Too many wrong codes. Request a new code.',
+  'code.throttled': 'Please wait before requesting another code.',
+  'code.resending': 'Sending a new code…',
+  'status.codeSent': 'Code sent to {identifier}.',
+  'status.verifying': 'Verifying the code.',
+  'code.unusable': 'This code cannot be used here. Request a new code.',
 } as const;

@@ -1,4 +1,4 @@
-// English texts of XcoSignup's profile step, added when its chunk loads (the live region's are in xco-signup.ts).
+// English texts of XcoSignup's profile step and of its live-region announcements, added when its chunk loads.
 export const enSignupProfile = {
   'profile.title': 'Create your Purse account',
   'profile.intro': 'Fields marked * are required.',
@@ -26,4 +26,7 @@ export const enSignupProfile = {
   'profile.submit': 'Create my account',
   'profile.creating': 'Creating your account…',
   'profile.notYours': 'Use the email address or phone number of your shop account.',
+  'profile.summary': 'Please correct the highlighted fields.',
+  'status.profile': 'No Purse account yet. Complete your profile to create one.',
+  'status.creating': 'Creating your account.',
 } as const;

@@ -1,10 +1,10 @@
-// English texts of XcoSignup needed in its page: the first step, the fallback of a step that cannot be downloaded, and
-// everything the live region says (added by its hook's module: a page without signup never downloads them). The texts
-// of the later steps travel with them (xco-signup-code.ts, -profile.ts, -end.ts).
+// English texts of XcoSignup's first step, which is in the page (added by its hook's module: a page without signup
+// never downloads them): the identifier field, its live-region texts, and the fallback of a later step that cannot be
+// downloaded. Each later step's texts, those its live-region announcements included, travel with it
+// (xco-signup-code.ts, -profile.ts, -end.ts).
 export const enSignup = {
   'error.invalid_code': 'This code is not right. Check it and try again.',
   'error.code_expired': 'This code has expired. Request a new code.',
-  'error.refused': 'This request was refused. Use another email or phone number, or contact the shop.',
   'identifier.label': 'Email or phone number',
   'identifier.hint': 'We will check whether you already have a Purse account.',
   'identifier.submit': 'Continue',
@@ -17,33 +17,6 @@ export const enSignup = {
   'identifier.invalid.unavailable': 'Phone numbers cannot be checked right now. Try again, or use your email address.',
   'identifier.invalid.characters': 'Remove the invisible or control characters: type the address again rather than pasting it.',
   'identifier.edit': 'Use another email or phone',
-  'profile.summary': 'Please correct the highlighted fields.',
-  'code.invalid': 'This code is not right. Check it and try again.',
-  'code.invalidAttempts.one': 'This code is not right. {count} attempt left.',
-  'code.invalidAttempts.other': 'This code is not right. {count} attempts left.',
-  'code.expired': 'This code has expired. Request a new code.',
-  'code.locked': 'Too many wrong codes. Request a new code.',
-  'code.throttled': 'Please wait before requesting another code.',
-  'code.resending': 'Sending a new code…',
   'status.checking': 'Checking your email or phone number.',
-  'status.profile': 'No Purse account yet. Complete your profile to create one.',
-  'status.creating': 'Creating your account.',
   'status.sending': 'Sending a code.',
-  'status.codeSent': 'Code sent to {identifier}.',
-  'status.verifying': 'Verifying the code.',
-  'status.linking': 'Linking your account.',
-  'status.done.created': 'Your Purse account is ready.',
-  'status.done.linked': 'Your Purse account is linked.',
-  'error.title': 'Something went wrong',
-  'error.unavailable.title': 'Signup is unavailable',
-  'error.alreadyLinked.title': 'Your shop account already has a Purse account',
-  'error.alreadyLinked.body': 'Your shop account is already linked to another Purse account. Pay with that account at checkout, or contact the shop to change it.',
-  'error.newCode.title': 'Your verification has expired',
-  'error.newCode.body': 'This verification can no longer be used. Send a new code to continue.',
-  'error.accountExists.title': 'You already have a Purse account',
-  'error.accountExists.body': 'A Purse account already exists for this email or phone number. Link it with a one-time code.',
-  'error.signIn.title': 'Sign in to the shop first',
-  'error.notVouched.body': 'The shop has no confirmed email for you yet. Sign in to your shop account, then create your Purse account.',
-  'error.noCustomer.body': 'Sign in to your shop account, then link your Purse account.',
-  'code.unusable': 'This code cannot be used here. Request a new code.',
 } as const;
