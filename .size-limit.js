@@ -7,6 +7,10 @@
 // any production page does (Vite, webpack, Next.js), so developer hints kept for development builds are not counted.
 // Budgets are at most 10 % above the figures measured when they were set (bench/REPORT.md has the latest).
 
+import { build as esbuild } from 'esbuild';
+import { resolve as resolvePath } from 'node:path';
+import process from 'node:process';
+
 const PEERS = ['react', 'react-dom', 'react/jsx-runtime', '@tanstack/react-query', 'react-hook-form'];
 
 /** Leaves every import() out of the bundle measured: it is downloaded later, if at all. */
@@ -23,6 +27,47 @@ const lazyImportsApart = (config) => ({
   ],
 });
 
+/**
+ * A chunk a page downloads later, by import(): measured as what it adds to the page that loads it (its own modules;
+ * the peers and the modules the page already has are left out, as a consumer's bundler shares them).
+ */
+const laterChunk = (name, pagePath, pageNames, path, limit) => ({
+  name,
+  path,
+  import: '*',
+  ignore: PEERS,
+  limit,
+  modifyEsbuildConfig: (config) => {
+    const apart = lazyImportsApart(config);
+    let inPage = new Set();
+    const pageModules = {
+      name: 'page-modules-apart',
+      setup(build) {
+        build.onStart(async () => {
+          const { metafile } = await esbuild({
+            stdin: { contents: `export { ${pageNames.join(', ')} } from './${pagePath}';`, resolveDir: process.cwd() },
+            bundle: true,
+            write: false,
+            metafile: true,
+            format: 'esm',
+            external: PEERS,
+            plugins: lazyImportsApart({}).plugins,
+          });
+          inPage = new Set(Object.keys(metafile.inputs).map((input) => resolvePath(input)));
+        });
+        build.onResolve({ filter: /^\./ }, async ({ path: specifier, kind, resolveDir, importer, pluginData }) => {
+          if (pluginData === 'in-page?') return undefined;
+          const resolved = await build.resolve(specifier, { kind, resolveDir, importer, pluginData: 'in-page?' });
+          return inPage.has(resolved.path) ? { path: specifier, external: true } : undefined;
+        });
+      },
+    };
+    return { ...apart, plugins: [...apart.plugins, pageModules] };
+  },
+});
+
+const SIGNUP_PAGE = ['dist/signup.js', ['PurseProvider', 'XcoSignup']];
+
 const page = (name, path, names, limit) => ({
   name,
   path,
@@ -35,7 +80,10 @@ const page = (name, path, names, limit) => ({
 export default [
   page('checkout page: PurseProvider + PurseCheckout (purse-react-kit/checkout)', 'dist/checkout.js', ['PurseProvider', 'PurseCheckout'], '13.1 kB'),
   page('payment status page: PurseProvider + PaymentStatus (purse-react-kit/status)', 'dist/status.js', ['PurseProvider', 'PaymentStatus'], '11.3 kB'),
-  page('signup page: PurseProvider + XcoSignup (purse-react-kit/signup)', 'dist/signup.js', ['PurseProvider', 'XcoSignup'], '14.9 kB'),
+  page('signup page: PurseProvider + XcoSignup (purse-react-kit/signup)', ...SIGNUP_PAGE, '10.9 kB'),
+  laterChunk('signup code step (downloaded when the signup page is idle)', ...SIGNUP_PAGE, 'dist/react/xco-signup/CodeStep.js', '1.36 kB'),
+  laterChunk('signup profile step (downloaded when the signup page is idle; react-hook-form apart)', ...SIGNUP_PAGE, 'dist/react/xco-signup/ProfileStep.js', '1.95 kB'),
+  laterChunk('signup linking, done and failed steps (downloaded when the signup page is idle)', ...SIGNUP_PAGE, 'dist/react/xco-signup/steps.js', '1.08 kB'),
   page(
     'all three components: PurseProvider + PurseCheckout + PaymentStatus + XcoSignup (purse-react-kit)',
     'dist/index.js',

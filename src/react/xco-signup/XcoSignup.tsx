@@ -38,9 +38,19 @@ function StatusUnavailable(_: { state: unknown }) {
   return usePurse().i18n.t('error.script_load');
 }
 
-const code = () => import('./CodeStep.tsx');
-const profile = () => import('./ProfileStep.tsx');
-const end = () => import('./steps.tsx');
+/** One download of a chunk for its step and its status, so they appear together; a failed one is tried again later. */
+function chunk<M>(load: () => Promise<M>): () => Promise<M> {
+  let loading: Promise<M> | undefined;
+  return () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    }));
+}
+
+const code = chunk(() => import('./CodeStep.tsx'));
+const profile = chunk(() => import('./ProfileStep.tsx'));
+const end = chunk(() => import('./steps.tsx'));
 const CodeStep = lazyView(() => code().then((module) => module.CodeStep), StepUnavailable);
 const CodeStatus = lazyView(() => code().then((module) => module.CodeStepStatus), StatusUnavailable);
 const ProfileStep = lazyView(() => profile().then((module) => module.ProfileStep), StepUnavailable);
