@@ -60,6 +60,8 @@ export interface ReadyRow {
   times: Record<Variant, Spread>;
   /** Hinted ready time minus max(L1, L2): what the kit adds over the unavoidable wait. */
   overMax: Spread;
+  /** Naive ready time minus L1 + L2: what the servers and the drop-in itself add, for a loader that does nothing else. */
+  naiveOverSum: Spread;
   /** Hinted ready time over the naive loader's, run by run. */
   ratioToNaive: Spread;
 }
@@ -83,6 +85,7 @@ export async function readyTimes(browser: Browser): Promise<ReadyRow[]> {
       l2,
       times: { hinted: spread(samples.hinted), unhinted: spread(samples.unhinted), naive: spread(samples.naive) },
       overMax: spread(samples.hinted.map((t) => t - limit)),
+      naiveOverSum: spread(samples.naive.map((t) => t - (l1 + l2))),
       ratioToNaive: spread(samples.hinted.map((t, i) => t / samples.naive[i]!)),
     });
     // Physically impossible figures mean the measurement is broken: fail loudly instead of reporting them.
