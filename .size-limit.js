@@ -7,6 +7,10 @@
 // any production page does (Vite, webpack, Next.js), so developer hints kept for development builds are not counted.
 // Budgets are at most 10 % above the figures measured when they were set (bench/REPORT.md has the latest).
 
+import { build as esbuild } from 'esbuild';
+import { resolve as resolvePath } from 'node:path';
+import process from 'node:process';
+
 const PEERS = ['react', 'react-dom', 'react/jsx-runtime', '@tanstack/react-query', 'react-hook-form'];
 
 /** Leaves every import() out of the bundle measured: it is downloaded later, if at all. */
@@ -23,11 +27,48 @@ const lazyImportsApart = (config) => ({
   ],
 });
 
-/** Leaves out of a lazy chunk the modules its page already holds (matched by import path): a bundler shares them. */
-const pageModulesApart = (filter) => (config) => ({
-  ...config,
-  plugins: [...(config.plugins ?? []), { name: 'page-modules-apart', setup: (build) => build.onResolve({ filter }, (args) => ({ path: args.path, external: true })) }],
+/**
+ * A chunk a page downloads later, by import(): measured as what it adds to the page that loads it (its own modules;
+ * the peers and the modules the page already has are left out, as a consumer's bundler shares them).
+ */
+const laterChunk = (name, pagePath, pageNames, path, limit) => ({
+  name,
+  path,
+  import: '*',
+  ignore: PEERS,
+  limit,
+  modifyEsbuildConfig: (config) => {
+    const apart = lazyImportsApart(config);
+    let inPage = new Set();
+    const pageModules = {
+      name: 'page-modules-apart',
+      setup(build) {
+        build.onStart(async () => {
+          const { metafile } = await esbuild({
+            stdin: { contents: `export { ${pageNames.join(', ')} } from './${pagePath}';`, resolveDir: process.cwd() },
+            bundle: true,
+            write: false,
+            metafile: true,
+            format: 'esm',
+            external: PEERS,
+            plugins: lazyImportsApart({}).plugins,
+          });
+          inPage = new Set(Object.keys(metafile.inputs).map((input) => resolvePath(input)));
+        });
+        build.onResolve({ filter: /^\./ }, async ({ path: specifier, kind, resolveDir, importer, pluginData }) => {
+          if (pluginData === 'in-page?') return undefined;
+          const resolved = await build.resolve(specifier, { kind, resolveDir, importer, pluginData: 'in-page?' });
+          return inPage.has(resolved.path) ? { path: specifier, external: true } : undefined;
+        });
+      },
+    };
+    return { ...apart, plugins: [...apart.plugins, pageModules] };
+  },
 });
+
+const CHECKOUT_PAGE = ['dist/checkout.js', ['PurseProvider', 'PurseCheckout']];
+const STATUS_PAGE = ['dist/status.js', ['PurseProvider', 'PaymentStatus']];
+const SIGNUP_PAGE = ['dist/signup.js', ['PurseProvider', 'XcoSignup']];
 
 const page = (name, path, names, limit) => ({
   name,
@@ -39,17 +80,16 @@ const page = (name, path, names, limit) => ({
 });
 
 export default [
-  page('checkout page: PurseProvider + PurseCheckout (purse-react-kit/checkout)', 'dist/checkout.js', ['PurseProvider', 'PurseCheckout'], '12.3 kB'),
-  page('payment status page: PurseProvider + PaymentStatus (purse-react-kit/status)', 'dist/status.js', ['PurseProvider', 'PaymentStatus'], '9.9 kB'),
-  {
-    name: 'payment details and timeline (downloaded when the status page renders, preloaded when idle, shown with the status)',
-    path: 'dist/react/payment-status/PaymentDetails.js',
-    import: '{ PaymentDetails }',
-    ignore: PEERS,
-    modifyEsbuildConfig: pageModulesApart(/\/(provider\/context|i18n\/index|classify)\.js$/),
-    limit: '1.75 kB',
-  },
-  page('signup page: PurseProvider + XcoSignup (purse-react-kit/signup)', 'dist/signup.js', ['PurseProvider', 'XcoSignup'], '14.9 kB'),
+  page('checkout page: PurseProvider + PurseCheckout (purse-react-kit/checkout)', ...CHECKOUT_PAGE, '12.3 kB'),
+  laterChunk('checkout panels and error words (downloaded when idle, or when a checkout step fails, expires or is cancelled)', ...CHECKOUT_PAGE, 'dist/react/purse-checkout/panels.js', '1.3 kB'),
+  laterChunk('checkout renewal, submit and cancel effects (downloaded once the drop-in is ready, or when first asked for)', ...CHECKOUT_PAGE, 'dist/core/checkout/off-path.js', '430 B'),
+  laterChunk('mapping of error answers: problem+json to PurseKitError (downloaded on the first answer that is not ok, or when idle)', ...CHECKOUT_PAGE, 'dist/core/backend/problem.js', '1.45 kB'),
+  page('payment status page: PurseProvider + PaymentStatus (purse-react-kit/status)', ...STATUS_PAGE, '9.9 kB'),
+  laterChunk('payment details and timeline (downloaded when the status page renders, preloaded when idle, shown with the status)', ...STATUS_PAGE, 'dist/react/payment-status/PaymentDetails.js', '1.75 kB'),
+  page('signup page: PurseProvider + XcoSignup (purse-react-kit/signup)', ...SIGNUP_PAGE, '10.9 kB'),
+  laterChunk('signup code step (downloaded when the signup page is idle)', ...SIGNUP_PAGE, 'dist/react/xco-signup/CodeStep.js', '1.36 kB'),
+  laterChunk('signup profile step (downloaded when the signup page is idle; react-hook-form apart)', ...SIGNUP_PAGE, 'dist/react/xco-signup/ProfileStep.js', '1.95 kB'),
+  laterChunk('signup linking, done and failed steps (downloaded when the signup page is idle)', ...SIGNUP_PAGE, 'dist/react/xco-signup/steps.js', '1.08 kB'),
   page(
     'all three components: PurseProvider + PurseCheckout + PaymentStatus + XcoSignup (purse-react-kit)',
     'dist/index.js',
@@ -76,27 +116,6 @@ export default [
     import: { 'dist/core/phone/parse.js': '{ parsePhone }', 'dist/core/phone/data/zone-3.js': '*' },
     modifyEsbuildConfig: lazyImportsApart,
     limit: '13.6 kB',
-  },
-  {
-    name: 'mapping of error answers: problem+json to PurseKitError (downloaded on the first answer that is not ok, or when idle)',
-    path: 'dist/core/backend/problem.js',
-    import: '*',
-    limit: '1.45 kB',
-  },
-  {
-    name: 'checkout panels and error words (downloaded when idle, or when a checkout step fails, expires or is cancelled)',
-    path: 'dist/react/purse-checkout/panels.js',
-    import: '{ CheckoutPanel, checkoutErrorText }',
-    ignore: PEERS,
-    modifyEsbuildConfig: pageModulesApart(/\/(provider\/context|i18n\/index|shared\/parts)\.js$/),
-    limit: '1.3 kB',
-  },
-  {
-    name: 'checkout renewal, submit and cancel effects (downloaded once the drop-in is ready, or when first asked for)',
-    path: 'dist/core/checkout/off-path.js',
-    import: '{ renew, submitPayment, abortSession }',
-    modifyEsbuildConfig: pageModulesApart(/\/(backend\/idempotency|errors|session)\.js$/),
-    limit: '430 B',
   },
   { name: 'French texts (downloaded for locale="fr")', path: 'dist/react/i18n/fr.js', import: '{ fr }', limit: '4.2 kB' },
   { name: 'QR code (qrcode.react, downloaded when a deposit address is shown)', path: 'node_modules/qrcode.react/lib/esm/index.js', import: '*', ignore: ['react'], limit: '6.2 kB' },

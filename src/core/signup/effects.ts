@@ -41,19 +41,95 @@ export type SignupExecutor = (name: string, operation: SignupOperation, options:
 
 const direct: SignupExecutor = (_name, operation, options) => operation(options);
 
+type Operation<S extends PendingState['status']> = [
+  name: string,
+  run: (state: Extract<PendingState, { status: S }>, config: () => SignupConfig, options: CallOptions) => Promise<SignupEvent>,
+];
+
+/** The call of each pending state: its name (the backend method, or onVerified) and the event its answer sends. */
+const OPERATIONS: { [S in PendingState['status']]: Operation<S> } = {
+  checking: [
+    'checkUser',
+    async (state, config, options) => {
+      const { exists } = await config().backend.checkUser(state.identifier, options);
+      const { defaultProfile } = config();
+      return {
+        type: 'CHECK_SUCCEEDED',
+        intentKey: state.intentKey,
+        exists,
+        ...(defaultProfile ? { defaultProfile } : {}),
+        nextIntentKey: createIdempotencyKey(),
+        now: Date.now(),
+      };
+    },
+  ],
+  creating: [
+    'createUser',
+    async (state, config, options) => {
+      const { user } = await config().backend.createUser({ user: state.user }, { ...options, idempotencyKey: state.intentKey });
+      return { type: 'CREATE_SUCCEEDED', intentKey: state.intentKey, user };
+    },
+  ],
+  sending: [
+    'startPasswordless',
+    async (state, config, options) => {
+      await config().backend.startPasswordless(state.identifier, { ...options, idempotencyKey: state.intentKey });
+      return { type: 'SEND_SUCCEEDED', intentKey: state.intentKey, resendAvailableAt: Date.now() + config().resendDelayMs };
+    },
+  ],
+  verifying: [
+    'verifyPasswordless',
+    async (state, config, options) => {
+      const input = { identifier: state.identifier, verification_code: state.code };
+      const { user, consent_challenge_id } = await config().backend.verifyPasswordless(input, { ...options, idempotencyKey: state.intentKey });
+      return { type: 'VERIFY_SUCCEEDED', intentKey: state.intentKey, user, consentChallengeId: consent_challenge_id };
+    },
+  ],
+  verified: [
+    'onVerified',
+    async (state, config) => {
+      await config().onVerified?.({ user: state.user });
+      return { type: 'LINK', intentKey: createIdempotencyKey() };
+    },
+  ],
+  linking: [
+    'createConsent',
+    async (state, config, options) => {
+      const input = { identifier: state.identifier, consent_challenge_id: state.consentChallengeId };
+      await config().backend.createConsent(input, { ...options, idempotencyKey: state.intentKey });
+      return { type: 'LINK_SUCCEEDED', intentKey: state.intentKey };
+    },
+  ],
+};
+
+/** The effect of a pending state: its call, run by `execute`, whose answer or failure comes back as an event. */
+function effectFor(state: PendingState, config: () => SignupConfig, execute: SignupExecutor): Effect<SignupEvent> {
+  const [name, run] = OPERATIONS[state.status] as Operation<PendingState['status']>;
+  const failed = (error: PurseKitError): SignupEvent =>
+    state.status === 'verified'
+      ? { type: 'VERIFIED_HOOK_FAILED', error, now: Date.now() }
+      : { type: 'REQUEST_FAILED', intentKey: state.intentKey, error, now: Date.now() };
+  return {
+    key: `${state.status}:${'intentKey' in state ? state.intentKey : state.consentChallengeId}`,
+    run: ({ send, signal }) =>
+      execute(name, (options) => run(state, config, options), { signal }).then(send, (thrown: unknown) => send(failed(toKitError(thrown)))),
+  };
+}
+
 /** Runs one signup: its machine, and the request each pending state asks for. The hook creates one per component. */
 export class SignupRunner {
-  private config: SignupConfig;
-  private readonly machine: MachineRunner<SignupState, SignupEvent>;
+  #config: SignupConfig;
+  readonly #machine: MachineRunner<SignupState, SignupEvent>;
 
-  constructor(config: SignupConfig, private readonly execute: SignupExecutor = direct) {
-    this.config = config;
-    this.machine = new MachineRunner(initialSignupState(config.identifier ?? ''), {
+  constructor(config: SignupConfig, execute: SignupExecutor = direct) {
+    this.#config = config;
+    const latest = () => this.#config;
+    this.#machine = new MachineRunner(initialSignupState(config.identifier ?? ''), {
       reducer: signupReducer,
-      effects: (state) => (isPending(state) ? [this.effectFor(state)] : []),
+      effects: (state) => (isPending(state) ? [effectFor(state, latest, execute)] : []),
       onEvent: (previous, next, event) => {
         if (next === previous) return;
-        const { onError, onComplete } = this.config;
+        const { onError, onComplete } = this.#config;
         if (event.type === 'REQUEST_FAILED' || event.type === 'VERIFIED_HOOK_FAILED') onError?.(event.error);
         if (next.status === 'done') onComplete?.({ outcome: next.outcome, user: next.user });
       },
@@ -61,137 +137,52 @@ export class SignupRunner {
   }
 
   /** For `useSyncExternalStore`. */
-  subscribe = (listener: () => void) => this.machine.subscribe(listener);
+  subscribe = (listener: () => void) => this.#machine.subscribe(listener);
   /** The current state. */
-  getState = (): SignupState => this.machine.getState();
+  getState = (): SignupState => this.#machine.getState();
   /** The view mounted: the effects of the state start (a microtask later). */
-  attach = (): void => this.machine.attach();
+  attach = (): void => this.#machine.attach();
   /** The view unmounted: every effect stops, unless it mounts again at once (StrictMode). */
-  detach = (): void => this.machine.detach();
+  detach = (): void => this.#machine.detach();
 
   /** The latest props. */
   setConfig(config: SignupConfig): void {
-    this.config = config;
+    this.#config = config;
   }
 
   /** The identifier is the merchant's, not the shopper's to change. */
   get isIdentifierLocked(): boolean {
-    return this.config.lockIdentifier === true && this.config.identifier !== undefined;
+    return this.#config.lockIdentifier === true && this.#config.identifier !== undefined;
   }
 
   /** Parses the text (email or phone), then checks it. Ignored unless the state is `identify`. */
   submitIdentifier = async (input: string): Promise<void> => {
     if (this.getState().status !== 'identify') return;
-    const { identifier, defaultCountry } = this.config;
+    const { identifier, defaultCountry } = this.#config;
     // A locked identifier is the merchant's, whatever the field holds.
     const text = this.isIdentifierLocked && identifier !== undefined ? identifier : input;
     const parsed = await parseIdentifier(text, defaultCountry ? { defaultCountry } : {});
-    if (parsed.kind === 'invalid') {
-      this.machine.send({ type: 'IDENTIFIER_INVALID', input: text, reason: parsed.reason });
-      return;
-    }
-    const xcoIdentifier = toXcoIdentifier(parsed);
-    this.machine.send({ type: 'SUBMIT_IDENTIFIER', input: text, identifier: xcoIdentifier, intentKey: createIdempotencyKey() });
+    this.#machine.send(
+      parsed.kind === 'invalid'
+        ? { type: 'IDENTIFIER_INVALID', input: text, reason: parsed.reason }
+        : { type: 'SUBMIT_IDENTIFIER', input: text, identifier: toXcoIdentifier(parsed), intentKey: createIdempotencyKey() },
+    );
   };
 
   /** New shopper: creates the account with this profile. */
-  submitProfile = (user: XcoUser): void => this.machine.send({ type: 'SUBMIT_PROFILE', user, intentKey: createIdempotencyKey() });
+  submitProfile = (user: XcoUser): void => this.#machine.send({ type: 'SUBMIT_PROFILE', user, intentKey: createIdempotencyKey() });
 
   /** Existing shopper: verifies a code (digits only). */
-  submitCode = (code: string): void => this.machine.send({ type: 'SUBMIT_CODE', code, intentKey: createIdempotencyKey() });
+  submitCode = (code: string): void => this.#machine.send({ type: 'SUBMIT_CODE', code, intentKey: createIdempotencyKey() });
 
   /** Sends a new code, once `resendAvailableAt` has passed. */
-  resend = (): void => this.machine.send({ type: 'RESEND', intentKey: createIdempotencyKey(), now: Date.now() });
+  resend = (): void => this.#machine.send({ type: 'RESEND', intentKey: createIdempotencyKey(), now: Date.now() });
 
   /** Back to the identifier field (not when it is locked); what was in flight is aborted. */
   editIdentifier = (): void => {
-    if (!this.isIdentifierLocked) this.machine.send({ type: 'EDIT_IDENTIFIER' });
+    if (!this.isIdentifierLocked) this.#machine.send({ type: 'EDIT_IDENTIFIER' });
   };
 
   /** Runs the failed step again (after `retryAt` when rate limited). */
-  retry = (): void => this.machine.send({ type: 'RETRY', intentKey: createIdempotencyKey(), now: Date.now() });
-
-  private effectFor(state: PendingState): Effect<SignupEvent> {
-    const { name, operation } = this.operationFor(state);
-    const key = 'intentKey' in state ? state.intentKey : state.consentChallengeId;
-    const failed = (error: PurseKitError): SignupEvent =>
-      state.status === 'verified'
-        ? { type: 'VERIFIED_HOOK_FAILED', error, now: Date.now() }
-        : { type: 'REQUEST_FAILED', intentKey: state.intentKey, error, now: Date.now() };
-    return {
-      key: `${state.status}:${key}`,
-      run: ({ send, signal }) =>
-        this.execute(name, operation, { signal }).then(send, (thrown: unknown) => send(failed(toKitError(thrown)))),
-    };
-  }
-
-  private operationFor(state: PendingState): { name: string; operation: SignupOperation } {
-    const { backend } = this.config;
-    const { identifier } = state;
-    switch (state.status) {
-      case 'checking':
-        return {
-          name: 'checkUser',
-          operation: async (options) => {
-            const { exists } = await backend.checkUser(identifier, options);
-            const { defaultProfile } = this.config;
-            return {
-              type: 'CHECK_SUCCEEDED',
-              intentKey: state.intentKey,
-              exists,
-              ...(defaultProfile ? { defaultProfile } : {}),
-              nextIntentKey: createIdempotencyKey(),
-              now: Date.now(),
-            };
-          },
-        };
-      case 'creating':
-        return {
-          name: 'createUser',
-          operation: async (options) => {
-            const { user } = await backend.createUser({ user: state.user }, { ...options, idempotencyKey: state.intentKey });
-            return { type: 'CREATE_SUCCEEDED', intentKey: state.intentKey, user };
-          },
-        };
-      case 'sending':
-        return {
-          name: 'startPasswordless',
-          operation: async (options) => {
-            await backend.startPasswordless(identifier, { ...options, idempotencyKey: state.intentKey });
-            return { type: 'SEND_SUCCEEDED', intentKey: state.intentKey, resendAvailableAt: Date.now() + this.config.resendDelayMs };
-          },
-        };
-      case 'verifying':
-        return {
-          name: 'verifyPasswordless',
-          operation: async (options) => {
-            const input = { identifier, verification_code: state.code };
-            const result = await backend.verifyPasswordless(input, { ...options, idempotencyKey: state.intentKey });
-            return {
-              type: 'VERIFY_SUCCEEDED',
-              intentKey: state.intentKey,
-              user: result.user,
-              consentChallengeId: result.consent_challenge_id,
-            };
-          },
-        };
-      case 'verified':
-        return {
-          name: 'onVerified',
-          operation: async () => {
-            await this.config.onVerified?.({ user: state.user });
-            return { type: 'LINK', intentKey: createIdempotencyKey() };
-          },
-        };
-      case 'linking':
-        return {
-          name: 'createConsent',
-          operation: async (options) => {
-            const input = { identifier, consent_challenge_id: state.consentChallengeId };
-            await backend.createConsent(input, { ...options, idempotencyKey: state.intentKey });
-            return { type: 'LINK_SUCCEEDED', intentKey: state.intentKey };
-          },
-        };
-    }
-  }
+  retry = (): void => this.#machine.send({ type: 'RETRY', intentKey: createIdempotencyKey(), now: Date.now() });
 }

@@ -167,6 +167,18 @@ describe('signupReducer: error routing', () => {
     }
   });
 
+  it('verifying: a refused code keeps the resend time it had; only a rate limit moves it later', () => {
+    const later = 10 * 60_000; // long after resendAvailableAt (30 000)
+    for (const error of [errors.invalid_code, errors.validation, errors.code_expired, errors.code_not_requested_here]) {
+      expect(failWith(states.verifying, error, later)).toMatchObject({ status: 'code_sent', resendAvailableAt: 30_000 });
+    }
+    expect(failWith(states.verifying, errors.verification_locked, later)).toMatchObject({
+      status: 'code_sent',
+      codeProblem: 'locked',
+      resendAvailableAt: later + errors.verification_locked.retryAfterMs,
+    });
+  });
+
   it('linking: a retryable error retries the consent; other refusals end without a retry', () => {
     for (const error of retryable) {
       expect(failWith(states.linking, error)).toMatchObject({ status: 'failed', error, recovery: 'retry', retry: states.linking });

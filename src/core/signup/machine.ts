@@ -4,15 +4,14 @@
 import type { PurseKitError } from '../errors.ts';
 import { canRetry, errorCode } from '../recovery.ts';
 import { isCompleteProfile, profileFor } from './profile.ts';
-import type { XcoIdentifier } from '../wire/xco.ts';
 import type {
+  CodeProblem,
   CodeSentState,
-  CodeTimer,
   FailedState,
   IdentifyState,
+  KnownIdentifier,
   PendingState,
   RetryTarget,
-  SendingState,
   SignupEvent,
   SignupState,
 } from './types.ts';
@@ -22,24 +21,23 @@ export function initialSignupState(input = ''): IdentifyState {
   return { status: 'identify', input };
 }
 
-/** True for states whose effect a binding must run (a request, or `onVerified`). */
+/** True for states whose effect a binding must run (a request, or `onVerified`): the states with an intent key. */
 export function isPending(state: SignupState): state is PendingState {
-  switch (state.status) {
-    case 'checking':
-    case 'creating':
-    case 'sending':
-    case 'verifying':
-    case 'verified':
-    case 'linking':
-      return true;
-    default:
-      return false;
-  }
+  return 'intentKey' in state || state.status === 'verified';
 }
 
 /** The intent key a pending state's request must carry (undefined for `verified`, which sends nothing). */
 export function intentKeyOf(state: SignupState): string | undefined {
   return 'intentKey' in state ? state.intentKey : undefined;
+}
+
+/** What every state after the identifier step carries over, and nothing else. */
+const known = ({ input, identifier }: KnownIdentifier): KnownIdentifier => ({ input, identifier });
+
+/** Leaves out the optional fields that have no value: a state holds only what it knows. */
+function only<T extends object>(state: T): T {
+  for (const key in state) if (state[key] === undefined) delete state[key];
+  return state;
 }
 
 /** States from which the shopper may go back to change the identifier. */
@@ -50,192 +48,160 @@ const STALE_CHALLENGE = new Set(['consent_challenge_unknown', 'consent_challenge
 
 /** The failure of `from`, offering a retry only where a retry can succeed (core/recovery.ts), or another way on. */
 function fail(from: RetryTarget, error: PurseKitError, now: number): FailedState {
-  const base = { status: 'failed', input: from.input, identifier: from.identifier, error } as const;
-  const code = errorCode(error);
+  const base = { status: 'failed', ...known(from), error } as const;
+  const code = errorCode(error) ?? '';
   // Another request, not this one again: a fresh code (send it), whose verification brings a new consent challenge.
-  const sendCode: SendingState = { status: 'sending', input: from.input, identifier: from.identifier, intentKey: '' };
-  if (from.status === 'linking' && code !== undefined && STALE_CHALLENGE.has(code)) {
-    return { ...base, recovery: 'new_code', retry: sendCode };
-  }
+  const retry = { status: 'sending', ...known(from), intentKey: '' } as const;
+  if (from.status === 'linking' && STALE_CHALLENGE.has(code)) return { ...base, recovery: 'new_code', retry };
   // The check said "new", but the account exists now (created meanwhile, elsewhere): link it rather than create it.
-  if (from.status === 'creating' && code === 'user_exists') return { ...base, recovery: 'link_existing', retry: sendCode };
+  if (from.status === 'creating' && code === 'user_exists') return { ...base, recovery: 'link_existing', retry };
   if (!canRetry(error)) return { ...base, recovery: 'none' };
   const failed: FailedState = { ...base, recovery: 'retry', retry: from };
   if (error.kind === 'rate_limited') failed.retryAt = now + error.retryAfterMs;
   return failed;
 }
 
-function codeStep(from: { input: string; identifier: XcoIdentifier }, timer: CodeTimer): CodeSentState {
-  const next: CodeSentState = {
-    status: 'code_sent',
-    input: from.input,
-    identifier: from.identifier,
-    resendAvailableAt: timer.resendAvailableAt,
-  };
-  if (timer.attemptsLeft !== undefined) next.attemptsLeft = timer.attemptsLeft;
-  return next;
-}
+/** The code step; `problem` and `error` say what went wrong with the last code or resend. */
+const codeStep = (
+  from: KnownIdentifier,
+  resendAvailableAt: number,
+  attemptsLeft?: number,
+  codeProblem?: CodeProblem,
+  error?: PurseKitError,
+): CodeSentState => only({ status: 'code_sent', ...known(from), resendAvailableAt, attemptsLeft, codeProblem, error });
 
 /** Routes the failure of the current pending state's request. */
 function requestFailed(state: PendingState, error: PurseKitError, now: number): SignupState {
+  const { kind } = error;
+  const code = errorCode(error);
+  // A wait the API asked for (rate limited), from now.
+  const after = (at: number) => (kind === 'rate_limited' ? Math.max(at, now + error.retryAfterMs) : at);
   switch (state.status) {
     case 'checking':
       // The API refused the identifier itself: let the shopper correct it.
-      if (error.kind === 'validation') return { status: 'identify', input: state.input, error };
-      return fail(state, error, now);
+      if (kind === 'validation') return { status: 'identify', input: state.input, error };
+      break;
     case 'creating':
-      if (error.kind === 'validation' && error.code !== 'user_exists') {
-        return { status: 'profile', input: state.input, identifier: state.identifier, profile: state.user, error };
-      }
-      return fail(state, error, now);
-    case 'sending':
-      if (state.resendFrom && error.kind === 'rate_limited') {
-        // A throttled resend: back to the code (still valid), with the wait the API asked for.
-        const back = codeStep(state, {
-          ...state.resendFrom,
-          resendAvailableAt: Math.max(state.resendFrom.resendAvailableAt, now + error.retryAfterMs),
-        });
-        back.error = error;
-        return back;
-      }
-      if (!state.resendFrom && error.kind === 'validation') {
-        return { status: 'identify', input: state.input, error };
-      }
-      return fail(state, error, now);
-    case 'verifying': {
-      if (error.kind === 'invalid_code' || error.kind === 'validation') {
-        const attemptsLeft = error.kind === 'invalid_code' ? (error.attemptsLeft ?? state.attemptsLeft) : state.attemptsLeft;
-        const back = codeStep(state, { resendAvailableAt: state.resendAvailableAt, attemptsLeft });
-        // No attempt left means the code is locked: say so now rather than after one more refused try.
-        back.codeProblem = attemptsLeft === 0 ? 'locked' : 'invalid';
-        back.error = error;
-        return back;
-      }
-      if (error.kind === 'code_expired') {
-        const back = codeStep(state, { resendAvailableAt: state.resendAvailableAt });
-        back.codeProblem = error.locked ? 'locked' : error.code === 'code_not_requested_here' ? 'unusable' : 'expired';
-        back.error = error;
-        return back;
-      }
-      if (error.kind === 'rate_limited' && error.code === 'verification_locked') {
-        // Too many wrong codes over resends: this code is dead, and a new one can be asked for only after the wait.
-        const back = codeStep(state, { resendAvailableAt: Math.max(state.resendAvailableAt, now + error.retryAfterMs) });
-        back.codeProblem = 'locked';
-        back.error = error;
-        return back;
-      }
-      return fail(state, error, now);
+      if (kind === 'validation' && code !== 'user_exists') return { status: 'profile', ...known(state), profile: state.user, error };
+      break;
+    case 'sending': {
+      const back = state.resendFrom;
+      // A throttled resend: back to the code (still valid), with the wait the API asked for.
+      if (back && kind === 'rate_limited') return codeStep(state, after(back.resendAvailableAt), back.attemptsLeft, undefined, error);
+      if (!back && kind === 'validation') return { status: 'identify', input: state.input, error };
+      break;
     }
-    case 'verified':
-    case 'linking':
-      return fail(state, error, now);
+    case 'verifying': {
+      const wrong = kind === 'invalid_code' || kind === 'validation';
+      const attemptsLeft = kind === 'invalid_code' ? (error.attemptsLeft ?? state.attemptsLeft) : state.attemptsLeft;
+      // No attempt left means the code is locked: say so now rather than after one more refused try. Too many wrong
+      // codes over resends (verification_locked) kill the code too, and a new one waits for the API's delay.
+      const problem: CodeProblem | undefined = wrong
+        ? attemptsLeft === 0
+          ? 'locked'
+          : 'invalid'
+        : kind === 'code_expired'
+          ? error.locked
+            ? 'locked'
+            : code === 'code_not_requested_here'
+              ? 'unusable'
+              : 'expired'
+          : code === 'verification_locked' && kind === 'rate_limited'
+            ? 'locked'
+            : undefined;
+      if (problem) return codeStep(state, after(state.resendAvailableAt), wrong ? attemptsLeft : undefined, problem, error);
+    }
   }
-}
-
-function retry(state: FailedState, intentKey: string, now: number): SignupState {
-  const target = state.retry;
-  if (!target || (state.retryAt !== undefined && now < state.retryAt)) return state;
-  if (target.status === 'verified') return target;
-  // After a network failure the first request may have reached the server: reuse its key so it is not done twice.
-  return state.error.kind === 'network' ? target : { ...target, intentKey };
+  return fail(state, error, now);
 }
 
 /** The signup: events in, state out; the same state object when the event changes nothing. */
 export function signupReducer(state: SignupState, event: SignupEvent): SignupState {
+  // A result (success or failure) answers the current state's request only: a late answer to an abandoned request
+  // (edited, retried, superseded) changes nothing.
+  if (/SUCCEEDED|REQUEST_FAILED/.test(event.type) && (event as { intentKey?: string }).intentKey !== intentKeyOf(state)) return state;
   switch (event.type) {
     case 'IDENTIFIER_INVALID':
-      if (state.status !== 'identify') return state;
-      return { status: 'identify', input: event.input, invalid: event.reason };
+      if (state.status === 'identify') return { status: 'identify', input: event.input, invalid: event.reason };
+      break;
 
     case 'SUBMIT_IDENTIFIER':
-      if (state.status !== 'identify') return state;
-      return { status: 'checking', input: event.input, identifier: event.identifier, intentKey: event.intentKey };
+      if (state.status === 'identify') return { status: 'checking', ...known(event), intentKey: event.intentKey };
+      break;
 
-    case 'CHECK_SUCCEEDED': {
-      if (state.status !== 'checking' || state.intentKey !== event.intentKey) return state;
-      const { input, identifier } = state;
-      if (event.exists) return { status: 'sending', input, identifier, intentKey: event.nextIntentKey };
-      const profile = profileFor(identifier, event.defaultProfile);
-      if (isCompleteProfile(profile)) {
-        return { status: 'creating', input, identifier, user: profile, intentKey: event.nextIntentKey };
+    case 'CHECK_SUCCEEDED':
+      if (state.status === 'checking') {
+        const intentKey = event.nextIntentKey;
+        if (event.exists) return { status: 'sending', ...known(state), intentKey };
+        const profile = profileFor(state.identifier, event.defaultProfile);
+        return isCompleteProfile(profile)
+          ? { status: 'creating', ...known(state), user: profile, intentKey }
+          : { status: 'profile', ...known(state), profile };
       }
-      return { status: 'profile', input, identifier, profile };
-    }
+      break;
 
     case 'SUBMIT_PROFILE':
-      if (state.status !== 'profile') return state;
-      return {
-        status: 'creating',
-        input: state.input,
-        // The identifier the shopper was checked with is the one the account is created with.
-        identifier: state.identifier,
-        user: profileFor(state.identifier, event.user),
-        intentKey: event.intentKey,
-      };
+      // The identifier the shopper was checked with is the one the account is created with.
+      if (state.status === 'profile') {
+        return { status: 'creating', ...known(state), user: profileFor(state.identifier, event.user), intentKey: event.intentKey };
+      }
+      break;
 
     case 'CREATE_SUCCEEDED':
-      if (state.status !== 'creating' || state.intentKey !== event.intentKey) return state;
-      return { status: 'done', outcome: 'created', input: state.input, identifier: state.identifier, user: event.user };
+      if (state.status === 'creating') return { status: 'done', outcome: 'created', ...known(state), user: event.user };
+      break;
 
     case 'SEND_SUCCEEDED':
-      if (state.status !== 'sending' || state.intentKey !== event.intentKey) return state;
-      return codeStep(state, { resendAvailableAt: event.resendAvailableAt });
+      if (state.status === 'sending') return codeStep(state, event.resendAvailableAt);
+      break;
 
-    case 'SUBMIT_CODE': {
-      if (state.status !== 'code_sent') return state;
-      if (state.codeProblem === 'expired' || state.codeProblem === 'locked' || state.codeProblem === 'unusable') return state;
-      if (!/^\d+$/.test(event.code)) return state;
-      const next: SignupState = {
-        status: 'verifying',
-        input: state.input,
-        identifier: state.identifier,
-        resendAvailableAt: state.resendAvailableAt,
-        code: event.code,
-        intentKey: event.intentKey,
-      };
-      if (state.attemptsLeft !== undefined) next.attemptsLeft = state.attemptsLeft;
-      return next;
-    }
+    case 'SUBMIT_CODE':
+      // A code the API can no longer accept (expired, locked, not requested here) waits for a new one.
+      if (state.status === 'code_sent' && (!state.codeProblem || state.codeProblem === 'invalid') && /^\d+$/.test(event.code)) {
+        const { resendAvailableAt, attemptsLeft } = state;
+        return only({ status: 'verifying', ...known(state), resendAvailableAt, attemptsLeft, code: event.code, intentKey: event.intentKey });
+      }
+      break;
 
-    case 'RESEND': {
-      if (state.status !== 'code_sent' || event.now < state.resendAvailableAt) return state;
-      const resendFrom: CodeTimer = { resendAvailableAt: state.resendAvailableAt };
-      if (state.attemptsLeft !== undefined) resendFrom.attemptsLeft = state.attemptsLeft;
-      return { status: 'sending', input: state.input, identifier: state.identifier, intentKey: event.intentKey, resendFrom };
-    }
+    case 'RESEND':
+      if (state.status === 'code_sent' && event.now >= state.resendAvailableAt) {
+        const { resendAvailableAt, attemptsLeft } = state;
+        return { status: 'sending', ...known(state), intentKey: event.intentKey, resendFrom: only({ resendAvailableAt, attemptsLeft }) };
+      }
+      break;
 
     case 'VERIFY_SUCCEEDED':
-      if (state.status !== 'verifying' || state.intentKey !== event.intentKey) return state;
-      return {
-        status: 'verified',
-        input: state.input,
-        identifier: state.identifier,
-        user: event.user,
-        consentChallengeId: event.consentChallengeId,
-      };
+      if (state.status === 'verifying') {
+        return { status: 'verified', ...known(state), user: event.user, consentChallengeId: event.consentChallengeId };
+      }
+      break;
 
     case 'LINK':
-      if (state.status !== 'verified') return state;
-      return { ...state, status: 'linking', intentKey: event.intentKey };
+      if (state.status === 'verified') return { ...state, status: 'linking', intentKey: event.intentKey };
+      break;
 
     case 'VERIFIED_HOOK_FAILED':
-      if (state.status !== 'verified') return state;
-      return fail(state, event.error, event.now);
+      if (state.status === 'verified') return fail(state, event.error, event.now);
+      break;
 
     case 'LINK_SUCCEEDED':
-      if (state.status !== 'linking' || state.intentKey !== event.intentKey) return state;
-      return { status: 'done', outcome: 'linked', input: state.input, identifier: state.identifier, user: state.user };
+      if (state.status === 'linking') return { status: 'done', outcome: 'linked', ...known(state), user: state.user };
+      break;
 
     case 'REQUEST_FAILED':
-      if (!isPending(state) || state.status === 'verified' || state.intentKey !== event.intentKey) return state;
-      return requestFailed(state, event.error, event.now);
+      if (isPending(state) && state.status !== 'verified') return requestFailed(state, event.error, event.now);
+      break;
 
     case 'EDIT_IDENTIFIER':
-      if (!editable.has(state.status)) return state;
-      return { status: 'identify', input: state.input };
+      if (editable.has(state.status)) return { status: 'identify', input: state.input };
+      break;
 
     case 'RETRY':
-      if (state.status !== 'failed') return state;
-      return retry(state, event.intentKey, event.now);
+      if (state.status === 'failed' && state.retry && event.now >= (state.retryAt ?? 0)) {
+        const target = state.retry;
+        // After a network failure the first request may have reached the server: reuse its key so it is not done twice.
+        return target.status === 'verified' || state.error.kind === 'network' ? target : { ...target, intentKey: event.intentKey };
+      }
   }
+  return state;
 }

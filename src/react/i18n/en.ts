@@ -11,10 +11,16 @@ import { enCheckout } from './en/purse-checkout.ts';
 import { enCheckoutPanels } from './en/purse-checkout-panels.ts';
 import { enXcoAccount } from './en/xco-account.ts';
 import { enSignup } from './en/xco-signup.ts';
+import { enSignupCode } from './en/xco-signup-code.ts';
+import { enSignupEnd } from './en/xco-signup-end.ts';
+import { enSignupProfile } from './en/xco-signup-profile.ts';
 
 export const en = {
   ...enCommon,
   ...enSignup,
+  ...enSignupCode,
+  ...enSignupProfile,
+  ...enSignupEnd,
   ...enPaymentStatus,
   ...enPaymentDetails,
   ...enMethods,

@@ -2,13 +2,16 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { PurseKitError } from '../../core/errors.ts';
 import type { CountryCode } from '../../core/identifier.ts';
 import type { CodeSentState, SendingState, VerifyingState } from '../../core/signup/types.ts';
-import type { Translator } from '../i18n/index.ts';
+import { enSignupCode } from '../i18n/en/xco-signup-code.ts';
+import { addMessages, type Translator } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
 import { Button } from '../shared/parts.tsx';
-import { waitLabel } from './failure.ts';
+import { useWaitLabel } from './countdown.ts';
 import { FieldLabel, identifierText } from './parts.tsx';
-import { useCountdown } from '../shared/useCountdown.ts';
 import type { XcoSignupApi } from './useXcoSignup.ts';
+
+// Downloaded apart from the page (XcoSignup.tsx), with its English texts.
+addMessages(enSignupCode);
 
 export const CODE_LENGTH = 6;
 
@@ -18,43 +21,29 @@ export const sanitizeCode = (value: string): string => value.replace(/\D/g, '').
 /** The code step's states: a code was sent, is being checked, or a new one is being sent. */
 export type CodeStepState = CodeSentState | VerifyingState | SendingState;
 
-function codeErrorText(state: CodeStepState, i18n: Translator): string | undefined {
-  if (state.status !== 'code_sent') return undefined;
-  switch (state.codeProblem) {
-    case 'invalid':
-      return state.attemptsLeft === undefined
-        ? i18n.t('code.invalid')
-        : i18n.plural('code.invalidAttempts', state.attemptsLeft);
-    case 'expired':
-      return i18n.t('code.expired');
-    case 'locked':
-      return i18n.t('code.locked');
-    case 'unusable':
-      return i18n.t('code.unusable');
-  }
-  return undefined;
+/** The problem with the last code, in the shopper's words (on the field, and said by the live region). */
+function codeProblemText(state: CodeStepState, i18n: Translator): string | undefined {
+  if (state.status !== 'code_sent' || !state.codeProblem) return undefined;
+  const { codeProblem, attemptsLeft } = state;
+  return codeProblem === 'invalid' && attemptsLeft !== undefined ? i18n.plural('code.invalidAttempts', attemptsLeft) : i18n.t(`code.${codeProblem}`);
 }
 
-/** The shopper's message for the code step's current state, also used by the live region. */
-export function codeStatusText(state: CodeStepState, i18n: Translator, defaultCountry?: CountryCode): string {
+/** What the live region says during the code step (XcoSignup.tsx renders it there). */
+export function CodeStepStatus({ state, defaultCountry }: { state: CodeStepState; defaultCountry?: CountryCode | undefined }) {
+  const { i18n } = usePurse();
   if (state.status === 'verifying') return i18n.t('status.verifying');
   if (state.status === 'sending') return i18n.t('code.resending');
-  const problem = codeErrorText(state, i18n);
-  if (problem) return problem;
-  if (state.error?.kind === 'rate_limited') return i18n.t('code.throttled');
-  return i18n.t('status.codeSent', { identifier: identifierText(state.identifier, defaultCountry) });
+  return (
+    codeProblemText(state, i18n) ??
+    i18n.t(state.error?.kind === 'rate_limited' ? 'code.throttled' : 'status.codeSent', { identifier: identifierText(state.identifier, defaultCountry) })
+  );
 }
 
 function ResendButton({ state, onResend }: { state: CodeStepState; onResend: () => void }) {
   const { i18n } = usePurse();
   const availableAt = state.status === 'sending' ? undefined : state.resendAvailableAt;
-  const seconds = useCountdown(availableAt);
   const sending = state.status === 'sending';
-  const label = sending
-    ? i18n.t('code.resending')
-    : seconds > 0
-      ? waitLabel(seconds, i18n, { seconds: 'code.resendIn', minutes: 'code.resendInMinutes' })
-      : i18n.t('code.resend');
+  const [seconds, label] = useWaitLabel(availableAt, i18n, 'code.resendIn', i18n.t(sending ? 'code.resending' : 'code.resend'));
   return (
     <Button variant="secondary" inactive={sending || seconds > 0 || state.status === 'verifying'} onClick={onResend}>
       {label}
@@ -86,7 +75,7 @@ export function CodeStep({ state, actions, lockIdentifier, defaultCountry }: Cod
   const error: PurseKitError | undefined = codeSent ? state.error : undefined;
   const sentAt = state.status === 'sending' ? undefined : state.resendAvailableAt;
   const needsNewCode = problem === 'expired' || problem === 'locked' || problem === 'unusable';
-  const errorText = codeErrorText(state, i18n) ?? (incomplete ? i18n.t('code.incomplete') : undefined);
+  const errorText = codeProblemText(state, i18n) ?? (incomplete ? i18n.t('code.incomplete') : undefined);
   const throttled = error?.kind === 'rate_limited';
 
   // Focus the field when it appears, and again (emptied) after a refused code or once a new code is sent. A throttled

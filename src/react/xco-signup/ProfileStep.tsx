@@ -2,7 +2,8 @@ import { useEffect, useId, useMemo, useRef, useState, type HTMLInputTypeAttribut
 import { useForm, type FieldError, type RegisterOptions, type UseFormRegister } from 'react-hook-form';
 import { isValidEmail, parseIdentifier, type CountryCode } from '../../core/identifier.ts';
 import type { CreatingState, ProfileState } from '../../core/signup/types.ts';
-import type { MessageKey, Translator } from '../i18n/index.ts';
+import { enSignupProfile } from '../i18n/en/xco-signup-profile.ts';
+import { addMessages, type MessageKey, type Translator } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
 import { Button } from '../shared/parts.tsx';
 import { ErrorMessage, FieldLabel } from './parts.tsx';
@@ -17,6 +18,9 @@ import {
   type ProfileFormValues,
 } from './profile-form.ts';
 import type { XcoSignupApi } from './useXcoSignup.ts';
+
+// Downloaded apart from the page (XcoSignup.tsx) with react-hook-form, and with its English texts.
+addMessages(enSignupProfile);
 
 /** Shopper's wording for a field the server refused (its own text is for developers, and in English). */
 const serverMessageKey = (field: ProfileField): MessageKey =>
@@ -72,6 +76,12 @@ function Field({ name, label, register, rules, error, type = 'text', autoComplet
       )}
     </div>
   );
+}
+
+/** What the live region says during the profile step (XcoSignup.tsx renders it there). */
+export function ProfileStepStatus({ state }: { state: ProfileState | CreatingState }) {
+  const { i18n } = usePurse();
+  return i18n.t(state.status === 'creating' ? 'status.creating' : state.error ? 'profile.summary' : 'status.profile');
 }
 
 /** Props of the profile step (new shopper). */

@@ -1,4 +1,4 @@
-export { XcoSignup, XcoSignupView, signupStatusText, type XcoSignupProps, type XcoSignupViewProps } from './XcoSignup.tsx';
+export { XcoSignup, XcoSignupView, type XcoSignupProps, type XcoSignupViewProps } from './XcoSignup.tsx';
 export { useXcoSignup, DEFAULT_RESEND_DELAY_MS, type UseXcoSignupOptions, type XcoSignupApi, type XcoSignupCompleteDetails, type XcoSignupVerifiedDetails } from './useXcoSignup.ts';
 export { IdentifierStep, type IdentifierStepProps } from './IdentifierStep.tsx';
 export { ProfileStep, type ProfileStepProps } from './ProfileStep.tsx';

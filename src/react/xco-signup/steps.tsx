@@ -1,11 +1,16 @@
-// The end states of the flow: linking in progress, done, and failed (with retry).
+// The end states of the flow: linking in progress, done, and failed (with its way on). Downloaded apart from the page
+// (XcoSignup.tsx), with their English texts.
 import { useEffect, useRef } from 'react';
-import type { DoneState, FailedState } from '../../core/signup/types.ts';
+import { errorCode, recoveryOf } from '../../core/recovery.ts';
+import type { DoneState, FailedState, LinkingState, SignupRecovery, VerifiedState } from '../../core/signup/types.ts';
+import { enSignupEnd } from '../i18n/en/xco-signup-end.ts';
+import { addMessages, type MessageKey, type Translator } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
 import { Button } from '../shared/parts.tsx';
-import { canEditAfter, failureTexts, waitLabel } from './failure.ts';
-import { useCountdown } from '../shared/useCountdown.ts';
+import { useWaitLabel } from './countdown.ts';
 import type { XcoSignupApi } from './useXcoSignup.ts';
+
+addMessages(enSignupEnd);
 
 /** Props of the done step. */
 export interface DoneStepProps {
@@ -21,6 +26,45 @@ export interface FailedStepProps {
   actions: Pick<XcoSignupApi, 'retry' | 'editIdentifier'>;
   /** No "use another" button. */
   lockIdentifier: boolean;
+}
+
+/** The shop's store is full or down: retry later, said as "busy" rather than "something went wrong". */
+const BUSY = ['store_full', 'store_unavailable'];
+
+/** Refusals that trying again cannot help with, by problem code: the title, and the body that says what to do. */
+const DEAD_ENDS: Record<string, [title: MessageKey, body: MessageKey]> = {
+  customer_reference_taken: ['error.alreadyLinked.title', 'error.alreadyLinked.body'],
+  identity_not_vouched: ['error.signIn.title', 'error.notVouched.body'],
+  no_customer_session: ['error.signIn.title', 'error.noCustomer.body'],
+};
+
+/** What the failed step says: what happened, and what the way on that `recovery` offers is (or what to do instead). */
+function failureTexts(state: FailedState, i18n: Translator): { title: string; body: string } {
+  const { t } = i18n;
+  const { error } = state;
+  const code = errorCode(error) ?? '';
+  const [title, body] = DEAD_ENDS[code] ?? [];
+  switch (state.recovery) {
+    case 'new_code':
+      return { title: t('error.newCode.title'), body: t('error.newCode.body') };
+    case 'link_existing':
+      return { title: t('error.accountExists.title'), body: t('error.accountExists.body') };
+    case 'retry':
+      return { title: t('error.title'), body: BUSY.includes(code) ? t('error.busy') : i18n.error(error) };
+    case 'none':
+      if (title && body) return { title: t(title), body: t(body) };
+      if (recoveryOf(error) === 'unavailable') return { title: t('error.unavailable.title'), body: t('error.unauthorized') };
+      return { title: t('error.title'), body: t('error.refused') };
+  }
+}
+
+/** What the live region says once the code is accepted, at the end, or after a failure (XcoSignup.tsx renders it). */
+export function EndStepStatus({ state }: { state: VerifiedState | LinkingState | DoneState | FailedState }) {
+  const { i18n } = usePurse();
+  if (state.status === 'done') return i18n.t(`status.done.${state.outcome}`);
+  if (state.status !== 'failed') return i18n.t('status.linking');
+  const { title, body } = failureTexts(state, i18n);
+  return `${title}. ${body}`;
 }
 
 /** Focuses the element when it mounts: headings get tabIndex -1 so that focus lands on them. */
@@ -53,19 +97,26 @@ export function DoneStep({ state }: DoneStepProps) {
   return (
     <div className="purse-step purse-done">
       <h2 className="purse-title" tabIndex={-1} ref={titleRef}>
-        {i18n.t(state.outcome === 'created' ? 'done.created.title' : 'done.linked.title')}
+        {i18n.t(`done.${state.outcome}.title`)}
       </h2>
-      <p className="purse-text">{i18n.t(state.outcome === 'created' ? 'done.created.body' : 'done.linked.body')}</p>
+      <p className="purse-text">{i18n.t(`done.${state.outcome}.body`)}</p>
     </div>
   );
 }
 
+/** The label of the button that runs `retry()`, by the way on the failure offers (none: nothing to retry). */
+const ACTIONS: Partial<Record<SignupRecovery, MessageKey>> = {
+  retry: 'error.retry',
+  new_code: 'error.newCode.action',
+  link_existing: 'error.accountExists.action',
+};
+
 function RetryButton({ state, label, onRetry }: { state: FailedState; label: string; onRetry: () => void }) {
   const { i18n } = usePurse();
-  const seconds = useCountdown(state.retryAt);
+  const [seconds, text] = useWaitLabel(state.retryAt, i18n, 'error.retryIn', label);
   return (
     <Button inactive={seconds > 0} onClick={onRetry}>
-      {seconds > 0 ? waitLabel(seconds, i18n, { seconds: 'error.retryIn', minutes: 'error.retryInMinutes' }) : label}
+      {text}
     </Button>
   );
 }
@@ -78,16 +129,18 @@ export function FailedStep({ state, actions, lockIdentifier }: FailedStepProps) 
   const { i18n } = usePurse();
   const titleRef = useFocusOnMount<HTMLHeadingElement>();
   const texts = failureTexts(state, i18n);
-  const canEdit = !lockIdentifier && canEditAfter(state);
+  const action = ACTIONS[state.recovery];
+  // Editing the identifier cannot help a customer whose shop account is linked to another Purse account already.
+  const canEdit = !lockIdentifier && errorCode(state.error) !== 'customer_reference_taken';
   return (
     <div className="purse-step purse-failed">
       <h2 className="purse-title" tabIndex={-1} ref={titleRef}>
         {texts.title}
       </h2>
       <p className="purse-error-text">{texts.body}</p>
-      {(texts.action || canEdit) && (
+      {(action || canEdit) && (
         <div className="purse-actions">
-          {state.retry && texts.action && <RetryButton state={state} label={texts.action} onRetry={actions.retry} />}
+          {state.retry && action && <RetryButton state={state} label={i18n.t(action)} onRetry={actions.retry} />}
           {canEdit && (
             <Button variant="link" onClick={actions.editIdentifier}>
               {i18n.t('identifier.edit')}

@@ -1,0 +1,23 @@
+// English texts of XcoSignup's code step and of its live-region announcements, added when its chunk loads.
+export const enSignupCode = {
+  'code.title': 'Enter your code',
+  'code.sentTo': 'We sent a 6-digit code to {identifier}.',
+  'code.label': 'Verification code',
+  'code.hint': '6 digits, sent by email or text message.',
+  'code.submit': 'Verify',
+  'code.verifying': 'Verifying…',
+  'code.incomplete': 'Enter the 6 digits of the code.',
+  'code.resend': 'Resend code',
+  'code.resendIn': 'Resend code in {seconds} s',
+  'code.resendInMinutes': 'Resend code in {minutes} min',
+  'code.invalid': 'This code is not right. Check it and try again.',
+  'code.invalidAttempts.one': 'This code is not right. {count} attempt left.',
+  'code.invalidAttempts.other': 'This code is not right. {count} attempts left.',
+  'code.expired': 'This code has expired. Request a new code.',
+  'code.locked': 'Too many wrong codes. Request a new code.',
+  'code.throttled': 'Please wait before requesting another code.',
+  'code.resending': 'Sending a new code…',
+  'status.codeSent': 'Code sent to {identifier}.',
+  'status.verifying': 'Verifying the code.',
+  'code.unusable': 'This code cannot be used here. Request a new code.',
+} as const;

@@ -1,0 +1,27 @@
+// English texts of XcoSignup's last views (linking, done, failed) and of their live-region announcements, added when
+// their chunk loads.
+export const enSignupEnd = {
+  'linking.title': 'Linking your Purse account…',
+  'done.created.title': 'Your Purse account is ready',
+  'done.created.body': 'You can now pay faster with Purse Express Checkout.',
+  'done.linked.title': 'Your Purse account is linked',
+  'done.linked.body': 'Your saved details are ready for your next payment.',
+  'error.retry': 'Try again',
+  'error.newCode.action': 'Send a new code',
+  'error.accountExists.action': 'Link my account',
+  'error.refused': 'This request was refused. Use another email or phone number, or contact the shop.',
+  'status.linking': 'Linking your account.',
+  'status.done.created': 'Your Purse account is ready.',
+  'status.done.linked': 'Your Purse account is linked.',
+  'error.title': 'Something went wrong',
+  'error.unavailable.title': 'Signup is unavailable',
+  'error.alreadyLinked.title': 'Your shop account already has a Purse account',
+  'error.alreadyLinked.body': 'Your shop account is already linked to another Purse account. Pay with that account at checkout, or contact the shop to change it.',
+  'error.newCode.title': 'Your verification has expired',
+  'error.newCode.body': 'This verification can no longer be used. Send a new code to continue.',
+  'error.accountExists.title': 'You already have a Purse account',
+  'error.accountExists.body': 'A Purse account already exists for this email or phone number. Link it with a one-time code.',
+  'error.signIn.title': 'Sign in to the shop first',
+  'error.notVouched.body': 'The shop has no confirmed email for you yet. Sign in to your shop account, then create your Purse account.',
+  'error.noCustomer.body': 'Sign in to your shop account, then link your Purse account.',
+} as const;

@@ -1,0 +1,13 @@
+// The wait before a button of a later step works again (a new code, a retry after a rate limit), as its label.
+import type { Translator } from '../i18n/index.ts';
+import { useCountdown } from '../shared/useCountdown.ts';
+
+/**
+ * Seconds left until `until` and, while they run, the label "… in 27 s" (or "… in 12 min" for the long waits of a
+ * quota or a verification lock); `label` once passed.
+ */
+export function useWaitLabel(until: number | undefined, i18n: Translator, key: 'error.retryIn' | 'code.resendIn', label: string): [number, string] {
+  const seconds = useCountdown(until);
+  if (seconds <= 0) return [0, label];
+  return [seconds, seconds > 90 ? i18n.t(`${key}Minutes`, { minutes: Math.ceil(seconds / 60) }) : i18n.t(key, { seconds })];
+}
