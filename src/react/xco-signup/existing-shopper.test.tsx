@@ -111,6 +111,8 @@ describe('<XcoSignup> existing shopper', () => {
     expect(screen.getByRole('status')).toHaveTextContent('This code has expired.');
     await view.user.click(screen.getByRole('button', { name: 'Resend code' }));
     await waitFor(() => expect(field).not.toHaveAttribute('aria-invalid'));
+    // The new code exists at Purse once the resend is announced: typing it earlier would type the expired one.
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Code sent to existing@example.com.'));
     await view.user.type(field, view.purse.control.currentCode(jean)!);
     await screen.findByRole('heading', { name: 'Your Purse account is linked' });
   });
