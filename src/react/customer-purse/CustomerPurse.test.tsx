@@ -49,6 +49,8 @@ describe('<CustomerPurse>', () => {
     expect(screen.getByRole('button', { name: 'Previous page' })).toHaveAttribute('aria-disabled', 'true');
     await user.click(screen.getByRole('button', { name: 'Next page' }));
     await screen.findByText('Page 2 of 3');
+    // Next is inactive while page 2 loads (a click then is ignored, as for a shopper): wait until it is not.
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Next page' })).not.toHaveAttribute('aria-disabled'));
     await user.click(screen.getByRole('button', { name: 'Next page' }));
     await screen.findByText('Page 3 of 3');
     await waitFor(() => expect(rows()).toHaveLength(2));

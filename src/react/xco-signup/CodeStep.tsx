@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useIsomorphicLayoutEffect } from '../shared/hooks.ts';
 import type { PurseKitError } from '../../core/errors.ts';
 import type { CountryCode } from '../../core/identifier.ts';
 import type { CodeSentState, SendingState, VerifyingState } from '../../core/signup/types.ts';
@@ -79,8 +80,8 @@ export function CodeStep({ state, actions, lockIdentifier, defaultCountry }: Cod
   const throttled = error?.kind === 'rate_limited';
 
   // Focus the field when it appears, and again (emptied) after a refused code or once a new code is sent. A throttled
-  // resend leaves focus where it is (on the resend button).
-  useEffect(() => {
+  // resend leaves focus where it is (on the resend button). In the commit: this step is downloaded apart.
+  useIsomorphicLayoutEffect(() => {
     const input = inputRef.current;
     if (!codeSent || !input || throttled) return;
     if (problem) input.value = '';

@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type HTMLInputTypeAttribute } from 'react';
+import { useIsomorphicLayoutEffect } from '../shared/hooks.ts';
 import { useForm, type FieldError, type RegisterOptions, type UseFormRegister } from 'react-hook-form';
 import { isValidEmail, parseIdentifier, type CountryCode } from '../../core/identifier.ts';
 import type { CreatingState, ProfileState } from '../../core/signup/types.ts';
@@ -124,7 +125,8 @@ export function ProfileStep({ state, actions, lockIdentifier, defaultCountry }: 
   const identifierIsEmail = state.identifier.email !== undefined;
   const country = defaultCountry ? { defaultCountry } : {};
 
-  useEffect(() => {
+  // In the commit (see useFocusOnMount in steps.tsx): this step is downloaded apart.
+  useIsomorphicLayoutEffect(() => {
     titleRef.current?.focus();
   }, []);
 

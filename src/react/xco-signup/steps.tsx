@@ -1,6 +1,7 @@
 // The end states of the flow: linking in progress, done, and failed (with its way on). Downloaded apart from the page
 // (XcoSignup.tsx), with their English texts.
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
+import { useIsomorphicLayoutEffect } from '../shared/hooks.ts';
 import { errorCode, recoveryOf } from '../../core/recovery.ts';
 import type { DoneState, FailedState, LinkingState, SignupRecovery, VerifiedState } from '../../core/signup/types.ts';
 import { enSignupEnd } from '../i18n/en/xco-signup-end.ts';
@@ -67,10 +68,13 @@ export function EndStepStatus({ state }: { state: VerifiedState | LinkingState |
   return `${title}. ${body}`;
 }
 
-/** Focuses the element when it mounts: headings get tabIndex -1 so that focus lands on them. */
+/**
+ * Focuses the element when it mounts: headings get tabIndex -1 so that focus lands on them. In the commit itself (a
+ * layout effect): a step downloaded apart mounts outside the shopper's event, where passive effects run later.
+ */
 function useFocusOnMount<T extends HTMLElement>() {
   const ref = useRef<T>(null);
-  useEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     ref.current?.focus();
   }, []);
   return ref;
