@@ -307,28 +307,31 @@ export async function sizeTable(): Promise<string> {
       'phone parser (parse) on the first phone keystroke and the numbering plans of the number\'s region (phone zones), ' +
       'the signup form inside XcoAccount, the QR code. ' +
       '³ "with its peers" over the peer\'s page, esbuild / Rolldown: Stripe and PayPal have no non-React peers.',
-    '',
-    ...NOTES,
+    ...NOTES.flatMap((note) => ['', note]),
   );
   return lines.join('\n');
 }
 
-/** Why these figures differ from each other and from the size budgets (size-limit) below them. */
+/** Why these figures differ from each other and from the size budgets (size-limit, one file per page). */
 const NOTES = [
-  '**Why the bundlers and size-limit differ.** size-limit measures a page as one file (esbuild without splitting, ' +
-    'import() left out); a page built with code splitting arrives in several chunks, and the figures above are larger ' +
-    'for two reasons that hold for every bundler: each chunk is compressed on its own (brotli cannot reuse what it saw ' +
-    'in another chunk) and chunks import and export their shared bindings by name. The chunks are the modules the page ' +
-    'shares with the code it loads later (the provider and HTTP layer with the lazy views, the loader with the checkout\'s ' +
-    'renewal), so the more a page loads lazily, the more chunks it arrives in.',
-  '**esbuild** also puts in a page every module its entry reaches through an import statement — a re-export the page ' +
-    'does not use included — whenever a lazily loaded chunk uses that module. Public parts a component loads with import() ' +
-    'therefore have entries of their own (purse-react-kit/signup/steps, /status/details, /core/problem), so that a page ' +
-    'importing the component does not download them up front. What remains of it: purse-react-kit/core re-exports the ' +
-    'checkout session helpers and idempotency keys, which the checkout\'s lazily loaded renewal uses, so the "script loader ' +
-    'alone" page built from it carries them (a few hundred bytes) and arrives in more than one chunk.',
-  '**Rolldown** tree-shakes a page by what it uses, not by what its entry re-exports, so its chunks hold only the ' +
-    'page\'s code; it differs from esbuild by its minifier (Oxc) and by how it groups shared modules into chunks.',
+  '**Why splitting bundlers and size-limit differ.** size-limit measures a page as one file (esbuild without splitting, ' +
+    'import() left out). Built with code splitting, the same code arrives in several chunks (in brackets above) and ' +
+    'weighs more, whatever the bundler: each chunk is compressed on its own (brotli cannot reuse what it saw in another ' +
+    'chunk), and chunks import and export their shared bindings by name. A page is split where it shares modules with ' +
+    'the code it loads later (the provider and HTTP layer with the lazy views and locales, the drop-in loader with the ' +
+    'checkout\'s renewal), so the more a page defers, the more chunks it arrives in: that is the whole difference for the ' +
+    'checkout, status, signup and root-entry pages (same modules, same bytes before compression).',
+  '**esbuild** also puts in a page the code of every module its entry reaches through an import statement, a ' +
+    're-export the page does not use included, as soon as a lazily loaded chunk uses that module. Public parts that a ' +
+    'component loads with import() therefore have entries of their own (purse-react-kit/signup/steps, /status/details, ' +
+    '/core/problem): re-exported by the component\'s entry, they were in every page (signup 15.6 kB, status 10.2 kB, ' +
+    'root entry 28.7 kB, loader 3.3 kB). What remains: purse-react-kit/core also exports the checkout session helpers ' +
+    'and idempotency keys that the checkout\'s lazily loaded renewal uses, so the "script loader alone" page built from ' +
+    'it carries them (about 0.5 kB, in a second chunk); built from the loader\'s own module (dist/core/dropin/load.js), ' +
+    'esbuild gives 1.5 kB in one chunk, as Rolldown and size-limit do.',
+  '**Rolldown** (Vite 8) tree-shakes a page by what it uses, not by what its entry re-exports: its figures were the ' +
+    'same before those entries existed. It differs from esbuild by its minifier (Oxc) and by how it groups shared ' +
+    'modules into chunks (one chunk fewer for the root entry and the loader).',
 ];
 
 if (import.meta.url === `file://${process.argv[1]}`) console.log(await sizeTable());
