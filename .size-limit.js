@@ -86,6 +86,7 @@ export default [
   laterChunk('mapping of error answers: problem+json to PurseKitError (downloaded on the first answer that is not ok, or when idle)', ...CHECKOUT_PAGE, 'dist/core/backend/problem.js', '1.45 kB'),
   page('payment status page: PurseProvider + PaymentStatus (purse-react-kit/status)', ...STATUS_PAGE, '8.9 kB'),
   laterChunk('payment details and timeline (downloaded when the status page renders, preloaded when idle, shown with the status)', ...STATUS_PAGE, 'dist/react/payment-status/PaymentDetails.js', '890 B'),
+  laterChunk('payment status after a failure, a timeout or an error: its words and actions (downloaded when idle, or when such a status comes)', ...STATUS_PAGE, 'dist/react/payment-status/outcome.js', '2 kB'),
   page('signup page: PurseProvider + XcoSignup (purse-react-kit/signup)', ...SIGNUP_PAGE, '9 kB'),
   laterChunk('signup code step (downloaded when the signup page is idle)', ...SIGNUP_PAGE, 'dist/react/xco-signup/CodeStep.js', '1.36 kB'),
   laterChunk('signup profile step (downloaded when the signup page is idle; react-hook-form apart)', ...SIGNUP_PAGE, 'dist/react/xco-signup/ProfileStep.js', '1.95 kB'),
