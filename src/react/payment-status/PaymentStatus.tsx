@@ -139,15 +139,7 @@ export interface PaymentStatusProps extends UsePaymentStatusOptions, Omit<Paymen
  * the URL, or `token`) through the merchant backend, or follows `paymentId`, `paymentLinkId` or `clientSessionId`,
  * and polls until the status is final. Render inside `<PurseProvider>`.
  */
-export function PaymentStatus({ retryHref, onRetry, headingLevel, className, ...options }: PaymentStatusProps) {
-  const status = usePaymentStatus(options);
-  return (
-    <PaymentStatusView
-      status={status}
-      retryHref={retryHref}
-      onRetry={onRetry}
-      headingLevel={headingLevel}
-      className={className}
-    />
-  );
+export function PaymentStatus(props: PaymentStatusProps) {
+  // The hook reads its options and the view its props: each leaves the other's alone.
+  return <PaymentStatusView {...props} status={usePaymentStatus(props)} />;
 }
