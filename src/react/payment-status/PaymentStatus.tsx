@@ -86,9 +86,13 @@ export function PaymentStatusView({ status, retryHref, onRetry, headingLevel = 2
     actedAt.current = null;
     if (!root.current?.contains(document.activeElement)) heading.current?.focus();
   }, [shown]);
-  const acted = (action: () => unknown) => () => {
+  const refreshNow = () => {
     actedAt.current = shown;
-    action();
+    refresh();
+  };
+  const downloadAgain = () => {
+    actedAt.current = shown;
+    void outcomeChunk.preload();
   };
 
   useEffect(() => {
@@ -122,11 +126,11 @@ export function PaymentStatusView({ status, retryHref, onRetry, headingLevel = 2
       )}
       {wait
         ? loaded === false && (
-            <Button onClick={acted(outcomeChunk.preload)} className="purse-payment-status__retry">
+            <Button onClick={downloadAgain} className="purse-payment-status__retry">
               {i18n.t('paymentStatus.retry')}
             </Button>
           )
-        : later && loaded && <loaded.OutcomeActions status={status} retryHref={retryHref} onRetry={onRetry} onRefresh={acted(refresh)} />}
+        : later && loaded && <loaded.OutcomeActions status={status} retryHref={retryHref} onRetry={onRetry} onRefresh={refreshNow} />}
     </div>
   );
 }
