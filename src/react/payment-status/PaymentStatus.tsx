@@ -75,7 +75,7 @@ export function PaymentStatusView({ status, retryHref, onRetry, headingLevel = 2
       >
         {texts.title}
       </Heading>
-      {texts.body && <p className="purse-payment-status__body">{texts.body}</p>}
+      {texts.body && <p className="purse-text">{texts.body}</p>}
       {showDetails && (
         <Suspense>
           <Details payment={payment} link={link} />
