@@ -13,18 +13,21 @@ const isExternal = (id: string) =>
   id.startsWith('node:') || externals.some((dep) => id === dep || id.startsWith(`${dep}/`));
 
 // The stylesheets are public entries of their own, not imported by any module: `purse-react-kit/styles.css` (every
-// component) and one per component, `purse-react-kit/styles/<component>.css` (each file of src/react/styles/ but
-// base.css, which they all import). Each is shipped bundled and minified, as a page downloads it.
+// component) and one per component, `purse-react-kit/styles/<component>.css`: base.css then the component's file (each
+// file of src/react/styles/ but base.css). base.css always comes first, so the cascade is the same in styles.css as in
+// each page sheet (esbuild keeps the last of repeated @imports: base.css imported by each component file would land
+// among them). Each is shipped bundled and minified, as a page downloads it.
 const STYLES = resolve(import.meta.dirname, 'src/react/styles');
-const bundleCss = async (file: string) =>
-  (await build({ entryPoints: [file], bundle: true, minify: true, write: false, logLevel: 'silent' })).outputFiles[0]!.text;
+const bundleCss = async (contents: string, resolveDir: string) =>
+  (await build({ stdin: { contents, loader: 'css', resolveDir }, bundle: true, minify: true, write: false, logLevel: 'silent' })).outputFiles[0]!
+    .text;
 const emitStyles = (): Plugin => ({
   name: 'purse-emit-styles',
   apply: 'build',
   async generateBundle() {
-    this.emitFile({ type: 'asset', fileName: 'styles.css', source: await bundleCss(`${STYLES}.css`) });
+    this.emitFile({ type: 'asset', fileName: 'styles.css', source: await bundleCss(`@import './styles.css';`, resolve(STYLES, '..')) });
     for (const file of readdirSync(STYLES).filter((name) => name.endsWith('.css') && name !== 'base.css')) {
-      this.emitFile({ type: 'asset', fileName: `styles/${file}`, source: await bundleCss(resolve(STYLES, file)) });
+      this.emitFile({ type: 'asset', fileName: `styles/${file}`, source: await bundleCss(`@import './base.css';\n@import './${file}';`, STYLES) });
     }
   },
 });

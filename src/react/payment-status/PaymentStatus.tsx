@@ -118,7 +118,7 @@ export function PaymentStatusView({ status, retryHref, onRetry, headingLevel = 2
       >
         {texts.title}
       </Heading>
-      {texts.body && <p className="purse-payment-status__body">{texts.body}</p>}
+      {texts.body && <p className="purse-text">{texts.body}</p>}
       {!wait && phase !== 'verifying' && phase !== 'error' && (
         <Suspense>
           <Details payment={payment} link={link} />
