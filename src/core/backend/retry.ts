@@ -46,11 +46,11 @@ export const DEFAULT_RETRY: Readonly<Omit<RetryPolicy, 'sleep' | 'random'>> = Ob
 
 /** `false` means a single attempt; options left undefined keep their default. */
 export function resolveRetry(retry: RetryOptions | false | undefined): RetryPolicy {
-  const given = (retry === false ? { attempts: 1 } : (retry ?? {})) as Record<string, unknown>;
   const policy: Record<string, unknown> = { ...DEFAULT_RETRY, sleep, random: Math.random };
-  for (const key in given) if (given[key] !== undefined) policy[key] = given[key];
+  for (const [key, value] of Object.entries(retry === false ? { attempts: 1 } : (retry ?? {}))) if (value !== undefined) policy[key] = value;
   const attempts = Math.max(1, Math.floor(policy.attempts as number));
-  policy.attempts = Number.isFinite(attempts) ? attempts : DEFAULT_RETRY.attempts;
+  // NaN and Infinity keep the default.
+  policy.attempts = attempts < Infinity ? attempts : DEFAULT_RETRY.attempts;
   return policy as RetryPolicy;
 }
 

@@ -1,6 +1,8 @@
 // English texts of PaymentStatus (added by its hook's module: a page without it never downloads them). The texts of
 // its details and timeline are in payment-details.ts, downloaded with them.
 export const enPaymentStatus = {
+  'error.session_expired': 'Your session has expired. Please start again.',
+  'error.busy': 'The shop is very busy right now. Please try again in a moment.',
   'paymentStatus.verifying.title': 'Checking your payment…',
   'paymentStatus.waiting.title': 'Your payment is being processed',
   'paymentStatus.waiting.body': 'This page updates by itself. You can stay here or come back later.',
