@@ -54,23 +54,19 @@ export function resolveRetry(retry: RetryOptions | false | undefined): RetryPoli
   return policy as RetryPolicy;
 }
 
-/** GET/HEAD can be repeated freely; anything else only because it carries an idempotency key. */
-export const isSafeMethod = (method: string) => method === 'GET' || method === 'HEAD';
-
 /**
  * Milliseconds to wait before retry number `retryIndex` (0-based), or `undefined` to give up now and surface `error`.
+ * `safe`: GET/HEAD, which can be repeated freely; anything else only because it carries an idempotency key.
  * `retryAfterMs` is the response's own `Retry-After`, when it had one. Without one: exponential backoff with full
  * jitter, uniform in [0, min(max, base · 2^retryIndex)).
  */
 export function retryDelay(
-  error: PurseKitError,
+  { kind, status = 0 }: PurseKitError & { status?: number },
   safe: boolean,
   retryIndex: number,
   retryAfterMs: number | undefined,
   policy: RetryPolicy,
 ): number | undefined {
-  const { kind } = error;
-  const status = 'status' in error ? error.status : 0;
   const retryable =
     kind === 'network' ||
     (safe
