@@ -59,13 +59,19 @@ export default defineConfig({
         // Browser entries: the root (every component), and one per component so a page can import only its own
         // (purse-react-kit/checkout…). A new one also goes in package.json "exports" (check-dist and the API
         // reports read that list) and gets a row in .size-limit.js and bench/sizes.ts.
+        // Public parts a component loads with import() are entries of their own, `<entry>/<part>` from src/<entry>/<part>.ts
+        // (signup/steps, status/details, core/problem): re-exported by the component's entry, a consumer's bundler
+        // that splits code (esbuild) would put them back in the page.
         index: resolve(import.meta.dirname, 'src/index.ts'),
         checkout: resolve(import.meta.dirname, 'src/checkout.ts'),
         status: resolve(import.meta.dirname, 'src/status.ts'),
+        'status/details': resolve(import.meta.dirname, 'src/status/details.ts'),
         signup: resolve(import.meta.dirname, 'src/signup.ts'),
+        'signup/steps': resolve(import.meta.dirname, 'src/signup/steps.ts'),
         'customer-purse': resolve(import.meta.dirname, 'src/customer-purse.ts'),
         'xco-account': resolve(import.meta.dirname, 'src/xco-account.ts'),
         core: resolve(import.meta.dirname, 'src/core/index.ts'),
+        'core/problem': resolve(import.meta.dirname, 'src/core/problem.ts'),
         server: resolve(import.meta.dirname, 'src/server/index.ts'),
         'mock-server': resolve(import.meta.dirname, 'src/mock-server/index.ts'),
         // Playwright helpers for merchants' own E2E against the mock (Node only).
