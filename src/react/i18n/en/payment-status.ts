@@ -2,6 +2,8 @@
 // checked, pending or successful, and "Try again" of the fallback. The texts of a failure, a timeout or an error are in
 // payment-outcome.ts, those of the details and timeline in payment-details.ts: each downloaded with what shows them.
 export const enPaymentStatus = {
+  // Said when the words of a failure (payment-outcome.ts) cannot be downloaded.
+  'error.script_load': 'A part of this page could not load. Please reload the page.',
   'paymentStatus.verifying.title': 'Checking your payment…',
   'paymentStatus.waiting.title': 'Your payment is being processed',
   'paymentStatus.waiting.body': 'This page updates by itself. You can stay here or come back later.',
