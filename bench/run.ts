@@ -81,9 +81,10 @@ the time over the unavoidable wait (target: ≤ 40 ms median).
 How each hop's latency is set: L1 is added by the mock to Purse's answer to the merchant server's
 \`POST /payment/v2/client-sessions\` (the browser → merchant server hop and the merchant server's own work are real, on
 loopback); L2 is added by the mock to the drop-in script's download (Purse's CDN). The drop-in's own session request to
-Purse (what the real drop-in does when mounted, here a CORS GET and its preflight) gets no added latency: loopback.
-The merchant server, the mock and Chromium share this machine's ${cpus().length} cores (load average ${load} when the
-part started), so queueing behind other work is in every figure.
+Purse (what the real drop-in does when mounted; the mock's is one CORS-safelisted POST, no preflight) gets no added
+latency: loopback. The mock runs in a process of its own (Purse is not in the merchant's process), the demo server in
+another; both and Chromium share this machine's ${cpus().length} cores (load average ${load} when the part started),
+so queueing behind other work is in every figure: compare with the naive loader of the same run.
 
 | L1 | L2 | max | hinted | hinted − max | unhinted | naive | naive − (L1 + L2) | hinted ÷ naive |
 |---|---|---|---|---|---|---|---|---|
@@ -98,7 +99,7 @@ ${ready
 Where the time goes (medians, ms): *to session* from the checkout's first request to its session POST (the loader's
 part); *session − L1* the session POST's duration past L1 (merchant server, mock, hops); *script − L2* the script
 download's past L2; *to mount* from having both to the drop-in's own first request (the loader's part); *drop-in
-request* that request with its preflight; *to ready* from its answer to \`ready\` (the drop-in's first render and
+request* that request; *to ready* from its answer to \`ready\` (the drop-in's first render and
 event, our callback).
 
 | L1 / L2 | loader | to session | session − L1 | script − L2 | to mount | drop-in request | to ready |
