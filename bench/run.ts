@@ -29,8 +29,8 @@ async function sizeSections(): Promise<string> {
   const budgets = JSON.parse(execFileSync('npx', ['size-limit', '--json'], { encoding: 'utf8' })) as { name: string; size: number }[];
   return `## Page weight beside the peers
 
-Built here in one run with the same settings (esbuild, minified, ES modules with splitting, React external, brotli 11),
-importing exactly what each page imports.
+Built here in one run with the same settings by esbuild and by Rolldown (Vite 8's bundler): minified, ES modules with
+splitting, React external, brotli 11, importing exactly what each page imports.
 
 ${peers}
 
