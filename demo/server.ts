@@ -1,6 +1,8 @@
 // The demo storefront: one process serving the React storefront (Vite), the merchant handler at /api/purse and, unless
 // PURSE_* variables point at the real sandbox, the Purse mock server on a port of its own (a separate origin, as
 // Purse's CDN and API would be). The handler keeps its records in memory, or in Redis when REDIS_URL is set.
+// PURSE_MOCK_URL: a mock already running in a process of its own (bench/ uses one, so Purse's answers never wait behind
+// the merchant server's work on one event loop, as they would not in production).
 // Usage: npm start [-- --port 4321 --host 127.0.0.1 --prod]
 import { parseArgs } from 'node:util';
 import { getRequestListener } from '@hono/node-server';
@@ -18,7 +20,8 @@ const { values: args } = parseArgs({
 });
 const host = args.host!;
 
-const mock = await startDemoMock(host);
+const externalMock = process.env.PURSE_MOCK_URL;
+const mock = externalMock ? { url: externalMock, purse: undefined, close: async () => {} } : await startDemoMock(host);
 const store = process.env.REDIS_URL ? redisStore(process.env.REDIS_URL) : undefined;
 // One client for the handler and the back office; with Redis, its OAuth2 token is shared through the store too.
 const purse = createPurseClient({ ...purseOptions(mock?.url ?? null), tokenStore: store });
@@ -38,7 +41,7 @@ const storefront = await startStorefront({
 });
 
 console.log(`purse-react-kit demo storefront: ${storefront.url}`);
-if (mock) console.log('  (against the embedded Purse mock server; seeded XCO user: existing@example.com)');
+if (mock) console.log(`  (against the ${externalMock ? `Purse mock server at ${externalMock}` : 'embedded Purse mock server'}; seeded XCO user: existing@example.com)`);
 else console.log('  (against the Purse sandbox configured by PURSE_* variables)');
 console.log(`  (handler store: ${store ? `Redis at ${new URL(process.env.REDIS_URL!).host}` : 'in memory'})`);
 

@@ -8,7 +8,6 @@ import { CustomersBackOffice } from './CustomersBackOffice.tsx';
 import { DepositsPage } from './DepositsPage.tsx';
 import { useDemoText, type DemoKey } from './i18n/index.ts';
 import { Layout, StaffLayout } from './Layout.tsx';
-import { NaiveCheckoutPage } from './NaiveCheckoutPage.tsx';
 import { ReturnPage } from './ReturnPage.tsx';
 import { ShopPage } from './ShopPage.tsx';
 import { SignupPage } from './SignupPage.tsx';
@@ -21,7 +20,6 @@ const pages: Record<string, { title: DemoKey; render: () => ReactNode }> = {
   '/account': { title: 'title.account', render: () => <SignupPage /> },
   '/return': { title: 'title.return', render: () => <ReturnPage /> },
   '/deposits': { title: 'title.deposits', render: () => <DepositsPage /> },
-  '/bench/naive-checkout': { title: 'title.checkout', render: () => <NaiveCheckoutPage /> },
 };
 
 const staffPages: Record<string, { title: string; render: () => ReactNode }> = {

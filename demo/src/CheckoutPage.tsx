@@ -3,6 +3,7 @@ import { currentCart, saveCart } from './cart.ts';
 import { cartReference, priceCart } from './catalog.ts';
 import { cspNonce as nonce, demoConfig } from './config.ts';
 import { useDemoText } from './i18n/index.ts';
+import { NaiveCheckout } from './NaiveCheckout.tsx';
 import { OrderSummary } from './OrderSummary.tsx';
 
 const mockOrigin = demoConfig.mockOrigin;
@@ -25,6 +26,8 @@ export function CheckoutPage() {
   const scriptUrl =
     mockOrigin && params.get('scriptHint') === '1' ? `${mockOrigin}/dropin-checkout/stable/purse.js` : undefined;
   const count = Math.min(Number(params.get('count') ?? 1) || 1, 3);
+  // ?loader=naive (bench/ only): the naive sequential loader in PurseCheckout's place, the rest of the page the same.
+  const naive = params.get('loader') === 'naive';
   return (
     <>
       <OrderSummary priced={priced} title={t('checkout.order')} />
@@ -39,15 +42,19 @@ export function CheckoutPage() {
       {Array.from({ length: count }, (_, index) => (
         <section className="demo-card" key={index} aria-label={count > 1 ? t('checkout.paymentN', { n: index + 1 }) : t('checkout.payment')}>
           {/* The server prices the same cart from the same table (demo/merchant.ts → resolveOrder). */}
-          <PurseCheckout
-            order={{ order_reference: cartReference(choice.cart, choice.quantity) }}
-            integrationMode={mode}
-            allowedOrigins={allowedOrigins}
-            nonce={nonce}
-            scriptUrl={scriptUrl}
-            onReady={() => performance.mark('purse:dropin-ready')}
-            showCancelButton
-          />
+          {naive ? (
+            <NaiveCheckout orderReference={cartReference(choice.cart, choice.quantity)} />
+          ) : (
+            <PurseCheckout
+              order={{ order_reference: cartReference(choice.cart, choice.quantity) }}
+              integrationMode={mode}
+              allowedOrigins={allowedOrigins}
+              nonce={nonce}
+              scriptUrl={scriptUrl}
+              onReady={() => performance.mark('purse:dropin-ready')}
+              showCancelButton
+            />
+          )}
         </section>
       ))}
     </>

@@ -1,7 +1,10 @@
 // The private API the mock's drop-in scripts call from the storefront's page (another origin, hence CORS):
-//   GET  /dropin/api/session                  → what the form shows (amount, methods, expiry)
+//   POST /dropin/api/session                  → what the form shows (amount, methods, expiry)
 //   POST /dropin/api/sessions/{id}/payments   → pays with the card form, answers the signed redirect URL
-// Both are authenticated by the session's `widget.data` (`Authorization: Widget <data>`), like Purse's drop-in.
+// Both are authenticated by the session's `widget.data`, like Purse's drop-in. The session load, on the way to the
+// drop-in's `ready`, sends it as a text/plain body: a CORS-safelisted request, one round trip without a preflight (a
+// drop-in built for speed asks its API once; an Authorization header would add a preflight to every page load). The
+// payment sends `Authorization: Widget <data>` (GET /dropin/api/session with that header is still answered).
 import type { MockHandler, MockRoute } from '../shared/context.ts';
 import { isRecord, json, problem, readJsonBody } from '../shared/http.ts';
 import { browserOf, payWithCard, sessionAvailability } from './checkout.ts';
@@ -34,9 +37,10 @@ const CLOSED = {
 } as const;
 
 export function dropinApiRoutes(world: World): MockRoute[] {
-  function authenticate(request: Request, instance: string): SessionRecord | Response {
+  function authenticate(request: Request, instance: string, bodyToken?: string): SessionRecord | Response {
     const match = /^Widget\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '');
-    const id = match ? world.widgetTokens.get(match[1]!) : undefined;
+    const token = match?.[1] ?? bodyToken?.trim();
+    const id = token ? world.widgetTokens.get(token) : undefined;
     const session = id ? world.sessions.get(id) : undefined;
     if (session) return session;
     return problem({
@@ -50,30 +54,37 @@ export function dropinApiRoutes(world: World): MockRoute[] {
 
   const cors = (handler: MockHandler): MockHandler => async (request, call) => withCors(await handler(request, call));
 
+  /** What the form shows, or the refusal. */
+  function sessionView(session: SessionRecord | Response): Response {
+    if (session instanceof Response) return session;
+    const now = world.context.now();
+    return json(200, {
+      id: session.id,
+      status: session.status,
+      availability: sessionAvailability(world, session),
+      amount: session.amount,
+      currency: session.currency,
+      expires_at: world.iso(session.expiresAt),
+      // The page's clock may differ from the mock's (tests inject one): the script schedules by this.
+      expires_in_ms: Math.max(0, session.expiresAt - now),
+      now: world.iso(now),
+      eligible_solutions: session.eligible,
+      ...(session.customer?.locale && { locale: session.customer.locale }),
+    });
+  }
+
   return [
     { method: 'OPTIONS', path: `${DROPIN_API}/session`, auth: 'none', handler: preflight },
     { method: 'OPTIONS', path: `${DROPIN_API}/sessions/:id/payments`, auth: 'none', handler: preflight },
+    { method: 'GET', path: `${DROPIN_API}/session`, auth: 'none', handler: cors((request, { url }) => sessionView(authenticate(request, url.pathname))) },
     {
-      method: 'GET',
+      method: 'POST',
       path: `${DROPIN_API}/session`,
       auth: 'none',
-      handler: cors((request, { url }) => {
-        const session = authenticate(request, url.pathname);
-        if (session instanceof Response) return session;
-        const now = world.context.now();
-        return json(200, {
-          id: session.id,
-          status: session.status,
-          availability: sessionAvailability(world, session),
-          amount: session.amount,
-          currency: session.currency,
-          expires_at: world.iso(session.expiresAt),
-          // The page's clock may differ from the mock's (tests inject one): the script schedules by this.
-          expires_in_ms: Math.max(0, session.expiresAt - now),
-          now: world.iso(now),
-          eligible_solutions: session.eligible,
-          ...(session.customer?.locale && { locale: session.customer.locale }),
-        });
+      // The widget data is short: a bigger body is not one.
+      handler: cors(async (request, { url }) => {
+        const text = await request.text();
+        return sessionView(authenticate(request, url.pathname, text.length <= 512 ? text : undefined));
       }),
     },
     {

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import type { CheckoutSession } from '../../core/backend/views.ts';
 import { createCheckoutRunner } from '../../core/checkout/effects.ts';
 import type { CheckoutStatus, CheckoutStep } from '../../core/checkout/types.ts';
@@ -70,7 +70,9 @@ export function usePurseCheckout(options: UsePurseCheckoutOptions): PurseCheckou
   useIsomorphicLayoutEffect(() => {
     checkout.setConfig(config);
   });
-  useEffect(() => {
+  // A layout effect: the session POST leaves before the first paint and before the passive effects (the early
+  // eligible-methods query among them), so it is the checkout's first request (bench/ready.ts).
+  useIsomorphicLayoutEffect(() => {
     checkout.attach();
     return () => checkout.detach();
   }, [checkout]);

@@ -4,9 +4,13 @@
 export const CORE_SOURCE = String.raw`
 var instanceSeq = 0;
 
+// body undefined: the session load, the widget data as a text/plain body (no CORS preflight on the way to ready).
 function apiCall(path, token, body) {
-  var init = { method: body ? 'POST' : 'GET', headers: { authorization: 'Widget ' + token }, mode: 'cors', credentials: 'omit' };
-  if (body) { init.headers['content-type'] = 'application/json'; init.body = JSON.stringify(body); }
+  var init = body
+    ? { method: 'POST', headers: { authorization: 'Widget ' + token, 'content-type': 'application/json' }, body: JSON.stringify(body) }
+    : { method: 'POST', headers: { 'content-type': 'text/plain' }, body: token };
+  init.mode = 'cors';
+  init.credentials = 'omit';
   return fetch(API_BASE + '/dropin/api' + path, init).then(function (response) {
     return response.json().catch(function () { return {}; }).then(function (data) { return { status: response.status, data: data }; });
   });

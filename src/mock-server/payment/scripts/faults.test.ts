@@ -46,6 +46,15 @@ describe('script faults and the drop-in API over CORS', () => {
     const anonymous = await purse.fetch(new Request(`${ORIGIN}/dropin/api/session`));
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers.get('access-control-allow-origin')).toBe('*');
+    // The session load needs no preflight: the widget data as a text/plain body (a CORS-safelisted request).
+    const load = (body: string) =>
+      purse.fetch(new Request(`${ORIGIN}/dropin/api/session`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body }));
+    const loaded = await load(session.widget!.data);
+    expect(loaded.status).toBe(200);
+    expect(loaded.headers.get('access-control-allow-origin')).toBe('*');
+    expect(await loaded.json()).toMatchObject({ id: session.id, availability: 'open' });
+    expect((await load('not-a-widget-data')).status).toBe(401);
+    expect((await load(session.widget!.data.padEnd(600, 'x'))).status).toBe(401);
     const other = await api.createSession();
     const mismatch = await purse.fetch(
       new Request(`${ORIGIN}/dropin/api/sessions/${session.id}/payments`, {

@@ -1,13 +1,14 @@
 import { useEffect, useRef } from 'react';
 import { cspNonce } from './config.ts';
 
-// bench/ only: the drop-in loaded the naive way, as Purse's own web loader does — create the session, then append the
-// script it names and wait for it, then mount. The baseline PurseCheckout's parallel loading is measured against.
+// bench/ only (/checkout?loader=naive): the drop-in loaded the naive way, as Purse's own web loader does — create the
+// session, then append the script it names and wait for it, then mount. Rendered in PurseCheckout's place on the same
+// page, it is the baseline PurseCheckout's parallel loading is measured against.
 type DropinGlobal = {
   createDropinCheckout(options: { session: string; eventListener(event: { type: string }): void }): Promise<{ mount(element: HTMLElement): Promise<void> }>;
 };
 
-export function NaiveCheckoutPage() {
+export function NaiveCheckout({ orderReference }: { orderReference: string }) {
   const container = useRef<HTMLDivElement>(null);
   useEffect(() => {
     let cancelled = false;
@@ -15,7 +16,7 @@ export function NaiveCheckoutPage() {
       const response = await fetch('/api/purse/checkout/sessions', {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
-        body: JSON.stringify({ order_reference: 'cart-eur' }),
+        body: JSON.stringify({ order_reference: orderReference }),
       });
       const session = (await response.json()) as { widget: { data: string; js_url: string } };
       await new Promise<void>((resolve, reject) => {
@@ -33,6 +34,6 @@ export function NaiveCheckoutPage() {
     return () => {
       cancelled = true;
     };
-  }, []);
-  return <section className="demo-card" aria-label="Payment" ref={container} />;
+  }, [orderReference]);
+  return <div ref={container} />;
 }
