@@ -3,13 +3,13 @@
 // downloaded only when the script defined window.UpStreamPay: a failed download fails the mount (script_load), and
 // mounting again (the shopper's retry) downloads it again.
 import { PurseKitFailure } from '../errors.ts';
-import type { DropinDriver, DropinEvent, DropinGeneration, DropinMountOptions, DropinWindow, MountedDropin, PurseGlobal, PurseSubscribable } from './types.ts';
+import type { DropinDriver, DropinEvent, DropinMountOptions, DropinWindow, MountedDropin, PurseGlobal, PurseSubscribable } from './types.ts';
 
 /**
  * A generation's mount: events out through `emit`, teardown steps pushed on `cleanups` (run last first), `check`
  * throws once the caller gave up. Resolves once the drop-in is mounted; the driver then reports `ready`.
  */
-type Mount = (
+export type Mount = (
   o: DropinMountOptions,
   emit: (event: DropinEvent) => void,
   cleanups: (() => void)[],
@@ -26,57 +26,59 @@ export const scriptLoadFailure = (url: URL, why: string) =>
     url: url.href,
   });
 
-/** The driver for whichever global the script defined; undefined when neither is there (yet) or there is no window. */
+/**
+ * The driver for whichever global the script defined; undefined when neither is there (yet) or there is no window.
+ * Each mount runs with its own listener book-keeping; a failure tears down what was set up and rejects typed.
+ */
 export function createDriver(win: DropinWindow | null, url: URL): DropinDriver | undefined {
   const purse = win?.Purse?.createDropinCheckout && win.Purse;
   const ups = win?.UpStreamPay?.WidgetManager?.buildForWidgetData && win.UpStreamPay;
   // Both generations on one page: the script's path says which one this URL is.
-  if (purse && (!ups || url.pathname.includes('dropin-checkout'))) return driver('dropin-checkout', url, dropinCheckout(purse));
-  if (!ups) return undefined;
-  // Downloaded now, while the session may still be on its way; a failure here surfaces (again) on mount.
-  widgetV3().catch(() => {});
-  return driver('widget-v3', url, async (...args) => (await widgetV3()).widgetV3(ups)(...args));
-}
-
-/** Runs each mount with its own listener book-keeping; a failure tears down what was set up and rejects typed. */
-const driver = (generation: DropinGeneration, url: URL, run: Mount): DropinDriver => ({
-  generation,
-  async mount(o) {
-    let active = true;
-    let readySent = false;
-    const cleanups: (() => void)[] = [];
-    const check = () => o.signal?.throwIfAborted();
-    const emit = (event: DropinEvent) => {
-      if (!active || (event.type === 'ready' && readySent)) return;
-      // A submission that did not leave the page (refused card) ends with the drop-in ready again: report that once.
-      readySent = event.type === 'ready' || (readySent && event.type !== 'submitting');
-      o.onEvent(event);
-    };
-    const stop = () => {
-      if (!active) return;
-      active = false;
-      // Last set up, first torn down; one throwing cleanup must not keep the others from running.
-      for (const cleanup of cleanups.reverse()) {
-        try {
-          cleanup();
-        } catch {
-          // the drop-in is going away anyway
+  const current = purse && (!ups || url.pathname.includes('dropin-checkout'));
+  if (!current) {
+    if (!ups) return undefined;
+    // Downloaded now, while the session may still be on its way; a failure here surfaces (again) on mount.
+    widgetV3().catch(() => {});
+  }
+  return {
+    generation: current ? 'dropin-checkout' : 'widget-v3',
+    async mount(o) {
+      let active = true;
+      let readySent = false;
+      const cleanups: (() => void)[] = [];
+      const check = () => o.signal?.throwIfAborted();
+      const emit = (event: DropinEvent) => {
+        if (!active || (event.type === 'ready' && readySent)) return;
+        // A submission that did not leave the page (refused card) ends with the drop-in ready again: report that once.
+        readySent = event.type === 'ready' || (readySent && event.type !== 'submitting');
+        o.onEvent(event);
+      };
+      const stop = () => {
+        if (!active) return;
+        active = false;
+        // Last set up, first torn down; one throwing cleanup must not keep the others from running.
+        for (const cleanup of cleanups.reverse()) {
+          try {
+            cleanup();
+          } catch {
+            // the drop-in is going away anyway
+          }
         }
+      };
+      try {
+        check();
+        const mounted = await (current ? dropinCheckout(purse!) : (await widgetV3()).widgetV3(ups!))(o, emit, cleanups, check);
+        check();
+        emit({ type: 'ready' });
+        return { ...mounted, unmount: stop };
+      } catch (error) {
+        stop();
+        if (o.signal?.aborted) throw error;
+        throw scriptLoadFailure(url, `failed to start: ${error}`);
       }
-    };
-    try {
-      check();
-      const mounted = await run(o, emit, cleanups, check);
-      check();
-      emit({ type: 'ready' });
-      return { ...mounted, unmount: stop };
-    } catch (error) {
-      stop();
-      if (o.signal?.aborted) throw error;
-      throw scriptLoadFailure(url, `failed to start: ${error}`);
-    }
-  },
-});
+    },
+  };
+}
 
 function listen<T>(cleanups: (() => void)[], value: PurseSubscribable<T>, callback: (value: T) => void): void {
   const handle = value.subscribe(callback);
