@@ -3,7 +3,10 @@
 // downloaded only when the script defined window.UpStreamPay: a failed download fails the mount (script_load), and
 // mounting again (the shopper's retry) downloads it again.
 import { PurseKitFailure } from '../errors.ts';
-import type { DropinDriver, DropinEvent, DropinMountOptions, DropinWindow, MountedDropin, PurseGlobal, PurseSubscribable } from './types.ts';
+import type { DropinDriver, DropinEvent, DropinMountOptions, DropinWindow, MountedDropin, PurseGlobal, PurseUnsubscribe } from './types.ts';
+
+/** A teardown step: a function, or what a drop-in's `subscribe` handed back. */
+export type Cleanup = PurseUnsubscribe;
 
 /**
  * A generation's mount: events out through `emit`, teardown steps pushed on `cleanups` (run last first), `check`
@@ -12,7 +15,7 @@ import type { DropinDriver, DropinEvent, DropinMountOptions, DropinWindow, Mount
 export type Mount = (
   o: DropinMountOptions,
   emit: (event: DropinEvent) => void,
-  cleanups: (() => void)[],
+  cleanups: Cleanup[],
   check: () => void,
 ) => Promise<Omit<MountedDropin, 'unmount'>>;
 
@@ -43,23 +46,24 @@ export function createDriver(win: DropinWindow | null, url: URL): DropinDriver |
   return {
     generation: current ? 'dropin-checkout' : 'widget-v3',
     async mount(o) {
-      let active = true;
+      let on = o.onEvent;
       let readySent = false;
-      const cleanups: (() => void)[] = [];
+      const cleanups: Cleanup[] = [];
       const check = () => o.signal?.throwIfAborted();
       const emit = (event: DropinEvent) => {
-        if (!active || (event.type === 'ready' && readySent)) return;
+        const ready = event.type === 'ready';
+        if (!ready || !readySent) on(event);
         // A submission that did not leave the page (refused card) ends with the drop-in ready again: report that once.
-        readySent = event.type === 'ready' || (readySent && event.type !== 'submitting');
-        o.onEvent(event);
+        readySent = ready || (readySent && event.type !== 'submitting');
       };
+      // Idempotent; events arriving later are dropped. Last set up, first torn down; one throwing cleanup must not
+      // keep the others from running.
       const stop = () => {
-        if (!active) return;
-        active = false;
-        // Last set up, first torn down; one throwing cleanup must not keep the others from running.
-        for (const cleanup of cleanups.reverse()) {
+        on = () => {};
+        for (const cleanup of cleanups.splice(0).reverse()) {
           try {
-            cleanup();
+            if (typeof cleanup === 'function') cleanup();
+            else cleanup?.unsubscribe();
           } catch {
             // the drop-in is going away anyway
           }
@@ -78,11 +82,6 @@ export function createDriver(win: DropinWindow | null, url: URL): DropinDriver |
       }
     },
   };
-}
-
-function listen<T>(cleanups: (() => void)[], value: PurseSubscribable<T>, callback: (value: T) => void): void {
-  const handle = value.subscribe(callback);
-  cleanups.push(() => (typeof handle === 'function' ? handle() : handle?.unsubscribe()));
 }
 
 const dropinCheckout =
@@ -104,10 +103,12 @@ const dropinCheckout =
     const instance = await purse.createDropinCheckout(options);
     cleanups.push(() => instance.unmount());
     check();
-    listen(cleanups, instance.isPaymentFulfilled, (isFulfilled) => emit({ type: 'fulfilled', isFulfilled }));
-    listen(cleanups, instance.sessionState, (state) => {
-      if (state === 'ready' || state === 'submitting' || state === 'expired') emit({ type: state });
-    });
+    cleanups.push(
+      instance.isPaymentFulfilled.subscribe((isFulfilled) => emit({ type: 'fulfilled', isFulfilled })),
+      instance.sessionState.subscribe((state) => {
+        if (state === 'ready' || state === 'submitting' || state === 'expired') emit({ type: state });
+      }),
+    );
     await instance.mount(o.element);
     return {
       submit: () => instance.submitPayment(),

@@ -96,7 +96,12 @@ export function loadDropin(jsUrl: string, options: LoadDropinOptions = {}): Prom
     shared.catch(noop);
     signal?.throwIfAborted();
     // This caller stops waiting when its signal aborts; the shared load goes on for the others.
-    return signal ? Promise.race([shared, new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)))]) : shared;
+    return signal
+      ? new Promise((resolve, reject) => {
+          shared.then(resolve, reject);
+          signal.addEventListener('abort', () => reject(signal.reason));
+        })
+      : shared;
   } catch (failure) {
     return Promise.reject(failure);
   }
