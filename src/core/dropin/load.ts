@@ -9,10 +9,10 @@ import type { DropinDriver, DropinWindow, LoadDropinOptions } from './types.ts';
 /** Purse's script CDNs (production and sandbox): the default allow-list. */
 export const PURSE_SCRIPT_ORIGINS: readonly string[] = ['https://cdn.purse-secure.com', 'https://cdn.purse-sandbox.com'];
 
-// Each load, kept on its script tag: a tag found in the page is the load to share, and a failed load removes its tag,
-// so a retry (or a component mounted later) injects a fresh one. Query-string variants are the same script (the
-// globals are page-wide): tags are matched by origin and path.
-let loads = new WeakMap<HTMLScriptElement, Promise<DropinDriver>>();
+// Each load is kept on its script tag (`purseLoad`): a tag found in the page is the load to share, and a failed load
+// removes its tag, so a retry (or a component mounted later) injects a fresh one. Query-string variants are the same
+// script (the globals are page-wide): tags are matched by origin and path.
+type Tag = HTMLScriptElement & { purseLoad?: Promise<DropinDriver> };
 
 const noop = () => {};
 
@@ -55,11 +55,11 @@ export function loadDropin(jsUrl: string, options: LoadDropinOptions = {}): Prom
     if (!doc) throw configFailure('loadDropin needs a document' + (process.env.NODE_ENV !== 'production' ? ': call it in the browser.' : ''));
     const key = url.origin + url.pathname;
     // A script already in the page with the same origin and path (`script.src` is absolute), whoever added it.
-    const existing = [...doc.scripts].find((script) => script.src.split(/[?#]/)[0] === key);
+    const existing: Tag | undefined = [...doc.scripts].find((script) => script.src.split(/[?#]/)[0] === key);
     // Asked for integrity: a script in the page (loading or loaded, ours or not) without it is refused, never used.
     if (integrity && (existing?.integrity ?? integrity) !== integrity) throw configFailure(`${key} is in the page without integrity ${integrity}`);
     const win = doc.defaultView as (Window & DropinWindow) | null;
-    let shared = existing && loads.get(existing);
+    let shared = existing?.purseLoad;
     if (!shared) {
       const script = existing ?? doc.createElement('script');
       shared = new Promise<DropinDriver>((resolve, reject) => {
@@ -90,7 +90,7 @@ export function loadDropin(jsUrl: string, options: LoadDropinOptions = {}): Prom
         if (crossOrigin) script.crossOrigin = crossOrigin;
         doc.head.append(script);
       });
-      loads.set(script, shared);
+      (script as Tag).purseLoad = shared;
     }
     // Observed here so a failure nobody awaits is never an unhandled rejection; callers still receive it.
     shared.catch(noop);
@@ -136,7 +136,10 @@ export function preloadDropin(jsUrl: string, options: LoadDropinOptions = {}): v
   if (options.document ?? globalThis.document) loadDropin(jsUrl, options).catch(noop);
 }
 
-/** Test and dev helper: forgets every load so the next `loadDropin` starts afresh. Does not remove script tags. */
+/**
+ * Test and dev helper: forgets every load of the global document so the next `loadDropin` starts afresh (a tag left
+ * in the page is then treated as one someone else added). Does not remove script tags.
+ */
 export function __resetDropinCache(): void {
-  loads = new WeakMap();
+  for (const script of globalThis.document?.scripts ?? []) delete (script as Tag).purseLoad;
 }
