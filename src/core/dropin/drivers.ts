@@ -21,6 +21,9 @@ export type Mount = (
 
 const widgetV3 = () => import('./widget-v3.ts');
 
+/** Does nothing: observes a promise whose failure surfaces elsewhere, or stands in for a silenced listener. */
+export const noop = () => {};
+
 /** A `script_load` failure of the script at `url`: `why` ends "Purse's drop-in script <url> …" (the URL alone in production). */
 export const scriptLoadFailure = (url: URL, why: string) =>
   new PurseKitFailure({
@@ -34,14 +37,13 @@ export const scriptLoadFailure = (url: URL, why: string) =>
  * Each mount runs with its own listener book-keeping; a failure tears down what was set up and rejects typed.
  */
 export function createDriver(win: DropinWindow | null, url: URL): DropinDriver | undefined {
-  const purse = win?.Purse?.createDropinCheckout && win.Purse;
-  const ups = win?.UpStreamPay?.WidgetManager?.buildForWidgetData && win.UpStreamPay;
+  const ups = win?.UpStreamPay?.WidgetManager?.buildForWidgetData;
   // Both generations on one page: the script's path says which one this URL is.
-  const current = purse && (!ups || url.pathname.includes('dropin-checkout'));
+  const current = win?.Purse?.createDropinCheckout && (!ups || url.pathname.includes('dropin-checkout'));
   if (!current) {
     if (!ups) return undefined;
     // Downloaded now, while the session may still be on its way; a failure here surfaces (again) on mount.
-    widgetV3().catch(() => {});
+    widgetV3().catch(noop);
   }
   return {
     generation: current ? 'dropin-checkout' : 'widget-v3',
@@ -59,7 +61,7 @@ export function createDriver(win: DropinWindow | null, url: URL): DropinDriver |
       // Idempotent; events arriving later are dropped. Last set up, first torn down; one throwing cleanup must not
       // keep the others from running.
       const stop = () => {
-        on = () => {};
+        on = noop;
         for (const cleanup of cleanups.splice(0).reverse()) {
           try {
             if (typeof cleanup === 'function') cleanup();
@@ -71,7 +73,7 @@ export function createDriver(win: DropinWindow | null, url: URL): DropinDriver |
       };
       try {
         check();
-        const mounted = await (current ? dropinCheckout(purse!) : (await widgetV3()).widgetV3(ups!))(o, emit, cleanups, check);
+        const mounted = await (current ? dropinCheckout(win!.Purse!) : (await widgetV3()).widgetV3(win!.UpStreamPay!))(o, emit, cleanups, check);
         check();
         emit({ type: 'ready' });
         return { ...mounted, unmount: stop };

@@ -3,7 +3,7 @@
 // page that only loads the drop-in pays for this file, the Drop-in Checkout driver and PurseKitFailure (see
 // .size-limit.js). Developer messages are shorter in production builds; tests and development get the full ones.
 import { PurseKitFailure } from '../errors.ts';
-import { createDriver, scriptLoadFailure } from './drivers.ts';
+import { createDriver, noop, scriptLoadFailure } from './drivers.ts';
 import type { DropinDriver, DropinWindow, LoadDropinOptions } from './types.ts';
 
 /** Purse's script CDNs (production and sandbox): the default allow-list. */
@@ -13,8 +13,6 @@ export const PURSE_SCRIPT_ORIGINS: readonly string[] = ['https://cdn.purse-secur
 // removes its tag, so a retry (or a component mounted later) injects a fresh one. Query-string variants are the same
 // script (the globals are page-wide): tags are matched by origin and path.
 type Tag = HTMLScriptElement & { purseLoad?: Promise<DropinDriver> };
-
-const noop = () => {};
 
 const configFailure = (message: string) => new PurseKitFailure({ kind: 'config', message });
 
@@ -86,8 +84,7 @@ export function loadDropin(jsUrl: string, options: LoadDropinOptions = {}): Prom
         script.async = true;
         if (options.nonce) script.nonce = options.nonce;
         if (integrity) script.integrity = integrity;
-        const crossOrigin = options.crossOrigin ?? (integrity && 'anonymous');
-        if (crossOrigin) script.crossOrigin = crossOrigin;
+        if (options.crossOrigin || integrity) script.crossOrigin = options.crossOrigin ?? 'anonymous';
         doc.head.append(script);
       });
       (script as Tag).purseLoad = shared;
