@@ -13,6 +13,7 @@ export type Cleanup = PurseUnsubscribe;
  * throws once the caller gave up. Resolves once the drop-in is mounted; the driver then reports `ready`.
  */
 export type Mount = (
+  win: DropinWindow,
   o: DropinMountOptions,
   emit: (event: DropinEvent) => void,
   cleanups: Cleanup[],
@@ -53,10 +54,9 @@ export function createDriver(win: DropinWindow | null, url: URL): DropinDriver |
       const cleanups: Cleanup[] = [];
       const check = () => o.signal?.throwIfAborted();
       const emit = (event: DropinEvent) => {
-        const ready = event.type === 'ready';
-        if (!ready || !readySent) on(event);
+        if (event.type !== 'ready' || !readySent) on(event);
         // A submission that did not leave the page (refused card) ends with the drop-in ready again: report that once.
-        readySent = ready || (readySent && event.type !== 'submitting');
+        readySent = event.type === 'ready' || (readySent && event.type !== 'submitting');
       };
       // Idempotent; events arriving later are dropped. Last set up, first torn down; one throwing cleanup must not
       // keep the others from running.
@@ -73,7 +73,7 @@ export function createDriver(win: DropinWindow | null, url: URL): DropinDriver |
       };
       try {
         check();
-        const mounted = await (current ? dropinCheckout(win!.Purse!) : (await widgetV3()).widgetV3(win!.UpStreamPay!))(o, emit, cleanups, check);
+        const mounted = await (current ? dropinCheckout : (await widgetV3()).widgetV3)(win!, o, emit, cleanups, check);
         check();
         emit({ type: 'ready' });
         return { ...mounted, unmount: stop };
@@ -86,9 +86,7 @@ export function createDriver(win: DropinWindow | null, url: URL): DropinDriver |
   };
 }
 
-const dropinCheckout =
-  (purse: PurseGlobal): Mount =>
-  async (o, emit, cleanups, check) => {
+const dropinCheckout: Mount = async (win, o, emit, cleanups, check) => {
     const options: Parameters<PurseGlobal['createDropinCheckout']>[0] = {
       session: o.widgetData,
       locale: o.locale,
@@ -102,7 +100,7 @@ const dropinCheckout =
     };
     // Only what was given: an undefined (or empty) option must not override the script's own default.
     for (const key in options) if ((options[key as keyof typeof options] ?? '') === '') delete options[key as keyof typeof options];
-    const instance = await purse.createDropinCheckout(options);
+    const instance = await win.Purse!.createDropinCheckout(options);
     cleanups.push(() => instance.unmount());
     check();
     cleanups.push(
