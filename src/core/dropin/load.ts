@@ -55,7 +55,7 @@ export function loadDropin(jsUrl: string, options: LoadDropinOptions = {}): Prom
     // A script already in the page with the same origin and path (`script.src` is absolute), whoever added it.
     const existing: Tag | undefined = [...doc.scripts].find((script) => script.src.split(/[?#]/)[0] === key);
     // Asked for integrity: a script in the page (loading or loaded, ours or not) without it is refused, never used.
-    if (integrity && (existing?.integrity ?? integrity) !== integrity) throw configFailure(`${key} is in the page without integrity ${integrity}`);
+    if (integrity && (existing?.integrity ?? integrity) !== integrity) throw configFailure(`${key} ${process.env.NODE_ENV !== 'production' ? 'is in the page without' : 'lacks'} integrity ${integrity}`);
     const win = doc.defaultView as (Window & DropinWindow) | null;
     let shared = existing?.purseLoad;
     if (!shared) {
