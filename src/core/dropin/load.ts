@@ -21,7 +21,7 @@ const parse = (url: string): URL | undefined => {
   try {
     return new URL(url);
   } catch {
-    return undefined;
+    // not an absolute URL
   }
 };
 
@@ -50,7 +50,7 @@ export function loadDropin(jsUrl: string, options: LoadDropinOptions = {}): Prom
   const doc = options.document ?? globalThis.document;
   try {
     const url = checkOrigin(jsUrl, options.allowedOrigins ?? PURSE_SCRIPT_ORIGINS);
-    if (!doc) throw configFailure('loadDropin needs a document' + (process.env.NODE_ENV !== 'production' ? ': call it in the browser.' : ''));
+    if (!doc) throw configFailure(process.env.NODE_ENV !== 'production' ? 'loadDropin needs a document: call it in the browser.' : 'no document');
     const key = url.origin + url.pathname;
     // A script already in the page with the same origin and path (`script.src` is absolute), whoever added it.
     const existing: Tag | undefined = [...doc.scripts].find((script) => script.src.split(/[?#]/)[0] === key);
@@ -88,9 +88,9 @@ export function loadDropin(jsUrl: string, options: LoadDropinOptions = {}): Prom
         doc.head.append(script);
       });
       (script as Tag).purseLoad = shared;
+      // Observed here so a failure nobody awaits is never an unhandled rejection; callers still receive it.
+      shared.catch(noop);
     }
-    // Observed here so a failure nobody awaits is never an unhandled rejection; callers still receive it.
-    shared.catch(noop);
     signal?.throwIfAborted();
     // This caller stops waiting when its signal aborts; the shared load goes on for the others.
     return signal
