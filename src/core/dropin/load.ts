@@ -30,7 +30,11 @@ const parse = (url: string): URL | undefined => {
  * plain http only when that http origin is itself listed (a local mock server). Throws a `config` PurseKitFailure.
  * Also suited to checking a hosted-page URL before navigating to it.
  */
-export function checkOrigin(url: string, allowedOrigins: readonly string[], what = 'Drop-in script'): URL {
+export function checkOrigin(
+  url: string,
+  allowedOrigins: readonly string[],
+  what = process.env.NODE_ENV !== 'production' ? 'Drop-in script' : 'Script',
+): URL {
   const parsed = parse(url);
   const origin = parsed?.origin;
   // The scheme itself, not the origin: a blob: URL has the origin of the page that made it.
