@@ -3,7 +3,7 @@
 // downloaded only when the script defined window.UpStreamPay: a failed download fails the mount (script_load), and
 // mounting again (the shopper's retry) downloads it again.
 import { PurseKitFailure } from '../errors.ts';
-import type { DropinDriver, DropinEvent, DropinMountOptions, DropinWindow, MountedDropin, PurseGlobal, PurseUnsubscribe } from './types.ts';
+import type { DropinDriver, DropinEvent, DropinMountOptions, DropinWindow, MountedDropin, PurseDropinCheckoutEvent, PurseDropinCheckoutOptions, PurseUnsubscribe } from './types.ts';
 
 /** A teardown step: a function, or what a drop-in's `subscribe` handed back. */
 export type Cleanup = PurseUnsubscribe;
@@ -87,31 +87,30 @@ export function createDriver(win: DropinWindow | null, url: URL): DropinDriver |
 }
 
 const dropinCheckout: Mount = async (win, o, emit, cleanups, check) => {
-    const options: Parameters<PurseGlobal['createDropinCheckout']>[0] = {
-      session: o.widgetData,
-      locale: o.locale,
-      theme: o.theme,
-      hidePayButton: o.hidePayButton,
-      hooks: o.onRefreshSession && { onRefreshSession: o.onRefreshSession },
-      // Its `ready` and `error` events have the kit's own shape.
-      eventListener(event) {
-        if (event.type === 'ready' || event.type === 'error') emit(event);
-      },
-    };
-    // Only what was given: an undefined (or empty) option must not override the script's own default.
-    for (const key in options) if ((options[key as keyof typeof options] ?? '') === '') delete options[key as keyof typeof options];
-    const instance = await win.Purse!.createDropinCheckout(options);
-    cleanups.push(() => instance.unmount());
-    check();
-    cleanups.push(
-      instance.isPaymentFulfilled.subscribe((isFulfilled) => emit({ type: 'fulfilled', isFulfilled })),
-      instance.sessionState.subscribe((state) => {
-        if (state === 'ready' || state === 'submitting' || state === 'expired') emit({ type: state });
-      }),
-    );
-    await instance.mount(o.element);
-    return {
-      submit: () => instance.submitPayment(),
-      setSession: async (widgetData) => instance.setSession(widgetData),
-    };
+  const options: Record<string, unknown> = {
+    session: o.widgetData,
+    // Its `ready` and `error` events have the kit's own shape.
+    eventListener(event: PurseDropinCheckoutEvent) {
+      if (event.type === 'ready' || event.type === 'error') emit(event);
+    },
   };
+  // Only what was given: an undefined (or empty) option must not override the script's own default.
+  for (const key of ['locale', 'theme', 'hidePayButton'] as const) {
+    if ((o[key] ?? '') !== '') options[key] = o[key];
+  }
+  if (o.onRefreshSession) options.hooks = { onRefreshSession: o.onRefreshSession };
+  const instance = await win.Purse!.createDropinCheckout(options as unknown as PurseDropinCheckoutOptions);
+  cleanups.push(() => instance.unmount());
+  check();
+  cleanups.push(
+    instance.isPaymentFulfilled.subscribe((isFulfilled) => emit({ type: 'fulfilled', isFulfilled })),
+    instance.sessionState.subscribe((state) => {
+      if (state === 'ready' || state === 'submitting' || state === 'expired') emit({ type: state });
+    }),
+  );
+  await instance.mount(o.element);
+  return {
+    submit: () => instance.submitPayment(),
+    setSession: async (widgetData) => instance.setSession(widgetData),
+  };
+};
