@@ -34,8 +34,8 @@ build of the demo storefront). Figures, not pass/fail: the size budgets themselv
 
 ## Page weight beside the peers
 
-Built here in one run with the same settings (esbuild, minified, ES modules with splitting, React external, brotli 11),
-importing exactly what each page imports.
+Built here in one run with the same settings by esbuild and by Rolldown (Vite 8's bundler): minified, ES modules with
+splitting, React external, brotli 11, importing exactly what each page imports.
 
 ${peers}
 

@@ -9,7 +9,7 @@ import { Extractor, ExtractorConfig } from '@microsoft/api-extractor';
 const root = resolve(import.meta.dirname, '..');
 const update = process.argv.includes('--update');
 
-/** Each entry point of package.json "exports" (purse-react-kit, purse-react-kit-core…) → its declarations in dist/types. */
+/** Each entry point of package.json "exports" (purse-react-kit, purse-react-kit-core, purse-react-kit-signup-steps…) → its declarations in dist/types. */
 const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
   name: string;
   exports: Record<string, string | { types: string }>;
@@ -17,7 +17,7 @@ const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
 const entries: Record<string, string> = Object.fromEntries(
   Object.entries(pkg.exports)
     .filter((entry): entry is [string, { types: string }] => typeof entry[1] === 'object')
-    .map(([key, target]) => [key === '.' ? pkg.name : `${pkg.name}-${key.slice(2)}`, target.types.replace('./dist/types/', '')]),
+    .map(([key, target]) => [key === '.' ? pkg.name : `${pkg.name}-${key.slice(2).replaceAll('/', '-')}`, target.types.replace('./dist/types/', '')]),
 );
 
 let failed = false;

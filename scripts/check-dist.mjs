@@ -3,7 +3,7 @@
 // - every module of the browser entries (the root and each component's, from package.json "exports") that imports
 //   React (or a React library) starts with "use client";
 // - the browser entries (and purse-react-kit/core) never reach server/, mock-server/ or testing/;
-// - purse-react-kit/core reaches no React and no "use client" module, so server code may call it;
+// - purse-react-kit/core (and core/problem) reaches no React and no "use client" module, so server code may call it;
 // - server, mock-server and testing reach no React either (a server-only install has none).
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -35,11 +35,17 @@ const problems = [];
 const name = (file) => relative(dist, file);
 const isClient = (code) => /^(?:#![^\n]*\n)?\s*['"]use client['"]/.test(code);
 
-const NOT_BROWSER = new Set(['./core', './server', './mock-server', './testing']);
 const pkg = JSON.parse(readFileSync(join(dist, '..', 'package.json'), 'utf8'));
-const browserEntries = Object.entries(pkg.exports)
-  .filter(([key, target]) => typeof target === 'object' && !NOT_BROWSER.has(key))
-  .map(([, target]) => relative(dist, resolve(dist, '..', target.default)));
+/** The JavaScript entries of package.json "exports" whose key passes `keep`, as paths inside dist/. */
+const entriesOf = (keep) =>
+  Object.entries(pkg.exports)
+    .filter(([key, target]) => typeof target === 'object' && keep(key))
+    .map(([, target]) => relative(dist, resolve(dist, '..', target.default)));
+// purse-react-kit/core and its parts (core/problem) are framework-free, checked apart below.
+const isCore = (key) => key === './core' || key.startsWith('./core/');
+const NOT_BROWSER = new Set(['./server', './mock-server', './testing']);
+const browserEntries = entriesOf((key) => !NOT_BROWSER.has(key) && !isCore(key));
+const coreEntries = entriesOf(isCore);
 const browser = new Map();
 for (const entry of browserEntries) {
   const modules = graph(entry);
@@ -51,29 +57,36 @@ for (const entry of browserEntries) {
   if (![...modules.values()].some(({ code }) => isClient(code))) problems.push(`no module of ${entry} has "use client"`);
 }
 
-// A component's own entry reaches none of the other components' code (nor their libraries): a checkout page downloads
-// no signup code. An entry not listed here is only held to the rules above.
+// A component's own entries (its page's, and its parts': signup/steps…) reach none of the other components' code (nor
+// their libraries): a checkout page downloads no signup code. An entry not listed here is only held to the rules above.
 const COMPONENTS = {
-  'checkout.js': { dirs: ['react/purse-checkout/', 'core/checkout/'], libs: [] },
-  'status.js': { dirs: ['react/payment-status/', 'core/status/'], libs: [] },
-  'signup.js': { dirs: ['react/xco-signup/', 'core/signup/', 'core/phone/'], libs: ['react-hook-form', 'libphonenumber-js'] },
-  'customer-purse.js': { dirs: ['react/customer-purse/', 'core/customer-purse/'], libs: ['qrcode.react'] },
+  checkout: { entries: ['checkout.js'], dirs: ['react/purse-checkout/', 'core/checkout/'], libs: [] },
+  status: { entries: ['status.js', 'status/details.js'], dirs: ['react/payment-status/', 'core/status/'], libs: [] },
+  signup: {
+    entries: ['signup.js', 'signup/steps.js'],
+    dirs: ['react/xco-signup/', 'core/signup/', 'core/phone/'],
+    libs: ['react-hook-form', 'libphonenumber-js'],
+  },
+  'customer-purse': { entries: ['customer-purse.js'], dirs: ['react/customer-purse/', 'core/customer-purse/'], libs: ['qrcode.react'] },
 };
-for (const [entry, own] of Object.entries(COMPONENTS)) {
-  if (!browserEntries.includes(entry)) continue;
-  const others = Object.entries(COMPONENTS).filter(([other]) => other !== entry).map(([, c]) => c);
+for (const [component, own] of Object.entries(COMPONENTS)) {
+  const others = Object.entries(COMPONENTS).filter(([other]) => other !== component).map(([, c]) => c);
   const dirs = others.flatMap((c) => c.dirs);
   const libs = others.flatMap((c) => c.libs).filter((lib) => !own.libs.includes(lib));
-  for (const [file, { bare }] of graph(entry)) {
-    const reached = dirs.find((dir) => name(file).replaceAll('\\', '/').startsWith(dir));
-    if (reached) problems.push(`${entry} reaches another component's ${name(file)}`);
-    for (const lib of libs) if (bare.some((s) => s === lib || s.startsWith(`${lib}/`))) problems.push(`${entry} reaches ${lib} through ${name(file)}`);
+  for (const entry of own.entries.filter((e) => browserEntries.includes(e))) {
+    for (const [file, { bare }] of graph(entry)) {
+      const reached = dirs.find((dir) => name(file).replaceAll('\\', '/').startsWith(dir));
+      if (reached) problems.push(`${entry} reaches another component's ${name(file)}`);
+      for (const lib of libs) if (bare.some((s) => s === lib || s.startsWith(`${lib}/`))) problems.push(`${entry} reaches ${lib} through ${name(file)}`);
+    }
   }
 }
 
-for (const [file, { code, bare }] of graph('core.js')) {
-  if (/^(server|mock-server|testing|react)[\\/]/.test(name(file))) problems.push(`purse-react-kit/core reaches ${name(file)}`);
-  if (bare.some((s) => REACT.test(s)) || isClient(code)) problems.push(`purse-react-kit/core reaches React through ${name(file)}`);
+for (const entry of coreEntries) {
+  for (const [file, { code, bare }] of graph(entry)) {
+    if (/^(server|mock-server|testing|react)[\\/]/.test(name(file))) problems.push(`${entry} reaches ${name(file)}`);
+    if (bare.some((s) => REACT.test(s)) || isClient(code)) problems.push(`${entry} reaches React through ${name(file)}`);
+  }
 }
 
 // Server-only installs have no React: the server, the mock and the testing helpers must not reach it.

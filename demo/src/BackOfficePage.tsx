@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { PaymentTimeline } from '../../src/index.ts';
+import { PaymentTimeline } from '../../src/status/details.ts';
 import { paymentTimeline, type Payment } from '../../src/core/index.ts';
 
 type BackOfficePayment = Payment & { amounts: Record<string, number> };

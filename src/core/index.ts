@@ -13,15 +13,8 @@ export { request, DEFAULT_TIMEOUT_MS } from './backend/request.ts';
 export type { FetchLike, RequestOptions } from './backend/request.ts';
 export { DEFAULT_RETRY, isAbortError } from './backend/retry.ts';
 export type { RetryOptions } from './backend/retry.ts';
-export {
-  DEFAULT_RETRY_AFTER_MS,
-  MALFORMED_BODY,
-  parseRetryAfter,
-  pointerToField,
-  problemToError,
-  toPurseKitError,
-} from './backend/problem.ts';
-export type { MappingOptions, ProblemInit, ResponseLike } from './backend/problem.ts';
+// The mapping of error answers (problemToError, toPurseKitError…) is purse-react-kit/core/problem (src/core/problem.ts):
+// request() loads it with import(), so re-exporting it here would put it in every page built from this entry.
 export { createIdempotencyKey } from './backend/idempotency.ts';
 // Payment API v2 wire types, and the drop-in script loader with its drivers for both script generations.
 export * from './wire/payment.ts';

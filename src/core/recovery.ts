@@ -1,6 +1,6 @@
 // What a shopper can still do after an error: every component offers "Try again" only where trying again can succeed,
 // and otherwise says what happened. One table for all of them, by kind and problem code.
-import type { PurseKitError, PurseKitErrorKind } from './errors.ts';
+import type { PurseKitError } from './errors.ts';
 
 /**
  * What can still succeed after an error.
@@ -17,49 +17,30 @@ export type Recovery = 'retry' | 'wait' | 'unavailable' | 'refused';
  * Problem codes of a merchant handler that cannot serve the request however often it is asked: its configuration or
  * its wiring into the merchant's server is wrong (see the handler's README section).
  */
-const SETUP_CODES = new Set([
-  'purse_not_configured',
-  'purse_credentials_rejected',
-  'identity_not_configured',
-  'checkout_not_configured',
-  'checkout_misconfigured',
-  'not_found',
-  'method_not_allowed',
-  'body_already_read',
-  'unsupported_media_type',
-  'payload_too_large',
-  'invalid_json',
-  'idempotency_key_required',
-  'invalid_idempotency_key',
-]);
+const SETUP_CODES =
+  /^(purse_not_configured|purse_credentials_rejected|identity_not_configured|checkout_not_configured|checkout_misconfigured|not_found|method_not_allowed|body_already_read|unsupported_media_type|payload_too_large|invalid_json|idempotency_key_required|invalid_idempotency_key)$/;
 
 /** Conflicts that end by themselves: the first request of this intent is still running, or its key was reused. */
-const TRANSIENT_CONFLICTS = new Set(['idempotency_in_progress', 'idempotency_key_reused']);
+const TRANSIENT_CONFLICTS = /^idempotency_(in_progress|key_reused)$/;
 
 /** The problem+json `code` the error came with, if any. */
 export const errorCode = (error: PurseKitError): string | undefined => ('code' in error ? error.code : undefined);
 
-/** By kind, for an error without a code that says otherwise. */
-const BY_KIND: Record<PurseKitErrorKind, Recovery> = {
-  network: 'retry',
-  server: 'retry',
-  script_load: 'retry',
-  dropin: 'retry',
-  rate_limited: 'wait',
-  unauthorized: 'unavailable',
-  config: 'unavailable',
-  request: 'refused',
-  validation: 'refused',
-  invalid_code: 'refused',
-  code_expired: 'refused',
-  session_expired: 'refused',
-};
-
 /** What can still succeed after `error` (see `Recovery`). */
 export function recoveryOf(error: PurseKitError): Recovery {
-  const code = errorCode(error) as string;
-  if (SETUP_CODES.has(code)) return 'unavailable';
-  return error.kind === 'request' && TRANSIENT_CONFLICTS.has(code) ? 'retry' : BY_KIND[error.kind];
+  const code = errorCode(error) ?? '';
+  const { kind } = error;
+  if (SETUP_CODES.test(code)) return 'unavailable';
+  if (kind === 'request' && TRANSIENT_CONFLICTS.test(code)) return 'retry';
+  // By kind, for an error without a code that says otherwise.
+  return /^(network|server|script_load|dropin)$/.test(kind)
+    ? 'retry'
+    : kind === 'rate_limited'
+      ? 'wait'
+      : kind === 'unauthorized' || kind === 'config'
+        ? 'unavailable'
+        : // request, validation, invalid_code, code_expired, session_expired
+          'refused';
 }
 
 /** True when the same request, now or after the wait, can succeed: the only errors that get a "Try again". */

@@ -14,24 +14,30 @@ function bundled(file: string, seen = new Set<string>()): string {
   seen.add(path);
   return read(file).replace(/@import '([^']+)';/g, (_, imported: string) => bundled(resolve(path, '..', imported), seen));
 }
+/** A page stylesheet as the build ships it (vite.config.ts): base.css, then the component's file. */
+const pageSheet = (file: string) => bundled('styles/base.css') + bundled(`styles/${file}`);
 
 const classesOf = (css: string) => new Set([...uncommented(css).matchAll(/\.(-?[_a-zA-Z][\w-]*)/g)].map((match) => match[1]!));
 const base = read('styles/base.css');
 const everything = bundled('styles.css');
 const styled = classesOf(everything);
 
-/** The default of each public property, from `--_purse-x: var(--purse-x, <default>)`. */
-function defaults(): Record<string, string> {
-  const found: Record<string, string> = {};
-  for (const match of base.matchAll(/--_purse-[\w-]+:\s*var\((--purse-[\w-]+),\s*([^;]+)\);/g)) {
-    found[match[1]!] = match[2]!.trim();
+/** Every default each public property is read with, from each `var(--purse-x, <default>)` of every sheet. */
+function defaultsByProperty(): Record<string, Set<string>> {
+  const found: Record<string, Set<string>> = {};
+  for (const match of uncommented(everything).matchAll(/var\((--purse-[\w-]+)(?:,\s*([^()]+?))?\)/g)) {
+    (found[match[1]!] ??= new Set()).add(match[2]?.trim() ?? '(none)');
   }
   return found;
 }
+/** The default of each public property (the checkout's font, `inherit`, aside: it keeps the shop page's font). */
+function defaults(): Record<string, string> {
+  return Object.fromEntries(Object.entries(defaultsByProperty()).map(([name, values]) => [name, [...values].find((value) => value !== 'inherit')!]));
+}
 
 function luminance(hex: string): number {
-  const channels = hex
-    .replace('#', '')
+  const digits = hex.replace('#', '');
+  const channels = (digits.length === 3 ? digits.replace(/./g, '$&$&') : digits)
     .match(/../g)!
     .map((pair) => parseInt(pair, 16) / 255)
     .map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
@@ -88,6 +94,15 @@ describe('src/react/styles.css and styles/', () => {
     );
   });
 
+  it('reads every public property with one and the same default wherever it is used', () => {
+    const found = defaultsByProperty();
+    for (const [name, values] of Object.entries(found)) {
+      const expected = name === '--purse-font-family' ? ['system-ui, sans-serif', 'inherit'] : [d[name]];
+      expect([...values].sort(), name).toEqual(expected.sort());
+    }
+    expect(found['--purse-color-accent']!.has('(none)')).toBe(false);
+  });
+
   it('default colours meet WCAG AA contrast', () => {
     const bg = d['--purse-color-background']!;
     for (const text of ['--purse-color-text', '--purse-color-muted', '--purse-color-accent', '--purse-color-error', '--purse-color-success']) {
@@ -123,14 +138,17 @@ describe('src/react/styles.css and styles/', () => {
 
   it('gives each page stylesheet every rule its component renders, and styles.css all of them', () => {
     const pages = readdirSync(resolve(react, 'styles')).filter((file) => file !== 'base.css');
+    // The build puts base.css first in every sheet, so a component's rules can refine a shared class.
+    expect(everything.indexOf('.purse-button')).toBeLessThan(everything.indexOf('.purse-checkout__'));
+    for (const page of pages) expect(read(`styles/${page}`), page).not.toMatch(/@import '\.\/base\.css'/);
     expect(pages.sort()).toEqual(Object.keys(PAGES).sort());
     for (const [page, folders] of Object.entries(PAGES)) {
-      const sheet = classesOf(bundled(`styles/${page}`));
+      const sheet = classesOf(pageSheet(page));
       const rendered = renderedBy([...folders, 'shared', 'provider']);
       expect(rendered.length, page).toBeGreaterThan(5);
       expect(rendered.filter((name) => !sheet.has(name)), page).toEqual([]);
     }
     // styles.css imports every page stylesheet.
-    expect(new Set(Object.keys(PAGES).flatMap((page) => [...classesOf(bundled(`styles/${page}`))]))).toEqual(styled);
+    expect(new Set(Object.keys(PAGES).flatMap((page) => [...classesOf(pageSheet(page))]))).toEqual(styled);
   });
 });

@@ -4,7 +4,7 @@
 // preloads it when the browser is idle): a page does not pay for the mapping of refusals it may never meet.
 import { networkError, PurseKitFailure, type PurseKitError } from '../errors.ts';
 import { createIdempotencyKey } from './idempotency.ts';
-import { abortable, abortReason, isSafeMethod, resolveRetry, retryDelay } from './retry.ts';
+import { abortable, abortReason, resolveRetry, retryDelay } from './retry.ts';
 import type { RetryOptions } from './retry.ts';
 import { IDEMPOTENCY_HEADER } from './routes.ts';
 
@@ -76,7 +76,7 @@ export function request<T = unknown>(url: string, options: RequestOptions = {}):
 export async function send<T>(url: string, options: RequestOptions, xco?: boolean): Promise<T> {
   const { signal, now, timeoutMs = DEFAULT_TIMEOUT_MS, fetch = globalFetch } = options;
   const method = (options.method ?? 'GET').toUpperCase();
-  const safe = isSafeMethod(method);
+  const safe = method === 'GET' || method === 'HEAD';
   const policy = resolveRetry(options.retry);
   const headers = new Headers(options.headers);
   const body = options.body === undefined ? undefined : JSON.stringify(options.body);
@@ -85,7 +85,6 @@ export async function send<T>(url: string, options: RequestOptions, xco?: boolea
   if (body !== undefined) setDefault('Content-Type', 'application/json');
   // Fixed once for the whole call: the handler replays its first answer when a retry repeats the key.
   if (!safe) headers.set(IDEMPOTENCY_HEADER, options.idempotencyKey ?? headers.get(IDEMPOTENCY_HEADER) ?? createIdempotencyKey());
-  const init: RequestInit = { method, headers, body, credentials: options.credentials };
 
   for (let retryIndex = 0; ; retryIndex++) {
     if (signal?.aborted) throw abortReason(signal);
@@ -102,7 +101,7 @@ export async function send<T>(url: string, options: RequestOptions, xco?: boolea
     let retryAfterMs: number | undefined;
     try {
       // abortable(): a custom fetch may ignore the signal; the timeout must hold all the same (body read included).
-      const response = await abortable(fetch(url, { ...init, signal: attemptSignal }), attemptSignal);
+      const response = await abortable(fetch(url, { method, headers, body, credentials: options.credentials, signal: attemptSignal }), attemptSignal);
       const text = await abortable(response.text(), attemptSignal);
       if (response.ok) {
         try {

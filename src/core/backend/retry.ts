@@ -46,31 +46,27 @@ export const DEFAULT_RETRY: Readonly<Omit<RetryPolicy, 'sleep' | 'random'>> = Ob
 
 /** `false` means a single attempt; options left undefined keep their default. */
 export function resolveRetry(retry: RetryOptions | false | undefined): RetryPolicy {
-  const given = (retry === false ? { attempts: 1 } : (retry ?? {})) as Record<string, unknown>;
   const policy: Record<string, unknown> = { ...DEFAULT_RETRY, sleep, random: Math.random };
-  for (const key in given) if (given[key] !== undefined) policy[key] = given[key];
+  for (const [key, value] of Object.entries(retry === false ? { attempts: 1 } : (retry ?? {}))) if (value !== undefined) policy[key] = value;
   const attempts = Math.max(1, Math.floor(policy.attempts as number));
-  policy.attempts = Number.isFinite(attempts) ? attempts : DEFAULT_RETRY.attempts;
+  // NaN and Infinity keep the default.
+  policy.attempts = attempts < Infinity ? attempts : DEFAULT_RETRY.attempts;
   return policy as RetryPolicy;
 }
 
-/** GET/HEAD can be repeated freely; anything else only because it carries an idempotency key. */
-export const isSafeMethod = (method: string) => method === 'GET' || method === 'HEAD';
-
 /**
  * Milliseconds to wait before retry number `retryIndex` (0-based), or `undefined` to give up now and surface `error`.
+ * `safe`: GET/HEAD, which can be repeated freely; anything else only because it carries an idempotency key.
  * `retryAfterMs` is the response's own `Retry-After`, when it had one. Without one: exponential backoff with full
  * jitter, uniform in [0, min(max, base · 2^retryIndex)).
  */
 export function retryDelay(
-  error: PurseKitError,
+  { kind, status = 0 }: PurseKitError & { status?: number },
   safe: boolean,
   retryIndex: number,
   retryAfterMs: number | undefined,
   policy: RetryPolicy,
 ): number | undefined {
-  const { kind } = error;
-  const status = 'status' in error ? error.status : 0;
   const retryable =
     kind === 'network' ||
     (safe

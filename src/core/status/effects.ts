@@ -7,7 +7,7 @@ import type { ShopperPayment, ShopperPaymentLink } from '../backend/views.ts';
 import { toKitError, type PurseKitError } from '../errors.ts';
 import { MachineRunner, timer, type Effect, type EffectContext } from '../runner.ts';
 import { initialStatusState, sourceKey, statusReducer } from './machine.ts';
-import { nextPoll, type PollSchedule } from './schedule.ts';
+import { pollDelay, type PollSchedule } from './schedule.ts';
 import { readRedirectToken, resolveSource, type StatusSource, type StatusSourceProps } from './source.ts';
 import type { PaymentStatusPhase, StatusAnswer, StatusEvent, StatusState, StatusTarget } from './types.ts';
 
@@ -50,7 +50,7 @@ const METHODS = { verify: 'verifyRedirect', link: 'getPaymentLink', session: 'ge
 const CALLBACKS = { success: 'onSuccess', failure: 'onFailure', error: 'onFailure', waiting: 'onPending' } as const;
 
 /** Runs one status page: its machine, and the requests and timers its states ask for. The hook creates one. */
-export class StatusRunner {
+export interface StatusRunner {
   /** For `useSyncExternalStore`. */
   readonly subscribe: (listener: () => void) => () => void;
   /** The current state. */
@@ -63,83 +63,89 @@ export class StatusRunner {
   readonly refresh: () => void;
   /** The latest props. */
   readonly setConfig: (config: StatusConfig) => void;
+}
 
-  constructor(config: StatusConfig, cache: StatusCache = direct) {
-    let urlToken: string | undefined;
-    let urlRead = false;
-    /** The phase the callbacks were last told of: each transition is reported once. */
-    let reported: PaymentStatusPhase | undefined;
-    const cached = (source: StatusSource) => (source.kind === 'token' ? cache.read({ kind: 'verify', token: source.token }) : undefined);
+/**
+ * `new StatusRunner(config, cache?)`: runs one status page with `config`'s backend and schedule, through `cache`
+ * (requests run directly without one). Its methods need no `this`.
+ */
+export const StatusRunner = function (config: StatusConfig, cache: StatusCache = direct): StatusRunner {
+  // A closure rather than a class: the minifier renames what is private here.
+  let urlToken: string | undefined;
+  let urlRead = false;
+  /** The phase the callbacks were last told of: each transition is reported once. */
+  let reported: PaymentStatusPhase | undefined;
+  const cached = (source: StatusSource) => (source.kind === 'token' ? cache.read({ kind: 'verify', token: source.token }) : undefined);
 
-    // Starts over when the props (or, once read, the URL) name another payment.
-    const follow = () => {
-      const source = resolveSource(config, urlToken, urlRead);
-      if (sourceKey(source) === sourceKey(machine.getState().source)) return;
-      const answer = cached(source);
-      machine.send({ type: 'START', source, now: Date.now(), ...(answer && { cached: answer }) });
-    };
+  // Starts over when the props (or, once read, the URL) name another payment.
+  const follow = () => {
+    const source = resolveSource(config, urlToken, urlRead);
+    if (sourceKey(source) === sourceKey(machine.getState().source)) return;
+    const answer = cached(source);
+    machine.send({ type: 'START', source, now: Date.now(), ...(answer && { cached: answer }) });
+  };
 
-    // Each callback once per transition to its phase, while the view is mounted (StrictMode included).
-    const report = () => {
-      const { phase, payment, link, error } = machine.getState();
-      if (!machine.attached || phase === reported) return;
-      reported = phase;
-      const callback = CALLBACKS[phase as keyof typeof CALLBACKS];
-      if (callback) config[callback]?.(phase === 'error' ? { payment, link, error } : { payment, link });
-    };
+  // Each callback once per transition to its phase, while the view is mounted (StrictMode included).
+  const report = () => {
+    const { phase, payment, link, error } = machine.getState();
+    if (!machine.attached || phase === reported) return;
+    reported = phase;
+    const callback = CALLBACKS[phase as keyof typeof CALLBACKS];
+    if (callback) config[callback]?.(phase === 'error' ? { payment, link, error } : { payment, link });
+  };
 
-    const ask = (target: StatusTarget, request: number, { send }: EffectContext<StatusEvent>) =>
-      cache
-        .fetch(target, async () => {
-          const method = config.backend[METHODS[target.kind]] as (key: string) => Promise<StatusAnswer['data']>;
-          return { kind: target.kind, data: await method.call(config.backend, 'token' in target ? target.token : target.id) } as StatusAnswer;
-        })
-        .then(
-          (answer) => send({ type: 'ANSWERED', request, answer }),
-          // Adapters reject with PurseKitFailure; anything else is a bug of a custom adapter, shown as a server error.
-          (thrown: unknown) => send({ type: 'FAILED', request, error: toKitError(thrown, 'The merchant backend adapter failed') }),
-        );
+  const ask = (target: StatusTarget, request: number, { send }: EffectContext<StatusEvent>) =>
+    cache
+      .fetch(target, async () => {
+        const method = config.backend[METHODS[target.kind]] as (key: string) => Promise<StatusAnswer['data']>;
+        return { kind: target.kind, data: await method.call(config.backend, 'token' in target ? target.token : target.id) } as StatusAnswer;
+      })
+      .then(
+        (answer) => send({ type: 'ANSWERED', request, answer }),
+        // Adapters reject with PurseKitFailure; anything else is a bug of a custom adapter, shown as a server error.
+        (thrown: unknown) => send({ type: 'FAILED', request, error: toKitError(thrown, 'The merchant backend adapter failed') }),
+      );
 
-    const effects = ({ target, request, phase, startedAt, requests }: StatusState) => {
-      const list: Effect<StatusEvent>[] = [];
-      if (target && request !== undefined) list.push({ key: `request:${request}`, run: (c) => ask(target, request, c) });
-      if (phase === 'waiting') {
-        const { schedule } = config;
-        const elapsed = Date.now() - startedAt;
-        const step = nextPoll(phase, elapsed, schedule);
-        if (step.kind === 'poll' && request === undefined) {
-          list.push({ key: `poll:${requests}`, run: (c) => timer(c, step.delayMs, { type: 'POLL' }) });
-        }
-        // The deadline: stop polling and show "still processing" with a manual refresh.
-        const left = Math.max(0, schedule.timeoutMs - elapsed);
-        list.push({ key: `deadline:${startedAt}`, run: (c) => timer(c, left, { type: 'TIMED_OUT' }) });
+  const effects = ({ target, request, phase, startedAt, requests }: StatusState) => {
+    const list: Effect<StatusEvent>[] = [];
+    if (target && request !== undefined) list.push({ key: `request:${request}`, run: (c) => ask(target, request, c) });
+    if (phase === 'waiting') {
+      const { schedule } = config;
+      const elapsed = Date.now() - startedAt;
+      const delay = pollDelay(elapsed, schedule);
+      if (delay !== undefined && request === undefined) {
+        list.push({ key: `poll:${requests}`, run: (c) => timer(c, delay, { type: 'POLL' }) });
       }
-      return list;
-    };
+      // The deadline: stop polling and show "still processing" with a manual refresh.
+      list.push({ key: `deadline:${startedAt}`, run: (c) => timer(c, Math.max(0, schedule.timeoutMs - elapsed), { type: 'TIMED_OUT' }) });
+    }
+    return list;
+  };
 
-    const first = resolveSource(config, undefined, false);
-    const machine = new MachineRunner(initialStatusState(first, Date.now(), cached(first)), {
-      reducer: statusReducer,
-      effects,
-      onEvent: report,
-      onAttach: () => {
-        if (!urlRead) {
-          urlRead = true;
-          urlToken = readRedirectToken();
-        }
-        follow();
-        report();
-      },
-    });
+  const first = resolveSource(config, undefined, false);
+  const machine = new MachineRunner(initialStatusState(first, Date.now(), cached(first)), {
+    reducer: statusReducer,
+    effects,
+    onEvent: report,
+    onAttach: () => {
+      if (!urlRead) {
+        urlRead = true;
+        urlToken = readRedirectToken();
+      }
+      follow();
+      report();
+    },
+  });
 
-    this.subscribe = machine.subscribe;
-    this.getState = machine.getState;
-    this.attach = () => machine.attach();
-    this.detach = () => machine.detach();
-    this.refresh = () => machine.send({ type: 'REFRESH' });
-    this.setConfig = (next) => {
+  return {
+    subscribe: machine.subscribe,
+    getState: machine.getState,
+    attach: machine.attach,
+    detach: machine.detach,
+    refresh: () => machine.send({ type: 'REFRESH' }),
+    setConfig: (next) => {
       config = next;
       follow();
-    };
-  }
-}
+    },
+  };
+} as unknown as new (config: StatusConfig, cache?: StatusCache) => StatusRunner;

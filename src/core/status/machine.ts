@@ -9,11 +9,10 @@ import type { StatusAnswer, StatusEvent, StatusState, StatusTarget } from './typ
 export const MISSING_SOURCE: PurseKitError = {
   kind: 'config',
   message:
-    'PaymentStatus found no purse-redirection-data in the URL and no token, paymentId, paymentLinkId or clientSessionId ' +
-    'prop' +
-    (process.env.NODE_ENV !== 'production'
-      ? ': render it on the page Purse redirects to (shopper_redirection_url), or pass one of those props.'
-      : '.'),
+    process.env.NODE_ENV !== 'production'
+      ? 'PaymentStatus found no purse-redirection-data in the URL and no token, paymentId, paymentLinkId or clientSessionId ' +
+        'prop: render it on the page Purse redirects to (shopper_redirection_url), or pass one of those props.'
+      : 'PaymentStatus: no purse-redirection-data, token or id.',
 };
 
 /** Identifies a source: the same key is the same payment. */
@@ -29,21 +28,7 @@ export function initialStatusState(source: StatusSource, now: number, cached?: S
   return statusReducer(blank, { type: 'START', source, now, ...(cached && { cached }) });
 }
 
-const blank: StatusState = {
-  phase: 'verifying',
-  reason: undefined,
-  error: undefined,
-  source: { kind: 'unread' },
-  target: undefined,
-  verified: undefined,
-  session: undefined,
-  payment: undefined,
-  link: undefined,
-  request: undefined,
-  requests: 0,
-  startedAt: 0,
-  timedOut: false,
-};
+const blank: StatusState = { phase: 'verifying', source: { kind: 'unread' }, requests: 0, startedAt: 0 };
 
 const ask = (state: StatusState, target = state.target): StatusState => ({
   ...state,

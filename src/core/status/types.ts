@@ -33,29 +33,29 @@ export interface StatusState {
   /** The one phase the page shows. */
   phase: PaymentStatusPhase;
   /** Why: 'authorized', 'refused', 'pending', 'link_expired'… (absent while verifying or on error). */
-  reason: StatusReason | undefined;
+  reason?: StatusReason;
   /** The failure of an `error` phase. */
-  error: PurseKitError | undefined;
+  error?: PurseKitError;
   /** Which payment the page is about. */
   source: StatusSource;
   /** What is asked next (and polled); undefined once a verified redirect said everything. */
-  target: StatusTarget | undefined;
+  target?: StatusTarget;
   /** The verified redirect, once answered. */
-  verified: VerifiedRedirect | undefined;
+  verified?: VerifiedRedirect;
   /** The client session, when the page follows one. */
-  session: CheckoutSession | undefined;
+  session?: CheckoutSession;
   /** The payment, once known. */
-  payment: ShopperPayment | undefined;
+  payment?: ShopperPayment;
   /** The payment link, when the page follows one. */
-  link: ShopperPaymentLink | undefined;
+  link?: ShopperPaymentLink;
   /** The number of the request in flight for `target`. */
-  request: number | undefined;
+  request?: number;
   /** Requests asked for so far (numbers the next one). */
   requests: number;
   /** When the poll schedule started (epoch ms). */
   startedAt: number;
   /** The poll schedule ran out while waiting. */
-  timedOut: boolean;
+  timedOut?: boolean;
 }
 
 /** What the status machine reacts to. */

@@ -1,12 +1,11 @@
 // The PaymentStatus part of the public API: purse-react-kit/status (with common.ts) and the root entry.
 
-// PaymentStatus
-export { PaymentStatus, PaymentStatusView, PaymentDetails, PaymentTimeline, usePaymentStatus } from '../payment-status/index.ts';
+// PaymentStatus (PaymentDetails and PaymentTimeline, which it loads with import(), are purse-react-kit/status/details:
+// src/status/details.ts)
+export { PaymentStatus, PaymentStatusView, usePaymentStatus } from '../payment-status/index.ts';
 export type {
   PaymentStatusProps,
   PaymentStatusViewProps,
-  PaymentDetailsProps,
-  PaymentTimelineProps,
   PaymentStatusState,
   UsePaymentStatusOptions,
 } from '../payment-status/index.ts';

@@ -1,8 +1,7 @@
 // The XcoSignup part of the public API: purse-react-kit/signup (with common.ts) and the root entry.
 
-// XcoSignup
+// XcoSignup (its default view's steps, which it loads with import(), are purse-react-kit/signup/steps: src/signup/steps.ts)
 export { XcoSignup, XcoSignupView, useXcoSignup } from '../xco-signup/index.ts';
-export { IdentifierStep, ProfileStep, CodeStep, LinkingStep, DoneStep, FailedStep } from '../xco-signup/index.ts';
 export type {
   XcoSignupProps,
   XcoSignupViewProps,
@@ -10,12 +9,6 @@ export type {
   XcoSignupApi,
   XcoSignupCompleteDetails,
   XcoSignupVerifiedDetails,
-  IdentifierStepProps,
-  ProfileStepProps,
-  CodeStepProps,
-  CodeStepState,
-  DoneStepProps,
-  FailedStepProps,
 } from '../xco-signup/index.ts';
 export type {
   SignupState,

@@ -35,8 +35,8 @@ export function AddressCard({ address, onCopied }: AddressCardProps) {
   }
 
   return (
-    <li className="purse-deposit-address">
-      <p className="purse-deposit-address__currencies">{i18n.t('customerPurse.address.currencies', { currencies })}</p>
+    <li className="purse-box purse-deposit-address">
+      <p className="purse-text purse-label purse-deposit-address__currencies">{i18n.t('customerPurse.address.currencies', { currencies })}</p>
       <code ref={text} className="purse-deposit-address__value" translate="no">
         {address.address}
       </code>

@@ -28,7 +28,7 @@ function Heading({ level, children }: { level: HeadingLevel; children: string })
 }
 
 const blockedNotice = (i18n: Translator, level: HeadingLevel) => (
-  <div className="purse-notice" role="note">
+  <div className="purse-box purse-notice" role="note">
     <Heading level={level}>{i18n.t('customerPurse.blocked.title')}</Heading>
     <p>{i18n.t('customerPurse.blocked.body')}</p>
   </div>

@@ -55,7 +55,7 @@ export function DepositsTable({ deposits, showPage, retry }: DepositsTableProps)
             </tbody>
           </table>
           {data.total > 1 && (
-            <nav className="purse-pager" aria-label={i18n.t('customerPurse.pages')}>
+            <nav className="purse-actions purse-pager" aria-label={i18n.t('customerPurse.pages')}>
               <Button variant="secondary" inactive={deposits.page === 0 || loading} onClick={() => showPage(deposits.page - 1)}>
                 {i18n.t('customerPurse.previous')}
               </Button>

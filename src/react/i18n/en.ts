@@ -6,6 +6,7 @@ import { enCommon } from './en/common.ts';
 import { enCustomerPurse } from './en/customer-purse.ts';
 import { enMethods } from './en/methods.ts';
 import { enPaymentDetails } from './en/payment-details.ts';
+import { enPaymentOutcome } from './en/payment-outcome.ts';
 import { enPaymentStatus } from './en/payment-status.ts';
 import { enCheckout } from './en/purse-checkout.ts';
 import { enCheckoutPanels } from './en/purse-checkout-panels.ts';
@@ -22,6 +23,7 @@ export const en = {
   ...enSignupProfile,
   ...enSignupEnd,
   ...enPaymentStatus,
+  ...enPaymentOutcome,
   ...enPaymentDetails,
   ...enMethods,
   ...enCheckout,

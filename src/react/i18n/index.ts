@@ -26,8 +26,9 @@ export function addMessages(messages: Partial<Messages>): void {
   Object.assign(english, messages);
 }
 
-/** Per language: its catalogue once loaded, `false` when it could not load, the download while it runs. */
-const catalogues = new Map<PurseLocale, Messages | false | Promise<void>>();
+/** Per language: its download, started once; then its catalogue, or `false` when it could not load. */
+const downloads: Partial<Record<PurseLocale, Promise<void>>> = {};
+const catalogues: Partial<Record<PurseLocale, Messages | false>> = {};
 
 /**
  * Downloads a language's catalogue once (English is built in). Resolves when it can be used; never rejects: a
@@ -35,18 +36,14 @@ const catalogues = new Map<PurseLocale, Messages | false | Promise<void>>();
  * before `renderToString`) so that the provider never waits for it.
  */
 export function loadMessages(locale: PurseLocale): Promise<void> {
-  const entry = catalogues.get(locale);
-  if (entry instanceof Promise) return entry;
-  if (locale === 'en' || entry !== undefined) return Promise.resolve();
-  const promise = LOCALES[locale]().then(
-    (module) => void catalogues.set(locale, module[locale]!),
+  if (locale === 'en') return Promise.resolve();
+  return (downloads[locale] ??= LOCALES[locale]().then(
+    (module) => void (catalogues[locale] = module[locale]!),
     (error: unknown) => {
-      catalogues.set(locale, false);
+      catalogues[locale] = false;
       console.error(`purse-react-kit: the "${locale}" messages could not be loaded; the components speak English.`, error);
     },
-  );
-  catalogues.set(locale, promise);
-  return promise;
+  ));
 }
 
 /**
@@ -54,12 +51,10 @@ export function loadMessages(locale: PurseLocale): Promise<void> {
  * back to English (undefined) when it cannot load.
  */
 export function readMessages(locale: PurseLocale): Messages | undefined {
-  if (locale === 'en') return undefined;
-  if (!catalogues.has(locale)) void loadMessages(locale);
-  const entry = catalogues.get(locale)!;
+  const download = loadMessages(locale);
   // Throwing the pending promise is how a component suspends in React 18 and 19 alike.
-  if (entry instanceof Promise) throw entry;
-  return entry || undefined;
+  if (locale !== 'en' && !(locale in catalogues)) throw download;
+  return catalogues[locale] || undefined;
 }
 
 /** Message keys that have plural forms ("code.invalidAttempts" for "code.invalidAttempts.one" / ".other"). */
@@ -76,7 +71,10 @@ export interface Translator {
   t(key: MessageKey, params?: MessageParams): string;
   /** The plural form for `count` (also available as {count}). */
   plural(key: PluralKey, count: number, params?: MessageParams): string;
-  /** The shopper's message for an error: by kind, never the developer text in `error.message`. */
+  /**
+   * The shopper's message for an error: by kind, never the developer text in `error.message`. A kind whose text no
+   * component of the page brought (see en/common.ts) reads as `error.server`.
+   */
   error(error: PurseKitError): string;
 }
 
@@ -103,6 +101,6 @@ export function createTranslator(locale: PurseLocale, overrides?: Partial<Messag
     t,
     plural: (key, count, params) =>
       format(lookup(`${key}.${plurals.select(count)}`) ?? lookup(`${key}.other`) ?? key, { ...params, count }),
-    error: (error) => t(`error.${error.kind}` satisfies MessageKey),
+    error: (error) => format(lookup(`error.${error.kind}` satisfies MessageKey) ?? lookup('error.server')!),
   };
 }

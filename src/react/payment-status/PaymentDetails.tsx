@@ -98,9 +98,9 @@ export function PaymentDetails({ payment, link }: PaymentDetailsProps) {
 
   return (
     <>
-      <dl className="purse-payment-status__details">
+      <dl className="purse-box purse-payment-status__details">
         <Row label={i18n.t('paymentStatus.amount')}>
-          <span className="purse-payment-status__amount">{money(priced.amount)}</span>
+          <span className="purse-label">{money(priced.amount)}</span>
         </Row>
         {paidWith && <Row label={i18n.t('paymentStatus.paidWith')}>{paidWith}</Row>}
         {payment && (

@@ -1,9 +1,10 @@
-import { Suspense, useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef, useSyncExternalStore } from 'react';
 import { usePurse } from '../provider/context.ts';
 import { lazyView, usePreloadWhenIdle } from '../shared/lazy.tsx';
 import { Button, cx, LiveRegion } from '../shared/parts.tsx';
+import type * as OutcomeModule from './outcome.tsx';
 import type { PaymentDetailsProps } from './PaymentDetails.tsx';
-import { announcement, isTransient, statusTexts } from './texts.ts';
+import { inPage, statusTexts, textsName, type StatusTexts } from './texts.ts';
 import { usePaymentStatus } from './usePaymentStatus.ts';
 import type { PaymentStatusState, UsePaymentStatusOptions } from './usePaymentStatus.ts';
 
@@ -32,11 +33,47 @@ const Details = lazyView<PaymentDetailsProps>(
   () => null,
 );
 
+// The words and actions of a failure, a timeout or an error (outcome.tsx) come in a chunk of their own, preloaded when
+// idle. Not a lazy view: the heading, the live region and the actions must change in the same render, so the view
+// reads the module once it is here (false: it could not be downloaded; a new attempt sets it back to undefined).
+let outcome: typeof OutcomeModule | false | undefined;
+let loading: Promise<void> | undefined;
+const listeners = new Set<() => void>();
+const settle = (value: typeof outcome) => {
+  outcome = value;
+  listeners.forEach((listener) => listener());
+};
+const outcomeChunk = {
+  preload: () => {
+    if (!loading) {
+      // A new attempt after a failed one shows "checking" again while it downloads.
+      if (outcome === false) settle(undefined);
+      loading = import('./outcome.tsx').then(settle, () => {
+        loading = undefined;
+        settle(false);
+      });
+    }
+    return loading;
+  },
+};
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+};
+const getOutcome = () => outcome;
+
 /** The default view of `usePaymentStatus()`: outcome heading, details, actions, and one polite live region. */
 export function PaymentStatusView({ status, retryHref, onRetry, headingLevel = 2, className }: PaymentStatusViewProps) {
   const { i18n } = usePurse();
-  const { phase, payment, link, error, refresh, refreshing } = status;
-  const texts = statusTexts(status, i18n);
+  const { phase, payment, link, refresh } = status;
+  const loaded = useSyncExternalStore(subscribe, getOutcome, getOutcome);
+  const later = !inPage(textsName(status));
+  // A state whose words are still on the way shows as "checking" (nothing new is announced) until they are here.
+  const wait = later && !loaded;
+  const texts: StatusTexts = wait
+    ? { title: i18n.t(loaded === false ? 'error.script_load' : 'paymentStatus.verifying.title') }
+    : statusTexts(status, i18n, loaded ? loaded.errorText : undefined);
+  const shown = wait ? String(loaded) : phase;
   const Heading = `h${headingLevel}` as const;
 
   // Focus moves only after the shopper acted (Refresh, Try again) and the button they used went away: never on load
@@ -45,20 +82,23 @@ export function PaymentStatusView({ status, retryHref, onRetry, headingLevel = 2
   const heading = useRef<HTMLHeadingElement>(null);
   const actedAt = useRef<string | null>(null);
   useEffect(() => {
-    if (actedAt.current === null || actedAt.current === phase) return;
+    if (actedAt.current === null || actedAt.current === shown) return;
     actedAt.current = null;
     if (!root.current?.contains(document.activeElement)) heading.current?.focus();
-  }, [phase]);
-  const retry = () => onRetry?.();
+  }, [shown]);
   const refreshNow = () => {
-    actedAt.current = phase;
+    actedAt.current = shown;
     refresh();
   };
+  const downloadAgain = () => {
+    actedAt.current = shown;
+    void outcomeChunk.preload();
+  };
 
-  const canRefresh = phase === 'timed_out' || (phase === 'error' && isTransient(error));
-  const canRetry = (phase === 'failure' || (phase === 'error' && !isTransient(error))) && (retryHref || onRetry);
-  const showDetails = phase !== 'verifying' && phase !== 'error';
-  usePreloadWhenIdle([Details]);
+  useEffect(() => {
+    if (later) void outcomeChunk.preload();
+  }, [later]);
+  usePreloadWhenIdle([Details, outcomeChunk]);
 
   return (
     <div
@@ -66,38 +106,31 @@ export function PaymentStatusView({ status, retryHref, onRetry, headingLevel = 2
       className={cx('purse-payment-status', `purse-payment-status--${phase.replace('_', '-')}`, className)}
       lang={i18n.locale}
     >
-      <LiveRegion>{announcement(texts)}</LiveRegion>
+      <LiveRegion>{texts.body ? `${texts.title}. ${texts.body}` : texts.title}</LiveRegion>
       <Heading
         ref={heading}
         tabIndex={-1}
-        // The shared spinner while the answer is still to come.
-        className={cx('purse-payment-status__title', (phase === 'verifying' || phase === 'waiting') && 'purse-progress')}
+        // The shared spinner while the answer (or its words) is still to come.
+        className={cx(
+          'purse-payment-status__title',
+          (wait ? loaded !== false : phase === 'verifying' || phase === 'waiting') && 'purse-progress',
+        )}
       >
         {texts.title}
       </Heading>
-      {texts.body && <p className="purse-payment-status__body">{texts.body}</p>}
-      {showDetails && (
+      {texts.body && <p className="purse-text">{texts.body}</p>}
+      {!wait && phase !== 'verifying' && phase !== 'error' && (
         <Suspense>
           <Details payment={payment} link={link} />
         </Suspense>
       )}
-      {canRefresh && (
-        <Button inactive={refreshing} onClick={refreshNow} className="purse-payment-status__refresh">
-          {refreshing
-            ? i18n.t('paymentStatus.refreshing')
-            : i18n.t(phase === 'timed_out' ? 'paymentStatus.refresh' : 'paymentStatus.retry')}
-        </Button>
-      )}
-      {canRetry &&
-        (retryHref ? (
-          <a href={retryHref} className="purse-button purse-button--primary purse-payment-status__retry" onClick={retry}>
-            {i18n.t('paymentStatus.retry')}
-          </a>
-        ) : (
-          <Button onClick={retry} className="purse-payment-status__retry">
-            {i18n.t('paymentStatus.retry')}
-          </Button>
-        ))}
+      {wait
+        ? loaded === false && (
+            <Button onClick={downloadAgain} className="purse-payment-status__retry">
+              {i18n.t('paymentStatus.retry')}
+            </Button>
+          )
+        : later && loaded && <loaded.OutcomeActions status={status} retryHref={retryHref} onRetry={onRetry} onRefresh={refreshNow} />}
     </div>
   );
 }
@@ -110,15 +143,7 @@ export interface PaymentStatusProps extends UsePaymentStatusOptions, Omit<Paymen
  * the URL, or `token`) through the merchant backend, or follows `paymentId`, `paymentLinkId` or `clientSessionId`,
  * and polls until the status is final. Render inside `<PurseProvider>`.
  */
-export function PaymentStatus({ retryHref, onRetry, headingLevel, className, ...options }: PaymentStatusProps) {
-  const status = usePaymentStatus(options);
-  return (
-    <PaymentStatusView
-      status={status}
-      retryHref={retryHref}
-      onRetry={onRetry}
-      headingLevel={headingLevel}
-      className={className}
-    />
-  );
+export function PaymentStatus(props: PaymentStatusProps) {
+  // The hook reads its options and the view its props: each leaves the other's alone.
+  return <PaymentStatusView {...props} status={usePaymentStatus(props)} />;
 }

@@ -33,7 +33,7 @@ export function PaymentTimeline({ events, currency, total, className }: PaymentT
   const dates = new Intl.DateTimeFormat(i18n.locale, { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <div className={className ? `purse-timeline ${className}` : 'purse-timeline'}>
-      <p className="purse-timeline__title" id={titleId}>
+      <p className="purse-label purse-timeline__title" id={titleId}>
         {i18n.t('timeline.title')}
       </p>
       <ol className="purse-timeline__list" aria-labelledby={titleId}>
@@ -41,14 +41,14 @@ export function PaymentTimeline({ events, currency, total, className }: PaymentT
           const at = event.at ? new Date(event.at) : undefined;
           return (
             <li key={index} className={`purse-timeline__event purse-timeline__event--${event.kind}`}>
-              <span className="purse-timeline__label">{i18n.t(`timeline.${event.kind}`)}</span>{' '}
+              <span className="purse-label purse-timeline__label">{i18n.t(`timeline.${event.kind}`)}</span>{' '}
               <span className="purse-timeline__amount">
                 {event.amount < total ? i18n.t('timeline.partial', { amount: money(event.amount), total: money(total) }) : money(event.amount)}
               </span>
               {at && !Number.isNaN(at.getTime()) && (
                 <>
                   {' '}
-                  <time className="purse-timeline__date" dateTime={event.at}>
+                  <time className="purse-hint purse-timeline__date" dateTime={event.at}>
                     {dates.format(at)}
                   </time>
                 </>

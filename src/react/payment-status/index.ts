@@ -6,5 +6,5 @@ export { PaymentTimeline } from './PaymentTimeline.tsx';
 export type { PaymentTimelineProps } from './PaymentTimeline.tsx';
 export { usePaymentStatus } from './usePaymentStatus.ts';
 export type { PaymentStatusState, UsePaymentStatusOptions } from './usePaymentStatus.ts';
-export { statusTexts, errorText } from './texts.ts';
+export { statusTexts } from './texts.ts';
 export type { StatusTexts } from './texts.ts';

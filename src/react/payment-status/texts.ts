@@ -1,9 +1,7 @@
-// What the status page says for each phase and reason. Shopper texts only: a PurseKitError's developer message is
-// never shown.
+// What the status page says for each phase and reason: the texts under `paymentStatus.<name>`, found by name. Shopper
+// texts only: a PurseKitError's developer message is never shown.
 import type { PurseKitError } from '../../core/errors.ts';
-import { canRetry, errorCode, recoveryOf } from '../../core/recovery.ts';
 import { lastFailedAttempt, successHeadline } from '../../core/status/classify.ts';
-import { MISSING_SOURCE } from '../../core/status/machine.ts';
 import type { MessageKey, Translator } from '../i18n/index.ts';
 import type { PaymentStatusState } from './usePaymentStatus.ts';
 
@@ -12,49 +10,38 @@ export interface StatusTexts {
   body?: string;
 }
 
-type View = Pick<PaymentStatusState, 'phase' | 'reason' | 'payment' | 'link' | 'error'>;
+export type StatusView = Pick<PaymentStatusState, 'phase' | 'reason' | 'payment' | 'link' | 'error'>;
 
-/**
- * Errors that another request may fix (core/recovery.ts); the others — a refused token, a missing payment, the shop's
- * setup — need a new checkout or the shop.
- */
-export const isTransient = (error: PurseKitError | undefined) => error !== undefined && error !== MISSING_SOURCE && canRetry(error);
-
-export function errorText(error: PurseKitError, i18n: Translator): string {
-  const code = errorCode(error);
-  if (error === MISSING_SOURCE) return i18n.t('paymentStatus.error.missing');
-  // The shop's setup (credentials, configuration, wiring): trying again cannot help.
-  if (recoveryOf(error) === 'unavailable') return i18n.t('paymentStatus.error.unavailable');
-  if (code === 'store_full' || code === 'store_unavailable') return i18n.t('error.busy');
-  // Validation, request (404, 409…) and the rest: the backend would not confirm this payment.
-  return /^(network|server|rate_limited|session_expired)$/.test(error.kind) ? i18n.error(error) : i18n.t('paymentStatus.error.verify');
+/** The name of a state's texts: 'success', 'refunded', 'failure.refused', 'timedOut', 'linkWaiting', 'error'… */
+export function textsName({ phase, reason, payment, link }: StatusView): string {
+  const headline = successHeadline(payment);
+  return phase === 'success'
+    ? headline === 'paid' ? 'success' : headline
+    : phase === 'failure'
+      ? `failure.${reason ?? 'error'}`
+      : phase === 'timed_out' ? 'timedOut' : phase === 'waiting' && link ? 'linkWaiting' : phase;
 }
 
-/** The title and body of a state: the texts under `paymentStatus.<phase or reason>`. */
-export function statusTexts({ phase, reason, payment, link, error }: View, i18n: Translator): StatusTexts {
-  const t = (key: string) => i18n.t(`paymentStatus.${key}` as MessageKey);
-  const linkWaiting = phase === 'waiting' && link;
-  const headline = successHeadline(payment);
-  const name =
-    phase === 'success'
-      ? headline === 'paid' ? 'success' : headline
-      : phase === 'failure'
-        ? `failure.${reason ?? 'error'}`
-        : phase === 'timed_out' ? 'timedOut' : linkWaiting ? 'linkWaiting' : phase;
+/**
+ * The states whose texts are in the page: checking, pending, successful. The others (failure, timeout, error, refund,
+ * release) come with their actions in the outcome chunk (outcome.tsx).
+ */
+export const inPage = (name: string) => /^(verifying|waiting|linkWaiting|success)$/.test(name);
+
+/** The title and body of a state; `errorText` words the error of an `error` phase (from the outcome chunk). */
+export function statusTexts(status: StatusView, i18n: Translator, errorText?: (error: PurseKitError, i18n: Translator) => string): StatusTexts {
+  const { phase, link, error } = status;
+  const name = textsName(status);
+  const t = (key: string) => i18n.t(`paymentStatus.${name}.${key}` as MessageKey);
   return {
-    title: t(`${name}.title`),
+    title: t('title'),
     body:
       phase === 'verifying'
         ? undefined
         : phase === 'error'
-          ? error && errorText(error, i18n)
-          : linkWaiting
-            ? t(link.status === 'OPENED' || lastFailedAttempt(link) ? 'linkWaiting.opened' : 'linkWaiting.created')
-            : t(`${name}.body`),
+          ? error && errorText?.(error, i18n)
+          : name === 'linkWaiting'
+            ? t(link!.status === 'OPENED' || lastFailedAttempt(link!) ? 'opened' : 'created')
+            : t('body'),
   };
-}
-
-/** The one sentence the live region announces for a state. */
-export function announcement(texts: StatusTexts): string {
-  return texts.body ? `${texts.title}. ${texts.body}` : texts.title;
 }

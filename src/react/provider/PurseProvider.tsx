@@ -54,9 +54,12 @@ export interface PurseProviderProps {
 /** The mapping of error answers, downloaded apart (see core/backend/request.ts): there before an error comes. */
 const ERROR_MAPPING = [{ preload: loadProblemMapping }];
 
-// How to fix a misuse, in development builds only: production bundles drop it (bundlers replace process.env.NODE_ENV,
-// as React's own checks require), and keep what went wrong.
-const howTo = process.env.NODE_ENV !== 'production' ? ' (e.g. <PurseProvider baseUrl="/api/purse">, or backend={yourAdapter})' : '';
+/** A misuse of the provider; how to fix it in development builds only (bundlers replace process.env.NODE_ENV). */
+const misuse = (what: string) =>
+  new Error(
+    `<PurseProvider> ${what}` +
+      (process.env.NODE_ENV !== 'production' ? ' (e.g. <PurseProvider baseUrl="/api/purse">, or backend={yourAdapter})' : ''),
+  );
 
 /**
  * Gives the Purse components below it their merchant backend, language and QueryClient. Render it once around the app
@@ -64,11 +67,9 @@ const howTo = process.env.NODE_ENV !== 'production' ? ' (e.g. <PurseProvider bas
  */
 export function PurseProvider(props: PurseProviderProps) {
   const { backend, baseUrl, messages, theme, queryClient, children } = props;
-  if (backend && baseUrl !== undefined) {
-    throw new Error(`<PurseProvider> takes either baseUrl or backend, not both${howTo}.`);
-  }
-  if (!backend && (typeof baseUrl !== 'string' || baseUrl.trim() === '')) {
-    throw new Error(`<PurseProvider> needs baseUrl, where createMerchantHandler is mounted, or a backend${howTo}.`);
+  if (backend && baseUrl !== undefined) throw misuse('takes either baseUrl or backend, not both');
+  if (!backend && !(typeof baseUrl === 'string' && baseUrl.trim())) {
+    throw misuse('needs baseUrl, where createMerchantHandler is mounted, or a backend');
   }
   usePreloadWhenIdle(ERROR_MAPPING);
   const resolvedBackend = useMemo(() => backend ?? httpBackend(baseUrl!), [backend, baseUrl]);

@@ -85,7 +85,7 @@ export function PurseCheckoutView({
       <div ref={containerRef} className="purse-checkout__dropin" hidden={!embedded || !active} />
       {children?.(checkout)}
       {canCancel && (
-        <Button variant="link" className="purse-checkout__cancel" inactive={checkout.isCancelling} onClick={() => void checkout.cancel()}>
+        <Button variant="link" inactive={checkout.isCancelling} onClick={() => void checkout.cancel()}>
           {i18n.t(checkout.isCancelling ? 'checkout.cancelling' : 'checkout.cancel')}
         </Button>
       )}

@@ -64,8 +64,8 @@ export function CheckoutPanel({ status, error, onAction }: PanelProps) {
   if (status === 'failed') {
     return (
       <div className="purse-checkout__panel purse-checkout__panel--error">
-        <p className="purse-checkout__panel-title">{i18n.t('checkout.error.title')}</p>
-        <p className="purse-checkout__panel-text">{checkoutErrorText(error!, i18n)}</p>
+        <p className="purse-text purse-label">{i18n.t('checkout.error.title')}</p>
+        <p className="purse-text">{checkoutErrorText(error!, i18n)}</p>
         {/* "Try again" only where trying again can succeed (core/recovery.ts). */}
         {canRetry(error!) && <RetryButton error={error!} onRetry={onAction} />}
       </div>
@@ -73,8 +73,8 @@ export function CheckoutPanel({ status, error, onAction }: PanelProps) {
   }
   return (
     <div className={`purse-checkout__panel purse-checkout__panel--${status}`}>
-      <p className="purse-checkout__panel-title">{i18n.t(`checkout.${status}.title`)}</p>
-      <p className="purse-checkout__panel-text">{i18n.t(`checkout.${status}.body`)}</p>
+      <p className="purse-text purse-label">{i18n.t(`checkout.${status}.title`)}</p>
+      <p className="purse-text">{i18n.t(`checkout.${status}.body`)}</p>
       <Button onClick={onAction}>{i18n.t('checkout.restart')}</Button>
     </div>
   );

@@ -19,10 +19,10 @@ export function LoadingSkeleton({ solutions }: { solutions: readonly EligibleSol
   const bone = 'purse-checkout__bone';
   return (
     <div className="purse-checkout__skeleton" aria-busy="true">
-      <p className="purse-checkout__loading">{i18n.t('checkout.status.loading')}</p>
+      <p className="purse-text purse-checkout__loading">{i18n.t('checkout.status.loading')}</p>
       {labels.length > 0 && (
         <div className="purse-checkout__methods">
-          <p className="purse-checkout__methods-title" id={titleId}>
+          <p className="purse-text purse-label" id={titleId}>
             {i18n.t('checkout.methods.title')}
           </p>
           <ul className="purse-checkout__method-list" aria-labelledby={titleId}>
@@ -81,7 +81,7 @@ function PanelFallback({ status, error, onAction }: PanelProps) {
   const failed = status === 'failed';
   return (
     <div className="purse-checkout__panel">
-      <p className="purse-checkout__panel-text">{failed ? i18n.error(error!) : i18n.t(`checkout.status.${status}`)}</p>
+      <p className="purse-text">{failed ? i18n.error(error!) : i18n.t(`checkout.status.${status}`)}</p>
       <Button onClick={onAction}>{i18n.t(failed ? 'checkout.retry' : 'checkout.restart')}</Button>
     </div>
   );
@@ -95,7 +95,7 @@ export function HostedPageLink({ url, redirecting }: { url: string; redirecting:
   const { i18n } = usePurse();
   return (
     <div className="purse-checkout__hosted">
-      {redirecting && <p className="purse-checkout__panel-text">{i18n.t('checkout.status.redirecting')}</p>}
+      {redirecting && <p className="purse-text">{i18n.t('checkout.status.redirecting')}</p>}
       <a
         href={url}
         className={redirecting ? 'purse-checkout__link' : 'purse-button purse-button--primary purse-checkout__hosted-button'}

@@ -139,7 +139,7 @@ export function CodeStep({ state, actions, lockIdentifier, defaultCountry }: Cod
           }}
         />
         {errorText && (
-          <p id={errorId} className="purse-field-error">
+          <p id={errorId} className="purse-error-text">
             {errorText}
           </p>
         )}

@@ -74,18 +74,18 @@ export function IdentifierStep({ state, actions, lockIdentifier, focusOnMount = 
           }}
         />
         {invalid !== undefined && (
-          <p id={errorId} className="purse-field-error">
+          <p id={errorId} className="purse-error-text">
             {i18n.t(`identifier.invalid.${invalid}` satisfies MessageKey)}
           </p>
         )}
         {invalid === undefined && apiError?.kind === 'validation' && (
           // Purse refused the identifier's format: say which format we expect, in the shopper's words.
-          <p id={errorId} className="purse-field-error">
+          <p id={errorId} className="purse-error-text">
             {i18n.t(detectIdentifierKind(state.input) === 'phone' ? 'identifier.invalid.phone' : 'identifier.invalid.email')}
           </p>
         )}
         {invalid === undefined && apiError !== undefined && apiError.kind !== 'validation' && (
-          <ErrorMessage id={errorId} error={apiError} className="purse-field-error" />
+          <ErrorMessage id={errorId} error={apiError} />
         )}
       </div>
       <Button type="submit" inactive={busy}>

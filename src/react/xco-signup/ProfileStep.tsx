@@ -71,7 +71,7 @@ function Field({ name, label, register, rules, error, type = 'text', autoComplet
         <input {...control} type={type} readOnly={readOnly} />
       )}
       {error?.message && (
-        <p id={errorId} className="purse-field-error">
+        <p id={errorId} className="purse-error-text">
           {error.message}
         </p>
       )}
@@ -175,7 +175,7 @@ export function ProfileStep({ state, actions, lockIdentifier, defaultCountry }: 
       </h2>
       <p className="purse-hint">{i18n.t('profile.intro')}</p>
       {hasErrors && (
-        <div ref={summaryRef} tabIndex={-1} className="purse-summary">
+        <div ref={summaryRef} tabIndex={-1} className="purse-notice purse-summary">
           {serverError && serverError.kind !== 'validation' ? (
             <ErrorMessage error={serverError} />
           ) : (

@@ -1,5 +1,7 @@
 // English texts of CustomerPurse (added by its hook's module: a page without it never downloads them).
 export const enCustomerPurse = {
+  'error.validation': 'Some information is not valid. Please check it and try again.',
+  'error.request': 'Your request could not be completed. Please try again.',
   'customerPurse.loading': 'Loading your deposit account…',
   'customerPurse.failed': 'Your deposit account could not be loaded.',
   'customerPurse.retry': 'Try again',

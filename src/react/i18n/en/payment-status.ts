@@ -1,39 +1,16 @@
-// English texts of PaymentStatus (added by its hook's module: a page without it never downloads them). The texts of
-// its details and timeline are in payment-details.ts, downloaded with them.
+// English texts of PaymentStatus in its page (added by its hook's module): what a shopper reads while the payment is
+// checked, pending or successful, and "Try again" of the fallback. The texts of a failure, a timeout or an error are in
+// payment-outcome.ts, those of the details and timeline in payment-details.ts: each downloaded with what shows them.
 export const enPaymentStatus = {
+  // Said when the words of a failure (payment-outcome.ts) cannot be downloaded.
+  'error.script_load': 'A part of this page could not load. Please reload the page.',
   'paymentStatus.verifying.title': 'Checking your payment…',
   'paymentStatus.waiting.title': 'Your payment is being processed',
   'paymentStatus.waiting.body': 'This page updates by itself. You can stay here or come back later.',
   'paymentStatus.linkWaiting.title': 'Waiting for payment',
   'paymentStatus.linkWaiting.created': 'This payment link has not been paid yet.',
   'paymentStatus.linkWaiting.opened': 'The last payment attempt did not go through. The link can still be used.',
-  'paymentStatus.timedOut.title': 'Your payment is still processing',
-  'paymentStatus.timedOut.body': 'This is taking longer than usual. You can check again in a moment.',
-  'paymentStatus.refresh': 'Refresh',
-  'paymentStatus.refreshing': 'Checking…',
   'paymentStatus.success.title': 'Payment successful',
   'paymentStatus.success.body': 'Your payment is confirmed.',
-  'paymentStatus.refunded.title': 'Payment refunded',
-  'paymentStatus.refunded.body': 'The amount has been refunded to you.',
-  'paymentStatus.voided.title': 'Payment cancelled',
-  'paymentStatus.voided.body': 'The amount was released: you have not been charged.',
-  'paymentStatus.failure.refused.title': 'Payment refused',
-  'paymentStatus.failure.refused.body': 'Your payment was refused and you have not been charged. Try again with another payment method.',
-  'paymentStatus.failure.error.title': 'Payment failed',
-  'paymentStatus.failure.error.body': 'Something went wrong while processing your payment. You have not been charged.',
-  'paymentStatus.failure.aborted.title': 'Payment not completed',
-  'paymentStatus.failure.aborted.body': 'The payment was interrupted before it was completed.',
-  'paymentStatus.failure.aborted_by_customer.title': 'Payment cancelled',
-  'paymentStatus.failure.aborted_by_customer.body': 'You cancelled the payment.',
-  'paymentStatus.failure.aborted_by_merchant.title': 'Payment cancelled',
-  'paymentStatus.failure.aborted_by_merchant.body': 'The shop cancelled the payment.',
-  'paymentStatus.failure.link_cancelled.title': 'Payment link cancelled',
-  'paymentStatus.failure.link_cancelled.body': 'This payment link was cancelled and can no longer be used.',
-  'paymentStatus.failure.link_expired.title': 'Payment link expired',
-  'paymentStatus.failure.link_expired.body': 'This payment link has expired and can no longer be used.',
   'paymentStatus.retry': 'Try again',
-  'paymentStatus.error.title': 'We could not check your payment',
-  'paymentStatus.error.verify': 'We could not confirm this payment. If you completed a payment, contact the shop before paying again.',
-  'paymentStatus.error.missing': 'There is no payment to show on this page.',
-  'paymentStatus.error.unavailable': 'Payment checks are unavailable right now. Please try again later.',
 } as const;

@@ -1,6 +1,10 @@
 // English texts of PurseCheckout's errors and of its expired and cancelled panels (added when the panels' view,
 // downloaded apart, arrives).
 export const enCheckoutPanels = {
+  'error.request': 'Your request could not be completed. Please try again.',
+  'error.busy': 'The shop is very busy right now. Please try again in a moment.',
+  'error.retryIn': 'Try again in {seconds} s',
+  'error.retryInMinutes': 'Try again in {minutes} min',
   'checkout.expired.title': 'Your session expired',
   'checkout.expired.body': 'For your security, the payment session timed out. Start again to pay.',
   'checkout.cancelled.title': 'Payment cancelled',

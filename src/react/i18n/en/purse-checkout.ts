@@ -1,6 +1,9 @@
 // English texts of PurseCheckout (added by its hook's module: a page without it never downloads them); those of its
 // errors and of the expired and cancelled panels come with the panels' view (purse-checkout-panels.ts).
 export const enCheckout = {
+  // The words for an error until the panels (and their own words) are there, or if they cannot be downloaded.
+  'error.script_load': 'A part of this page could not load. Please reload the page.',
+  'error.dropin': 'The payment form reported an error. Please try again.',
   'checkout.label': 'Payment',
   'checkout.status.loading': 'Loading payment methods…',
   'checkout.status.ready': 'The payment form is ready.',

@@ -1,6 +1,8 @@
 // English texts of XcoSignup's last views (linking, done, failed) and of their live-region announcements, added when
 // their chunk loads.
 export const enSignupEnd = {
+  'error.busy': 'The shop is very busy right now. Please try again in a moment.',
+  'error.retryIn': 'Try again in {seconds} s',
   'linking.title': 'Linking your Purse account…',
   'done.created.title': 'Your Purse account is ready',
   'done.created.body': 'You can now pay faster with Purse Express Checkout.',

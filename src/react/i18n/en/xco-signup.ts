@@ -3,6 +3,11 @@
 // downloaded. Each later step's texts, those its live-region announcements included, travel with it
 // (xco-signup-code.ts, -profile.ts, -end.ts).
 export const enSignup = {
+  'error.validation': 'Some information is not valid. Please check it and try again.',
+  'error.unauthorized': 'Signup is unavailable right now. Please try again later.',
+  'error.script_load': 'A part of this page could not load. Please reload the page.',
+  'error.config': 'Signup is unavailable right now. Please try again later.',
+  'error.request': 'Your request could not be completed. Please try again.',
   'error.invalid_code': 'This code is not right. Check it and try again.',
   'error.code_expired': 'This code has expired. Request a new code.',
   'identifier.label': 'Email or phone number',

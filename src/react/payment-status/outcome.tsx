@@ -1,0 +1,62 @@
+// What the status page needs only after a failure, a timeout or an error (or a refund or a release): the words of
+// those states and of their errors, and the way on (refresh, or try again). Downloaded apart, preloaded when the page
+// is idle; the view shows these words, and its live region says them, only once this chunk is here.
+import type { PurseKitError } from '../../core/errors.ts';
+import { canRetry, errorCode, recoveryOf } from '../../core/recovery.ts';
+import { MISSING_SOURCE } from '../../core/status/machine.ts';
+import { enPaymentOutcome } from '../i18n/en/payment-outcome.ts';
+import { addMessages, type Translator } from '../i18n/index.ts';
+import { usePurse } from '../provider/context.ts';
+import { Button } from '../shared/parts.tsx';
+import type { PaymentStatusState } from './usePaymentStatus.ts';
+
+addMessages(enPaymentOutcome);
+
+/**
+ * Errors that another request may fix (core/recovery.ts); the others — a refused token, a missing payment, the shop's
+ * setup — need a new checkout or the shop.
+ */
+export const isTransient = (error: PurseKitError | undefined) => error !== undefined && error !== MISSING_SOURCE && canRetry(error);
+
+/** The shopper's words for the error of an `error` phase. */
+export function errorText(error: PurseKitError, i18n: Translator): string {
+  const code = errorCode(error);
+  if (error === MISSING_SOURCE) return i18n.t('paymentStatus.error.missing');
+  // The shop's setup (credentials, configuration, wiring): trying again cannot help.
+  if (recoveryOf(error) === 'unavailable') return i18n.t('paymentStatus.error.unavailable');
+  if (code === 'store_full' || code === 'store_unavailable') return i18n.t('error.busy');
+  // Validation, request (404, 409…) and the rest: the backend would not confirm this payment.
+  return /^(network|server|rate_limited|session_expired)$/.test(error.kind) ? i18n.error(error) : i18n.t('paymentStatus.error.verify');
+}
+
+/** Props of `<OutcomeActions>`. */
+export interface OutcomeActionsProps {
+  status: PaymentStatusState;
+  retryHref?: string;
+  onRetry?(): void;
+  /** Asks again (the view moves focus once the answer replaces the button). */
+  onRefresh(): void;
+}
+
+/** The way on: "Refresh" when asking again may help (timeout, transient error), else "Try again" back to checkout. */
+export function OutcomeActions({ status: { phase, error, refreshing }, retryHref, onRetry, onRefresh }: OutcomeActionsProps) {
+  const { i18n } = usePurse();
+  const retry = () => onRetry?.();
+  if (phase === 'timed_out' || (phase === 'error' && isTransient(error))) {
+    return (
+      <Button inactive={refreshing} onClick={onRefresh} className="purse-payment-status__refresh">
+        {i18n.t(refreshing ? 'paymentStatus.refreshing' : phase === 'timed_out' ? 'paymentStatus.refresh' : 'paymentStatus.retry')}
+      </Button>
+    );
+  }
+  if ((phase !== 'failure' && phase !== 'error') || !(retryHref || onRetry)) return null;
+  return retryHref ? (
+    <a href={retryHref} className="purse-button purse-button--primary purse-payment-status__retry" onClick={retry}>
+      {i18n.t('paymentStatus.retry')}
+    </a>
+  ) : (
+    <Button onClick={retry} className="purse-payment-status__retry">
+      {i18n.t('paymentStatus.retry')}
+    </Button>
+  );
+}
