@@ -102,7 +102,7 @@ export default [
   page('deposits page: PurseProvider + CustomerPurse (purse-react-kit/customer-purse)', 'dist/customer-purse.js', ['PurseProvider', 'CustomerPurse'], '8.4 kB'),
   page('account page: PurseProvider + XcoAccount (purse-react-kit/xco-account)', 'dist/xco-account.js', ['PurseProvider', 'XcoAccount'], '6.5 kB'),
   {
-    ...page('drop-in loader alone: loadDropin (purse-react-kit/core)', 'dist/core.js', ['loadDropin'], '1.55 kB'),
+    ...page('drop-in loader alone: loadDropin (purse-react-kit/core)', 'dist/core.js', ['loadDropin'], '1.3 kB'),
     // As an ES module, as a page that splits code is built: in its default iife format esbuild adds CommonJS helpers
     // (__require, __toESM) next to a kept import(), dead code no consumer's page contains.
     modifyEsbuildConfig: (config) => ({ ...lazyImportsApart(config), format: 'esm' }),

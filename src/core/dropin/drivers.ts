@@ -3,20 +3,27 @@
 // downloaded only when the script defined window.UpStreamPay: a failed download fails the mount (script_load), and
 // mounting again (the shopper's retry) downloads it again.
 import { PurseKitFailure } from '../errors.ts';
-import type { DropinDriver, DropinEvent, DropinGeneration, DropinMountOptions, DropinWindow, MountedDropin, PurseGlobal, PurseSubscribable } from './types.ts';
+import type { DropinDriver, DropinEvent, DropinMountOptions, DropinWindow, MountedDropin, PurseDropinCheckoutEvent, PurseDropinCheckoutOptions, PurseUnsubscribe } from './types.ts';
+
+/** A teardown step: a function, or what a drop-in's `subscribe` handed back. */
+export type Cleanup = PurseUnsubscribe;
 
 /**
  * A generation's mount: events out through `emit`, teardown steps pushed on `cleanups` (run last first), `check`
  * throws once the caller gave up. Resolves once the drop-in is mounted; the driver then reports `ready`.
  */
-type Mount = (
+export type Mount = (
+  win: DropinWindow,
   o: DropinMountOptions,
   emit: (event: DropinEvent) => void,
-  cleanups: (() => void)[],
+  cleanups: Cleanup[],
   check: () => void,
 ) => Promise<Omit<MountedDropin, 'unmount'>>;
 
 const widgetV3 = () => import('./widget-v3.ts');
+
+/** Does nothing: observes a promise whose failure surfaces elsewhere, or stands in for a silenced listener. */
+export const noop = () => {};
 
 /** A `script_load` failure of the script at `url`: `why` ends "Purse's drop-in script <url> …" (the URL alone in production). */
 export const scriptLoadFailure = (url: URL, why: string) =>
@@ -26,89 +33,84 @@ export const scriptLoadFailure = (url: URL, why: string) =>
     url: url.href,
   });
 
-/** The driver for whichever global the script defined; undefined when neither is there (yet) or there is no window. */
+/**
+ * The driver for whichever global the script defined; undefined when neither is there (yet) or there is no window.
+ * Each mount runs with its own listener book-keeping; a failure tears down what was set up and rejects typed.
+ */
 export function createDriver(win: DropinWindow | null, url: URL): DropinDriver | undefined {
-  const purse = win?.Purse?.createDropinCheckout && win.Purse;
-  const ups = win?.UpStreamPay?.WidgetManager?.buildForWidgetData && win.UpStreamPay;
+  const ups = win?.UpStreamPay?.WidgetManager?.buildForWidgetData;
   // Both generations on one page: the script's path says which one this URL is.
-  if (purse && (!ups || url.pathname.includes('dropin-checkout'))) return driver('dropin-checkout', url, dropinCheckout(purse));
-  if (!ups) return undefined;
-  // Downloaded now, while the session may still be on its way; a failure here surfaces (again) on mount.
-  widgetV3().catch(() => {});
-  return driver('widget-v3', url, async (...args) => (await widgetV3()).widgetV3(ups)(...args));
-}
-
-/** Runs each mount with its own listener book-keeping; a failure tears down what was set up and rejects typed. */
-const driver = (generation: DropinGeneration, url: URL, run: Mount): DropinDriver => ({
-  generation,
-  async mount(o) {
-    let active = true;
-    let readySent = false;
-    const cleanups: (() => void)[] = [];
-    const check = () => o.signal?.throwIfAborted();
-    const emit = (event: DropinEvent) => {
-      if (!active || (event.type === 'ready' && readySent)) return;
-      // A submission that did not leave the page (refused card) ends with the drop-in ready again: report that once.
-      readySent = event.type === 'ready' || (readySent && event.type !== 'submitting');
-      o.onEvent(event);
-    };
-    const stop = () => {
-      if (!active) return;
-      active = false;
-      // Last set up, first torn down; one throwing cleanup must not keep the others from running.
-      for (const cleanup of cleanups.reverse()) {
-        try {
-          cleanup();
-        } catch {
-          // the drop-in is going away anyway
+  const current = win?.Purse?.createDropinCheckout && (!ups || url.pathname.includes('dropin-checkout'));
+  if (!current) {
+    if (!ups) return undefined;
+    // Downloaded now, while the session may still be on its way; a failure here surfaces (again) on mount.
+    widgetV3().catch(noop);
+  }
+  return {
+    generation: current ? 'dropin-checkout' : 'widget-v3',
+    async mount(o) {
+      let on = o.onEvent;
+      let readySent = false;
+      const cleanups: Cleanup[] = [];
+      const check = () => o.signal?.throwIfAborted();
+      const emit = (event: DropinEvent) => {
+        if (event.type !== 'ready' || !readySent) on(event);
+        // A submission that did not leave the page (refused card) ends with the drop-in ready again: report that once.
+        readySent = event.type === 'ready' || (readySent && event.type !== 'submitting');
+      };
+      // Idempotent; events arriving later are dropped. Last set up, first torn down; one throwing cleanup must not
+      // keep the others from running.
+      const stop = () => {
+        on = noop;
+        for (const cleanup of cleanups.splice(0).reverse()) {
+          try {
+            if (typeof cleanup === 'function') cleanup();
+            else cleanup?.unsubscribe();
+          } catch {
+            // the drop-in is going away anyway
+          }
         }
+      };
+      try {
+        check();
+        const mounted = await (current ? dropinCheckout : (await widgetV3()).widgetV3)(win!, o, emit, cleanups, check);
+        check();
+        emit({ type: 'ready' });
+        return { ...mounted, unmount: stop };
+      } catch (error) {
+        stop();
+        if (o.signal?.aborted) throw error;
+        throw scriptLoadFailure(url, `failed to start: ${error}`);
       }
-    };
-    try {
-      check();
-      const mounted = await run(o, emit, cleanups, check);
-      check();
-      emit({ type: 'ready' });
-      return { ...mounted, unmount: stop };
-    } catch (error) {
-      stop();
-      if (o.signal?.aborted) throw error;
-      throw scriptLoadFailure(url, `failed to start: ${error}`);
-    }
-  },
-});
-
-function listen<T>(cleanups: (() => void)[], value: PurseSubscribable<T>, callback: (value: T) => void): void {
-  const handle = value.subscribe(callback);
-  cleanups.push(() => (typeof handle === 'function' ? handle() : handle?.unsubscribe()));
+    },
+  };
 }
 
-const dropinCheckout =
-  (purse: PurseGlobal): Mount =>
-  async (o, emit, cleanups, check) => {
-    const options: Parameters<PurseGlobal['createDropinCheckout']>[0] = {
-      session: o.widgetData,
-      locale: o.locale,
-      theme: o.theme,
-      hidePayButton: o.hidePayButton,
-      hooks: o.onRefreshSession && { onRefreshSession: o.onRefreshSession },
-      // Its `ready` and `error` events have the kit's own shape.
-      eventListener(event) {
-        if (event.type === 'ready' || event.type === 'error') emit(event);
-      },
-    };
-    // Only what was given: an undefined (or empty) option must not override the script's own default.
-    for (const key in options) if ((options[key as keyof typeof options] ?? '') === '') delete options[key as keyof typeof options];
-    const instance = await purse.createDropinCheckout(options);
-    cleanups.push(() => instance.unmount());
-    check();
-    listen(cleanups, instance.isPaymentFulfilled, (isFulfilled) => emit({ type: 'fulfilled', isFulfilled }));
-    listen(cleanups, instance.sessionState, (state) => {
-      if (state === 'ready' || state === 'submitting' || state === 'expired') emit({ type: state });
-    });
-    await instance.mount(o.element);
-    return {
-      submit: () => instance.submitPayment(),
-      setSession: async (widgetData) => instance.setSession(widgetData),
-    };
+const dropinCheckout: Mount = async (win, o, emit, cleanups, check) => {
+  const options: Record<string, unknown> = {
+    session: o.widgetData,
+    // Its `ready` and `error` events have the kit's own shape.
+    eventListener(event: PurseDropinCheckoutEvent) {
+      if (event.type === 'ready' || event.type === 'error') emit(event);
+    },
   };
+  // Only what was given: an undefined (or empty) option must not override the script's own default.
+  for (const key of ['locale', 'theme', 'hidePayButton'] as const) {
+    if ((o[key] ?? '') !== '') options[key] = o[key];
+  }
+  if (o.onRefreshSession) options.hooks = { onRefreshSession: o.onRefreshSession };
+  const instance = await win.Purse!.createDropinCheckout(options as unknown as PurseDropinCheckoutOptions);
+  cleanups.push(() => instance.unmount());
+  check();
+  cleanups.push(
+    instance.isPaymentFulfilled.subscribe((isFulfilled) => emit({ type: 'fulfilled', isFulfilled })),
+    instance.sessionState.subscribe((state) => {
+      if (state === 'ready' || state === 'submitting' || state === 'expired') emit({ type: state });
+    }),
+  );
+  await instance.mount(o.element);
+  return {
+    submit: () => instance.submitPayment(),
+    setSession: async (widgetData) => instance.setSession(widgetData),
+  };
+};

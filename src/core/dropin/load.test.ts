@@ -206,6 +206,26 @@ describe('failures', () => {
     expect(scriptTags()).toHaveLength(1);
   });
 
+  it('a timed-out script answering late neither settles nor removes the retry', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const first = loadDropin(CHECKOUT_URL, { timeoutMs: 100 });
+    const [stale] = scriptTags();
+    await vi.advanceTimersByTimeAsync(100);
+    expect((await failureOf(first)).kind).toBe('script_load');
+    const retry = loadDropin(CHECKOUT_URL);
+    const [fresh] = scriptTags();
+    expect(fresh).not.toBe(stale);
+    // The old tag's late events (it defined no global) must not touch the retry's tag or promise.
+    stale!.dispatchEvent(new Event('load'));
+    stale!.dispatchEvent(new Event('error'));
+    expect(scriptTags()).toEqual([fresh]);
+    expect(loadDropin(CHECKOUT_URL)).toBe(retry);
+    vi.useRealTimers();
+    await settle();
+    requests.at(-1)!.respond(DEFINES_PURSE);
+    await expect(retry).resolves.toMatchObject({ generation: 'dropin-checkout' });
+  });
+
   it('times out after 15 s by default', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const loading = loadDropin(CHECKOUT_URL);

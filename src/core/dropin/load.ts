@@ -3,25 +3,25 @@
 // page that only loads the drop-in pays for this file, the Drop-in Checkout driver and PurseKitFailure (see
 // .size-limit.js). Developer messages are shorter in production builds; tests and development get the full ones.
 import { PurseKitFailure } from '../errors.ts';
-import { createDriver, scriptLoadFailure } from './drivers.ts';
+import { createDriver, noop, scriptLoadFailure } from './drivers.ts';
 import type { DropinDriver, DropinWindow, LoadDropinOptions } from './types.ts';
 
 /** Purse's script CDNs (production and sandbox): the default allow-list. */
 export const PURSE_SCRIPT_ORIGINS: readonly string[] = ['https://cdn.purse-secure.com', 'https://cdn.purse-sandbox.com'];
 
-// Per document, keyed by origin + path: the globals are page-wide, so a query-string variant is the same script.
-let loads = new WeakMap<Document, Map<string, Promise<DropinDriver>>>();
-
-const noop = () => {};
+// Each load is kept on its script tag (`purseLoad`): a tag found in the page is the load to share, and a failed load
+// removes its tag, so a retry (or a component mounted later) injects a fresh one. Query-string variants are the same
+// script (the globals are page-wide): tags are matched by origin and path.
+type Tag = HTMLScriptElement & { purseLoad?: Promise<DropinDriver> };
 
 const configFailure = (message: string) => new PurseKitFailure({ kind: 'config', message });
 
-/** The origin of an absolute URL, or undefined. */
-const originOf = (url: string): string | undefined => {
+/** An absolute URL parsed, or undefined. */
+const parse = (url: string): URL | undefined => {
   try {
-    return new URL(url).origin;
+    return new URL(url);
   } catch {
-    return undefined;
+    // not an absolute URL
   }
 };
 
@@ -30,22 +30,18 @@ const originOf = (url: string): string | undefined => {
  * plain http only when that http origin is itself listed (a local mock server). Throws a `config` PurseKitFailure.
  * Also suited to checking a hosted-page URL before navigating to it.
  */
-export function checkOrigin(url: string, allowedOrigins: readonly string[], what = 'Drop-in script'): URL {
-  let parsed: URL | undefined;
-  try {
-    parsed = new URL(url);
-  } catch {
-    // refused below, naming what was given
-  }
+export function checkOrigin(
+  url: string,
+  allowedOrigins: readonly string[],
+  what = process.env.NODE_ENV !== 'production' ? 'Drop-in script' : 'Script',
+): URL {
+  const parsed = parse(url);
   const origin = parsed?.origin;
   // The scheme itself, not the origin: a blob: URL has the origin of the page that made it.
-  if (!/^https?:$/.test(parsed?.protocol as string) || !allowedOrigins.some((entry) => originOf(entry) === origin)) {
-    throw configFailure(
-      `${what} origin "${origin ?? url}" is not allowed` +
-        (process.env.NODE_ENV !== 'production' ? ` (allowed: ${allowedOrigins.join(', ')}): add it to the allowed origins.` : ''),
-    );
-  }
-  return parsed!;
+  if (/^https?:$/.test(parsed?.protocol as string) && allowedOrigins.some((entry) => parse(entry)?.origin === origin)) return parsed!;
+  throw configFailure(
+    `${what} origin "${origin ?? url}" is not allowed` + (process.env.NODE_ENV !== 'production' ? ` (allowed: ${allowedOrigins.join(', ')}): add it to the allowed origins.` : ''),
+  );
 }
 
 /**
@@ -56,68 +52,60 @@ export function checkOrigin(url: string, allowedOrigins: readonly string[], what
 export function loadDropin(jsUrl: string, options: LoadDropinOptions = {}): Promise<DropinDriver> {
   const { integrity, signal } = options;
   const doc = options.document ?? globalThis.document;
-  let shared: Promise<DropinDriver>;
   try {
     const url = checkOrigin(jsUrl, options.allowedOrigins ?? PURSE_SCRIPT_ORIGINS);
-    if (!doc) throw configFailure('loadDropin needs a document' + (process.env.NODE_ENV !== 'production' ? ': call it in the browser.' : ''));
+    if (!doc) throw configFailure(process.env.NODE_ENV !== 'production' ? 'loadDropin needs a document: call it in the browser.' : 'no document');
     const key = url.origin + url.pathname;
     // A script already in the page with the same origin and path (`script.src` is absolute), whoever added it.
-    const existing = [...doc.scripts].find((script) => script.src.split(/[?#]/)[0] === key);
+    const existing: Tag | undefined = [...doc.scripts].find((script) => script.src.split(/[?#]/)[0] === key);
     // Asked for integrity: a script in the page (loading or loaded, ours or not) without it is refused, never used.
-    if (integrity && (existing?.integrity ?? integrity) !== integrity) throw configFailure(`${key} is in the page without integrity ${integrity}`);
-    const cache = loads.get(doc) ?? new Map<string, Promise<DropinDriver>>();
-    loads.set(doc, cache);
-    shared = cache.get(key) ?? new Promise<DropinDriver>((resolve, reject) => {
-      const ready = () => {
-        const driver = createDriver(doc.defaultView as (Window & DropinWindow) | null, url);
-        if (driver) resolve(driver);
-        return driver;
-      };
-      if (existing && ready()) return;
+    if (integrity && (existing?.integrity ?? integrity) !== integrity) throw configFailure(`${key} ${process.env.NODE_ENV !== 'production' ? 'is in the page without' : 'lacks'} integrity ${integrity}`);
+    const win = doc.defaultView as (Window & DropinWindow) | null;
+    let shared = existing?.purseLoad;
+    if (!shared) {
       const script = existing ?? doc.createElement('script');
-      const timeoutMs = options.timeoutMs ?? 15_000;
-      const listening = new AbortController();
-      const end = (why?: string) => {
-        clearTimeout(timer);
-        listening.abort();
-        if (why === undefined && ready()) return;
-        // A dead tag would be "reused" by the next attempt: remove it so a retry injects a fresh one.
-        script.remove();
-        cache.delete(key);
-        reject(
-          scriptLoadFailure(
-            url,
-            why ?? (process.env.NODE_ENV !== 'production' ? 'defined neither window.Purse nor window.UpStreamPay.' : 'defined no global.'),
-          ),
-        );
-      };
-      const timer = setTimeout(end, timeoutMs, `did not load within ${timeoutMs} ms.`);
-      script.addEventListener('load', () => end(), listening);
-      script.addEventListener('error', () => end(`could not be loaded${process.env.NODE_ENV !== 'production' ? ' (network or CSP)' : ''}.`), listening);
-      if (existing) return;
-      script.src = url.href;
-      script.async = true;
-      if (options.nonce) script.nonce = options.nonce;
-      if (integrity) script.integrity = integrity;
-      const crossOrigin = options.crossOrigin ?? (integrity && 'anonymous');
-      if (crossOrigin) script.crossOrigin = crossOrigin;
-      doc.head.appendChild(script);
-    });
-    // Observed here so a failure nobody awaits is never an unhandled rejection; callers still receive it.
-    shared.catch(noop);
-    cache.set(key, shared);
+      shared = new Promise<DropinDriver>((resolve, reject) => {
+        const timeoutMs = options.timeoutMs ?? 15_000;
+        // Without `why` the script ran: its global decides. Settles once: a late event finds the promise settled and
+        // its tag removed already.
+        const end = (why?: string) => {
+          const driver = !why && createDriver(win, url);
+          clearTimeout(timer);
+          if (driver) return resolve(driver);
+          // A dead tag would be "reused" by the next attempt: remove it so a retry injects a fresh one.
+          script.remove();
+          reject(scriptLoadFailure(url, why ?? (process.env.NODE_ENV !== 'production' ? 'defined neither window.Purse nor window.UpStreamPay.' : 'defined no global.')));
+        };
+        const timer = setTimeout(end, timeoutMs, `did not load within ${timeoutMs} ms.`);
+        script.addEventListener('load', () => end());
+        script.addEventListener('error', () => end(`could not be loaded${process.env.NODE_ENV !== 'production' ? ' (network or CSP)' : ''}.`));
+        if (existing) {
+          // A tag someone else added: its global may be there already, else its load event decides.
+          if (createDriver(win, url)) end();
+          return;
+        }
+        script.src = url.href;
+        script.async = true;
+        if (options.nonce) script.nonce = options.nonce;
+        if (integrity) script.integrity = integrity;
+        if (options.crossOrigin || integrity) script.crossOrigin = options.crossOrigin ?? 'anonymous';
+        doc.head.append(script);
+      });
+      (script as Tag).purseLoad = shared;
+      // Observed here so a failure nobody awaits is never an unhandled rejection; callers still receive it.
+      shared.catch(noop);
+    }
+    signal?.throwIfAborted();
+    // This caller stops waiting when its signal aborts; the shared load goes on for the others.
+    return signal
+      ? new Promise((resolve, reject) => {
+          shared.then(resolve, reject);
+          signal.addEventListener('abort', () => reject(signal.reason));
+        })
+      : shared;
   } catch (failure) {
     return Promise.reject(failure);
   }
-  // This caller stops waiting when its signal aborts; the shared load goes on for the others.
-  return signal
-    ? new Promise((resolve, reject) => {
-        signal.throwIfAborted();
-        const onAbort = () => reject(signal.reason);
-        signal.addEventListener('abort', onAbort);
-        void shared.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-      })
-    : shared;
 }
 
 /**
@@ -127,7 +115,7 @@ export function loadDropin(jsUrl: string, options: LoadDropinOptions = {}): Prom
  */
 export function preconnect(target: string, options: { document?: Document; crossOrigin?: 'anonymous' | 'use-credentials' } = {}): void {
   const doc = options.document ?? globalThis.document;
-  const origin = originOf(target);
+  const origin = parse(target)?.origin;
   const mode = options.crossOrigin;
   if (!doc || !origin || origin === 'null') return;
   for (const link of doc.querySelectorAll('link[rel="preconnect"]')) {
@@ -149,7 +137,10 @@ export function preloadDropin(jsUrl: string, options: LoadDropinOptions = {}): v
   if (options.document ?? globalThis.document) loadDropin(jsUrl, options).catch(noop);
 }
 
-/** Test and dev helper: forgets every load so the next `loadDropin` starts afresh. Does not remove script tags. */
+/**
+ * Test and dev helper: forgets every load of the global document so the next `loadDropin` starts afresh (a tag left
+ * in the page is then treated as one someone else added). Does not remove script tags.
+ */
 export function __resetDropinCache(): void {
-  loads = new WeakMap();
+  for (const script of globalThis.document?.scripts ?? []) delete (script as Tag).purseLoad;
 }

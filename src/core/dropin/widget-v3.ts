@@ -1,6 +1,6 @@
 // The Widget v3 (window.UpStreamPay) half of the driver: downloaded by drivers.ts only when the page's drop-in script
 // is that older generation, so a Drop-in Checkout page does not pay for it. drivers.ts owns the listener book-keeping.
-import type { DropinEvent, DropinMountOptions, UpStreamPayEvent, UpStreamPayGlobal } from './types.ts';
+import type { DropinEvent, DropinMountOptions, PurseUnsubscribe, UpStreamPayEvent, UpStreamPayGlobal } from './types.ts';
 
 let idSeq = 0;
 
@@ -15,11 +15,11 @@ function fromWidgetEvent({ code, payload }: UpStreamPayEvent): DropinEvent | und
 const idOf = (element: HTMLElement) => (element.id ||= `purse-dropin-${++idSeq}`);
 
 /** Mounts Widget v3 (see drivers.ts, `Mount`): `cleanups` run last first on unmount or failure, `check` throws once aborted. */
-export const widgetV3 =
-  (ups: UpStreamPayGlobal) =>
-  async (o: DropinMountOptions, emit: (event: DropinEvent) => void, cleanups: (() => void)[], check: () => void) => {
+export const widgetV3 = async (
+  { UpStreamPay: ups }: { UpStreamPay?: UpStreamPayGlobal },
+  o: DropinMountOptions, emit: (event: DropinEvent) => void, cleanups: PurseUnsubscribe[], check: () => void) => {
     // Widget v3 cannot remove a listener: emit() drops what arrives after unmount.
-    const manager = await ups.WidgetManager.buildForWidgetData(o.widgetData, [
+    const manager = await ups!.WidgetManager.buildForWidgetData(o.widgetData, [
       {
         scopes: ['*'],
         listener(event) {
