@@ -25,7 +25,10 @@ function run(label, command, args, options = {}) {
     child.stdout?.on('data', (chunk) => (output += chunk));
     child.stderr?.on('data', (chunk) => (output += chunk));
     child.on('error', reject);
+    // npm install can hang with no connection open (seen on a fresh clone): a stalled step is stopped, not waited on.
+    const timer = options.timeoutMs && setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
     child.on('close', (code) => {
+      clearTimeout(timer);
       times.push(`${label}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
       if (code === 0) return resolve(output);
       process.stderr.write(output);
@@ -66,7 +69,13 @@ if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== fingerprint) {
   rmSync(join(here, 'node_modules', 'purse-react-kit'), { recursive: true, force: true });
   forgetTarballChecksum(join(here, 'node_modules', '.package-lock.json'));
   forgetTarballChecksum(join(here, 'package-lock.json'));
-  await run('npm install (examples)', 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: here });
+  const install = () =>
+    run('npm install (examples)', 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: here, timeoutMs: 5 * 60_000 });
+  // A second try starts from what the first one put in the npm cache.
+  await install().catch((failure) => {
+    console.error(`${failure.message}; installing again`);
+    return install();
+  });
   forgetTarballChecksum(join(here, 'package-lock.json'));
   writeFileSync(stamp, fingerprint);
 } else {
