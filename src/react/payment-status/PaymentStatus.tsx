@@ -1,6 +1,6 @@
-import { Suspense, useEffect, useRef, useSyncExternalStore } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { usePurse } from '../provider/context.ts';
-import { lazyView, usePreloadWhenIdle } from '../shared/lazy.tsx';
+import { lazyModule, lazyView, usePreloadWhenIdle } from '../shared/lazy.tsx';
 import { Button, cx, LiveRegion } from '../shared/parts.tsx';
 import type * as OutcomeModule from './outcome.tsx';
 import type { PaymentDetailsProps } from './PaymentDetails.tsx';
@@ -36,37 +36,13 @@ const Details = lazyView<PaymentDetailsProps>(
 // The words and actions of a failure, a timeout or an error (outcome.tsx) come in a chunk of their own, preloaded when
 // idle. Not a lazy view: the heading, the live region and the actions must change in the same render, so the view
 // reads the module once it is here (false: it could not be downloaded; a new attempt sets it back to undefined).
-let outcome: typeof OutcomeModule | false | undefined;
-let loading: Promise<void> | undefined;
-const listeners = new Set<() => void>();
-const settle = (value: typeof outcome) => {
-  outcome = value;
-  listeners.forEach((listener) => listener());
-};
-const outcomeChunk = {
-  preload: () => {
-    if (!loading) {
-      // A new attempt after a failed one shows "checking" again while it downloads.
-      if (outcome === false) settle(undefined);
-      loading = import('./outcome.tsx').then(settle, () => {
-        loading = undefined;
-        settle(false);
-      });
-    }
-    return loading;
-  },
-};
-const subscribe = (listener: () => void) => {
-  listeners.add(listener);
-  return () => void listeners.delete(listener);
-};
-const getOutcome = () => outcome;
+const outcomeChunk = lazyModule<typeof OutcomeModule>(() => import('./outcome.tsx'));
 
 /** The default view of `usePaymentStatus()`: outcome heading, details, actions, and one polite live region. */
 export function PaymentStatusView({ status, retryHref, onRetry, headingLevel = 2, className }: PaymentStatusViewProps) {
   const { i18n } = usePurse();
   const { phase, payment, link, refresh } = status;
-  const loaded = useSyncExternalStore(subscribe, getOutcome, getOutcome);
+  const loaded = outcomeChunk.useModule();
   const later = !inPage(textsName(status));
   // A state whose words are still on the way shows as "checking" (nothing new is announced) until they are here.
   const wait = later && !loaded;

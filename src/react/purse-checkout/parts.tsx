@@ -1,11 +1,11 @@
 // The pieces of the default checkout view: loading skeleton with the eligible methods, the hosted-page link, and the
 // panels off the main path (failure, expired, cancelled: panels.tsx, downloaded apart, with a small fallback here).
-import { useId, useSyncExternalStore } from 'react';
+import { useId } from 'react';
 import type { PurseKitError } from '../../core/errors.ts';
 import type { EligibleSolution } from '../../core/wire/payment.ts';
 import { usePurse } from '../provider/context.ts';
 import { Button } from '../shared/parts.tsx';
-import { lazyView } from '../shared/lazy.tsx';
+import { lazyModule, lazyView } from '../shared/lazy.tsx';
 import type { Translator } from '../i18n/index.ts';
 import { methodLabels } from './texts.ts';
 import type * as PanelsModule from './panels.tsx';
@@ -43,35 +43,15 @@ export function LoadingSkeleton({ solutions }: { solutions: readonly EligibleSol
   );
 }
 
-type Panels = typeof PanelsModule;
-let panels: Panels | undefined;
-let loading: Promise<Panels> | undefined;
-const listeners = new Set<() => void>();
-/** Downloads the panels once (again after a failed download); the views that word errors then render again. */
-const loadPanels = () =>
-  (loading ??= import('./panels.tsx').then(
-    (module) => {
-      panels = module;
-      listeners.forEach((listener) => listener());
-      return module;
-    },
-    (thrown: unknown) => {
-      loading = undefined;
-      throw thrown;
-    },
-  ));
-const subscribe = (listener: () => void) => {
-  listeners.add(listener);
-  return () => void listeners.delete(listener);
-};
-const getPanels = () => panels;
+/** The panels, downloaded once (again after a failed download); the views that word errors then render again. */
+const panels = lazyModule<typeof PanelsModule>(() => import('./panels.tsx'));
 
 /**
  * The shopper's words for a checkout error: the panels' own once downloaded, until then (or if they cannot be) the
  * provider's message for the error's kind.
  */
 export function useErrorText(i18n: Translator): (error: PurseKitError) => string {
-  const loaded = useSyncExternalStore(subscribe, getPanels, getPanels);
+  const loaded = panels.useModule();
   return (error) => (loaded ? loaded.checkoutErrorText(error, i18n) : i18n.error(error));
 }
 
@@ -88,7 +68,7 @@ function PanelFallback({ status, error, onAction }: PanelProps) {
 }
 
 /** The failure, expired and cancelled panels, downloaded apart. */
-export const CheckoutPanel = lazyView(() => loadPanels().then((module) => module.CheckoutPanel), PanelFallback);
+export const CheckoutPanel = lazyView(() => panels.load().then((module) => module.CheckoutPanel), PanelFallback);
 
 /** HOSTED_PAGE: a link to the (origin-checked) hosted page; after a redirect, the same link as a fallback. */
 export function HostedPageLink({ url, redirecting }: { url: string; redirecting: boolean }) {

@@ -1,7 +1,7 @@
 // Views a shopper sees only off the main path (a failure, an expired session, a payment's timeline) are downloaded
 // apart, so a page does not pay for them before the shopper can pay. A component preloads its own when the browser is
 // idle, so they are there when needed; a download that fails renders a small fallback instead of breaking the page.
-import { lazy, useEffect, type ComponentType, type LazyExoticComponent } from 'react';
+import { lazy, useEffect, useSyncExternalStore, type ComponentType, type LazyExoticComponent } from 'react';
 
 /** A view downloaded apart; `preload()` starts (or reuses) the download. */
 export type LazyView<P> = LazyExoticComponent<ComponentType<P>> & { preload(): Promise<unknown> };
@@ -19,6 +19,55 @@ export function lazyView<P extends object>(load: () => Promise<ComponentType<P>>
       },
     ));
   return Object.assign(lazy(preload), { preload });
+}
+
+/** A module downloaded apart that views read as it arrives (words and actions that must change in the same render). */
+export interface LazyModule<M> {
+  /** Starts (or reuses) the download; rejects when it fails, and the next call downloads again. */
+  load(): Promise<M>;
+  /** `load()` for `usePreloadWhenIdle`: never rejects (a failure shows through `useModule`). */
+  preload(): Promise<unknown>;
+  /** The module once here; `false` after a failed download (until the next attempt); undefined while on its way. */
+  useModule(): M | false | undefined;
+}
+
+/** See `LazyModule`: every view that reads it renders again when the download ends. */
+export function lazyModule<M>(download: () => Promise<M>): LazyModule<M> {
+  let module: M | false | undefined;
+  let loading: Promise<M> | undefined;
+  const listeners = new Set<() => void>();
+  const settle = (value: M | false | undefined) => {
+    module = value;
+    listeners.forEach((listener) => listener());
+  };
+  const subscribe = (listener: () => void) => {
+    listeners.add(listener);
+    return () => void listeners.delete(listener);
+  };
+  const get = () => module;
+  const load = () => {
+    if (!loading) {
+      // A new attempt after a failed one: "on its way" again.
+      if (module === false) settle(undefined);
+      loading = download().then(
+        (value) => {
+          settle(value);
+          return value;
+        },
+        (thrown: unknown) => {
+          loading = undefined;
+          settle(false);
+          throw thrown;
+        },
+      );
+    }
+    return loading;
+  };
+  return {
+    load,
+    preload: () => load().catch(() => {}),
+    useModule: () => useSyncExternalStore(subscribe, get, get),
+  };
 }
 
 /** Preloads `views` once the browser is idle after the first render where `when` is true. */
