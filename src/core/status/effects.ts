@@ -6,7 +6,7 @@ import type { MerchantBackend } from '../backend/backend.ts';
 import type { ShopperPayment, ShopperPaymentLink } from '../backend/views.ts';
 import { toKitError, type PurseKitError } from '../errors.ts';
 import { MachineRunner, timer, type Effect, type EffectContext } from '../runner.ts';
-import { initialStatusState, sourceKey, statusReducer } from './machine.ts';
+import { blank, sourceKey, statusReducer } from './machine.ts';
 import { pollDelay, type PollSchedule } from './schedule.ts';
 import { readRedirectToken, resolveSource, type StatusSource, type StatusSourceProps } from './source.ts';
 import type { PaymentStatusPhase, StatusAnswer, StatusEvent, StatusState, StatusTarget } from './types.ts';
@@ -81,8 +81,7 @@ export const StatusRunner = function (config: StatusConfig, cache: StatusCache =
   const follow = () => {
     const source = resolveSource(config, urlToken, urlRead);
     if (sourceKey(source) === sourceKey(machine.getState().source)) return;
-    const answer = cached(source);
-    machine.send({ type: 'START', source, now: Date.now(), ...(answer && { cached: answer }) });
+    machine.send({ type: 'START', source, now: Date.now(), cached: cached(source) });
   };
 
   // Each callback once per transition to its phase, while the view is mounted (StrictMode included).
@@ -122,8 +121,8 @@ export const StatusRunner = function (config: StatusConfig, cache: StatusCache =
     return list;
   };
 
-  const first = resolveSource(config, undefined, false);
-  const machine = new MachineRunner(initialStatusState(first, Date.now(), cached(first)), {
+  // Starts on what the props name (the URL is read once mounted): the first render shows it, on the server too.
+  const machine = new MachineRunner(blank, {
     reducer: statusReducer,
     effects,
     onEvent: report,
@@ -136,6 +135,8 @@ export const StatusRunner = function (config: StatusConfig, cache: StatusCache =
       report();
     },
   });
+
+  follow();
 
   return {
     subscribe: machine.subscribe,

@@ -28,7 +28,8 @@ export function initialStatusState(source: StatusSource, now: number, cached?: S
   return statusReducer(blank, { type: 'START', source, now, ...(cached && { cached }) });
 }
 
-const blank: StatusState = { phase: 'verifying', source: { kind: 'unread' }, requests: 0, startedAt: 0 };
+/** Before any source: verifying, nothing asked (the state of a source still `unread`). */
+export const blank: StatusState = { phase: 'verifying', source: { kind: 'unread' }, requests: 0, startedAt: 0 };
 
 const ask = (state: StatusState, target = state.target): StatusState => ({
   ...state,
