@@ -1,7 +1,7 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { usePurse } from '../provider/context.ts';
 import { lazyModule, lazyView, usePreloadWhenIdle } from '../shared/lazy.tsx';
-import { Button, cx, LiveRegion } from '../shared/parts.tsx';
+import { cx, LiveRegion } from '../shared/parts.tsx';
 import type * as OutcomeModule from './outcome.tsx';
 import type { PaymentDetailsProps } from './PaymentDetails.tsx';
 import { inPage, statusTexts, textsName, type StatusTexts } from './texts.ts';
@@ -102,9 +102,9 @@ export function PaymentStatusView({ status, retryHref, onRetry, headingLevel = 2
       )}
       {wait
         ? loaded === false && (
-            <Button onClick={downloadAgain} className="purse-payment-status__retry">
+            <button type="button" onClick={downloadAgain} className="purse-button purse-button--primary purse-payment-status__retry">
               {i18n.t('paymentStatus.retry')}
-            </Button>
+            </button>
           )
         : later && loaded && <loaded.OutcomeActions status={status} retryHref={retryHref} onRetry={onRetry} onRefresh={refreshNow} />}
     </div>
