@@ -2,7 +2,7 @@
 import { useRef } from 'react';
 import type { ShopperDepositAddress } from '../../core/backend/customer-purse.ts';
 import { usePurse } from '../provider/context.ts';
-import { Button } from '../shared/parts.tsx';
+import { Button } from '../shared/button.tsx';
 import { QrCode } from './QrCode.tsx';
 
 export interface AddressCardProps {

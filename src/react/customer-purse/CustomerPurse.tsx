@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { Translator } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
-import { Button, cx, LiveRegion } from '../shared/parts.tsx';
+import { Button } from '../shared/button.tsx';
+import { cx, LiveRegion } from '../shared/parts.tsx';
 import { AddressCard } from './AddressCard.tsx';
 import { DepositsTable } from './DepositsTable.tsx';
 import { customerPurseStatusText } from './texts.ts';

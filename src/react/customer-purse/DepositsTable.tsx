@@ -2,7 +2,7 @@
 import type { DepositsState } from '../../core/customer-purse/types.ts';
 import { complianceTone, depositTone, formatDepositAmount } from '../../core/customer-purse/format.ts';
 import { usePurse } from '../provider/context.ts';
-import { Button } from '../shared/parts.tsx';
+import { Button } from '../shared/button.tsx';
 import { complianceText, depositStateText } from './texts.ts';
 
 export interface DepositsTableProps {

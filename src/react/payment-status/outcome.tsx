@@ -7,7 +7,7 @@ import { MISSING_SOURCE } from '../../core/status/machine.ts';
 import { enPaymentOutcome } from '../i18n/en/payment-outcome.ts';
 import { addMessages, type Translator } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
-import { Button } from '../shared/parts.tsx';
+import { Button } from '../shared/button.tsx';
 import type { PaymentStatusState } from './usePaymentStatus.ts';
 
 addMessages(enPaymentOutcome);

@@ -1,6 +1,7 @@
 import { Suspense, useCallback, useRef, type ReactNode } from 'react';
 import { usePurse } from '../provider/context.ts';
-import { Button, cx, LiveRegion } from '../shared/parts.tsx';
+import { Button } from '../shared/button.tsx';
+import { cx, LiveRegion } from '../shared/parts.tsx';
 import { usePreloadWhenIdle } from '../shared/lazy.tsx';
 import { CheckoutPanel, HostedPageLink, LoadingSkeleton, useErrorText } from './parts.tsx';
 import { checkoutStatusText } from './texts.ts';

@@ -7,7 +7,7 @@ import { canRetry, errorCode, recoveryOf } from '../../core/recovery.ts';
 import { enCheckoutPanels } from '../i18n/en/purse-checkout-panels.ts';
 import { addMessages, type MessageKey, type Translator } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
-import { Button } from '../shared/parts.tsx';
+import { Button } from '../shared/button.tsx';
 import { useCountdown } from '../shared/useCountdown.ts';
 
 addMessages(enCheckoutPanels);

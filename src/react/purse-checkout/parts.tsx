@@ -4,7 +4,7 @@ import { useId } from 'react';
 import type { PurseKitError } from '../../core/errors.ts';
 import type { EligibleSolution } from '../../core/wire/payment.ts';
 import { usePurse } from '../provider/context.ts';
-import { Button } from '../shared/parts.tsx';
+import { Button } from '../shared/button.tsx';
 import { lazyModule, lazyView } from '../shared/lazy.tsx';
 import type { Translator } from '../i18n/index.ts';
 import { methodLabels } from './texts.ts';

@@ -1,5 +1,6 @@
-// View pieces shared by every component: class names, the live region, the focus-keeping button.
-import { forwardRef, type ButtonHTMLAttributes, type ReactNode } from 'react';
+// View pieces shared by every component: class names, the live region. The focus-keeping button is in button.tsx, a
+// module of its own, so that a page whose only buttons are downloaded later (the status page) does not download it.
+import type { ReactNode } from 'react';
 
 export const cx = (...names: (string | false | undefined)[]) => names.filter(Boolean).join(' ');
 
@@ -11,32 +12,3 @@ export function LiveRegion({ children }: { children: ReactNode }) {
     </div>
   );
 }
-
-type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
-  /** Busy or unavailable: the button stays focusable (focus is not lost) but clicks are ignored. */
-  inactive?: boolean;
-  variant?: 'primary' | 'secondary' | 'link';
-};
-
-/** A button that is "disabled" with aria-disabled, so keyboard focus stays on it while a request runs. */
-export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button(
-  { inactive = false, variant = 'primary', className, onClick, type = 'button', ...rest },
-  ref,
-) {
-  return (
-    <button
-      ref={ref}
-      type={type}
-      aria-disabled={inactive || undefined}
-      className={cx('purse-button', `purse-button--${variant}`, className)}
-      onClick={(event) => {
-        if (inactive) {
-          event.preventDefault(); // also stops a type="submit" button from submitting its form
-          return;
-        }
-        onClick?.(event);
-      }}
-      {...rest}
-    />
-  );
-});

@@ -1,7 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { maskEmail, maskPhone } from '../../core/xco-account/machine.ts';
 import { usePurse } from '../provider/context.ts';
-import { Button, cx, LiveRegion } from '../shared/parts.tsx';
+import { Button } from '../shared/button.tsx';
+import { cx, LiveRegion } from '../shared/parts.tsx';
 import type { XcoSignupProps } from '../xco-signup/XcoSignup.tsx';
 import { useXcoAccount, type UseXcoAccountOptions, type XcoAccountApi } from './useXcoAccount.ts';
 

@@ -6,7 +6,7 @@ import type { CodeSentState, SendingState, VerifyingState } from '../../core/sig
 import { enSignupCode } from '../i18n/en/xco-signup-code.ts';
 import { addMessages, type Translator } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
-import { Button } from '../shared/parts.tsx';
+import { Button } from '../shared/button.tsx';
 import { useWaitLabel } from './countdown.ts';
 import { FieldLabel, identifierText } from './parts.tsx';
 import type { XcoSignupApi } from './useXcoSignup.ts';

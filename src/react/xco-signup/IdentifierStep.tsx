@@ -3,7 +3,7 @@ import { detectIdentifierKind, loadPhoneLib, type CountryCode } from '../../core
 import type { CheckingState, IdentifyState, SendingState } from '../../core/signup/types.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
-import { Button } from '../shared/parts.tsx';
+import { Button } from '../shared/button.tsx';
 import { ErrorMessage, FieldLabel } from './parts.tsx';
 import type { XcoSignupApi } from './useXcoSignup.ts';
 

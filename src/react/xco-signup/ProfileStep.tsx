@@ -6,7 +6,7 @@ import type { CreatingState, ProfileState } from '../../core/signup/types.ts';
 import { enSignupProfile } from '../i18n/en/xco-signup-profile.ts';
 import { addMessages, type MessageKey, type Translator } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
-import { Button } from '../shared/parts.tsx';
+import { Button } from '../shared/button.tsx';
 import { ErrorMessage, FieldLabel } from './parts.tsx';
 import {
   countryOptions,

@@ -7,7 +7,8 @@ import type { IdentifyState, SignupState } from '../../core/signup/types.ts';
 import type { Translator } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
 import { lazyView, usePreloadWhenIdle } from '../shared/lazy.tsx';
-import { Button, cx, LiveRegion } from '../shared/parts.tsx';
+import { Button } from '../shared/button.tsx';
+import { cx, LiveRegion } from '../shared/parts.tsx';
 import { IdentifierStep } from './IdentifierStep.tsx';
 import { useXcoSignup, type UseXcoSignupOptions, type XcoSignupApi } from './useXcoSignup.ts';
 

@@ -7,7 +7,7 @@ import type { DoneState, FailedState, LinkingState, SignupRecovery, VerifiedStat
 import { enSignupEnd } from '../i18n/en/xco-signup-end.ts';
 import { addMessages, type MessageKey, type Translator } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
-import { Button } from '../shared/parts.tsx';
+import { Button } from '../shared/button.tsx';
 import { useWaitLabel } from './countdown.ts';
 import type { XcoSignupApi } from './useXcoSignup.ts';
 

@@ -1,0 +1,32 @@
+// The focus-keeping button of every component (apart from parts.tsx: see there).
+import { forwardRef, type ButtonHTMLAttributes } from 'react';
+import { cx } from './parts.tsx';
+
+type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
+  /** Busy or unavailable: the button stays focusable (focus is not lost) but clicks are ignored. */
+  inactive?: boolean;
+  variant?: 'primary' | 'secondary' | 'link';
+};
+
+/** A button that is "disabled" with aria-disabled, so keyboard focus stays on it while a request runs. */
+export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button(
+  { inactive = false, variant = 'primary', className, onClick, type = 'button', ...rest },
+  ref,
+) {
+  return (
+    <button
+      ref={ref}
+      type={type}
+      aria-disabled={inactive || undefined}
+      className={cx('purse-button', `purse-button--${variant}`, className)}
+      onClick={(event) => {
+        if (inactive) {
+          event.preventDefault(); // also stops a type="submit" button from submitting its form
+          return;
+        }
+        onClick?.(event);
+      }}
+      {...rest}
+    />
+  );
+});
