@@ -138,15 +138,12 @@ export const StatusRunner = function (config: StatusConfig, cache: StatusCache =
 
   follow();
 
-  return {
-    subscribe: machine.subscribe,
-    getState: machine.getState,
-    attach: machine.attach,
-    detach: machine.detach,
+  // The machine's own subscribe, getState, attach and detach; refresh is the shopper's (an event), not the runner's.
+  return Object.assign(machine, {
     refresh: () => machine.send({ type: 'REFRESH' }),
-    setConfig: (next) => {
+    setConfig: (next: StatusConfig) => {
       config = next;
       follow();
     },
-  };
+  });
 } as unknown as new (config: StatusConfig, cache?: StatusCache) => StatusRunner;
