@@ -52,7 +52,11 @@ export function resolveSchedule(overrides?: Partial<PollSchedule>): PollSchedule
   }
   for (const [key, value] of Object.entries(schedule)) {
     if (!Number.isFinite(value) || value <= 0) {
-      throw new Error(`Poll schedule: ${key} must be a positive number of milliseconds (got ${String(value)}).`);
+      throw new Error(
+        `Poll schedule: ${key} ` +
+          // Why, and the value given, in development builds only.
+          (process.env.NODE_ENV !== 'production' ? `must be a positive number of milliseconds (got ${String(value)}).` : 'is invalid.'),
+      );
     }
   }
   return schedule;
