@@ -8,9 +8,9 @@ import {
   isFinalOutcome,
   lastFailedAttempt,
   paidPaymentId,
-  settlementOf,
   successHeadline,
 } from './classify.ts';
+import { settlementOf } from './timeline.ts';
 
 const NOT = { consumed: 'NOT', captured: 'NOT', voided: 'NOT', refunded: 'NOT' } as const;
 const ZERO = { authorize_pending: 0, total_authorized: 0, total_captured: 0, total_refunded: 0, total_voided: 0 };

@@ -2,7 +2,7 @@
 // Pure functions of the objects the merchant backend returned after asking Purse; a redirect's query parameters
 // are never an input here.
 import type { CheckoutSession, ShopperPayment, ShopperPaymentLink } from '../backend/views.ts';
-import type { AuthorizationStatus, MinorUnits, OverviewStatus } from '../wire/payment.ts';
+import type { AuthorizationStatus } from '../wire/payment.ts';
 
 /** What an object means for the shopper: final (success, failure) or not yet (waiting). */
 export type StatusOutcome = 'success' | 'failure' | 'waiting';
@@ -83,34 +83,6 @@ export function paidPaymentId(link: Pick<ShopperPaymentLink, 'payments'>): strin
 export function lastFailedAttempt(link: Pick<ShopperPaymentLink, 'payments'>): AuthorizationStatus | undefined {
   const last = link.payments.at(-1);
   return last && last.authorization_status in failedAuthorizations ? last.authorization_status : undefined;
-}
-
-/** What happened to an authorized amount after the authorization. */
-export type SettlementKind = 'captured' | 'refunded' | 'voided';
-
-/** One line of what happened to an authorized amount after authorization. */
-export interface SettlementLine {
-  /** Captured, refunded or voided. */
-  kind: SettlementKind;
-  /** Of the authorized amount: totally or partially. */
-  extent: Exclude<OverviewStatus, 'NOT'>;
-  /** In minor units. */
-  amount: MinorUnits;
-}
-
-const settlementTotals = { captured: 'total_captured', refunded: 'total_refunded', voided: 'total_voided' } as const;
-
-/** Captured, refunded and voided amounts of a payment, in that order, leaving out what did not happen. */
-export function settlementOf(payment: Pick<ShopperPayment, 'overview' | 'amounts'>): SettlementLine[] {
-  const lines: SettlementLine[] = [];
-  for (const kind of ['captured', 'refunded', 'voided'] as const) {
-    const amount = payment.amounts[settlementTotals[kind]];
-    const extent = payment.overview[kind];
-    if (extent === 'NOT' && amount <= 0) continue;
-    // Trust the amounts when the overview lags behind them.
-    lines.push({ kind, extent: extent === 'NOT' ? 'PARTIALLY' : extent, amount });
-  }
-  return lines;
 }
 
 /**

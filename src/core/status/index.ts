@@ -5,13 +5,10 @@ export {
   isFinalOutcome,
   lastFailedAttempt,
   paidPaymentId,
-  settlementOf,
   successHeadline,
 } from './classify.ts';
 export type {
   FailureReason,
-  SettlementKind,
-  SettlementLine,
   StatusClassification,
   StatusOutcome,
   StatusReason,
@@ -24,4 +21,5 @@ export * from './types.ts';
 export { initialStatusState, MISSING_SOURCE, sourceKey, statusReducer } from './machine.ts';
 export { StatusRunner, type PaymentStatusDetails, type StatusCache, type StatusConfig } from './effects.ts';
 export { readRedirectToken, resolveSource, type StatusSource, type StatusSourceProps } from './source.ts';
-export { paymentTimeline, timelineOf } from './timeline.ts';
+export { paymentTimeline, settlementOf, timelineOf } from './timeline.ts';
+export type { SettlementKind, SettlementLine } from './timeline.ts';

@@ -1,9 +1,37 @@
 // A payment's life as a short list of dated steps — authorized, then each capture, refund and void with its amount —
 // for the status page and for a back office. Built from Purse's payment on the server (amounts and dates only), or,
 // for a view that has no timeline, from its totals without dates.
+// settlementOf is here rather than in classify.ts (which the status page downloads): only the details chunk uses it.
 import type { PaymentTimelineEvent, PaymentTimelineKind, ShopperPayment } from '../backend/views.ts';
-import type { AuthorizationStatus, Payment, PaymentOperation } from '../wire/payment.ts';
-import { settlementOf } from './classify.ts';
+import type { AuthorizationStatus, MinorUnits, OverviewStatus, Payment, PaymentOperation } from '../wire/payment.ts';
+
+/** What happened to an authorized amount after the authorization. */
+export type SettlementKind = 'captured' | 'refunded' | 'voided';
+
+/** One line of what happened to an authorized amount after authorization. */
+export interface SettlementLine {
+  /** Captured, refunded or voided. */
+  kind: SettlementKind;
+  /** Of the authorized amount: totally or partially. */
+  extent: Exclude<OverviewStatus, 'NOT'>;
+  /** In minor units. */
+  amount: MinorUnits;
+}
+
+const settlementTotals = { captured: 'total_captured', refunded: 'total_refunded', voided: 'total_voided' } as const;
+
+/** Captured, refunded and voided amounts of a payment, in that order, leaving out what did not happen. */
+export function settlementOf(payment: Pick<ShopperPayment, 'overview' | 'amounts'>): SettlementLine[] {
+  const lines: SettlementLine[] = [];
+  for (const kind of ['captured', 'refunded', 'voided'] as const) {
+    const amount = payment.amounts[settlementTotals[kind]];
+    const extent = payment.overview[kind];
+    if (extent === 'NOT' && amount <= 0) continue;
+    // Trust the amounts when the overview lags behind them.
+    lines.push({ kind, extent: extent === 'NOT' ? 'PARTIALLY' : extent, amount });
+  }
+  return lines;
+}
 
 const AUTHORIZATION_KINDS: Record<AuthorizationStatus, PaymentTimelineKind> = {
   AUTHORIZED: 'authorized',
