@@ -17,7 +17,11 @@ const browserLanguages = (): readonly string[] =>
 export function useLocale(locale: PurseLocale | 'auto', fallback: PurseLocale): PurseLocale {
   const check = (name: string, value: string, auto?: boolean) => {
     if (!isPurseLocale(value) && !(auto && value === 'auto')) {
-      throw new Error(`<PurseProvider ${name}="${value}">: use one of ${PURSE_LOCALES.join(', ')}${auto ? ', or "auto"' : ''}.`);
+      // Which values are allowed, in development builds only.
+      throw new Error(
+        `<PurseProvider ${name}="${value}">` +
+          (process.env.NODE_ENV !== 'production' ? `: use one of ${PURSE_LOCALES.join(', ')}${auto ? ', or "auto"' : ''}.` : ''),
+      );
     }
   };
   check('locale', locale, true);
