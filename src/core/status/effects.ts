@@ -121,7 +121,6 @@ export const StatusRunner = function (config: StatusConfig, cache: StatusCache =
     return list;
   };
 
-  // Starts on what the props name (the URL is read once mounted): the first render shows it, on the server too.
   const machine = new MachineRunner(blank, {
     reducer: statusReducer,
     effects,
@@ -136,6 +135,7 @@ export const StatusRunner = function (config: StatusConfig, cache: StatusCache =
     },
   });
 
+  // Starts on what the props name (the URL is read once mounted): the first render shows it, on the server too.
   follow();
 
   // The machine's own subscribe, getState, attach and detach; refresh is the shopper's (an event), not the runner's.
