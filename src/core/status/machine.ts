@@ -62,10 +62,9 @@ function take(state: StatusState, answer: StatusAnswer): StatusState {
 
 function classification({ target, link, payment, session, verified }: StatusState): StatusClassification | undefined {
   const kind = target?.kind;
-  if (kind === 'verify') return undefined;
   if (kind === 'link') return link && classifyPaymentLink(link);
   // Only the payment (as Purse reports it) can say success or failure; while its first answer is on the way, stay on
-  // what the session said rather than flash "verifying".
+  // what the session said rather than flash "verifying" (while the redirect is verified there is no session yet).
   if (kind === 'payment' && payment) return classifyPayment(payment);
   if (kind) return session && classifySession(session);
   return verified && classifySession({ status: verified.client_session_status });
