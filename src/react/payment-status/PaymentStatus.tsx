@@ -4,7 +4,7 @@ import { lazyModule, lazyView, usePreloadWhenIdle } from '../shared/lazy.tsx';
 import { cx, LiveRegion } from '../shared/parts.tsx';
 import type * as OutcomeModule from './outcome.tsx';
 import type { PaymentDetailsProps } from './PaymentDetails.tsx';
-import { inPage, statusTexts, textsName, type StatusTexts } from './texts.ts';
+import { inPage, statusTexts, type StatusTexts } from './texts.ts';
 import { usePaymentStatus } from './usePaymentStatus.ts';
 import type { PaymentStatusState, UsePaymentStatusOptions } from './usePaymentStatus.ts';
 
@@ -43,12 +43,14 @@ export function PaymentStatusView({ status, retryHref, onRetry, headingLevel = 2
   const { i18n } = usePurse();
   const { phase, payment, link, refresh } = status;
   const loaded = outcomeChunk.useModule();
-  const later = !inPage(textsName(status));
+  const later = !inPage(status);
   // A state whose words are still on the way shows as "checking" (nothing new is announced) until they are here.
   const wait = later && !loaded;
-  const texts: StatusTexts = wait
-    ? { title: i18n.t(loaded === false ? 'error.script_load' : 'paymentStatus.verifying.title') }
-    : statusTexts(status, i18n, loaded ? loaded.errorText : undefined);
+  const texts: StatusTexts = !later
+    ? statusTexts(status, i18n)
+    : loaded
+      ? loaded.outcomeTexts(status, i18n)
+      : { title: i18n.t(loaded === false ? 'error.script_load' : 'paymentStatus.verifying.title') };
   const shown = wait ? String(loaded) : phase;
   const Heading = `h${headingLevel}` as const;
 

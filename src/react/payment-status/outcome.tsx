@@ -3,11 +3,13 @@
 // is idle; the view shows these words, and its live region says them, only once this chunk is here.
 import type { PurseKitError } from '../../core/errors.ts';
 import { canRetry, errorCode, recoveryOf } from '../../core/recovery.ts';
+import { successHeadline } from '../../core/status/classify.ts';
 import { MISSING_SOURCE } from '../../core/status/machine.ts';
 import { enPaymentOutcome } from '../i18n/en/payment-outcome.ts';
 import { addMessages, type Translator } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
 import { Button } from '../shared/button.tsx';
+import { textsOf, type StatusTexts, type StatusView } from './texts.ts';
 import type { PaymentStatusState } from './usePaymentStatus.ts';
 
 addMessages(enPaymentOutcome);
@@ -27,6 +29,20 @@ export function errorText(error: PurseKitError, i18n: Translator): string {
   if (code === 'store_full' || code === 'store_unavailable') return i18n.t('error.busy');
   // Validation, request (404, 409…) and the rest: the backend would not confirm this payment.
   return /^(network|server|rate_limited|session_expired)$/.test(error.kind) ? i18n.error(error) : i18n.t('paymentStatus.error.verify');
+}
+
+/** The title and body of a failure, a timeout, an error, a refund or a release: 'failure.refused', 'timedOut'… */
+export function outcomeTexts({ phase, reason, payment, error }: StatusView, i18n: Translator): StatusTexts {
+  const name =
+    phase === 'success'
+      ? successHeadline(payment)
+      : phase === 'failure'
+        ? `failure.${reason ?? 'error'}`
+        : phase === 'timed_out'
+          ? 'timedOut'
+          : phase;
+  const t = textsOf(name, i18n);
+  return { title: t('title'), body: phase === 'error' ? error && errorText(error, i18n) : t('body') };
 }
 
 /** Props of `<OutcomeActions>`. */

@@ -1,6 +1,5 @@
-// What the status page says for each phase and reason: the texts under `paymentStatus.<name>`, found by name. Shopper
-// texts only: a PurseKitError's developer message is never shown.
-import type { PurseKitError } from '../../core/errors.ts';
+// What the status page says while it checks, waits or shows a paid payment: the texts under `paymentStatus.<name>`.
+// Shopper texts only: a PurseKitError's developer message is never shown.
 import { lastFailedAttempt, successHeadline } from '../../core/status/classify.ts';
 import type { MessageKey, Translator } from '../i18n/index.ts';
 import type { PaymentStatusState } from './usePaymentStatus.ts';
@@ -12,36 +11,25 @@ export interface StatusTexts {
 
 export type StatusView = Pick<PaymentStatusState, 'phase' | 'reason' | 'payment' | 'link' | 'error'>;
 
-/** The name of a state's texts: 'success', 'refunded', 'failure.refused', 'timedOut', 'linkWaiting', 'error'… */
-export function textsName({ phase, reason, payment, link }: StatusView): string {
-  const headline = successHeadline(payment);
-  return phase === 'success'
-    ? headline === 'paid' ? 'success' : headline
-    : phase === 'failure'
-      ? `failure.${reason ?? 'error'}`
-      : phase === 'timed_out' ? 'timedOut' : phase === 'waiting' && link ? 'linkWaiting' : phase;
-}
-
 /**
- * The states whose texts are in the page: checking, pending, successful. The others (failure, timeout, error, refund,
- * release) come with their actions in the outcome chunk (outcome.tsx).
+ * The states whose words are in the page: checking, pending (a link's too), paid. The others — a failure, a timeout,
+ * an error, a refund, a release — come with their actions in the outcome chunk (outcome.tsx: outcomeTexts).
  */
-export const inPage = (name: string) => /^(verifying|waiting|linkWaiting|success)$/.test(name);
+export const inPage = ({ phase, payment }: StatusView) =>
+  phase === 'verifying' || phase === 'waiting' || (phase === 'success' && successHeadline(payment) === 'paid');
 
-/** The title and body of a state; `errorText` words the error of an `error` phase (from the outcome chunk). */
-export function statusTexts(status: StatusView, i18n: Translator, errorText?: (error: PurseKitError, i18n: Translator) => string): StatusTexts {
-  const { phase, link, error } = status;
-  const name = textsName(status);
-  const t = (key: string) => i18n.t(`paymentStatus.${name}.${key}` as MessageKey);
+/** The texts under `paymentStatus.<name>` (title, body, …). */
+export const textsOf = (name: string, i18n: Translator) => (key: string) => i18n.t(`paymentStatus.${name}.${key}` as MessageKey);
+
+/** The title and body of a state whose words are in the page (see inPage). */
+export function statusTexts({ phase, link }: StatusView, i18n: Translator): StatusTexts {
+  const name = phase === 'waiting' && link ? 'linkWaiting' : phase;
+  const t = textsOf(name, i18n);
   return {
     title: t('title'),
     body:
       phase === 'verifying'
         ? undefined
-        : phase === 'error'
-          ? error && errorText?.(error, i18n)
-          : name === 'linkWaiting'
-            ? t(link!.status === 'OPENED' || lastFailedAttempt(link!) ? 'opened' : 'created')
-            : t('body'),
+        : t(name === 'linkWaiting' ? (link!.status === 'OPENED' || lastFailedAttempt(link!) ? 'opened' : 'created') : 'body'),
   };
 }
