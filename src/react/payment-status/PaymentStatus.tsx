@@ -41,7 +41,7 @@ const outcomeChunk = lazyModule<typeof OutcomeModule>(() => import('./outcome.ts
 /** The default view of `usePaymentStatus()`: outcome heading, details, actions, and one polite live region. */
 export function PaymentStatusView({ status, retryHref, onRetry, headingLevel = 2, className }: PaymentStatusViewProps) {
   const { i18n } = usePurse();
-  const { phase, payment, link, refresh } = status;
+  const { phase, payment, link } = status;
   const loaded = outcomeChunk.useModule();
   const later = !inPage(status);
   // A state whose words are still on the way shows as "checking" (nothing new is announced) until they are here.
@@ -51,25 +51,14 @@ export function PaymentStatusView({ status, retryHref, onRetry, headingLevel = 2
     : loaded
       ? loaded.outcomeTexts(status, i18n)
       : { title: i18n.t(loaded === false ? 'error.script_load' : 'paymentStatus.verifying.title') };
-  const shown = wait ? String(loaded) : phase;
   const Heading = `h${headingLevel}` as const;
 
-  // Focus moves only after the shopper acted (Refresh, Try again) and the button they used went away: never on load
-  // and never on an automatic poll, which the live region announces instead.
-  const root = useRef<HTMLDivElement>(null);
+  // After the shopper acted, focus goes to the status (the outcome chunk's Refresh, once the status it answered is
+  // replaced; "Try again" here at once, as the button goes away while the words download again). Never on load.
   const heading = useRef<HTMLHeadingElement>(null);
-  const actedAt = useRef<string | null>(null);
-  useEffect(() => {
-    if (actedAt.current === null || actedAt.current === shown) return;
-    actedAt.current = null;
-    if (!root.current?.contains(document.activeElement)) heading.current?.focus();
-  }, [shown]);
-  const refreshNow = () => {
-    actedAt.current = shown;
-    refresh();
-  };
+  const focusStatus = () => heading.current?.focus();
   const downloadAgain = () => {
-    actedAt.current = shown;
+    focusStatus();
     void outcomeChunk.preload();
   };
 
@@ -80,7 +69,6 @@ export function PaymentStatusView({ status, retryHref, onRetry, headingLevel = 2
 
   return (
     <div
-      ref={root}
       className={cx('purse-payment-status', `purse-payment-status--${phase.replace('_', '-')}`, className)}
       lang={i18n.locale}
     >
@@ -108,7 +96,7 @@ export function PaymentStatusView({ status, retryHref, onRetry, headingLevel = 2
               {i18n.t('paymentStatus.retry')}
             </button>
           )
-        : later && loaded && <loaded.OutcomeActions status={status} retryHref={retryHref} onRetry={onRetry} onRefresh={refreshNow} />}
+        : later && loaded && <loaded.OutcomeActions status={status} retryHref={retryHref} onRetry={onRetry} focusStatus={focusStatus} />}
     </div>
   );
 }

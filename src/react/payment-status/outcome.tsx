@@ -1,10 +1,12 @@
 // What the status page needs only after a failure, a timeout or an error (or a refund or a release): the words of
 // those states and of their errors, and the way on (refresh, or try again). Downloaded apart, preloaded when the page
 // is idle; the view shows these words, and its live region says them, only once this chunk is here.
+import { useEffect, useRef } from 'react';
 import type { PurseKitError } from '../../core/errors.ts';
 import { canRetry, errorCode, recoveryOf } from '../../core/recovery.ts';
 import { successHeadline } from '../../core/status/classify.ts';
 import { MISSING_SOURCE } from '../../core/status/machine.ts';
+import type { PaymentStatusPhase } from '../../core/status/types.ts';
 import { enPaymentOutcome } from '../i18n/en/payment-outcome.ts';
 import { addMessages, type Translator } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
@@ -50,17 +52,39 @@ export interface OutcomeActionsProps {
   status: PaymentStatusState;
   retryHref?: string;
   onRetry?(): void;
-  /** Asks again (the view moves focus once the answer replaces the button). */
-  onRefresh(): void;
+  /** Moves focus to the status heading. */
+  focusStatus(): void;
 }
 
-/** The way on: "Refresh" when asking again may help (timeout, transient error), else "Try again" back to checkout. */
-export function OutcomeActions({ status: { phase, error, refreshing }, retryHref, onRetry, onRefresh }: OutcomeActionsProps) {
+/**
+ * The way on: "Refresh" when asking again may help (timeout, transient error), else "Try again" back to checkout.
+ * Focus moves only after the shopper pressed Refresh and the button went away with the status it answered (another
+ * status came): never on load and never on an automatic poll, which the live region announces instead.
+ */
+export function OutcomeActions({ status: { phase, error, refreshing, refresh }, retryHref, onRetry, focusStatus }: OutcomeActionsProps) {
   const { i18n } = usePurse();
+  /** The phase the shopper pressed Refresh in, until another comes. */
+  const actedIn = useRef<PaymentStatusPhase | null>(null);
+  const moved = (now?: PaymentStatusPhase) => {
+    if (actedIn.current === null || actedIn.current === now) return;
+    actedIn.current = null;
+    // Focus was on the button, which is gone: the page's body has it.
+    if (document.activeElement === document.body) focusStatus();
+  };
+  // `moved` reads only refs and the page's focusStatus (which reads a ref): the phase is what matters.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => moved(phase), [phase]);
+  // Unmounted: the new status is one whose words are in the page (paid, pending).
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => () => moved(), []);
+  const refreshNow = () => {
+    actedIn.current = phase;
+    refresh();
+  };
   const retry = () => onRetry?.();
   if (phase === 'timed_out' || (phase === 'error' && isTransient(error))) {
     return (
-      <Button inactive={refreshing} onClick={onRefresh} className="purse-payment-status__refresh">
+      <Button inactive={refreshing} onClick={refreshNow} className="purse-payment-status__refresh">
         {i18n.t(refreshing ? 'paymentStatus.refreshing' : phase === 'timed_out' ? 'paymentStatus.refresh' : 'paymentStatus.retry')}
       </Button>
     );
