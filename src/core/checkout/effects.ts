@@ -13,7 +13,7 @@ import { MachineRunner, timer, type Effect, type EffectContext } from '../runner
 import { checkoutReducer, hasDropin, initialCheckoutState, REFRESH_GRACE_MS } from './machine.ts';
 import { dropinEvent, expiryDelay, sessionTarget } from './session.ts';
 import type { CheckoutEvent, CheckoutState } from './types.ts';
-import { warmUp, type WarmUpOptions } from './warm-up.ts';
+import { scriptOptions, warmUp, type WarmUpOptions } from './warm-up.ts';
 import type * as OffPathModule from './off-path.ts';
 
 /** What the checkout reads when work or a callback runs (the latest props, defaults applied). */
@@ -171,9 +171,8 @@ export function createCheckoutRunner(initialConfig: CheckoutConfig): CheckoutRun
   };
 
   const loadScript = async (url: string, { send, signal }: Context): Promise<void> => {
-    const { allowedOrigins, nonce, integrity, scriptTimeoutMs } = config;
     try {
-      const driver = await loadDropin(url, { allowedOrigins, nonce, integrity, timeoutMs: scriptTimeoutMs, signal });
+      const driver = await loadDropin(url, { ...scriptOptions(config), signal });
       drivers.set(url, driver);
       send({ type: 'SCRIPT_LOADED', url, generation: driver.generation });
     } catch (thrown) {

@@ -2,7 +2,7 @@
 // orders the same intent, and what the drop-in's events mean for the checkout. No DOM access.
 import type { CheckoutSession, CheckoutSessionRequest } from '../backend/views.ts';
 import { checkOrigin, PURSE_SCRIPT_ORIGINS } from '../dropin/load.ts';
-import { PurseKitFailure, toKitError, type PurseKitError } from '../errors.ts';
+import { PurseKitFailure, type PurseKitError } from '../errors.ts';
 import type { DropinEvent } from '../dropin/types.ts';
 import type { CheckoutEvent, SessionTarget } from './types.ts';
 
@@ -21,11 +21,8 @@ const configError = (message: string) => new PurseKitFailure({ kind: 'config', m
 export function sessionTarget(session: CheckoutSession, allowedOrigins: readonly string[]): SessionTarget {
   if (session.integration_mode === 'HOSTED_PAGE') {
     if (!session.hosted_page_url) throw configError('The HOSTED_PAGE session has no hosted_page_url.');
-    try {
-      return { kind: 'hosted', url: checkOrigin(session.hosted_page_url, allowedOrigins, 'Hosted payment page').href };
-    } catch (failure) {
-      throw new PurseKitFailure(toKitError(failure));
-    }
+    // checkOrigin throws the `config` PurseKitFailure itself.
+    return { kind: 'hosted', url: checkOrigin(session.hosted_page_url, allowedOrigins, 'Hosted payment page').href };
   }
   if (!session.widget?.js_url || !session.widget.data) throw configError('The EMBEDDED session has no widget (data, js_url).');
   return { kind: 'embedded', jsUrl: session.widget.js_url, widgetData: session.widget.data };
