@@ -184,9 +184,9 @@ export function createCheckoutRunner(initialConfig: CheckoutConfig): CheckoutRun
   const mountDropin = (context: Context): void => {
     const { send, signal, onStop } = context;
     const { session, scriptUrl } = machine.getState();
-    const driver = scriptUrl && drivers.get(scriptUrl);
-    const into = container;
-    if (!driver || !into || !session?.widget || !scriptUrl) return;
+    // The state asks for a drop-in only with its script loaded, a widget and a container.
+    const driver = drivers.get(scriptUrl!)!;
+    const into = container!;
     let dropin: MountedDropin | undefined;
     let renewal: Promise<string> | undefined;
     onStop(() => {
@@ -197,12 +197,12 @@ export function createCheckoutRunner(initialConfig: CheckoutConfig): CheckoutRun
     driver
       .mount({
         element: into,
-        widgetData: session.widget.data,
+        widgetData: session!.widget!.data,
         locale,
         theme,
         hidePayButton,
         signal,
-        onEvent: (event) => send(dropinEvent(event, dropin !== undefined, scriptUrl)),
+        onEvent: (event) => send(dropinEvent(event, dropin !== undefined, scriptUrl!)),
         // Drop-in Checkout's hooks.onRefreshSession: one renewal at a time, however often the drop-in asks.
         onRefreshSession: () =>
           (renewal ??= renew(context).finally(() => {
@@ -224,7 +224,6 @@ export function createCheckoutRunner(initialConfig: CheckoutConfig): CheckoutRun
   /** A fresh session for the same order, its widget data for the drop-in; a failure ends in `expired`. */
   const renew = (context: Context): Promise<string> => {
     context.send({ type: 'RENEWING', now: Date.now() });
-    if (offPathLoaded) return offPathLoaded.renew(config, context);
     return offPath().then(
       (chunk) => chunk.renew(config, context),
       (thrown: unknown) => {

@@ -1,8 +1,8 @@
 // Pure facts about checkout sessions: the allowed origins, where a session leads, when it expires, what makes two
 // orders the same intent, and what the drop-in's events mean for the checkout. No DOM access.
 import type { CheckoutSession, CheckoutSessionRequest } from '../backend/views.ts';
-import { checkOrigin, PURSE_SCRIPT_ORIGINS } from '../dropin/load.ts';
-import { PurseKitFailure, type PurseKitError } from '../errors.ts';
+import { checkOrigin, configFailure, PURSE_SCRIPT_ORIGINS } from '../dropin/load.ts';
+import type { PurseKitError } from '../errors.ts';
 import type { DropinEvent } from '../dropin/types.ts';
 import type { CheckoutEvent, SessionTarget } from './types.ts';
 
@@ -15,16 +15,14 @@ const joined = (a: readonly string[], b: readonly string[]): readonly string[] =
 // Marked pure: a page that only loads the drop-in (`loadDropin` alone) does not keep this list.
 export const PURSE_CHECKOUT_ORIGINS: readonly string[] = /* @__PURE__ */ joined(PURSE_SCRIPT_ORIGINS, PURSE_HOSTED_PAGE_ORIGINS);
 
-const configError = (message: string) => new PurseKitFailure({ kind: 'config', message });
-
 /** Where a session leads; throws a `config` PurseKitFailure when it leads nowhere allowed. */
 export function sessionTarget(session: CheckoutSession, allowedOrigins: readonly string[]): SessionTarget {
   if (session.integration_mode === 'HOSTED_PAGE') {
-    if (!session.hosted_page_url) throw configError('The HOSTED_PAGE session has no hosted_page_url.');
+    if (!session.hosted_page_url) throw configFailure('The HOSTED_PAGE session has no hosted_page_url.');
     // checkOrigin throws the `config` PurseKitFailure itself.
     return { kind: 'hosted', url: checkOrigin(session.hosted_page_url, allowedOrigins, 'Hosted payment page').href };
   }
-  if (!session.widget?.js_url || !session.widget.data) throw configError('The EMBEDDED session has no widget (data, js_url).');
+  if (!session.widget?.js_url || !session.widget.data) throw configFailure('The EMBEDDED session has no widget (data, js_url).');
   return { kind: 'embedded', jsUrl: session.widget.js_url, widgetData: session.widget.data };
 }
 
@@ -53,22 +51,13 @@ export function expiryDelay(expiresAt: string, receivedAt: number, now: number):
   return Math.min(Math.max(0, deadline - now), 2_147_483_647);
 }
 
+const DROPIN_EVENTS = { fulfilled: 'FULFILLED', submitting: 'DROPIN_SUBMITTING', ready: 'DROPIN_READY', expired: 'DROPIN_EXPIRED' } as const;
+
 /** A drop-in event as a checkout event. Before the drop-in is mounted (or on an init failure), an error is fatal. */
 export function dropinEvent(event: DropinEvent, mounted: boolean, url: string): CheckoutEvent {
-  switch (event.type) {
-    case 'fulfilled':
-      return { type: 'FULFILLED', isFulfilled: event.isFulfilled };
-    case 'submitting':
-      return { type: 'DROPIN_SUBMITTING' };
-    case 'ready':
-      return { type: 'DROPIN_READY' };
-    case 'expired':
-      return { type: 'DROPIN_EXPIRED', now: Date.now() };
-    case 'error':
-      if (!mounted || event.code === 'CHECKOUT_API_INIT_FAILED') {
-        const message = `Purse's drop-in failed to start: ${event.message}`;
-        return { type: 'DROPIN_FAILED', error: { kind: 'script_load', message, url } };
-      }
-      return { type: 'DROPIN_ERROR', error: dropinError(event.message, event.code) };
-  }
+  // The other events carry what their checkout event needs (`isFulfilled`), and a time.
+  if (event.type !== 'error') return { ...event, type: DROPIN_EVENTS[event.type], now: Date.now() } as CheckoutEvent;
+  return !mounted || event.code === 'CHECKOUT_API_INIT_FAILED'
+    ? { type: 'DROPIN_FAILED', error: { kind: 'script_load', message: `Purse's drop-in failed to start: ${event.message}`, url } }
+    : { type: 'DROPIN_ERROR', error: dropinError(event.message, event.code) };
 }

@@ -14,7 +14,8 @@ export const PURSE_SCRIPT_ORIGINS: readonly string[] = ['https://cdn.purse-secur
 // script (the globals are page-wide): tags are matched by origin and path.
 type Tag = HTMLScriptElement & { purseLoad?: Promise<DropinDriver> };
 
-const configFailure = (message: string) => new PurseKitFailure({ kind: 'config', message });
+/** A `config` PurseKitFailure: a URL, a page or a session the loader (or the checkout) cannot use. */
+export const configFailure = (message: string) => new PurseKitFailure({ kind: 'config', message });
 
 /** An absolute URL parsed, or undefined. */
 const parse = (url: string): URL | undefined => {
