@@ -46,7 +46,8 @@ export function requestKey(request: CheckoutSessionRequest): string {
  */
 export function expiryDelay(expiresAt: string, receivedAt: number, now: number): number | undefined {
   const deadline = Date.parse(expiresAt);
-  if (Number.isNaN(deadline) || deadline <= receivedAt) return undefined;
+  // Also false for an unreadable date (NaN).
+  if (!(deadline > receivedAt)) return undefined;
   // setTimeout's longest delay; a longer one fires at once.
   return Math.min(Math.max(0, deadline - now), 2_147_483_647);
 }

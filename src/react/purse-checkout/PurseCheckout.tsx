@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useRef, type ReactNode } from 'react';
+import { Suspense, useRef, type ReactNode } from 'react';
 import { usePurse } from '../provider/context.ts';
 import { Button, cx, LiveRegion } from '../shared/parts.tsx';
 import { usePreloadWhenIdle } from '../shared/lazy.tsx';
@@ -37,9 +37,8 @@ export function PurseCheckoutView({
 }: PurseCheckoutViewProps) {
   const { i18n } = usePurse();
   const rootRef = useRef<HTMLDivElement>(null);
-  const { status, error, hostedPageUrl, containerRef: attach } = checkout;
-  // A stable callback ref (attach is stable), so React does not detach and re-attach the container on each render.
-  const containerRef = useCallback((element: HTMLDivElement | null) => attach(element), [attach]);
+  // The hook's containerRef is stable: React does not detach and re-attach the container on each render.
+  const { status, error, hostedPageUrl, containerRef } = checkout;
   const embedded = checkout.integrationMode !== 'HOSTED_PAGE';
   const active = status === 'loading' || status === 'ready' || status === 'submitting';
 
