@@ -118,10 +118,9 @@ export function preconnect(target: string, options: { document?: Document; cross
   const doc = options.document ?? globalThis.document;
   const origin = parse(target)?.origin;
   const mode = options.crossOrigin;
+  // A parsed origin holds no quote: safe inside the selector.
   if (!doc || !origin || origin === 'null') return;
-  for (const link of doc.querySelectorAll('link[rel="preconnect"]')) {
-    if (link.getAttribute('href') === origin && link.getAttribute('crossorigin') === (mode ?? null)) return;
-  }
+  if (doc.querySelector(`link[rel=preconnect][href="${origin}"]${mode ? `[crossorigin=${mode}]` : ':not([crossorigin])'}`)) return;
   const link = doc.createElement('link');
   link.rel = 'preconnect';
   link.href = origin;
