@@ -109,16 +109,13 @@ export interface PurseCheckoutProps extends UsePurseCheckoutOptions {
  * Purse checkout: creates the client session through the merchant backend (or takes `session`), then mounts Purse's
  * drop-in (EMBEDDED) or sends the shopper to the hosted page (HOSTED_PAGE). Render inside `<PurseProvider>`.
  */
-export function PurseCheckout({ className, showCancelButton, children, ...options }: PurseCheckoutProps) {
-  const checkout = usePurseCheckout(options);
+export function PurseCheckout(props: PurseCheckoutProps) {
+  // The view picks its own props (className, children, showEligibleMethods) among the hook's options.
   return (
     <PurseCheckoutView
-      checkout={checkout}
-      showEligibleMethods={options.showEligibleMethods}
-      showCancelButton={showCancelButton ?? options.onCancel !== undefined}
-      className={className}
-    >
-      {children}
-    </PurseCheckoutView>
+      {...props}
+      checkout={usePurseCheckout(props)}
+      showCancelButton={props.showCancelButton ?? props.onCancel !== undefined}
+    />
   );
 }
