@@ -30,6 +30,9 @@ interface Sample {
   /** Start and response end of the merchant's session POST and of the drop-in script. */
   sessionStart: number;
   session: number;
+  /** The demo server's Server-Timing of the session POST: the handler's whole time, and its wait for Purse. */
+  handler: number;
+  purse: number;
   scriptStart: number;
   script: number;
   /** The drop-in's own first request to Purse (its session), i.e. about when it was mounted; and its end. */
@@ -46,10 +49,13 @@ const MEASURE = `(() => {
     .filter((e) => e.name.includes('/api/purse/checkout/') || e.name.includes('/purse.js'))
     .reduce((min, e) => Math.min(min, e.startTime), Infinity);
   const at = (part, key) => (of(part) ? of(part)[key] - first : NaN);
+  const timing = (name) => of('/api/purse/checkout/sessions')?.serverTiming.find((t) => t.name === name)?.duration ?? NaN;
   return {
     ready: ready - first,
     sessionStart: at('/api/purse/checkout/sessions', 'startTime'),
     session: at('/api/purse/checkout/sessions', 'responseEnd'),
+    handler: timing('handler'),
+    purse: timing('purse'),
     scriptStart: at('/purse.js', 'startTime'),
     script: at('/purse.js', 'responseEnd'),
     dropinStart: at('/dropin/api/session', 'startTime'),
@@ -87,6 +93,12 @@ export interface Phases {
   toSession: number;
   /** The session POST's duration minus L1: the merchant server, the mock and their hops, queueing included. */
   sessionOverL1: number;
+  /** Of which: the merchant handler's own work (its time less its wait for Purse, by the demo's Server-Timing). */
+  handlerWork: number;
+  /** Of which: the handler's wait for Purse past L1 (the mock's own work and the hop to its process). */
+  purseOverL1: number;
+  /** Of which: the rest, between the browser and the merchant server (Chromium, loopback, Node's HTTP server). */
+  browserHops: number;
   /** The script download's duration minus L2. */
   scriptOverL2: number;
   /** From having both the session and the script to the drop-in's own first request: the loader's part. */
@@ -117,6 +129,9 @@ function phases(samples: Sample[], l1: number, l2: number): Phases {
   return {
     toSession: median(samples.map((s) => s.sessionStart)),
     sessionOverL1: median(samples.map((s) => s.session - s.sessionStart - l1)),
+    handlerWork: median(samples.map((s) => s.handler - s.purse)),
+    purseOverL1: median(samples.map((s) => s.purse - l1)),
+    browserHops: median(samples.map((s) => s.session - s.sessionStart - s.handler)),
     scriptOverL2: median(samples.map((s) => s.script - s.scriptStart - l2)),
     toMount: median(samples.map((s) => s.dropinStart - Math.max(s.session, s.script))),
     dropinRequest: median(samples.map((s) => s.dropinEnd - s.dropinStart)),

@@ -63,7 +63,10 @@ ${commits.mounted} commits at mount (the counter is live); then:
 
 const phaseRow = (r: ReadyRow, variant: 'hinted' | 'naive') => {
   const p = r.phases[variant];
-  return `| ${r.l1} / ${r.l2} | ${variant} | ${ms(p.toSession)} | ${ms(p.sessionOverL1)} | ${ms(p.scriptOverL2)} | ${ms(p.toMount)} | ${ms(p.dropinRequest)} | ${ms(p.toReady)} |`;
+  return (
+    `| ${r.l1} / ${r.l2} | ${variant} | ${ms(p.toSession)} | ${ms(p.sessionOverL1)} | ${ms(p.handlerWork)} | ${ms(p.purseOverL1)} | ` +
+    `${ms(p.browserHops)} | ${ms(p.scriptOverL2)} | ${ms(p.toMount)} | ${ms(p.dropinRequest)} | ${ms(p.toReady)} |`
+  );
 };
 
 async function readySection(browser: Browser): Promise<string> {
@@ -97,13 +100,15 @@ ${ready
   .join('\n')}
 
 Where the time goes (medians, ms): *to session* from the checkout's first request to its session POST (the loader's
-part); *session − L1* the session POST's duration past L1 (merchant server, mock, hops); *script − L2* the script
+part); *session − L1* the session POST's duration past L1, split by the demo server's \`Server-Timing\` into the
+merchant *handler*'s own work, its wait for *Purse past L1* (the mock's work and the hop to its process) and the
+*browser hops* (Chromium, loopback and Node's HTTP server between the page and the handler); *script − L2* the script
 download's past L2; *to mount* from having both to the drop-in's own first request (the loader's part); *drop-in
 request* that request; *to ready* from its answer to \`ready\` (the drop-in's first render and
 event, our callback).
 
-| L1 / L2 | loader | to session | session − L1 | script − L2 | to mount | drop-in request | to ready |
-|---|---|---|---|---|---|---|---|
+| L1 / L2 | loader | to session | session − L1 | handler | Purse past L1 | browser hops | script − L2 | to mount | drop-in request | to ready |
+|---|---|---|---|---|---|---|---|---|---|---|
 ${ready.flatMap((r) => [phaseRow(r, 'hinted'), phaseRow(r, 'naive')]).join('\n')}`;
 }
 

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { getRequestListener } from '@hono/node-server';
 import { createCustomerPurseClient, createPurseClient } from '../src/server/index.ts';
 import { createDemoHandler, customerPurseOptions, demoAccounts, purseOptions, redisStore, startDemoMock } from './merchant.ts';
+import { timedPurseFetch, withServerTiming } from './server-timing.ts';
 import { startStorefront } from './storefront.ts';
 
 const { values: args } = parseArgs({
@@ -24,10 +25,10 @@ const externalMock = process.env.PURSE_MOCK_URL;
 const mock = externalMock ? { url: externalMock, purse: undefined, close: async () => {} } : await startDemoMock(host);
 const store = process.env.REDIS_URL ? redisStore(process.env.REDIS_URL) : undefined;
 // One client for the handler and the back office; with Redis, its OAuth2 token is shared through the store too.
-const purse = createPurseClient({ ...purseOptions(mock?.url ?? null), tokenStore: store });
+const purse = createPurseClient({ ...purseOptions(mock?.url ?? null), tokenStore: store, fetch: timedPurseFetch });
 const accounts = demoAccounts(store);
 const customerPurse = createCustomerPurseClient(customerPurseOptions(mock?.url ?? null));
-const handler = getRequestListener(createDemoHandler(purse, store, accounts, customerPurse), { overrideGlobalObjects: false });
+const handler = getRequestListener(withServerTiming(createDemoHandler(purse, store, accounts, customerPurse)), { overrideGlobalObjects: false });
 const storefront = await startStorefront({
   port: Number(args.port),
   host,

@@ -160,9 +160,12 @@ export function createCheckoutRunner(initialConfig: CheckoutConfig): CheckoutRun
       // A session passed in is taken at once; only one being created is awaited.
       let session = state.preset;
       if (!session) {
+        // The session POST leaves first (the merchant server's round trip is usually the longer wait), then the
+        // script's connection or download starts beside it.
+        const creating = config.backend.createSession(config.request, { signal, idempotencyKey: state.intentKey });
         if (!hinted) warmUp(config);
         hinted = true;
-        session = await config.backend.createSession(config.request, { signal, idempotencyKey: state.intentKey });
+        session = await creating;
       }
       send({ type: 'SESSION_RECEIVED', session, target: sessionTarget(session, config.allowedOrigins), now: Date.now() });
     } catch (thrown) {

@@ -105,14 +105,18 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
     const { purse, checkout } = setup;
     let customer: Promise<string | null> | undefined;
     let shopper: Promise<Shopper> | undefined;
-    /** A guest id minted for this request: its cookie goes out with the answer. */
-    let minted: string | undefined;
+    /** The cookie of a guest id minted for this request: it goes out with the answer. Signed beside the route's work. */
+    let mintedCookie: Promise<string> | undefined;
     const idempotencyKey = definition.method === 'POST' ? request.headers.get('idempotency-key') : null;
     const resolveShopper = async (): Promise<Shopper> => {
       const c = await context.customer();
       // The guest id is read for customers too: a flow started as a guest stays theirs after they sign in.
       let guest = options.resolveGuest ? (await options.resolveGuest(request)) || null : ((await guestCookie.read(request)) ?? null);
-      if (c === null && guest === null && !options.resolveGuest) guest = minted = await guestCookie.mint(idempotencyKey);
+      if (c === null && guest === null && !options.resolveGuest) {
+        guest = await guestCookie.mint(idempotencyKey);
+        mintedCookie = guestCookie.header(guest, request);
+        mintedCookie.catch(() => {}); // awaited (and rethrown) once the answer is ready
+      }
       return { customer: c, guest, scope: scopeOf(c, guest) };
     };
     const context: RouteContext = {
@@ -144,7 +148,7 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
       return runMutation(context, { route, key: idempotencyKey, bodyText: body.text, idempotency, inflight, quota }, () => definition.run(context));
     };
     const response = await answer();
-    if (minted !== undefined) response.headers.append('set-cookie', await guestCookie.header(minted, request));
+    if (mintedCookie) response.headers.append('set-cookie', await mintedCookie);
     return response;
   }
 

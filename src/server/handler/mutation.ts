@@ -58,10 +58,10 @@ export async function runMutation(ctx: RouteContext, setup: MutationSetup, run: 
       code: 'no_shopper_session',
     });
   }
-  const limited = await overQuota(ctx, shopper.scope, shopper.customer === null, setup.quota);
-  if (limited) return limited;
   // Scoped to the route and the shopper, so one shopper's key can never replay another's answer.
   const scoped = `purse-kit:idem:${setup.route}:${shopper.scope}:${key}`;
-  ctx.intent = { key: scoped, purseKey: `purse-kit-${await sha256(scoped)}` };
+  const [limited, hash] = await Promise.all([overQuota(ctx, shopper.scope, shopper.customer === null, setup.quota), sha256(scoped)]);
+  if (limited) return limited;
+  ctx.intent = { key: scoped, purseKey: `purse-kit-${hash}` };
   return withIdempotency(setup.idempotency, setup.inflight, scoped, setup.bodyText, run);
 }
