@@ -95,7 +95,7 @@ const withOffPath = (run: (chunk: OffPath) => Promise<void>, fail: (error: Purse
   offPathLoaded
     ? run(offPathLoaded)
     : offPath().then(run, (thrown: unknown) =>
-        fail({ kind: 'network', timeout: false, message: `A part of the checkout could not be downloaded: ${String(thrown)}` }),
+        fail({ kind: 'network', timeout: false, message: `${process.env.NODE_ENV !== 'production' ? 'A part of the checkout could not be downloaded' : 'chunk'}: ${String(thrown)}` }),
       );
 
 const mountOptionsKey = (c: CheckoutConfig) => JSON.stringify([c.locale, c.hidePayButton, c.theme]);

@@ -1,5 +1,6 @@
 // Pure facts about checkout sessions: the allowed origins, where a session leads, when it expires, what makes two
-// orders the same intent, and what the drop-in's events mean for the checkout. No DOM access.
+// orders the same intent, and what the drop-in's events mean for the checkout. No DOM access. Developer texts
+// (PurseKitError.message) are shorter in production builds, as the loader's are.
 import type { CheckoutSession, CheckoutSessionRequest } from '../backend/views.ts';
 import { checkOrigin, configFailure, PURSE_SCRIPT_ORIGINS } from '../dropin/load.ts';
 import type { PurseKitError } from '../errors.ts';
@@ -18,17 +19,17 @@ export const PURSE_CHECKOUT_ORIGINS: readonly string[] = /* @__PURE__ */ joined(
 /** Where a session leads; throws a `config` PurseKitFailure when it leads nowhere allowed. */
 export function sessionTarget(session: CheckoutSession, allowedOrigins: readonly string[]): SessionTarget {
   if (session.integration_mode === 'HOSTED_PAGE') {
-    if (!session.hosted_page_url) throw configFailure('The HOSTED_PAGE session has no hosted_page_url.');
+    if (!session.hosted_page_url) throw configFailure(process.env.NODE_ENV !== 'production' ? 'The HOSTED_PAGE session has no hosted_page_url.' : 'no hosted_page_url');
     // checkOrigin throws the `config` PurseKitFailure itself.
-    return { kind: 'hosted', url: checkOrigin(session.hosted_page_url, allowedOrigins, 'Hosted payment page').href };
+    return { kind: 'hosted', url: checkOrigin(session.hosted_page_url, allowedOrigins, process.env.NODE_ENV !== 'production' ? 'Hosted payment page' : 'Page').href };
   }
-  if (!session.widget?.js_url || !session.widget.data) throw configFailure('The EMBEDDED session has no widget (data, js_url).');
+  if (!session.widget?.js_url || !session.widget.data) throw configFailure(process.env.NODE_ENV !== 'production' ? 'The EMBEDDED session has no widget (data, js_url).' : 'no widget');
   return { kind: 'embedded', jsUrl: session.widget.js_url, widgetData: session.widget.data };
 }
 
 /** An error the drop-in reported (or a submit it rejected), with the drop-in's code when it gave one. */
 export function dropinError(message: string, code?: string): PurseKitError {
-  return { kind: 'dropin', message: `Purse's drop-in: ${message}`, ...(code !== undefined && { code }) };
+  return { kind: 'dropin', message: `${process.env.NODE_ENV !== 'production' ? "Purse's drop-in" : 'drop-in'}: ${message}`, ...(code !== undefined && { code }) };
 }
 
 /** Stable key of a request: same content, same intent, whatever the object's identity. */
@@ -59,6 +60,6 @@ export function dropinEvent(event: DropinEvent, mounted: boolean, url: string): 
   // The other events carry what their checkout event needs (`isFulfilled`), and a time.
   if (event.type !== 'error') return { ...event, type: DROPIN_EVENTS[event.type], now: Date.now() } as CheckoutEvent;
   return !mounted || event.code === 'CHECKOUT_API_INIT_FAILED'
-    ? { type: 'DROPIN_FAILED', error: { kind: 'script_load', message: `Purse's drop-in failed to start: ${event.message}`, url } }
+    ? { type: 'DROPIN_FAILED', error: { kind: 'script_load', message: `${process.env.NODE_ENV !== 'production' ? "Purse's drop-in failed to start" : 'start'}: ${event.message}`, url } }
     : { type: 'DROPIN_ERROR', error: dropinError(event.message, event.code) };
 }
