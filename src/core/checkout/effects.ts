@@ -259,17 +259,17 @@ export function createCheckoutRunner(initialConfig: CheckoutConfig): CheckoutRun
   const { send } = machine;
   const restart = (preset?: CheckoutSession) => send({ type: 'RESTART', intentKey: newKey(), ...(preset && { preset }) });
   /** Sends the event with a new key and resolves when the effect it starts has finished. */
-  const keyed = (type: 'SUBMIT' | 'CANCEL', prefix: string) => {
+  const keyed = (type: 'SUBMIT' | 'CANCEL') => {
     const key = newKey();
     send({ type, key });
-    return machine.settled(`${prefix}:${key}`);
+    return machine.settled(`${type.toLowerCase()}:${key}`);
   };
 
   return {
     subscribe: machine.subscribe,
     getState: machine.getState,
-    attach: () => machine.attach(),
-    detach: () => machine.detach(),
+    attach: machine.attach,
+    detach: machine.detach,
     setConfig(next) {
       const previous = config;
       config = next;
@@ -285,10 +285,10 @@ export function createCheckoutRunner(initialConfig: CheckoutConfig): CheckoutRun
         send({ type: 'CONTAINER_CHANGED', present: container !== null });
       });
     },
-    submit: () => keyed('SUBMIT', 'submit'),
+    submit: () => keyed('SUBMIT'),
     cancel: () => {
       const running = machine.getState().cancelKey;
-      return running === undefined ? keyed('CANCEL', 'cancel') : machine.settled(`cancel:${running}`);
+      return running === undefined ? keyed('CANCEL') : machine.settled(`cancel:${running}`);
     },
     retry: () => send({ type: 'RETRY' }),
     restart: () => restart(),
