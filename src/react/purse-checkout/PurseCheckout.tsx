@@ -1,8 +1,8 @@
-import { Suspense, useRef, type ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { usePurse } from '../provider/context.ts';
 import { Button, cx, LiveRegion } from '../shared/parts.tsx';
 import { usePreloadWhenIdle } from '../shared/lazy.tsx';
-import { CheckoutPanel, HostedPageLink, LoadingSkeleton, useErrorText } from './parts.tsx';
+import { CheckoutPanel, HostedPageLink, LoadingSkeleton, panels, useErrorText } from './parts.tsx';
 import { checkoutStatusText } from './texts.ts';
 import type { UsePurseCheckoutOptions } from './options.ts';
 import { usePurseCheckout, type PurseCheckoutApi } from './usePurseCheckout.ts';
@@ -53,7 +53,7 @@ export function PurseCheckoutView({
     focusRoot();
   };
   // The panels (and the words for errors) are downloaded while the browser is idle, so they are there when needed.
-  usePreloadWhenIdle([CheckoutPanel]);
+  usePreloadWhenIdle([panels]);
   const errorText = useErrorText(i18n);
   const canCancel = showCancelButton && checkout.session && (status === 'loading' || status === 'ready' || status === 'failed');
 
@@ -70,10 +70,8 @@ export function PurseCheckoutView({
       <LiveRegion>{checkoutStatusText(checkout, i18n, errorText)}</LiveRegion>
       {status === 'loading' && <LoadingSkeleton solutions={showEligibleMethods ? checkout.eligibleSolutions : []} />}
       {/* Off the main path, downloaded apart; the live region already says what happened while it comes. */}
-      <Suspense>
-        {status === 'failed' && error && <CheckoutPanel status={status} error={error} onAction={onRetry} />}
-        {(status === 'expired' || status === 'cancelled') && <CheckoutPanel status={status} onAction={onRestart} />}
-      </Suspense>
+      {status === 'failed' && error && <CheckoutPanel status={status} error={error} onAction={onRetry} />}
+      {(status === 'expired' || status === 'cancelled') && <CheckoutPanel status={status} onAction={onRestart} />}
       {status === 'ready' && hostedPageUrl && (
         <HostedPageLink url={hostedPageUrl} redirecting={checkout.hostedPage === 'redirect'} />
       )}
