@@ -13,7 +13,7 @@ import { MachineRunner, timer, type Effect, type EffectContext } from '../runner
 import { checkoutReducer, hasDropin, initialCheckoutState, REFRESH_GRACE_MS } from './machine.ts';
 import { dropinEvent, expiryDelay, sessionTarget } from './session.ts';
 import type { CheckoutEvent, CheckoutState } from './types.ts';
-import { warmUp, type WarmUpOptions } from './warm-up.ts';
+import { scriptOptions, warmUp, type WarmUpOptions } from './warm-up.ts';
 import type * as OffPathModule from './off-path.ts';
 
 /** What the checkout reads when work or a callback runs (the latest props, defaults applied). */
@@ -95,7 +95,7 @@ const withOffPath = (run: (chunk: OffPath) => Promise<void>, fail: (error: Purse
   offPathLoaded
     ? run(offPathLoaded)
     : offPath().then(run, (thrown: unknown) =>
-        fail({ kind: 'network', timeout: false, message: `A part of the checkout could not be downloaded: ${String(thrown)}` }),
+        fail({ kind: 'network', timeout: false, message: `${process.env.NODE_ENV !== 'production' ? 'A part of the checkout could not be downloaded' : 'chunk'}: ${String(thrown)}` }),
       );
 
 const mountOptionsKey = (c: CheckoutConfig) => JSON.stringify([c.locale, c.hidePayButton, c.theme]);
@@ -174,9 +174,8 @@ export function createCheckoutRunner(initialConfig: CheckoutConfig): CheckoutRun
   };
 
   const loadScript = async (url: string, { send, signal }: Context): Promise<void> => {
-    const { allowedOrigins, nonce, integrity, scriptTimeoutMs } = config;
     try {
-      const driver = await loadDropin(url, { allowedOrigins, nonce, integrity, timeoutMs: scriptTimeoutMs, signal });
+      const driver = await loadDropin(url, { ...scriptOptions(config), signal });
       drivers.set(url, driver);
       send({ type: 'SCRIPT_LOADED', url, generation: driver.generation });
     } catch (thrown) {
@@ -188,9 +187,9 @@ export function createCheckoutRunner(initialConfig: CheckoutConfig): CheckoutRun
   const mountDropin = (context: Context): void => {
     const { send, signal, onStop } = context;
     const { session, scriptUrl } = machine.getState();
-    const driver = scriptUrl && drivers.get(scriptUrl);
-    const into = container;
-    if (!driver || !into || !session?.widget || !scriptUrl) return;
+    // The state asks for a drop-in only with its script loaded, a widget and a container.
+    const driver = drivers.get(scriptUrl!)!;
+    const into = container!;
     let dropin: MountedDropin | undefined;
     let renewal: Promise<string> | undefined;
     onStop(() => {
@@ -201,12 +200,12 @@ export function createCheckoutRunner(initialConfig: CheckoutConfig): CheckoutRun
     driver
       .mount({
         element: into,
-        widgetData: session.widget.data,
+        widgetData: session!.widget!.data,
         locale,
         theme,
         hidePayButton,
         signal,
-        onEvent: (event) => send(dropinEvent(event, dropin !== undefined, scriptUrl)),
+        onEvent: (event) => send(dropinEvent(event, dropin !== undefined, scriptUrl!)),
         // Drop-in Checkout's hooks.onRefreshSession: one renewal at a time, however often the drop-in asks.
         onRefreshSession: () =>
           (renewal ??= renew(context).finally(() => {
@@ -228,7 +227,6 @@ export function createCheckoutRunner(initialConfig: CheckoutConfig): CheckoutRun
   /** A fresh session for the same order, its widget data for the drop-in; a failure ends in `expired`. */
   const renew = (context: Context): Promise<string> => {
     context.send({ type: 'RENEWING', now: Date.now() });
-    if (offPathLoaded) return offPathLoaded.renew(config, context);
     return offPath().then(
       (chunk) => chunk.renew(config, context),
       (thrown: unknown) => {
@@ -261,17 +259,17 @@ export function createCheckoutRunner(initialConfig: CheckoutConfig): CheckoutRun
   const { send } = machine;
   const restart = (preset?: CheckoutSession) => send({ type: 'RESTART', intentKey: newKey(), ...(preset && { preset }) });
   /** Sends the event with a new key and resolves when the effect it starts has finished. */
-  const keyed = (type: 'SUBMIT' | 'CANCEL', prefix: string) => {
+  const keyed = (type: 'SUBMIT' | 'CANCEL') => {
     const key = newKey();
     send({ type, key });
-    return machine.settled(`${prefix}:${key}`);
+    return machine.settled(`${type.toLowerCase()}:${key}`);
   };
 
   return {
     subscribe: machine.subscribe,
     getState: machine.getState,
-    attach: () => machine.attach(),
-    detach: () => machine.detach(),
+    attach: machine.attach,
+    detach: machine.detach,
     setConfig(next) {
       const previous = config;
       config = next;
@@ -287,10 +285,10 @@ export function createCheckoutRunner(initialConfig: CheckoutConfig): CheckoutRun
         send({ type: 'CONTAINER_CHANGED', present: container !== null });
       });
     },
-    submit: () => keyed('SUBMIT', 'submit'),
+    submit: () => keyed('SUBMIT'),
     cancel: () => {
       const running = machine.getState().cancelKey;
-      return running === undefined ? keyed('CANCEL', 'cancel') : machine.settled(`cancel:${running}`);
+      return running === undefined ? keyed('CANCEL') : machine.settled(`cancel:${running}`);
     },
     retry: () => send({ type: 'RETRY' }),
     restart: () => restart(),

@@ -1,8 +1,9 @@
 // Pure facts about checkout sessions: the allowed origins, where a session leads, when it expires, what makes two
-// orders the same intent, and what the drop-in's events mean for the checkout. No DOM access.
+// orders the same intent, and what the drop-in's events mean for the checkout. No DOM access. Developer texts
+// (PurseKitError.message) are shorter in production builds, as the loader's are.
 import type { CheckoutSession, CheckoutSessionRequest } from '../backend/views.ts';
-import { checkOrigin, PURSE_SCRIPT_ORIGINS } from '../dropin/load.ts';
-import { PurseKitFailure, toKitError, type PurseKitError } from '../errors.ts';
+import { checkOrigin, configFailure, PURSE_SCRIPT_ORIGINS } from '../dropin/load.ts';
+import type { PurseKitError } from '../errors.ts';
 import type { DropinEvent } from '../dropin/types.ts';
 import type { CheckoutEvent, SessionTarget } from './types.ts';
 
@@ -15,25 +16,20 @@ const joined = (a: readonly string[], b: readonly string[]): readonly string[] =
 // Marked pure: a page that only loads the drop-in (`loadDropin` alone) does not keep this list.
 export const PURSE_CHECKOUT_ORIGINS: readonly string[] = /* @__PURE__ */ joined(PURSE_SCRIPT_ORIGINS, PURSE_HOSTED_PAGE_ORIGINS);
 
-const configError = (message: string) => new PurseKitFailure({ kind: 'config', message });
-
 /** Where a session leads; throws a `config` PurseKitFailure when it leads nowhere allowed. */
 export function sessionTarget(session: CheckoutSession, allowedOrigins: readonly string[]): SessionTarget {
   if (session.integration_mode === 'HOSTED_PAGE') {
-    if (!session.hosted_page_url) throw configError('The HOSTED_PAGE session has no hosted_page_url.');
-    try {
-      return { kind: 'hosted', url: checkOrigin(session.hosted_page_url, allowedOrigins, 'Hosted payment page').href };
-    } catch (failure) {
-      throw new PurseKitFailure(toKitError(failure));
-    }
+    if (!session.hosted_page_url) throw configFailure(process.env.NODE_ENV !== 'production' ? 'The HOSTED_PAGE session has no hosted_page_url.' : 'no hosted_page_url');
+    // checkOrigin throws the `config` PurseKitFailure itself.
+    return { kind: 'hosted', url: checkOrigin(session.hosted_page_url, allowedOrigins, process.env.NODE_ENV !== 'production' ? 'Hosted payment page' : 'Page').href };
   }
-  if (!session.widget?.js_url || !session.widget.data) throw configError('The EMBEDDED session has no widget (data, js_url).');
+  if (!session.widget?.js_url || !session.widget.data) throw configFailure(process.env.NODE_ENV !== 'production' ? 'The EMBEDDED session has no widget (data, js_url).' : 'no widget');
   return { kind: 'embedded', jsUrl: session.widget.js_url, widgetData: session.widget.data };
 }
 
 /** An error the drop-in reported (or a submit it rejected), with the drop-in's code when it gave one. */
 export function dropinError(message: string, code?: string): PurseKitError {
-  return { kind: 'dropin', message: `Purse's drop-in: ${message}`, ...(code !== undefined && { code }) };
+  return { kind: 'dropin', message: `${process.env.NODE_ENV !== 'production' ? "Purse's drop-in" : 'drop-in'}: ${message}`, ...(code !== undefined && { code }) };
 }
 
 /** Stable key of a request: same content, same intent, whatever the object's identity. */
@@ -51,27 +47,19 @@ export function requestKey(request: CheckoutSessionRequest): string {
  */
 export function expiryDelay(expiresAt: string, receivedAt: number, now: number): number | undefined {
   const deadline = Date.parse(expiresAt);
-  if (Number.isNaN(deadline) || deadline <= receivedAt) return undefined;
+  // Also false for an unreadable date (NaN).
+  if (!(deadline > receivedAt)) return undefined;
   // setTimeout's longest delay; a longer one fires at once.
   return Math.min(Math.max(0, deadline - now), 2_147_483_647);
 }
 
+const DROPIN_EVENTS = { fulfilled: 'FULFILLED', submitting: 'DROPIN_SUBMITTING', ready: 'DROPIN_READY', expired: 'DROPIN_EXPIRED' } as const;
+
 /** A drop-in event as a checkout event. Before the drop-in is mounted (or on an init failure), an error is fatal. */
 export function dropinEvent(event: DropinEvent, mounted: boolean, url: string): CheckoutEvent {
-  switch (event.type) {
-    case 'fulfilled':
-      return { type: 'FULFILLED', isFulfilled: event.isFulfilled };
-    case 'submitting':
-      return { type: 'DROPIN_SUBMITTING' };
-    case 'ready':
-      return { type: 'DROPIN_READY' };
-    case 'expired':
-      return { type: 'DROPIN_EXPIRED', now: Date.now() };
-    case 'error':
-      if (!mounted || event.code === 'CHECKOUT_API_INIT_FAILED') {
-        const message = `Purse's drop-in failed to start: ${event.message}`;
-        return { type: 'DROPIN_FAILED', error: { kind: 'script_load', message, url } };
-      }
-      return { type: 'DROPIN_ERROR', error: dropinError(event.message, event.code) };
-  }
+  // The other events carry what their checkout event needs (`isFulfilled`), and a time.
+  if (event.type !== 'error') return { ...event, type: DROPIN_EVENTS[event.type], now: Date.now() } as CheckoutEvent;
+  return !mounted || event.code === 'CHECKOUT_API_INIT_FAILED'
+    ? { type: 'DROPIN_FAILED', error: { kind: 'script_load', message: `${process.env.NODE_ENV !== 'production' ? "Purse's drop-in failed to start" : 'start'}: ${event.message}`, url } }
+    : { type: 'DROPIN_ERROR', error: dropinError(event.message, event.code) };
 }

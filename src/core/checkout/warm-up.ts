@@ -2,6 +2,7 @@
 // backend creates the session (which names the script), open the connection to the script's origin and, when the
 // merchant told us which script its sessions use, download it already.
 import { checkOrigin, preconnect, preloadDropin } from '../dropin/load.ts';
+import type { LoadDropinOptions } from '../dropin/types.ts';
 import type { CheckoutSessionRequest } from '../backend/views.ts';
 import { PURSE_HOSTED_PAGE_ORIGINS } from './session.ts';
 
@@ -21,18 +22,29 @@ export interface WarmUpOptions {
   scriptTimeoutMs?: number;
 }
 
-export function warmUp({ request, allowedOrigins, scriptUrl, nonce, integrity, scriptTimeoutMs }: WarmUpOptions): void {
+/** What loading the drop-in script takes from the checkout's options: the preload and the load must ask alike to share one download. */
+export const scriptOptions = ({ allowedOrigins, nonce, integrity, scriptTimeoutMs }: WarmUpOptions): LoadDropinOptions => ({
+  allowedOrigins,
+  nonce,
+  integrity,
+  timeoutMs: scriptTimeoutMs,
+});
+
+/** Preconnects (and preloads the hinted script) while the session is being created. */
+export function warmUp(options: WarmUpOptions): void {
+  const { request, allowedOrigins, scriptUrl, integrity } = options;
   // A script with `integrity` loads in CORS mode: the warmed connection must be a CORS one to be reused.
   const crossOrigin = integrity ? 'anonymous' : undefined;
   if (scriptUrl) {
+    // A refused hint is no reason to fail: the session's own js_url decides (and the preload checks it again).
     try {
       checkOrigin(scriptUrl, allowedOrigins);
     } catch {
-      return; // the session's own js_url decides; a refused hint is no reason to fail
+      return;
     }
     preconnect(scriptUrl, { crossOrigin });
     // The loader keeps this download; the session's js_url (same origin and path) then reuses it.
-    preloadDropin(scriptUrl, { allowedOrigins, nonce, integrity, timeoutMs: scriptTimeoutMs });
+    preloadDropin(scriptUrl, scriptOptions(options));
     return;
   }
   // No hint: connect to the allowed script origins (or, for HOSTED_PAGE, Purse's hosted pages).

@@ -14,7 +14,8 @@ export const PURSE_SCRIPT_ORIGINS: readonly string[] = ['https://cdn.purse-secur
 // script (the globals are page-wide): tags are matched by origin and path.
 type Tag = HTMLScriptElement & { purseLoad?: Promise<DropinDriver> };
 
-const configFailure = (message: string) => new PurseKitFailure({ kind: 'config', message });
+/** A `config` PurseKitFailure: a URL, a page or a session the loader (or the checkout) cannot use. */
+export const configFailure = (message: string) => new PurseKitFailure({ kind: 'config', message });
 
 /** An absolute URL parsed, or undefined. */
 const parse = (url: string): URL | undefined => {
@@ -117,10 +118,9 @@ export function preconnect(target: string, options: { document?: Document; cross
   const doc = options.document ?? globalThis.document;
   const origin = parse(target)?.origin;
   const mode = options.crossOrigin;
+  // A parsed origin holds no quote: safe inside the selector.
   if (!doc || !origin || origin === 'null') return;
-  for (const link of doc.querySelectorAll('link[rel="preconnect"]')) {
-    if (link.getAttribute('href') === origin && link.getAttribute('crossorigin') === (mode ?? null)) return;
-  }
+  if (doc.querySelector(`link[rel=preconnect][href="${origin}"]${mode ? `[crossorigin=${mode}]` : ':not([crossorigin])'}`)) return;
   const link = doc.createElement('link');
   link.rel = 'preconnect';
   link.href = origin;

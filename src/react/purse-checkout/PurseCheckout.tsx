@@ -1,9 +1,9 @@
-import { Suspense, useCallback, useRef, type ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { usePurse } from '../provider/context.ts';
 import { Button } from '../shared/button.tsx';
 import { cx, LiveRegion } from '../shared/parts.tsx';
 import { usePreloadWhenIdle } from '../shared/lazy.tsx';
-import { CheckoutPanel, HostedPageLink, LoadingSkeleton, useErrorText } from './parts.tsx';
+import { CheckoutPanel, HostedPageLink, LoadingSkeleton, panels, useErrorText } from './parts.tsx';
 import { checkoutStatusText } from './texts.ts';
 import type { UsePurseCheckoutOptions } from './options.ts';
 import { usePurseCheckout, type PurseCheckoutApi } from './usePurseCheckout.ts';
@@ -38,9 +38,8 @@ export function PurseCheckoutView({
 }: PurseCheckoutViewProps) {
   const { i18n } = usePurse();
   const rootRef = useRef<HTMLDivElement>(null);
-  const { status, error, hostedPageUrl, containerRef: attach } = checkout;
-  // A stable callback ref (attach is stable), so React does not detach and re-attach the container on each render.
-  const containerRef = useCallback((element: HTMLDivElement | null) => attach(element), [attach]);
+  // The hook's containerRef is stable: React does not detach and re-attach the container on each render.
+  const { status, error, hostedPageUrl, containerRef } = checkout;
   const embedded = checkout.integrationMode !== 'HOSTED_PAGE';
   const active = status === 'loading' || status === 'ready' || status === 'submitting';
 
@@ -55,7 +54,7 @@ export function PurseCheckoutView({
     focusRoot();
   };
   // The panels (and the words for errors) are downloaded while the browser is idle, so they are there when needed.
-  usePreloadWhenIdle([CheckoutPanel]);
+  usePreloadWhenIdle([panels]);
   const errorText = useErrorText(i18n);
   const canCancel = showCancelButton && checkout.session && (status === 'loading' || status === 'ready' || status === 'failed');
 
@@ -72,10 +71,8 @@ export function PurseCheckoutView({
       <LiveRegion>{checkoutStatusText(checkout, i18n, errorText)}</LiveRegion>
       {status === 'loading' && <LoadingSkeleton solutions={showEligibleMethods ? checkout.eligibleSolutions : []} />}
       {/* Off the main path, downloaded apart; the live region already says what happened while it comes. */}
-      <Suspense>
-        {status === 'failed' && error && <CheckoutPanel status={status} error={error} onAction={onRetry} />}
-        {(status === 'expired' || status === 'cancelled') && <CheckoutPanel status={status} onAction={onRestart} />}
-      </Suspense>
+      {status === 'failed' && error && <CheckoutPanel status={status} error={error} onAction={onRetry} />}
+      {(status === 'expired' || status === 'cancelled') && <CheckoutPanel status={status} onAction={onRestart} />}
       {status === 'ready' && hostedPageUrl && (
         <HostedPageLink url={hostedPageUrl} redirecting={checkout.hostedPage === 'redirect'} />
       )}
@@ -111,16 +108,13 @@ export interface PurseCheckoutProps extends UsePurseCheckoutOptions {
  * Purse checkout: creates the client session through the merchant backend (or takes `session`), then mounts Purse's
  * drop-in (EMBEDDED) or sends the shopper to the hosted page (HOSTED_PAGE). Render inside `<PurseProvider>`.
  */
-export function PurseCheckout({ className, showCancelButton, children, ...options }: PurseCheckoutProps) {
-  const checkout = usePurseCheckout(options);
+export function PurseCheckout(props: PurseCheckoutProps) {
+  // The view picks its own props (className, children, showEligibleMethods) among the hook's options.
   return (
     <PurseCheckoutView
-      checkout={checkout}
-      showEligibleMethods={options.showEligibleMethods}
-      showCancelButton={showCancelButton ?? options.onCancel !== undefined}
-      className={className}
-    >
-      {children}
-    </PurseCheckoutView>
+      {...props}
+      checkout={usePurseCheckout(props)}
+      showCancelButton={props.showCancelButton ?? props.onCancel !== undefined}
+    />
   );
 }

@@ -1,11 +1,12 @@
 // The pieces of the default checkout view: loading skeleton with the eligible methods, the hosted-page link, and the
-// panels off the main path (failure, expired, cancelled: panels.tsx, downloaded apart, with a small fallback here).
-import { useId } from 'react';
+// panels off the main path (failure, expired, cancelled: panels.tsx, downloaded apart, with a small fallback here). The
+// panels are read from their module as it arrives (lazyModule), like the words for errors: no Suspense boundary.
+import { useEffect, useId } from 'react';
 import type { PurseKitError } from '../../core/errors.ts';
 import type { EligibleSolution } from '../../core/wire/payment.ts';
 import { usePurse } from '../provider/context.ts';
 import { Button } from '../shared/button.tsx';
-import { lazyModule, lazyView } from '../shared/lazy.tsx';
+import { lazyModule } from '../shared/lazy.tsx';
 import type { Translator } from '../i18n/index.ts';
 import { methodLabels } from './texts.ts';
 import type * as PanelsModule from './panels.tsx';
@@ -43,8 +44,11 @@ export function LoadingSkeleton({ solutions }: { solutions: readonly EligibleSol
   );
 }
 
-/** The panels, downloaded once (again after a failed download); the views that word errors then render again. */
-const panels = lazyModule<typeof PanelsModule>(() => import('./panels.tsx'));
+/**
+ * The panels with the words for errors, downloaded once (again after a failed download; preloaded when idle by the
+ * view); the views that read them render again when the download ends.
+ */
+export const panels = lazyModule<typeof PanelsModule>(() => import('./panels.tsx'));
 
 /**
  * The shopper's words for a checkout error: the panels' own once downloaded, until then (or if they cannot be) the
@@ -67,8 +71,17 @@ function PanelFallback({ status, error, onAction }: PanelProps) {
   );
 }
 
-/** The failure, expired and cancelled panels, downloaded apart. */
-export const CheckoutPanel = lazyView(() => panels.load().then((module) => module.CheckoutPanel), PanelFallback);
+/**
+ * The failure, expired and cancelled panels, downloaded apart. Nothing while
+ * they are on their way (the live region already says what happened), the small fallback if they cannot be downloaded.
+ */
+export function CheckoutPanel(props: PanelProps) {
+  const loaded = panels.useModule();
+  // Downloads them if the idle preload has not, or again if it failed: once per panel shown.
+  useEffect(() => void panels.preload(), []);
+  if (loaded) return <loaded.CheckoutPanel {...props} />;
+  return loaded === false ? <PanelFallback {...props} /> : null;
+}
 
 /** HOSTED_PAGE: a link to the (origin-checked) hosted page; after a redirect, the same link as a fallback. */
 export function HostedPageLink({ url, redirecting }: { url: string; redirecting: boolean }) {

@@ -9,8 +9,8 @@ import type { PurseCheckoutApi } from './usePurseCheckout.ts';
 /** What the one live region says for the current state; `errorText` words the state's error. */
 export function checkoutStatusText(checkout: PurseCheckoutApi, i18n: Translator, errorText: (error: PurseKitError) => string): string {
   const { status, error, hostedPageUrl } = checkout;
-  if (error && (status === 'failed' || status === 'ready')) return errorText(error);
-  if (status === 'failed') return i18n.t('checkout.error.title');
+  // `failed` always carries its error (the machine sets both at once); `ready` may carry a submit's or a cancel's.
+  if (status === 'failed' || (error && status === 'ready')) return errorText(error!);
   if (status === 'ready' && hostedPageUrl) {
     return i18n.t(checkout.hostedPage === 'redirect' ? 'checkout.status.redirecting' : 'checkout.status.hostedLink');
   }

@@ -5,6 +5,7 @@ export const enCheckoutPanels = {
   'error.busy': 'The shop is very busy right now. Please try again in a moment.',
   'error.retryIn': 'Try again in {seconds} s',
   'error.retryInMinutes': 'Try again in {minutes} min',
+  'checkout.error.title': 'The payment form could not load',
   'checkout.expired.title': 'Your session expired',
   'checkout.expired.body': 'For your security, the payment session timed out. Start again to pay.',
   'checkout.cancelled.title': 'Payment cancelled',

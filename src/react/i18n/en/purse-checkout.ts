@@ -13,7 +13,6 @@ export const enCheckout = {
   'checkout.status.expired': 'Your session expired.',
   'checkout.status.cancelled': 'Payment cancelled.',
   'checkout.methods.title': 'Available payment methods',
-  'checkout.error.title': 'The payment form could not load',
   'checkout.retry': 'Try again',
   'checkout.restart': 'Start again',
   'checkout.cancel': 'Cancel payment',
