@@ -227,6 +227,22 @@ describe('request: abort and timeout', () => {
     expect(isAbortError(await pending.catch((e: unknown) => e))).toBe(true);
   });
 
+  it("a caller's abort rejects with the caller's own reason, during the request and during a wait, never as a timeout", async () => {
+    const reason = new Error('left the page');
+    const during = new AbortController();
+    const { fetch } = scriptedFetch(() => new Promise<Response>(() => undefined));
+    const pending = request('https://shop.test/x', { fetch, signal: during.signal, timeoutMs: 5_000 });
+    during.abort(reason);
+    expect(await pending.catch((e: unknown) => e)).toBe(reason);
+
+    const waiting = new AbortController();
+    const slow = scriptedFetch(status(503, { 'Retry-After': '5' }), json({}));
+    const pendingRetry = request('https://shop.test/x', { fetch: slow.fetch, signal: waiting.signal });
+    setTimeout(() => waiting.abort(reason), 30);
+    expect(await pendingRetry.catch((e: unknown) => e)).toBe(reason);
+    expect(slow.calls).toHaveLength(1);
+  });
+
   it('an already aborted signal sends nothing', async () => {
     const { fetch, calls } = scriptedFetch(json({}));
     const controller = new AbortController();

@@ -4,7 +4,7 @@
 // preloads it when the browser is idle): a page does not pay for the mapping of refusals it may never meet.
 import { networkError, PurseKitFailure, type PurseKitError } from '../errors.ts';
 import { createIdempotencyKey } from './idempotency.ts';
-import { abortable, abortReason, resolveRetry, retryDelay } from './retry.ts';
+import { abortable, resolveRetry, retryDelay } from './retry.ts';
 import type { RetryOptions } from './retry.ts';
 import { IDEMPOTENCY_HEADER } from './routes.ts';
 
@@ -87,16 +87,11 @@ export async function send<T>(url: string, options: RequestOptions, xco?: boolea
   if (!safe) headers.set(IDEMPOTENCY_HEADER, options.idempotencyKey ?? headers.get(IDEMPOTENCY_HEADER) ?? createIdempotencyKey());
 
   for (let retryIndex = 0; ; retryIndex++) {
-    if (signal?.aborted) throw abortReason(signal);
-    // One controller per attempt, aborted by the caller or by our timer: when the caller did not, the timer did.
-    const controller = new AbortController();
-    const attemptSignal = controller.signal;
-    const onCallerAbort = () => controller.abort(abortReason(signal!));
-    signal?.addEventListener('abort', onCallerAbort);
-    const timer =
-      timeoutMs > 0 && timeoutMs < Infinity
-        ? setTimeout(() => controller.abort(new DOMException(`Timed out after ${timeoutMs} ms.`, 'TimeoutError')), timeoutMs)
-        : undefined;
+    signal?.throwIfAborted();
+    // Each attempt ends when the caller aborts or its own timeout passes: when the caller did not, the timeout did.
+    const signals = signal ? [signal] : [];
+    if (timeoutMs > 0 && timeoutMs < Infinity) signals.push(AbortSignal.timeout(timeoutMs));
+    const attemptSignal = AbortSignal.any(signals);
     let error: PurseKitError;
     let retryAfterMs: number | undefined;
     try {
@@ -118,11 +113,8 @@ export async function send<T>(url: string, options: RequestOptions, xco?: boolea
       ];
     } catch {
       // fetch rejects with a TypeError for offline/DNS/CORS/reset; whatever it was, no usable answer arrived.
-      if (signal?.aborted) throw abortReason(signal);
+      signal?.throwIfAborted();
       error = networkError(attemptSignal.aborted ? timeoutMs : undefined);
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onCallerAbort);
     }
     const delay = retryDelay(error, safe, retryIndex, retryAfterMs, policy);
     if (delay === undefined) throw new PurseKitFailure(error);

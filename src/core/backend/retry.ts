@@ -80,10 +80,6 @@ export function retryDelay(
   return Math.floor(policy.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retryIndex));
 }
 
-/** What an aborted signal rejects with: its reason, or an AbortError for runtimes that leave it empty. */
-export const abortReason = (signal: AbortSignal): unknown =>
-  signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
-
 /** True for the rejection of an aborted request or sleep, so callers can ignore it. */
 export const isAbortError = (value: unknown): boolean =>
   typeof value === 'object' && (value as { name?: unknown } | null)?.name === 'AbortError';
@@ -101,7 +97,7 @@ export function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefine
   // First in the race, so an already aborted signal wins even over a settled promise; the race also handles the
   // loser's rejection, which must not surface as unhandled.
   const aborted = new Promise<never>((_, reject) => {
-    onAbort = () => reject(abortReason(signal));
+    onAbort = () => reject(signal.reason);
     if (signal.aborted) onAbort();
     else signal.addEventListener('abort', onAbort);
   });
