@@ -42,7 +42,7 @@ export type PurseKitErrorKind = PurseKitError['kind'];
 /** Thrown by the adapter and the loader so that `catch` sites receive a typed `PurseKitError` in `.error`. */
 export class PurseKitFailure extends Error {
   /** The failure as data. */
-  readonly error: PurseKitError;
+  declare readonly error: PurseKitError;
   constructor(error: PurseKitError) {
     super(error.message);
     this.name = 'PurseKitFailure';

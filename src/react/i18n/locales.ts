@@ -21,19 +21,11 @@ export function matchLocale(languages: readonly string[] | undefined, fallback: 
   return fallback;
 }
 
-// The region whose number, currency and date formats are those of the bare language tag the components format with,
-// so the drop-in's amounts read exactly like the page's ("en" formats like en-US: "¥4,299", where en-GB has "JP¥4,299").
-const TAGS: Record<PurseLocale, string> = {
-  en: 'en-US',
-  fr: 'fr-FR',
-  de: 'de-DE',
-  es: 'es-ES',
-  it: 'it-IT',
-  nl: 'nl-NL',
-};
-
 /**
  * The language-region tag Purse takes for a locale: the Drop-in Checkout's `locale` option and the client session's
- * `customer.locale` (which Widget v3 and the hosted page speak), in the form of Purse's samples ("fr-FR").
+ * `customer.locale` (which Widget v3 and the hosted page speak), in the form of Purse's samples ("fr-FR"). The region
+ * is the one whose number, currency and date formats are those of the bare tag the components format with, so the
+ * drop-in's amounts read exactly like the page's ("en" formats like en-US: "¥4,299", where en-GB has "JP¥4,299"); for
+ * every other language it is the country of the same letters (fr-FR, de-DE, es-ES, it-IT, nl-NL).
  */
-export const purseLocaleTag = (locale: PurseLocale): string => TAGS[locale];
+export const purseLocaleTag = (locale: PurseLocale): string => (locale === 'en' ? 'en-US' : `${locale}-${locale.toUpperCase()}`);
