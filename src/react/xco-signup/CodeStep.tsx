@@ -1,15 +1,21 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useIsomorphicLayoutEffect } from '../shared/hooks.ts';
 import type { PurseKitError } from '../../core/errors.ts';
-import type { CountryCode } from '../../core/identifier.ts';
+import { formatPhoneNumber, type CountryCode } from '../../core/identifier.ts';
 import type { CodeSentState, SendingState, VerifyingState } from '../../core/signup/types.ts';
 import { enSignupCode } from '../i18n/en/xco-signup-code.ts';
 import { addMessages, type Translator } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
 import { Button } from '../shared/button.tsx';
 import { useWaitLabel } from './countdown.ts';
-import { FieldLabel, identifierText } from './parts.tsx';
+import { FieldLabel } from './parts.tsx';
 import type { XcoSignupApi } from './useXcoSignup.ts';
+
+/** The identifier as the shopper knows it: the email, or the phone formatted for `defaultCountry`. Text only. */
+function identifierText(identifier: { email?: string; phone_number?: string }, defaultCountry?: CountryCode): string {
+  if (identifier.email !== undefined) return identifier.email;
+  return identifier.phone_number === undefined ? '' : formatPhoneNumber(identifier.phone_number, defaultCountry);
+}
 
 // Downloaded apart from the page (XcoSignup.tsx), with its English texts.
 addMessages(enSignupCode);

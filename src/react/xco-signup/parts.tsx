@@ -1,7 +1,6 @@
 // Small pieces of the signup views (the shared ones are in ../shared/parts.tsx).
 import type { ReactNode } from 'react';
 import type { PurseKitError } from '../../core/errors.ts';
-import { formatPhoneNumber, type CountryCode } from '../../core/identifier.ts';
 import { usePurse } from '../provider/context.ts';
 import { cx } from '../shared/parts.tsx';
 
@@ -13,12 +12,6 @@ export function ErrorMessage({ error, id, className }: { error: PurseKitError; i
       {i18n.error(error)}
     </p>
   );
-}
-
-/** The identifier as the shopper knows it: the email, or the phone formatted for `defaultCountry`. Text only. */
-export function identifierText(identifier: { email?: string; phone_number?: string }, defaultCountry?: CountryCode): string {
-  if (identifier.email !== undefined) return identifier.email;
-  return identifier.phone_number === undefined ? '' : formatPhoneNumber(identifier.phone_number, defaultCountry);
 }
 
 /** A field's label (a visual * when required) and its optional hint, whose id is `${htmlFor}-hint`. */
