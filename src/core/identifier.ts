@@ -2,6 +2,7 @@
 // import below is dynamic and nothing in the browser entry imports the library statically. Its metadata comes in
 // zones (phone/parse.ts): the parser loads only the numbering plans the number typed can need.
 import type { CountryCode } from 'libphonenumber-js';
+import { loadedPhone } from './phone/loaded.ts';
 import type * as PhoneParserModule from './phone/parse.ts';
 import type { IdentifierInvalidReason } from './signup/types.ts';
 import type { XcoIdentifier } from './wire/xco.ts';
@@ -35,12 +36,10 @@ export function detectIdentifierKind(input: string): IdentifierKind {
 
 type PhoneParser = typeof PhoneParserModule;
 let phoneParser: Promise<PhoneParser> | undefined;
-/** The parser once loaded, for synchronous formatting in views. */
-let loadedParser: PhoneParser | undefined;
 
 function loadParser(): Promise<PhoneParser> {
   phoneParser ??= import('./phone/parse.ts').then(
-    (parser) => (loadedParser = parser),
+    (parser) => (loadedPhone.parser = parser),
     (error: unknown) => {
       phoneParser = undefined; // a failed chunk load may succeed later
       throw error;
@@ -55,15 +54,6 @@ function loadParser(): Promise<PhoneParser> {
  */
 export async function loadPhoneLib(input = '', defaultCountry?: CountryCode): Promise<void> {
   await (await loadParser()).loadZones(input, defaultCountry);
-}
-
-/**
- * An E.164 number as the shopper writes it: "06 12 34 56 78" when it is a number of `defaultCountry`, "+44 7911 123456"
- * otherwise. As given until the phone parser and the number's plan have loaded (they have whenever the shopper typed a
- * phone: parsing loads them).
- */
-export function formatPhoneNumber(e164: string, defaultCountry?: CountryCode): string {
-  return loadedParser?.formatPhone(e164, defaultCountry) ?? e164;
 }
 
 /** Options of `parseIdentifier`. */

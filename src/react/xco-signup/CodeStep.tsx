@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useIsomorphicLayoutEffect } from '../shared/hooks.ts';
 import type { PurseKitError } from '../../core/errors.ts';
-import { formatPhoneNumber, type CountryCode } from '../../core/identifier.ts';
+import type { CountryCode } from '../../core/identifier.ts';
+import { loadedPhone } from '../../core/phone/loaded.ts';
 import type { CodeSentState, SendingState, VerifyingState } from '../../core/signup/types.ts';
 import { enSignupCode } from '../i18n/en/xco-signup-code.ts';
 import { addMessages, type Translator } from '../i18n/index.ts';
@@ -11,10 +12,13 @@ import { useWaitLabel } from './countdown.ts';
 import { FieldLabel } from './parts.tsx';
 import type { XcoSignupApi } from './useXcoSignup.ts';
 
-/** The identifier as the shopper knows it: the email, or the phone formatted for `defaultCountry`. Text only. */
-function identifierText(identifier: { email?: string; phone_number?: string }, defaultCountry?: CountryCode): string {
-  if (identifier.email !== undefined) return identifier.email;
-  return identifier.phone_number === undefined ? '' : formatPhoneNumber(identifier.phone_number, defaultCountry);
+/**
+ * The identifier as the shopper knows it: the email, or the phone as its owner writes it ("06 12 34 56 78" for a
+ * number of `defaultCountry`, "+44 7911 123456" otherwise). The phone parser is there whenever the shopper typed a
+ * phone (parsing loaded it); the number as given otherwise. Text only.
+ */
+function identifierText({ email, phone_number: phone }: { email?: string; phone_number?: string }, defaultCountry?: CountryCode): string {
+  return email ?? (phone === undefined ? '' : (loadedPhone.parser?.formatPhone(phone, defaultCountry) ?? phone));
 }
 
 // Downloaded apart from the page (XcoSignup.tsx), with its English texts.
