@@ -53,7 +53,13 @@ export function expiryDelay(expiresAt: string, receivedAt: number, now: number):
   return Math.min(Math.max(0, deadline - now), 2_147_483_647);
 }
 
-const DROPIN_EVENTS = { fulfilled: 'FULFILLED', submitting: 'DROPIN_SUBMITTING', ready: 'DROPIN_READY', expired: 'DROPIN_EXPIRED' } as const;
+// Checked by the compiler: a new drop-in event does not compile until it names the checkout event it becomes.
+const DROPIN_EVENTS = {
+  fulfilled: 'FULFILLED',
+  submitting: 'DROPIN_SUBMITTING',
+  ready: 'DROPIN_READY',
+  expired: 'DROPIN_EXPIRED',
+} as const satisfies Record<Exclude<DropinEvent['type'], 'error'>, CheckoutEvent['type']>;
 
 /** A drop-in event as a checkout event. Before the drop-in is mounted (or on an init failure), an error is fatal. */
 export function dropinEvent(event: DropinEvent, mounted: boolean, url: string): CheckoutEvent {
