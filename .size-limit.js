@@ -97,7 +97,7 @@ export default [
     'all three components: PurseProvider + PurseCheckout + PaymentStatus + XcoSignup (purse-react-kit)',
     'dist/index.js',
     ['PurseProvider', 'PurseCheckout', 'PaymentStatus', 'XcoSignup'],
-    '18.6 kB',
+    '18.5 kB',
   ),
   page('deposits page: PurseProvider + CustomerPurse (purse-react-kit/customer-purse)', 'dist/customer-purse.js', ['PurseProvider', 'CustomerPurse'], '8.1 kB'),
   page('account page: PurseProvider + XcoAccount (purse-react-kit/xco-account)', 'dist/xco-account.js', ['PurseProvider', 'XcoAccount'], '6.15 kB'),

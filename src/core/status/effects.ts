@@ -6,7 +6,7 @@ import type { MerchantBackend } from '../backend/backend.ts';
 import type { ShopperPayment, ShopperPaymentLink } from '../backend/views.ts';
 import { toKitError, type PurseKitError } from '../errors.ts';
 import { MachineRunner, timer, type Effect, type EffectContext } from '../runner.ts';
-import { blank, statusReducer } from './machine.ts';
+import { blank, sourceKey, statusReducer } from './machine.ts';
 import { pollDelay, type PollSchedule } from './schedule.ts';
 import { readRedirectToken, resolveSource, type StatusSource, type StatusSourceProps } from './source.ts';
 import type { PaymentStatusPhase, StatusAnswer, StatusEvent, StatusState, StatusTarget } from './types.ts';
@@ -80,8 +80,7 @@ export const StatusRunner = function (config: StatusConfig, cache: StatusCache =
   // Starts over when the props (or, once read, the URL) name another payment.
   const follow = () => {
     const source = resolveSource(config, urlToken, urlRead);
-    // Sources are built by resolveSource alone, so the same source is the same JSON.
-    if (JSON.stringify(source) === JSON.stringify(machine.getState().source)) return;
+    if (sourceKey(source) === sourceKey(machine.getState().source)) return;
     machine.send({ type: 'START', source, now: Date.now(), cached: cached(source) });
   };
 
