@@ -18,6 +18,7 @@ export default defineConfig({
           // Most tests run the real in-process stack (RS256 signing, WebCrypto, three layers per request): on 2 shared
           // cores under `npm test`'s parallel lanes, a test that takes 1 s alone can take 10. A hang still fails.
           testTimeout: 30_000,
+          hookTimeout: 30_000,
           // A real redis-server for the Redis store's tests (Debian's redis-server package).
           globalSetup: ['src/test/redis-global-setup.ts'],
         },

@@ -61,7 +61,7 @@ describe('<CustomerPurse>', () => {
     const { purse } = renderPurse('cust_seed_new', { pollIntervalMs: 50 });
     await screen.findByText('No deposits yet. They appear here as soon as the network reports them.');
     act(() => void purse.control.customerPurse.addDeposit({ externalId: 'cust_seed_new', currency: 'BTC', amount: 0.015 }));
-    await waitFor(() => expect(rows()).toHaveLength(1), { timeout: 3000 });
+    await waitFor(() => expect(rows()).toHaveLength(1));
     expect(rows()[0]).toHaveTextContent('0.015 BTC');
     expect(screen.getByRole('status')).toHaveTextContent('New deposit: 0.015 BTC, Seen on the network, waiting for confirmation.');
   });

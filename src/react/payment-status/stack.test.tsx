@@ -8,8 +8,8 @@ import { PaymentStatus } from './PaymentStatus.tsx';
 import { renderWithPurse, setRedirectUrl } from '../../test/render-payment-status.tsx';
 
 const VERIFY = 'POST /payments/verify-redirect';
-const quick = { fastIntervalMs: 40, slowAfterMs: 200, slowIntervalMs: 80, timeoutMs: 2_000 };
-const heading = (name: string) => screen.findByRole('heading', { name }, { timeout: 3_000 });
+const quick = { fastIntervalMs: 40, slowAfterMs: 200, slowIntervalMs: 80, timeoutMs: 20_000 };
+const heading = (name: string) => screen.findByRole('heading', { name });
 // The details come in a chunk of their own (preloaded while the answer is awaited): found, not got.
 const detail = async (label: string) => (await screen.findByText(label, { selector: 'dt' })).nextElementSibling as HTMLElement;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -78,7 +78,7 @@ describe('PaymentStatus on the real stack: after checkout', () => {
     });
     expect(await heading('Your payment is being processed')).toBeInTheDocument();
     // Still pending: it keeps asking.
-    await vi.waitFor(() => expect(shop.count(`GET /payments/${paymentId}`)).toBeGreaterThanOrEqual(2), { timeout: 3_000 });
+    await vi.waitFor(() => expect(shop.count(`GET /payments/${paymentId}`)).toBeGreaterThanOrEqual(2), { timeout: 5_000 });
 
     shop.purse.control.settlePayment(paymentId, 'AUTHORIZED');
     expect(await heading('Payment successful')).toBeInTheDocument();

@@ -167,7 +167,7 @@ describe('script failure', () => {
     installFakePurse();
     cdn.hold = true;
     renderCheckout({ scriptTimeoutMs: 50 });
-    await screen.findByRole('button', { name: 'Try again' }, { timeout: 2000 });
+    await screen.findByRole('button', { name: 'Try again' });
     expect(screen.getByText('The payment form could not load. Check your connection and try again.', { selector: 'p' })).toBeInTheDocument();
   });
 

@@ -133,7 +133,7 @@ describe('expires_at', () => {
     const onSessionExpired = vi.fn();
     renderCheckout({ integrationMode: 'HOSTED_PAGE', hostedPage: 'link', onSessionExpired }, { stack });
     expect(await screen.findByRole('link', { name: 'Continue to secure payment' })).toBeInTheDocument();
-    await screen.findByRole('button', { name: 'Start again' }, { timeout: 2000 });
+    await screen.findByRole('button', { name: 'Start again' });
     expect(screen.queryByRole('link')).toBeNull();
     expect(onSessionExpired).toHaveBeenCalledTimes(1);
   });

@@ -83,7 +83,7 @@ it('Drop-in Checkout: an expired session is renewed in place through onRefreshSe
   renderCheckout({ onSessionExpired }, { stack });
   await waitFor(() => expect(liveText()).toBe('The payment form is ready.'));
 
-  await waitFor(() => expect(stack.purse.control.sessions().length).toBeGreaterThanOrEqual(2), { timeout: 3000 });
+  await waitFor(() => expect(stack.purse.control.sessions().length).toBeGreaterThanOrEqual(2));
   await screen.findByLabelText('Card number');
   expect(liveText()).toBe('The payment form is ready.');
   expect(onSessionExpired).not.toHaveBeenCalled();

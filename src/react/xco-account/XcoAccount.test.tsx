@@ -33,7 +33,7 @@ describe('<XcoAccount>', () => {
     await screen.findByLabelText('Verification code');
     await user.type(screen.getByLabelText('Verification code'), purse.control.currentCode({ email: 'existing@example.com' })!);
 
-    expect(await screen.findByText('Your Purse account is linked: you can pay in one step.', { selector: 'p' }, { timeout: 3000 })).toBeInTheDocument();
+    expect(await screen.findByText('Your Purse account is linked: you can pay in one step.', { selector: 'p' })).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('Your Purse account is linked');
     expect(detail('Name')).toHaveTextContent('Jean Dupont');
     expect(detail('Email')).toHaveTextContent('e•••@example.com');

@@ -32,7 +32,7 @@ describe('<XcoSignup> errors', () => {
     expect(view.apiCalls()).toEqual([EXISTS]);
 
     vi.setSystemTime(Date.now() + 20_000);
-    await view.user.click(await screen.findByRole('button', { name: 'Try again' }, { timeout: 2_000 }));
+    await view.user.click(await screen.findByRole('button', { name: 'Try again' }));
     await screen.findByLabelText('Verification code');
     expect(view.apiCalls()).toEqual([EXISTS, EXISTS, START]);
   });
@@ -114,9 +114,9 @@ describe('<XcoSignup> errors', () => {
     expect(view.apiCalls()).toEqual([EXISTS, START]);
 
     vi.setSystemTime(Date.now() + 27_000);
-    await screen.findByRole('button', { name: 'Resend code in 3 s' }, { timeout: 2_000 });
+    await screen.findByRole('button', { name: 'Resend code in 3 s' });
     vi.setSystemTime(Date.now() + 3_000);
-    const ready = await screen.findByRole('button', { name: 'Resend code' }, { timeout: 2_000 });
+    const ready = await screen.findByRole('button', { name: 'Resend code' });
     expect(ready).not.toHaveAttribute('aria-disabled');
     await view.user.click(ready);
     await waitFor(() => expect(view.apiCalls()).toEqual([EXISTS, START, START]));
