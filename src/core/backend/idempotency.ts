@@ -14,11 +14,10 @@ export function createIdempotencyKey(): string {
           : ''),
     );
   }
-  const bytes = cryptoApi.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40; // version 4
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80; // RFC 4122 variant
-  let key = '';
-  // 8-4-4-4-12 hex digits: a dash before bytes 4, 6, 8 and 10.
-  bytes.forEach((byte, index) => (key += (index > 3 && index < 11 && !(index & 1) ? '-' : '') + (byte | 256).toString(16).slice(1)));
-  return key;
+  // One random byte per hex digit of the template: "4" is the version; "8" becomes 8, 9, a or b (RFC 4122 variant).
+  const bytes = cryptoApi.getRandomValues(new Uint8Array(31));
+  let index = 0;
+  return '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (digit) =>
+    ((digit as unknown as number) ^ (bytes[index++]! & (15 >> ((digit as unknown as number) / 4)))).toString(16),
+  );
 }
