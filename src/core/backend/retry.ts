@@ -24,7 +24,7 @@ export interface RetryOptions {
    * @defaultValue 10000
    */
   maxRetryAfterMs?: number;
-  /** Waits between attempts; must reject when `signal` aborts. Injectable for tests. */
+  /** Waits between attempts (`request` stops waiting as soon as `signal` aborts). Injectable for tests. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /**
    * Jitter source in [0, 1). Injectable for tests.
@@ -47,7 +47,8 @@ export const DEFAULT_RETRY: Readonly<Omit<RetryPolicy, 'sleep' | 'random'>> = Ob
 /** `false` means a single attempt; options left undefined keep their default. */
 export function resolveRetry(retry: RetryOptions | false | undefined): RetryPolicy {
   const policy: Record<string, unknown> = { ...DEFAULT_RETRY, sleep, random: Math.random };
-  for (const [key, value] of Object.entries(retry === false ? { attempts: 1 } : (retry ?? {}))) if (value !== undefined) policy[key] = value;
+  const given: Record<string, unknown> = retry === false ? { attempts: 1 } : { ...retry };
+  for (const key in given) if (given[key] !== undefined) policy[key] = given[key];
   const attempts = Math.max(1, Math.floor(policy.attempts as number));
   // NaN and Infinity keep the default.
   policy.attempts = attempts < Infinity ? attempts : DEFAULT_RETRY.attempts;
@@ -84,11 +85,15 @@ export function retryDelay(
 export const isAbortError = (value: unknown): boolean =>
   typeof value === 'object' && (value as { name?: unknown } | null)?.name === 'AbortError';
 
-/** `setTimeout` as a promise that rejects (and clears the timer) as soon as `signal` aborts. */
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  return abortable(new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))), signal).finally(() => clearTimeout(timer));
-}
+/**
+ * `setTimeout` as a promise; an abort of `signal` clears the timer (the caller stops waiting at once: `request` waits
+ * through `abortable`).
+ */
+const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => clearTimeout(timer));
+  });
 
 /** Settles like `promise`, or rejects with the abort reason as soon as `signal` aborts, whichever comes first. */
 export function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
