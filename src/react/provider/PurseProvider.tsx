@@ -54,22 +54,18 @@ export interface PurseProviderProps {
 /** The mapping of error answers, downloaded apart (see core/backend/request.ts): there before an error comes. */
 const ERROR_MAPPING = [{ preload: loadProblemMapping }];
 
-/** A misuse of the provider; how to fix it in development builds only (bundlers replace process.env.NODE_ENV). */
-const misuse = (what: string) =>
-  new Error(
-    `<PurseProvider> ${what}` +
-      (process.env.NODE_ENV !== 'production' ? ' (e.g. <PurseProvider baseUrl="/api/purse">, or backend={yourAdapter})' : ''),
-  );
-
 /**
  * Gives the Purse components below it their merchant backend, language and QueryClient. Render it once around the app
  * (or the pages that use the components).
  */
 export function PurseProvider(props: PurseProviderProps) {
   const { backend, baseUrl, messages, theme, queryClient, children } = props;
-  if (backend && baseUrl !== undefined) throw misuse('takes either baseUrl or backend, not both');
-  if (!backend && !(typeof baseUrl === 'string' && baseUrl.trim())) {
-    throw misuse('needs baseUrl, where createMerchantHandler is mounted, or a backend');
+  // One of the two, never both; how to fix it in development builds only (bundlers replace process.env.NODE_ENV).
+  if (backend ? baseUrl !== undefined : !(typeof baseUrl === 'string' && baseUrl.trim())) {
+    throw new Error(
+      '<PurseProvider> needs baseUrl (where createMerchantHandler is mounted) or a backend, not both' +
+        (process.env.NODE_ENV !== 'production' ? ' (e.g. <PurseProvider baseUrl="/api/purse">, or backend={yourAdapter})' : ''),
+    );
   }
   usePreloadWhenIdle(ERROR_MAPPING);
   const resolvedBackend = useMemo(() => backend ?? httpBackend(baseUrl!), [backend, baseUrl]);
