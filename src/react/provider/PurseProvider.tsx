@@ -81,12 +81,11 @@ export function PurseProvider(props: PurseProviderProps) {
     () => ({ backend: resolvedBackend, i18n, queryClient: client }),
     [resolvedBackend, i18n, client],
   );
-  const style = useMemo(() => (theme ? themeToStyle(theme) : undefined), [theme]);
-
   let tree: ReactNode = <PurseContext.Provider value={value}>{children}</PurseContext.Provider>;
-  if (style) {
+  // A new style object per render is fine: React compares its properties, not its identity.
+  if (theme) {
     tree = (
-      <div className="purse-theme" style={style}>
+      <div className="purse-theme" style={themeToStyle(theme)}>
         {tree}
       </div>
     );
