@@ -70,8 +70,9 @@ export function PurseProvider(props: PurseProviderProps) {
   usePreloadWhenIdle(ERROR_MAPPING);
   const resolvedBackend = useMemo(() => backend ?? httpBackend(baseUrl!), [backend, baseUrl]);
   const appClient = useContext(QueryClientContext);
-  // Created once and used only when the app has no QueryClient of its own; stable across renders.
-  const [ownClient] = useState(() => new QueryClient({ defaultOptions: { mutations: { retry: false } } }));
+  // Created once and used only when the app has no QueryClient of its own; stable across renders. TanStack's defaults
+  // suit: a mutation is not retried (request() retries what is safe), nor is fetchQuery.
+  const [ownClient] = useState(() => new QueryClient());
   const client = queryClient ?? appClient ?? ownClient;
 
   const locale = useLocale(props.locale ?? 'en', props.fallbackLocale ?? 'en');
