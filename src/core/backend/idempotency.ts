@@ -6,12 +6,11 @@
  */
 export function createIdempotencyKey(): string {
   const cryptoApi = globalThis.crypto;
-  if (typeof cryptoApi?.getRandomValues !== 'function') {
+  // Every browser and Node 20+ have it: a development build says what to do in a runtime without; a production build
+  // fails on the missing function itself (a TypeError, mapped like any other failure of the call).
+  if (process.env.NODE_ENV !== 'production' && typeof cryptoApi?.getRandomValues !== 'function') {
     throw new Error(
-      'purse-react-kit needs the Web Crypto API (globalThis.crypto)' +
-        (process.env.NODE_ENV !== 'production'
-          ? ' to create idempotency keys. Use Node 20+ or a browser, or pass idempotencyKey yourself.'
-          : ''),
+      'purse-react-kit needs the Web Crypto API (globalThis.crypto) to create idempotency keys. Use Node 20+ or a browser, or pass idempotencyKey yourself.',
     );
   }
   // One random byte per hex digit of the template: "4" is the version; "8" becomes 8, 9, a or b (RFC 4122 variant).
