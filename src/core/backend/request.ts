@@ -4,7 +4,7 @@
 // preloads it when the browser is idle): a page does not pay for the mapping of refusals it may never meet.
 import { networkError, PurseKitFailure, type PurseKitError } from '../errors.ts';
 import { createIdempotencyKey } from './idempotency.ts';
-import { abortable, resolveRetry, retryDelay } from './retry.ts';
+import { abortable, retryDelay, sleep } from './retry.ts';
 import type { RetryOptions } from './retry.ts';
 import { IDEMPOTENCY_HEADER } from './routes.ts';
 
@@ -77,7 +77,6 @@ export async function send<T>(url: string, options: RequestOptions, xco?: boolea
   const { signal, now, timeoutMs = DEFAULT_TIMEOUT_MS, fetch = globalFetch } = options;
   const method = (options.method ?? 'GET').toUpperCase();
   const safe = method === 'GET' || method === 'HEAD';
-  const policy = resolveRetry(options.retry);
   const headers = new Headers(options.headers);
   const body = options.body === undefined ? undefined : JSON.stringify(options.body);
   const setDefault = (name: string, value: string) => headers.has(name) || headers.set(name, value);
@@ -116,9 +115,9 @@ export async function send<T>(url: string, options: RequestOptions, xco?: boolea
       signal?.throwIfAborted();
       error = networkError(attemptSignal.aborted ? timeoutMs : undefined);
     }
-    const delay = retryDelay(error, safe, retryIndex, retryAfterMs, policy);
+    const delay = retryDelay(error, safe, retryIndex, retryAfterMs, options.retry);
     if (delay === undefined) throw new PurseKitFailure(error);
     // abortable() as well, in case an injected sleep ignores the signal.
-    await abortable(policy.sleep(delay, signal), signal);
+    await abortable(((options.retry && options.retry.sleep) || sleep)(delay, signal), signal);
   }
 }
