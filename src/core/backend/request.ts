@@ -59,8 +59,6 @@ export interface RequestOptions {
   now?: () => number;
 }
 
-const globalFetch: FetchLike = (input, init) => globalThis.fetch(input, init);
-
 /** Downloads the mapping of error answers (problem.ts): on the first answer that is not ok, or earlier to preload it. */
 export const loadProblemMapping = () => import('./problem.ts');
 
@@ -74,7 +72,7 @@ export function request<T = unknown>(url: string, options: RequestOptions = {}):
  * consents) to every route's (see http-methods.ts).
  */
 export async function send<T>(url: string, options: RequestOptions, xco?: boolean): Promise<T> {
-  const { signal, now, timeoutMs = DEFAULT_TIMEOUT_MS, fetch = globalFetch } = options;
+  const { signal, now, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
   const method = (options.method ?? 'GET').toUpperCase();
   const safe = method === 'GET' || method === 'HEAD';
   const headers = new Headers(options.headers);
@@ -95,7 +93,11 @@ export async function send<T>(url: string, options: RequestOptions, xco?: boolea
     let retryAfterMs: number | undefined;
     try {
       // abortable(): a custom fetch may ignore the signal; the timeout must hold all the same (body read included).
-      const response = await abortable(fetch(url, { method, headers, body, credentials: options.credentials, signal: attemptSignal }), attemptSignal);
+      // The global fetch is looked up at each attempt, so test tools can patch it.
+      const response = await abortable(
+        (options.fetch ?? globalThis.fetch)(url, { method, headers, body, credentials: options.credentials, signal: attemptSignal }),
+        attemptSignal,
+      );
       const text = await abortable(response.text(), attemptSignal);
       if (response.ok) {
         try {
