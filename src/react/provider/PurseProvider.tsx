@@ -76,8 +76,8 @@ export function PurseProvider(props: PurseProviderProps) {
   const client = queryClient ?? appClient ?? ownClient;
 
   const locale = useLocale(props.locale ?? 'en', props.fallbackLocale ?? 'en');
-  const catalogue = readMessages(locale);
-  const i18n = useMemo(() => createTranslator(locale, messages, catalogue), [locale, messages, catalogue]);
+  // readMessages suspends while the catalogue downloads; once there (or failed), a locale's catalogue never changes.
+  const i18n = useMemo(() => createTranslator(locale, messages, readMessages(locale)), [locale, messages]);
   const value = useMemo<PurseContextValue>(
     () => ({ backend: resolvedBackend, i18n, queryClient: client }),
     [resolvedBackend, i18n, client],
