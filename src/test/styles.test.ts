@@ -62,6 +62,68 @@ function renderedBy(folders: string[]): string[] {
   return [...styled].filter((name) => names.has(name) || [...names].some((prefix) => prefix.endsWith('--') && name.startsWith(prefix)));
 }
 
+/** The sheets whose rules other files' rules must leave alone: base.css and parts/ come after any component's rules when a page loads two sheets. */
+const SHARED = ['styles/base.css', ...readdirSync(resolve(react, 'styles/parts')).map((file) => `styles/parts/${file}`)];
+const OWN = readdirSync(resolve(react, 'styles'))
+  .filter((file) => file.endsWith('.css') && file !== 'base.css')
+  .map((file) => `styles/${file}`);
+
+/**
+ * The declarations of each one-class selector of a file (`.purse-x`, `.purse-x:state`, `.purse-x[attr]`), keyed by
+ * the media query around it, the state and the class.
+ */
+function oneClassRules(file: string): Map<string, { name: string; declarations: Map<string, string> }> {
+  const rules = new Map<string, { name: string; declarations: Map<string, string> }>();
+  const css = uncommented(read(file)).replace(/@import[^;]*;/g, '').replace(/@keyframes[^{]*\{(?:[^{}]*\{[^}]*\})*\s*\}/g, '');
+  const add = (media: string, selectors: string, body: string) => {
+    for (const selector of selectors.split(/,(?![^(]*\))/).map((part) => part.trim())) {
+      const match = /^\.(purse-[\w-]+)((?:\[[^\]]+\]|::?[\w-]+(?:\([^)]*\))?)*)$/.exec(selector);
+      if (!match) continue;
+      const key = `${media} ${match[2]} ${match[1]}`;
+      const entry = rules.get(key) ?? { name: match[1]!, declarations: new Map<string, string>() };
+      for (const declaration of body.split(';')) {
+        const [property, ...value] = declaration.split(':');
+        if (property?.trim()) entry.declarations.set(property.trim(), value.join(':').trim());
+      }
+      rules.set(key, entry);
+    }
+  };
+  for (const [, media, inner] of css.matchAll(/@media([^{]*)\{((?:[^{}]*\{[^}]*\})*)\s*\}/g)) {
+    for (const [, selectors, body] of inner!.matchAll(/([^{}]+)\{([^}]*)\}/g)) add(media!.trim(), selectors!, body!);
+  }
+  for (const [, selectors, body] of css.replace(/@media[^{]*\{(?:[^{}]*\{[^}]*\})*\s*\}/g, '').matchAll(/([^{}]+)\{([^}]*)\}/g)) {
+    add('', selectors!, body!);
+  }
+  return rules;
+}
+
+/** Whether two properties set the same thing (a shorthand and its longhand: `border` and `border-left-width`). */
+const overlaps = (a: string, b: string) =>
+  [a, b].every((property) => !['border-radius', 'outline-offset'].includes(property) || a === b) &&
+  (a === b || a.startsWith(`${b}-`) || b.startsWith(`${a}-`));
+
+/**
+ * The sets of classes the views put on one element: each branch of `a ? 'x' : 'y'` apart, `purse-x--${…}` as every
+ * `purse-x--…`, and a `<Button>`'s own classes (purse-button and its variant, primary unless named) with the caller's.
+ */
+function classesTogether(): string[][] {
+  const sets: string[][] = [];
+  const expand = (names: string[]) =>
+    [...styled].filter((name) => names.includes(name) || names.some((prefix) => prefix.endsWith('--') && name.startsWith(prefix)));
+  for (const file of readdirSync(react, { recursive: true, encoding: 'utf8' })) {
+    if (!/\.tsx$/.test(file) || /\.(test|stories)\./.test(file)) continue;
+    const source = read(file);
+    for (const match of source.matchAll(/className=(\{(?:[^{}]|\{[^{}]*\})*\}|"[^"]*")/g)) {
+      const tag = /<(\w+)((?:[^<>]|=>)*)$/.exec(source.slice(0, match.index));
+      const rest = /^(?:[^<>]|=>)*/.exec(source.slice(match.index))![0];
+      const own = tag?.[1] === 'Button' ? ['purse-button', `purse-button--${/variant="(\w+)"/.exec(tag[2]! + rest)?.[1] ?? 'primary'}`] : [];
+      const branches = /\?\s*('[^']*')\s*:\s*('[^']*')\s*\}$/.exec(match[1]!)?.slice(1) ?? [match[1]!];
+      for (const branch of branches) sets.push(expand([...own, ...[...branch.matchAll(/purse-[\w-]*/g)].map(([name]) => name)]));
+    }
+  }
+  return sets;
+}
+
 // Each page stylesheet (purse-react-kit/styles/<page>.css) and the folders whose views that page shows.
 const PAGES: Record<string, string[]> = {
   'checkout.css': ['purse-checkout'],
@@ -137,7 +199,8 @@ describe('src/react/styles.css and styles/', () => {
   });
 
   it('gives each page stylesheet every rule its component renders, and styles.css all of them', () => {
-    const pages = readdirSync(resolve(react, 'styles')).filter((file) => file !== 'base.css');
+    // The files of styles/ but base.css (parts/ holds rules that only some of them import).
+    const pages = readdirSync(resolve(react, 'styles')).filter((file) => file.endsWith('.css') && file !== 'base.css');
     // The build puts base.css first in every sheet, so a component's rules can refine a shared class.
     expect(everything.indexOf('.purse-button')).toBeLessThan(everything.indexOf('.purse-checkout__'));
     for (const page of pages) expect(read(`styles/${page}`), page).not.toMatch(/@import '\.\/base\.css'/);
@@ -150,5 +213,33 @@ describe('src/react/styles.css and styles/', () => {
     }
     // styles.css imports every page stylesheet.
     expect(new Set(Object.keys(PAGES).flatMap((page) => [...classesOf(pageSheet(page))]))).toEqual(styled);
+  });
+
+  it('never sets, in one file, a property that a shared rule of another file sets on a class of the same element', () => {
+    // A page may load two sheets: base.css and parts/ may then come after any component's rules (README: harmless).
+    const files = [...SHARED, ...OWN].map((file) => ({ file, rules: oneClassRules(file) }));
+    const together = classesTogether();
+    expect(together.length).toBeGreaterThan(20);
+    const clashes: string[] = [];
+    for (const shared of files.filter(({ file }) => SHARED.includes(file))) {
+      for (const other of files.filter(({ file }) => file !== shared.file)) {
+        for (const [key, rule] of shared.rules) {
+          const [media, state] = key.split(' ');
+          for (const [otherKey, otherRule] of other.rules) {
+            const [otherMedia, otherState] = otherKey.split(' ');
+            if (media !== otherMedia || state !== otherState || rule.name === otherRule.name) continue;
+            if (!together.some((set) => set.includes(rule.name) && set.includes(otherRule.name))) continue;
+            for (const [property, value] of rule.declarations) {
+              for (const [otherProperty, otherValue] of otherRule.declarations) {
+                if (overlaps(property, otherProperty) && value !== otherValue) {
+                  clashes.push(`${shared.file} .${rule.name}${state} ${property} / ${other.file} .${otherRule.name}${otherState} ${otherProperty}`);
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    expect(clashes).toEqual([]);
   });
 });

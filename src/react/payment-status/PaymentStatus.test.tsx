@@ -64,7 +64,11 @@ describe('PaymentStatus after the redirect', () => {
     expect(
       screen.getByText('Your payment was refused and you have not been charged. Try again with another payment method.'),
     ).toBeInTheDocument();
-    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    // The way on comes right under the words, before the details (which may arrive later and must not move it).
+    const tryAgain = screen.getByRole('button', { name: 'Try again' });
+    const amount = await screen.findByText('Amount', { selector: 'dt' });
+    expect(tryAgain.compareDocumentPosition(amount) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    await userEvent.click(tryAgain);
     expect(onRetry).toHaveBeenCalledTimes(1);
     expect(onFailure).toHaveBeenCalledTimes(1);
     expect(onFailure).toHaveBeenCalledWith({ payment: payments.refused, link: undefined });

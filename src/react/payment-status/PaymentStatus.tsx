@@ -85,11 +85,7 @@ export function PaymentStatusView({ status, retryHref, onRetry, headingLevel = 2
         {texts.title}
       </Heading>
       {texts.body && <p className="purse-text">{texts.body}</p>}
-      {!wait && phase !== 'verifying' && phase !== 'error' && (
-        <Suspense>
-          <Details payment={payment} link={link} />
-        </Suspense>
-      )}
+      {/* The way on first, under the words it answers: details arriving later never move it under the shopper's pointer. */}
       {wait
         ? loaded === false && (
             <button type="button" onClick={downloadAgain} className="purse-button purse-button--primary purse-payment-status__retry">
@@ -97,6 +93,11 @@ export function PaymentStatusView({ status, retryHref, onRetry, headingLevel = 2
             </button>
           )
         : later && loaded && <loaded.OutcomeActions status={status} retryHref={retryHref} onRetry={onRetry} focusStatus={focusStatus} />}
+      {!wait && phase !== 'verifying' && phase !== 'error' && (
+        <Suspense>
+          <Details payment={payment} link={link} />
+        </Suspense>
+      )}
     </div>
   );
 }

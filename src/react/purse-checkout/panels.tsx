@@ -63,7 +63,7 @@ export function CheckoutPanel({ status, error, onAction }: PanelProps) {
   const { i18n } = usePurse();
   if (status === 'failed') {
     return (
-      <div className="purse-checkout__panel purse-checkout__panel--error">
+      <div className="purse-box purse-notice purse-checkout__panel purse-checkout__panel--error">
         <p className="purse-text purse-label">{i18n.t('checkout.error.title')}</p>
         <p className="purse-text">{checkoutErrorText(error!, i18n)}</p>
         {/* "Try again" only where trying again can succeed (core/recovery.ts). */}
@@ -72,7 +72,7 @@ export function CheckoutPanel({ status, error, onAction }: PanelProps) {
     );
   }
   return (
-    <div className={`purse-checkout__panel purse-checkout__panel--${status}`}>
+    <div className={`purse-box purse-checkout__panel purse-checkout__panel--${status}`}>
       <p className="purse-text purse-label">{i18n.t(`checkout.${status}.title`)}</p>
       <p className="purse-text">{i18n.t(`checkout.${status}.body`)}</p>
       <Button onClick={onAction}>{i18n.t('checkout.restart')}</Button>

@@ -64,7 +64,7 @@ function PanelFallback({ status, error, onAction }: PanelProps) {
   const { i18n } = usePurse();
   const failed = status === 'failed';
   return (
-    <div className="purse-checkout__panel">
+    <div className="purse-box purse-checkout__panel">
       <p className="purse-text">{failed ? i18n.error(error!) : i18n.t(`checkout.status.${status}`)}</p>
       <Button onClick={onAction}>{i18n.t(failed ? 'checkout.retry' : 'checkout.restart')}</Button>
     </div>
