@@ -34,14 +34,11 @@ export interface HttpBackendOptions {
   credentials?: RequestCredentials;
 }
 
-/** One request to the handler at `options.baseUrl`, with the options' headers, timeout, retries and credentials. */
+/**
+ * One request to the handler at `options.baseUrl`, with the options' headers, timeout, retries and credentials.
+ * `baseUrl` is not checked here: createHttpBackend and the provider (which takes a plain string) check it first.
+ */
 export function httpCall(options: HttpBackendOptions): HttpCall {
-  if (typeof options?.baseUrl !== 'string') {
-    throw new Error(
-      'createHttpBackend needs { baseUrl }' +
-        (process.env.NODE_ENV !== 'production' ? ': the URL where createMerchantHandler is mounted.' : ''),
-    );
-  }
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   // The options' own fields (fetch, headers, timeoutMs, retry, credentials) are `request`'s.
   return async (method, path, body, callOptions, xco) =>
@@ -66,6 +63,12 @@ export function httpCall(options: HttpBackendOptions): HttpCall {
  * `PurseKitError`.
  */
 export function createHttpBackend(options: HttpBackendOptions): MerchantBackend {
+  if (typeof options?.baseUrl !== 'string') {
+    throw new Error(
+      'createHttpBackend needs { baseUrl }' +
+        (process.env.NODE_ENV !== 'production' ? ': the URL where createMerchantHandler is mounted.' : ''),
+    );
+  }
   const call = httpCall(options);
   return { ...xcoMethods(call), ...checkoutMethods(call), ...statusMethods(call), ...customerPurseMethods(call) };
 }

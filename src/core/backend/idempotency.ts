@@ -6,19 +6,17 @@
  */
 export function createIdempotencyKey(): string {
   const cryptoApi = globalThis.crypto;
-  if (typeof cryptoApi?.getRandomValues !== 'function') {
+  // Every browser and Node 20+ have it: a development build says what to do in a runtime without; a production build
+  // fails on the missing function itself (a TypeError, mapped like any other failure of the call).
+  if (process.env.NODE_ENV !== 'production' && typeof cryptoApi?.getRandomValues !== 'function') {
     throw new Error(
-      'purse-react-kit needs the Web Crypto API (globalThis.crypto)' +
-        (process.env.NODE_ENV !== 'production'
-          ? ' to create idempotency keys. Use Node 20+ or a browser, or pass idempotencyKey yourself.'
-          : ''),
+      'purse-react-kit needs the Web Crypto API (globalThis.crypto) to create idempotency keys. Use Node 20+ or a browser, or pass idempotencyKey yourself.',
     );
   }
-  const bytes = cryptoApi.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40; // version 4
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80; // RFC 4122 variant
-  let key = '';
-  // 8-4-4-4-12 hex digits: a dash before bytes 4, 6, 8 and 10.
-  bytes.forEach((byte, index) => (key += (index > 3 && index < 11 && !(index & 1) ? '-' : '') + (byte | 256).toString(16).slice(1)));
-  return key;
+  // One random byte per hex digit of the template: "4" is the version; "8" becomes 8, 9, a or b (RFC 4122 variant).
+  const bytes = cryptoApi.getRandomValues(new Uint8Array(31));
+  let index = 0;
+  return '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (digit) =>
+    ((digit as unknown as number) ^ (bytes[index++]! & (15 >> ((digit as unknown as number) / 4)))).toString(16),
+  );
 }

@@ -111,6 +111,31 @@ describe('request: GET retries', () => {
     expect(calls).toHaveLength(3);
   });
 
+  it.each([
+    [Number.NaN, 3],
+    [Infinity, 3],
+    [2.9, 2],
+    [0, 1],
+    [-4, 1],
+  ])('attempts: %d makes %i attempts (NaN and Infinity keep the default, less than 1 is one)', async (attempts, made) => {
+    const { fetch, calls } = scriptedFetch(status(503));
+    const { retry } = instantRetry({ attempts });
+    await failure(request('https://shop.test/x', { fetch, retry }));
+    expect(calls).toHaveLength(made);
+  });
+
+  it('options left undefined keep their default; retry: false is one attempt whatever it meets', async () => {
+    const { fetch, calls } = scriptedFetch(status(503), json({ ok: true }));
+    const waits: number[] = [];
+    const retry = { attempts: undefined, baseDelayMs: undefined, random: () => 0.5, sleep: async (ms: number) => void waits.push(ms) };
+    await expect(request('https://shop.test/x', { fetch, retry })).resolves.toEqual({ ok: true });
+    expect(waits).toEqual([150]);
+    const single = scriptedFetch(status(503), json({ ok: true }));
+    await failure(request('https://shop.test/x', { fetch: single.fetch, retry: false }));
+    expect(single.calls).toHaveLength(1);
+    expect(calls).toHaveLength(2);
+  });
+
   it('caps the backoff at maxDelayMs', async () => {
     const { fetch } = scriptedFetch(status(502));
     const waits: number[] = [];

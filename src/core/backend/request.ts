@@ -4,7 +4,7 @@
 // preloads it when the browser is idle): a page does not pay for the mapping of refusals it may never meet.
 import { networkError, PurseKitFailure, type PurseKitError } from '../errors.ts';
 import { createIdempotencyKey } from './idempotency.ts';
-import { abortable, resolveRetry, retryDelay } from './retry.ts';
+import { abortable, retryDelay, sleep } from './retry.ts';
 import type { RetryOptions } from './retry.ts';
 import { IDEMPOTENCY_HEADER } from './routes.ts';
 
@@ -59,8 +59,6 @@ export interface RequestOptions {
   now?: () => number;
 }
 
-const globalFetch: FetchLike = (input, init) => globalThis.fetch(input, init);
-
 /** Downloads the mapping of error answers (problem.ts): on the first answer that is not ok, or earlier to preload it. */
 export const loadProblemMapping = () => import('./problem.ts');
 
@@ -74,10 +72,9 @@ export function request<T = unknown>(url: string, options: RequestOptions = {}):
  * consents) to every route's (see http-methods.ts).
  */
 export async function send<T>(url: string, options: RequestOptions, xco?: boolean): Promise<T> {
-  const { signal, now, timeoutMs = DEFAULT_TIMEOUT_MS, fetch = globalFetch } = options;
+  const { signal, now, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
   const method = (options.method ?? 'GET').toUpperCase();
   const safe = method === 'GET' || method === 'HEAD';
-  const policy = resolveRetry(options.retry);
   const headers = new Headers(options.headers);
   const body = options.body === undefined ? undefined : JSON.stringify(options.body);
   const setDefault = (name: string, value: string) => headers.has(name) || headers.set(name, value);
@@ -96,7 +93,11 @@ export async function send<T>(url: string, options: RequestOptions, xco?: boolea
     let retryAfterMs: number | undefined;
     try {
       // abortable(): a custom fetch may ignore the signal; the timeout must hold all the same (body read included).
-      const response = await abortable(fetch(url, { method, headers, body, credentials: options.credentials, signal: attemptSignal }), attemptSignal);
+      // The global fetch is looked up at each attempt, so test tools can patch it.
+      const response = await abortable(
+        (options.fetch ?? globalThis.fetch)(url, { method, headers, body, credentials: options.credentials, signal: attemptSignal }),
+        attemptSignal,
+      );
       const text = await abortable(response.text(), attemptSignal);
       if (response.ok) {
         try {
@@ -116,9 +117,9 @@ export async function send<T>(url: string, options: RequestOptions, xco?: boolea
       signal?.throwIfAborted();
       error = networkError(attemptSignal.aborted ? timeoutMs : undefined);
     }
-    const delay = retryDelay(error, safe, retryIndex, retryAfterMs, policy);
+    const delay = retryDelay(error, safe, retryIndex, retryAfterMs, options.retry);
     if (delay === undefined) throw new PurseKitFailure(error);
     // abortable() as well, in case an injected sleep ignores the signal.
-    await abortable(policy.sleep(delay, signal), signal);
+    await abortable(((options.retry && options.retry.sleep) || sleep)(delay, signal), signal);
   }
 }

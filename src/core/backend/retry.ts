@@ -24,7 +24,7 @@ export interface RetryOptions {
    * @defaultValue 10000
    */
   maxRetryAfterMs?: number;
-  /** Waits between attempts; must reject when `signal` aborts. Injectable for tests. */
+  /** Waits between attempts (`request` stops waiting as soon as `signal` aborts). Injectable for tests. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /**
    * Jitter source in [0, 1). Injectable for tests.
@@ -33,40 +33,35 @@ export interface RetryOptions {
   random?: () => number;
 }
 
-/** `RetryOptions` with every default applied (`resolveRetry`). */
-export type RetryPolicy = Required<RetryOptions>;
-
 /** The retry policy when none is given: 3 attempts, 300 ms base, 5 s cap, `Retry-After` up to 10 s. */
-export const DEFAULT_RETRY: Readonly<Omit<RetryPolicy, 'sleep' | 'random'>> = Object.freeze({
+export const DEFAULT_RETRY: Readonly<Required<Omit<RetryOptions, 'sleep' | 'random'>>> = Object.freeze({
   attempts: 3,
   baseDelayMs: 300,
   maxDelayMs: 5_000,
   maxRetryAfterMs: 10_000,
 });
 
-/** `false` means a single attempt; options left undefined keep their default. */
-export function resolveRetry(retry: RetryOptions | false | undefined): RetryPolicy {
-  const policy: Record<string, unknown> = { ...DEFAULT_RETRY, sleep, random: Math.random };
-  for (const [key, value] of Object.entries(retry === false ? { attempts: 1 } : (retry ?? {}))) if (value !== undefined) policy[key] = value;
-  const attempts = Math.max(1, Math.floor(policy.attempts as number));
-  // NaN and Infinity keep the default.
-  policy.attempts = attempts < Infinity ? attempts : DEFAULT_RETRY.attempts;
-  return policy as RetryPolicy;
-}
-
 /**
  * Milliseconds to wait before retry number `retryIndex` (0-based), or `undefined` to give up now and surface `error`.
  * `safe`: GET/HEAD, which can be repeated freely; anything else only because it carries an idempotency key.
  * `retryAfterMs` is the response's own `Retry-After`, when it had one. Without one: exponential backoff with full
- * jitter, uniform in [0, min(max, base · 2^retryIndex)).
+ * jitter, uniform in [0, min(max, base · 2^retryIndex)). `retry`: the caller's options (`false`: a single attempt);
+ * those left undefined keep their default.
  */
 export function retryDelay(
   { kind, status = 0 }: PurseKitError & { status?: number },
   safe: boolean,
   retryIndex: number,
   retryAfterMs: number | undefined,
-  policy: RetryPolicy,
+  retry: RetryOptions | false = {},
 ): number | undefined {
+  const {
+    attempts = DEFAULT_RETRY.attempts,
+    baseDelayMs = DEFAULT_RETRY.baseDelayMs,
+    maxDelayMs = DEFAULT_RETRY.maxDelayMs,
+    maxRetryAfterMs = DEFAULT_RETRY.maxRetryAfterMs,
+    random = Math.random,
+  } = retry || { attempts: 1 };
   const retryable =
     kind === 'network' ||
     (safe
@@ -75,20 +70,26 @@ export function retryDelay(
       : // Unsafe methods: only when the request most likely never reached the application (502, 503, 504), and
         // the same Idempotency-Key makes a repeat harmless even when it did.
         kind === 'server' && status > 501 && status < 505);
-  if (retryIndex + 1 >= policy.attempts || !retryable) return undefined;
-  if (retryAfterMs !== undefined) return retryAfterMs > policy.maxRetryAfterMs ? undefined : retryAfterMs;
-  return Math.floor(policy.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retryIndex));
+  const most = Math.floor(attempts);
+  // NaN and Infinity keep the default; 0 or less is one attempt, as 1.
+  if (retryIndex + 1 >= (most < Infinity ? most : DEFAULT_RETRY.attempts) || !retryable) return undefined;
+  if (retryAfterMs !== undefined) return retryAfterMs > maxRetryAfterMs ? undefined : retryAfterMs;
+  return Math.floor(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** retryIndex));
 }
 
 /** True for the rejection of an aborted request or sleep, so callers can ignore it. */
 export const isAbortError = (value: unknown): boolean =>
   typeof value === 'object' && (value as { name?: unknown } | null)?.name === 'AbortError';
 
-/** `setTimeout` as a promise that rejects (and clears the timer) as soon as `signal` aborts. */
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  return abortable(new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))), signal).finally(() => clearTimeout(timer));
-}
+/**
+ * The default `RetryOptions.sleep`: `setTimeout` as a promise; an abort of `signal` clears the timer (the caller stops waiting at once: `request` waits
+ * through `abortable`).
+ */
+export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => clearTimeout(timer));
+  });
 
 /** Settles like `promise`, or rejects with the abort reason as soon as `signal` aborts, whichever comes first. */
 export function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {

@@ -162,7 +162,7 @@ describe('PurseProvider', () => {
       expect(() => render(<PurseProvider><XcoSignup /></PurseProvider>)).toThrow(/needs baseUrl.*baseUrl="\/api\/purse"/);
       expect(() =>
         render(<PurseProvider baseUrl="/api/purse" backend={stack.backend}><XcoSignup /></PurseProvider>),
-      ).toThrow(/either baseUrl or backend, not both/);
+      ).toThrow(/needs baseUrl .* or a backend, not both/);
       quiet.mockRestore();
     });
   });

@@ -54,43 +54,39 @@ export interface PurseProviderProps {
 /** The mapping of error answers, downloaded apart (see core/backend/request.ts): there before an error comes. */
 const ERROR_MAPPING = [{ preload: loadProblemMapping }];
 
-/** A misuse of the provider; how to fix it in development builds only (bundlers replace process.env.NODE_ENV). */
-const misuse = (what: string) =>
-  new Error(
-    `<PurseProvider> ${what}` +
-      (process.env.NODE_ENV !== 'production' ? ' (e.g. <PurseProvider baseUrl="/api/purse">, or backend={yourAdapter})' : ''),
-  );
-
 /**
  * Gives the Purse components below it their merchant backend, language and QueryClient. Render it once around the app
  * (or the pages that use the components).
  */
 export function PurseProvider(props: PurseProviderProps) {
   const { backend, baseUrl, messages, theme, queryClient, children } = props;
-  if (backend && baseUrl !== undefined) throw misuse('takes either baseUrl or backend, not both');
-  if (!backend && !(typeof baseUrl === 'string' && baseUrl.trim())) {
-    throw misuse('needs baseUrl, where createMerchantHandler is mounted, or a backend');
+  // One of the two, never both; how to fix it in development builds only (bundlers replace process.env.NODE_ENV).
+  if (backend ? baseUrl !== undefined : !(typeof baseUrl === 'string' && baseUrl.trim())) {
+    throw new Error(
+      '<PurseProvider> needs baseUrl (where createMerchantHandler is mounted) or a backend, not both' +
+        (process.env.NODE_ENV !== 'production' ? ' (e.g. <PurseProvider baseUrl="/api/purse">, or backend={yourAdapter})' : ''),
+    );
   }
   usePreloadWhenIdle(ERROR_MAPPING);
   const resolvedBackend = useMemo(() => backend ?? httpBackend(baseUrl!), [backend, baseUrl]);
   const appClient = useContext(QueryClientContext);
-  // Created once and used only when the app has no QueryClient of its own; stable across renders.
-  const [ownClient] = useState(() => new QueryClient({ defaultOptions: { mutations: { retry: false } } }));
+  // Created once and used only when the app has no QueryClient of its own; stable across renders. TanStack's defaults
+  // suit: a mutation is not retried (request() retries what is safe), nor is fetchQuery.
+  const [ownClient] = useState(() => new QueryClient());
   const client = queryClient ?? appClient ?? ownClient;
 
   const locale = useLocale(props.locale ?? 'en', props.fallbackLocale ?? 'en');
-  const catalogue = readMessages(locale);
-  const i18n = useMemo(() => createTranslator(locale, messages, catalogue), [locale, messages, catalogue]);
+  // readMessages suspends while the catalogue downloads; once there (or failed), a locale's catalogue never changes.
+  const i18n = useMemo(() => createTranslator(locale, messages, readMessages(locale)), [locale, messages]);
   const value = useMemo<PurseContextValue>(
     () => ({ backend: resolvedBackend, i18n, queryClient: client }),
     [resolvedBackend, i18n, client],
   );
-  const style = useMemo(() => (theme ? themeToStyle(theme) : undefined), [theme]);
-
   let tree: ReactNode = <PurseContext.Provider value={value}>{children}</PurseContext.Provider>;
-  if (style) {
+  // A new style object per render is fine: React compares its properties, not its identity.
+  if (theme) {
     tree = (
-      <div className="purse-theme" style={style}>
+      <div className="purse-theme" style={themeToStyle(theme)}>
         {tree}
       </div>
     );

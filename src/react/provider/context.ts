@@ -18,7 +18,8 @@ export interface PurseContextValue {
 }
 
 export const PurseContext = createContext<PurseContextValue | null>(null);
-PurseContext.displayName = 'PurseContext';
+// For React DevTools, in development builds.
+if (process.env.NODE_ENV !== 'production') PurseContext.displayName = 'PurseContext';
 
 /** The provider's backend, translator and QueryClient. Throws outside `<PurseProvider>`. */
 export function usePurse(): PurseContextValue {

@@ -70,7 +70,7 @@ export interface PurseTheme {
   spacing?: string;
 }
 
-const toProperty = (key: string) => `--purse-${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+const toProperty = (key: string) => `--purse-${key.replace(/[A-Z]/g, '-$&').toLowerCase()}`;
 
 /** `{ colorAccent: '#0a5' }` → `{ '--purse-color-accent': '#0a5' }`; empty values are left out. */
 export function themeToStyle(theme: PurseTheme): CSSProperties {

@@ -1,5 +1,5 @@
 // The focus-keeping button of every component (apart from parts.tsx: see there).
-import { forwardRef, type ButtonHTMLAttributes } from 'react';
+import type { ButtonHTMLAttributes } from 'react';
 import { cx } from './parts.tsx';
 
 type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
@@ -8,14 +8,13 @@ type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
   variant?: 'primary' | 'secondary' | 'link';
 };
 
-/** A button that is "disabled" with aria-disabled, so keyboard focus stays on it while a request runs. */
-export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button(
-  { inactive = false, variant = 'primary', className, onClick, type = 'button', ...rest },
-  ref,
-) {
+/**
+ * A button that is "disabled" with aria-disabled, so keyboard focus stays on it while a request runs. It takes no
+ * ref (no caller needs one; React 18 would need forwardRef to pass it on).
+ */
+export function Button({ inactive = false, variant = 'primary', className, onClick, type = 'button', ...rest }: ButtonProps) {
   return (
     <button
-      ref={ref}
       type={type}
       aria-disabled={inactive || undefined}
       className={cx('purse-button', `purse-button--${variant}`, className)}
@@ -29,4 +28,4 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
       {...rest}
     />
   );
-});
+}
