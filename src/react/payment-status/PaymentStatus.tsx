@@ -59,11 +59,11 @@ export function PaymentStatusView({ status, retryHref, onRetry, headingLevel = 2
   const focusStatus = () => heading.current?.focus();
   const downloadAgain = () => {
     focusStatus();
-    void outcomeChunk.preload();
+    void outcomeChunk.load();
   };
 
   useEffect(() => {
-    if (later) void outcomeChunk.preload();
+    if (later) void outcomeChunk.load();
   }, [later]);
   usePreloadWhenIdle([Details, outcomeChunk]);
 

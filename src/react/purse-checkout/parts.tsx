@@ -78,7 +78,7 @@ function PanelFallback({ status, error, onAction }: PanelProps) {
 export function CheckoutPanel(props: PanelProps) {
   const loaded = panels.useModule();
   // Downloads them if the idle preload has not, or again if it failed: once per panel shown.
-  useEffect(() => void panels.preload(), []);
+  useEffect(() => void panels.load(), []);
   if (loaded) return <loaded.CheckoutPanel {...props} />;
   return loaded === false ? <PanelFallback {...props} /> : null;
 }

@@ -1,7 +1,7 @@
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import { Suspense } from 'react';
 import { describe, expect, it } from 'vitest';
-import { lazyView } from './lazy.tsx';
+import { lazyModule, lazyView } from './lazy.tsx';
 
 const Real = ({ name }: { name: string }) => <p>Real view for {name}</p>;
 const Fallback = ({ name }: { name: string }) => <p>Fallback for {name}</p>;
@@ -41,6 +41,32 @@ describe('lazyView', () => {
       </Suspense>,
     );
     expect(await screen.findByText('Real view for Ada')).toBeInTheDocument();
+    expect(calls).toBe(2);
+  });
+});
+
+describe('lazyModule', () => {
+  it('an idle preload never takes away a failure the shopper reads; only their own attempt downloads again', async () => {
+    let calls = 0;
+    const words = lazyModule(async () => {
+      calls += 1;
+      if (calls === 1) throw new TypeError('offline');
+      return { hello: 'Hello' };
+    });
+    function Words() {
+      const loaded = words.useModule();
+      return <p>{loaded ? loaded.hello : loaded === false ? 'Could not load' : 'On its way'}</p>;
+    }
+    render(<Words />);
+    await act(() => words.load());
+    expect(screen.getByText('Could not load')).toBeInTheDocument();
+
+    await act(() => words.preload());
+    expect(screen.getByText('Could not load')).toBeInTheDocument();
+    expect(calls).toBe(1);
+
+    await act(() => words.load());
+    expect(screen.getByText('Hello')).toBeInTheDocument();
     expect(calls).toBe(2);
   });
 });

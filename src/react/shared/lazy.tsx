@@ -23,9 +23,12 @@ export function lazyView<P extends object>(load: () => Promise<ComponentType<P>>
 
 /** A module downloaded apart that views read as it arrives (words and actions that must change in the same render). */
 export interface LazyModule<M> {
-  /** Starts (or reuses) the download; rejects when it fails, and the next call downloads again. */
-  load(): Promise<M>;
-  /** `load()` for `usePreloadWhenIdle`: never rejects (a failure shows through `useModule`). */
+  /** Starts (or reuses) the download, also again after a failed one; never rejects (a failure shows through `useModule`). */
+  load(): Promise<unknown>;
+  /**
+   * For `usePreloadWhenIdle`: `load()`, but never a new attempt after a failed one — a background download must not
+   * take away the failure the shopper is reading (and its "Try again") while they act on it.
+   */
   preload(): Promise<unknown>;
   /** The module once here; `false` after a failed download (until the next attempt); undefined while on its way. */
   useModule(): M | false | undefined;
@@ -34,7 +37,7 @@ export interface LazyModule<M> {
 /** See `LazyModule`: every view that reads it renders again when the download ends. */
 export function lazyModule<M>(download: () => Promise<M>): LazyModule<M> {
   let module: M | false | undefined;
-  let loading: Promise<M> | undefined;
+  let loading: Promise<unknown> | undefined;
   const listeners = new Set<() => void>();
   const settle = (value: M | false | undefined) => {
     module = value;
@@ -49,23 +52,16 @@ export function lazyModule<M>(download: () => Promise<M>): LazyModule<M> {
     if (!loading) {
       // A new attempt after a failed one: "on its way" again.
       if (module === false) settle(undefined);
-      loading = download().then(
-        (value) => {
-          settle(value);
-          return value;
-        },
-        (thrown: unknown) => {
-          loading = undefined;
-          settle(false);
-          throw thrown;
-        },
-      );
+      loading = download().then(settle, () => {
+        loading = undefined;
+        settle(false);
+      });
     }
     return loading;
   };
   return {
     load,
-    preload: () => load().catch(() => {}),
+    preload: () => (module === false ? Promise.resolve() : load()),
     useModule: () => useSyncExternalStore(subscribe, get, get),
   };
 }
