@@ -50,7 +50,11 @@ const contrast = (a: string, b: string) => {
   return (light + 0.05) / (dark + 0.05);
 };
 
-/** The classes with a rule that a component's views may render: literal names, and `purse-x--${…}` as every `purse-x--…`. */
+/** The classes with a rule among `names`: literal names, and a `purse-x--` prefix (from `purse-x--${…}`) as every `purse-x--…`. */
+const styledAmong = (names: readonly string[]): string[] =>
+  [...styled].filter((name) => names.includes(name) || names.some((prefix) => prefix.endsWith('--') && name.startsWith(prefix)));
+
+/** The classes with a rule that a component's views may render. */
 function renderedBy(folders: string[]): string[] {
   const names = new Set<string>();
   for (const folder of folders) {
@@ -59,7 +63,7 @@ function renderedBy(folders: string[]): string[] {
       for (const [name] of read(`${folder}/${file}`).matchAll(/purse-[\w-]*/g)) names.add(name);
     }
   }
-  return [...styled].filter((name) => names.has(name) || [...names].some((prefix) => prefix.endsWith('--') && name.startsWith(prefix)));
+  return styledAmong([...names]);
 }
 
 /** The sheets whose rules other files' rules must leave alone: base.css and parts/ come after any component's rules when a page loads two sheets. */
@@ -108,8 +112,6 @@ const overlaps = (a: string, b: string) =>
  */
 function classesTogether(): string[][] {
   const sets: string[][] = [];
-  const expand = (names: string[]) =>
-    [...styled].filter((name) => names.includes(name) || names.some((prefix) => prefix.endsWith('--') && name.startsWith(prefix)));
   for (const file of readdirSync(react, { recursive: true, encoding: 'utf8' })) {
     if (!/\.tsx$/.test(file) || /\.(test|stories)\./.test(file)) continue;
     const source = read(file);
@@ -118,7 +120,7 @@ function classesTogether(): string[][] {
       const rest = /^(?:[^<>]|=>)*/.exec(source.slice(match.index))![0];
       const own = tag?.[1] === 'Button' ? ['purse-button', `purse-button--${/variant="(\w+)"/.exec(tag[2]! + rest)?.[1] ?? 'primary'}`] : [];
       const branches = /\?\s*('[^']*')\s*:\s*('[^']*')\s*\}$/.exec(match[1]!)?.slice(1) ?? [match[1]!];
-      for (const branch of branches) sets.push(expand([...own, ...[...branch.matchAll(/purse-[\w-]*/g)].map(([name]) => name)]));
+      for (const branch of branches) sets.push(styledAmong([...own, ...[...branch.matchAll(/purse-[\w-]*/g)].map(([name]) => name)]));
     }
   }
   return sets;

@@ -17,6 +17,6 @@ export function createIdempotencyKey(): string {
   const bytes = cryptoApi.getRandomValues(new Uint8Array(31));
   let index = 0;
   return '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (digit) =>
-    ((digit as unknown as number) ^ (bytes[index++]! & (15 >> ((digit as unknown as number) / 4)))).toString(16),
+    (+digit ^ (bytes[index++]! & (15 >> (+digit / 4)))).toString(16),
   );
 }
