@@ -7,7 +7,10 @@ export default defineConfig({
   // Not test-results/: the E2E run, beside it in npm test, empties that folder when it starts.
   outputDir: 'test-results-storybook',
   globalSetup: './stories/built/serve.ts',
-  timeout: 30_000,
+  // A docs page's first load compiles the whole Storybook bundle (1.1 MB) while npm test's other lanes hold both
+  // cores: 5 s (Playwright's default) was not enough in CI. A page that never renders still fails.
+  timeout: 90_000,
+  expect: { timeout: 20_000 },
   retries: 0,
   workers: 1,
   reporter: [['list']],
