@@ -34,8 +34,8 @@ export interface RunnerOptions<S, E> {
   onAttach?(): void;
 }
 
-/** A running effect: what stops it (its cleanups listen to the abort), and its end. */
-type Running = [stop: AbortController, settled: Promise<void>];
+/** A running effect: what stops it (its cleanups listen to the abort), and its end (when its run returned a promise). */
+type Running = [stop: AbortController, settled?: Promise<void>];
 
 /** Holds a machine's state, applies its events and keeps exactly the effects its state asks for running. */
 export interface MachineRunner<S, E> {
@@ -61,16 +61,16 @@ export interface MachineRunner<S, E> {
  * `new MachineRunner(initial, options)`: a runner for the machine in `options`, starting at `initial`. Its methods
  * need no `this` (`subscribe`, `getState` and `send` can be passed around as they are).
  */
-export const MachineRunner = function <S, E>(initial: S, options: RunnerOptions<S, E>): MachineRunner<S, E> {
+export const MachineRunner = function <S, E>(state: S, options: RunnerOptions<S, E>): MachineRunner<S, E> {
   // A closure rather than a class: the minifier renames what is private here, and a class's members it cannot.
-  let state = initial;
   const listeners = new Set<() => void>();
   const queue: E[] = [];
   const running = new Map<string, Running>();
   let busy = false;
-  let wantAttached = false;
   let attached = false;
-  let scheduled = false;
+  /** The attachment the scheduled reconciliation applies; undefined while none is scheduled. */
+  let wanted: boolean | undefined;
+  const ignore = () => {};
 
   /** Does `first`, then applies the queued events one at a time: an effect that sends while starting waits its turn. */
   const process = (first?: () => void): void => {
@@ -78,10 +78,11 @@ export const MachineRunner = function <S, E>(initial: S, options: RunnerOptions<
     busy = true;
     try {
       first?.();
-      for (let event = queue.shift(); event !== undefined; event = queue.shift()) {
+      while (queue.length) {
         const previous = state;
+        const event = queue.shift()!;
         state = options.reducer(previous, event);
-        if (state !== previous) for (const listener of listeners) listener();
+        if (state !== previous) listeners.forEach((listener) => listener());
         options.onEvent?.(previous, state, event);
         if (state !== previous) reconcile();
       }
@@ -91,42 +92,45 @@ export const MachineRunner = function <S, E>(initial: S, options: RunnerOptions<
   };
 
   const reconcile = (): void => {
-    const wanted = attached ? options.effects(state) : [];
-    const keys = new Set(wanted.map((effect) => effect.key));
-    for (const [key, [stop]] of running) {
-      if (keys.has(key)) continue;
+    const effects = attached ? options.effects(state) : [];
+    const keys = effects.map((effect) => effect.key);
+    running.forEach(([stop], key) => {
+      if (keys.includes(key)) return;
       running.delete(key);
       stop.abort(); // runs the effect's cleanups, in the order they were given
-    }
-    for (const effect of wanted) {
+    });
+    for (const effect of effects) {
       if (running.has(effect.key)) continue;
       const stop = new AbortController();
       const { signal } = stop;
-      const started: Running = [stop, Promise.resolve()];
+      // In the map before it runs: an event it sends at once reconciles with it running.
+      const started: Running = [stop];
       running.set(effect.key, started);
-      const result = effect.run({
-        send: (event) => signal.aborted || send(event),
-        signal,
-        onStop: (cleanup) => signal.addEventListener('abort', () => cleanup()),
-      });
-      if (result) started[1] = result.then(() => {}, () => {});
+      started[1] = effect
+        .run({
+          send: (event) => signal.aborted || send(event),
+          signal,
+          onStop: (cleanup) => signal.addEventListener('abort', () => cleanup()),
+        })
+        ?.then(ignore, ignore);
     }
   };
 
   // Mount and unmount only schedule the reconciliation, so StrictMode's unmount + remount in one go changes nothing.
   const schedule = (want: boolean): void => {
-    wantAttached = want;
-    if (scheduled) return;
-    scheduled = true;
-    queueMicrotask(() => {
-      scheduled = false;
-      if (attached === wantAttached) return;
-      attached = wantAttached;
-      process(() => {
-        if (attached) options.onAttach?.();
-        reconcile();
+    if (wanted === undefined) {
+      queueMicrotask(() => {
+        const want = wanted!;
+        wanted = undefined;
+        if (attached === want) return;
+        attached = want;
+        process(() => {
+          if (attached) options.onAttach?.();
+          reconcile();
+        });
       });
-    });
+    }
+    wanted = want;
   };
 
   const send = (event: E): void => {
@@ -147,7 +151,8 @@ export const MachineRunner = function <S, E>(initial: S, options: RunnerOptions<
     attach: () => schedule(true),
     detach: () => schedule(false),
     refresh: () => process(reconcile),
-    settled: (key) => running.get(key)?.[1] ?? Promise.resolve(),
+    // Promise.resolve of the effect's own end is that end; of undefined (no effect, or no promise), resolved.
+    settled: (key) => Promise.resolve(running.get(key)?.[1]),
   };
 } as unknown as new <S, E>(initial: S, options: RunnerOptions<S, E>) => MachineRunner<S, E>;
 
