@@ -66,13 +66,13 @@ export function toKitError(thrown: unknown, context = 'Unexpected error'): Purse
 
 /** The request got no answer: offline, DNS, reset, CORS refusal — or our own timeout. */
 export function networkError(timeoutMs?: number): PurseKitError {
-  return timeoutMs === undefined
-    ? {
-        kind: 'network',
-        timeout: false,
-        message:
-          'The merchant backend could not be reached.' +
-          (process.env.NODE_ENV !== 'production' ? ' Check the connection and the baseUrl of createHttpBackend.' : ''),
-      }
-    : { kind: 'network', timeout: true, message: `The merchant backend did not answer within ${timeoutMs} ms.` };
+  const timeout = timeoutMs !== undefined;
+  return {
+    kind: 'network',
+    timeout,
+    message: timeout
+      ? `The merchant backend did not answer within ${timeoutMs} ms.`
+      : 'The merchant backend could not be reached.' +
+        (process.env.NODE_ENV !== 'production' ? ' Check the connection and the baseUrl of createHttpBackend.' : ''),
+  };
 }

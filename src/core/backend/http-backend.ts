@@ -40,18 +40,18 @@ export interface HttpBackendOptions {
  */
 export function httpCall(options: HttpBackendOptions): HttpCall {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
-  // The options' own fields (fetch, headers, timeoutMs, retry, credentials) are `request`'s.
+  // The options' own fields (fetch, headers, timeoutMs, retry, credentials) and the call's (signal, idempotencyKey) are
+  // `request`'s.
   return async (method, path, body, callOptions, xco) =>
     send(
       baseUrl + path,
       {
         ...options,
+        ...callOptions,
         method,
         body,
         headers: typeof options.headers === 'function' ? options.headers() : options.headers,
         credentials: options.credentials ?? 'same-origin',
-        signal: callOptions?.signal,
-        idempotencyKey: callOptions?.idempotencyKey,
       },
       xco,
     );

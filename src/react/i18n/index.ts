@@ -87,13 +87,10 @@ export function createTranslator(locale: PurseLocale, overrides?: Partial<Messag
   const lookup = (key: string): string | undefined =>
     overrides?.[key as MessageKey] ?? catalogue?.[key as MessageKey] ?? english[key as MessageKey];
   const format = (template: string, params?: MessageParams) =>
-    params
-      ? template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-          const value = params[name];
-          if (value === undefined) return whole;
-          return typeof value === 'number' ? numbers.format(value) : value;
-        })
-      : template;
+    template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = params?.[name];
+      return value === undefined ? whole : typeof value === 'number' ? numbers.format(value) : value;
+    });
   // A key no catalogue has (a component whose texts were not added) shows as itself rather than breaking the view.
   const t = (key: MessageKey, params?: MessageParams) => format(lookup(key) ?? key, params);
   return {
@@ -101,6 +98,7 @@ export function createTranslator(locale: PurseLocale, overrides?: Partial<Messag
     t,
     plural: (key, count, params) =>
       format(lookup(`${key}.${plurals.select(count)}`) ?? lookup(`${key}.other`) ?? key, { ...params, count }),
-    error: (error) => format(lookup(`error.${error.kind}` satisfies MessageKey) ?? lookup('error.server')!),
+    // Shopper texts of errors have no placeholders.
+    error: (error) => lookup(`error.${error.kind}` satisfies MessageKey) ?? lookup('error.server')!,
   };
 }

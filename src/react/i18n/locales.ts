@@ -6,8 +6,7 @@ export const PURSE_LOCALES = ['en', 'fr', 'de', 'es', 'it', 'nl'] as const;
 /** The languages the components speak. */
 export type PurseLocale = (typeof PURSE_LOCALES)[number];
 
-export const isPurseLocale = (value: unknown): value is PurseLocale =>
-  typeof value === 'string' && (PURSE_LOCALES as readonly string[]).includes(value);
+export const isPurseLocale = (value: unknown): value is PurseLocale => (PURSE_LOCALES as readonly unknown[]).includes(value);
 
 /**
  * The first of `languages` (BCP 47 tags in the shopper's order of preference, as `navigator.languages`) that has a

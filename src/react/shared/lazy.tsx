@@ -71,12 +71,10 @@ export function usePreloadWhenIdle(views: readonly { preload(): Promise<unknown>
   useEffect(() => {
     if (!when) return;
     const run = () => views.forEach((view) => void view.preload());
-    if (typeof requestIdleCallback === 'function') {
-      const id = requestIdleCallback(run, { timeout: 2_000 });
-      return () => cancelIdleCallback(id);
-    }
-    const id = setTimeout(run, 200);
-    return () => clearTimeout(id);
+    // Safari has no requestIdleCallback: a short timer instead.
+    const idle = typeof requestIdleCallback === 'function';
+    const id = idle ? requestIdleCallback(run, { timeout: 2_000 }) : setTimeout(run, 200);
+    return () => (idle ? cancelIdleCallback : clearTimeout)(id as number);
     // The views are module constants; `when` turning true is what starts the preload.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [when]);
