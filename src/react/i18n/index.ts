@@ -41,7 +41,11 @@ export function loadMessages(locale: PurseLocale): Promise<void> {
     (module) => void (catalogues[locale] = module[locale]!),
     (error: unknown) => {
       catalogues[locale] = false;
-      console.error(`purse-react-kit: the "${locale}" messages could not be loaded; the components speak English.`, error);
+      console.error(
+        `purse-react-kit: the "${locale}" messages could not be loaded` +
+          (process.env.NODE_ENV !== 'production' ? '; the components speak English.' : ''),
+        error,
+      );
     },
   ));
 }

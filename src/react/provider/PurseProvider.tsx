@@ -62,9 +62,10 @@ export function PurseProvider(props: PurseProviderProps) {
   const { backend, baseUrl, messages, theme, queryClient, children } = props;
   // One of the two, never both; how to fix it in development builds only (bundlers replace process.env.NODE_ENV).
   if (backend ? baseUrl !== undefined : !(typeof baseUrl === 'string' && baseUrl.trim())) {
+    const development = process.env.NODE_ENV !== 'production';
     throw new Error(
-      '<PurseProvider> needs baseUrl (where createMerchantHandler is mounted) or a backend, not both' +
-        (process.env.NODE_ENV !== 'production' ? ' (e.g. <PurseProvider baseUrl="/api/purse">, or backend={yourAdapter})' : ''),
+      `<PurseProvider> needs baseUrl${development ? ' (where createMerchantHandler is mounted)' : ''} or a backend, not both` +
+        (development ? ' (e.g. <PurseProvider baseUrl="/api/purse">, or backend={yourAdapter})' : ''),
     );
   }
   usePreloadWhenIdle(ERROR_MAPPING);

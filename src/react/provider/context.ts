@@ -26,10 +26,9 @@ export function usePurse(): PurseContextValue {
   const value = useContext(PurseContext);
   if (!value) {
     throw new Error(
-      'usePurse() and the Purse components must be rendered inside <PurseProvider>.' +
-        (process.env.NODE_ENV !== 'production'
-          ? ' Wrap your app (or the signup page) in it, e.g. <PurseProvider baseUrl="/api/purse">.'
-          : ''),
+      process.env.NODE_ENV !== 'production'
+        ? 'usePurse() and the Purse components must be rendered inside <PurseProvider>. Wrap your app (or the signup page) in it, e.g. <PurseProvider baseUrl="/api/purse">.'
+        : 'usePurse() needs <PurseProvider>.',
     );
   }
   // Methods of a component imported since the provider built its backend (see http.ts).
