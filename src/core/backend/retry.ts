@@ -34,7 +34,8 @@ export interface RetryOptions {
 }
 
 /** The retry policy when none is given: 3 attempts, 300 ms base, 5 s cap, `Retry-After` up to 10 s. */
-export const DEFAULT_RETRY: Readonly<Required<Omit<RetryOptions, 'sleep' | 'random'>>> = Object.freeze({
+// Pure: a page that does not import it does not carry it (retryDelay writes its values out).
+export const DEFAULT_RETRY: Readonly<Required<Omit<RetryOptions, 'sleep' | 'random'>>> = /* @__PURE__ */ Object.freeze({
   attempts: 3,
   baseDelayMs: 300,
   maxDelayMs: 5_000,

@@ -10,8 +10,7 @@ const subscribe = (onChange: () => void) => {
 };
 const ignore = () => () => {};
 
-const browserLanguages = (): readonly string[] =>
-  navigator.languages?.length ? navigator.languages : navigator.language ? [navigator.language] : [];
+const browserLanguages = (): readonly string[] => (navigator.languages?.length ? navigator.languages : [navigator.language ?? '']);
 
 /** The provider's catalogue language: `locale` itself, or with "auto" the browser's best match (else `fallback`). */
 export function useLocale(locale: PurseLocale | 'auto', fallback: PurseLocale): PurseLocale {
