@@ -26,9 +26,9 @@ export function addMessages(messages: Partial<Messages>): void {
   Object.assign(english, messages);
 }
 
-/** Per language: its download, started once; then its catalogue, or `false` when it could not load. */
+/** Per language: its download, started once; then its catalogue, or `false` (English: built in; or it could not load). */
 const downloads: Partial<Record<PurseLocale, Promise<void>>> = {};
-const catalogues: Partial<Record<PurseLocale, Messages | false>> = {};
+const catalogues: Partial<Record<PurseLocale, Messages | false>> = { en: false };
 
 /**
  * Downloads a language's catalogue once (English is built in). Resolves when it can be used; never rejects: a
@@ -36,8 +36,8 @@ const catalogues: Partial<Record<PurseLocale, Messages | false>> = {};
  * before `renderToString`) so that the provider never waits for it.
  */
 export function loadMessages(locale: PurseLocale): Promise<void> {
-  if (locale === 'en') return Promise.resolve();
-  return (downloads[locale] ??= LOCALES[locale]().then(
+  if (locale in catalogues) return Promise.resolve();
+  return (downloads[locale] ??= LOCALES[locale as Exclude<PurseLocale, 'en'>]().then(
     (module) => void (catalogues[locale] = module[locale]!),
     (error: unknown) => {
       catalogues[locale] = false;
@@ -55,9 +55,8 @@ export function loadMessages(locale: PurseLocale): Promise<void> {
  * back to English (undefined) when it cannot load.
  */
 export function readMessages(locale: PurseLocale): Messages | undefined {
-  const download = loadMessages(locale);
   // Throwing the pending promise is how a component suspends in React 18 and 19 alike.
-  if (locale !== 'en' && !(locale in catalogues)) throw download;
+  if (!(locale in catalogues)) throw loadMessages(locale);
   return catalogues[locale] || undefined;
 }
 

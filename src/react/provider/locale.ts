@@ -8,7 +8,6 @@ const subscribe = (onChange: () => void) => {
   window.addEventListener('languagechange', onChange);
   return () => window.removeEventListener('languagechange', onChange);
 };
-const ignore = () => () => {};
 
 const browserLanguages = (): readonly string[] => (navigator.languages?.length ? navigator.languages : [navigator.language ?? '']);
 
@@ -26,10 +25,10 @@ export function useLocale(locale: PurseLocale | 'auto', fallback: PurseLocale): 
   check('locale', locale, true);
   check('fallbackLocale', fallback);
   const auto = locale === 'auto';
-  const detected = useSyncExternalStore(
-    auto ? subscribe : ignore,
-    () => (auto ? matchLocale(browserLanguages(), fallback) : fallback),
-    () => fallback,
+  // Subscribed whatever the locale: a fixed one reads the same after a change, so nothing renders again.
+  return useSyncExternalStore(
+    subscribe,
+    () => (auto ? matchLocale(browserLanguages(), fallback) : locale),
+    () => (auto ? fallback : locale),
   );
-  return auto ? detected : locale;
 }
