@@ -62,6 +62,12 @@ const isSession = (v: Body) => typeof v.id === 'string' && typeof v.status === '
 /** Ids go into paths: encode so an id can never change the route. */
 const segment = (id: string) => encodeURIComponent(id);
 
+/** A GET of one resource by its id under `route`, whose answer `ok` checks. */
+const byId =
+  <T>(call: HttpCall, route: string, ok: (v: Body) => boolean) =>
+  (id: string, o?: CallOptions) =>
+    expectShape<T>(call('GET', route + segment(id), undefined, o), ok, route);
+
 /** Only the identifier's own field, so nothing else the caller's object carries is sent along. */
 const identifierBody = (identifier: XcoIdentifier) =>
   typeof identifier.email === 'string' ? { email: identifier.email } : { phone_number: identifier.phone_number };
@@ -117,25 +123,15 @@ export const checkoutMethods: HttpMethods<'createSession' | 'abortSession' | 'ge
 
 /** PaymentStatus. */
 export const statusMethods: HttpMethods<'getSession' | 'verifyRedirect' | 'getPayment' | 'getPaymentLink'> = (call) => ({
-  getSession: (id, o) => expectShape<CheckoutSession>(call('GET', `${SESSION}${segment(id)}`, undefined, o), isSession, SESSION),
+  getSession: byId<CheckoutSession>(call, SESSION, isSession),
   verifyRedirect: (token, o) =>
     expectShape<VerifiedRedirect>(
       call('POST', VERIFY_REDIRECT, { token }, o),
       (v) => typeof v.client_session_id === 'string',
       VERIFY_REDIRECT,
     ),
-  getPayment: (id, o) =>
-    expectShape<ShopperPayment>(
-      call('GET', `${PAYMENT}${segment(id)}`, undefined, o),
-      (v) => typeof v.id === 'string' && typeof v.authorization_status === 'string',
-      PAYMENT,
-    ),
-  getPaymentLink: (id, o) =>
-    expectShape<ShopperPaymentLink>(
-      call('GET', `${PAYMENT_LINK}${segment(id)}`, undefined, o),
-      (v) => typeof v.status === 'string',
-      PAYMENT_LINK,
-    ),
+  getPayment: byId<ShopperPayment>(call, PAYMENT, (v) => typeof v.id === 'string' && typeof v.authorization_status === 'string'),
+  getPaymentLink: byId<ShopperPaymentLink>(call, PAYMENT_LINK, (v) => typeof v.status === 'string'),
 });
 
 /** CustomerPurse. */
