@@ -216,10 +216,18 @@ export function toPurseKitError(response: ResponseLike, body: unknown, options: 
   return responseToError(response, body, options, problemToError);
 }
 
-/** `toPurseKitError` with the problem mapping of the route (`httpProblemToError` unless the route is XCO's). */
-export function responseToError(response: ResponseLike, body: unknown, options: MappingOptions, map: ProblemMap): PurseKitError {
+/**
+ * `toPurseKitError` with the problem mapping of the route (`httpProblemToError` unless the route is XCO's);
+ * `retryAfterMs`: the answer's `Retry-After`, when the caller has read it already.
+ */
+export function responseToError(
+  response: ResponseLike,
+  body: unknown,
+  options: MappingOptions,
+  map: ProblemMap,
+  retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), options.now),
+): PurseKitError {
   const { status } = response;
-  const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), options.now);
   // Status decides these whatever the body holds: a proxy's HTML 401 page is still a 401.
   const decidedByStatus = status === 401 || status === 403 || status === 429;
   if (body === MALFORMED_BODY && !decidedByStatus) {
@@ -249,8 +257,7 @@ export function answerToError(
   } catch {
     body = MALFORMED_BODY;
   }
-  return [
-    responseToError(response, body, { now }, xco ? problemToError : httpProblemToError),
-    parseRetryAfter(response.headers.get('Retry-After'), now),
-  ];
+  // Read once, for the error and for the retry.
+  const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), now);
+  return [responseToError(response, body, { now }, xco ? problemToError : httpProblemToError, retryAfterMs), retryAfterMs];
 }
