@@ -85,14 +85,14 @@ export interface Translator {
 export function createTranslator(locale: PurseLocale, overrides?: Partial<Messages>, catalogue?: Messages): Translator {
   // Without its catalogue (English, or one that failed to load), the texts and the number formats are English.
   const language = catalogue ? locale : 'en';
-  const numbers = new Intl.NumberFormat(language);
   const plurals = new Intl.PluralRules(language);
   const lookup = (key: string): string | undefined =>
     overrides?.[key as MessageKey] ?? catalogue?.[key as MessageKey] ?? english[key as MessageKey];
   const format = (template: string, params?: MessageParams) =>
     template.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const value = params?.[name];
-      return value === undefined ? whole : typeof value === 'number' ? numbers.format(value) : value;
+      // A number's toLocaleString is Intl.NumberFormat's format; a string's is the string itself.
+      return value === undefined ? whole : value.toLocaleString(language);
     });
   // A key no catalogue has (a component whose texts were not added) shows as itself rather than breaking the view.
   const t = (key: MessageKey, params?: MessageParams) => format(lookup(key) ?? key, params);
