@@ -12,19 +12,14 @@ type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
  * A button that is "disabled" with aria-disabled, so keyboard focus stays on it while a request runs. It takes no
  * ref (no caller needs one; React 18 would need forwardRef to pass it on).
  */
-export function Button({ inactive = false, variant = 'primary', className, onClick, type = 'button', ...rest }: ButtonProps) {
+export function Button({ inactive, variant = 'primary', className, onClick, type = 'button', ...rest }: ButtonProps) {
   return (
     <button
       type={type}
       aria-disabled={inactive || undefined}
       className={cx('purse-button', `purse-button--${variant}`, className)}
-      onClick={(event) => {
-        if (inactive) {
-          event.preventDefault(); // also stops a type="submit" button from submitting its form
-          return;
-        }
-        onClick?.(event);
-      }}
+      // Inactive: the click does nothing, and a type="submit" button does not submit its form.
+      onClick={inactive ? (event) => event.preventDefault() : onClick}
       {...rest}
     />
   );
