@@ -82,14 +82,14 @@ const page = (name, path, names, limit) => ({
 });
 
 export default [
-  page('checkout page: PurseProvider + PurseCheckout (purse-react-kit/checkout)', ...CHECKOUT_PAGE, '10.25 kB'),
+  page('checkout page: PurseProvider + PurseCheckout (purse-react-kit/checkout)', ...CHECKOUT_PAGE, '10.05 kB'),
   laterChunk('checkout panels and error words (downloaded when idle, or when a checkout step fails, expires or is cancelled)', ...CHECKOUT_PAGE, 'dist/react/purse-checkout/panels.js', '1.4 kB'),
   laterChunk('checkout renewal, submit and cancel effects (downloaded once the drop-in is ready, or when first asked for)', ...CHECKOUT_PAGE, 'dist/core/checkout/off-path.js', '510 B'),
   laterChunk('mapping of error answers: problem+json to PurseKitError (downloaded on the first answer that is not ok, or when idle)', ...CHECKOUT_PAGE, 'dist/core/backend/problem.js', '1.45 kB'),
-  page('payment status page: PurseProvider + PaymentStatus (purse-react-kit/status)', ...STATUS_PAGE, '7.2 kB'),
+  page('payment status page: PurseProvider + PaymentStatus (purse-react-kit/status)', ...STATUS_PAGE, '7.05 kB'),
   laterChunk('payment details and timeline (downloaded when the status page renders, preloaded when idle, shown with the status)', ...STATUS_PAGE, 'dist/react/payment-status/PaymentDetails.js', '1.75 kB'),
-  laterChunk('payment status after a failure, a timeout or an error: its words and actions (downloaded when idle, or when such a status comes)', ...STATUS_PAGE, 'dist/react/payment-status/outcome.js', '1.75 kB'),
-  page('signup page: PurseProvider + XcoSignup (purse-react-kit/signup)', ...SIGNUP_PAGE, '9 kB'),
+  laterChunk('payment status after a failure, a timeout or an error: its words and actions (downloaded when idle, or when such a status comes)', ...STATUS_PAGE, 'dist/react/payment-status/outcome.js', '1.72 kB'),
+  page('signup page: PurseProvider + XcoSignup (purse-react-kit/signup)', ...SIGNUP_PAGE, '8.9 kB'),
   laterChunk('signup code step (downloaded when the signup page is idle)', ...SIGNUP_PAGE, 'dist/react/xco-signup/CodeStep.js', '1.85 kB'),
   laterChunk('signup profile step (downloaded when the signup page is idle; react-hook-form apart)', ...SIGNUP_PAGE, 'dist/react/xco-signup/ProfileStep.js', '3 kB'),
   laterChunk('signup linking, done and failed steps (downloaded when the signup page is idle)', ...SIGNUP_PAGE, 'dist/react/xco-signup/steps.js', '1.7 kB'),
@@ -97,10 +97,10 @@ export default [
     'all three components: PurseProvider + PurseCheckout + PaymentStatus + XcoSignup (purse-react-kit)',
     'dist/index.js',
     ['PurseProvider', 'PurseCheckout', 'PaymentStatus', 'XcoSignup'],
-    '18.3 kB',
+    '18.15 kB',
   ),
-  page('deposits page: PurseProvider + CustomerPurse (purse-react-kit/customer-purse)', 'dist/customer-purse.js', ['PurseProvider', 'CustomerPurse'], '7.85 kB'),
-  page('account page: PurseProvider + XcoAccount (purse-react-kit/xco-account)', 'dist/xco-account.js', ['PurseProvider', 'XcoAccount'], '5.9 kB'),
+  page('deposits page: PurseProvider + CustomerPurse (purse-react-kit/customer-purse)', 'dist/customer-purse.js', ['PurseProvider', 'CustomerPurse'], '7.7 kB'),
+  page('account page: PurseProvider + XcoAccount (purse-react-kit/xco-account)', 'dist/xco-account.js', ['PurseProvider', 'XcoAccount'], '5.75 kB'),
   {
     ...page('drop-in loader alone: loadDropin (purse-react-kit/core)', 'dist/core.js', ['loadDropin'], '1.3 kB'),
     // As an ES module, as a page that splits code is built: in its default iife format esbuild adds CommonJS helpers
