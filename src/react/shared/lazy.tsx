@@ -66,16 +66,15 @@ export function lazyModule<M>(download: () => Promise<M>): LazyModule<M> {
   };
 }
 
-/** Preloads `views` once the browser is idle after the first render where `when` is true. */
-export function usePreloadWhenIdle(views: readonly { preload(): Promise<unknown> }[], when = true): void {
+/** Preloads `views` once the browser is idle after the first render. */
+export function usePreloadWhenIdle(views: readonly { preload(): Promise<unknown> }[]): void {
   useEffect(() => {
-    if (!when) return;
     const run = () => views.forEach((view) => void view.preload());
     // Safari has no requestIdleCallback: a short timer instead.
     const idle = typeof requestIdleCallback === 'function';
     const id = idle ? requestIdleCallback(run, { timeout: 2_000 }) : setTimeout(run, 200);
     return () => (idle ? cancelIdleCallback : clearTimeout)(id as number);
-    // The views are module constants; `when` turning true is what starts the preload.
+    // The views are module constants: preloaded once, after the first render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [when]);
+  }, []);
 }
