@@ -59,7 +59,7 @@ export const isPurseKitFailure = (value: unknown): value is PurseKitFailure => v
  * that developer message.
  */
 export function toKitError(thrown: unknown, context = 'Unexpected error'): PurseKitError {
-  if (isPurseKitFailure(thrown)) return thrown.error;
+  if (thrown instanceof PurseKitFailure) return thrown.error;
   const message = thrown instanceof Error ? thrown.message : String(thrown);
   return { kind: 'server', status: 0, message: `${context}: ${message}` };
 }
