@@ -86,7 +86,7 @@ export default [
   laterChunk('checkout panels and error words (downloaded when idle, or when a checkout step fails, expires or is cancelled)', ...CHECKOUT_PAGE, 'dist/react/purse-checkout/panels.js', '1.4 kB'),
   laterChunk('checkout renewal, submit and cancel effects (downloaded once the drop-in is ready, or when first asked for)', ...CHECKOUT_PAGE, 'dist/core/checkout/off-path.js', '510 B'),
   laterChunk('mapping of error answers: problem+json to PurseKitError (downloaded on the first answer that is not ok, or when idle)', ...CHECKOUT_PAGE, 'dist/core/backend/problem.js', '1.45 kB'),
-  page('payment status page: PurseProvider + PaymentStatus (purse-react-kit/status)', ...STATUS_PAGE, '7.05 kB'),
+  page('payment status page: PurseProvider + PaymentStatus (purse-react-kit/status)', ...STATUS_PAGE, '7.04 kB'),
   laterChunk('payment details and timeline (downloaded when the status page renders, preloaded when idle, shown with the status)', ...STATUS_PAGE, 'dist/react/payment-status/PaymentDetails.js', '1.75 kB'),
   laterChunk('payment status after a failure, a timeout or an error: its words and actions (downloaded when idle, or when such a status comes)', ...STATUS_PAGE, 'dist/react/payment-status/outcome.js', '1.72 kB'),
   page('signup page: PurseProvider + XcoSignup (purse-react-kit/signup)', ...SIGNUP_PAGE, '8.9 kB'),
