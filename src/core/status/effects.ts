@@ -1,15 +1,17 @@
 // What a status state asks for, done: the request for its target (through a cache the binding may give: TanStack
-// Query in React), the next poll on the schedule, the deadline. The URL's token is read only once the view is mounted,
-// so the server's render and the browser's first render agree. Requests are not aborted: a StrictMode remount or a
-// second component on the same payment joins the one in flight; late answers are dropped.
+// Query in React), the next poll on the schedule and the deadline (waiting.ts, downloaded when a status first waits).
+// The URL's token is read only once the view is mounted, so the server's render and the browser's first render agree.
+// Requests are not aborted: a StrictMode remount or a second component on the same payment joins the one in flight;
+// late answers are dropped.
 import type { MerchantBackend } from '../backend/backend.ts';
 import type { ShopperPayment, ShopperPaymentLink } from '../backend/views.ts';
 import { toKitError, type PurseKitError } from '../errors.ts';
-import { MachineRunner, timer, type Effect, type EffectContext } from '../runner.ts';
+import { MachineRunner, type Effect, type EffectContext } from '../runner.ts';
 import { blank, sourceKey, statusReducer } from './machine.ts';
-import { pollDelay, type PollSchedule } from './schedule.ts';
+import type { PollSchedule } from './schedule.ts';
 import { readRedirectToken, resolveSource, type StatusSource, type StatusSourceProps } from './source.ts';
 import type { PaymentStatusPhase, StatusAnswer, StatusEvent, StatusState, StatusTarget } from './types.ts';
+import type * as WaitingModule from './waiting.ts';
 
 /** Given to the callbacks. */
 export interface PaymentStatusDetails {
@@ -48,6 +50,14 @@ const METHODS = { verify: 'verifyRedirect', link: 'getPaymentLink', session: 'ge
 
 /** The callback told of each phase. */
 const CALLBACKS = { success: 'onSuccess', failure: 'onFailure', error: 'onFailure', waiting: 'onPending' } as const;
+
+let waiting: Promise<typeof WaitingModule> | undefined;
+/** The poll schedule's effects (waiting.ts), downloaded when a status first waits; a failed download is tried again. */
+const waitingChunk = () =>
+  (waiting ??= import('./waiting.ts').catch((thrown: unknown) => {
+    waiting = undefined;
+    throw thrown;
+  }));
 
 /** Runs one status page: its machine, and the requests and timers its states ask for. The hook creates one. */
 export interface StatusRunner {
@@ -105,18 +115,21 @@ export const StatusRunner = function (config: StatusConfig, cache: StatusCache =
         (thrown: unknown) => send({ type: 'FAILED', request, error: toKitError(thrown, 'The merchant backend adapter failed') }),
       );
 
-  const effects = ({ target, request, phase, startedAt, requests }: StatusState) => {
+  const effects = (state: StatusState) => {
+    const { target, request, phase, requests } = state;
     const list: Effect<StatusEvent>[] = [];
     if (target && request !== undefined) list.push({ key: `request:${request}`, run: (c) => ask(target, request, c) });
     if (phase === 'waiting') {
-      const { schedule } = config;
-      const elapsed = Date.now() - startedAt;
-      const delay = pollDelay(elapsed, schedule);
-      if (delay !== undefined && request === undefined) {
-        list.push({ key: `poll:${requests}`, run: (c) => timer(c, delay, { type: 'POLL' }) });
-      }
-      // The deadline: stop polling and show "still processing" with a manual refresh.
-      list.push({ key: `deadline:${startedAt}`, run: (c) => timer(c, Math.max(0, schedule.timeoutMs - elapsed), { type: 'TIMED_OUT' }) });
+      list.push({
+        key: `waiting:${requests}:${request}`,
+        run: (c) =>
+          waitingChunk().then(
+            // Stopped while downloading (another state came): its timers would never be cleared.
+            (chunk) => c.signal.aborted || chunk.wait(state, config.schedule, c),
+            // Without the schedule the page cannot poll: it says "still processing" and offers a manual refresh.
+            () => c.send({ type: 'TIMED_OUT' }),
+          ),
+      });
     }
     return list;
   };

@@ -1,9 +1,8 @@
-import { Suspense, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { usePurse } from '../provider/context.ts';
-import { lazyModule, lazyView, usePreloadWhenIdle } from '../shared/lazy.tsx';
+import { lazyModule } from '../shared/lazy.tsx';
 import { cx, LiveRegion } from '../shared/parts.tsx';
 import type * as OutcomeModule from './outcome.tsx';
-import type { PaymentDetailsProps } from './PaymentDetails.tsx';
 import { inPage, statusTexts, type StatusTexts } from './texts.ts';
 import { usePaymentStatus } from './usePaymentStatus.ts';
 import type { PaymentStatusState, UsePaymentStatusOptions } from './usePaymentStatus.ts';
@@ -25,17 +24,11 @@ export interface PaymentStatusViewProps {
   className?: string;
 }
 
-// The facts under the status (amount, method, reference, timeline) come with their texts in a chunk of their own,
-// preloaded while the page waits for the backend's answer. If it cannot be downloaded, the status and its actions
-// stand alone.
-const Details = lazyView<PaymentDetailsProps>(
-  () => import('./PaymentDetails.tsx').then((module) => module.PaymentDetails),
-  () => null,
-);
-
-// The words and actions of a failure, a timeout or an error (outcome.tsx) come in a chunk of their own, preloaded when
-// idle. Not a lazy view: the heading, the live region and the actions must change in the same render, so the view
-// reads the module once it is here (false: it could not be downloaded; a new attempt sets it back to undefined).
+// What shows only once the backend answered comes in a chunk of its own (outcome.tsx), downloaded while the page waits
+// for that answer: the facts under the status (amount, method, reference, timeline), and the words and actions of a
+// failure, a timeout, an error or a link not paid yet. Not a lazy view: the heading, the live region and the actions
+// must change in the same render, so the view reads the module once it is here (false: it could not be downloaded; a
+// new attempt sets it back to undefined). Without it, a paid or pending payment's status stands alone.
 const outcomeChunk = lazyModule<typeof OutcomeModule>(() => import('./outcome.tsx'));
 
 /** The default view of `usePaymentStatus()`: outcome heading, details, actions, and one polite live region. */
@@ -62,10 +55,9 @@ export function PaymentStatusView({ status, retryHref, onRetry, headingLevel = 2
     void outcomeChunk.load();
   };
 
-  useEffect(() => {
-    if (later) void outcomeChunk.load();
-  }, [later]);
-  usePreloadWhenIdle([Details, outcomeChunk]);
+  // Downloaded from the first render on, while the answer is awaited; the state's own need (its words) tries again
+  // after a failed download, a background download never does (it would take away the failure the shopper reads).
+  useEffect(() => void (later ? outcomeChunk.load() : outcomeChunk.preload()), [later]);
 
   return (
     <div
@@ -93,11 +85,7 @@ export function PaymentStatusView({ status, retryHref, onRetry, headingLevel = 2
             </button>
           )
         : later && loaded && <loaded.OutcomeActions status={status} retryHref={retryHref} onRetry={onRetry} focusStatus={focusStatus} />}
-      {!wait && phase !== 'verifying' && phase !== 'error' && (
-        <Suspense>
-          <Details payment={payment} link={link} />
-        </Suspense>
-      )}
+      {loaded && phase !== 'verifying' && phase !== 'error' && <loaded.PaymentDetails payment={payment} link={link} />}
     </div>
   );
 }

@@ -1,10 +1,11 @@
-// What the status page needs only after a failure, a timeout or an error (or a refund or a release): the words of
-// those states and of their errors, and the way on (refresh, or try again). Downloaded apart, preloaded when the page
-// is idle; the view shows these words, and its live region says them, only once this chunk is here.
+// What the status page shows only once the backend answered: the payment's details and timeline, and after a failure,
+// a timeout or an error (or a refund, a release, a payment link not paid yet) the words of those states and of their
+// errors, and the way on (refresh, or try again). Downloaded apart while the page waits for the answer; the view shows
+// these words, and its live region says them, only once this chunk is here.
 import { useEffect, useRef } from 'react';
 import type { PurseKitError } from '../../core/errors.ts';
 import { canRetry, errorCode, recoveryOf } from '../../core/recovery.ts';
-import { successHeadline } from '../../core/status/classify.ts';
+import { lastFailedAttempt, successHeadline } from '../../core/status/classify.ts';
 import { MISSING_SOURCE } from '../../core/status/machine.ts';
 import type { PaymentStatusPhase } from '../../core/status/types.ts';
 import { enPaymentOutcome } from '../i18n/en/payment-outcome.ts';
@@ -15,6 +16,8 @@ import { textsOf, type StatusTexts, type StatusView } from './texts.ts';
 import type { PaymentStatusState } from './usePaymentStatus.ts';
 
 addMessages(enPaymentOutcome);
+
+export { PaymentDetails } from './PaymentDetails.tsx';
 
 /**
  * Errors that another request may fix (core/recovery.ts); the others — a refused token, a missing payment, the shop's
@@ -33,8 +36,11 @@ export function errorText(error: PurseKitError, i18n: Translator): string {
   return /^(network|server|rate_limited|session_expired)$/.test(error.kind) ? i18n.error(error) : i18n.t('paymentStatus.error.verify');
 }
 
-/** The title and body of a failure, a timeout, an error, a refund or a release: 'failure.refused', 'timedOut'… */
-export function outcomeTexts({ phase, reason, payment, error }: StatusView, i18n: Translator): StatusTexts {
+/**
+ * The title and body of a failure, a timeout, an error, a refund, a release or a link not paid yet: 'failure.refused',
+ * 'timedOut', 'linkWaiting'…
+ */
+export function outcomeTexts({ phase, reason, payment, link, error }: StatusView, i18n: Translator): StatusTexts {
   const name =
     phase === 'success'
       ? successHeadline(payment)
@@ -42,9 +48,18 @@ export function outcomeTexts({ phase, reason, payment, error }: StatusView, i18n
         ? `failure.${reason ?? 'error'}`
         : phase === 'timed_out'
           ? 'timedOut'
-          : phase;
+          : phase === 'waiting'
+            ? 'linkWaiting'
+            : phase;
   const t = textsOf(name, i18n);
-  return { title: t('title'), body: phase === 'error' ? error && errorText(error, i18n) : t('body') };
+  return {
+    title: t('title'),
+    body:
+      phase === 'error'
+        ? error && errorText(error, i18n)
+        : // A link not paid yet: "not paid yet", or the last attempt failed (OPENED after a refusal).
+          t(phase !== 'waiting' ? 'body' : link!.status === 'OPENED' || lastFailedAttempt(link!) ? 'opened' : 'created'),
+  };
 }
 
 /** Props of `<OutcomeActions>`. */
