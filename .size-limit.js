@@ -84,6 +84,7 @@ const page = (name, path, names, limit) => ({
 export default [
   page('checkout page: PurseProvider + PurseCheckout (purse-react-kit/checkout)', ...CHECKOUT_PAGE, '10.25 kB'),
   laterChunk('checkout panels and error words (downloaded when idle, or when a checkout step fails, expires or is cancelled)', ...CHECKOUT_PAGE, 'dist/react/purse-checkout/panels.js', '1.4 kB'),
+  laterChunk("checkout's eligible methods list (downloaded when the loading skeleton first shows, beside the session request)", ...CHECKOUT_PAGE, 'dist/react/purse-checkout/methods.js', '570 B'),
   laterChunk('checkout renewal, submit and cancel effects (downloaded once the drop-in is ready, or when first asked for)', ...CHECKOUT_PAGE, 'dist/core/checkout/off-path.js', '510 B'),
   laterChunk('mapping of error answers: problem+json to PurseKitError (downloaded on the first answer that is not ok, or when idle)', ...CHECKOUT_PAGE, 'dist/core/backend/problem.js', '1.45 kB'),
   page('payment status page: PurseProvider + PaymentStatus (purse-react-kit/status)', ...STATUS_PAGE, '7.2 kB'),

@@ -134,7 +134,8 @@ export function preconnect(target: string, options: { document?: Document; cross
  * retry. Does nothing on the server.
  */
 export function preloadDropin(jsUrl: string, options: LoadDropinOptions = {}): void {
-  if (options.document ?? globalThis.document) loadDropin(jsUrl, options).catch(noop);
+  // Without a document (on the server) loadDropin rejects at once, touching nothing.
+  loadDropin(jsUrl, options).catch(noop);
 }
 
 /**
