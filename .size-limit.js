@@ -109,6 +109,12 @@ export default [
     modifyEsbuildConfig: (config) => ({ ...lazyImportsApart(config), format: 'esm' }),
   },
   {
+    name: 'Drop-in Checkout driver (downloaded beside the drop-in script: from the session request in a checkout, from loadDropin)',
+    path: 'dist/core/dropin/dropin-checkout.js',
+    import: '{ dropinCheckout }',
+    limit: '325 B',
+  },
+  {
     name: 'Widget v3 driver (downloaded when the drop-in script is the older Widget v3 generation)',
     path: 'dist/core/dropin/widget-v3.js',
     import: '{ widgetV3 }',

@@ -1,9 +1,10 @@
 // One driver interface over both drop-in generations. Each mount owns its listeners: unmount (or a failed or aborted
-// mount) removes them and tears the drop-in down, and any event arriving later is dropped. The Widget v3 half is
-// downloaded only when the script defined window.UpStreamPay: a failed download fails the mount (script_load), and
-// mounting again (the shopper's retry) downloads it again.
+// mount) removes them and tears the drop-in down, and any event arriving later is dropped. Each generation's own half
+// is downloaded apart: Drop-in Checkout's as soon as its script is asked for (loadDropin), beside the script, so it is
+// there when the script is; Widget v3's only when the script defined window.UpStreamPay. A failed download fails the
+// mount (script_load), and mounting again (the shopper's retry) downloads it again.
 import { PurseKitFailure } from '../errors.ts';
-import type { DropinDriver, DropinEvent, DropinMountOptions, DropinWindow, MountedDropin, PurseDropinCheckoutEvent, PurseDropinCheckoutOptions, PurseUnsubscribe } from './types.ts';
+import type { DropinDriver, DropinEvent, DropinMountOptions, DropinWindow, MountedDropin, PurseUnsubscribe } from './types.ts';
 
 /** A teardown step: a function, or what a drop-in's `subscribe` handed back. */
 export type Cleanup = PurseUnsubscribe;
@@ -21,9 +22,13 @@ export type Mount = (
 ) => Promise<Omit<MountedDropin, 'unmount'>>;
 
 const widgetV3 = () => import('./widget-v3.ts');
+const dropinCheckout = () => import('./dropin-checkout.ts');
 
 /** Does nothing: observes a promise whose failure surfaces elsewhere, or stands in for a silenced listener. */
 export const noop = () => {};
+
+/** Starts downloading Drop-in Checkout's half (with its script); a failure surfaces (again) on mount. */
+export const preloadDropinCheckout = () => void dropinCheckout().catch(noop);
 
 /** A `script_load` failure of the script at `url`: `why` ends "Purse's drop-in script <url> …" (the URL alone in production). */
 export const scriptLoadFailure = (url: URL, why: string) =>
@@ -73,7 +78,7 @@ export function createDriver(win: DropinWindow | null, url: URL): DropinDriver |
       };
       try {
         check();
-        const mounted = await (current ? dropinCheckout : (await widgetV3()).widgetV3)(win!, o, emit, cleanups, check);
+        const mounted = await (current ? (await dropinCheckout()).dropinCheckout : (await widgetV3()).widgetV3)(win!, o, emit, cleanups, check);
         check();
         emit({ type: 'ready' });
         return { ...mounted, unmount: stop };
@@ -85,32 +90,3 @@ export function createDriver(win: DropinWindow | null, url: URL): DropinDriver |
     },
   };
 }
-
-const dropinCheckout: Mount = async (win, o, emit, cleanups, check) => {
-  const options: Record<string, unknown> = {
-    session: o.widgetData,
-    // Its `ready` and `error` events have the kit's own shape.
-    eventListener(event: PurseDropinCheckoutEvent) {
-      if (event.type === 'ready' || event.type === 'error') emit(event);
-    },
-  };
-  // Only what was given: an undefined (or empty) option must not override the script's own default.
-  for (const key of ['locale', 'theme', 'hidePayButton'] as const) {
-    if ((o[key] ?? '') !== '') options[key] = o[key];
-  }
-  if (o.onRefreshSession) options.hooks = { onRefreshSession: o.onRefreshSession };
-  const instance = await win.Purse!.createDropinCheckout(options as unknown as PurseDropinCheckoutOptions);
-  cleanups.push(() => instance.unmount());
-  check();
-  cleanups.push(
-    instance.isPaymentFulfilled.subscribe((isFulfilled) => emit({ type: 'fulfilled', isFulfilled })),
-    instance.sessionState.subscribe((state) => {
-      if (state === 'ready' || state === 'submitting' || state === 'expired') emit({ type: state });
-    }),
-  );
-  await instance.mount(o.element);
-  return {
-    submit: () => instance.submitPayment(),
-    setSession: async (widgetData) => instance.setSession(widgetData),
-  };
-};
