@@ -1,18 +1,18 @@
-// Drop-in Checkout's half of the driver is downloaded apart: loadDropin asks for it with the script, not after it, so
+// The drop-in driver's mount (mount.ts) is downloaded apart: loadDropin asks for it with the script, not after it, so
 // it is there when the script is and the mount waits for nothing more.
 import { afterEach, expect, it, vi } from 'vitest';
 import { fakeCdn, resetPage } from '../../test/fake-cdn.ts';
 import { loadDropin } from './index.ts';
 
 const chunk = vi.hoisted(() => ({ requests: 0 }));
-vi.mock('./dropin-checkout.ts', async (importOriginal) => {
+vi.mock('./mount.ts', async (importOriginal) => {
   chunk.requests += 1;
   return importOriginal();
 });
 
 afterEach(() => resetPage());
 
-it('loadDropin asks for the driver half while the script is still downloading', async () => {
+it('loadDropin asks for the mount while the script is still downloading', async () => {
   const { requests } = fakeCdn({ hold: true });
   const loading = loadDropin('https://cdn.purse-secure.com/dropin-checkout/stable/purse.js');
   await vi.waitFor(() => expect(chunk.requests).toBe(1));

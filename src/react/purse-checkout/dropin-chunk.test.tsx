@@ -1,4 +1,4 @@
-// Drop-in Checkout's half of the driver (core/dropin/dropin-checkout.ts) is downloaded apart, from the session request
+// The drop-in driver's mount (core/dropin/mount.ts) is downloaded apart, from the session request
 // on, beside the script: a page that cannot download it tells the shopper the payment form could not load and offers
 // "Try again", which downloads it again and mounts the drop-in — with no second session, nor a second script.
 import { screen, waitFor } from '@testing-library/react';
@@ -6,7 +6,7 @@ import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { checkoutStack, CREATE_SESSION, fakeCdn, installFakePurse, liveText, renderCheckout, resetPage } from './test-support.tsx';
 
 const chunk = vi.hoisted(() => ({ fail: false, requests: 0 }));
-vi.mock('../../core/dropin/dropin-checkout.ts', async (importOriginal) => {
+vi.mock('../../core/dropin/mount.ts', async (importOriginal) => {
   chunk.requests += 1;
   // As a browser answers import() when the chunk's request fails.
   if (chunk.fail) throw new TypeError('Failed to fetch dynamically imported module');
