@@ -33,7 +33,9 @@ describe('checkoutReducer', () => {
     const state = ready();
     expect(state).toMatchObject({ status: 'ready', generation: 'dropin-checkout', scriptUrl: JS, receivedAt: 100 });
     const restarted = run(state, { type: 'RESTART', intentKey: 'k2' });
-    expect(restarted).toMatchObject({ status: 'loading', step: 'session', session: undefined, intentKey: 'k2', scriptUrl: JS });
+    expect(restarted).toMatchObject({ status: 'loading', step: 'session', intentKey: 'k2', scriptUrl: JS });
+    // A fresh intent has no session yet (the field is left out).
+    expect(restarted.session).toBeUndefined();
     expect(restarted.mountKey).toBeGreaterThan(state.mountKey);
     const again = run(restarted, { type: 'SESSION_RECEIVED', session: session('cs_2'), target: embedded, now: 200 });
     expect(again).toMatchObject({ status: 'loading', step: 'mount' });

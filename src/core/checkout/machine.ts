@@ -6,24 +6,16 @@ import type { CheckoutEvent, CheckoutState, CheckoutStep } from './types.ts';
 /** How long after an `expired` event Drop-in Checkout may take to ask for a new session before a restart is offered. */
 export const REFRESH_GRACE_MS = 2_000;
 
-/** The first state of a checkout intent: loading its session (`preset`, or one created with `intentKey`). */
+/** The first state of a checkout intent: loading its session (`preset`, or one created with `intentKey`); what it has not yet is left out. */
 export const initialCheckoutState = (intentKey: string, preset?: CheckoutSession): CheckoutState => ({
   status: 'loading',
   step: 'session',
-  session: undefined,
-  hostedPageUrl: undefined,
-  generation: undefined,
   isFulfilled: false,
-  error: undefined,
   intentKey,
   preset,
-  scriptUrl: undefined,
   hasContainer: false,
   mountKey: 0,
-  submitKey: undefined,
-  cancelKey: undefined,
   receivedAt: 0,
-  expiredAt: undefined,
   renewing: false,
   lastRenewalAt: -Infinity,
 });

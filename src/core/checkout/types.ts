@@ -24,15 +24,15 @@ export interface CheckoutState {
   /** While loading: the step under way; after a failure: the step `retry()` runs again. */
   step: CheckoutStep;
   /** The current session (replaced in place when Drop-in Checkout renews an expired one). */
-  session: CheckoutSession | undefined;
+  session?: CheckoutSession;
   /** HOSTED_PAGE sessions: the hosted page's URL, origin checked. */
-  hostedPageUrl: string | undefined;
+  hostedPageUrl?: string;
   /** The drop-in generation of the loaded script. */
-  generation: DropinGeneration | undefined;
+  generation?: DropinGeneration;
   /** The drop-in's form is complete. */
   isFulfilled: boolean;
   /** The failure of a `failed` state, or a non-fatal one (a submit or cancel that failed) while `ready`. */
-  error: PurseKitError | undefined;
+  error?: PurseKitError;
 
   // What the effects work from.
   /** Idempotency key of this intent's session creation: a retry replays it, a restart is a new intent. */
@@ -40,19 +40,19 @@ export interface CheckoutState {
   /** A session the merchant passed, taken by this intent instead of creating one. */
   preset: CheckoutSession | undefined;
   /** The `js_url` of the drop-in script loaded last: a session using it needs no new load. */
-  scriptUrl: string | undefined;
+  scriptUrl?: string;
   /** The view gave a container element for the drop-in. */
   hasContainer: boolean;
   /** Changes whenever the drop-in must be mounted anew (container, mount options, restart). */
   mountKey: number;
   /** A `submit()` is under way (its key). */
-  submitKey: string | undefined;
+  submitKey?: string;
   /** An abortSession is under way (its idempotency key). */
-  cancelKey: string | undefined;
+  cancelKey?: string;
   /** When the current session arrived, by the shopper's clock (epoch ms): the expiry timer's reference. */
   receivedAt: number;
   /** Drop-in Checkout reported expiry at this time (epoch ms) and should now ask for a new session. */
-  expiredAt: number | undefined;
+  expiredAt?: number;
   /** Drop-in Checkout asked for a new session and it is being created. */
   renewing: boolean;
   /** When the last renewal was asked for (epoch ms). */

@@ -1,6 +1,7 @@
 // Getting the drop-in ready in about max(session time, script time) rather than their sum: while the merchant
 // backend creates the session (which names the script), open the connection to the script's origin and, when the
-// merchant told us which script its sessions use, download it already.
+// merchant told us which script its sessions use, download it already; the drop-in driver's mount (dropin/mount.ts) comes then too.
+import { preloadMount } from '../dropin/drivers.ts';
 import { checkOrigin, preconnect, preloadDropin } from '../dropin/load.ts';
 import type { LoadDropinOptions } from '../dropin/types.ts';
 import type { CheckoutSessionRequest } from '../backend/views.ts';
@@ -47,8 +48,10 @@ export function warmUp(options: WarmUpOptions): void {
     preloadDropin(scriptUrl, scriptOptions(options));
     return;
   }
-  // No hint: connect to the allowed script origins (or, for HOSTED_PAGE, Purse's hosted pages).
+  // No hint: connect to the allowed script origins (or, for HOSTED_PAGE, Purse's hosted pages), and download the
+  // drop-in driver's mount now rather than with the script (loadDropin asks for it too).
   const hosted = request.integration_mode === 'HOSTED_PAGE';
+  if (!hosted) preloadMount();
   for (const origin of allowedOrigins) {
     if (PURSE_HOSTED_PAGE_ORIGINS.includes(origin) === hosted) preconnect(origin, hosted ? {} : { crossOrigin });
   }

@@ -235,9 +235,17 @@ describe('Drop-in Checkout (window.Purse)', () => {
     const created = fakePurse();
     const driver = await driverFor(CHECKOUT_URL);
     const controller = new AbortController();
+    // Half-way: the drop-in is created, not yet mounted (the mount's own code may still be downloading when mount() is
+    // called, so the abort waits for the creation rather than for mount() to return).
+    const purse = globals.Purse as PurseGlobal;
+    const create = purse.createDropinCheckout.bind(purse);
+    purse.createDropinCheckout = async (opts) => {
+      const instance = await create(opts);
+      controller.abort();
+      return instance;
+    };
     const onEvent = vi.fn();
     const mounting = driver.mount({ element: container(), widgetData: 'data', onEvent, signal: controller.signal });
-    controller.abort();
     await expect(mounting).rejects.toMatchObject({ name: 'AbortError' });
     const { instance } = created[0]!;
     expect(instance.unmount).toHaveBeenCalledTimes(1);

@@ -1,9 +1,11 @@
 // One driver interface over both drop-in generations. Each mount owns its listeners: unmount (or a failed or aborted
-// mount) removes them and tears the drop-in down, and any event arriving later is dropped. The Widget v3 half is
-// downloaded only when the script defined window.UpStreamPay: a failed download fails the mount (script_load), and
-// mounting again (the shopper's retry) downloads it again.
+// mount) removes them and tears the drop-in down, and any event arriving later is dropped. What mounts is downloaded
+// apart: the book-keeping and Drop-in Checkout's mount (mount.ts) as soon as a script is asked for (loadDropin, or a
+// checkout's session request), beside the script, so it is there when the script is; Widget v3's (widget-v3.ts) when
+// the script defined window.UpStreamPay. A failed download fails the mount (script_load), and mounting again (the
+// shopper's retry) downloads it again.
 import { PurseKitFailure } from '../errors.ts';
-import type { DropinDriver, DropinEvent, DropinMountOptions, DropinWindow, MountedDropin, PurseDropinCheckoutEvent, PurseDropinCheckoutOptions, PurseUnsubscribe } from './types.ts';
+import type { DropinDriver, DropinEvent, DropinMountOptions, DropinWindow, MountedDropin, PurseUnsubscribe } from './types.ts';
 
 /** A teardown step: a function, or what a drop-in's `subscribe` handed back. */
 export type Cleanup = PurseUnsubscribe;
@@ -21,9 +23,13 @@ export type Mount = (
 ) => Promise<Omit<MountedDropin, 'unmount'>>;
 
 const widgetV3 = () => import('./widget-v3.ts');
+const mount = () => import('./mount.ts');
 
 /** Does nothing: observes a promise whose failure surfaces elsewhere, or stands in for a silenced listener. */
 export const noop = () => {};
+
+/** Starts downloading the mount (with the script, not after it); a failure surfaces (again) on mount. */
+export const preloadMount = () => void mount().catch(noop);
 
 /** A `script_load` failure of the script at `url`: `why` ends "Purse's drop-in script <url> …" (the URL alone in production). */
 export const scriptLoadFailure = (url: URL, why: string) =>
@@ -35,7 +41,7 @@ export const scriptLoadFailure = (url: URL, why: string) =>
 
 /**
  * The driver for whichever global the script defined; undefined when neither is there (yet) or there is no window.
- * Each mount runs with its own listener book-keeping; a failure tears down what was set up and rejects typed.
+ * Each mount runs with its own listener book-keeping (mount.ts); a failure tears down what was set up and rejects typed.
  */
 export function createDriver(win: DropinWindow | null, url: URL): DropinDriver | undefined {
   const ups = win?.UpStreamPay?.WidgetManager?.buildForWidgetData;
@@ -48,69 +54,13 @@ export function createDriver(win: DropinWindow | null, url: URL): DropinDriver |
   }
   return {
     generation: current ? 'dropin-checkout' : 'widget-v3',
-    async mount(o) {
-      let on = o.onEvent;
-      let readySent = false;
-      const cleanups: Cleanup[] = [];
-      const check = () => o.signal?.throwIfAborted();
-      const emit = (event: DropinEvent) => {
-        if (event.type !== 'ready' || !readySent) on(event);
-        // A submission that did not leave the page (refused card) ends with the drop-in ready again: report that once.
-        readySent = event.type === 'ready' || (readySent && event.type !== 'submitting');
-      };
-      // Idempotent; events arriving later are dropped. Last set up, first torn down; one throwing cleanup must not
-      // keep the others from running.
-      const stop = () => {
-        on = noop;
-        for (const cleanup of cleanups.splice(0).reverse()) {
-          try {
-            if (typeof cleanup === 'function') cleanup();
-            else cleanup?.unsubscribe();
-          } catch {
-            // the drop-in is going away anyway
-          }
-        }
-      };
-      try {
-        check();
-        const mounted = await (current ? dropinCheckout : (await widgetV3()).widgetV3)(win!, o, emit, cleanups, check);
-        check();
-        emit({ type: 'ready' });
-        return { ...mounted, unmount: stop };
-      } catch (error) {
-        stop();
-        if (o.signal?.aborted) throw error;
-        throw scriptLoadFailure(url, `failed to start: ${error}`);
-      }
-    },
+    // The mount itself is downloaded apart (mount.ts); a failed download fails the mount like a drop-in that cannot start.
+    mount: (o) =>
+      mount()
+        .then((chunk) => chunk.mountDropin(win!, !!current, o))
+        .catch((error: unknown) => {
+          if (o.signal?.aborted) throw error;
+          throw scriptLoadFailure(url, `failed to start: ${error}`);
+        }),
   };
 }
-
-const dropinCheckout: Mount = async (win, o, emit, cleanups, check) => {
-  const options: Record<string, unknown> = {
-    session: o.widgetData,
-    // Its `ready` and `error` events have the kit's own shape.
-    eventListener(event: PurseDropinCheckoutEvent) {
-      if (event.type === 'ready' || event.type === 'error') emit(event);
-    },
-  };
-  // Only what was given: an undefined (or empty) option must not override the script's own default.
-  for (const key of ['locale', 'theme', 'hidePayButton'] as const) {
-    if ((o[key] ?? '') !== '') options[key] = o[key];
-  }
-  if (o.onRefreshSession) options.hooks = { onRefreshSession: o.onRefreshSession };
-  const instance = await win.Purse!.createDropinCheckout(options as unknown as PurseDropinCheckoutOptions);
-  cleanups.push(() => instance.unmount());
-  check();
-  cleanups.push(
-    instance.isPaymentFulfilled.subscribe((isFulfilled) => emit({ type: 'fulfilled', isFulfilled })),
-    instance.sessionState.subscribe((state) => {
-      if (state === 'ready' || state === 'submitting' || state === 'expired') emit({ type: state });
-    }),
-  );
-  await instance.mount(o.element);
-  return {
-    submit: () => instance.submitPayment(),
-    setSession: async (widgetData) => instance.setSession(widgetData),
-  };
-};

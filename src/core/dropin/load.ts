@@ -3,7 +3,7 @@
 // page that only loads the drop-in pays for this file, the Drop-in Checkout driver and PurseKitFailure (see
 // .size-limit.js). Developer messages are shorter in production builds; tests and development get the full ones.
 import { PurseKitFailure } from '../errors.ts';
-import { createDriver, noop, scriptLoadFailure } from './drivers.ts';
+import { createDriver, noop, preloadMount, scriptLoadFailure } from './drivers.ts';
 import type { DropinDriver, DropinWindow, LoadDropinOptions } from './types.ts';
 
 /** Purse's script CDNs (production and sandbox): the default allow-list. */
@@ -64,6 +64,8 @@ export function loadDropin(jsUrl: string, options: LoadDropinOptions = {}): Prom
     const win = doc.defaultView as (Window & DropinWindow) | null;
     let shared = existing?.purseLoad;
     if (!shared) {
+      // The driver's mount (mount.ts) comes beside the script, not after it.
+      preloadMount();
       const script = existing ?? doc.createElement('script');
       shared = new Promise<DropinDriver>((resolve, reject) => {
         const timeoutMs = options.timeoutMs ?? 15_000;
@@ -134,7 +136,8 @@ export function preconnect(target: string, options: { document?: Document; cross
  * retry. Does nothing on the server.
  */
 export function preloadDropin(jsUrl: string, options: LoadDropinOptions = {}): void {
-  if (options.document ?? globalThis.document) loadDropin(jsUrl, options).catch(noop);
+  // Without a document (on the server) loadDropin rejects at once, touching nothing.
+  loadDropin(jsUrl, options).catch(noop);
 }
 
 /**

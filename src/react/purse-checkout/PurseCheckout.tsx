@@ -69,7 +69,7 @@ export function PurseCheckoutView({
       data-status={status}
     >
       <LiveRegion>{checkoutStatusText(checkout, i18n, errorText)}</LiveRegion>
-      {status === 'loading' && <LoadingSkeleton solutions={showEligibleMethods ? checkout.eligibleSolutions : []} />}
+      {status === 'loading' && <LoadingSkeleton solutions={showEligibleMethods ? checkout.eligibleSolutions : undefined} />}
       {/* Off the main path, downloaded apart; the live region already says what happened while it comes. */}
       {status === 'failed' && error && <CheckoutPanel status={status} error={error} onAction={onRetry} />}
       {(status === 'expired' || status === 'cancelled') && <CheckoutPanel status={status} onAction={onRestart} />}

@@ -1,11 +1,14 @@
-// The parts of the checkout downloaded apart (the panels with the words for errors, and the renewal / submit / cancel
-// effects) cannot be downloaded: the shopper still learns what happened and has a way on, and nothing reaches Purse.
+// The parts of the checkout downloaded apart (the panels with the words for errors, the eligible methods' list, and the
+// renewal / submit / cancel effects) cannot be downloaded: the shopper still learns what happened and has a way on, and nothing reaches Purse.
 import { act, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { checkoutStack, fakeCdn, installFakePurse, liveText, renderCheckout, resetPage } from './test-support.tsx';
 
 // As a browser answers import() when the chunk's request fails.
 vi.mock('./panels.tsx', () => {
+  throw new TypeError('Failed to fetch dynamically imported module');
+});
+vi.mock('./methods.tsx', () => {
   throw new TypeError('Failed to fetch dynamically imported module');
 });
 vi.mock('../../core/checkout/off-path.ts', () => {
@@ -20,6 +23,23 @@ afterEach(() => {
 });
 
 describe('when the chunks downloaded apart cannot be downloaded', () => {
+  it('the skeleton shows without the eligible methods, and the drop-in still mounts', async () => {
+    installFakePurse();
+    const stack = checkoutStack();
+    stack.sessionGate.close();
+    renderCheckout({}, { stack });
+    await waitFor(() => expect(stack.count('POST /payment/v2/eligible-solutions')).toBe(1));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(screen.getByText('Loading payment methods…', { selector: 'p' })).toBeInTheDocument();
+    expect(liveText()).toBe('Loading payment methods…');
+    expect(screen.queryByRole('list')).toBeNull();
+    expect(screen.queryByText(/Available payment methods|checkout\./)).toBeNull();
+
+    stack.sessionGate.open();
+    await screen.findByText('Fake Purse drop-in');
+    await waitFor(() => expect(liveText()).toBe('The payment form is ready.'));
+  });
+
   it('a failed step says what happened by its kind and "Try again" still mounts the drop-in', async () => {
     const purse = installFakePurse();
     const { user } = renderCheckout();

@@ -94,9 +94,9 @@ export function configOf(options: UsePurseCheckoutOptions, backend: MerchantBack
     sourceKey = '';
   } else {
     throw new Error(
-      'usePurseCheckout() and <PurseCheckout> need an `order`' +
-        (process.env.NODE_ENV !== 'production' ? ' (e.g. order={{ order_reference: cart.id }})' : '') +
-        ' or a ready `session`.',
+      process.env.NODE_ENV !== 'production'
+        ? 'usePurseCheckout() and <PurseCheckout> need an `order` (e.g. order={{ order_reference: cart.id }}) or a ready `session`.'
+        : 'PurseCheckout: no order or session.',
     );
   }
   if (session) sourceKey = `session ${session.id} ${sourceKey}`;

@@ -1,40 +1,37 @@
-// The pieces of the default checkout view: loading skeleton with the eligible methods, the hosted-page link, and the
+// The pieces of the default checkout view: loading skeleton with the eligible methods (methods.tsx, downloaded apart), the hosted-page link, and the
 // panels off the main path (failure, expired, cancelled: panels.tsx, downloaded apart, with a small fallback here). The
 // panels are read from their module as it arrives (lazyModule), like the words for errors: no Suspense boundary.
-import { useEffect, useId } from 'react';
+import { useEffect } from 'react';
 import type { PurseKitError } from '../../core/errors.ts';
 import type { EligibleSolution } from '../../core/wire/payment.ts';
 import { usePurse } from '../provider/context.ts';
 import { Button } from '../shared/button.tsx';
 import { lazyModule } from '../shared/lazy.tsx';
 import type { Translator } from '../i18n/index.ts';
-import { methodLabels } from './texts.ts';
+import type * as MethodsModule from './methods.tsx';
 import type * as PanelsModule from './panels.tsx';
 import type { PanelProps } from './panels.tsx';
 
-/** Placeholder blocks shaped like a payment form, with the loading text and the methods to come (text only). */
-export function LoadingSkeleton({ solutions }: { solutions: readonly EligibleSolution[] }) {
+/**
+ * The eligible methods' list, downloaded apart when the skeleton first shows (beside the session request and the
+ * request for the methods, so it is there when they are); until then, or if it cannot be downloaded, the skeleton
+ * shows without it.
+ */
+export const methods = lazyModule<typeof MethodsModule>(() => import('./methods.tsx'));
+
+/** Placeholder blocks shaped like a payment form, with the loading text and, if given, the methods to come (text only). */
+export function LoadingSkeleton({ solutions }: { solutions: readonly EligibleSolution[] | undefined }) {
   const { i18n } = usePurse();
-  const titleId = useId();
-  const labels = methodLabels(solutions, i18n);
+  const loaded = methods.useModule();
+  const listed = solutions !== undefined;
+  useEffect(() => {
+    if (listed) void methods.load();
+  }, [listed]);
   const bone = 'purse-checkout__bone';
   return (
     <div className="purse-checkout__skeleton" aria-busy="true">
       <p className="purse-text purse-checkout__loading">{i18n.t('checkout.status.loading')}</p>
-      {labels.length > 0 && (
-        <div className="purse-checkout__methods">
-          <p className="purse-text purse-label" id={titleId}>
-            {i18n.t('checkout.methods.title')}
-          </p>
-          <ul className="purse-checkout__method-list" aria-labelledby={titleId}>
-            {labels.map((label) => (
-              <li key={label} className="purse-checkout__method">
-                {label}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {loaded && solutions && <loaded.MethodList solutions={solutions} />}
       <div className="purse-checkout__bones" aria-hidden="true">
         {['', '--half', '--half', '--button'].map((variant, index) => (
           <span key={index} className={variant ? `${bone} ${bone}${variant}` : bone} />

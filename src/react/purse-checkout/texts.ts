@@ -1,9 +1,7 @@
-// The shopper's words for the checkout's states and payment methods. The words for its errors (what happened, and
+// The shopper's words for the checkout's states (the payment methods' are in methods.tsx, downloaded apart). The words for its errors (what happened, and
 // whether trying again can help) come with the panels (panels.tsx), downloaded apart.
 import type { PurseKitError } from '../../core/errors.ts';
-import type { EligibleSolution } from '../../core/wire/payment.ts';
 import type { Translator } from '../i18n/index.ts';
-import { walletLabel, methodLabel } from '../shared/methods.ts';
 import type { PurseCheckoutApi } from './usePurseCheckout.ts';
 
 /** What the one live region says for the current state; `errorText` words the state's error. */
@@ -15,12 +13,4 @@ export function checkoutStatusText(checkout: PurseCheckoutApi, i18n: Translator,
     return i18n.t(checkout.hostedPage === 'redirect' ? 'checkout.status.redirecting' : 'checkout.status.hostedLink');
   }
   return i18n.t(`checkout.status.${status}`);
-}
-
-/** Distinct labels of the methods, in the session's order: known methods translated, wallets by brand. */
-export function methodLabels(solutions: readonly EligibleSolution[], i18n: Translator): string[] {
-  const labels = solutions.map(({ method, partner }) =>
-    method.toLowerCase() === 'wallet' ? walletLabel(partner) : methodLabel(method, i18n),
-  );
-  return [...new Set(labels)];
 }
