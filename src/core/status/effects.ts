@@ -1,8 +1,7 @@
 // What a status state asks for, done: the request for its target (through a cache the binding may give: TanStack
-// Query in React), the next poll on the schedule and the deadline (waiting.ts, downloaded when a status first waits).
-// The URL's token is read only once the view is mounted, so the server's render and the browser's first render agree.
-// Requests are not aborted: a StrictMode remount or a second component on the same payment joins the one in flight;
-// late answers are dropped.
+// Query in React), the next poll on the schedule, the deadline. The URL's token is read only once the view is mounted,
+// so the server's render and the browser's first render agree. Requests are not aborted: a StrictMode remount or a
+// second component on the same payment joins the one in flight; late answers are dropped.
 import type { MerchantBackend } from '../backend/backend.ts';
 import type { ShopperPayment, ShopperPaymentLink } from '../backend/views.ts';
 import { toKitError, type PurseKitError } from '../errors.ts';
@@ -124,8 +123,7 @@ export const StatusRunner = function (config: StatusConfig, cache: StatusCache =
         key: `waiting:${requests}:${request}`,
         run: (c) =>
           waitingChunk().then(
-            // Stopped while downloading (another state came): its timers would never be cleared.
-            (chunk) => c.signal.aborted || chunk.wait(state, config.schedule, c),
+            (chunk) => chunk.wait(state, config.schedule, c),
             // Without the schedule the page cannot poll: it says "still processing" and offers a manual refresh.
             () => c.send({ type: 'TIMED_OUT' }),
           ),
