@@ -89,7 +89,6 @@ export default [
   laterChunk('mapping of error answers: problem+json to PurseKitError (downloaded on the first answer that is not ok, or when idle)', ...CHECKOUT_PAGE, 'dist/core/backend/problem.js', '1.45 kB'),
   page('payment status page: PurseProvider + PaymentStatus (purse-react-kit/status)', ...STATUS_PAGE, '6.9 kB'),
   laterChunk('payment status after the answer: details and timeline, the words and actions of a failure, a timeout, an error or a link not paid yet (downloaded from the first render, while the answer is awaited)', ...STATUS_PAGE, 'dist/react/payment-status/outcome.js', '3.55 kB'),
-  laterChunk('payment status poll schedule: the next poll and the deadline (downloaded when a status first waits)', ...STATUS_PAGE, 'dist/core/status/waiting.js', '335 B'),
   page('signup page: PurseProvider + XcoSignup (purse-react-kit/signup)', ...SIGNUP_PAGE, '8.9 kB'),
   laterChunk('signup code step (downloaded when the signup page is idle)', ...SIGNUP_PAGE, 'dist/react/xco-signup/CodeStep.js', '1.85 kB'),
   laterChunk('signup profile step (downloaded when the signup page is idle; react-hook-form apart)', ...SIGNUP_PAGE, 'dist/react/xco-signup/ProfileStep.js', '3 kB'),

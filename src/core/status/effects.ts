@@ -5,12 +5,11 @@
 import type { MerchantBackend } from '../backend/backend.ts';
 import type { ShopperPayment, ShopperPaymentLink } from '../backend/views.ts';
 import { toKitError, type PurseKitError } from '../errors.ts';
-import { MachineRunner, type Effect, type EffectContext } from '../runner.ts';
+import { MachineRunner, timer, type Effect, type EffectContext } from '../runner.ts';
 import { blank, sourceKey, statusReducer } from './machine.ts';
-import type { PollSchedule } from './schedule.ts';
+import { pollDelay, type PollSchedule } from './schedule.ts';
 import { readRedirectToken, resolveSource, type StatusSource, type StatusSourceProps } from './source.ts';
 import type { PaymentStatusPhase, StatusAnswer, StatusEvent, StatusState, StatusTarget } from './types.ts';
-import type * as WaitingModule from './waiting.ts';
 
 /** Given to the callbacks. */
 export interface PaymentStatusDetails {
@@ -49,14 +48,6 @@ const METHODS = { verify: 'verifyRedirect', link: 'getPaymentLink', session: 'ge
 
 /** The callback told of each phase. */
 const CALLBACKS = { success: 'onSuccess', failure: 'onFailure', error: 'onFailure', waiting: 'onPending' } as const;
-
-let waiting: Promise<typeof WaitingModule> | undefined;
-/** The poll schedule's effects (waiting.ts), downloaded when a status first waits; a failed download is tried again. */
-const waitingChunk = () =>
-  (waiting ??= import('./waiting.ts').catch((thrown: unknown) => {
-    waiting = undefined;
-    throw thrown;
-  }));
 
 /** Runs one status page: its machine, and the requests and timers its states ask for. The hook creates one. */
 export interface StatusRunner {
@@ -114,20 +105,18 @@ export const StatusRunner = function (config: StatusConfig, cache: StatusCache =
         (thrown: unknown) => send({ type: 'FAILED', request, error: toKitError(thrown, 'The merchant backend adapter failed') }),
       );
 
-  const effects = (state: StatusState) => {
-    const { target, request, phase, requests } = state;
+  const effects = ({ target, request, phase, startedAt, requests }: StatusState) => {
     const list: Effect<StatusEvent>[] = [];
     if (target && request !== undefined) list.push({ key: `request:${request}`, run: (c) => ask(target, request, c) });
     if (phase === 'waiting') {
-      list.push({
-        key: `waiting:${requests}:${request}`,
-        run: (c) =>
-          waitingChunk().then(
-            (chunk) => chunk.wait(state, config.schedule, c),
-            // Without the schedule the page cannot poll: it says "still processing" and offers a manual refresh.
-            () => c.send({ type: 'TIMED_OUT' }),
-          ),
-      });
+      const { schedule } = config;
+      const elapsed = Date.now() - startedAt;
+      const delay = pollDelay(elapsed, schedule);
+      if (delay !== undefined && request === undefined) {
+        list.push({ key: `poll:${requests}`, run: (c) => timer(c, delay, { type: 'POLL' }) });
+      }
+      // The deadline: stop polling and show "still processing" with a manual refresh.
+      list.push({ key: `deadline:${startedAt}`, run: (c) => timer(c, Math.max(0, schedule.timeoutMs - elapsed), { type: 'TIMED_OUT' }) });
     }
     return list;
   };

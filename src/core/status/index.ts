@@ -15,8 +15,7 @@ export type {
   SuccessReason,
   WaitingReason,
 } from './classify.ts';
-export { DEFAULT_POLL_SCHEDULE, pollPhase, resolveSchedule } from './schedule.ts';
-export { nextPoll } from './waiting.ts';
+export { DEFAULT_POLL_SCHEDULE, nextPoll, pollPhase, resolveSchedule } from './schedule.ts';
 export type { PollSchedule, PollStep } from './schedule.ts';
 export * from './types.ts';
 export { initialStatusState, MISSING_SOURCE, sourceKey, statusReducer } from './machine.ts';

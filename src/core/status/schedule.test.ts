@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POLL_SCHEDULE, pollPhase, resolveSchedule } from './schedule.ts';
-import { nextPoll } from './waiting.ts';
+import { DEFAULT_POLL_SCHEDULE, nextPoll, pollPhase, resolveSchedule } from './schedule.ts';
 
 const s = 1_000;
 const min = 60 * s;

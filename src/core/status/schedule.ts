@@ -62,6 +62,22 @@ export function resolveSchedule(overrides?: Partial<PollSchedule>): PollSchedule
   return schedule;
 }
 
+/**
+ * How long to wait before asking again, `elapsedMs` after the status page started; undefined when a request would
+ * leave at or after the deadline (the page times out instead).
+ */
+export function pollDelay(elapsedMs: number, schedule: PollSchedule = DEFAULT_POLL_SCHEDULE): number | undefined {
+  const interval = elapsedMs < schedule.slowAfterMs ? schedule.fastIntervalMs : schedule.slowIntervalMs;
+  return elapsedMs + interval < schedule.timeoutMs ? interval : undefined;
+}
+
+/** The next step after an answer with this outcome, `elapsedMs` after the status page started. */
+export function nextPoll(outcome: StatusOutcome, elapsedMs: number, schedule: PollSchedule = DEFAULT_POLL_SCHEDULE): PollStep {
+  if (outcome !== 'waiting') return { kind: 'final' };
+  const delayMs = pollDelay(elapsedMs, schedule);
+  return delayMs === undefined ? { kind: 'timed_out' } : { kind: 'poll', delayMs };
+}
+
 /** The phase a status page shows: the outcome, or 'timed_out' once a waiting payment ran out of schedule. */
 export function pollPhase(
   outcome: StatusOutcome,

@@ -15,9 +15,6 @@ const VERIFY = 'POST /payments/verify-redirect';
 // TanStack Query tells React about new data on a zero-delay timer; a fake timer set during a fake tick fires 1 ms
 // later, which would shift every boundary this file checks. Notify on a microtask instead (this file only).
 beforeAll(() => notifyManager.setScheduler(queueMicrotask));
-// The poll schedule's chunk (core/status/waiting.ts) is here before the first poll, as on a page where it downloaded
-// while the first poll waited: the boundaries this file checks are the schedule's, not the test runner's loading.
-beforeAll(() => import('../../core/status/waiting.ts'));
 afterAll(() => notifyManager.setScheduler((callback) => setTimeout(callback, 0)));
 
 let shop: StatusStack;
