@@ -30,9 +30,9 @@ function defaultsByProperty(): Record<string, Set<string>> {
   }
   return found;
 }
-/** The default of each public property (the checkout's font, `inherit`, aside: it keeps the shop page's font). */
+/** The default of each public property (the checkout's font, read with none, aside: it keeps the shop page's font). */
 function defaults(): Record<string, string> {
-  return Object.fromEntries(Object.entries(defaultsByProperty()).map(([name, values]) => [name, [...values].find((value) => value !== 'inherit')!]));
+  return Object.fromEntries(Object.entries(defaultsByProperty()).map(([name, values]) => [name, [...values].find((value) => value !== '(none)')!]));
 }
 
 function luminance(hex: string): number {
@@ -161,7 +161,8 @@ describe('src/react/styles.css and styles/', () => {
   it('reads every public property with one and the same default wherever it is used', () => {
     const found = defaultsByProperty();
     for (const [name, values] of Object.entries(found)) {
-      const expected = name === '--purse-font-family' ? ['system-ui, sans-serif', 'inherit'] : [d[name]];
+      // Read with none, a font-family inherits the page's font (what the checkout wants).
+      const expected = name === '--purse-font-family' ? ['system-ui, sans-serif', '(none)'] : [d[name]];
       expect([...values].sort(), name).toEqual(expected.sort());
     }
     expect(found['--purse-color-accent']!.has('(none)')).toBe(false);
