@@ -89,8 +89,13 @@ export const isAbortError = (value: unknown): boolean =>
  */
 export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => clearTimeout(timer));
+    const stop = () => clearTimeout(timer);
+    // The listener goes when the sleep ends: a long-lived signal must not collect one per retry.
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', stop);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', stop, { once: true });
   });
 
 /** Settles like `promise`, or rejects with the abort reason as soon as `signal` aborts, whichever comes first. */

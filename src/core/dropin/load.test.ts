@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isPurseKitFailure, type PurseKitError } from '../errors.ts';
 import { fakeCdn, resetPage, type CdnRequest } from '../../test/fake-cdn.ts';
+import { countingSignal } from '../../test/counting-signal.ts';
 import { __resetDropinCache, loadDropin, preconnect, preloadDropin } from './index.ts';
 
 const CDN = 'https://cdn.purse-secure.com';
@@ -263,6 +264,16 @@ describe('failures', () => {
     await expect(other).resolves.toMatchObject({ generation: 'dropin-checkout' });
 
     await expect(loadDropin(CHECKOUT_URL, { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it("lets go of a caller's signal once the load settles (a long-lived signal keeps no listener per load)", async () => {
+    const { signal, live: listeners } = countingSignal();
+    const loaded = loadDropin(CHECKOUT_URL, { signal });
+    expect(listeners.size).toBe(1);
+    await settle();
+    requests[0]!.respond(DEFINES_PURSE);
+    await expect(loaded).resolves.toMatchObject({ generation: 'dropin-checkout' });
+    expect(listeners.size).toBe(0);
   });
 });
 

@@ -3,6 +3,7 @@
 // page that only loads the drop-in pays for this file, the Drop-in Checkout driver and PurseKitFailure (see
 // .size-limit.js). Developer messages are shorter in production builds; tests and development get the full ones.
 import { PurseKitFailure } from '../errors.ts';
+import { abortable } from '../backend/retry.ts';
 import { createDriver, noop, preloadMount, scriptLoadFailure } from './drivers.ts';
 import type { DropinDriver, DropinWindow, LoadDropinOptions } from './types.ts';
 
@@ -99,13 +100,9 @@ export function loadDropin(jsUrl: string, options: LoadDropinOptions = {}): Prom
       shared.catch(noop);
     }
     signal?.throwIfAborted();
-    // This caller stops waiting when its signal aborts; the shared load goes on for the others.
-    return signal
-      ? new Promise((resolve, reject) => {
-          shared.then(resolve, reject);
-          signal.addEventListener('abort', () => reject(signal.reason));
-        })
-      : shared;
+    // This caller stops waiting when its signal aborts; the shared load goes on for the others. The listener goes
+    // with the load, so a long-lived signal does not keep every settled load alive.
+    return abortable(shared, signal);
   } catch (failure) {
     return Promise.reject(failure);
   }
