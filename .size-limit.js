@@ -82,12 +82,12 @@ const page = (name, path, names, limit) => ({
 });
 
 export default [
-  page('checkout page: PurseProvider + PurseCheckout (purse-react-kit/checkout)', ...CHECKOUT_PAGE, '9.65 kB'),
+  page('checkout page: PurseProvider + PurseCheckout (purse-react-kit/checkout)', ...CHECKOUT_PAGE, '9.4 kB'),
   laterChunk('checkout panels and error words (downloaded when idle, or when a checkout step fails, expires or is cancelled)', ...CHECKOUT_PAGE, 'dist/react/purse-checkout/panels.js', '1.4 kB'),
   laterChunk("checkout's eligible methods list (downloaded when the loading skeleton first shows, beside the session request)", ...CHECKOUT_PAGE, 'dist/react/purse-checkout/methods.js', '570 B'),
   laterChunk('checkout renewal, submit and cancel effects (downloaded once the drop-in is ready, or when first asked for)', ...CHECKOUT_PAGE, 'dist/core/checkout/off-path.js', '510 B'),
   laterChunk('mapping of error answers: problem+json to PurseKitError (downloaded on the first answer that is not ok, or when idle)', ...CHECKOUT_PAGE, 'dist/core/backend/problem.js', '1.45 kB'),
-  page('payment status page: PurseProvider + PaymentStatus (purse-react-kit/status)', ...STATUS_PAGE, '6.9 kB'),
+  page('payment status page: PurseProvider + PaymentStatus (purse-react-kit/status)', ...STATUS_PAGE, '6.8 kB'),
   laterChunk('payment status after the answer: details and timeline, the words and actions of a failure, a timeout, an error or a link not paid yet (downloaded from the first render, while the answer is awaited)', ...STATUS_PAGE, 'dist/react/payment-status/outcome.js', '3.55 kB'),
   page('signup page: PurseProvider + XcoSignup (purse-react-kit/signup)', ...SIGNUP_PAGE, '8.9 kB'),
   laterChunk('signup code step (downloaded when the signup page is idle)', ...SIGNUP_PAGE, 'dist/react/xco-signup/CodeStep.js', '1.85 kB'),
@@ -97,7 +97,7 @@ export default [
     'all three components: PurseProvider + PurseCheckout + PaymentStatus + XcoSignup (purse-react-kit)',
     'dist/index.js',
     ['PurseProvider', 'PurseCheckout', 'PaymentStatus', 'XcoSignup'],
-    '17.65 kB',
+    '17.3 kB',
   ),
   page('deposits page: PurseProvider + CustomerPurse (purse-react-kit/customer-purse)', 'dist/customer-purse.js', ['PurseProvider', 'CustomerPurse'], '7.7 kB'),
   page('account page: PurseProvider + XcoAccount (purse-react-kit/xco-account)', 'dist/xco-account.js', ['PurseProvider', 'XcoAccount'], '5.75 kB'),
@@ -137,7 +137,7 @@ export default [
     import: { 'dist/core.js': '*', 'dist/core/problem.js': '{ DEFAULT_RETRY_AFTER_MS, MALFORMED_BODY, parseRetryAfter, pointerToField, problemToError, toPurseKitError }' },
     ignore: ['libphonenumber-js'],
     modifyEsbuildConfig: lazyImportsApart,
-    limit: '16.2 kB',
+    limit: '16.15 kB',
   },
   { name: 'purse-react-kit/server', path: 'dist/server.js', import: '*', ignore: ['node:*', '@hono/node-server'], limit: '26 kB' },
   { name: 'purse-react-kit/mock-server', path: 'dist/mock-server.js', import: '*', ignore: ['node:*', '@hono/node-server'], limit: '42 kB' },
