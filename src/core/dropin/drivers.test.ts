@@ -252,6 +252,21 @@ describe('Drop-in Checkout (window.Purse)', () => {
     expect((instance.isPaymentFulfilled as FakeValue<boolean>).callbacks.size).toBe(0);
     expect(onEvent).not.toHaveBeenCalled();
   });
+
+  it('creates nothing when the mount is aborted while its own code is still on the way', async () => {
+    const created = fakePurse();
+    const driver = await driverFor(CHECKOUT_URL);
+    const controller = new AbortController();
+    const onEvent = vi.fn();
+    const element = container();
+    // mount() asks for its code (a chunk, import()) first: the abort comes before it is there.
+    const mounting = driver.mount({ element, widgetData: 'data', onEvent, signal: controller.signal });
+    controller.abort();
+    await expect(mounting).rejects.toMatchObject({ name: 'AbortError' });
+    expect(created).toHaveLength(0);
+    expect(element).toBeEmptyDOMElement();
+    expect(onEvent).not.toHaveBeenCalled();
+  });
 });
 
 describe('Widget v3 (window.UpStreamPay)', () => {

@@ -55,9 +55,11 @@ export function PaymentStatusView({ status, retryHref, onRetry, headingLevel = 2
     void outcomeChunk.load();
   };
 
-  // Downloaded from the first render on, while the answer is awaited; the state's own need (its words) tries again
-  // after a failed download, a background download never does (it would take away the failure the shopper reads).
-  useEffect(() => void (later ? outcomeChunk.load() : outcomeChunk.preload()), [later]);
+  // Downloaded from the first render on, while the answer is awaited. A state that needs it (its words, or the details
+  // under a status) tries again after a failed download; the background download never does (it would take away the
+  // failure the shopper reads).
+  const detailed = phase !== 'verifying' && phase !== 'error';
+  useEffect(() => void (later || detailed ? outcomeChunk.load() : outcomeChunk.preload()), [later, detailed]);
 
   return (
     <div
@@ -85,7 +87,7 @@ export function PaymentStatusView({ status, retryHref, onRetry, headingLevel = 2
             </button>
           )
         : later && loaded && <loaded.OutcomeActions status={status} retryHref={retryHref} onRetry={onRetry} focusStatus={focusStatus} />}
-      {loaded && phase !== 'verifying' && phase !== 'error' && <loaded.PaymentDetails payment={payment} link={link} />}
+      {loaded && detailed && <loaded.PaymentDetails payment={payment} link={link} />}
     </div>
   );
 }

@@ -43,7 +43,7 @@ describe('when the words of a failure cannot be downloaded', () => {
     renderWithPurse(<PaymentStatus token="tok_ok" />, { backend: merchant().backend });
     expect(await screen.findByRole('heading', { name: 'Payment successful' })).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('Payment successful. Your payment is confirmed.');
-    // The download failed (and is not tried again in the background): the status stands alone.
+    // The download failed (and again when the status came, which shows details): the status stands alone.
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(screen.queryByText('Amount')).not.toBeInTheDocument();
     expect(screen.queryByText(missing)).not.toBeInTheDocument();
