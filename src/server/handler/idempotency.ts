@@ -20,6 +20,8 @@ export type LocalInflight = Map<string, Promise<void>>;
 
 /** Longest a pending record may block a retry if the process died mid-request. */
 const PENDING_TTL_MS = 60_000;
+/** While the request runs, its pending record is renewed this often: a slow one (long Purse timeouts) never expires. */
+const RENEW_MS = PENDING_TTL_MS / 3;
 const POLL_MS = 50;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -74,8 +76,19 @@ export async function withIdempotency(
     if (await options.store.add(key, JSON.stringify(pending), PENDING_TTL_MS)) {
       let release!: () => void;
       local.set(key, new Promise<void>((resolve) => (release = resolve)));
+      // Renewals are chained and awaited before the final write, so a late one never overwrites the stored answer.
+      let renewed = Promise.resolve();
+      const renewal = setInterval(() => {
+        renewed = renewed.then(() => options.store.set(key, JSON.stringify(pending), PENDING_TTL_MS)).catch(() => undefined);
+      }, RENEW_MS);
       try {
-        const response = await run();
+        let response: Response;
+        try {
+          response = await run();
+        } finally {
+          clearInterval(renewal);
+          await renewed;
+        }
         const body = response.status === 204 ? null : await response.text();
         const headers = [...response.headers.entries()];
         if (isFinal(response.status)) {

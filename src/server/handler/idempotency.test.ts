@@ -1,0 +1,62 @@
+// @vitest-environment node
+// A request that runs longer than its pending record would live (a Purse call with a long timeout, a slow retry): a
+// duplicate must still wait for it, never run the action a second time.
+import { afterEach, expect, it, vi } from 'vitest';
+import { withIdempotency, type LocalInflight } from './idempotency.ts';
+import { createMemoryStore } from './store.ts';
+
+afterEach(() => vi.useRealTimers());
+
+// The request's hash (Web Crypto) settles on the event loop, not on a timer: wait for it in real time.
+const realTimeout = globalThis.setTimeout;
+const until = async (done: () => boolean) => {
+  while (!done()) await new Promise((resolve) => realTimeout(resolve, 5));
+};
+const fakeClock = () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+
+it('keeps a long-running request pending past the first minute: a duplicate from another instance never runs it again', async () => {
+  fakeClock();
+  const store = createMemoryStore();
+  const options = { store, ttlMs: 86_400_000, waitMs: 30_000 };
+  const runs: string[] = [];
+  let finish!: (response: Response) => void;
+  // The first instance: its action takes 3 minutes.
+  const first = withIdempotency(options, new Map() as LocalInflight, 'key', '{"a":1}', () => {
+    runs.push('first');
+    return new Promise<Response>((resolve) => (finish = resolve));
+  });
+  await until(() => runs.length === 1);
+  await vi.advanceTimersByTimeAsync(150_000);
+
+  // Another instance (its own in-process waiters) gets the shopper's retry.
+  const duplicate = withIdempotency(options, new Map() as LocalInflight, 'key', '{"a":1}', async () => {
+    runs.push('duplicate');
+    return new Response('{"again":true}', { status: 201 });
+  });
+  await new Promise((resolve) => realTimeout(resolve, 50));
+  await vi.advanceTimersByTimeAsync(20_000);
+  finish(new Response('{"once":true}', { status: 201 }));
+  await vi.advanceTimersByTimeAsync(1_000);
+
+  await expect((await first).json()).resolves.toEqual({ once: true });
+  const replayed = await duplicate;
+  expect(replayed.headers.get('idempotent-replayed')).toBe('true');
+  await expect(replayed.json()).resolves.toEqual({ once: true });
+  expect(runs).toEqual(['first']);
+});
+
+it('lets a retry run once the instance that held the record is gone (no refresh for a minute)', async () => {
+  fakeClock();
+  const store = createMemoryStore();
+  const options = { store, ttlMs: 86_400_000, waitMs: 30_000 };
+  // An instance that died mid-request: its pending record, and nothing refreshing it.
+  await store.add('key', JSON.stringify({ state: 'pending', fingerprint: 'x' }), 60_000);
+  await vi.advanceTimersByTimeAsync(61_000);
+  const runs: string[] = [];
+  const retry = await withIdempotency(options, new Map() as LocalInflight, 'key', '{"a":1}', async () => {
+    runs.push('retry');
+    return new Response('{"ok":true}', { status: 201 });
+  });
+  expect(retry.status).toBe(201);
+  expect(runs).toEqual(['retry']);
+});
