@@ -3,7 +3,7 @@
 // without its list, no raw key), and the list appears as soon as both are there.
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { checkoutStack, fakeCdn, Gate, installFakePurse, liveText, renderCheckout, resetPage } from './test-support.tsx';
+import { checkoutStack, expectSkeletonWithoutList, fakeCdn, Gate, installFakePurse, liveText, renderCheckout, resetPage } from './test-support.tsx';
 
 const chunk = vi.hoisted(() => ({ requested: false, gate: undefined as unknown as Gate }));
 vi.mock('./methods.tsx', async (importOriginal) => {
@@ -28,10 +28,7 @@ it('starts downloading the list with the skeleton, shows the skeleton alone whil
   await waitFor(() => expect(chunk.requested).toBe(true));
   await waitFor(() => expect(stack.count('POST /payment/v2/eligible-solutions')).toBe(1));
   await new Promise((resolve) => setTimeout(resolve, 30));
-  expect(screen.getByText('Loading payment methods…', { selector: 'p' })).toBeInTheDocument();
-  expect(liveText()).toBe('Loading payment methods…');
-  expect(screen.queryByRole('list')).toBeNull();
-  expect(screen.queryByText(/Available payment methods|checkout\./)).toBeNull();
+  expectSkeletonWithoutList();
 
   chunk.gate.open();
   const list = await screen.findByRole('list', { name: 'Available payment methods' });

@@ -2,7 +2,7 @@
 // renewal / submit / cancel effects) cannot be downloaded: the shopper still learns what happened and has a way on, and nothing reaches Purse.
 import { act, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { checkoutStack, fakeCdn, installFakePurse, liveText, renderCheckout, resetPage } from './test-support.tsx';
+import { checkoutStack, expectSkeletonWithoutList, fakeCdn, installFakePurse, liveText, renderCheckout, resetPage } from './test-support.tsx';
 
 // As a browser answers import() when the chunk's request fails.
 vi.mock('./panels.tsx', () => {
@@ -30,10 +30,7 @@ describe('when the chunks downloaded apart cannot be downloaded', () => {
     renderCheckout({}, { stack });
     await waitFor(() => expect(stack.count('POST /payment/v2/eligible-solutions')).toBe(1));
     await new Promise((resolve) => setTimeout(resolve, 30));
-    expect(screen.getByText('Loading payment methods…', { selector: 'p' })).toBeInTheDocument();
-    expect(liveText()).toBe('Loading payment methods…');
-    expect(screen.queryByRole('list')).toBeNull();
-    expect(screen.queryByText(/Available payment methods|checkout\./)).toBeNull();
+    expectSkeletonWithoutList();
 
     stack.sessionGate.open();
     await screen.findByText('Fake Purse drop-in');

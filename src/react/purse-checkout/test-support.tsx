@@ -2,10 +2,10 @@
 // merchant handler → Purse emulator). Only the edge is faked: Purse's drop-in scripts. happy-dom really fetches the
 // <script> through its fetch interceptor (our fake CDN, which decides when and how each request answers) and runs the
 // body; the globals those scripts define are fakes with the documented call shapes, installed by each test.
-import { render } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StrictMode, type ReactElement } from 'react';
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
 import type {
   DropinGeneration,
   DropinSessionState,
@@ -256,3 +256,14 @@ export function renderCheckout(props: Partial<PurseCheckoutProps> = {}, options:
 
 /** The text of the one live region. */
 export const liveText = () => document.querySelector('[role="status"]')?.textContent ?? '';
+
+/**
+ * The loading skeleton without the eligible methods' list (its chunk still on the way, or not downloadable): the
+ * loading text, announced; no list, no title without its list, no raw key.
+ */
+export function expectSkeletonWithoutList() {
+  expect(screen.getByText('Loading payment methods…', { selector: 'p' })).toBeInTheDocument();
+  expect(liveText()).toBe('Loading payment methods…');
+  expect(screen.queryByRole('list')).toBeNull();
+  expect(screen.queryByText(/Available payment methods|checkout\./)).toBeNull();
+}
