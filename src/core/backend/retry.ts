@@ -58,25 +58,19 @@ export function retryDelay(
 ): number | undefined {
   // DEFAULT_RETRY's values (retry.test.ts checks that they agree), written out so that a page does not carry the object.
   const { attempts = 3, baseDelayMs = 300, maxDelayMs = 5_000, maxRetryAfterMs = 10_000, random = Math.random } = retry || { attempts: 1 };
+  const retryable =
+    kind === 'network' ||
+    (safe
+      ? // A 2xx with an unreadable body counts too: the mock's malformed-body fault is transient by nature.
+        (kind === 'server' && (status >= 500 || status < 400)) || kind === 'rate_limited'
+      : // Unsafe methods: only when the request most likely never reached the application (502, 503, 504), and
+        // the same Idempotency-Key makes a repeat harmless even when it did.
+        kind === 'server' && status > 501 && status < 505);
   const most = Math.floor(attempts);
   // NaN and Infinity keep the default; 0 or less is one attempt, as 1.
-  if (
-    retryIndex + 1 < (most < Infinity ? most : 3) &&
-    (kind === 'network' ||
-      (safe
-        ? // A 2xx with an unreadable body counts too: the mock's malformed-body fault is transient by nature.
-          (kind === 'server' && (status >= 500 || status < 400)) || kind === 'rate_limited'
-        : // Unsafe methods: only when the request most likely never reached the application (502, 503, 504), and
-          // the same Idempotency-Key makes a repeat harmless even when it did.
-          kind === 'server' && status > 501 && status < 505))
-  ) {
-    return retryAfterMs === undefined
-      ? Math.floor(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** retryIndex))
-      : retryAfterMs > maxRetryAfterMs
-        ? undefined
-        : retryAfterMs;
-  }
-  return undefined;
+  if (retryIndex + 1 >= (most < Infinity ? most : 3) || !retryable) return undefined;
+  if (retryAfterMs !== undefined) return retryAfterMs > maxRetryAfterMs ? undefined : retryAfterMs;
+  return Math.floor(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** retryIndex));
 }
 
 /** True for the rejection of an aborted request or sleep, so callers can ignore it. */
