@@ -71,15 +71,15 @@ export async function withIdempotency(
 ): Promise<Response> {
   const fingerprint = await sha256(bodyText);
   const deadline = Date.now() + options.waitMs;
+  const pending = JSON.stringify({ state: 'pending', fingerprint } satisfies Pending);
   for (;;) {
-    const pending: Pending = { state: 'pending', fingerprint };
-    if (await options.store.add(key, JSON.stringify(pending), PENDING_TTL_MS)) {
+    if (await options.store.add(key, pending, PENDING_TTL_MS)) {
       let release!: () => void;
       local.set(key, new Promise<void>((resolve) => (release = resolve)));
       // Renewals are chained and awaited before the final write, so a late one never overwrites the stored answer.
       let renewed = Promise.resolve();
       const renewal = setInterval(() => {
-        renewed = renewed.then(() => options.store.set(key, JSON.stringify(pending), PENDING_TTL_MS)).catch(() => undefined);
+        renewed = renewed.then(() => options.store.set(key, pending, PENDING_TTL_MS)).catch(() => undefined);
       }, RENEW_MS);
       try {
         let response: Response;
