@@ -1,14 +1,13 @@
 // Headless Customer Purse: binds the Customer Purse machine (core/customer-purse) to the provider's backend, to
 // TanStack Query (each request runs as a query: visible in the app's cache and devtools) and to React.
 import type { QueryClient } from '@tanstack/react-query';
-import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { ShopperDeposit } from '../../core/backend/customer-purse.ts';
 import { CustomerPurseRunner, DEFAULT_DEPOSIT_POLL_MS, type CustomerPurseConfig, type CustomerPurseExecutor } from '../../core/customer-purse/effects.ts';
 import { DEFAULT_DEPOSIT_PAGE_SIZE, isCustomerPurseBusy } from '../../core/customer-purse/machine.ts';
 import type { CustomerPurseState } from '../../core/customer-purse/types.ts';
 import type { PurseKitError } from '../../core/errors.ts';
 import { usePurse } from '../provider/context.ts';
-import { useIsomorphicLayoutEffect } from '../shared/hooks.ts';
+import { useRunner } from '../shared/useRunner.ts';
 import { enCustomerPurse } from '../i18n/en/customer-purse.ts';
 import { addMessages } from '../i18n/index.ts';
 import { customerPurseMethods } from '../../core/backend/http-methods.ts';
@@ -79,16 +78,6 @@ function queries(queryClient: QueryClient): CustomerPurseExecutor {
 export function useCustomerPurse(options: UseCustomerPurseOptions = {}): CustomerPurseApi {
   const { backend, queryClient } = usePurse();
   const config = configOf(options, backend);
-  const [purse] = useState(() => new CustomerPurseRunner(config, queries(queryClient)));
-  // The latest props apply to work and callbacks that run later.
-  useIsomorphicLayoutEffect(() => {
-    purse.setConfig(config);
-  });
-  useEffect(() => {
-    purse.attach();
-    return () => purse.detach();
-  }, [purse]);
-
-  const state = useSyncExternalStore(purse.subscribe, purse.getState, purse.getState);
+  const [state, purse] = useRunner((initial) => new CustomerPurseRunner(initial, queries(queryClient)), config);
   return { state, busy: isCustomerPurseBusy(state), showPage: purse.showPage, retry: purse.retry };
 }

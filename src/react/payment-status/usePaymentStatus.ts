@@ -1,7 +1,6 @@
 // Headless payment status: binds the status machine (core/status) to the provider's backend, to TanStack Query (the
 // requests run as queries: a verified redirect is remembered, a request in flight is shared) and to React.
 import type { QueryClient } from '@tanstack/react-query';
-import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { PurseKitError } from '../../core/errors.ts';
 import { StatusRunner, type PaymentStatusDetails, type StatusCache, type StatusConfig } from '../../core/status/effects.ts';
 import type { StatusReason } from '../../core/status/classify.ts';
@@ -9,7 +8,7 @@ import { resolveSchedule, type PollSchedule } from '../../core/status/schedule.t
 import type { StatusSourceProps } from '../../core/status/source.ts';
 import type { PaymentStatusPhase, StatusAnswer, StatusTarget } from '../../core/status/types.ts';
 import { usePurse } from '../provider/context.ts';
-import { useIsomorphicLayoutEffect } from '../shared/hooks.ts';
+import { useRunner } from '../shared/useRunner.ts';
 import { enPaymentStatus } from '../i18n/en/payment-status.ts';
 import { addMessages } from '../i18n/index.ts';
 import { statusMethods } from '../../core/backend/http-methods.ts';
@@ -78,17 +77,10 @@ export function usePaymentStatus(options: UsePaymentStatusOptions = {}): Payment
   const { backend, queryClient } = usePurse();
   // A bad schedule throws here, in render, with a message that says which value.
   const config = configOf(options, backend);
-  const [status] = useState(() => new StatusRunner(config, queryCache(queryClient)));
-  // The latest props apply to work and callbacks that run later; another payment starts over.
-  useIsomorphicLayoutEffect(() => {
-    status.setConfig(config);
-  });
-  useEffect(() => {
-    status.attach();
-    return () => status.detach();
-  }, [status]);
-
-  const state = useSyncExternalStore(status.subscribe, status.getState, status.getState);
-  const { phase, reason, payment, link, error, request } = state;
+  // Another payment starts over.
+  const [{ phase, reason, payment, link, error, request }, status] = useRunner(
+    (initial) => new StatusRunner(initial, queryCache(queryClient)),
+    config,
+  );
   return { phase, reason, payment, link, error, refresh: status.refresh, refreshing: request !== undefined };
 }

@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState, useSyncExternalStore } from 'react';
 import type { CheckoutSession } from '../../core/backend/views.ts';
 import { createCheckoutRunner } from '../../core/checkout/effects.ts';
 import type { CheckoutStatus, CheckoutStep } from '../../core/checkout/types.ts';
@@ -8,7 +7,7 @@ import type { PurseKitError } from '../../core/errors.ts';
 import type { EligibleSolution, IntegrationMode } from '../../core/wire/payment.ts';
 import { purseLocaleTag } from '../i18n/locales.ts';
 import { usePurse } from '../provider/context.ts';
-import { useIsomorphicLayoutEffect } from '../shared/hooks.ts';
+import { useRunner } from '../shared/useRunner.ts';
 import { configOf, type UsePurseCheckoutOptions } from './options.ts';
 import { enCheckout } from '../i18n/en/purse-checkout.ts';
 import { addMessages } from '../i18n/index.ts';
@@ -65,19 +64,9 @@ export interface PurseCheckoutApi {
 export function usePurseCheckout(options: UsePurseCheckoutOptions): PurseCheckoutApi {
   const { backend, i18n } = usePurse();
   const config = configOf(options, backend, purseLocaleTag(i18n.locale));
-  const [checkout] = useState(() => createCheckoutRunner(config));
-  // The latest props apply to work and callbacks that run later; another session or order starts over.
-  useIsomorphicLayoutEffect(() => {
-    checkout.setConfig(config);
-  });
-  // A layout effect: the session POST leaves before the first paint and before the passive effects (the early
+  // Another session or order starts over. The session POST leaves before the passive effects (the early
   // eligible-methods query among them), so it is the checkout's first request (bench/ready.ts).
-  useIsomorphicLayoutEffect(() => {
-    checkout.attach();
-    return () => checkout.detach();
-  }, [checkout]);
-
-  const state = useSyncExternalStore(checkout.subscribe, checkout.getState, checkout.getState);
+  const [state, checkout] = useRunner(createCheckoutRunner, config);
 
   // The session's methods arrive with it; fetch them early only while an order's session is being created.
   const orderReference = options.order?.order_reference;

@@ -1,11 +1,10 @@
 // Headless returning shopper: binds the account machine (core/xco-account) to the provider's backend and to React —
 // the Purse Express Checkout account linked to the signed-in customer, or none yet.
-import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { PurseKitError } from '../../core/errors.ts';
 import { XcoAccountRunner, type XcoAccountConfig } from '../../core/xco-account/effects.ts';
 import type { XcoAccountState } from '../../core/xco-account/types.ts';
 import { usePurse } from '../provider/context.ts';
-import { useIsomorphicLayoutEffect } from '../shared/hooks.ts';
+import { useRunner } from '../shared/useRunner.ts';
 import { enXcoAccount } from '../i18n/en/xco-account.ts';
 import { addMessages } from '../i18n/index.ts';
 import { xcoMethods } from '../../core/backend/http-methods.ts';
@@ -40,16 +39,6 @@ function configOf(options: UseXcoAccountOptions, backend: XcoAccountConfig['back
 /** The Purse Express Checkout account linked to the signed-in customer, or none yet (then the signup/link flow). */
 export function useXcoAccount(options: UseXcoAccountOptions = {}): XcoAccountApi {
   const { backend } = usePurse();
-  const [account] = useState(() => new XcoAccountRunner(configOf(options, backend)));
-  // The latest props apply to requests and callbacks that run later.
-  useIsomorphicLayoutEffect(() => {
-    account.setConfig(configOf(options, backend));
-  });
-  useEffect(() => {
-    account.attach();
-    return () => account.detach();
-  }, [account]);
-
-  const state = useSyncExternalStore(account.subscribe, account.getState, account.getState);
+  const [state, account] = useRunner((initial) => new XcoAccountRunner(initial), configOf(options, backend));
   return { state, startSignup: account.startSignup, signupDone: account.signupDone, retry: account.retry };
 }

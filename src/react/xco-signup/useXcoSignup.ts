@@ -1,5 +1,4 @@
 import { MutationObserver, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { PurseKitError } from '../../core/errors.ts';
 import type { CountryCode } from '../../core/identifier.ts';
 import { SignupRunner, type SignupConfig, type SignupExecutor, type SignupOperation } from '../../core/signup/effects.ts';
@@ -7,7 +6,7 @@ import { isPending } from '../../core/signup/machine.ts';
 import type { SignupEvent, SignupOutcome, SignupState } from '../../core/signup/types.ts';
 import type { XcoUser } from '../../core/wire/xco.ts';
 import { usePurse } from '../provider/context.ts';
-import { useIsomorphicLayoutEffect } from '../shared/hooks.ts';
+import { useRunner } from '../shared/useRunner.ts';
 import { enSignup } from '../i18n/en/xco-signup.ts';
 import { addMessages } from '../i18n/index.ts';
 import { xcoMethods } from '../../core/backend/http-methods.ts';
@@ -114,17 +113,7 @@ function mutations(queryClient: QueryClient): SignupExecutor {
 export function useXcoSignup(options: UseXcoSignupOptions = {}): XcoSignupApi {
   const { backend } = usePurse();
   const queryClient = useQueryClient();
-  const [signup] = useState(() => new SignupRunner(configOf(options, backend), mutations(queryClient)));
-  // The latest props apply to requests and callbacks that run later.
-  useIsomorphicLayoutEffect(() => {
-    signup.setConfig(configOf(options, backend));
-  });
-  useEffect(() => {
-    signup.attach();
-    return () => signup.detach();
-  }, [signup]);
-
-  const state = useSyncExternalStore(signup.subscribe, signup.getState, signup.getState);
+  const [state, signup] = useRunner((initial) => new SignupRunner(initial, mutations(queryClient)), configOf(options, backend));
   return {
     state,
     isPending: isPending(state),
