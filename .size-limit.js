@@ -71,6 +71,7 @@ const laterChunk = (name, pagePath, pageNames, path, limit) => ({
 const CHECKOUT_PAGE = ['dist/checkout.js', ['PurseProvider', 'PurseCheckout']];
 const STATUS_PAGE = ['dist/status.js', ['PurseProvider', 'PaymentStatus']];
 const SIGNUP_PAGE = ['dist/signup.js', ['PurseProvider', 'XcoSignup']];
+const LOADER = ['dist/core.js', ['loadDropin']];
 
 const page = (name, path, names, limit) => ({
   name,
@@ -81,13 +82,39 @@ const page = (name, path, names, limit) => ({
   limit,
 });
 
+/**
+ * A page with the chunks it asks for as soon as it renders or sends its first request (not when idle, not on a rarer
+ * path): what the shopper downloads before acting, as one file, like the page itself. Issue 10's targets are for this.
+ * Each chunk with every export it has (import() loads it whole); size-limit cannot import two files' `*` at once.
+ */
+const atOnce = (name, [pagePath, pageNames], chunks, limit) => ({
+  name,
+  path: [pagePath, ...Object.keys(chunks)],
+  import: { [pagePath]: `{ ${pageNames.join(', ')} }`, ...chunks },
+  ignore: PEERS,
+  modifyEsbuildConfig: lazyImportsApart,
+  limit,
+});
+
 export default [
   page('checkout page: PurseProvider + PurseCheckout (purse-react-kit/checkout)', ...CHECKOUT_PAGE, '9.4 kB'),
+  atOnce(
+    'checkout page with what it downloads at once: the eligible methods list (with the skeleton) and the drop-in mount (with the session request; EMBEDDED)',
+    CHECKOUT_PAGE,
+    { 'dist/react/purse-checkout/methods.js': '{ MethodList, methodLabels }', 'dist/core/dropin/mount.js': '{ mountDropin }' },
+    '10.2 kB',
+  ),
   laterChunk('checkout panels and error words (downloaded when idle, or when a checkout step fails, expires or is cancelled)', ...CHECKOUT_PAGE, 'dist/react/purse-checkout/panels.js', '1.4 kB'),
   laterChunk("checkout's eligible methods list (downloaded when the loading skeleton first shows, beside the session request)", ...CHECKOUT_PAGE, 'dist/react/purse-checkout/methods.js', '570 B'),
   laterChunk('checkout renewal, submit and cancel effects (downloaded once the drop-in is ready, or when first asked for)', ...CHECKOUT_PAGE, 'dist/core/checkout/off-path.js', '510 B'),
   laterChunk('mapping of error answers: problem+json to PurseKitError (downloaded on the first answer that is not ok, or when idle)', ...CHECKOUT_PAGE, 'dist/core/backend/problem.js', '1.45 kB'),
   page('payment status page: PurseProvider + PaymentStatus (purse-react-kit/status)', ...STATUS_PAGE, '6.8 kB'),
+  atOnce(
+    'payment status page with what it downloads at once: what it shows after the answer (from the first render)',
+    STATUS_PAGE,
+    { 'dist/react/payment-status/outcome.js': '{ OutcomeActions, PaymentDetails, errorText, isTransient, outcomeTexts }' },
+    '9.8 kB',
+  ),
   laterChunk('payment status after the answer: details and timeline, the words and actions of a failure, a timeout, an error or a link not paid yet (downloaded from the first render, while the answer is awaited)', ...STATUS_PAGE, 'dist/react/payment-status/outcome.js', '3.55 kB'),
   page('signup page: PurseProvider + XcoSignup (purse-react-kit/signup)', ...SIGNUP_PAGE, '8.9 kB'),
   laterChunk('signup code step (downloaded when the signup page is idle)', ...SIGNUP_PAGE, 'dist/react/xco-signup/CodeStep.js', '1.85 kB'),
@@ -102,9 +129,13 @@ export default [
   page('deposits page: PurseProvider + CustomerPurse (purse-react-kit/customer-purse)', 'dist/customer-purse.js', ['PurseProvider', 'CustomerPurse'], '7.7 kB'),
   page('account page: PurseProvider + XcoAccount (purse-react-kit/xco-account)', 'dist/xco-account.js', ['PurseProvider', 'XcoAccount'], '5.75 kB'),
   {
-    ...page('drop-in loader alone: loadDropin (purse-react-kit/core)', 'dist/core.js', ['loadDropin'], '1 kB'),
+    ...page('drop-in loader alone: loadDropin (purse-react-kit/core)', ...LOADER, '1 kB'),
     // As an ES module, as a page that splits code is built: in its default iife format esbuild adds CommonJS helpers
     // (__require, __toESM) next to a kept import(), dead code no consumer's page contains.
+    modifyEsbuildConfig: (config) => ({ ...lazyImportsApart(config), format: 'esm' }),
+  },
+  {
+    ...atOnce('drop-in loader with what it downloads at once: its mount (beside the script)', [...LOADER], { 'dist/core/dropin/mount.js': '{ mountDropin }' }, '1.5 kB'),
     modifyEsbuildConfig: (config) => ({ ...lazyImportsApart(config), format: 'esm' }),
   },
   {

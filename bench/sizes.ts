@@ -54,6 +54,8 @@ export interface PageSize {
   chunks: number;
   /** Chunks reached only through import(), as the code loads them. */
   lazy: LazyChunk[];
+  /** `initial` plus the lazy chunks the page asks for at once (`atOnce`), each chunk counted once. */
+  atOnce: number;
 }
 
 /** A lazy chunk by the module its import() loads: a package by its name, one of ours by its file name. */
@@ -154,7 +156,7 @@ async function rolldownChunks(source: string, external: string[]): Promise<{ pag
 /** Builds `source` (an ES module that re-exports what a page imports) with `bundler` and measures it. */
 export async function pageSize(
   source: string,
-  options: { external?: string[]; bundler?: Bundler } = {},
+  options: { external?: string[]; bundler?: Bundler; atOnce?: string[] } = {},
 ): Promise<PageSize> {
   const external = [...REACT, ...(options.external ?? [])];
   const { page: entry, chunks } = await (options.bundler === 'rolldown' ? rolldownChunks : esbuildChunks)(source, external);
@@ -183,18 +185,28 @@ export async function pageSize(
     }
   };
   follow(page);
-  const lazy = [...reachable].map((p) => ({
-    label: chunkLabel(chunks.get(p)!.module ?? p),
-    bytes: [...closure(p)].filter((c) => !page.has(c)).reduce((sum, c) => sum + chunks.get(c)!.bytes, 0),
-  }));
-  return { initial, chunks: page.size, lazy };
+  const label = (p: string) => chunkLabel(chunks.get(p)!.module ?? p);
+  const beyondPage = (targets: string[]) =>
+    new Set(targets.flatMap((p) => [...closure(p)]).filter((c) => !page.has(c)));
+  const bytesOf = (set: Set<string>) => [...set].reduce((sum, c) => sum + chunks.get(c)!.bytes, 0);
+  const lazy = [...reachable].map((p) => ({ label: label(p), bytes: bytesOf(beyondPage([p])) }));
+  const wanted = options.atOnce ?? [];
+  const atOnceChunks = [...reachable].filter((p) => wanted.includes(label(p)));
+  const missing = wanted.filter((w) => !atOnceChunks.some((p) => label(p) === w));
+  if (missing.length) throw new Error(`${source}: no lazy chunk ${missing.join(', ')} (renamed? update ROWS' atOnce)`);
+  return { initial, chunks: page.size, lazy, atOnce: initial + bytesOf(beyondPage(atOnceChunks)) };
 }
 
 export interface Row {
   page: string;
   ours: string;
-  /** The issue's target for `ours` alone (library only, brotli bytes). */
+  /** The issue's target for `ours` alone (library only, brotli bytes), met by what the page loads at once. */
   target?: number;
+  /**
+   * The lazy chunks (by label) the page asks for as soon as it renders or sends its first request, not when idle or on
+   * a rarer path: downloaded before the shopper can act, so counted with the page against its target.
+   */
+  atOnce?: string[];
   stripe?: string;
   paypal?: string;
 }
@@ -210,12 +222,16 @@ export const ROWS: Row[] = [
     page: 'checkout page (provider + checkout component)',
     ours: `export { PurseProvider, PurseCheckout } from 'purse-react-kit/checkout';`,
     target: 6000,
+    // EMBEDDED: the eligible methods' list with the skeleton, the drop-in's mount with the session request.
+    atOnce: ['methods', 'mount'],
     ...PEER_PAGES,
   },
   {
     page: 'payment status page (provider + status)',
     ours: `export { PurseProvider, PaymentStatus } from 'purse-react-kit/status';`,
     target: 6000,
+    // What the page shows after the answer, from the first render.
+    atOnce: ['outcome'],
   },
   {
     page: 'signup page (provider + XCO signup)',
@@ -226,6 +242,8 @@ export const ROWS: Row[] = [
     page: 'all three components (root entry)',
     ours: `export { PurseProvider, PurseCheckout, PaymentStatus, XcoSignup } from 'purse-react-kit';`,
     target: 12000,
+    // Each component rendered once: the checkout's and the status page's.
+    atOnce: ['methods', 'mount', 'outcome'],
   },
   {
     page: 'deposits page (provider + CustomerPurse)',
@@ -239,6 +257,8 @@ export const ROWS: Row[] = [
     page: 'script loader alone',
     ours: `export { loadDropin } from 'purse-react-kit/core';`,
     target: 1300,
+    // Asked for beside the script.
+    atOnce: ['mount'],
     stripe: `export { loadStripe } from '@stripe/stripe-js';`,
     paypal: `export { loadScript } from '@paypal/paypal-js';`,
   },
@@ -257,7 +277,7 @@ function lazyText(lazy: LazyChunk[]): string {
 const BUNDLERS: Bundler[] = ['esbuild', 'rolldown'];
 
 /** The same page built by each bundler. */
-const both = (source: string, options: { external?: string[] } = {}) =>
+const both = (source: string, options: { external?: string[]; atOnce?: string[] } = {}) =>
   Promise.all(BUNDLERS.map((bundler) => pageSize(source, { ...options, bundler })));
 
 /** "8.9 kB (4)": a page's bytes, and how many chunks they arrive in. */
@@ -265,26 +285,29 @@ const pageText = (size: PageSize) => `${kB(size.initial)} (${size.chunks})`;
 
 export async function sizeTable(): Promise<string> {
   const lines = [
-    '| page | purse-react-kit, esbuild | purse-react-kit, Rolldown | target | with its peers¹, esbuild / Rolldown | lazy chunks² | ' +
-      'Stripe, esbuild / Rolldown | PayPal, esbuild / Rolldown | ratio to Stripe / PayPal³ |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| page | purse-react-kit, esbuild | purse-react-kit, Rolldown | with the chunks it loads at once⁴, esbuild / Rolldown | target | ' +
+      'with its peers¹, esbuild / Rolldown | lazy chunks² | Stripe, esbuild / Rolldown | PayPal, esbuild / Rolldown | ratio to Stripe / PayPal³ |',
+    '|---|---|---|---|---|---|---|---|---|---|',
   ];
   let phone: PageSize | undefined;
   for (const row of ROWS) {
-    const alone = await both(row.ours, { external: PEERS });
-    const withPeers = await both(row.ours);
+    const alone = await both(row.ours, { external: PEERS, atOnce: row.atOnce });
+    const withPeers = await both(row.ours, { atOnce: row.atOnce });
     if (row.ours.includes('XcoSignup }')) phone = alone[0];
     const stripe = row.stripe ? await both(row.stripe) : undefined;
     const paypal = row.paypal ? await both(row.paypal) : undefined;
-    const pair = (sizes: PageSize[] | undefined) => (sizes ? sizes.map((s) => kB(s.initial)).join(' / ') : '–');
+    const pair = (sizes: PageSize[] | undefined, of: 'initial' | 'atOnce' = 'atOnce') =>
+      sizes ? sizes.map((s) => kB(s[of])).join(' / ') : '–';
+    // What the shopper downloads before acting, ours (with what the page loads at once) over the peer's.
     const ratios = (peer: PageSize[] | undefined) =>
-      peer ? withPeers.map((ours, i) => `${(ours.initial / peer[i]!.initial).toFixed(2)}×`).join(' / ') : undefined;
+      peer ? withPeers.map((ours, i) => `${(ours.atOnce / peer[i]!.atOnce).toFixed(2)}×`).join(' / ') : undefined;
     const ratio = stripe || paypal ? `${ratios(stripe) ?? '–'} and ${ratios(paypal) ?? '–'}` : '–';
-    const met = alone.every((s) => s.initial <= row.target!);
+    const met = alone.every((s) => s.atOnce <= row.target!);
     const target = row.target ? `${met ? '✓' : '✗'} ≤ ${kB(row.target)}` : '–';
+    const atOnce = row.atOnce ? `${pair(alone)} (+ ${row.atOnce.join(', ')})` : 'the same';
     lines.push(
-      `| ${row.page} | ${pageText(alone[0]!)} | ${pageText(alone[1]!)} | ${target} | ${pair(withPeers)} | ${lazyText(alone[0]!.lazy)} | ` +
-        `${pair(stripe)} | ${pair(paypal)} | ${ratio} |`,
+      `| ${row.page} | ${pageText(alone[0]!)} | ${pageText(alone[1]!)} | ${atOnce} | ${target} | ${pair(withPeers)} | ` +
+        `${lazyText(alone[0]!.lazy)} | ${pair(stripe)} | ${pair(paypal)} | ${ratio} |`,
     );
   }
   // The first phone keystroke of the signup page loads the parser and the zone of the number (the largest here).
@@ -294,7 +317,7 @@ export async function sizeTable(): Promise<string> {
     const worst = Math.max(...zones.map((c) => c.bytes));
     const total = parser.bytes + worst;
     lines.push(
-      `| phone data on the first phone keystroke (parser + the largest zone), esbuild | ${kB(total)} | – | ${total <= 25000 ? '✓' : '✗'} ≤ 25.0 kB | ` +
+      `| phone data on the first phone keystroke (parser + the largest zone), esbuild | ${kB(total)} | – | – | ${total <= 25000 ? '✓' : '✗'} ≤ 25.0 kB | ` +
         `${kB(total)} | – | – | – | – |`,
     );
   }
@@ -303,10 +326,15 @@ export async function sizeTable(): Promise<string> {
     'A page\'s figure is the brotli size of its entry chunk and every chunk that chunk imports statically, each chunk ' +
       'compressed on its own as a server sends it; in brackets, how many chunks that is. ' +
       `¹ Plus ${PEERS.join(' and ')} where the page pulls them in (React itself is external everywhere). ` +
-      '² As esbuild splits them. Loaded later by import(), not on page load, each with what it adds: another language\'s texts (fr…), the ' +
-      'phone parser (parse) on the first phone keystroke and the numbering plans of the number\'s region (phone zones), ' +
-      'the signup form inside XcoAccount, the QR code. ' +
-      '³ "with its peers" over the peer\'s page, esbuild / Rolldown: Stripe and PayPal have no non-React peers.',
+      '² As esbuild splits them, loaded by import(), each with what it adds: at once (⁴), when idle, or on their path: ' +
+      'another language\'s texts (fr…), the phone parser (parse) on the first phone keystroke and the numbering plans ' +
+      'of the number\'s region (phone zones), the signup form inside XcoAccount, the QR code. ' +
+      '³ "with its peers" (with the chunks loaded at once) over the peer\'s page, esbuild / Rolldown: Stripe and PayPal ' +
+      'have no non-React peers. ' +
+      '⁴ The chunks a page asks for as soon as it renders or sends its first request, downloaded before the shopper can ' +
+      'act, so counted against the target: the checkout\'s eligible methods\' list (with the skeleton) and the drop-in\'s ' +
+      'mount (with the session request, EMBEDDED; a HOSTED_PAGE checkout does not download it), the status page\'s ' +
+      'after-answer chunk (from the first render), the loader\'s mount (beside the script).',
     ...NOTES.flatMap((note) => ['', note]),
   );
   return lines.join('\n');
