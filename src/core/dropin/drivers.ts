@@ -5,22 +5,7 @@
 // the script defined window.UpStreamPay. A failed download fails the mount (script_load), and mounting again (the
 // shopper's retry) downloads it again.
 import { PurseKitFailure } from '../errors.ts';
-import type { DropinDriver, DropinEvent, DropinMountOptions, DropinWindow, MountedDropin, PurseUnsubscribe } from './types.ts';
-
-/** A teardown step: a function, or what a drop-in's `subscribe` handed back. */
-export type Cleanup = PurseUnsubscribe;
-
-/**
- * A generation's mount: events out through `emit`, teardown steps pushed on `cleanups` (run last first), `check`
- * throws once the caller gave up. Resolves once the drop-in is mounted; the driver then reports `ready`.
- */
-export type Mount = (
-  win: DropinWindow,
-  o: DropinMountOptions,
-  emit: (event: DropinEvent) => void,
-  cleanups: Cleanup[],
-  check: () => void,
-) => Promise<Omit<MountedDropin, 'unmount'>>;
+import type { DropinDriver, DropinWindow } from './types.ts';
 
 const widgetV3 = () => import('./widget-v3.ts');
 const mount = () => import('./mount.ts');

@@ -1,8 +1,30 @@
 // Mounting a drop-in, downloaded apart by drivers.ts as soon as a drop-in script is asked for (loadDropin, or a
 // checkout's session request), so it is there when the script is: the listener book-keeping every mount runs with, and
 // Drop-in Checkout's (window.Purse) own mount. Widget v3's is in widget-v3.ts, downloaded only for that generation.
-import type { Cleanup, Mount } from './drivers.ts';
-import type { DropinEvent, DropinMountOptions, DropinWindow, MountedDropin, PurseDropinCheckoutEvent, PurseDropinCheckoutOptions } from './types.ts';
+import type {
+  DropinEvent,
+  DropinMountOptions,
+  DropinWindow,
+  MountedDropin,
+  PurseDropinCheckoutEvent,
+  PurseDropinCheckoutOptions,
+  PurseUnsubscribe,
+} from './types.ts';
+
+/** A teardown step: a function, or what a drop-in's `subscribe` handed back. */
+type Cleanup = PurseUnsubscribe;
+
+/**
+ * A generation's mount: events out through `emit`, teardown steps pushed on `cleanups` (run last first), `check`
+ * throws once the caller gave up. Resolves once the drop-in is mounted; the driver then reports `ready`.
+ */
+type Mount = (
+  win: DropinWindow,
+  o: DropinMountOptions,
+  emit: (event: DropinEvent) => void,
+  cleanups: Cleanup[],
+  check: () => void,
+) => Promise<Omit<MountedDropin, 'unmount'>>;
 
 /**
  * Mounts the drop-in of `win`'s generation (`current`: Drop-in Checkout, else Widget v3) with its own listeners; a
@@ -43,7 +65,7 @@ export async function mountDropin(win: DropinWindow, current: boolean, o: Dropin
   }
 }
 
-/** Mounts Drop-in Checkout (see drivers.ts, `Mount`). */
+/** Mounts Drop-in Checkout (see `Mount`). */
 const dropinCheckout: Mount = async (win, o, emit, cleanups, check) => {
   const options: Record<string, unknown> = {
     session: o.widgetData,

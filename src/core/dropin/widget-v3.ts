@@ -1,5 +1,5 @@
 // The Widget v3 (window.UpStreamPay) half of the driver: downloaded by drivers.ts only when the page's drop-in script
-// is that older generation, so a Drop-in Checkout page does not pay for it. drivers.ts owns the listener book-keeping.
+// is that older generation, so a Drop-in Checkout page does not pay for it. mount.ts owns the listener book-keeping.
 import type { DropinEvent, DropinMountOptions, PurseUnsubscribe, UpStreamPayEvent, UpStreamPayGlobal } from './types.ts';
 
 let idSeq = 0;
@@ -14,7 +14,7 @@ function fromWidgetEvent({ code, payload }: UpStreamPayEvent): DropinEvent | und
 /** Widget v3 mounts by element id: a container without one gets a unique id. */
 const idOf = (element: HTMLElement) => (element.id ||= `purse-dropin-${++idSeq}`);
 
-/** Mounts Widget v3 (see drivers.ts, `Mount`): `cleanups` run last first on unmount or failure, `check` throws once aborted. */
+/** Mounts Widget v3 (see mount.ts, `Mount`): `cleanups` run last first on unmount or failure, `check` throws once aborted. */
 export const widgetV3 = async (
   { UpStreamPay: ups }: { UpStreamPay?: UpStreamPayGlobal },
   o: DropinMountOptions, emit: (event: DropinEvent) => void, cleanups: PurseUnsubscribe[], check: () => void) => {
