@@ -148,3 +148,23 @@ test('cancel aborts the session once (ABORTED_BY_CUSTOMER)', async ({ page, requ
   expect(state.sessions[0]).toMatchObject({ status: 'ABORTED_BY_CUSTOMER' });
   expect(state.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/abort'))).toHaveLength(1);
 });
+
+test('a payment whose answer is lost on the way: the shopper is not left on "Submitting", and pays once', async ({ page, request }) => {
+  // KNOWN DEFECT (audit7, not fixed): the drop-in's POST reaches Purse, the answer is cut, the browser's retry gets 409
+  // SESSION_SUBMITTED; the drop-in turns its session to `terminated` ("A payment was already submitted"), which the kit
+  // does not follow (mount.ts forwards ready/submitting/expired only). The kit stays "Submitting your payment…" with
+  // no control; a reload creates a new session the shopper can pay again. Remove test.fail once the kit offers a way
+  // to the payment's result (the session names its payment_id; PaymentStatus can follow a clientSessionId).
+  test.fail();
+  await page.goto('/checkout');
+  await expect(page.getByLabel('Card number')).toBeVisible();
+  await mock.fault(request, { method: 'POST', path: '/dropin/api/sessions/*', after: true, drop: true, times: 1 });
+  await payWithCard(page, '4111 1111 1111 1111');
+
+  const checkout = page.getByRole('group', { name: 'Payment' });
+  await expect(page.getByText('A payment was already submitted for this session.')).toBeVisible();
+  // A way on: the kit says what happened and offers a control (or the page moves on to the payment's result).
+  await expect(checkout.getByRole('status').first()).not.toHaveText('Submitting your payment…', { timeout: 5_000 });
+  await expect(checkout.getByRole('link').or(checkout.getByRole('button'))).not.toHaveCount(0);
+  expect((await mock.state(request)).payments).toHaveLength(1);
+});

@@ -1,5 +1,6 @@
 import type { Page, Request } from '@playwright/test';
 import { expect, test, expectNoAxeViolations, mock } from './support.ts';
+import { MOCK_CREDENTIALS } from '../src/mock-server/seed.ts';
 
 /** The requests the browser sends to the merchant backend, as "METHOD /path". */
 function recordBackendCalls(page: Page) {
@@ -13,6 +14,7 @@ function recordBackendCalls(page: Page) {
 
 const identifierField = (page: Page) => page.getByRole('textbox', { name: 'Email or phone number' });
 const codeField = (page: Page) => page.getByRole('textbox', { name: 'Verification code' });
+const signup = (page: Page) => page.getByRole('region', { name: 'Pay faster with Purse' });
 
 test.beforeEach(async ({ request }) => {
   await mock.reset(request);
@@ -133,6 +135,36 @@ test('resend: the countdown runs, then a new code replaces the old one', async (
   expect(second).not.toBe(first);
   await codeField(page).fill(second);
   await expect(page.getByRole('heading', { name: 'Your Purse account is linked' })).toBeVisible();
+});
+
+test('a reload on the code step: typing the identifier again leads back to the code already sent, not to an error', async ({ page, request }) => {
+  await page.goto('/account');
+  await identifierField(page).fill('existing@example.com');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(codeField(page)).toBeFocused();
+  const code = await mock.otp(request, { email: 'existing@example.com' });
+
+  await page.reload();
+  // Purse's answer to a second send moments after the first (the mock's own throttle, whatever the time the reload took).
+  await mock.fault(request, {
+    method: 'POST',
+    path: `/v1/merchants/${MOCK_CREDENTIALS.merchantId}/users/passwordless/start`,
+    status: 429,
+    headers: { 'content-type': 'application/problem+json', 'retry-after': '30' },
+    body: { title: 'Too Many Requests', status: 429, code: 'resend_throttled', detail: 'A code was sent moments ago; wait before asking for another.' },
+    times: 1,
+  });
+  await identifierField(page).fill('existing@example.com');
+  await page.keyboard.press('Enter');
+
+  // The code sent before the reload is the one to type: the code step, said once, focused; a new code after the wait.
+  await expect(codeField(page)).toBeFocused();
+  await expect(signup(page).getByRole('status')).toHaveText('Code sent to existing@example.com.');
+  await expect(signup(page).getByRole('heading', { name: 'Something went wrong' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /Resend code in \d+ s/ })).toBeVisible();
+  await page.keyboard.type(code);
+  await expect(page.getByRole('heading', { name: 'Your Purse account is linked' })).toBeVisible();
+  expect((await mock.state(request)).consents).toHaveLength(1);
 });
 
 test('the whole existing-shopper flow works with the keyboard only', async ({ page, request }) => {

@@ -122,6 +122,16 @@ describe('signupReducer: error routing', () => {
     });
   });
 
+  it('sending: a first send throttled (a code was sent moments ago, before a reload) goes to the code step, a new code after the wait', () => {
+    const throttled = { ...errors.rate_limited, code: 'resend_throttled' };
+    expect(failWith(states.sending, throttled, 35_000)).toEqual({
+      status: 'code_sent',
+      input: states.sending.input,
+      identifier: email,
+      resendAvailableAt: 45_000,
+    });
+  });
+
   it('verifying: wrong code stays in code entry with attempts left', () => {
     expect(failWith(states.verifying, errors.invalid_code)).toEqual({
       status: 'code_sent',

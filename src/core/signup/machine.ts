@@ -88,6 +88,9 @@ function requestFailed(state: PendingState, error: PurseKitError, now: number): 
       const back = state.resendFrom;
       // A throttled resend: back to the code (still valid), with the wait the API asked for.
       if (back && kind === 'rate_limited') return codeStep(state, after(back.resendAvailableAt), back.attemptsLeft, undefined, error);
+      // A first send refused because a code was sent moments ago (the page reloaded on the code step, another tab):
+      // that code is valid, so the code step as after a send, a new code once the wait is over.
+      if (!back && code === 'resend_throttled') return codeStep(state, after(now));
       if (!back && kind === 'validation') return { status: 'identify', input: state.input, error };
       break;
     }
