@@ -149,22 +149,31 @@ test('cancel aborts the session once (ABORTED_BY_CUSTOMER)', async ({ page, requ
   expect(state.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/abort'))).toHaveLength(1);
 });
 
-test('a payment whose answer is lost on the way: the shopper is not left on "Submitting", and pays once', async ({ page, request }) => {
-  // KNOWN DEFECT (audit7, not fixed): the drop-in's POST reaches Purse, the answer is cut, the browser's retry gets 409
-  // SESSION_SUBMITTED; the drop-in turns its session to `terminated` ("A payment was already submitted"), which the kit
-  // does not follow (mount.ts forwards ready/submitting/expired only). The kit stays "Submitting your payment…" with
-  // no control; a reload creates a new session the shopper can pay again. Remove test.fail once the kit offers a way
-  // to the payment's result (the session names its payment_id; PaymentStatus can follow a clientSessionId).
-  test.fail();
+test('a payment whose answer is lost on the way: the shopper is told, and led to the payment, never to pay again', async ({ page, request }) => {
+  // The drop-in's POST reaches Purse and its answer is cut: the browser's retry finds the session submitted (409
+  // SESSION_SUBMITTED), and the drop-in's session is terminated ("A payment was already submitted").
   await page.goto('/checkout');
   await expect(page.getByLabel('Card number')).toBeVisible();
   await mock.fault(request, { method: 'POST', path: '/dropin/api/sessions/*', after: true, drop: true, times: 1 });
   await payWithCard(page, '4111 1111 1111 1111');
 
   const checkout = page.getByRole('group', { name: 'Payment' });
-  await expect(page.getByText('A payment was already submitted for this session.')).toBeVisible();
-  // A way on: the kit says what happened and offers a control (or the page moves on to the payment's result).
-  await expect(checkout.getByRole('status').first()).not.toHaveText('Submitting your payment…', { timeout: 5_000 });
-  await expect(checkout.getByRole('link').or(checkout.getByRole('button'))).not.toHaveCount(0);
-  expect((await mock.state(request)).payments).toHaveLength(1);
+  const closed = 'This payment form is closed. A payment may already have been made.';
+  // Said once by the kit's live region, and shown.
+  await expect(page.getByRole('status').filter({ hasText: closed })).toHaveCount(1);
+  await expect(shown(page, closed)).toBeVisible();
+  // No way to pay again from here: the drop-in is gone, no "Start again".
+  await expect(page.getByLabel('Card number')).toHaveCount(0);
+  await expect(checkout.getByRole('button')).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  const link = checkout.getByRole('link', { name: 'See the status of your payment' });
+  await link.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/return\?.*purse-client-session-id=/);
+  await expect(page.getByRole('heading', { name: 'Payment successful' })).toBeVisible();
+  await expect(page.getByText('€42.99').first()).toBeVisible();
+  const state = await mock.state(request);
+  expect(state.sessions).toHaveLength(1);
+  expect(state.payments).toHaveLength(1);
 });

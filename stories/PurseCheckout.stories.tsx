@@ -168,6 +168,40 @@ export const ExpiredSession: Story = {
   },
 };
 
+/**
+ * The answer to a payment is lost on its way back (the connection drops after Purse took it): paying again finds the
+ * session submitted, the drop-in closes it, and the checkout says so and leads to the payment's status, never to a
+ * second payment.
+ */
+export const PaymentAnswerLost: Story = {
+  beforeEach: ({ loaded }) => {
+    stackOf({ loaded }).purse.control.setFault({ method: 'POST', path: '/dropin/api/sessions/*', after: true, drop: true, times: 1 });
+  },
+  play: async (context) => {
+    const { canvas, canvasElement, userEvent, loaded } = context;
+    await expectReady(context);
+    await userEvent.type(canvas.getByLabelText('Card number'), '4111111111111111');
+    await userEvent.type(canvas.getByLabelText('Expiry date (MM/YY)'), '12/39');
+    await userEvent.type(canvas.getByLabelText('Security code (CVC)'), '123');
+    const pay = canvas.getByRole('button', { name: /^Pay / });
+    await userEvent.click(pay);
+    // The drop-in says the connection failed; the shopper pays again.
+    await waitFor(() => expect(pay).toBeEnabled(), LOAD);
+    await userEvent.click(pay);
+
+    const closed = 'This payment form is closed. A payment may already have been made.';
+    await expect(await canvas.findByText(closed, { selector: 'p' }, LOAD)).toBeVisible();
+    await expect(liveRegion(canvasElement)).toHaveTextContent(closed);
+    const { control } = stackOf({ loaded }).purse;
+    const [sessions, payments] = [control.sessions(), control.payments()];
+    const link = canvas.getByRole('link', { name: 'See the status of your payment' });
+    await expect(new URL(link.getAttribute('href')!).searchParams.get('purse-client-session-id')).toBe(sessions[0]!.id);
+    await expect(canvas.queryByRole('button')).not.toBeInTheDocument();
+    await expect(sessions).toHaveLength(1);
+    await expect(payments).toHaveLength(1);
+  },
+};
+
 /** HOSTED_PAGE with `hostedPage: 'link'`: a link to Purse's hosted page (origin checked) instead of a drop-in. */
 export const HostedPage: Story = {
   args: { integrationMode: 'HOSTED_PAGE', hostedPage: 'link' },

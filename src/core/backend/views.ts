@@ -47,6 +47,8 @@ export interface CheckoutSession {
   eligible_solutions: EligibleSolution[];
   /** Set once a payment was made on the session. */
   payment_id?: string;
+  /** The shop's return page, where Purse sends the shopper after paying (and the kit, to a closed session's status). */
+  shopper_redirection_url?: string;
 }
 
 /** A payment as the shopper may see it. */

@@ -89,6 +89,26 @@ describe('checkoutReducer', () => {
     expect(run(initialCheckoutState('k'), { type: 'CANCEL', key: 'c' })).toMatchObject({ status: 'cancelled' });
   });
 
+  it('closes when the drop-in can no longer take a payment for the session, and nothing then reopens it but a restart', () => {
+    const closed = run(run(ready(), { type: 'FULFILLED', isFulfilled: true }, { type: 'SUBMIT', key: 's1' }), { type: 'DROPIN_TERMINATED' });
+    expect(closed).toMatchObject({ status: 'closed', submitKey: undefined, isFulfilled: false, error: undefined });
+    // A submit's late answer, a cancel, an expiry, a retry: the session stays closed.
+    for (const event of [
+      { type: 'SUBMIT_SETTLED', key: 's1' },
+      { type: 'CANCEL', key: 'c1' },
+      { type: 'SESSION_EXPIRED' },
+      { type: 'DROPIN_EXPIRED', now: 1 },
+      { type: 'RETRY' },
+      { type: 'SUBMIT', key: 's2' },
+    ] as const) {
+      expect(checkoutReducer(closed, event).status).toBe('closed');
+    }
+    // Before a drop-in is mounted there is nothing to close.
+    const loading = initialCheckoutState('k');
+    expect(checkoutReducer(loading, { type: 'DROPIN_TERMINATED' })).toBe(loading);
+    expect(run(closed, { type: 'RESTART', intentKey: 'k2' })).toMatchObject({ status: 'loading', step: 'session', intentKey: 'k2' });
+  });
+
   it('waits for Drop-in Checkout to renew an expired session, and expires when it does not ask in time', () => {
     const waiting = run(ready(), { type: 'DROPIN_EXPIRED', now: 10_000 });
     expect(waiting).toMatchObject({ status: 'ready', expiredAt: 10_000 });

@@ -33,8 +33,10 @@ const without = (s: S, change: Partial<S>): S => ({ ...s, submitKey: undefined, 
 /** The drop-in must be mounted again (same session): a new mount key. */
 const remount = (s: S): S => without(s, { status: 'loading', step: 'mount', mountKey: s.mountKey + 1 });
 
-const expire = (s: S): S =>
-  s.status === 'expired' || s.status === 'cancelled' ? s : without(s, { status: 'expired', isFulfilled: false, error: undefined });
+/** The session is over (expired, cancelled, closed): nothing changes it but a restart. */
+const over = (s: S) => s.status === 'expired' || s.status === 'cancelled' || s.status === 'closed';
+
+const expire = (s: S): S => (over(s) ? s : without(s, { status: 'expired', isFulfilled: false, error: undefined }));
 
 const cancelled = (s: S): S => without(s, { status: 'cancelled', cancelKey: undefined, isFulfilled: false, error: undefined });
 
@@ -59,6 +61,9 @@ const rules: Rules = {
   DROPIN_ERROR: toReady,
   // Drop-in Checkout renews through hooks.onRefreshSession; Widget v3 cannot: offer a restart.
   DROPIN_EXPIRED: (s, { now }) => (s.generation === 'dropin-checkout' ? { ...s, expiredAt: now } : expire(s)),
+  // The drop-in can no longer take a payment for this session (its answer to a payment was lost and the retry found
+  // the session submitted, or it was aborted elsewhere): the shopper is pointed to the payment's status, never to pay again.
+  DROPIN_TERMINATED: (s) => (hasDropin(s) ? without(s, { status: 'closed', isFulfilled: false, error: undefined }) : s),
   RENEWING: (s, { now }) => ({ ...s, renewing: true, lastRenewalAt: now, expiredAt: undefined }),
   RENEWED: (s, { session, now }) => (s.renewing ? { ...s, renewing: false, session, receivedAt: now } : s),
   RENEW_FAILED: (s) => (s.renewing ? expire({ ...s, renewing: false }) : s),
@@ -77,7 +82,7 @@ const rules: Rules = {
   // A payment being submitted is not cancelled from here (Purse decides its outcome); without a session yet, nothing
   // is aborted on the server: its creation stops.
   CANCEL: (s, { key }) =>
-    s.status === 'cancelled' || s.status === 'expired' || s.status === 'submitting' || s.cancelKey !== undefined
+    over(s) || s.status === 'submitting' || s.cancelKey !== undefined
       ? s
       : s.session
         ? { ...s, cancelKey: key, error: undefined }

@@ -5,6 +5,7 @@ import type { CheckoutSession, CheckoutSessionRequest } from '../backend/views.t
 import { checkOrigin, configFailure, PURSE_SCRIPT_ORIGINS } from '../dropin/load.ts';
 import type { PurseKitError } from '../errors.ts';
 import type { DropinEvent } from '../dropin/types.ts';
+import { SESSION_PARAM } from '../wire/payment.ts';
 import type { CheckoutEvent, SessionTarget } from './types.ts';
 
 /** Purse's hosted payment pages (production and sandbox). */
@@ -59,7 +60,23 @@ const DROPIN_EVENTS = {
   submitting: 'DROPIN_SUBMITTING',
   ready: 'DROPIN_READY',
   expired: 'DROPIN_EXPIRED',
+  terminated: 'DROPIN_TERMINATED',
 } as const satisfies Record<Exclude<DropinEvent['type'], 'error'>, CheckoutEvent['type']>;
+
+/**
+ * Where the shopper sees what became of a session that can no longer be paid here (status `closed`): the shop's return
+ * page, told the session's id; undefined without an http(s) return page.
+ */
+export function sessionStatusUrl(session: CheckoutSession | undefined): string | undefined {
+  try {
+    const url = new URL(session!.shopper_redirection_url!);
+    if (!/^https?:$/.test(url.protocol)) return undefined;
+    url.searchParams.set(SESSION_PARAM, session!.id);
+    return url.href;
+  } catch {
+    return undefined;
+  }
+}
 
 /** A drop-in event as a checkout event. Before the drop-in is mounted (or on an init failure), an error is fatal. */
 export function dropinEvent(event: DropinEvent, mounted: boolean, url: string): CheckoutEvent {

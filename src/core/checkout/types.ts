@@ -12,7 +12,7 @@ import type { PurseKitError } from '../errors.ts';
  * - `expired`: the session expired and could not be renewed in place; `restart()` creates a fresh one
  * - `cancelled`: the shopper cancelled (the session was aborted); `restart()` creates a fresh one
  */
-export type CheckoutStatus = 'loading' | 'ready' | 'submitting' | 'failed' | 'expired' | 'cancelled';
+export type CheckoutStatus = 'loading' | 'ready' | 'submitting' | 'failed' | 'expired' | 'cancelled' | 'closed';
 
 /** The step under way while loading, or the step that failed. */
 export type CheckoutStep = 'session' | 'script' | 'mount';
@@ -79,6 +79,7 @@ export type CheckoutEvent =
   /** An error the drop-in shows itself; it ends a submission. */
   | { type: 'DROPIN_ERROR'; error: PurseKitError }
   | { type: 'DROPIN_EXPIRED'; now: number }
+  | { type: 'DROPIN_TERMINATED' }
   /** Drop-in Checkout asked for a new session (`hooks.onRefreshSession`). */
   | { type: 'RENEWING'; now: number }
   | { type: 'RENEWED'; session: CheckoutSession; now: number }

@@ -85,7 +85,7 @@ const dropinCheckout: Mount = async (win, o, emit, cleanups, check) => {
   cleanups.push(
     instance.isPaymentFulfilled.subscribe((isFulfilled) => emit({ type: 'fulfilled', isFulfilled })),
     instance.sessionState.subscribe((state) => {
-      if (state === 'ready' || state === 'submitting' || state === 'expired') emit({ type: state });
+      if (state === 'ready' || state === 'submitting' || state === 'expired' || state === 'terminated') emit({ type: state });
     }),
   );
   await instance.mount(o.element);

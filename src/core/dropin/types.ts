@@ -148,6 +148,8 @@ export type DropinEvent =
   | { type: 'fulfilled'; isFulfilled: boolean }
   | { type: 'submitting' }
   | { type: 'expired' }
+  /** The session can no longer be paid here (a payment was already submitted, or it was closed): the form is gone. */
+  | { type: 'terminated' }
   | { type: 'error'; message: string; code?: string };
 
 /** What `DropinDriver.mount` takes. */

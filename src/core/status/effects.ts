@@ -8,7 +8,7 @@ import { toKitError, type PurseKitError } from '../errors.ts';
 import { MachineRunner, timer, type Effect, type EffectContext } from '../runner.ts';
 import { blank, sourceKey, statusReducer } from './machine.ts';
 import { pollDelay, type PollSchedule } from './schedule.ts';
-import { readRedirectToken, resolveSource, type StatusSource, type StatusSourceProps } from './source.ts';
+import { readRedirectToken, readSessionId, resolveSource, type StatusSource, type StatusSourceProps } from './source.ts';
 import type { PaymentStatusPhase, StatusAnswer, StatusEvent, StatusState, StatusTarget } from './types.ts';
 
 /** Given to the callbacks. */
@@ -72,6 +72,7 @@ export interface StatusRunner {
 export const StatusRunner = function (config: StatusConfig, cache: StatusCache = direct): StatusRunner {
   // A closure rather than a class: the minifier renames what is private here.
   let urlToken: string | undefined;
+  let urlSessionId: string | undefined;
   let urlRead = false;
   /** The phase the callbacks were last told of: each transition is reported once. */
   let reported: PaymentStatusPhase | undefined;
@@ -79,7 +80,7 @@ export const StatusRunner = function (config: StatusConfig, cache: StatusCache =
 
   // Starts over when the props (or, once read, the URL) name another payment.
   const follow = () => {
-    const source = resolveSource(config, urlToken, urlRead);
+    const source = resolveSource(config, urlToken, urlRead, urlSessionId);
     if (sourceKey(source) === sourceKey(machine.getState().source)) return;
     machine.send({ type: 'START', source, now: Date.now(), cached: cached(source) });
   };
@@ -129,6 +130,7 @@ export const StatusRunner = function (config: StatusConfig, cache: StatusCache =
       if (!urlRead) {
         urlRead = true;
         urlToken = readRedirectToken();
+        urlSessionId = readSessionId();
       }
       follow();
       report();

@@ -20,6 +20,6 @@ export type { PollSchedule, PollStep } from './schedule.ts';
 export * from './types.ts';
 export { initialStatusState, MISSING_SOURCE, sourceKey, statusReducer } from './machine.ts';
 export { StatusRunner, type PaymentStatusDetails, type StatusCache, type StatusConfig } from './effects.ts';
-export { readRedirectToken, resolveSource, type StatusSource, type StatusSourceProps } from './source.ts';
+export { readRedirectToken, readSessionId, resolveSource, type StatusSource, type StatusSourceProps } from './source.ts';
 export { paymentTimeline, settlementOf, timelineOf } from './timeline.ts';
 export type { SettlementKind, SettlementLine } from './timeline.ts';

@@ -17,6 +17,10 @@ describe('resolveSource', () => {
     expect(resolveSource({ clientSessionId: 'cs' }, 'url', true)).toEqual({ kind: 'session', id: 'cs' });
     expect(resolveSource({ paymentId: '  ' }, 'url', true)).toEqual({ kind: 'token', token: 'url' });
     expect(resolveSource({}, undefined, true)).toEqual({ kind: 'none' });
+    // The URL's client session (where a closed checkout sends the shopper) after its token, never over a prop.
+    expect(resolveSource({}, undefined, true, 'cs_url')).toEqual({ kind: 'session', id: 'cs_url' });
+    expect(resolveSource({}, 'url', true, 'cs_url')).toEqual({ kind: 'token', token: 'url' });
+    expect(resolveSource({ paymentId: 'p' }, undefined, true, 'cs_url')).toEqual({ kind: 'payment', id: 'p' });
     // Before mount (and on the server) the URL is not read: not "missing" yet, so both first renders agree.
     expect(resolveSource({}, undefined, false)).toEqual({ kind: 'unread' });
     expect(resolveSource({ paymentId: 'p' }, undefined, false)).toEqual({ kind: 'payment', id: 'p' });

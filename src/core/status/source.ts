@@ -1,5 +1,5 @@
 // Which payment the status page is about: a redirect token (explicit or from the URL), or an id the merchant passes.
-import { REDIRECTION_PARAM } from '../wire/payment.ts';
+import { REDIRECTION_PARAM, SESSION_PARAM } from '../wire/payment.ts';
 
 /** Which payment the status page is about. */
 export type StatusSource =
@@ -28,21 +28,35 @@ export interface StatusSourceProps {
 
 const given = (value: string | undefined): value is string => typeof value === 'string' && value.trim() !== '';
 
+const fromQuery = (name: string, search = typeof window === 'undefined' ? '' : window.location.search) => {
+  const value = new URLSearchParams(search).get(name);
+  return given(value ?? undefined) ? (value as string) : undefined;
+};
+
 /** The token in the page's query string, if any. Read it after mount only: on the server there is none. */
-export function readRedirectToken(search = typeof window === 'undefined' ? '' : window.location.search): string | undefined {
-  const token = new URLSearchParams(search).get(REDIRECTION_PARAM);
-  return given(token ?? undefined) ? (token as string) : undefined;
-}
+export const readRedirectToken = (search?: string): string | undefined => fromQuery(REDIRECTION_PARAM, search);
 
 /**
- * Explicit inputs first: a token prop, then a payment link, a payment, a client session; the URL's token only when the
- * merchant passed none of them. `canReadUrl` is false until the view is mounted.
+ * The client session the query string names (`purse-client-session-id`: where PurseCheckout sends a shopper whose
+ * session can no longer be paid), if any. Read it after mount only.
  */
-export function resolveSource(props: StatusSourceProps, urlToken: string | undefined, canReadUrl: boolean): StatusSource {
+export const readSessionId = (search?: string): string | undefined => fromQuery(SESSION_PARAM, search);
+
+/**
+ * Explicit inputs first: a token prop, then a payment link, a payment, a client session; the URL's token (else its
+ * client session) only when the merchant passed none of them. `canReadUrl` is false until the view is mounted.
+ */
+export function resolveSource(
+  props: StatusSourceProps,
+  urlToken: string | undefined,
+  canReadUrl: boolean,
+  urlSessionId?: string,
+): StatusSource {
   if (given(props.token)) return { kind: 'token', token: props.token };
   if (given(props.paymentLinkId)) return { kind: 'link', id: props.paymentLinkId };
   if (given(props.paymentId)) return { kind: 'payment', id: props.paymentId };
   if (given(props.clientSessionId)) return { kind: 'session', id: props.clientSessionId };
   if (given(urlToken)) return { kind: 'token', token: urlToken };
+  if (given(urlSessionId)) return { kind: 'session', id: urlSessionId };
   return canReadUrl ? { kind: 'none' } : { kind: 'unread' };
 }

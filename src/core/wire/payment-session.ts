@@ -240,6 +240,13 @@ export interface SigningJwks {
 /** Query parameter carrying the signed redirect token on `shopper_redirection_url`. */
 export const REDIRECTION_PARAM = 'purse-redirection-data';
 
+/**
+ * Query parameter naming a client session on the return page, where the kit sends a shopper whose session can no longer
+ * be paid (PurseCheckout's `closed`): PaymentStatus follows that session (the merchant server checks it is the
+ * shopper's). Not Purse's: the kit's own.
+ */
+export const SESSION_PARAM = 'purse-client-session-id';
+
 /** Payload of the `purse-redirection-data` JWS (RS256). Trust it only after server-side verification. */
 export interface RedirectTokenClaims {
   /** The client session. */

@@ -154,6 +154,8 @@ export const de: Messages = {
   'checkout.status.redirecting': 'Sie werden zur sicheren Zahlungsseite weitergeleitet…',
   'checkout.status.expired': 'Ihre Sitzung ist abgelaufen.',
   'checkout.status.cancelled': 'Zahlung abgebrochen.',
+  'checkout.status.closed': 'Dieses Zahlungsformular ist geschlossen. Möglicherweise wurde bereits eine Zahlung ausgeführt.',
+  'checkout.closed.link': 'Status Ihrer Zahlung ansehen',
   'checkout.methods.title': 'Verfügbare Zahlungsarten',
   'checkout.error.title': 'Das Zahlungsformular konnte nicht geladen werden',
   'checkout.error.script_load':

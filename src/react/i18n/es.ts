@@ -154,6 +154,8 @@ export const es: Messages = {
   'checkout.status.redirecting': 'Te estamos llevando a la página de pago segura…',
   'checkout.status.expired': 'Tu sesión ha caducado.',
   'checkout.status.cancelled': 'Pago cancelado.',
+  'checkout.status.closed': 'Este formulario de pago está cerrado. Es posible que ya se haya realizado un pago.',
+  'checkout.closed.link': 'Ver el estado de tu pago',
   'checkout.methods.title': 'Métodos de pago disponibles',
   'checkout.error.title': 'No se ha podido cargar el formulario de pago',
   'checkout.error.script_load': 'No se ha podido cargar el formulario de pago. Comprueba tu conexión y vuelve a intentarlo.',

@@ -153,6 +153,8 @@ export const fr: Messages = {
   'checkout.status.redirecting': 'Redirection vers la page de paiement sécurisée…',
   'checkout.status.expired': 'Votre session a expiré.',
   'checkout.status.cancelled': 'Paiement annulé.',
+  'checkout.status.closed': 'Ce formulaire de paiement est fermé. Un paiement a peut-être déjà été effectué.',
+  'checkout.closed.link': 'Voir l’état de votre paiement',
   'checkout.methods.title': 'Moyens de paiement disponibles',
   'checkout.error.title': 'Le formulaire de paiement n’a pas pu se charger',
   'checkout.error.script_load': 'Le formulaire de paiement n’a pas pu se charger. Vérifiez votre connexion et réessayez.',

@@ -155,6 +155,8 @@ export const it: Messages = {
   'checkout.status.redirecting': 'Ti stiamo reindirizzando alla pagina di pagamento sicura…',
   'checkout.status.expired': 'La tua sessione è scaduta.',
   'checkout.status.cancelled': 'Pagamento annullato.',
+  'checkout.status.closed': 'Questo modulo di pagamento è chiuso. Potrebbe essere già stato effettuato un pagamento.',
+  'checkout.closed.link': 'Vedi lo stato del tuo pagamento',
   'checkout.methods.title': 'Metodi di pagamento disponibili',
   'checkout.error.title': 'Non è stato possibile caricare il modulo di pagamento',
   'checkout.error.script_load': 'Non è stato possibile caricare il modulo di pagamento. Controlla la connessione e riprova.',

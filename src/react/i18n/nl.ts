@@ -155,6 +155,8 @@ export const nl: Messages = {
   'checkout.status.redirecting': 'Je wordt doorgestuurd naar de beveiligde betaalpagina…',
   'checkout.status.expired': 'Je sessie is verlopen.',
   'checkout.status.cancelled': 'Betaling geannuleerd.',
+  'checkout.status.closed': 'Dit betaalformulier is gesloten. Mogelijk is er al een betaling gedaan.',
+  'checkout.closed.link': 'Bekijk de status van je betaling',
   'checkout.methods.title': 'Beschikbare betaalmethoden',
   'checkout.error.title': 'Het betaalformulier kon niet worden geladen',
   'checkout.error.script_load': 'Het betaalformulier kon niet worden geladen. Controleer je verbinding en probeer het opnieuw.',

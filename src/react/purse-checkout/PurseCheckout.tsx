@@ -3,7 +3,8 @@ import { usePurse } from '../provider/context.ts';
 import { Button } from '../shared/button.tsx';
 import { cx, LiveRegion } from '../shared/parts.tsx';
 import { usePreloadWhenIdle } from '../shared/lazy.tsx';
-import { CheckoutPanel, HostedPageLink, LoadingSkeleton, panels, useErrorText } from './parts.tsx';
+import { sessionStatusUrl } from '../../core/checkout/session.ts';
+import { CheckoutPanel, ClosedPanel, HostedPageLink, LoadingSkeleton, panels, useErrorText } from './parts.tsx';
 import { checkoutStatusText } from './texts.ts';
 import type { UsePurseCheckoutOptions } from './options.ts';
 import { usePurseCheckout, type PurseCheckoutApi } from './usePurseCheckout.ts';
@@ -73,6 +74,7 @@ export function PurseCheckoutView({
       {/* Off the main path, downloaded apart; the live region already says what happened while it comes. */}
       {status === 'failed' && error && <CheckoutPanel status={status} error={error} onAction={onRetry} />}
       {(status === 'expired' || status === 'cancelled') && <CheckoutPanel status={status} onAction={onRestart} />}
+      {status === 'closed' && <ClosedPanel url={sessionStatusUrl(checkout.session)} />}
       {status === 'ready' && hostedPageUrl && (
         <HostedPageLink url={hostedPageUrl} redirecting={checkout.hostedPage === 'redirect'} />
       )}

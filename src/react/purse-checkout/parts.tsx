@@ -80,6 +80,24 @@ export function CheckoutPanel(props: PanelProps) {
   return loaded === false ? <PanelFallback {...props} /> : null;
 }
 
+/**
+ * A session the drop-in can no longer take a payment for (a payment may have been made: its answer was lost): what
+ * happened, and the way to the payment's status. Never "Start again", which could charge the shopper twice.
+ */
+export function ClosedPanel({ url }: { url: string | undefined }) {
+  const { i18n } = usePurse();
+  return (
+    <div className="purse-box purse-checkout__panel">
+      <p className="purse-text">{i18n.t('checkout.status.closed')}</p>
+      {url && (
+        <a href={url} className="purse-button purse-button--primary purse-checkout__status-link">
+          {i18n.t('checkout.closed.link')}
+        </a>
+      )}
+    </div>
+  );
+}
+
 /** HOSTED_PAGE: a link to the (origin-checked) hosted page; after a redirect, the same link as a fallback. */
 export function HostedPageLink({ url, redirecting }: { url: string; redirecting: boolean }) {
   const { i18n } = usePurse();

@@ -42,7 +42,20 @@ describe('createMerchantHandler: createSession', () => {
   it('answers the shopper-safe CheckoutSession view: widget for EMBEDDED, hosted_page_url for HOSTED_PAGE', async () => {
     const s = checkoutShop();
     const embedded = (await (await s.post(routes.createSession, {}, { customer: 'cust_1' })).json()) as CheckoutSession;
-    expect(Object.keys(embedded).sort()).toEqual(['amount', 'currency', 'eligible_solutions', 'expires_at', 'id', 'integration_mode', 'status', 'widget']);
+    expect(Object.keys(embedded).sort()).toEqual([
+      'amount',
+      'currency',
+      'eligible_solutions',
+      'expires_at',
+      'id',
+      'integration_mode',
+      'shopper_redirection_url',
+      'status',
+      'widget',
+    ]);
+    // The shop's own return page (a closed checkout leads the shopper there, to the payment's status).
+    const purseEmbedded = s.purse.control.sessions().find((x) => x.id === embedded.id)!;
+    expect(embedded.shopper_redirection_url).toBe(purseEmbedded.shopper_redirection_url);
     expect(embedded.widget).toEqual({ data: expect.any(String), js_url: expect.stringMatching(/purse\.js$/) });
     expect(embedded.eligible_solutions.length).toBeGreaterThan(0);
 

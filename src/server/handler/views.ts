@@ -26,6 +26,8 @@ export function toCheckoutSession(session: ClientSession): CheckoutSession {
   const hosted = text(session.links?.hosted_page?.href);
   if (hosted) view.hosted_page_url = hosted;
   if (session.payment_id) view.payment_id = session.payment_id;
+  const back = text(session.shopper_redirection_url);
+  if (back) view.shopper_redirection_url = back;
   return view;
 }
 

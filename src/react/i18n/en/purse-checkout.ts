@@ -12,6 +12,8 @@ export const enCheckout = {
   'checkout.status.redirecting': 'Redirecting you to the secure payment page…',
   'checkout.status.expired': 'Your session expired.',
   'checkout.status.cancelled': 'Payment cancelled.',
+  'checkout.status.closed': 'This payment form is closed. A payment may already have been made.',
+  'checkout.closed.link': 'See the status of your payment',
   'checkout.methods.title': 'Available payment methods',
   'checkout.retry': 'Try again',
   'checkout.restart': 'Start again',
