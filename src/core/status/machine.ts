@@ -20,9 +20,6 @@ export function sourceKey(source: StatusSource): string {
   return `${source.kind}:${'token' in source ? source.token : 'id' in source ? source.id : ''}`;
 }
 
-/** The state field that holds the answer about each kind of target. */
-const FIELD = { verify: 'verified', link: 'link', session: 'session', payment: 'payment' } as const;
-
 /** The initial state of a source; `cached` is an answer already known for its first target (no request then). */
 export function initialStatusState(source: StatusSource, now: number, cached?: StatusAnswer): StatusState {
   return statusReducer(blank, { type: 'START', source, now, ...(cached && { cached }) });
@@ -55,7 +52,8 @@ function take(state: StatusState, answer: StatusAnswer): StatusState {
       ? ask(next, { kind: 'session', id: verified.client_session_id })
       : { ...next, target: undefined };
   }
-  const next = { ...state, [FIELD[answer.kind]]: answer.data };
+  // A link, a session or a payment is kept under its kind.
+  const next = { ...state, [answer.kind]: answer.data };
   // Once the session names its payment, the payment takes over.
   return answer.kind === 'session' && answer.data.payment_id ? ask(next, { kind: 'payment', id: answer.data.payment_id }) : next;
 }
@@ -94,8 +92,9 @@ export function statusReducer(state: StatusState, event: StatusEvent): StatusSta
       return settle(take({ ...state, request: undefined, error: undefined }, event.answer));
     case 'FAILED':
       if (event.request !== state.request) return state;
-      // A failed poll after an answer changes nothing on screen: the next poll asks again.
-      if (!state.target || state[FIELD[state.target.kind]] !== undefined) return { ...state, request: undefined };
+      // A failed poll after an answer changes nothing on screen: the next poll asks again. A redirect is verified
+      // only until its answer comes (which names what to follow next): a verify target never has one yet.
+      if (!state.target || (state.target.kind !== 'verify' && state[state.target.kind] !== undefined)) return { ...state, request: undefined };
       return settle({ ...state, request: undefined, error: event.error });
     case 'POLL':
       return state.phase === 'waiting' && idle ? ask(state) : state;
