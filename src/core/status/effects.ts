@@ -6,7 +6,7 @@ import type { MerchantBackend } from '../backend/backend.ts';
 import type { ShopperPayment, ShopperPaymentLink } from '../backend/views.ts';
 import { toKitError, type PurseKitError } from '../errors.ts';
 import { MachineRunner, timer, type Effect, type EffectContext } from '../runner.ts';
-import { blank, sourceKey, statusReducer } from './machine.ts';
+import { blank, nameOf, sourceKey, statusReducer } from './machine.ts';
 import { pollDelay, type PollSchedule } from './schedule.ts';
 import { readRedirectToken, resolveSource, type StatusSource, type StatusSourceProps } from './source.ts';
 import type { PaymentStatusPhase, StatusAnswer, StatusEvent, StatusState, StatusTarget } from './types.ts';
@@ -97,7 +97,7 @@ export const StatusRunner = function (config: StatusConfig, cache: StatusCache =
     cache
       .fetch(target, async () => {
         const method = config.backend[METHODS[target.kind]] as (key: string) => Promise<StatusAnswer['data']>;
-        return { kind: target.kind, data: await method.call(config.backend, 'token' in target ? target.token : target.id) } as StatusAnswer;
+        return { kind: target.kind, data: await method.call(config.backend, nameOf(target)) } as StatusAnswer;
       })
       .then(
         (answer) => send({ type: 'ANSWERED', request, answer }),

@@ -15,9 +15,12 @@ export const MISSING_SOURCE: PurseKitError = {
       : 'PaymentStatus: no purse-redirection-data, token or id.',
 };
 
+/** The token or id a source or a target names ('' for a source that names none yet). */
+export const nameOf = (named: StatusSource | StatusTarget): string => ('token' in named ? named.token : 'id' in named ? named.id : '');
+
 /** Identifies a source: the same key is the same payment. */
 export function sourceKey(source: StatusSource): string {
-  return `${source.kind}:${'token' in source ? source.token : 'id' in source ? source.id : ''}`;
+  return `${source.kind}:${nameOf(source)}`;
 }
 
 /** The initial state of a source; `cached` is an answer already known for its first target (no request then). */

@@ -5,6 +5,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { PurseKitError } from '../../core/errors.ts';
 import { StatusRunner, type PaymentStatusDetails, type StatusCache, type StatusConfig } from '../../core/status/effects.ts';
 import type { StatusReason } from '../../core/status/classify.ts';
+import { nameOf } from '../../core/status/machine.ts';
 import { resolveSchedule, type PollSchedule } from '../../core/status/schedule.ts';
 import type { StatusSourceProps } from '../../core/status/source.ts';
 import type { PaymentStatusPhase, StatusAnswer, StatusTarget } from '../../core/status/types.ts';
@@ -48,7 +49,7 @@ export interface PaymentStatusState extends PaymentStatusDetails {
   refreshing: boolean;
 }
 
-const queryKey = (target: StatusTarget) => ['purse', 'payment-status', target.kind, target.kind === 'verify' ? target.token : target.id];
+const queryKey = (target: StatusTarget) => ['purse', 'payment-status', target.kind, nameOf(target)];
 
 /** A verified redirect never changes: it is kept, and a remount shows it at once. What is polled is asked anew. */
 function queryCache(queryClient: QueryClient): StatusCache {
