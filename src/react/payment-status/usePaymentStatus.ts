@@ -67,10 +67,6 @@ function queryCache(queryClient: QueryClient): StatusCache {
   };
 }
 
-function configOf({ schedule, ...options }: UsePaymentStatusOptions, backend: StatusConfig['backend']): StatusConfig {
-  return { ...options, backend, schedule: resolveSchedule(schedule) };
-}
-
 /**
  * Headless payment status: verifies the redirect token (or follows the id given) through the merchant backend and
  * polls until the status is final.
@@ -78,7 +74,7 @@ function configOf({ schedule, ...options }: UsePaymentStatusOptions, backend: St
 export function usePaymentStatus(options: UsePaymentStatusOptions = {}): PaymentStatusState {
   const { backend, queryClient } = usePurse();
   // A bad schedule throws here, in render, with a message that says which value.
-  const config = configOf(options, backend);
+  const config: StatusConfig = { ...options, backend, schedule: resolveSchedule(options.schedule) };
   const [status] = useState(() => new StatusRunner(config, queryCache(queryClient)));
   // The latest props apply to work and callbacks that run later; another payment starts over.
   useIsomorphicLayoutEffect(() => {
