@@ -95,10 +95,7 @@ export const StatusRunner = function (config: StatusConfig, cache: StatusCache =
 
   const ask = (target: StatusTarget, request: number, { send }: EffectContext<StatusEvent>) =>
     cache
-      .fetch(target, async () => {
-        const method = config.backend[METHODS[target.kind]] as (key: string) => Promise<StatusAnswer['data']>;
-        return { kind: target.kind, data: await method.call(config.backend, nameOf(target)) } as StatusAnswer;
-      })
+      .fetch(target, async () => ({ kind: target.kind, data: await config.backend[METHODS[target.kind]](nameOf(target)) }) as StatusAnswer)
       .then(
         (answer) => send({ type: 'ANSWERED', request, answer }),
         // Adapters reject with PurseKitFailure; anything else is a bug of a custom adapter, shown as a server error.

@@ -43,17 +43,16 @@ function take(state: StatusState, answer: StatusAnswer): StatusState {
   if (answer.kind === 'verify') {
     const verified = answer.data;
     const id = verified.payment_id;
-    const next = { ...state, verified };
+    const next = { ...state, verified, target: undefined };
     if (id) {
       // The verified redirect carries the payment as Purse reported it: no second request for it.
-      const payment = verified.payment?.id === id ? verified.payment : undefined;
       const target: StatusTarget = { kind: 'payment', id };
-      return payment ? { ...next, target, payment } : ask(next, target);
+      return verified.payment?.id === id ? { ...next, target, payment: verified.payment } : ask(next, target);
     }
     // No payment yet (session still open): follow the session until it names one. An aborted session is final.
     return classifySession({ status: verified.client_session_status }).outcome === 'waiting'
       ? ask(next, { kind: 'session', id: verified.client_session_id })
-      : { ...next, target: undefined };
+      : next;
   }
   // A link, a session or a payment is kept under its kind.
   const next = { ...state, [answer.kind]: answer.data };

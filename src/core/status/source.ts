@@ -26,12 +26,12 @@ export interface StatusSourceProps {
   paymentLinkId?: string;
 }
 
-const given = (value: string | undefined): value is string => typeof value === 'string' && value.trim() !== '';
+const given = (value: string | null | undefined): value is string => typeof value === 'string' && value.trim() !== '';
 
 /** The token in the page's query string, if any. Read it after mount only: on the server there is none. */
 export function readRedirectToken(search = typeof window === 'undefined' ? '' : window.location.search): string | undefined {
   const token = new URLSearchParams(search).get(REDIRECTION_PARAM);
-  return given(token ?? undefined) ? (token as string) : undefined;
+  return given(token) ? token : undefined;
 }
 
 /**
