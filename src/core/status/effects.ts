@@ -112,8 +112,9 @@ export const StatusRunner = function (config: StatusConfig, cache: StatusCache =
       if (delay !== undefined && request === undefined) {
         list.push({ key: `poll:${requests}`, run: (c) => timer(c, delay, { type: 'POLL' }) });
       }
-      // The deadline: stop polling and show "still processing" with a manual refresh.
-      list.push({ key: `deadline:${startedAt}`, run: (c) => timer(c, Math.max(0, schedule.timeoutMs - elapsed), { type: 'TIMED_OUT' }) });
+      // The deadline: stop polling and show "still processing" with a manual refresh (at once when past: a timer's
+      // negative delay is 0).
+      list.push({ key: `deadline:${startedAt}`, run: (c) => timer(c, schedule.timeoutMs - elapsed, { type: 'TIMED_OUT' }) });
     }
     return list;
   };
