@@ -108,7 +108,7 @@ export default [
   laterChunk("checkout's eligible methods list (downloaded when the loading skeleton first shows, beside the session request)", ...CHECKOUT_PAGE, 'dist/react/purse-checkout/methods.js', '570 B'),
   laterChunk('checkout renewal, submit and cancel effects (downloaded once the drop-in is ready, or when first asked for)', ...CHECKOUT_PAGE, 'dist/core/checkout/off-path.js', '510 B'),
   laterChunk('mapping of error answers: problem+json to PurseKitError (downloaded on the first answer that is not ok, or when idle)', ...CHECKOUT_PAGE, 'dist/core/backend/problem.js', '1.45 kB'),
-  page('payment status page: PurseProvider + PaymentStatus (purse-react-kit/status)', ...STATUS_PAGE, '6.8 kB'),
+  page('payment status page: PurseProvider + PaymentStatus (purse-react-kit/status)', ...STATUS_PAGE, '6.75 kB'),
   atOnce(
     'payment status page with what it downloads at once: what it shows after the answer (from the first render)',
     STATUS_PAGE,
@@ -124,7 +124,7 @@ export default [
     'all three components: PurseProvider + PurseCheckout + PaymentStatus + XcoSignup (purse-react-kit)',
     'dist/index.js',
     ['PurseProvider', 'PurseCheckout', 'PaymentStatus', 'XcoSignup'],
-    '17.3 kB',
+    '17.25 kB',
   ),
   page('deposits page: PurseProvider + CustomerPurse (purse-react-kit/customer-purse)', 'dist/customer-purse.js', ['PurseProvider', 'CustomerPurse'], '7.7 kB'),
   page('account page: PurseProvider + XcoAccount (purse-react-kit/xco-account)', 'dist/xco-account.js', ['PurseProvider', 'XcoAccount'], '5.75 kB'),

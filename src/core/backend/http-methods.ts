@@ -59,14 +59,13 @@ async function expectShape<T>(answer: Promise<unknown>, ok: (v: Body) => boolean
 }
 
 const isSession = (v: Body) => typeof v.id === 'string' && typeof v.status === 'string';
-/** Ids go into paths: encode so an id can never change the route. */
-const segment = (id: string) => encodeURIComponent(id);
 
 /** A GET of one resource by its id under `route`, whose answer `ok` checks. */
 const byId =
   <T>(call: HttpCall, route: string, ok: (v: Body) => boolean) =>
   (id: string, o?: CallOptions) =>
-    expectShape<T>(call('GET', route + segment(id), undefined, o), ok, route);
+    // Ids go into paths: encoded, so an id can never change the route.
+    expectShape<T>(call('GET', route + encodeURIComponent(id), undefined, o), ok, route);
 
 /** Only the identifier's own field, so nothing else the caller's object carries is sent along. */
 const identifierBody = (identifier: XcoIdentifier) =>
@@ -110,7 +109,7 @@ export const xcoMethods: HttpMethods<'checkUser' | 'createUser' | 'startPassword
 export const checkoutMethods: HttpMethods<'createSession' | 'abortSession' | 'getEligibleSolutions'> = (call) => ({
   createSession: (input, o) => expectShape<CheckoutSession>(call('POST', CREATE_SESSION, input, o), isSession, CREATE_SESSION),
   abortSession: (id, o) =>
-    expectShape<CheckoutSession>(call('POST', `${SESSION}${segment(id)}/abort`, {}, o), isSession, SESSION),
+    expectShape<CheckoutSession>(call('POST', `${SESSION}${encodeURIComponent(id)}/abort`, {}, o), isSession, SESSION),
   getEligibleSolutions: async (input, o) =>
     (
       await expectShape<{ eligible_solutions: EligibleSolution[] }>(

@@ -6,7 +6,7 @@ import type { MerchantBackend } from '../backend/backend.ts';
 import type { ShopperPayment, ShopperPaymentLink } from '../backend/views.ts';
 import { toKitError, type PurseKitError } from '../errors.ts';
 import { MachineRunner, timer, type Effect, type EffectContext } from '../runner.ts';
-import { blank, sourceKey, statusReducer } from './machine.ts';
+import { blank, nameOf, sourceKey, statusReducer } from './machine.ts';
 import { pollDelay, type PollSchedule } from './schedule.ts';
 import { readRedirectToken, readSessionId, resolveSource, type StatusSource, type StatusSourceProps } from './source.ts';
 import type { PaymentStatusPhase, StatusAnswer, StatusEvent, StatusState, StatusTarget } from './types.ts';
@@ -96,10 +96,7 @@ export const StatusRunner = function (config: StatusConfig, cache: StatusCache =
 
   const ask = (target: StatusTarget, request: number, { send }: EffectContext<StatusEvent>) =>
     cache
-      .fetch(target, async () => {
-        const method = config.backend[METHODS[target.kind]] as (key: string) => Promise<StatusAnswer['data']>;
-        return { kind: target.kind, data: await method.call(config.backend, 'token' in target ? target.token : target.id) } as StatusAnswer;
-      })
+      .fetch(target, async () => ({ kind: target.kind, data: await config.backend[METHODS[target.kind]](nameOf(target)) }) as StatusAnswer)
       .then(
         (answer) => send({ type: 'ANSWERED', request, answer }),
         // Adapters reject with PurseKitFailure; anything else is a bug of a custom adapter, shown as a server error.
@@ -116,8 +113,9 @@ export const StatusRunner = function (config: StatusConfig, cache: StatusCache =
       if (delay !== undefined && request === undefined) {
         list.push({ key: `poll:${requests}`, run: (c) => timer(c, delay, { type: 'POLL' }) });
       }
-      // The deadline: stop polling and show "still processing" with a manual refresh.
-      list.push({ key: `deadline:${startedAt}`, run: (c) => timer(c, Math.max(0, schedule.timeoutMs - elapsed), { type: 'TIMED_OUT' }) });
+      // The deadline: stop polling and show "still processing" with a manual refresh (at once when past: a timer's
+      // negative delay is 0).
+      list.push({ key: `deadline:${startedAt}`, run: (c) => timer(c, schedule.timeoutMs - elapsed, { type: 'TIMED_OUT' }) });
     }
     return list;
   };

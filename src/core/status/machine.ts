@@ -15,13 +15,13 @@ export const MISSING_SOURCE: PurseKitError = {
       : 'PaymentStatus: no purse-redirection-data, token or id.',
 };
 
+/** The token or id a source or a target names ('' for a source that names none yet). */
+export const nameOf = (named: StatusSource | StatusTarget): string => ('token' in named ? named.token : 'id' in named ? named.id : '');
+
 /** Identifies a source: the same key is the same payment. */
 export function sourceKey(source: StatusSource): string {
-  return `${source.kind}:${'token' in source ? source.token : 'id' in source ? source.id : ''}`;
+  return `${source.kind}:${nameOf(source)}`;
 }
-
-/** The state field that holds the answer about each kind of target. */
-const FIELD = { verify: 'verified', link: 'link', session: 'session', payment: 'payment' } as const;
 
 /** The initial state of a source; `cached` is an answer already known for its first target (no request then). */
 export function initialStatusState(source: StatusSource, now: number, cached?: StatusAnswer): StatusState {
@@ -43,19 +43,19 @@ function take(state: StatusState, answer: StatusAnswer): StatusState {
   if (answer.kind === 'verify') {
     const verified = answer.data;
     const id = verified.payment_id;
-    const next = { ...state, verified };
+    const next = { ...state, verified, target: undefined };
     if (id) {
       // The verified redirect carries the payment as Purse reported it: no second request for it.
-      const payment = verified.payment?.id === id ? verified.payment : undefined;
       const target: StatusTarget = { kind: 'payment', id };
-      return payment ? { ...next, target, payment } : ask(next, target);
+      return verified.payment?.id === id ? { ...next, target, payment: verified.payment } : ask(next, target);
     }
     // No payment yet (session still open): follow the session until it names one. An aborted session is final.
     return classifySession({ status: verified.client_session_status }).outcome === 'waiting'
       ? ask(next, { kind: 'session', id: verified.client_session_id })
-      : { ...next, target: undefined };
+      : next;
   }
-  const next = { ...state, [FIELD[answer.kind]]: answer.data };
+  // A link, a session or a payment is kept under its kind.
+  const next = { ...state, [answer.kind]: answer.data };
   // Once the session names its payment, the payment takes over.
   return answer.kind === 'session' && answer.data.payment_id ? ask(next, { kind: 'payment', id: answer.data.payment_id }) : next;
 }
@@ -94,8 +94,9 @@ export function statusReducer(state: StatusState, event: StatusEvent): StatusSta
       return settle(take({ ...state, request: undefined, error: undefined }, event.answer));
     case 'FAILED':
       if (event.request !== state.request) return state;
-      // A failed poll after an answer changes nothing on screen: the next poll asks again.
-      if (!state.target || state[FIELD[state.target.kind]] !== undefined) return { ...state, request: undefined };
+      // A failed poll after an answer changes nothing on screen: the next poll asks again. A redirect is verified
+      // only until its answer comes (which names what to follow next): a verify target never has one yet.
+      if (!state.target || (state.target.kind !== 'verify' && state[state.target.kind] !== undefined)) return { ...state, request: undefined };
       return settle({ ...state, request: undefined, error: event.error });
     case 'POLL':
       return state.phase === 'waiting' && idle ? ask(state) : state;

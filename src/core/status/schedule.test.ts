@@ -54,6 +54,7 @@ describe('pollPhase and resolveSchedule', () => {
   });
 
   it('fills defaults and refuses nonsense with a message that says what is wrong', () => {
+    // resolveSchedule writes the defaults out (a page does not carry DEFAULT_POLL_SCHEDULE): they must agree.
     expect(resolveSchedule()).toEqual(DEFAULT_POLL_SCHEDULE);
     expect(resolveSchedule({ timeoutMs: 5 * s }).timeoutMs).toBe(5 * s);
     expect(resolveSchedule({ timeoutMs: undefined, fastIntervalMs: 500 })).toEqual({ ...DEFAULT_POLL_SCHEDULE, fastIntervalMs: 500 });

@@ -27,7 +27,8 @@ export interface PollSchedule {
 }
 
 /** Every 2 s, every 10 s after a minute, nothing after 15 minutes. */
-export const DEFAULT_POLL_SCHEDULE: Readonly<PollSchedule> = Object.freeze({
+// Pure: a page that does not import it does not carry it (resolveSchedule writes its values out).
+export const DEFAULT_POLL_SCHEDULE: Readonly<PollSchedule> = /* @__PURE__ */ Object.freeze({
   fastIntervalMs: 2_000,
   slowIntervalMs: 10_000,
   slowAfterMs: 60_000,
@@ -45,7 +46,8 @@ export type PollStep =
 
 /** The schedule with `overrides` applied; throws on a value that is not a positive number of ms. */
 export function resolveSchedule(overrides?: Partial<PollSchedule>): PollSchedule {
-  const schedule = { ...DEFAULT_POLL_SCHEDULE };
+  // DEFAULT_POLL_SCHEDULE's values (schedule.test.ts checks that they agree).
+  const schedule: PollSchedule = { fastIntervalMs: 2_000, slowIntervalMs: 10_000, slowAfterMs: 60_000, timeoutMs: 15 * 60_000 };
   for (const [key, value] of Object.entries(overrides ?? {})) {
     // Absent or undefined options keep their default.
     if (value !== undefined) schedule[key as keyof PollSchedule] = value;
@@ -66,7 +68,7 @@ export function resolveSchedule(overrides?: Partial<PollSchedule>): PollSchedule
  * How long to wait before asking again, `elapsedMs` after the status page started; undefined when a request would
  * leave at or after the deadline (the page times out instead).
  */
-export function pollDelay(elapsedMs: number, schedule: PollSchedule = DEFAULT_POLL_SCHEDULE): number | undefined {
+export function pollDelay(elapsedMs: number, schedule: PollSchedule): number | undefined {
   const interval = elapsedMs < schedule.slowAfterMs ? schedule.fastIntervalMs : schedule.slowIntervalMs;
   return elapsedMs + interval < schedule.timeoutMs ? interval : undefined;
 }

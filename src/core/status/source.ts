@@ -26,11 +26,11 @@ export interface StatusSourceProps {
   paymentLinkId?: string;
 }
 
-const given = (value: string | undefined): value is string => typeof value === 'string' && value.trim() !== '';
+const given = (value: string | null | undefined): value is string => typeof value === 'string' && value.trim() !== '';
 
 const fromQuery = (name: string, search = typeof window === 'undefined' ? '' : window.location.search) => {
   const value = new URLSearchParams(search).get(name);
-  return given(value ?? undefined) ? (value as string) : undefined;
+  return given(value) ? value : undefined;
 };
 
 /** The token in the page's query string, if any. Read it after mount only: on the server there is none. */

@@ -89,11 +89,8 @@ export function createTranslator(locale: PurseLocale, overrides?: Partial<Messag
   const lookup = (key: string): string | undefined =>
     overrides?.[key as MessageKey] ?? catalogue?.[key as MessageKey] ?? english[key as MessageKey];
   const format = (template: string, params?: MessageParams) =>
-    template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-      const value = params?.[name];
-      // A number's toLocaleString is Intl.NumberFormat's format; a string's is the string itself.
-      return value === undefined ? whole : value.toLocaleString(language);
-    });
+    // A number's toLocaleString is Intl.NumberFormat's format; a string's is the string itself.
+    template.replace(/\{(\w+)\}/g, (whole, name: string) => params?.[name]?.toLocaleString(language) ?? whole);
   // A key no catalogue has (a component whose texts were not added) shows as itself rather than breaking the view.
   const t = (key: MessageKey, params?: MessageParams) => format(lookup(key) ?? key, params);
   return {

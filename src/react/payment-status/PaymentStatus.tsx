@@ -80,13 +80,16 @@ export function PaymentStatusView({ status, retryHref, onRetry, headingLevel = 2
       </Heading>
       {texts.body && <p className="purse-text">{texts.body}</p>}
       {/* The way on first, under the words it answers: details arriving later never move it under the shopper's pointer. */}
-      {wait
-        ? loaded === false && (
+      {later &&
+        (loaded ? (
+          <loaded.OutcomeActions status={status} retryHref={retryHref} onRetry={onRetry} focusStatus={focusStatus} />
+        ) : (
+          loaded === false && (
             <button type="button" onClick={downloadAgain} className="purse-button purse-button--primary purse-payment-status__retry">
               {i18n.t('paymentStatus.retry')}
             </button>
           )
-        : later && loaded && <loaded.OutcomeActions status={status} retryHref={retryHref} onRetry={onRetry} focusStatus={focusStatus} />}
+        ))}
       {loaded && detailed && <loaded.PaymentDetails payment={payment} link={link} />}
     </div>
   );

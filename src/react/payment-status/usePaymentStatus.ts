@@ -4,6 +4,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { PurseKitError } from '../../core/errors.ts';
 import { StatusRunner, type PaymentStatusDetails, type StatusCache, type StatusConfig } from '../../core/status/effects.ts';
 import type { StatusReason } from '../../core/status/classify.ts';
+import { nameOf } from '../../core/status/machine.ts';
 import { resolveSchedule, type PollSchedule } from '../../core/status/schedule.ts';
 import type { StatusSourceProps } from '../../core/status/source.ts';
 import type { PaymentStatusPhase, StatusAnswer, StatusTarget } from '../../core/status/types.ts';
@@ -47,7 +48,7 @@ export interface PaymentStatusState extends PaymentStatusDetails {
   refreshing: boolean;
 }
 
-const queryKey = (target: StatusTarget) => ['purse', 'payment-status', target.kind, target.kind === 'verify' ? target.token : target.id];
+const queryKey = (target: StatusTarget) => ['purse', 'payment-status', target.kind, nameOf(target)];
 
 /** A verified redirect never changes: it is kept, and a remount shows it at once. What is polled is asked anew. */
 function queryCache(queryClient: QueryClient): StatusCache {
@@ -65,10 +66,6 @@ function queryCache(queryClient: QueryClient): StatusCache {
   };
 }
 
-function configOf({ schedule, ...options }: UsePaymentStatusOptions, backend: StatusConfig['backend']): StatusConfig {
-  return { ...options, backend, schedule: resolveSchedule(schedule) };
-}
-
 /**
  * Headless payment status: verifies the redirect token (or follows the id given) through the merchant backend and
  * polls until the status is final.
@@ -76,7 +73,7 @@ function configOf({ schedule, ...options }: UsePaymentStatusOptions, backend: St
 export function usePaymentStatus(options: UsePaymentStatusOptions = {}): PaymentStatusState {
   const { backend, queryClient } = usePurse();
   // A bad schedule throws here, in render, with a message that says which value.
-  const config = configOf(options, backend);
+  const config: StatusConfig = { ...options, backend, schedule: resolveSchedule(options.schedule) };
   // Another payment starts over.
   const [{ phase, reason, payment, link, error, request }, status] = useRunner(
     (initial) => new StatusRunner(initial, queryCache(queryClient)),
