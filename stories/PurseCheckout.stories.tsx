@@ -30,6 +30,7 @@ const meta = {
     onReady: fn(),
     onError: fn(),
     onSessionExpired: fn(),
+    onClosed: fn(),
   },
 } satisfies Meta<typeof PurseCheckout>;
 export default meta;
@@ -178,7 +179,7 @@ export const PaymentAnswerLost: Story = {
     stackOf({ loaded }).purse.control.setFault({ method: 'POST', path: '/dropin/api/sessions/*', after: true, drop: true, times: 1 });
   },
   play: async (context) => {
-    const { canvas, canvasElement, userEvent, loaded } = context;
+    const { canvas, canvasElement, userEvent, loaded, args } = context;
     await expectReady(context);
     await userEvent.type(canvas.getByLabelText('Card number'), '4111111111111111');
     await userEvent.type(canvas.getByLabelText('Expiry date (MM/YY)'), '12/39');
@@ -192,6 +193,7 @@ export const PaymentAnswerLost: Story = {
     const closed = 'This payment form is closed. A payment may already have been made.';
     await expect(await canvas.findByText(closed, { selector: 'p' }, LOAD)).toBeVisible();
     await expect(liveRegion(canvasElement)).toHaveTextContent(closed);
+    await expect(args.onClosed).toHaveBeenCalledTimes(1);
     const { control } = stackOf({ loaded }).purse;
     const [sessions, payments] = [control.sessions(), control.payments()];
     const link = canvas.getByRole('link', { name: 'See the status of your payment' });

@@ -45,6 +45,8 @@ export interface CheckoutConfig extends WarmUpOptions {
   /** See `UsePurseCheckoutOptions`. */
   onSessionExpired?: () => void;
   /** See `UsePurseCheckoutOptions`. */
+  onClosed?: () => void;
+  /** See `UsePurseCheckoutOptions`. */
   onCancel?: () => void;
 }
 
@@ -244,6 +246,7 @@ export function createCheckoutRunner(initialConfig: CheckoutConfig): CheckoutRun
       if (next.status === 'ready' && previous.status === 'loading') c.onReady?.();
       if (next.status === 'expired') c.onSessionExpired?.();
       if (next.status === 'cancelled') c.onCancel?.();
+      if (next.status === 'closed') c.onClosed?.();
     }
     if (next.isFulfilled !== previous.isFulfilled) c.onFulfilledChange?.({ isFulfilled: next.isFulfilled });
     if (next.error && next.error !== previous.error) c.onError?.(next.error);

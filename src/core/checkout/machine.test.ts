@@ -103,9 +103,13 @@ describe('checkoutReducer', () => {
     ] as const) {
       expect(checkoutReducer(closed, event).status).toBe('closed');
     }
-    // Before a drop-in is mounted there is nothing to close.
+    // Before a drop-in is mounted there is nothing to close; while an expired session is renewed, the old one ends.
     const loading = initialCheckoutState('k');
     expect(checkoutReducer(loading, { type: 'DROPIN_TERMINATED' })).toBe(loading);
+    const expiring = run(ready(), { type: 'DROPIN_EXPIRED', now: 5 });
+    expect(checkoutReducer(expiring, { type: 'DROPIN_TERMINATED' })).toBe(expiring);
+    const renewing = run(expiring, { type: 'RENEWING', now: 6 });
+    expect(checkoutReducer(renewing, { type: 'DROPIN_TERMINATED' })).toBe(renewing);
     expect(run(closed, { type: 'RESTART', intentKey: 'k2' })).toMatchObject({ status: 'loading', step: 'session', intentKey: 'k2' });
   });
 

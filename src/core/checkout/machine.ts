@@ -62,8 +62,10 @@ const rules: Rules = {
   // Drop-in Checkout renews through hooks.onRefreshSession; Widget v3 cannot: offer a restart.
   DROPIN_EXPIRED: (s, { now }) => (s.generation === 'dropin-checkout' ? { ...s, expiredAt: now } : expire(s)),
   // The drop-in can no longer take a payment for this session (its answer to a payment was lost and the retry found
-  // the session submitted, or it was aborted elsewhere): the shopper is pointed to the payment's status, never to pay again.
-  DROPIN_TERMINATED: (s) => (hasDropin(s) ? without(s, { status: 'closed', isFulfilled: false, error: undefined }) : s),
+  // the session submitted, or it was aborted elsewhere): the shopper is pointed to the payment's status, never to pay
+  // again. Not while an expired session is being swapped for a renewed one (the old one ends then).
+  DROPIN_TERMINATED: (s) =>
+    hasDropin(s) && !s.renewing && s.expiredAt === undefined ? without(s, { status: 'closed', isFulfilled: false, error: undefined }) : s,
   RENEWING: (s, { now }) => ({ ...s, renewing: true, lastRenewalAt: now, expiredAt: undefined }),
   RENEWED: (s, { session, now }) => (s.renewing ? { ...s, renewing: false, session, receivedAt: now } : s),
   RENEW_FAILED: (s) => (s.renewing ? expire({ ...s, renewing: false }) : s),

@@ -74,10 +74,12 @@ export function usePaymentStatus(options: UsePaymentStatusOptions = {}): Payment
   const { backend, queryClient } = usePurse();
   // A bad schedule throws here, in render, with a message that says which value.
   const config: StatusConfig = { ...options, backend, schedule: resolveSchedule(options.schedule) };
-  // Another payment starts over.
+  // Another payment starts over. Early: the first request leaves before the first paint (a request stopped while a
+  // Suspense boundary hides the view is asked again; each phase is reported once).
   const [{ phase, reason, payment, link, error, request }, status] = useRunner(
     (initial) => new StatusRunner(initial, queryCache(queryClient)),
     config,
+    true,
   );
   return { phase, reason, payment, link, error, refresh: status.refresh, refreshing: request !== undefined };
 }

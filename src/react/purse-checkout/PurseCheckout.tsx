@@ -1,4 +1,4 @@
-import { useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { usePurse } from '../provider/context.ts';
 import { Button } from '../shared/button.tsx';
 import { cx, LiveRegion } from '../shared/parts.tsx';
@@ -54,6 +54,12 @@ export function PurseCheckoutView({
     checkout.restart();
     focusRoot();
   };
+  // A closed session takes away the drop-in the shopper was paying in: focus stays in the checkout, a Tab from the link
+  // to the payment's status (unless the shopper had already moved elsewhere in the page).
+  useEffect(() => {
+    const active = document.activeElement;
+    if (status === 'closed' && (!active || active === document.body || rootRef.current?.contains(active))) focusRoot();
+  }, [status]);
   // The panels (and the words for errors) are downloaded while the browser is idle, so they are there when needed.
   usePreloadWhenIdle([panels]);
   const errorText = useErrorText(i18n);

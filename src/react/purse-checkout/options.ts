@@ -74,6 +74,12 @@ export interface UsePurseCheckoutOptions {
   onError?: (error: PurseKitError) => void;
   /** The session expired and could not be renewed in place: the shopper is offered a restart. */
   onSessionExpired?: () => void;
+  /**
+   * The drop-in can no longer take a payment for the session (status `closed`: typically a payment whose answer was
+   * lost). The view links to the session's `shopper_redirection_url` with `purse-client-session-id`; a custom backend
+   * adapter whose sessions lack that URL should lead the shopper on from here.
+   */
+  onClosed?: () => void;
   /** The shopper cancelled: the session is aborted at Purse (`ABORTED_BY_CUSTOMER`). Also shows the "Cancel payment" button. */
   onCancel?: () => void;
 }

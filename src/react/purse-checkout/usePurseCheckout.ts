@@ -66,7 +66,7 @@ export function usePurseCheckout(options: UsePurseCheckoutOptions): PurseCheckou
   const config = configOf(options, backend, purseLocaleTag(i18n.locale));
   // Another session or order starts over. The session POST leaves before the passive effects (the early
   // eligible-methods query among them), so it is the checkout's first request (bench/ready.ts).
-  const [state, checkout] = useRunner(createCheckoutRunner, config);
+  const [state, checkout] = useRunner(createCheckoutRunner, config, true);
 
   // The session's methods arrive with it; fetch them early only while an order's session is being created.
   const orderReference = options.order?.order_reference;
