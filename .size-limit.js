@@ -84,7 +84,9 @@ const page = (name, path, names, limit) => ({
 
 /**
  * A page with the chunks it asks for as soon as it renders or sends its first request (not when idle, not on a rarer
- * path): what the shopper downloads before acting, as one file, like the page itself. Issue 10's targets are for this.
+ * path): what the shopper downloads before acting, measured as one file like the page itself, so a little low (brotli
+ * shares what the page and its chunks repeat; downloaded apart they weigh 3–6 % more, as bench/sizes.ts measures them).
+ * Issue 10's targets are for this.
  * Each chunk with every export it has (import() loads it whole); size-limit cannot import two files' `*` at once.
  */
 const atOnce = (name, [pagePath, pageNames], chunks, limit) => ({

@@ -325,7 +325,7 @@ export async function sizeTable(): Promise<string> {
     '',
     'A page\'s figure is the brotli size of its entry chunk and every chunk that chunk imports statically, each chunk ' +
       'compressed on its own as a server sends it; in brackets, how many chunks that is. ' +
-      `¹ Plus ${PEERS.join(' and ')} where the page pulls them in (React itself is external everywhere). ` +
+      `¹ With the chunks it loads at once (⁴), plus ${PEERS.join(' and ')} where the page pulls them in (React itself is external everywhere). ` +
       '² As esbuild splits them, loaded by import(), each with what it adds: at once (⁴), when idle, or on their path: ' +
       'another language\'s texts (fr…), the phone parser (parse) on the first phone keystroke and the numbering plans ' +
       'of the number\'s region (phone zones), the signup form inside XcoAccount, the QR code. ' +
