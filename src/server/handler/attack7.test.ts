@@ -1,0 +1,68 @@
+// @vitest-environment node
+// attack7: defects found by attacking the merchant handler as an attacker, a careless merchant and a flaky network
+// would. Each test plays the attack against the real handler + Purse mock. A test marked `it.fails` shows a defect that
+// is still there (it turns red once fixed: then drop `.fails`).
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { CheckoutSession } from '../../core/backend/views.ts';
+import { routes } from '../../core/backend/routes.ts';
+import { checkoutShop, cookieJar, purseWorld } from '../test-support.ts';
+import { createMemoryStore } from './store.ts';
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+describe('attack7: store growth an anonymous caller controls', () => {
+  // Defect (fixed on this branch): for a guest, overQuota (mutation.ts) increments the per-shopper counter BEFORE the per-IP counter. A guest
+  // without a cookie gets a new scope per Idempotency-Key (shopper.ts mint), so every request — including every one the
+  // per-IP quota refuses with 429 — writes one more `purse-kit:quota:g22:…` record that lives for the quota window.
+  // One IP, over its quota, keeps filling the shared store until every shopper's write answers 503 store_full (memory
+  // store), or Redis reaches maxmemory. The README says per-IP quotas bound cookie-dropping guests: they do not.
+  it('a guest over its per-IP quota cannot keep writing records: another shopper still gets a session', async () => {
+    const store = createMemoryStore({ maxEntries: 60 });
+    const s = checkoutShop({ store, quota: { limit: 3, windowMs: 60 * 60_000 } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      // No cookie kept (a fresh browser each time), a fresh key each time, one IP (the shop's X-Forwarded-For).
+      statuses.push((await s.post(routes.createSession, {}, { browser: cookieJar() })).status);
+    }
+    // Before the fix: [201 ×3, 429 ×47, 503 ×50] — the refused requests themselves filled the store.
+    expect(statuses.filter((status) => status === 201)).toHaveLength(3);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(97);
+    // A customer on another IP: their session must still be created (the flood was refused 97 times).
+    const victim = await s.post(routes.createSession, {}, { customer: 'cust_victim', headers: { 'x-forwarded-for': '192.0.2.9, 10.0.0.1' } });
+    expect(victim.status).toBe(201);
+  });
+});
+
+describe('attack7: a 409 from Purse on the retry of a lost answer', () => {
+  // Defect: Purse's Payment API answers 409 to an Idempotency-Key whose first request is still running (the kit's own
+  // PaymentApi error message says so: "or its first request is still running"). The handler retries with exactly the
+  // request the first attempt sent (intent.ts), so a 409 on a retry can only mean that. But withIdempotency
+  // (idempotency.ts isFinal) stores every status < 500 but 429 as the intent's final answer for 24 h: the 409 is
+  // replayed to every later retry, and the shopper never gets the session Purse did create. intent.ts already treats
+  // 409 as "not decided" (isDefinitiveRefusal excludes it); the idempotency layer should too.
+  it.fails('replays the session Purse created once Purse is done, not a stored 409', async () => {
+    const world = purseWorld({ timeoutMs: 250 });
+    const s = checkoutShop({}, world);
+    const path = '/payment/v2/client-sessions';
+    const key = randomUUID();
+    // 1st attempt: Purse acts, but slower than the handler waits (504, the browser retries with the same key).
+    s.purse.control.setFault({ path, method: 'POST', latencyMs: 700, times: 1 });
+    expect((await s.post(routes.createSession, {}, { customer: 'cust_1', key })).status).toBe(504);
+    // 2nd attempt, while Purse is still busy with the 1st: Purse says the key's first request is still running.
+    s.purse.control.setFault({
+      path,
+      method: 'POST',
+      status: 409,
+      body: { title: 'Conflict', status: 409, detail: 'Idempotency violation: a request with this key is in progress.' },
+      times: 1,
+    });
+    expect((await s.post(routes.createSession, {}, { customer: 'cust_1', key })).status).toBe(409);
+    await sleep(800); // Purse finished the 1st request
+    expect(s.purse.control.sessions()).toHaveLength(1);
+    // 3rd attempt, same key: Purse replays the session; the shopper must get it.
+    const third = await s.post(routes.createSession, {}, { customer: 'cust_1', key });
+    expect(third.status).toBe(201);
+    expect(((await third.json()) as CheckoutSession).id).toBe(s.purse.control.sessions()[0]!.id);
+  });
+});
