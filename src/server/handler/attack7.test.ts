@@ -69,3 +69,37 @@ describe('attack7: a 409 from Purse on the retry of a lost answer', () => {
     expect(((await third.json()) as CheckoutSession).id).toBe(s.purse.control.sessions()[0]!.id);
   });
 });
+
+describe('attack7: a guest who signs in mid-checkout', () => {
+  // Defect (a design decision for the lead, NOT fixed: checkout-routes.test.ts "keeps guests’ sessions apart from
+  // signed-in customers’" asserts today's behaviour; a fix — accept the shopper's own guest scope too, as XCO's
+  // sameShopper does — makes that test fail): a checkout session is filed under the shopper's scope at creation (ownership.ts). A guest (scope g…) who
+  // signs in before coming back — e.g. through the XCO signup on the checkout page, whose consent needs a customer —
+  // now has scope c…, and verifyRedirect / getSession / getPayment compare scopes only: the shopper who has just paid
+  // reads "session not found" on the return page. The XCO routes keep a flow started as a guest (xco-flow.ts
+  // sameShopper, and the comment in handler.ts resolveShopper: "a flow started as a guest stays theirs after they
+  // sign in"); the checkout routes do not. No leak: the failure is closed, but the paying shopper is refused.
+  it.fails('the return page shows the payment the same browser made as a guest before signing in', async () => {
+    const s = checkoutShop();
+    const browser = cookieJar();
+    const { session, paymentId, token } = await s.checkout(undefined, undefined, browser);
+    // Signed in now (the merchant's session cookie), same browser, same guest cookie.
+    const verified = await s.post(routes.verifyRedirect, { token }, { customer: 'cust_new', browser });
+    expect(verified.status).toBe(200);
+    expect((await s.send('GET', `${routes.session}${session.id}`, { customer: 'cust_new', browser })).status).toBe(200);
+    expect((await s.send('GET', `${routes.payment}${paymentId}`, { customer: 'cust_new', browser })).status).toBe(200);
+  });
+});
+
+describe('attack7: signed-in customers still never see another browser’s guest sessions', () => {
+  it('a customer on another browser, or another guest, is refused the guest’s session and payment', async () => {
+    const s = checkoutShop();
+    const browser = cookieJar();
+    const { session, paymentId, token } = await s.checkout(undefined, undefined, browser);
+    for (const init of [{ customer: 'cust_new', browser: cookieJar() }, { browser: cookieJar() }, { customer: 'cust_other', browser: cookieJar() }]) {
+      expect((await s.post(routes.verifyRedirect, { token }, init)).status).toBe(404);
+      expect((await s.send('GET', `${routes.session}${session.id}`, init)).status).toBe(404);
+      expect((await s.send('GET', `${routes.payment}${paymentId}`, init)).status).toBe(404);
+    }
+  });
+});
