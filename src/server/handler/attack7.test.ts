@@ -103,3 +103,44 @@ describe('attack7: signed-in customers still never see another browser’s guest
     }
   });
 });
+
+describe('attack7: a malformed answer from Purse', () => {
+  // Defect (fixed on this branch: payment-api.ts also checks those lists): payment-api.ts checks a payment's shape (id, authorization.status, amounts) and a session's (id, status),
+  // but the views then walk lists the check never looked at (authorization.partner_transactions, split, captures,
+  // refunds, voids, eligible_solutions). One that is not a list of objects throws a TypeError in views.ts: 500
+  // internal_error and a "failed" log line blaming the merchant's server, where an unreadable Purse answer is
+  // 502 purse_invalid_response everywhere else.
+  const owner = async () => {
+    const s = checkoutShop();
+    const { session, paymentId } = await s.checkout('cust_1');
+    return { s, session, paymentId };
+  };
+  const base = { id: 'x', amount: 4299, currency: 'EUR', authorization: { status: 'AUTHORIZED' }, amounts: {} };
+  const payments: [string, Record<string, unknown>][] = [
+    ['partner_transactions an object', { ...base, authorization: { status: 'AUTHORIZED', partner_transactions: {} } }],
+    ['partner_transactions [null]', { ...base, authorization: { status: 'AUTHORIZED', partner_transactions: [null] } }],
+    ['captures an object', { ...base, captures: {} }],
+    ['refunds [null]', { ...base, refunds: [null] }],
+    ['split a string', { ...base, split: 'ingenico' }],
+  ];
+  it.each(payments)('GET /payments/{id} when Purse answers a payment with %s: 502, not a crash', async (_, body) => {
+    const { s, session, paymentId } = await owner();
+    const malformed = { ...body, id: paymentId, client_session_id: session.id };
+    s.purse.control.setFault({ path: `/payment/v2/payments/${paymentId}`, method: 'GET', status: 200, body: malformed, times: 1 });
+    const answer = await s.send('GET', `${routes.payment}${paymentId}`, { customer: 'cust_1' });
+    expect({ status: answer.status, code: ((await answer.json()) as { code: string }).code }).toEqual({ status: 502, code: 'purse_invalid_response' });
+  });
+
+  it('GET /checkout/sessions/{id} when Purse answers a session whose eligible_solutions is not a list: 502, not a crash', async () => {
+    const { s, session } = await owner();
+    s.purse.control.setFault({
+      path: `/payment/v2/client-sessions/${session.id}`,
+      method: 'GET',
+      status: 200,
+      body: { id: session.id, status: 'CREATED', eligible_solutions: [null] },
+      times: 1,
+    });
+    const answer = await s.send('GET', `${routes.session}${session.id}`, { customer: 'cust_1' });
+    expect({ status: answer.status, code: ((await answer.json()) as { code: string }).code }).toEqual({ status: 502, code: 'purse_invalid_response' });
+  });
+});
