@@ -144,3 +144,30 @@ describe('attack7: a malformed answer from Purse', () => {
     expect({ status: answer.status, code: ((await answer.json()) as { code: string }).code }).toEqual({ status: 502, code: 'purse_invalid_response' });
   });
 });
+
+describe('attack7: an Idempotency-Key reused with another identifier after a failed attempt', () => {
+  // Defect (fixed on this branch for the XCO routes: xco-routes.ts counts a retry only for the same identifier): a 5xx/429 answer is not stored (idempotency.ts), so the body's fingerprint is forgotten, while the intent's
+  // attempt record (intent.ts) is kept. A retry of the key with ANOTHER identifier is then taken for a retry of the
+  // same intent (`retried`), and startPasswordless reads Purse's resend_throttled for that other identifier as "my
+  // lost send went out": it answers 204 and files the identifier's current code under this shopper. An attacker
+  // (any shopper) thus takes over the code a victim just asked for: the victim's verify is refused
+  // (code_not_requested_here) until they ask for a new code. The README promises "same key with another body → 409".
+  it('a retry with another email is refused, and the victim keeps their code', async () => {
+    const s = checkoutShop();
+    const victim = cookieJar();
+    const VICTIM = { email: 'existing@example.com' };
+    expect((await s.post(routes.startPasswordless, VICTIM, { browser: victim })).status).toBe(204);
+    const code = s.purse.control.currentCode(VICTIM)!;
+
+    const key = randomUUID();
+    const start = `/v1/merchants/${s.options.merchantId}/users/passwordless/start`;
+    s.purse.control.setFault({ path: start, method: 'POST', status: 503, times: 1 });
+    expect((await s.post(routes.startPasswordless, { email: 'mallory@example.com' }, { customer: 'cust_mallory', key })).status).toBe(503);
+    // Same key, the victim's email: Purse throttles it (the victim's code is seconds old).
+    const hijack = await s.post(routes.startPasswordless, VICTIM, { customer: 'cust_mallory', key });
+    expect(hijack.status).not.toBe(204);
+
+    const verified = await s.post(routes.verifyPasswordless, { ...VICTIM, verification_code: code }, { browser: victim });
+    expect(verified.status).toBe(200);
+  });
+});
