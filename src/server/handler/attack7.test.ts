@@ -171,3 +171,24 @@ describe('attack7: an Idempotency-Key reused with another identifier after a fai
     expect(verified.status).toBe(200);
   });
 });
+
+describe('attack7: a careless merchant’s numeric options', () => {
+  // Defect (fixed on this branch: createMerchantHandler throws at once on them): numeric options were never checked.
+  // A value read from an unset environment variable (Number(undefined) = NaN) silently switched protections off:
+  // `maxBodyBytes: NaN` read bodies of any size (readLimited compares `size > NaN`: never true), `quota.limit: NaN`
+  // never refused (`count > NaN`), a NaN or missing `quota.windowMs` filed counters under "…:NaN" that never expire in
+  // the memory store, and a NaN TTL made every Redis write fail (PX NaN: 503 on every POST, after Purse acted).
+  const bad: [string, Record<string, unknown>][] = [
+    ['maxBodyBytes NaN', { maxBodyBytes: Number.NaN }],
+    ['quota.limit NaN', { quota: { limit: Number.NaN, windowMs: 60_000 } }],
+    ['quota without windowMs', { quota: { limit: 300 } }],
+    ['quota.windowMs 0', { quota: { limit: 300, windowMs: 0 } }],
+    ['idempotencyTtlMs NaN', { idempotencyTtlMs: Number.NaN }],
+    ['consentChallengeTtlMs -1', { consentChallengeTtlMs: -1 }],
+    ['checkoutRecordTtlMs Infinity', { checkoutRecordTtlMs: Number.POSITIVE_INFINITY }],
+    ['idempotencyWaitMs NaN', { idempotencyWaitMs: Number.NaN }],
+  ];
+  it.each(bad)('createMerchantHandler refuses %s at once', (_, options) => {
+    expect(() => checkoutShop(options)).toThrow(/createMerchantHandler: /);
+  });
+});
