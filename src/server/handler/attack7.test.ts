@@ -192,3 +192,37 @@ describe('attack7: a careless merchant’s numeric options', () => {
     expect(() => checkoutShop(options)).toThrow(/createMerchantHandler: /);
   });
 });
+
+describe('attack7: ids that leave their URL path segment', () => {
+  // Defect (fixed on this branch): ids go into Purse URLs through encodeURIComponent, which leaves "." and ".." as
+  // they are — and the URL parser resolves them as dot segments. A customer reference ".." (a merchant whose
+  // resolveCustomer returns a shopper-chosen handle) sent GET /xco/user to Purse's GET /v1/merchants/{id}/ and passed
+  // whatever that answered (any object) to the browser raw; a consent for it went to POST /v1/merchants/{id}/consents.
+  // A forged webhook whose id is "." or ".." (webhooks are unauthenticated) made verifyPaymentWebhook GET
+  // /v2/payments/ or /v2/. Now such ids are refused before any request.
+  it('a customer reference "." or ".." never reaches Purse outside /users/{reference}', async () => {
+    for (const customer of ['..', '.']) {
+      const s = checkoutShop({ resolveCustomer: () => customer });
+      const answer = await s.send('GET', routes.getUser);
+      expect(answer.status).toBe(500);
+      expect(s.purse.control.requests().filter((r) => r.path !== '/oauth2/token')).toEqual([]);
+    }
+  });
+
+  it('a webhook whose payment id is ".." is refused as malformed, without asking Purse', async () => {
+    const { parsePaymentWebhook, isPaymentWebhookError } = await import('../purse/webhook.ts');
+    const body = {
+      id: '..',
+      version: 1,
+      amount: 1,
+      currency: 'EUR',
+      authorization: { status: 'AUTHORIZED' },
+      amounts: { total_authorized: 1, total_voided: 0, available_to_void: 1, total_captured: 0, available_to_capture: 1, total_refunded: 0, available_to_refund: 0 },
+      overview: { consumed: 'NOT', captured: 'NOT', voided: 'NOT', refunded: 'NOT' },
+    };
+    await expect(parsePaymentWebhook(body).catch((error: unknown) => isPaymentWebhookError(error))).resolves.toBe(true);
+    const world = purseWorld();
+    await expect(Promise.resolve().then(() => world.client.getPayment('..'))).rejects.toThrow(/"\.\." is not an id/);
+    expect(world.purse.control.requests().filter((r) => r.path !== '/oauth2/token')).toEqual([]);
+  });
+});
