@@ -21,6 +21,18 @@ const DEFAULT_MAX_BODY = 16 * 1024;
 const TEN_MINUTES = 10 * 60_000;
 const ONE_DAY = 24 * 60 * 60_000;
 
+/**
+ * A numeric option, checked at once: a NaN (an unset environment variable through Number()), 0, a negative or an
+ * infinite value would switch a protection off (a body limit, a quota) or make every store write fail.
+ */
+function positive(name: string, value: number | undefined, fallback: number, integer = false): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
+    throw new Error(`createMerchantHandler: ${name} must be a finite number above 0${integer ? ' (a whole number)' : ''}; got ${String(value)}.`);
+  }
+  return value;
+}
+
 function normaliseBasePath(basePath: string): string {
   const trimmed = basePath.trim().replace(/\/+$/, '');
   if (trimmed === '') return '';
@@ -49,18 +61,25 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
   // cannot evict the consent challenges of real shoppers.
   const store = options.store ?? createMemoryStore({ now });
   const idempotencyStore = options.store ?? createMemoryStore({ now });
-  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const maxBodyBytes = positive('maxBodyBytes', options.maxBodyBytes, DEFAULT_MAX_BODY, true);
   const guestCookie = createGuestCookie(options.guestCookie ?? {}, basePath);
   if (options.store && !options.guestCookie?.secret && !options.resolveGuest) {
     // A shared store means several instances: a per-process secret would make each refuse the others' guests.
     logger.warn('purse-react-kit: set guestCookie.secret (the same on every instance) when the handler has a shared store');
   }
-  const quota = options.quota ?? { limit: 300, windowMs: 60 * 60_000 };
-  const challengeTtlMs = options.consentChallengeTtlMs ?? TEN_MINUTES;
+  if (options.quota !== undefined && (typeof options.quota !== 'object' || options.quota === null)) {
+    throw new Error('createMerchantHandler: quota must be { limit, windowMs }.');
+  }
+  const quota = {
+    limit: positive('quota.limit', options.quota ? (options.quota.limit ?? Number.NaN) : undefined, 300, true),
+    windowMs: positive('quota.windowMs', options.quota ? (options.quota.windowMs ?? Number.NaN) : undefined, 60 * 60_000),
+  };
+  const challengeTtlMs = positive('consentChallengeTtlMs', options.consentChallengeTtlMs, TEN_MINUTES);
+  positive('checkoutRecordTtlMs', options.checkoutRecordTtlMs, ONE_DAY);
   const idempotency = {
     store: idempotencyStore,
-    ttlMs: options.idempotencyTtlMs ?? ONE_DAY,
-    waitMs: options.idempotencyWaitMs ?? 30_000,
+    ttlMs: positive('idempotencyTtlMs', options.idempotencyTtlMs, ONE_DAY),
+    waitMs: positive('idempotencyWaitMs', options.idempotencyWaitMs, 30_000),
   };
   const inflight: LocalInflight = new Map();
   const configured = lazyPurse(

@@ -17,8 +17,10 @@ export interface MutationSetup {
 async function overQuota(ctx: RouteContext, scope: string, guest: boolean, quota: MutationSetup['quota']): Promise<Response | undefined> {
   const now = ctx.now();
   const window = Math.floor(now / quota.windowMs);
+  // A guest's IP first: a guest who drops cookies has a new scope (a new counter record) per request, so counting the
+  // scope first would let one IP over its quota keep writing records until the store is full.
   const counters = [`purse-kit:quota:${scope}:${window}`];
-  if (guest && ctx.callerId) counters.push(`purse-kit:quota:ip${ctx.callerId.length}:${ctx.callerId}:${window}`);
+  if (guest && ctx.callerId) counters.unshift(`purse-kit:quota:ip${ctx.callerId.length}:${ctx.callerId}:${window}`);
   for (const counter of counters) {
     if ((await ctx.store.increment(counter, quota.windowMs)) > quota.limit) {
       const seconds = Math.max(1, Math.ceil(((window + 1) * quota.windowMs - now) / 1000));

@@ -73,6 +73,17 @@ export function failureResponse(error: unknown, context: FailureContext): Respon
     logger.error(`purse-react-kit: Purse timed out on ${route}`, { message: error.message });
     return problem(504, { title: 'Purse did not answer in time', detail: 'Purse did not answer the merchant server in time. Try again.', code: 'purse_timeout' });
   }
+  if (error.kind === 'conflict') {
+    // The handler sends Purse an intent's very first request under the intent's own key (intent.ts), so Purse's 409
+    // means that first request is still running: not an answer to keep (a 409 would be replayed to every retry for a
+    // day), but one to retry, like a 503 — and the retry gets what Purse did.
+    logger.warn(`purse-react-kit: Purse is still processing an earlier attempt on ${route}`, { status: error.status, code: error.problem?.code });
+    return problem(
+      503,
+      { title: 'Purse is still processing this request', detail: 'Purse is still processing an earlier attempt of this request. Try again.', code: 'purse_in_progress' },
+      { 'retry-after': '1' },
+    );
+  }
   if (error.kind === 'invalid_response') {
     logger.error(`purse-react-kit: unexpected answer from Purse on ${route}`, { status: error.status, message: error.message });
     return problem(502, { title: 'Unexpected answer from Purse', detail: 'Purse answered with a body the merchant server could not read.', code: 'purse_invalid_response' });

@@ -82,9 +82,17 @@ export interface PaymentApi {
 type Obj = Record<string, unknown>;
 const hasId = (value: unknown): value is Obj => isObject(value) && typeof value.id === 'string' && value.id !== '';
 
-const isSession = (v: unknown) => hasId(v) && typeof v.status === 'string';
+/** Absent, or a list of objects: what the views and the timeline walk (a list of anything else is unreadable). */
+const isObjectList = (v: unknown) => v === undefined || v === null || (Array.isArray(v) && v.every(isObject));
+
+const isSession = (v: unknown) => hasId(v) && typeof v.status === 'string' && isObjectList(v.eligible_solutions);
 const isPayment = (v: unknown) =>
-  hasId(v) && isObject(v.authorization) && typeof v.authorization.status === 'string' && isObject(v.amounts);
+  hasId(v) &&
+  isObject(v.authorization) &&
+  typeof v.authorization.status === 'string' &&
+  isObjectList(v.authorization.partner_transactions) &&
+  isObject(v.amounts) &&
+  ['split', 'captures', 'refunds', 'voids'].every((list) => isObjectList(v[list]));
 const isLink = (v: unknown) => hasId(v) && typeof v.status === 'string';
 
 const expectShape = shapeChecker('the Payment API v2 reference');
@@ -92,6 +100,8 @@ const expectShape = shapeChecker('the Payment API v2 reference');
 /** Ids go into paths: a missing one is a programmer mistake, and encoding keeps any id inside its segment. */
 function segment(id: string, what: string): string {
   if (typeof id !== 'string' || id.trim() === '') throw new Error(`${what}: pass the id of the object (a non-empty string).`);
+  // encodeURIComponent keeps "." and "..", which the URL parser resolves as dot segments: out of the id's segment.
+  if (id === '.' || id === '..') throw new Error(`${what}: "${id}" is not an id.`);
   return encodeURIComponent(id);
 }
 
@@ -201,7 +211,7 @@ export function createPaymentApi(transport: PurseTransport, options: { paymentAp
     getEligibleSolutions: (request, o) =>
       idempotent(
         { method: 'POST', url: `${api}/eligible-solutions`, body: withEntity(request, 'getEligibleSolutions'), what: 'Payment eligible solutions' },
-        (v) => isObject(v) && Array.isArray(v.eligible_solutions),
+        (v) => isObject(v) && Array.isArray(v.eligible_solutions) && isObjectList(v.eligible_solutions),
         o?.idempotencyKey,
       ),
     getSigningJwks: () =>

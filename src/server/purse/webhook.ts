@@ -36,7 +36,8 @@ function shapeProblems(body: Record<string, unknown>): FieldProblem[] {
   const need = (ok: boolean, pointer: string, detail: string) => {
     if (!ok) problems.push({ pointer, detail });
   };
-  need(isString(body.id), '/id', 'id must be a non-empty string.');
+  // "." and ".." would leave the path segment of GET /v2/payments/{id} (verifyPaymentWebhook).
+  need(isString(body.id) && body.id !== '.' && body.id !== '..', '/id', 'id must be a non-empty string.');
   need(isInteger(body.version), '/version', 'version must be an integer.');
   need(isInteger(body.amount), '/amount', 'amount must be an integer (minor units).');
   need(isString(body.currency), '/currency', 'currency must be a string.');

@@ -36,6 +36,17 @@ function identifierFields(identifier: XcoIdentifier): Record<string, string> {
   return identifier.email !== undefined ? { email: identifier.email } : { phone_number: identifier.phone_number };
 }
 
+/**
+ * A customer reference as one path segment. encodeURIComponent keeps "." and "..", which the URL parser resolves as
+ * dot segments (`users/..` is the merchant itself): those are refused, before anything is sent.
+ */
+function userSegment(customerReference: string): string {
+  if (customerReference === '.' || customerReference === '..') {
+    throw new Error(`XCO: the customer reference "${customerReference}" cannot name a user in a URL; use another reference.`);
+  }
+  return encodeURIComponent(customerReference);
+}
+
 export function createXcoApi(transport: PurseTransport, options: { xcoApiUrl: string; merchantId: string }): XcoApi {
   const base = options.xcoApiUrl.replace(/\/+$/, '');
   const merchant = `${base}/v1/merchants/${encodeURIComponent(options.merchantId)}`;
@@ -87,7 +98,7 @@ export function createXcoApi(transport: PurseTransport, options: { xcoApiUrl: st
     async createConsent(customerReference, consentChallengeId) {
       await transport.request<unknown>({
         method: 'POST',
-        url: `${merchant}/users/${encodeURIComponent(customerReference)}/consents`,
+        url: `${merchant}/users/${userSegment(customerReference)}/consents`,
         body: { consent_challenge_id: consentChallengeId },
         what: 'XCO create consent',
       });
@@ -97,7 +108,7 @@ export function createXcoApi(transport: PurseTransport, options: { xcoApiUrl: st
       const what = 'XCO get user';
       const body = await transport.request<unknown>({
         method: 'GET',
-        url: `${merchant}/users/${encodeURIComponent(customerReference)}`,
+        url: `${merchant}/users/${userSegment(customerReference)}`,
         what,
       });
       return expectShape<XcoUser>(body, isObject(body), what);
