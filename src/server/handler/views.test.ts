@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Payment, PaymentLink } from '../../core/wire/payment.ts';
 import { setupPurse } from '../../mock-server/payment/test-support.ts';
-import { toShopperPayment, toShopperPaymentLink } from './views.ts';
+import { toShopperPayment, toShopperPaymentLink, toShopperXcoUser } from './views.ts';
 
 const transaction = {
   created_at: '2020-08-25T10:42:59.123+02:00',
@@ -205,5 +205,31 @@ describe('toShopperPaymentLink', () => {
     const { payments: _payments, ...rest } = LINK;
     const view = toShopperPaymentLink({ ...rest, payment_attempts: [{ id: 'p-9', authorization_status: 'AUTHORIZED' }] } as unknown as PaymentLink, BEFORE);
     expect(view.payments).toEqual([{ id: 'p-9', authorization_status: 'AUTHORIZED' }]);
+  });
+});
+
+describe('toShopperXcoUser', () => {
+  it('keeps the profile and its addresses field by field: what Purse adds to a user stays on the server', () => {
+    const address = { address_type: 'billing', street_address: '1 rue A', locality: 'Lille', postal_code: '59000', country: 'FRANCE' } as const;
+    const fromPurse = {
+      email: 'emily@example.com',
+      phone_number: '+33612345678',
+      first_name: 'Emily',
+      last_name: 'Parker',
+      birthdate: '1990-01-15',
+      addresses: [{ ...address, geo: { lat: 50.6 } }, 'not an address'],
+      id: 'usr_internal',
+      customer_references: ['another-merchant-customer'],
+      risk_score: 12,
+      gender: 42,
+    };
+    expect(toShopperXcoUser(fromPurse as never)).toEqual({
+      email: 'emily@example.com',
+      phone_number: '+33612345678',
+      first_name: 'Emily',
+      last_name: 'Parker',
+      birthdate: '1990-01-15',
+      addresses: [address],
+    });
   });
 });

@@ -4,6 +4,7 @@
 import type { CheckoutSession, ShopperPayment, ShopperPaymentLink } from '../../core/backend/views.ts';
 import { paymentTimeline } from '../../core/status/timeline.ts';
 import type { ClientSession, OverviewStatus, Payment, PaymentLink } from '../../core/wire/payment.ts';
+import type { XcoAddress, XcoUser } from '../../core/wire/xco.ts';
 
 const OVERVIEW: readonly OverviewStatus[] = ['TOTALLY', 'PARTIALLY', 'NOT'];
 const overviewOf = (value: unknown): OverviewStatus =>
@@ -107,5 +108,29 @@ export function toShopperPaymentLink(link: PaymentLink, now: number = Date.now()
       .map((p) => ({ id: p.id, authorization_status: p.authorization_status })),
   };
   if (link.expires_at) view.expires_at = link.expires_at;
+  return view;
+}
+
+const USER_FIELDS = ['email', 'phone_number', 'first_name', 'last_name', 'gender', 'birthdate'] as const;
+const ADDRESS_FIELDS = ['address_type', 'street_address', 'address_complement', 'locality', 'postal_code', 'country'] as const;
+
+/** Copies the listed fields that are text. */
+function picked<K extends string>(source: Record<string, unknown>, keys: readonly K[]): Partial<Record<K, string>> {
+  const copy: Partial<Record<K, string>> = {};
+  for (const key of keys) {
+    const value = text(source[key]);
+    if (value !== undefined) copy[key] = value;
+  }
+  return copy;
+}
+
+/** The signed-in customer's XCO profile as their browser may see it: the profile's own fields, nothing Purse adds. */
+export function toShopperXcoUser(user: XcoUser): XcoUser {
+  const view = picked(user as Record<string, unknown>, USER_FIELDS) as XcoUser;
+  if (Array.isArray(user.addresses)) {
+    view.addresses = user.addresses
+      .filter((address): address is XcoAddress => typeof address === 'object' && address !== null)
+      .map((address) => picked(address as unknown as Record<string, unknown>, ADDRESS_FIELDS) as XcoAddress);
+  }
   return view;
 }

@@ -7,6 +7,7 @@ import { isPurseApiError } from '../purse/error.ts';
 import { beginAttempt, endAttempt } from './intent.ts';
 import type { RouteContext, RouteDefinition } from './route-types.ts';
 import { checkIdentifier, checkUser, identifierKey } from './validate.ts';
+import { toShopperXcoUser } from './views.ts';
 import { linkedAccount, noCustomer } from './xco-flow.ts';
 
 const mismatch = (field: 'email' | 'phone_number') =>
@@ -69,14 +70,14 @@ export const createUserRoute: RouteDefinition = {
     const identifier = identifierKey({ email: identity.email });
     // A retry of an intent whose answer was lost: the account may exist already, linked to this customer.
     const existing = retried ? await linkedAccount(ctx, customer, identifier) : undefined;
-    if (existing) return json(201, { user: existing });
+    if (existing) return json(201, { user: toShopperXcoUser(existing) });
     try {
       const created = await ctx.purse.createUser(request);
-      return json(201, { user: created.user });
+      return json(201, { user: toShopperXcoUser(created.user) });
     } catch (error) {
       if (retried && isPurseApiError(error) && error.status === 409) {
         const mine = await linkedAccount(ctx, customer, identifier);
-        if (mine) return json(201, { user: mine });
+        if (mine) return json(201, { user: toShopperXcoUser(mine) });
       }
       await endAttempt(ctx, error);
       return ctx.fail(error);

@@ -7,6 +7,7 @@ import type { RouteDefinition } from './route-types.ts';
 import { checkConsentBody, checkIdentifier, checkVerifyBody, identifierKey } from './validate.ts';
 import { codeOwner, linkedAccount, noCustomer, readChallenge, rememberChallenge, rememberCodeSent, restoreChallenge, sameShopper, takeChallenge } from './xco-flow.ts';
 import { createUserRoute } from './xco-create.ts';
+import { toShopperXcoUser } from './views.ts';
 
 /** Purse names the identifier "/email" or "/phone_number"; the browser may have nested it under "/identifier". */
 const underPrefix = (prefix: string) => (pointer: string) =>
@@ -87,7 +88,7 @@ export const xcoRoutes: Record<string, RouteDefinition> = {
       try {
         const verified = await ctx.purse.verifyPasswordless({ ...identifier, verification_code: code }, ctx.callerId);
         await rememberChallenge(ctx, verified.consent_challenge_id, identifier);
-        return json(200, { consent_challenge_id: verified.consent_challenge_id, user: verified.user });
+        return json(200, { consent_challenge_id: verified.consent_challenge_id, user: verified.user && toShopperXcoUser(verified.user) });
       } catch (error) {
         await endAttempt(ctx, error);
         if (retried && purseCode(error) === 'code_expired') {
@@ -162,7 +163,7 @@ export const xcoRoutes: Record<string, RouteDefinition> = {
       const customer = await ctx.customer();
       if (!customer) return noCustomer();
       try {
-        return json(200, await ctx.purse.getUser(customer));
+        return json(200, toShopperXcoUser(await ctx.purse.getUser(customer)));
       } catch (error) {
         return ctx.fail(error);
       }
