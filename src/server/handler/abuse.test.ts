@@ -204,3 +204,41 @@ describe('ids that leave their URL path segment', () => {
     expect(world.purse.control.requests().filter((r) => r.path !== '/oauth2/token')).toEqual([]);
   });
 });
+
+describe('payment lookups an anonymous caller or a guest makes up', () => {
+  // Each payment id a shopper was never shown made the handler ask Purse which session it belongs to, before refusing:
+  // a caller with made-up ids spent the merchant's Purse rate limit without bound (GET routes have no write quota).
+  const purseLookups = (s: ReturnType<typeof checkoutShop>) =>
+    s.purse.control.requests().filter((r) => r.method === 'GET' && r.path.includes('/payments/')).length;
+
+  it('a caller that drops its cookie (a new guest each time) asks Purse at most its IP quota per window', async () => {
+    const s = checkoutShop({ resolveCustomer: () => null, quota: { limit: 3, windowMs: 60 * 60_000 } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) statuses.push((await s.send('GET', `${routes.payment}${randomUUID()}`, { browser: cookieJar() })).status);
+    expect(statuses).toEqual([404, 404, 404, ...Array(7).fill(429)]);
+    expect(purseLookups(s)).toBe(3);
+  });
+
+  it('a guest asks Purse about unknown ids at most the quota per window; the payment they were shown still answers', async () => {
+    const s = checkoutShop({ resolveCustomer: () => null, quota: { limit: 3, windowMs: 60 * 60_000 } });
+    const { paymentId, token } = await s.checkout(undefined);
+    expect((await s.post(routes.verifyRedirect, { token })).status).toBe(200);
+    const before = purseLookups(s);
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) statuses.push((await s.send('GET', `${routes.payment}${randomUUID()}`)).status);
+    expect(statuses).toEqual([404, 404, 404, ...Array(7).fill(429)]);
+    expect(purseLookups(s) - before).toBe(3);
+    // Known to this guest (their verified redirect): no lookup spent, still shown.
+    expect((await s.send('GET', `${routes.payment}${paymentId}`)).status).toBe(200);
+  });
+
+  it('a status page polling the payment of its own session by id spends no lookup, however often it polls', async () => {
+    const s = checkoutShop({ quota: { limit: 2, windowMs: 60 * 60_000 } });
+    const { paymentId } = await s.checkout('cust_poll');
+    for (let i = 0; i < 5; i++) expect((await s.send('GET', `${routes.payment}${paymentId}`, { customer: 'cust_poll' })).status).toBe(200);
+    // The whole quota is left for made-up ids, and they are still bounded.
+    const made = [];
+    for (let i = 0; i < 3; i++) made.push((await s.send('GET', `${routes.payment}${randomUUID()}`, { customer: 'cust_poll' })).status);
+    expect(made).toEqual([404, 404, 429]);
+  });
+});

@@ -152,6 +152,7 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
       store,
       now,
       challengeTtlMs,
+      quota,
       checkout,
       customerPurse,
       fail: (error, mapPointer) => failureResponse(error, { route, logger, mapPointer }),

@@ -13,23 +13,32 @@ export interface MutationSetup {
   quota: { limit: number; windowMs: number };
 }
 
-/** A fixed window per shopper (and per caller IP for guests); `undefined` while under the limit. */
-async function overQuota(ctx: RouteContext, scope: string, guest: boolean, quota: MutationSetup['quota']): Promise<Response | undefined> {
+/**
+ * The fixed-window counters of a shopper (and of the caller IP for a guest), and the 429 that refuses once one is over.
+ * `kind` keeps apart what is counted: writes, and lookups that ask Purse about an id the shopper was never shown.
+ */
+export function quotaCounters(ctx: RouteContext, scope: string, guest: boolean, quota: MutationSetup['quota'], kind: 'quota' | 'lookup') {
   const now = ctx.now();
   const window = Math.floor(now / quota.windowMs);
   // A guest's IP first: a guest who drops cookies has a new scope (a new counter record) per request, so counting the
   // scope first would let one IP over its quota keep writing records until the store is full.
-  const counters = [`purse-kit:quota:${scope}:${window}`];
-  if (guest && ctx.callerId) counters.unshift(`purse-kit:quota:ip${ctx.callerId.length}:${ctx.callerId}:${window}`);
-  for (const counter of counters) {
-    if ((await ctx.store.increment(counter, quota.windowMs)) > quota.limit) {
-      const seconds = Math.max(1, Math.ceil(((window + 1) * quota.windowMs - now) / 1000));
-      return problem(
-        429,
-        { title: 'Too many requests', detail: `This shopper made too many requests; try again in ${seconds} s.`, code: 'quota_exceeded' },
-        { 'retry-after': String(seconds) },
-      );
-    }
+  const keys = [`purse-kit:${kind}:${scope}:${window}`];
+  if (guest && ctx.callerId) keys.unshift(`purse-kit:${kind}:ip${ctx.callerId.length}:${ctx.callerId}:${window}`);
+  const seconds = Math.max(1, Math.ceil(((window + 1) * quota.windowMs - now) / 1000));
+  const refusal = () =>
+    problem(
+      429,
+      { title: 'Too many requests', detail: `This shopper made too many requests; try again in ${seconds} s.`, code: 'quota_exceeded' },
+      { 'retry-after': String(seconds) },
+    );
+  return { keys, refusal };
+}
+
+/** Counts one write; the 429 once the shopper (or a guest's IP) is over the quota, else `undefined`. */
+async function overQuota(ctx: RouteContext, scope: string, guest: boolean, quota: MutationSetup['quota']): Promise<Response | undefined> {
+  const { keys, refusal } = quotaCounters(ctx, scope, guest, quota, 'quota');
+  for (const key of keys) {
+    if ((await ctx.store.increment(key, quota.windowMs)) > quota.limit) return refusal();
   }
   return undefined;
 }

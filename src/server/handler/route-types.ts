@@ -41,6 +41,8 @@ export interface RouteContext {
   store: HandlerStore;
   now: () => number;
   challengeTtlMs: number;
+  /** Writes per shopper per window (`quota`); lookups that ask Purse about an id the shopper was never shown have the same bound. */
+  quota: { limit: number; windowMs: number };
   checkout: CheckoutContext;
   /** The Customer Purse client and settings; undefined when the merchant did not configure it. */
   customerPurse: CustomerPurseContext | undefined;

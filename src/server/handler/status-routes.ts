@@ -7,6 +7,8 @@ import { confirmRedirect } from '../purse/redirect-confirm.ts';
 import { isRedirectTokenError } from '../purse/redirect-token.ts';
 import type { RouteContext, RouteDefinition } from './route-types.ts';
 import { sessionNotFound } from './checkout-routes.ts';
+import { quotaCounters } from './mutation.ts';
+import { isStoreError } from './store.ts';
 import { toShopperPayment, toShopperPaymentLink } from './views.ts';
 
 const paymentNotFound = () =>
@@ -54,15 +56,35 @@ export const statusIdRoutes: { payment: RouteDefinition; paymentLink: RouteDefin
   payment: {
     method: 'GET',
     async run(ctx) {
-      const { scope } = await ctx.shopper();
+      const { scope, customer } = await ctx.shopper();
+      // Nobody known can own it: refused without asking Purse.
+      if (scope === null) return paymentNotFound();
       const known = await ctx.checkout.ownership.canViewPayment(ctx.id, scope);
+      // An id this shopper was never shown asks Purse which session it belongs to. Refused lookups are counted (the
+      // quota of writes, apart), and once over it none is made: ids made up by the thousand cannot spend the merchant's
+      // Purse rate limit. The shopper's own payments never count, so a status page may poll them.
+      const lookups = quotaCounters(ctx, scope, customer === null, ctx.quota, 'lookup');
+      if (!known) {
+        for (const key of lookups.keys) if (Number((await ctx.store.get(key)) ?? 0) >= ctx.quota.limit) return lookups.refusal();
+      }
+      const refused = async () => {
+        // A full store cannot count it: the refusal stands (and a full store is already answered 503 on every write).
+        await Promise.all(lookups.keys.map((key) => ctx.store.increment(key, ctx.quota.windowMs))).catch((error: unknown) => {
+          if (!isStoreError(error) || error.kind !== 'full') throw error;
+        });
+        return paymentNotFound();
+      };
       try {
         const payment = await ctx.purse.getPayment(ctx.id);
-        if (!known && !(await ownsSessionOf(ctx, payment.client_session_id, scope))) return paymentNotFound();
+        if (!known) {
+          if (!(await ownsSessionOf(ctx, payment.client_session_id, scope))) return await refused();
+          // Shown once, known from now on (when the store has room): a poll reads one record instead of two.
+          await ctx.checkout.ownership.allowPayment(ctx.id, scope).catch(() => undefined);
+        }
         return json(200, toShopperPayment(payment));
       } catch (error) {
         // Not telling apart "no such payment" from "not yours".
-        if (isPurseApiError(error) && error.status === 404) return paymentNotFound();
+        if (isPurseApiError(error) && error.status === 404) return known ? paymentNotFound() : await refused();
         return ctx.fail(error);
       }
     },
