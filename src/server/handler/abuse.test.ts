@@ -242,3 +242,27 @@ describe('payment lookups an anonymous caller or a guest makes up', () => {
     expect(made).toEqual([404, 404, 429]);
   });
 });
+
+describe('records a finished intent leaves behind', () => {
+  // Every POST kept two records for a day: the stored answer (replayed to retries) and the intent's attempt record
+  // (what it sent Purse, for a retry of an unfinished run). Once the answer is stored the second only took room: with
+  // the default quota one shopper could leave about 7,200 of each a day in a 10,000-entry memory store.
+  it('keeps the replayed answer and drops the attempt record once the answer is stored', async () => {
+    const store = createMemoryStore();
+    const attempts = new Set<string>();
+    const watched = { ...store, add: async (key: string, value: string, ttlMs: number) => {
+      if (key.startsWith('purse-kit:attempt:')) attempts.add(key);
+      return store.add(key, value, ttlMs);
+    } };
+    const s = checkoutShop({ store: watched });
+    const key = randomUUID();
+    const first = await s.post(routes.createSession, {}, { customer: 'cust_1', key });
+    expect(first.status).toBe(201);
+    expect(attempts.size).toBe(1);
+    for (const attempt of attempts) expect(await store.get(attempt)).toBeUndefined();
+    // A retry of the intent still gets the same session, replayed.
+    const again = await s.post(routes.createSession, {}, { customer: 'cust_1', key });
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(((await again.json()) as CheckoutSession).id).toBe(((await first.json()) as CheckoutSession).id);
+  });
+});

@@ -60,7 +60,8 @@ export const isValidIdempotencyKey = (key: string) => /^[\x21-\x7e]{1,255}$/.tes
 
 /**
  * Runs `run` once per `key` (already scoped to the route and the shopper). A repeat with the same body gets the stored
- * answer; one with another body gets 409; one that arrives while the first is running waits for it.
+ * answer; one with another body gets 409; one that arrives while the first is running waits for it. `afterStored` runs
+ * once this run's final answer is stored (what only a retry of an unfinished run needed can go).
  */
 export async function withIdempotency(
   options: IdempotencyOptions,
@@ -68,6 +69,7 @@ export async function withIdempotency(
   key: string,
   bodyText: string,
   run: () => Promise<Response>,
+  afterStored?: () => Promise<void>,
 ): Promise<Response> {
   const fingerprint = await sha256(bodyText);
   const deadline = Date.now() + options.waitMs;
@@ -94,6 +96,8 @@ export async function withIdempotency(
         if (isFinal(response.status)) {
           const done: Done = { state: 'done', fingerprint, status: response.status, headers, body };
           await options.store.set(key, JSON.stringify(done), options.ttlMs);
+          // Best effort: what it clears only expires later.
+          await afterStored?.().catch(() => undefined);
         } else {
           await options.store.delete(key);
         }

@@ -31,6 +31,11 @@ export async function beginAttempt<T>(ctx: RouteContext, request: T): Promise<At
   }
 }
 
+/** The intent's final answer is stored (and replayed to every retry): its attempt record is no longer needed. */
+export async function forgetAttempt(ctx: RouteContext): Promise<void> {
+  if (ctx.intent) await ctx.store.delete(attemptKey(ctx.intent.key));
+}
+
 /** Purse refused for sure (a 4xx it decided on): a later attempt of this intent starts afresh. */
 export const isDefinitiveRefusal = (error: unknown): boolean =>
   isPurseApiError(error) &&

@@ -2,6 +2,7 @@
 // customer or a guest), their quota must allow one more write, and the answer is replayed for a repeat of the intent.
 import { problem } from './http.ts';
 import { isValidIdempotencyKey, sha256, withIdempotency, type IdempotencyOptions, type LocalInflight } from './idempotency.ts';
+import { forgetAttempt } from './intent.ts';
 import type { RouteContext } from './route-types.ts';
 
 export interface MutationSetup {
@@ -74,5 +75,6 @@ export async function runMutation(ctx: RouteContext, setup: MutationSetup, run: 
   const [limited, hash] = await Promise.all([overQuota(ctx, shopper.scope, shopper.customer === null, setup.quota), sha256(scoped)]);
   if (limited) return limited;
   ctx.intent = { key: scoped, purseKey: `purse-kit-${hash}` };
-  return withIdempotency(setup.idempotency, setup.inflight, scoped, setup.bodyText, run);
+  // Once the answer is stored, the attempt record goes: it would only hold store room for a day.
+  return withIdempotency(setup.idempotency, setup.inflight, scoped, setup.bodyText, run, () => forgetAttempt(ctx));
 }
