@@ -94,3 +94,47 @@ test('keyboard only: copy the address and page through deposits', async ({ page,
   await expect(page.getByText('Page 2 of 2')).toBeVisible();
   await expect(deposits(page)).toHaveCount(3);
 });
+
+test.describe('failures, keyboard only', () => {
+  // Fails any test whose page threw or logged an error.
+  const errorsOf = (page: Page) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    return errors;
+  };
+
+  test('the QR code encoder cannot be downloaded: the addresses (text, copy) stay, the shopper is told, nothing breaks', async ({ page }) => {
+    const errors = errorsOf(page);
+    // The chunk of qrcode.react (its name is hashed; its other export marks it): its request fails, as offline.
+    await page.route('**/assets/*.js', async (route) => {
+      const response = await route.fetch();
+      if ((await response.text()).includes('QRCodeCanvas')) return route.abort('internetdisconnected');
+      return route.fulfill({ response });
+    });
+    await page.goto('/deposits');
+    const btc = page.getByRole('listitem').filter({ hasText: 'Accepts BTC' });
+    await expect(btc.getByText('A part of this page could not load. Please reload the page.')).toBeVisible();
+    await expect(btc.getByText(/^bc1q[a-z0-9]{38}$/)).toBeVisible();
+    await expect(btc.getByRole('button', { name: 'Copy the BTC address' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Your deposits' }).getByText('No deposits yet.', { exact: false })).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+
+  test('Purse is down: said once, "Try again" keeps focus in the view, and the retry shows the addresses', async ({ page, request }) => {
+    await mock.fault(request, { path: '/api/v1/customer-purse/*', status: 503, times: 40 });
+    await page.goto('/deposits');
+    const failure = 'Your deposit account could not be loaded.';
+    await expect(page.getByRole('alert')).toContainText(failure);
+    // One announcement: the alert, not the alert and the status region as well.
+    await expect(page.getByRole('status').filter({ hasText: failure })).toHaveCount(0);
+
+    await mock.reset(request);
+    await page.getByRole('alert').getByRole('button', { name: 'Try again' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByText(/^bc1q/)).toBeVisible();
+    // The button went away with the failure: focus is in the deposit view, not lost on the page's body.
+    await expect(page.locator('.purse-customer-purse')).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Copy the BTC address' })).toBeFocused();
+  });
+});

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Translator } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
 import { Button } from '../shared/button.tsx';
@@ -42,6 +42,12 @@ export function CustomerPurseView({ purse, headingLevel = 2, className }: Custom
   // The last copy's outcome, said once in the live region (it replaces the status until the state changes).
   const [copied, setCopied] = useState<{ message: string; state: typeof state } | null>(null);
   const status = copied && copied.state === state ? copied.message : customerPurseStatusText(state, i18n);
+  // "Try again" goes away with the failure it answers: keep keyboard focus in the view rather than on <body>.
+  const rootRef = useRef<HTMLDivElement>(null);
+  const retry = () => {
+    purse.retry();
+    rootRef.current?.focus();
+  };
 
   let addresses;
   if (state.status === 'loading') addresses = <p className="purse-hint">{i18n.t('customerPurse.loading')}</p>;
@@ -49,7 +55,7 @@ export function CustomerPurseView({ purse, headingLevel = 2, className }: Custom
     addresses = (
       <div className="purse-error-text" role="alert">
         <p>{i18n.t('customerPurse.failed')} {i18n.error(state.error)}</p>
-        <Button onClick={purse.retry}>{i18n.t('customerPurse.retry')}</Button>
+        <Button onClick={retry}>{i18n.t('customerPurse.retry')}</Button>
       </div>
     );
   } else if (state.status === 'blocked') addresses = blockedNotice(i18n, headingLevel);
@@ -68,12 +74,18 @@ export function CustomerPurseView({ purse, headingLevel = 2, className }: Custom
   }
 
   return (
-    <div className={cx('purse-customer-purse', className)} lang={i18n.locale} aria-busy={state.status === 'loading' || undefined}>
+    <div
+      ref={rootRef}
+      className={cx('purse-customer-purse', className)}
+      tabIndex={-1}
+      lang={i18n.locale}
+      aria-busy={state.status === 'loading' || undefined}
+    >
       <LiveRegion>{status}</LiveRegion>
       {addresses}
       <section aria-label={i18n.t('customerPurse.deposits.title')}>
         <Heading level={headingLevel}>{i18n.t('customerPurse.deposits.title')}</Heading>
-        <DepositsTable deposits={state.deposits} showPage={purse.showPage} retry={purse.retry} />
+        <DepositsTable deposits={state.deposits} showPage={purse.showPage} retry={retry} />
       </section>
     </div>
   );

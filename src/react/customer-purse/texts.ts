@@ -14,10 +14,13 @@ export function complianceText(state: string, i18n: Translator): string {
   return i18n.t(`customerPurse.compliance.${known ? state : 'unknown'}` as MessageKey);
 }
 
-/** What the live region says: loading, failure, or the newest deposit that arrived while the view was open. */
+/**
+ * What the live region says: loading, a failure of the deposits, or the newest deposit that arrived while the view was
+ * open. Nothing when the addresses failed: the view's alert says it (said twice otherwise).
+ */
 export function customerPurseStatusText(state: CustomerPurseState, i18n: Translator): string {
   if (state.status === 'loading') return i18n.t('customerPurse.loading');
-  if (state.status === 'failed') return i18n.t('customerPurse.failed');
+  if (state.status === 'failed') return '';
   if (state.deposits.error) return i18n.t('customerPurse.deposits.failed');
   const newest = state.deposits.data?.result.find((d) => d.id === state.arrived[0]);
   if (!newest) return '';

@@ -2,6 +2,7 @@
 export const enCustomerPurse = {
   'error.validation': 'Some information is not valid. Please check it and try again.',
   'error.request': 'Your request could not be completed. Please try again.',
+  'error.script_load': 'A part of this page could not load. Please reload the page.',
   'customerPurse.loading': 'Loading your deposit account…',
   'customerPurse.failed': 'Your deposit account could not be loaded.',
   'customerPurse.retry': 'Try again',
