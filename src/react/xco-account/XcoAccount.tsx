@@ -1,13 +1,19 @@
-import { lazy, Suspense } from 'react';
+import { Suspense, useRef } from 'react';
 import { maskEmail, maskPhone } from '../../core/xco-account/machine.ts';
 import { usePurse } from '../provider/context.ts';
 import { Button } from '../shared/button.tsx';
+import { lazyView } from '../shared/lazy.tsx';
 import { cx, LiveRegion } from '../shared/parts.tsx';
 import type { XcoSignupProps } from '../xco-signup/XcoSignup.tsx';
 import { useXcoAccount, type UseXcoAccountOptions, type XcoAccountApi } from './useXcoAccount.ts';
 
+/** The signup/link flow could not be downloaded: says so (reload the page) instead of breaking the page. */
+function SignupUnavailable() {
+  return <p className="purse-error-text">{usePurse().i18n.t('error.script_load')}</p>;
+}
+
 // The signup/link flow (and its form library) is downloaded only when a shopper without an account opens it.
-const XcoSignup = lazy(() => import('../xco-signup/XcoSignup.tsx').then((module) => ({ default: module.XcoSignup })));
+const XcoSignup = lazyView<XcoSignupProps>(() => import('../xco-signup/XcoSignup.tsx').then((module) => module.XcoSignup), SignupUnavailable);
 
 type HeadingLevel = 2 | 3 | 4;
 
@@ -33,6 +39,21 @@ export interface XcoAccountViewProps {
 export function XcoAccountView({ account, signup, headingLevel = 2, className }: XcoAccountViewProps) {
   const { i18n } = usePurse();
   const { state } = account;
+  // The button the shopper used goes away with its state (and the signup once done): keep keyboard focus in the view
+  // rather than on <body>, unless the shopper had moved elsewhere in the page.
+  const rootRef = useRef<HTMLElement>(null);
+  const focusRoot = () => {
+    const active = document.activeElement;
+    if (!active || active === document.body || rootRef.current?.contains(active)) rootRef.current?.focus();
+  };
+  const onRetry = () => {
+    account.retry();
+    focusRoot();
+  };
+  const onStart = () => {
+    account.startSignup();
+    focusRoot();
+  };
   const Heading = `h${headingLevel}` as const;
   const title = <Heading className="purse-title">{i18n.t(state.status === 'none' || state.status === 'signup' ? 'xcoAccount.none.title' : 'xcoAccount.title')}</Heading>;
 
@@ -44,11 +65,11 @@ export function XcoAccountView({ account, signup, headingLevel = 2, className }:
       body = <p className="purse-hint">{status}</p>;
       break;
     case 'failed':
-      status = i18n.t('xcoAccount.failed');
+      // Said by the alert only (the status region too would say it twice).
       body = (
         <div role="alert">
-          <p className="purse-error-text">{status}</p>
-          <Button onClick={account.retry}>{i18n.t('xcoAccount.retry')}</Button>
+          <p className="purse-error-text">{i18n.t('xcoAccount.failed')}</p>
+          <Button onClick={onRetry}>{i18n.t('xcoAccount.retry')}</Button>
         </div>
       );
       break;
@@ -73,7 +94,7 @@ export function XcoAccountView({ account, signup, headingLevel = 2, className }:
       body = (
         <>
           <p>{i18n.t('xcoAccount.none.body')}</p>
-          <Button onClick={account.startSignup}>{i18n.t('xcoAccount.none.start')}</Button>
+          <Button onClick={onStart}>{i18n.t('xcoAccount.none.start')}</Button>
         </>
       );
       break;
@@ -85,6 +106,7 @@ export function XcoAccountView({ account, signup, headingLevel = 2, className }:
             onComplete={(details) => {
               signup?.onComplete?.(details);
               account.signupDone();
+              focusRoot();
             }}
           />
         </Suspense>
@@ -93,7 +115,13 @@ export function XcoAccountView({ account, signup, headingLevel = 2, className }:
   }
 
   return (
-    <section className={cx('purse-xco-account', className)} lang={i18n.locale} aria-label={i18n.t('xcoAccount.title')}>
+    <section
+      ref={rootRef}
+      className={cx('purse-xco-account', className)}
+      tabIndex={-1}
+      lang={i18n.locale}
+      aria-label={i18n.t('xcoAccount.title')}
+    >
       <LiveRegion>{status}</LiveRegion>
       {title}
       {body}

@@ -14,4 +14,5 @@ export const enXcoAccount = {
   'xcoAccount.none.start': 'Link or create my Purse account',
   'xcoAccount.failed': 'Your Express Checkout account could not be loaded.',
   'xcoAccount.retry': 'Try again',
+  'error.script_load': 'A part of this page could not load. Please reload the page.',
 } as const;
