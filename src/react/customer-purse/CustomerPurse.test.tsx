@@ -57,6 +57,23 @@ describe('<CustomerPurse>', () => {
     expect(screen.getByRole('button', { name: 'Next page' })).toHaveAttribute('aria-disabled', 'true');
   });
 
+  it('a page that could not be loaded leaves the pager on the page shown, and Next asks for it again', async () => {
+    const { user, purse } = renderPurse('cust_seed_ada', { pageSize: 5 });
+    await screen.findByText('Page 1 of 3');
+    const first = rows().map((row) => row.textContent);
+    // Every attempt the adapter makes at page 2 fails.
+    purse.control.setFault({ path: '/api/v1/customer-purse/transaction/find', status: 503, times: 3 });
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    await screen.findAllByText('Your deposits could not be updated. What is shown may be out of date.');
+    // Page 1's rows are still shown: the pager says so, and Next is there to try page 2 again.
+    expect(rows().map((row) => row.textContent)).toEqual(first);
+    expect(screen.getByText('Page 1 of 3')).toBeInTheDocument();
+    expect(screen.queryByText('Page 2 of 3')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    await screen.findByText('Page 2 of 3');
+    await waitFor(() => expect(rows().map((row) => row.textContent)).not.toEqual(first));
+  });
+
   it('a deposit that arrives while the view is open appears and is announced, without a reload', async () => {
     const { purse } = renderPurse('cust_seed_new', { pollIntervalMs: 50 });
     await screen.findByText('No deposits yet. They appear here as soon as the network reports them.');

@@ -56,11 +56,12 @@ export function DepositsTable({ deposits, showPage, retry }: DepositsTableProps)
           </table>
           {data.total > 1 && (
             <nav className="purse-actions purse-pager" aria-label={i18n.t('customerPurse.pages')}>
-              <Button variant="secondary" inactive={deposits.page === 0 || loading} onClick={() => showPage(deposits.page - 1)}>
+              {/* From the page shown (a page asked for may not have come): its number, and the pages either side. */}
+              <Button variant="secondary" inactive={data.page === 0 || loading} onClick={() => showPage(data.page - 1)}>
                 {i18n.t('customerPurse.previous')}
               </Button>
-              <span>{i18n.t('customerPurse.page', { page: deposits.page + 1, total: data.total })}</span>
-              <Button variant="secondary" inactive={deposits.page >= data.total - 1 || loading} onClick={() => showPage(deposits.page + 1)}>
+              <span>{i18n.t('customerPurse.page', { page: data.page + 1, total: data.total })}</span>
+              <Button variant="secondary" inactive={data.page >= data.total - 1 || loading} onClick={() => showPage(data.page + 1)}>
                 {i18n.t('customerPurse.next')}
               </Button>
             </nav>
