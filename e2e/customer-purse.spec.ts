@@ -93,6 +93,15 @@ test('keyboard only: copy the address and page through deposits', async ({ page,
   await page.keyboard.press('Enter');
   await expect(page.getByText('Page 2 of 2')).toBeVisible();
   await expect(deposits(page)).toHaveCount(3);
+
+  // A phone's width (WCAG 1.4.10 reflow): the page does not scroll sideways; the table scrolls in its own named box,
+  // which the keyboard reaches.
+  await page.setViewportSize({ width: 320, height: 640 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  const table = page.getByRole('region', { name: 'Deposits, newest first' });
+  await table.focus();
+  await expect(table).toBeFocused();
+  await expectNoAxeViolations(page);
 });
 
 test.describe('failures, keyboard only', () => {

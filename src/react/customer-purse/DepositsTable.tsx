@@ -33,27 +33,30 @@ export function DepositsTable({ deposits, showPage, retry }: DepositsTableProps)
         <p>{i18n.t('customerPurse.deposits.empty')}</p>
       ) : (
         <>
-          <table className="purse-table">
-            <caption className="purse-visually-hidden">{i18n.t('customerPurse.deposits.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{i18n.t('customerPurse.deposits.date')}</th>
-                <th scope="col">{i18n.t('customerPurse.deposits.amount')}</th>
-                <th scope="col">{i18n.t('customerPurse.deposits.state')}</th>
-                <th scope="col">{i18n.t('customerPurse.deposits.compliance')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.result.map((deposit) => (
-                <tr key={deposit.id}>
-                  <td>{dates.format(new Date(deposit.createdDate))}</td>
-                  <td className="purse-table__amount">{formatDepositAmount(deposit.amount, deposit.currency, i18n.locale)}</td>
-                  <td className={`purse-tone purse-tone--${depositTone(deposit.transactionState)}`}>{depositStateText(deposit.transactionState, i18n)}</td>
-                  <td className={`purse-tone purse-tone--${complianceTone(deposit.complianceState)}`}>{complianceText(deposit.complianceState, i18n)}</td>
+          {/* Four columns do not fit a phone: the table scrolls in its own box (a named stop, so keys scroll it), not the page. */}
+          <div className="purse-table-scroll" role="region" aria-label={i18n.t('customerPurse.deposits.caption')} tabIndex={0}>
+            <table className="purse-table">
+              <caption className="purse-visually-hidden">{i18n.t('customerPurse.deposits.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{i18n.t('customerPurse.deposits.date')}</th>
+                  <th scope="col">{i18n.t('customerPurse.deposits.amount')}</th>
+                  <th scope="col">{i18n.t('customerPurse.deposits.state')}</th>
+                  <th scope="col">{i18n.t('customerPurse.deposits.compliance')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {data.result.map((deposit) => (
+                  <tr key={deposit.id}>
+                    <td>{dates.format(new Date(deposit.createdDate))}</td>
+                    <td className="purse-table__amount">{formatDepositAmount(deposit.amount, deposit.currency, i18n.locale)}</td>
+                    <td className={`purse-tone purse-tone--${depositTone(deposit.transactionState)}`}>{depositStateText(deposit.transactionState, i18n)}</td>
+                    <td className={`purse-tone purse-tone--${complianceTone(deposit.complianceState)}`}>{complianceText(deposit.complianceState, i18n)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           {data.total > 1 && (
             <nav className="purse-actions purse-pager" aria-label={i18n.t('customerPurse.pages')}>
               {/* From the page shown (a page asked for may not have come): its number, and the pages either side. */}
