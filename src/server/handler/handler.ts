@@ -75,7 +75,7 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
     windowMs: positive('quota.windowMs', options.quota ? (options.quota.windowMs ?? Number.NaN) : undefined, 60 * 60_000),
   };
   const challengeTtlMs = positive('consentChallengeTtlMs', options.consentChallengeTtlMs, TEN_MINUTES);
-  positive('checkoutRecordTtlMs', options.checkoutRecordTtlMs, ONE_DAY);
+  const recordTtlMs = positive('checkoutRecordTtlMs', options.checkoutRecordTtlMs, ONE_DAY);
   const idempotency = {
     store: idempotencyStore,
     ttlMs: positive('idempotencyTtlMs', options.idempotencyTtlMs, ONE_DAY),
@@ -86,7 +86,7 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
     options.purse,
     (purse): { purse: PurseClient; checkout: CheckoutContext } => ({
       purse,
-      checkout: checkoutContext(options, { purse, store, now, logger }),
+      checkout: checkoutContext(options, { purse, store, now, logger, recordTtlMs }),
     }),
     logger,
     options.store,

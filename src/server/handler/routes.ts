@@ -41,11 +41,9 @@ export function resolveRoute(route: string): { route: string; definition: RouteD
   return undefined;
 }
 
-const ONE_DAY = 24 * 60 * 60_000;
-
 export function checkoutContext(
   options: MerchantHandlerOptions,
-  deps: { purse: PurseClient; store: HandlerStore; now: () => number; logger: HandlerLogger },
+  deps: { purse: PurseClient; store: HandlerStore; now: () => number; logger: HandlerLogger; recordTtlMs: number },
 ): CheckoutContext {
   const { resolveOrder, checkout } = options;
   if (resolveOrder !== undefined && typeof resolveOrder !== 'function') {
@@ -71,7 +69,7 @@ export function checkoutContext(
     entityId,
     allowedIntegrationModes: [...modes],
     verifier: createRedirectVerifier({ ...options.redirectVerifier, client: deps.purse, now: deps.now }),
-    ownership: createOwnership(deps.store, options.checkoutRecordTtlMs ?? ONE_DAY),
+    ownership: createOwnership(deps.store, deps.recordTtlMs),
     logger: deps.logger,
   };
 }

@@ -14,7 +14,7 @@ import type {
   SigningJwks,
 } from '../../core/wire/payment.ts';
 import { isPurseApiError, PurseApiError } from './error.ts';
-import { isObject, shapeChecker } from './transport-util.ts';
+import { isDotSegment, isObject, shapeChecker } from './transport-util.ts';
 import type { PurseRequest, PurseTransport } from './transport.ts';
 
 /** A create request whose `entity_id` defaults to the client's `entityId`. */
@@ -100,8 +100,7 @@ const expectShape = shapeChecker('the Payment API v2 reference');
 /** Ids go into paths: a missing one is a programmer mistake, and encoding keeps any id inside its segment. */
 function segment(id: string, what: string): string {
   if (typeof id !== 'string' || id.trim() === '') throw new Error(`${what}: pass the id of the object (a non-empty string).`);
-  // encodeURIComponent keeps "." and "..", which the URL parser resolves as dot segments: out of the id's segment.
-  if (id === '.' || id === '..') throw new Error(`${what}: "${id}" is not an id.`);
+  if (isDotSegment(id)) throw new Error(`${what}: "${id}" is not an id.`);
   return encodeURIComponent(id);
 }
 

@@ -6,6 +6,12 @@ export const isObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
+ * "." or "..": encodeURIComponent keeps them, and the URL parser resolves them as dot segments, out of the path segment
+ * an id or a customer reference is put in (`users/..` is the merchant itself). Refused before anything is sent.
+ */
+export const isDotSegment = (value: unknown): boolean => value === '.' || value === '..';
+
+/**
  * `expectShape(value, ok, what)`: `value` as T when `ok`, otherwise an `invalid_response` PurseApiError saying that
  * Purse answered `what` with a body that does not match `reference` (e.g. "the XCO API reference").
  */

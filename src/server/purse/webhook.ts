@@ -5,7 +5,7 @@
 import type { Payment } from '../../core/wire/payment.ts';
 import { readLimited, type FieldProblem } from '../handler/http.ts';
 import type { PaymentApi } from './payment-api.ts';
-import { isObject } from './transport-util.ts';
+import { isDotSegment, isObject } from './transport-util.ts';
 
 /** The body is not a Get Payment object. Answer 400 and do nothing. */
 export class PaymentWebhookError extends Error {
@@ -36,8 +36,8 @@ function shapeProblems(body: Record<string, unknown>): FieldProblem[] {
   const need = (ok: boolean, pointer: string, detail: string) => {
     if (!ok) problems.push({ pointer, detail });
   };
-  // "." and ".." would leave the path segment of GET /v2/payments/{id} (verifyPaymentWebhook).
-  need(isString(body.id) && body.id !== '.' && body.id !== '..', '/id', 'id must be a non-empty string.');
+  // The id goes into GET /v2/payments/{id} (verifyPaymentWebhook).
+  need(isString(body.id) && !isDotSegment(body.id), '/id', 'id must be a non-empty string.');
   need(isInteger(body.version), '/version', 'version must be an integer.');
   need(isInteger(body.amount), '/amount', 'amount must be an integer (minor units).');
   need(isString(body.currency), '/currency', 'currency must be a string.');

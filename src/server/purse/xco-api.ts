@@ -7,7 +7,7 @@ import type {
   XcoUser,
   XcoVerifyResponse,
 } from '../../core/wire/xco.ts';
-import { isObject, shapeChecker } from './transport-util.ts';
+import { isDotSegment, isObject, shapeChecker } from './transport-util.ts';
 import type { PurseTransport } from './transport.ts';
 
 /** The body of `verifyPasswordless`: the identifier the code was sent to, and the code. */
@@ -36,12 +36,9 @@ function identifierFields(identifier: XcoIdentifier): Record<string, string> {
   return identifier.email !== undefined ? { email: identifier.email } : { phone_number: identifier.phone_number };
 }
 
-/**
- * A customer reference as one path segment. encodeURIComponent keeps "." and "..", which the URL parser resolves as
- * dot segments (`users/..` is the merchant itself): those are refused, before anything is sent.
- */
+/** A customer reference as one path segment (see isDotSegment). */
 function userSegment(customerReference: string): string {
-  if (customerReference === '.' || customerReference === '..') {
+  if (isDotSegment(customerReference)) {
     throw new Error(`XCO: the customer reference "${customerReference}" cannot name a user in a URL; use another reference.`);
   }
   return encodeURIComponent(customerReference);
