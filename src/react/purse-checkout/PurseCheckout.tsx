@@ -1,7 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { usePurse } from '../provider/context.ts';
 import { Button } from '../shared/button.tsx';
-import { cx, LiveRegion } from '../shared/parts.tsx';
+import { cx, keepFocusIn, LiveRegion } from '../shared/parts.tsx';
 import { usePreloadWhenIdle } from '../shared/lazy.tsx';
 import { sessionStatusUrl } from '../../core/checkout/session.ts';
 import { CheckoutPanel, ClosedPanel, HostedPageLink, LoadingSkeleton, panels, useErrorText } from './parts.tsx';
@@ -57,8 +57,7 @@ export function PurseCheckoutView({
   // A closed session takes away the drop-in the shopper was paying in: focus stays in the checkout, a Tab from the link
   // to the payment's status (unless the shopper had already moved elsewhere in the page).
   useEffect(() => {
-    const active = document.activeElement;
-    if (status === 'closed' && (!active || active === document.body || rootRef.current?.contains(active))) focusRoot();
+    if (status === 'closed') keepFocusIn(rootRef.current);
   }, [status]);
   // The panels (and the words for errors) are downloaded while the browser is idle, so they are there when needed.
   usePreloadWhenIdle([panels]);

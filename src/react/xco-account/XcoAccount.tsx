@@ -3,7 +3,7 @@ import { maskEmail, maskPhone } from '../../core/xco-account/machine.ts';
 import { usePurse } from '../provider/context.ts';
 import { Button } from '../shared/button.tsx';
 import { lazyView } from '../shared/lazy.tsx';
-import { cx, LiveRegion } from '../shared/parts.tsx';
+import { cx, keepFocusIn, LiveRegion } from '../shared/parts.tsx';
 import type { XcoSignupProps } from '../xco-signup/XcoSignup.tsx';
 import { useXcoAccount, type UseXcoAccountOptions, type XcoAccountApi } from './useXcoAccount.ts';
 
@@ -42,10 +42,7 @@ export function XcoAccountView({ account, signup, headingLevel = 2, className }:
   // The button the shopper used goes away with its state (and the signup once done): keep keyboard focus in the view
   // rather than on <body>, unless the shopper had moved elsewhere in the page.
   const rootRef = useRef<HTMLElement>(null);
-  const focusRoot = () => {
-    const active = document.activeElement;
-    if (!active || active === document.body || rootRef.current?.contains(active)) rootRef.current?.focus();
-  };
+  const focusRoot = () => keepFocusIn(rootRef.current);
   const onRetry = () => {
     account.retry();
     focusRoot();
