@@ -124,7 +124,7 @@ describe('a malformed answer from Purse', () => {
 });
 
 describe('an Idempotency-Key reused with another identifier after a failed attempt', () => {
-  // Defect (fixed for the XCO routes: xco-routes.ts counts a retry only for the same identifier): a 5xx/429 answer is not stored (idempotency.ts), so the body's fingerprint is forgotten, while the intent's
+  // Defect (fixed: the attempt record keeps the body's fingerprint, intent.ts: another body → 409): a 5xx/429 answer is not stored (idempotency.ts), so the body's fingerprint is forgotten, while the intent's
   // attempt record (intent.ts) is kept. A retry of the key with ANOTHER identifier is then taken for a retry of the
   // same intent (`retried`), and startPasswordless reads Purse's resend_throttled for that other identifier as "my
   // lost send went out": it answers 204 and files the identifier's current code under this shopper. An attacker
@@ -143,7 +143,7 @@ describe('an Idempotency-Key reused with another identifier after a failed attem
     expect((await s.post(routes.startPasswordless, { email: 'mallory@example.com' }, { customer: 'cust_mallory', key })).status).toBe(503);
     // Same key, the victim's email: Purse throttles it (the victim's code is seconds old).
     const hijack = await s.post(routes.startPasswordless, VICTIM, { customer: 'cust_mallory', key });
-    expect(hijack.status).not.toBe(204);
+    expect({ status: hijack.status, code: ((await hijack.json()) as { code: string }).code }).toEqual({ status: 409, code: 'idempotency_key_reused' });
 
     const verified = await s.post(routes.verifyPasswordless, { ...VICTIM, verification_code: code }, { browser: victim });
     expect(verified.status).toBe(200);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { routes } from '../../core/backend/routes.ts';
 import type { XcoIdentifier } from '../../core/wire/xco.ts';
 import { createMemoryStore } from './store.ts';
-import { purseWorld, shop } from '../test-support.ts';
+import { checkoutShop, purseWorld, shop } from '../test-support.ts';
 
 const EXISTING = { email: 'existing@example.com' };
 const NEW_USER = { email: 'new.shopper@example.com', first_name: 'Ada', last_name: 'Lovelace' };
@@ -198,6 +198,33 @@ describe('createMerchantHandler: idempotency', () => {
     const retry = await s.post(routes.createUser, { user: NEW_USER }, { customer: 'cust_1', key: 'key-4' });
     expect(retry.status).toBe(201);
     expect(retry.headers.get('idempotent-replayed')).toBeNull();
+  });
+
+  // After an attempt whose answer was lost (Purse may have acted), the retry sends Purse that attempt's request again:
+  // a "retry" with another body must be refused, not answered with what the first body asked for.
+  it('answers 409 when a key is reused with another body after an attempt whose answer was lost', async () => {
+    const s = checkoutShop();
+    const path = '/payment/v2/client-sessions';
+    s.purse.control.setFault({ path, method: 'POST', status: 503, after: true, times: 1 });
+    const lost = await s.post(routes.createSession, { integration_mode: 'HOSTED_PAGE' }, { customer: 'cust_1', key: 'lost-1' });
+    expect(lost.status).toBeGreaterThanOrEqual(500);
+    const other = await read(await s.post(routes.createSession, { integration_mode: 'EMBEDDED' }, { customer: 'cust_1', key: 'lost-1' }));
+    expect(other).toMatchObject({ status: 409, body: { code: 'idempotency_key_reused' } });
+    // The real retry still gets the session Purse made for the first attempt: one session at Purse, hosted.
+    const retry = await read(await s.post(routes.createSession, { integration_mode: 'HOSTED_PAGE' }, { customer: 'cust_1', key: 'lost-1' }));
+    expect(retry).toMatchObject({ status: 201, body: { integration_mode: 'HOSTED_PAGE' } });
+    expect(s.purse.control.sessions()).toHaveLength(1);
+  });
+
+  it('answers 409 when an account creation is retried with another account after its answer was lost', async () => {
+    const s = accountsShop();
+    s.purse.control.setFault({ path: `/v1/merchants/${s.options.merchantId}/users`, status: 503, after: true, times: 1 });
+    expect((await s.post(routes.createUser, { user: NEW_USER }, { customer: 'cust_1', key: 'lost-2' })).status).toBeGreaterThanOrEqual(500);
+    const other = await read(await s.post(routes.createUser, { user: { ...NEW_USER, first_name: 'Grace' } }, { customer: 'cust_1', key: 'lost-2' }));
+    expect(other).toMatchObject({ status: 409, body: { code: 'idempotency_key_reused' } });
+    const retry = await read(await s.post(routes.createUser, { user: NEW_USER }, { customer: 'cust_1', key: 'lost-2' }));
+    expect(retry).toMatchObject({ status: 201, body: { user: { email: NEW_USER.email } } });
+    expect(s.purse.control.users().filter((u) => u.created_by === 'api')).toHaveLength(1);
   });
 
   it('works across instances that share one store (challenges and keys)', async () => {

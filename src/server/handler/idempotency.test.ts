@@ -21,7 +21,7 @@ it('keeps a long-running request pending past the first minute: a duplicate from
   const runs: string[] = [];
   let finish!: (response: Response) => void;
   // The first instance: its action takes 3 minutes.
-  const first = withIdempotency(options, new Map() as LocalInflight, 'key', '{"a":1}', () => {
+  const first = withIdempotency(options, new Map() as LocalInflight, 'key', 'fingerprint-a', () => {
     runs.push('first');
     return new Promise<Response>((resolve) => (finish = resolve));
   });
@@ -29,7 +29,7 @@ it('keeps a long-running request pending past the first minute: a duplicate from
   await vi.advanceTimersByTimeAsync(150_000);
 
   // Another instance (its own in-process waiters) gets the shopper's retry.
-  const duplicate = withIdempotency(options, new Map() as LocalInflight, 'key', '{"a":1}', async () => {
+  const duplicate = withIdempotency(options, new Map() as LocalInflight, 'key', 'fingerprint-a', async () => {
     runs.push('duplicate');
     return new Response('{"again":true}', { status: 201 });
   });
@@ -53,7 +53,7 @@ it('lets a retry run once the instance that held the record is gone (no refresh 
   await store.add('key', JSON.stringify({ state: 'pending', fingerprint: 'x' }), 60_000);
   await vi.advanceTimersByTimeAsync(61_000);
   const runs: string[] = [];
-  const retry = await withIdempotency(options, new Map() as LocalInflight, 'key', '{"a":1}', async () => {
+  const retry = await withIdempotency(options, new Map() as LocalInflight, 'key', 'fingerprint-a', async () => {
     runs.push('retry');
     return new Response('{"ok":true}', { status: 201 });
   });

@@ -49,7 +49,8 @@ function replay(record: Done): Response {
   return new Response(record.body, { status: record.status, headers });
 }
 
-const conflict = () =>
+/** The answer to a key that came again with another body (a fingerprint other than the first one's). */
+export const keyReused = () =>
   problem(409, {
     title: 'Idempotency key reused',
     detail: 'This Idempotency-Key was already used with a different request body. Use a new key for a new request.',
@@ -59,19 +60,20 @@ const conflict = () =>
 export const isValidIdempotencyKey = (key: string) => /^[\x21-\x7e]{1,255}$/.test(key);
 
 /**
- * Runs `run` once per `key` (already scoped to the route and the shopper). A repeat with the same body gets the stored
- * answer; one with another body gets 409; one that arrives while the first is running waits for it. `afterStored` runs
- * once this run's final answer is stored (what only a retry of an unfinished run needed can go).
+ * Runs `run` once per `key` (already scoped to the route and the shopper); `fingerprint` names the body (its SHA-256).
+ * A repeat with the same body gets the stored answer; one with another body gets 409; one that arrives while the first
+ * is running waits for it. `afterStored` runs once this run's final answer is stored (what only a retry of an unfinished
+ * run needed can go). After a run that stored nothing (5xx), the route's attempt record (intent.ts) keeps the body's
+ * fingerprint for the 409.
  */
 export async function withIdempotency(
   options: IdempotencyOptions,
   local: LocalInflight,
   key: string,
-  bodyText: string,
+  fingerprint: string,
   run: () => Promise<Response>,
   afterStored?: () => Promise<void>,
 ): Promise<Response> {
-  const fingerprint = await sha256(bodyText);
   const deadline = Date.now() + options.waitMs;
   const pending = JSON.stringify({ state: 'pending', fingerprint } satisfies Pending);
   for (;;) {
@@ -118,7 +120,7 @@ export async function withIdempotency(
       if (raw !== undefined) await options.store.delete(key);
       continue;
     }
-    if (record.fingerprint !== fingerprint) return conflict();
+    if (record.fingerprint !== fingerprint) return keyReused();
     if (record.state === 'done') return replay(record);
     if (Date.now() >= deadline) {
       return problem(409, {

@@ -72,9 +72,13 @@ export async function runMutation(ctx: RouteContext, setup: MutationSetup, run: 
   }
   // Scoped to the route and the shopper, so one shopper's key can never replay another's answer.
   const scoped = `purse-kit:idem:${setup.route}:${shopper.scope}:${key}`;
-  const [limited, hash] = await Promise.all([overQuota(ctx, shopper.scope, shopper.customer === null, setup.quota), sha256(scoped)]);
+  const [limited, hash, fingerprint] = await Promise.all([
+    overQuota(ctx, shopper.scope, shopper.customer === null, setup.quota),
+    sha256(scoped),
+    sha256(setup.bodyText),
+  ]);
   if (limited) return limited;
-  ctx.intent = { key: scoped, purseKey: `purse-kit-${hash}` };
+  ctx.intent = { key: scoped, purseKey: `purse-kit-${hash}`, fingerprint };
   // Once the answer is stored, the attempt record goes: it would only hold store room for a day.
-  return withIdempotency(setup.idempotency, setup.inflight, scoped, setup.bodyText, run, () => forgetAttempt(ctx));
+  return withIdempotency(setup.idempotency, setup.inflight, scoped, fingerprint, run, () => forgetAttempt(ctx));
 }

@@ -46,10 +46,8 @@ export const xcoRoutes: Record<string, RouteDefinition> = {
       const identifier = bodyIdentifier(ctx.body);
       if (!identifier.ok) return validationProblem(identifier.errors);
       const key = identifierKey(identifier.value);
-      const earlier = await beginAttempt(ctx, key);
-      // A retry of this intent only for the same identifier: the key reused with another one after a failed attempt
-      // (whose body nobody kept) must not read that identifier's throttle as "my lost send went out".
-      const retried = earlier.retried && earlier.request === key;
+      // The key reused with another identifier is refused here (409), so a retry is for this very identifier.
+      const { retried } = await beginAttempt(ctx, key);
       try {
         await ctx.purse.startPasswordless(identifier.value, ctx.callerId);
       } catch (error) {
@@ -83,8 +81,7 @@ export const xcoRoutes: Record<string, RouteDefinition> = {
       }
       // The code is never stored: the attempt record holds the identifier only.
       const key = identifierKey(identifier);
-      const earlier = await beginAttempt(ctx, key);
-      const retried = earlier.retried && earlier.request === key;
+      const { retried } = await beginAttempt(ctx, key);
       try {
         const verified = await ctx.purse.verifyPasswordless({ ...identifier, verification_code: code }, ctx.callerId);
         await rememberChallenge(ctx, verified.consent_challenge_id, identifier);
