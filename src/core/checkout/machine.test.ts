@@ -54,6 +54,14 @@ describe('checkoutReducer', () => {
     expect(run(state, { type: 'SUBMIT', key: 's' })).toBe(state);
   });
 
+  it('closes at once for a session a payment was already submitted in (an order already paid)', () => {
+    const submitted = { ...session(), status: 'SUBMITTED' as const };
+    const state = run(initialCheckoutState('k'), { type: 'SESSION_RECEIVED', session: submitted, target: { kind: 'closed' }, now: 1 });
+    expect(state).toMatchObject({ status: 'closed', session: submitted });
+    // Nothing to load or submit; only a restart leaves.
+    expect(run(state, { type: 'SUBMIT', key: 's' }, { type: 'RETRY' }, { type: 'SESSION_EXPIRED' })).toBe(state);
+  });
+
   it('drops the late results of stopped work: the same state object comes back', () => {
     const state = ready();
     const error = { kind: 'network', message: 'offline', timeout: false } as const;

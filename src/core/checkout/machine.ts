@@ -48,9 +48,11 @@ const rules: Rules = {
   SESSION_RECEIVED: (s, { session, target, now }) =>
     !at(s, 'session') || s.session
       ? s
-      : target.kind === 'hosted'
-        ? { ...s, session, receivedAt: now, hostedPageUrl: target.url, status: 'ready' }
-        : { ...s, session, receivedAt: now, step: target.jsUrl === s.scriptUrl ? 'mount' : 'script' },
+      : target.kind === 'closed'
+        ? { ...s, session, receivedAt: now, status: 'closed' }
+        : target.kind === 'hosted'
+          ? { ...s, session, receivedAt: now, hostedPageUrl: target.url, status: 'ready' }
+          : { ...s, session, receivedAt: now, step: target.jsUrl === s.scriptUrl ? 'mount' : 'script' },
   SCRIPT_LOADED: (s, { url, generation }) => (at(s, 'script') ? { ...s, scriptUrl: url, generation, step: 'mount' } : s),
   MOUNTED: (s) => (at(s, 'mount') ? { ...s, status: 'ready' } : s),
   STEP_FAILED: (s, { step, error }) => (at(s, step) ? without(s, { status: 'failed', error }) : s),

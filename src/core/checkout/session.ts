@@ -19,6 +19,8 @@ export const PURSE_CHECKOUT_ORIGINS: readonly string[] = /* @__PURE__ */ joined(
 
 /** Where a session leads; throws a `config` PurseKitFailure when it leads nowhere allowed. */
 export function sessionTarget(session: CheckoutSession, allowedOrigins: readonly string[]): SessionTarget {
+  // The merchant server answers an order already paid with that order's submitted session.
+  if (session.status === 'SUBMITTED') return { kind: 'closed' };
   if (session.integration_mode === 'HOSTED_PAGE') {
     if (!session.hosted_page_url) throw configFailure(process.env.NODE_ENV !== 'production' ? 'The HOSTED_PAGE session has no hosted_page_url.' : 'no hosted_page_url');
     // checkOrigin throws the `config` PurseKitFailure itself.

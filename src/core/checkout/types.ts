@@ -60,7 +60,8 @@ export interface CheckoutState {
 }
 
 /** Where a session leads: the drop-in script and its data, or the hosted page. */
-export type SessionTarget = { kind: 'embedded'; jsUrl: string; widgetData: string } | { kind: 'hosted'; url: string };
+/** Where a session leads: the drop-in, the hosted page, or (a payment was already submitted in it) nowhere to pay. */
+export type SessionTarget = { kind: 'embedded'; jsUrl: string; widgetData: string } | { kind: 'hosted'; url: string } | { kind: 'closed' };
 
 /** Events: results of the effects (with `now`, epoch ms, where time matters), and the shopper's and the view's acts. */
 export type CheckoutEvent =

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { CheckoutSession } from '../../core/backend/views.ts';
 import { routes } from '../../core/backend/routes.ts';
 import { MOCK_CREDENTIALS } from '../../mock-server/index.ts';
-import { checkoutShop, RETURN_URL, shop } from '../test-support.ts';
+import { CARDS, checkoutShop, cookieJar, purseWorld, RETURN_URL, shop } from '../test-support.ts';
+import { createMemoryStore } from './store.ts';
 
 const read = async (response: Response) => ({ status: response.status, body: await response.json() });
 const SESSIONS = '/payment/v2/client-sessions';
@@ -115,6 +116,66 @@ describe('createMerchantHandler: createSession', () => {
     expect([a.status, b.status]).toEqual([201, 201]);
     expect((await a.json()).id).toBe((await b.json()).id);
     expect(s.calls(SESSIONS)).toHaveLength(1);
+  });
+});
+
+describe('createMerchantHandler: createSession for an order Purse already took a payment for', () => {
+  // The checkout page reloaded after a payment whose answer was lost, or opened in a second tab: a new intent (new
+  // key) for the same order. A second session would let the shopper pay the order twice.
+  it('answers the submitted session (200, SUBMITTED), not a second one, and lets the shopper see its payment', async () => {
+    const s = checkoutShop();
+    const { session, paymentId } = await s.checkout('cust_1');
+    const again = await read(await s.post(routes.createSession, {}, { customer: 'cust_1' }));
+    expect(again).toMatchObject({ status: 200, body: { id: session.id, status: 'SUBMITTED', shopper_redirection_url: RETURN_URL } });
+    expect(s.purse.control.sessions()).toHaveLength(1);
+    expect((await s.send('GET', `${routes.payment}${paymentId}`, { customer: 'cust_1' })).status).toBe(200);
+  });
+
+  it('does the same while the payment is pending, and for a HOSTED_PAGE request', async () => {
+    const s = checkoutShop();
+    const { session } = await s.checkout('cust_1', CARDS.pending);
+    const again = await read(await s.post(routes.createSession, { integration_mode: 'HOSTED_PAGE' }, { customer: 'cust_1' }));
+    expect(again).toMatchObject({ status: 200, body: { id: session.id, status: 'SUBMITTED' } });
+    expect(s.purse.control.sessions()).toHaveLength(1);
+  });
+
+  it('creates a new session after a refused payment, for an open or aborted session, and for another order', async () => {
+    const s = checkoutShop();
+    await s.checkout('cust_1', CARDS.refused);
+    expect((await s.post(routes.createSession, {}, { customer: 'cust_1' })).status).toBe(201); // after a refusal
+    expect((await s.post(routes.createSession, {}, { customer: 'cust_1' })).status).toBe(201); // the last one is open
+    const open = (await (await s.post(routes.createSession, {}, { customer: 'cust_2' })).json()) as CheckoutSession;
+    await s.post(`${routes.session}${open.id}/abort`, {}, { customer: 'cust_2' });
+    expect((await s.post(routes.createSession, {}, { customer: 'cust_2' })).status).toBe(201); // aborted
+    await s.checkout('cust_3');
+    s.orders.set('cust_3', { amount: 1000, currency: 'EUR', order: { reference: 'order-cust_3-next' } });
+    expect((await s.post(routes.createSession, {}, { customer: 'cust_3' })).status).toBe(201); // the next order
+    expect(s.purse.control.sessions()).toHaveLength(7);
+  });
+
+  it('keeps one shopper’s paid order from another’s, with the same order reference', async () => {
+    const s = checkoutShop();
+    await s.checkout(undefined, CARDS.authorized, cookieJar()); // a guest pays 'order-guest'
+    const other = await s.post(routes.createSession, {}, { browser: cookieJar() });
+    expect(other.status).toBe(201);
+  });
+
+  it('creates a new session when Purse no longer knows the order’s last one', async () => {
+    const world = purseWorld();
+    const store = createMemoryStore({ now: world.now });
+    await checkoutShop({ store }, world).checkout('cust_1');
+    // Another Purse (a reset sandbox), the same store: the remembered session is unknown there.
+    const again = checkoutShop({ store });
+    expect((await again.post(routes.createSession, {}, { customer: 'cust_1' })).status).toBe(201);
+  });
+
+  it('fails closed when Purse cannot tell: no second session', async () => {
+    const s = checkoutShop();
+    const { session } = await s.checkout('cust_1');
+    s.purse.control.setFault({ path: `${SESSIONS}/${session.id}`, method: 'GET', status: 503, times: 1 });
+    expect((await s.post(routes.createSession, {}, { customer: 'cust_1' })).status).toBeGreaterThanOrEqual(500);
+    expect(s.purse.control.sessions()).toHaveLength(1);
+    expect((await read(await s.post(routes.createSession, {}, { customer: 'cust_1' }))).status).toBe(200);
   });
 });
 

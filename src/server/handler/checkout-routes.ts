@@ -3,11 +3,13 @@
 // order reference. Sessions are bound to the customer they were created for.
 import { routes } from '../../core/backend/routes.ts';
 import { CURRENCIES, INTEGRATION_MODES, type IntegrationMode } from '../../core/wire/payment.ts';
+import type { AuthorizationStatus, ClientSession } from '../../core/wire/payment-session.ts';
 import type { CheckoutOrder } from './options.ts';
 import { json, problem, validationProblem, type FieldProblem } from './http.ts';
 import type { RouteContext, RouteDefinition } from './route-types.ts';
 import { toCheckoutSession } from './views.ts';
 import { beginAttempt } from './intent.ts';
+import { isPurseApiError } from '../purse/error.ts';
 
 const notConfigured = (ctx: RouteContext) => {
   ctx.checkout.logger.error('purse-react-kit: a checkout route was called but createMerchantHandler has no resolveOrder');
@@ -115,6 +117,33 @@ async function ownedSession(ctx: RouteContext): Promise<{ scope: string } | { re
   return owner !== undefined && scope !== null && owner === scope ? { scope } : { refused: sessionNotFound() };
 }
 
+/** A payment that did not go through: the order may be paid with a new session. */
+const FAILED_AUTHORIZATIONS: readonly AuthorizationStatus[] = ['REFUSED', 'ERROR', 'ABORTED'];
+
+/**
+ * The shopper's order's last session when Purse took a payment in it that stands (authorized, pending, or unknown);
+ * `undefined` when the order may have a new session (none known, still open or expired, aborted, its payment failed).
+ */
+async function standingSession(ctx: RouteContext, scope: string, reference: string): Promise<ClientSession | undefined> {
+  const id = await ctx.checkout.ownership.orderSession(scope, reference);
+  if (id === undefined) return undefined;
+  let session: ClientSession;
+  try {
+    session = await ctx.purse.getClientSession(id);
+  } catch (error) {
+    // Purse no longer knows it (purged, or another Purse environment): nothing stands in the way.
+    if (isPurseApiError(error) && error.status === 404) return undefined;
+    throw error;
+  }
+  if (session.status !== 'SUBMITTED') return undefined;
+  if (session.payment_id) {
+    const payment = await ctx.purse.getPayment(session.payment_id);
+    if (FAILED_AUTHORIZATIONS.includes(payment.authorization.status)) return undefined;
+    await ctx.checkout.ownership.allowPayment(session.payment_id, scope);
+  }
+  return session;
+}
+
 /** The Payment API request of this intent: built now, or the exact one an earlier attempt sent (Purse then replays). */
 async function purseRequest<T>(ctx: RouteContext, build: T): Promise<{ request: T; key: { idempotencyKey?: string } }> {
   const { request } = await beginAttempt(ctx, build);
@@ -146,6 +175,17 @@ export const checkoutRoutes: Record<string, RouteDefinition> = {
       if (!shopperRedirectionUrl) return misconfigured(ctx, 'checkout.shopperRedirectionUrl is not an absolute http(s) URL.');
       const { scope } = await ctx.shopper();
       if (scope === null) return sessionNotFound();
+      const reference = order.order.reference;
+      // A reload after a payment whose answer was lost (or a second tab) asks again for an order Purse already took a
+      // payment for: the shopper gets that session (SUBMITTED: the checkout shows it closed, with its status), not a
+      // second one to pay.
+      let submitted: ClientSession | undefined;
+      try {
+        submitted = await standingSession(ctx, scope, reference);
+      } catch (error) {
+        return ctx.fail(error);
+      }
+      if (submitted) return json(200, toCheckoutSession(submitted));
       const { request, key } = await purseRequest(ctx, {
         ...(ctx.checkout.entityId !== undefined && { entity_id: ctx.checkout.entityId }),
         ...purchaseOf(order, locale),
@@ -157,7 +197,10 @@ export const checkoutRoutes: Record<string, RouteDefinition> = {
       });
       try {
         const session = await ctx.purse.createClientSession(request, key);
-        await ctx.checkout.ownership.rememberSession(session.id, scope);
+        await Promise.all([
+          ctx.checkout.ownership.rememberSession(session.id, scope),
+          ctx.checkout.ownership.rememberOrderSession(scope, reference, session.id),
+        ]);
         return json(201, toCheckoutSession(session));
       } catch (error) {
         return ctx.fail(error);

@@ -1,18 +1,23 @@
 // Who may see which checkout session and payment: the handler remembers the shopper (customer, or guest browser) it
 // created each session for, and each payment a shopper was shown (by a verified redirect, or as the payment of their
-// own session). A missing or unreadable record refuses: it never lets anyone through.
+// own session). A missing or unreadable record refuses: it never lets anyone through. It also remembers each shopper's
+// order's last session, so an order already paid there is not offered a second session.
 import type { HandlerStore } from './store.ts';
 
 export interface Ownership {
   rememberSession(sessionId: string, scope: string): Promise<void>;
   /** The shopper scope the session was created for; `undefined` when this handler did not create it (or forgot it). */
   sessionOwner(sessionId: string): Promise<string | undefined>;
+  /** The last session created for this shopper's order (the merchant's order reference); `undefined` when none is known. */
+  orderSession(scope: string, reference: string): Promise<string | undefined>;
+  rememberOrderSession(scope: string, reference: string, sessionId: string): Promise<void>;
   allowPayment(paymentId: string, scope: string): Promise<void>;
   canViewPayment(paymentId: string, scope: string | null): Promise<boolean>;
 }
 
 const sessionKey = (id: string) => `purse-kit:checkout:session:${id}`;
 const paymentKey = (id: string, scope: string) => `purse-kit:checkout:payment:${id}:${scope}`;
+const orderKey = (scope: string, reference: string) => `purse-kit:checkout:order:${scope}:${reference}`;
 
 export function createOwnership(store: HandlerStore, ttlMs: number): Ownership {
   return {
@@ -28,6 +33,12 @@ export function createOwnership(store: HandlerStore, ttlMs: number): Ownership {
       } catch {
         return undefined;
       }
+    },
+    async orderSession(scope, reference) {
+      return store.get(orderKey(scope, reference));
+    },
+    async rememberOrderSession(scope, reference, sessionId) {
+      await store.set(orderKey(scope, reference), sessionId, ttlMs);
     },
     async allowPayment(paymentId, scope) {
       await store.set(paymentKey(paymentId, scope), '1', ttlMs);
