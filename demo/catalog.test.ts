@@ -2,7 +2,7 @@
 // The cart the shopper sees and the amount Purse is asked to charge come from one table: demo/src/catalog.ts.
 import { describe, expect, it } from 'vitest';
 import { createMockPurse, MOCK_CREDENTIALS, MOCK_CUSTOMER_PURSE_CREDENTIALS } from '../src/mock-server/index.ts';
-import { cartReference, MAX_QUANTITY, parseCartReference, priceCart, type CartId } from './src/catalog.ts';
+import { cartReference, MAX_QUANTITY, orderReference, parseCartReference, priceCart, type CartId } from './src/catalog.ts';
 import { createDemoHandler, CUSTOMER_COOKIE, demoAccounts } from './merchant.ts';
 
 const CARTS: CartId[] = ['cart-eur', 'cart-jpy'];
@@ -71,7 +71,7 @@ describe("the demo merchant's resolveOrder", () => {
     ['cart-jpy', 2],
   ] as const)('asks Purse for exactly the total the cart page shows: %s × %i', async (cart, quantity) => {
     const { purse, createSession } = shop();
-    const response = await createSession({ order_reference: cartReference(cart, quantity), locale: 'de-DE' });
+    const response = await createSession({ order_reference: orderReference(cart, quantity, 'order-1'), locale: 'de-DE' });
     expect(response.status).toBe(201);
     const priced = priceCart(cart, quantity);
     expect(await response.json()).toMatchObject({ amount: priced.total, currency: priced.currency });
@@ -79,7 +79,7 @@ describe("the demo merchant's resolveOrder", () => {
     expect(session).toMatchObject({
       amount: priced.total,
       currency: priced.currency,
-      order: { net_amount: priced.total, tax_amount: priced.tax },
+      order: { reference: orderReference(cart, quantity, 'order-1'), net_amount: priced.total, tax_amount: priced.tax },
       customer: { reference: 'cust_demo_1', locale: 'de-DE' },
       shopper_redirection_url: `http://shop.test/return?cart=${cart}&qty=${quantity}`,
     });
@@ -87,7 +87,7 @@ describe("the demo merchant's resolveOrder", () => {
 
   it('has nothing to pay for a cart it does not sell (404), and asks Purse for nothing', async () => {
     const { purse, createSession } = shop();
-    for (const order_reference of ['cart-eur:11', '__proto__', 'cart-usd']) {
+    for (const order_reference of ['cart-eur:11', '__proto__', 'cart-usd', 'cart-eur/', 'cart-eur/an order', 'cart-eur/a/b']) {
       expect((await createSession({ order_reference })).status, order_reference).toBe(404);
     }
     expect(purse.control.sessions()).toEqual([]);

@@ -14,7 +14,7 @@ import {
   type PurseClientOptions,
 } from '../src/server/index.ts';
 import { MOCK_CREDENTIALS, MOCK_CUSTOMER_PURSE_CREDENTIALS, startMockPurseServer } from '../src/mock-server/index.ts';
-import { cartReference, parseCartReference, priceCart } from './src/catalog.ts';
+import { isOrderId, orderReference, parseCartReference, priceCart } from './src/catalog.ts';
 
 // Every visitor gets a customer reference in a cookie, standing in for the merchant's session. A real storefront
 // resolves it from its own authenticated session.
@@ -118,17 +118,21 @@ export function createDemoHandler(
   });
 }
 
-/** The Purse order of a cart, priced from the catalogue; `null` (nothing to pay, 404) for an unknown cart. */
-export function orderFor(orderReference: string, customer: string | null) {
-  const named = parseCartReference(orderReference);
-  if (!named) return null;
+/**
+ * The Purse order the checkout names ("cart-eur:3/<order id>"), priced from the catalogue; `null` (nothing to pay, 404)
+ * for an unknown cart. Without an order id (the bench's naive loader, an old link), each request is an order of its own.
+ */
+export function orderFor(reference: string, customer: string | null) {
+  const [cart = '', orderId = `${Date.now()}`, ...rest] = reference.split('/');
+  const named = parseCartReference(cart);
+  if (!named || !isOrderId(orderId) || rest.length > 0) return null;
   const priced = priceCart(named.cart, named.quantity);
   return {
     amount: priced.total,
     currency: priced.currency,
     capture_mode: 'MANUAL' as const,
     // Purse's order: `net_amount` is the order's amount, `tax_amount` the part of it that is tax (as in its samples).
-    order: { reference: `${cartReference(named.cart, named.quantity)}/${Date.now()}`, net_amount: priced.total, tax_amount: priced.tax },
+    order: { reference: orderReference(named.cart, named.quantity, orderId), net_amount: priced.total, tax_amount: priced.tax },
     ...(customer ? { customer: { reference: customer } } : {}),
   };
 }

@@ -56,7 +56,7 @@ test('a refused card ends on a failure page that offers to try again', async ({ 
   await expectNoAxeViolations(page);
   await page.getByRole('link', { name: 'Try again' }).click();
   // Back to the cart that was refused.
-  await expect(page).toHaveURL(/\/checkout\?cart=cart-eur&qty=1$/);
+  await expect(page).toHaveURL(/\/checkout\?cart=cart-eur&qty=1(&order=[\w-]+)?$/);
   await expect(page.getByLabel('Card number')).toBeVisible();
 });
 
@@ -175,13 +175,35 @@ test('a payment whose answer is lost on the way: the shopper is told, and led to
 
   // Focus stayed in the checkout (the drop-in the shopper paid in is gone): the next Tab is the way on.
   await expect(checkout).toBeFocused();
+  // The checkout's URL names its order: a reload asks for the same one.
+  const checkoutUrl = page.url();
+  expect(new URL(checkoutUrl).searchParams.get('order')).toBeTruthy();
   await page.keyboard.press('Tab');
   await expect(checkout.getByRole('link', { name: 'See the status of your payment' })).toBeFocused();
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/return\?.*purse-client-session-id=/);
   await expect(page.getByRole('heading', { name: 'Payment successful' })).toBeVisible();
   await expect(page.getByText('€42.99').first()).toBeVisible();
+
+  // The checkout page loaded again (a reload, the back button): the order is paid, so no form to pay it twice.
+  await page.goto(checkoutUrl);
+  await expect(shown(page, closed)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'See the status of your payment' })).toBeVisible();
+  await expect(page.getByLabel('Card number')).toHaveCount(0);
+  await expectNoAxeViolations(page);
   const state = await mock.state(request);
   expect(state.sessions).toHaveLength(1);
   expect(state.payments).toHaveLength(1);
+});
+
+test('a refused card, then the page reloaded: the same order gets a new form to pay', async ({ page, request }) => {
+  await page.goto('/checkout');
+  await expect(page.getByLabel('Card number')).toBeVisible();
+  const checkoutUrl = page.url();
+  await payWithCard(page, '4000 0000 0000 0002');
+  await page.waitForURL(/\/return\?/);
+  await page.goto(checkoutUrl);
+  await expect(page.getByLabel('Card number')).toBeVisible();
+  const { sessions } = await mock.state(request);
+  expect(sessions.map((session) => session.order.reference)).toEqual([sessions[0]!.order.reference, sessions[0]!.order.reference]);
 });

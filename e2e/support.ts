@@ -36,7 +36,7 @@ export const mock = {
       users: { user: { email?: string; phone_number?: string }; created_by: string; customer_references: string[] }[];
       consents: { customer_reference: string; user_email?: string; user_phone_number?: string; via: string }[];
       requests: { method: string; path: string }[];
-      sessions: { id: string; status: string; integration_mode: string }[];
+      sessions: { id: string; status: string; integration_mode: string; order: { reference: string } }[];
       payments: { id: string; authorization: { status: string }; amounts: Record<string, number> }[];
     };
   },

@@ -1,6 +1,7 @@
+import { useEffect, useState } from 'react';
 import { PurseCheckout, XcoAccount } from '../../src/index.ts';
 import { currentCart, saveCart } from './cart.ts';
-import { cartReference, priceCart } from './catalog.ts';
+import { isOrderId, orderReference, priceCart } from './catalog.ts';
 import { cspNonce as nonce, demoConfig } from './config.ts';
 import { useDemoText } from './i18n/index.ts';
 import { NaiveCheckout } from './NaiveCheckout.tsx';
@@ -15,10 +16,25 @@ const allowedOrigins =
     ? [mockOrigin]
     : undefined;
 
+/** The order this visit pays: named by the URL (a reload), else a new one. */
+const visitOrder = (params: URLSearchParams) => {
+  const named = params.get('order');
+  return isOrderId(named) ? named : crypto.randomUUID();
+};
+
 export function CheckoutPage() {
   const { t } = useDemoText();
   const params = new URLSearchParams(window.location.search);
   const choice = currentCart();
+  const [orderId] = useState(() => visitOrder(params));
+  // Kept in the URL, so a reload (after a payment whose answer was lost, say) asks for the same order.
+  useEffect(() => {
+    const url = new URL(window.location.href);
+    if (url.searchParams.get('order') === orderId) return;
+    url.searchParams.set('order', orderId);
+    window.history.replaceState(window.history.state, '', url);
+  }, [orderId]);
+  const reference = orderReference(choice.cart, choice.quantity, orderId);
   const priced = priceCart(choice.cart, choice.quantity);
   const mode = params.get('mode') === 'hosted' ? 'HOSTED_PAGE' : 'EMBEDDED';
   // ?scriptHint=1: tell the component which drop-in script the session will name, so it downloads it while the
@@ -43,10 +59,10 @@ export function CheckoutPage() {
         <section className="demo-card" key={index} aria-label={count > 1 ? t('checkout.paymentN', { n: index + 1 }) : t('checkout.payment')}>
           {/* The server prices the same cart from the same table (demo/merchant.ts → resolveOrder). */}
           {naive ? (
-            <NaiveCheckout orderReference={cartReference(choice.cart, choice.quantity)} />
+            <NaiveCheckout orderReference={reference} />
           ) : (
             <PurseCheckout
-              order={{ order_reference: cartReference(choice.cart, choice.quantity) }}
+              order={{ order_reference: reference }}
               integrationMode={mode}
               allowedOrigins={allowedOrigins}
               nonce={nonce}

@@ -50,8 +50,18 @@ export function priceCart(cart: CartId, quantity: number): PricedCart {
   return { cart, product, quantity, currency: product.currency, subtotal, shipping: product.shipping, tax, total: subtotal + product.shipping + tax };
 }
 
-/** What the browser sends as `order_reference`: "cart-eur" (one item) or "cart-eur:3". */
+/** A cart's reference: "cart-eur" (one item) or "cart-eur:3". */
 export const cartReference = (cart: CartId, quantity: number) => (quantity === 1 ? cart : `${cart}:${quantity}`);
+
+/**
+ * What the checkout sends as `order_reference`: the cart and the order being paid, "cart-eur:3/k2x9…" (a new order id
+ * per visit to the checkout, kept in its URL: a reload pays the same order, and the server never offers an order
+ * already paid a second session).
+ */
+export const orderReference = (cart: CartId, quantity: number, orderId: string) => `${cartReference(cart, quantity)}/${orderId}`;
+
+/** An order id the checkout names: letters, digits and dashes, at most 36. */
+export const isOrderId = (value: unknown): value is string => typeof value === 'string' && /^[A-Za-z0-9-]{1,36}$/.test(value);
 
 /**
  * The cart and quantity an `order_reference` names, or `undefined` for anything else. Own keys only: a name such as
