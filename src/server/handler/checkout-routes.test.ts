@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CheckoutSession } from '../../core/backend/views.ts';
 import { routes } from '../../core/backend/routes.ts';
 import { MOCK_CREDENTIALS } from '../../mock-server/index.ts';
-import { checkoutShop, RETURN_URL, shop } from '../test-support.ts';
+import { checkoutShop, purseWorld, RETURN_URL, shop } from '../test-support.ts';
 
 const read = async (response: Response) => ({ status: response.status, body: await response.json() });
 const SESSIONS = '/payment/v2/client-sessions';
@@ -104,6 +104,19 @@ describe('createMerchantHandler: createSession', () => {
 
   it('throws at creation when resolveOrder comes without a redirect URL', () => {
     expect(() => shop({ resolveOrder: () => null })).toThrow(/checkout\.shopperRedirectionUrl/);
+  });
+
+  it('throws at creation on a wrong checkout option when the Purse configuration is read later', () => {
+    // The Quickstart's `purse: () => purseConfigFromEnv(process.env)`: these mistakes were found only by the first
+    // request, which answered 500 purse_not_configured ("Purse is not configured") on every route, signup included.
+    const world = purseWorld();
+    const lazy = { purse: () => world.client };
+    expect(() => shop({ ...lazy, resolveOrder: () => null })).toThrow(/checkout\.shopperRedirectionUrl/);
+    expect(() =>
+      shop({ ...lazy, resolveOrder: () => null, checkout: { shopperRedirectionUrl: RETURN_URL, allowedIntegrationModes: ['EMBEDED' as never] } }),
+    ).toThrow(/allowedIntegrationModes/);
+    // @ts-expect-error: a merchant's JavaScript passing an order instead of a function
+    expect(() => shop({ ...lazy, resolveOrder: { amount: 1 } })).toThrow(/resolveOrder must be a function/);
   });
 
   it('creates one Purse session for a double submit with the same Idempotency-Key', async () => {
