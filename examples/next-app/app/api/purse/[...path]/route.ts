@@ -4,7 +4,7 @@ import { createMerchantHandler, purseConfigFromEnv } from 'purse-react-kit/serve
 const carts: Record<string, { amount: number; currency: 'EUR' }> = { 'cart-1': { amount: 4299, currency: 'EUR' } };
 
 const handler = createMerchantHandler({
-  // Read on the first request, so `next build` needs no secret (see .env.example).
+  // Read on the first request, so `next build` needs no secret (see .env.example at the repository root).
   purse: () => purseConfigFromEnv(process.env),
   // Your signed-in customer, from your own session (cookie, JWT…). A fixed one keeps the example short.
   resolveCustomer: () => 'cust_next_demo',
