@@ -88,6 +88,9 @@ function writeQuickstart() {
   const section = readme.slice(readme.indexOf('## Quickstart'), readme.indexOf('## Choose your stack'));
   const blocks = [...section.matchAll(/```(tsx?)\n([\s\S]*?)```/g)];
   if (blocks.length < 2) throw new Error('README: the Quickstart section lost its code blocks.');
+  // Next.js refuses a function passed from a server component to a client one: a page passing a callback is a client module.
+  const needsClient = blocks.filter(([, , code]) => /\son[A-Z]\w*=\{/.test(code) && !/^(\s*\/\/.*\n)*\s*'use client';/.test(code));
+  if (needsClient.length) throw new Error(`README Quickstart: a block passing a callback lacks 'use client': ${needsClient.map(([, , code]) => code.split('\n')[0]).join('; ')}`);
   const dir = join(here, '.quickstart');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir);

@@ -31,4 +31,41 @@ describe('purse-mock-server', () => {
     const response = await handler(new Request('https://shop.test/api/purse/xco/users/exists?email=existing%40example.com'));
     expect(await response.json()).toEqual({ exists: true, token_count: 2 });
   });
+
+  // These printed a Node stack trace (ERR_PARSE_ARGS_UNKNOWN_OPTION, EADDRINUSE) and no way forward.
+  const run = (args: string[]) =>
+    new Promise<{ code: number | null; out: string }>((resolve) => {
+      const cli = spawn(process.execPath, ['--import', 'tsx', 'src/mock-server/cli.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      cli.stdout.on('data', (chunk) => (out += chunk));
+      cli.stderr.on('data', (chunk) => (out += chunk));
+      cli.on('close', (code) => resolve({ code, out }));
+    });
+
+  it('prints its usage for --help, and for an unknown option with the option named', async () => {
+    const help = await run(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.out).toMatch(/^Usage: purse-mock-server \[--port 4010\]/);
+    const typo = await run(['--test_mode']);
+    expect(typo.code).toBe(2);
+    expect(typo.out).toContain("Unknown option '--test_mode'");
+    expect(typo.out).toContain('Usage: purse-mock-server');
+    expect(typo.out).not.toMatch(/\n\s+at /);
+  });
+
+  it('says which port is taken and how to pick another', async () => {
+    const { createServer } = await import('node:net');
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as { port: number };
+    try {
+      const busy = await run(['--port', String(port)]);
+      expect(busy.code).toBe(1);
+      expect(busy.out).toContain(`127.0.0.1:${port} is already in use`);
+      expect(busy.out).toContain('--port');
+      expect(busy.out).not.toMatch(/\n\s+at /);
+    } finally {
+      taken.close();
+    }
+  });
 });

@@ -178,6 +178,17 @@ describe('toPurseKitError', () => {
     });
   });
 
+  it('an HTML page where the handler should answer (404, or a dev server\'s 200 fallback) says to mount it at baseUrl', () => {
+    // The route file in another folder than the provider's baseUrl, or a Vite dev server without its proxy: the
+    // developer read only "answered 404 with a body that is not valid JSON".
+    for (const status of [404, 200]) {
+      const { message } = toPurseKitError(new Response('<!DOCTYPE html>', { status }), MALFORMED_BODY);
+      expect(message).toContain('createMerchantHandler');
+      expect(message).toContain('baseUrl');
+    }
+    expect(toPurseKitError(new Response('<html>', { status: 500 }), MALFORMED_BODY).message).not.toContain('baseUrl');
+  });
+
   it.each([404, 409, 410, 422])('%i without fields is request, with status and code', (status) => {
     const body = { status, title: 'Nope', code: 'some_code' };
     expect(toPurseKitError(problem(status, body), body)).toEqual({

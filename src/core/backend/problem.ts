@@ -231,10 +231,18 @@ export function responseToError(
   // Status decides these whatever the body holds: a proxy's HTML 401 page is still a 401.
   const decidedByStatus = status === 401 || status === 403 || status === 429;
   if (body === MALFORMED_BODY && !decidedByStatus) {
+    // A 404 or 2xx page is typically another server answering where the handler should (a router's 404, a dev
+    // server's HTML fallback): how to fix it, in development builds only.
+    const elsewhere = process.env.NODE_ENV !== 'production' && (status === 404 || status < 300);
     return {
       kind: 'server',
       status,
-      message: `The merchant backend answered ${status} with a body that is not valid JSON.`,
+      message:
+        `The merchant backend answered ${status} with a body that is not valid JSON.` +
+        (elsewhere
+          ? " Is createMerchantHandler mounted at the provider's baseUrl? Another server answered (e.g. Next.js needs" +
+            ' app/api/purse/[...path]/route.ts for baseUrl "/api/purse"; a Vite dev server, server.proxy for it).'
+          : ''),
     };
   }
   const problem = body === MALFORMED_BODY ? undefined : asProblem(body);

@@ -165,6 +165,9 @@ describe('a careless merchant’s numeric options', () => {
     ['consentChallengeTtlMs -1', { consentChallengeTtlMs: -1 }],
     ['checkoutRecordTtlMs Infinity', { checkoutRecordTtlMs: Number.POSITIVE_INFINITY }],
     ['idempotencyWaitMs NaN', { idempotencyWaitMs: Number.NaN }],
+    // `guestCookie: { secret: process.env.PURSE_GUEST_SECRET }` with `PURSE_GUEST_SECRET=` in a .env: WebCrypto refused
+    // the empty HMAC key in an unhandled rejection ("Zero-length key is not supported") that stopped the server.
+    ['guestCookie.secret empty', { guestCookie: { secret: '' } }],
   ];
   it.each(bad)('createMerchantHandler refuses %s at once', (_, options) => {
     expect(() => checkoutShop(options)).toThrow(/createMerchantHandler: /);

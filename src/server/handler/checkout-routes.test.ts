@@ -107,6 +107,19 @@ describe('createMerchantHandler: createSession', () => {
     expect(() => shop({ resolveOrder: () => null })).toThrow(/checkout\.shopperRedirectionUrl/);
   });
 
+  it('throws at creation on a wrong checkout option when the Purse configuration is read later', () => {
+    // The Quickstart's `purse: () => purseConfigFromEnv(process.env)`: these mistakes were found only by the first
+    // request, which answered 500 purse_not_configured ("Purse is not configured") on every route, signup included.
+    const world = purseWorld();
+    const lazy = { purse: () => world.client };
+    expect(() => shop({ ...lazy, resolveOrder: () => null })).toThrow(/checkout\.shopperRedirectionUrl/);
+    expect(() =>
+      shop({ ...lazy, resolveOrder: () => null, checkout: { shopperRedirectionUrl: RETURN_URL, allowedIntegrationModes: ['EMBEDED' as never] } }),
+    ).toThrow(/allowedIntegrationModes/);
+    // @ts-expect-error: a merchant's JavaScript passing an order instead of a function
+    expect(() => shop({ ...lazy, resolveOrder: { amount: 1 } })).toThrow(/resolveOrder must be a function/);
+  });
+
   it('creates one Purse session for a double submit with the same Idempotency-Key', async () => {
     const s = checkoutShop();
     const [a, b] = await Promise.all([

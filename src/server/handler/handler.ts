@@ -1,6 +1,6 @@
 // createMerchantHandler: the reference merchant backend, a web-standard (Request) => Promise<Response> that serves the
 // HTTP contract of src/core/backend/routes.ts and calls Purse with the merchant's credentials.
-import { checkoutContext, resolveRoute } from './routes.ts';
+import { checkCheckoutOptions, checkoutContext, resolveRoute } from './routes.ts';
 import { customerPurseContext } from './customer-purse-context.ts';
 import type { HandlerLogger, MerchantHandlerOptions } from './options.ts';
 import { problem, readJsonBody } from './http.ts';
@@ -82,6 +82,7 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
     waitMs: positive('idempotencyWaitMs', options.idempotencyWaitMs, 30_000),
   };
   const inflight: LocalInflight = new Map();
+  checkCheckoutOptions(options);
   const configured = lazyPurse(
     options.purse,
     (purse): { purse: PurseClient; checkout: CheckoutContext } => ({

@@ -60,11 +60,13 @@ export function failureResponse(error: unknown, context: FailureContext): Respon
       code: error.problem?.code ?? error.problem?.error,
       message: error.message,
     });
+    // Status 0: a credential the call needs is not configured (the API key), so Purse was not asked.
     return problem(502, {
-      title: 'Purse rejected the merchant credentials',
+      title: error.status === 0 ? 'The merchant server lacks a Purse credential' : 'Purse rejected the merchant credentials',
       detail:
-        `Purse answered ${error.status} to the merchant server. Check the Purse client id and secret, merchant id, scope ` +
-        'and API URLs configured in createMerchantHandler; the server log has the details.',
+        (error.status === 0 ? `Purse was not called: ${error.message}` : `Purse answered ${error.status} to the merchant server.`) +
+        ' Check the Purse client id and secret, API key (PURSE_API_KEY), merchant id, scope and API URLs configured in ' +
+        'createMerchantHandler; the server log has the details.',
       code: 'purse_credentials_rejected',
     });
   }

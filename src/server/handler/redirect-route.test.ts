@@ -190,5 +190,8 @@ describe('verifyRedirect: signing keys', () => {
     expect(status).toBe(502);
     expect(body).not.toMatchObject({ code: 'invalid_redirect_token' });
     expect(s.calls(JWKS)).toEqual([]);
+    // What to set, for the developer reading the answer; it said "Purse answered 0" and listed every setting but this one.
+    expect(body.detail).toContain('PURSE_API_KEY');
+    expect(body.detail).not.toMatch(/answered 0/);
   });
 });

@@ -41,10 +41,11 @@ export function resolveRoute(route: string): { route: string; definition: RouteD
   return undefined;
 }
 
-export function checkoutContext(
-  options: MerchantHandlerOptions,
-  deps: { purse: PurseClient; store: HandlerStore; now: () => number; logger: HandlerLogger; recordTtlMs: number },
-): CheckoutContext {
+/**
+ * The checkout options that need no Purse client, checked where the handler is created: with a lazy `purse` option the
+ * client (and `checkoutContext`) comes only with the first request, too late to report a mistake of the merchant's code.
+ */
+export function checkCheckoutOptions(options: MerchantHandlerOptions): IntegrationMode[] {
   const { resolveOrder, checkout } = options;
   if (resolveOrder !== undefined && typeof resolveOrder !== 'function') {
     throw new Error('createMerchantHandler: resolveOrder must be a function (request, { order_reference, customer }) => order.');
@@ -55,19 +56,28 @@ export function checkoutContext(
         '(Purse sends the shopper there with purse-redirection-data).',
     );
   }
-  const entityId = checkout?.entityId ?? deps.purse.entityId;
-  if (resolveOrder && !entityId) {
-    throw new Error('createMerchantHandler: checkout needs an entity id: set checkout.entityId or the Purse client entityId (PURSE_ENTITY_ID).');
-  }
   const modes: IntegrationMode[] = checkout?.allowedIntegrationModes ?? ['EMBEDDED'];
   if (modes.length === 0 || modes.some((m) => !INTEGRATION_MODES.includes(m))) {
     throw new Error(`createMerchantHandler: checkout.allowedIntegrationModes must list some of ${INTEGRATION_MODES.join(', ')}.`);
+  }
+  return [...modes];
+}
+
+export function checkoutContext(
+  options: MerchantHandlerOptions,
+  deps: { purse: PurseClient; store: HandlerStore; now: () => number; logger: HandlerLogger; recordTtlMs: number },
+): CheckoutContext {
+  const { resolveOrder, checkout } = options;
+  const allowedIntegrationModes = checkCheckoutOptions(options);
+  const entityId = checkout?.entityId ?? deps.purse.entityId;
+  if (resolveOrder && !entityId) {
+    throw new Error('createMerchantHandler: checkout needs an entity id: set checkout.entityId or the Purse client entityId (PURSE_ENTITY_ID).');
   }
   return {
     resolveOrder,
     shopperRedirectionUrl: checkout?.shopperRedirectionUrl,
     entityId,
-    allowedIntegrationModes: [...modes],
+    allowedIntegrationModes,
     verifier: createRedirectVerifier({ ...options.redirectVerifier, client: deps.purse, now: deps.now }),
     ownership: createOwnership(deps.store, deps.recordTtlMs),
     logger: deps.logger,

@@ -49,6 +49,13 @@ export interface GuestCookie {
 export function createGuestCookie(options: NonNullable<MerchantHandlerOptions['guestCookie']>, basePath: string): GuestCookie {
   const name = options.name ?? 'purse_kit_guest';
   const maxAge = options.maxAgeSeconds ?? 24 * 60 * 60;
+  if (options.secret !== undefined && (typeof options.secret !== 'string' || options.secret === '')) {
+    // Typically `secret: process.env.PURSE_GUEST_SECRET` with the variable set but empty.
+    throw new Error(
+      'createMerchantHandler: guestCookie.secret is empty: set it to a long random string, the same on every instance ' +
+        '(e.g. PURSE_GUEST_SECRET from `openssl rand -base64 32`), or leave it out for a random secret per process.',
+    );
+  }
   const secret = options.secret ?? base64url(globalThis.crypto.getRandomValues(new Uint8Array(32)));
   const key = globalThis.crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   const mac = async (text: string) => base64url(await globalThis.crypto.subtle.sign('HMAC', await key, encoder.encode(text)));

@@ -1,5 +1,7 @@
 // @vitest-environment node
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { mockPurseEnv } from '../../mock-server/env.ts';
 import { purseConfigFromEnv } from './config.ts';
 
 const FULL = {
@@ -37,6 +39,17 @@ describe('purseConfigFromEnv', () => {
     expect(options).not.toHaveProperty('entityId');
     expect(options).not.toHaveProperty('apiKey');
     expect(options).not.toHaveProperty('scope');
+  });
+
+  it('says how to complete a partial configuration, not that leaving it out runs the mock (the demo does; a merchant handler answers 500)', () => {
+    expect(() => purseConfigFromEnv({ PURSE_CLIENT_ID: 'id' })).toThrow(/Set all of them .*npx purse-mock-server/);
+    expect(() => purseConfigFromEnv({ PURSE_CLIENT_ID: 'id' })).not.toThrow(/mock server/);
+  });
+
+  it('.env.example, which the README points merchants to, lists every variable the mock prints', () => {
+    // PURSE_API_KEY was missing: a merchant filling in .env.example got a 502 on every return page.
+    const example = readFileSync(new URL('../../../.env.example', import.meta.url), 'utf8');
+    for (const name of Object.keys(mockPurseEnv('http://127.0.0.1:4010'))) expect(example).toMatch(new RegExp(`^${name}=`, 'm'));
   });
 
   it('names the missing variables when only some are set, without printing values', () => {

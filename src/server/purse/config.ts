@@ -26,7 +26,8 @@ export type PurseEnv = Record<string, string | undefined>;
 
 /**
  * Purse client options from `PURSE_*` variables (`process.env`, a Worker's `env`, …). Returns `null` when none is set
- * (run against the mock server); throws, naming the missing variables, when only some are set.
+ * (`createMerchantHandler` then answers 500 `purse_not_configured`); throws, naming the missing variables, when only
+ * some are set.
  */
 export function purseConfigFromEnv(env: PurseEnv): PurseClientOptions | null {
   const read = (name: string): string | undefined => {
@@ -39,7 +40,7 @@ export function purseConfigFromEnv(env: PurseEnv): PurseClientOptions | null {
   if (missing.length > 0) {
     throw new Error(
       `Incomplete Purse configuration: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set. ` +
-        'Set every PURSE_* variable to use Purse, or none to use the mock server.',
+        'Set all of them (for local development, `npx purse-mock-server` prints the lines that point them at its mock).',
     );
   }
   const options: PurseClientOptions = {

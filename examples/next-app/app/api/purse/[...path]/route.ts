@@ -4,13 +4,14 @@ import { createMerchantHandler, purseConfigFromEnv } from 'purse-react-kit/serve
 const carts: Record<string, { amount: number; currency: 'EUR' }> = { 'cart-1': { amount: 4299, currency: 'EUR' } };
 
 const handler = createMerchantHandler({
-  // Read on the first request, so `next build` needs no secret (see .env.example).
+  // Read on the first request, so `next build` needs no secret (see .env.example at the repository root).
   purse: () => purseConfigFromEnv(process.env),
   // Your signed-in customer, from your own session (cookie, JWT…). A fixed one keeps the example short.
   resolveCustomer: () => 'cust_next_demo',
   // The email your shop verified for that customer: the only one an XCO account is created with (fixed here too).
   resolveIdentity: () => ({ email: 'ada.lovelace@example.com' }),
-  // Next.js (and Vercel's edge) write the client's address into X-Forwarded-For: one trusted hop.
+  // Vercel's edge (or one proxy of yours, e.g. nginx) writes the client's address into X-Forwarded-For: one trusted hop.
+  // `next start` with nothing in front keeps what the client sent there: leave trustProxy out in that set-up.
   trustProxy: 1,
   resolveOrder: (_request, { order_reference, customer }) => {
     const cart = order_reference ? carts[order_reference] : undefined;
