@@ -34,7 +34,6 @@ export function CheckoutPage() {
     url.searchParams.set('order', orderId);
     window.history.replaceState(window.history.state, '', url);
   }, [orderId]);
-  const reference = orderReference(choice.cart, choice.quantity, orderId);
   const priced = priceCart(choice.cart, choice.quantity);
   const mode = params.get('mode') === 'hosted' ? 'HOSTED_PAGE' : 'EMBEDDED';
   // ?scriptHint=1: tell the component which drop-in script the session will name, so it downloads it while the
@@ -44,6 +43,8 @@ export function CheckoutPage() {
   const count = Math.min(Number(params.get('count') ?? 1) || 1, 3);
   // ?loader=naive (bench/ only): the naive sequential loader in PurseCheckout's place, the rest of the page the same.
   const naive = params.get('loader') === 'naive';
+  // Several checkouts on one page (tests, bench) pay orders of their own: an order has one payable session.
+  const referenceOf = (index: number) => orderReference(choice.cart, choice.quantity, count > 1 ? `${orderId}-${index}` : orderId);
   return (
     <>
       <OrderSummary priced={priced} title={t('checkout.order')} />
@@ -59,10 +60,10 @@ export function CheckoutPage() {
         <section className="demo-card" key={index} aria-label={count > 1 ? t('checkout.paymentN', { n: index + 1 }) : t('checkout.payment')}>
           {/* The server prices the same cart from the same table (demo/merchant.ts → resolveOrder). */}
           {naive ? (
-            <NaiveCheckout orderReference={reference} />
+            <NaiveCheckout orderReference={referenceOf(index)} />
           ) : (
             <PurseCheckout
-              order={{ order_reference: reference }}
+              order={{ order_reference: referenceOf(index) }}
               integrationMode={mode}
               allowedOrigins={allowedOrigins}
               nonce={nonce}

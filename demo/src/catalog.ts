@@ -60,8 +60,8 @@ export const cartReference = (cart: CartId, quantity: number) => (quantity === 1
  */
 export const orderReference = (cart: CartId, quantity: number, orderId: string) => `${cartReference(cart, quantity)}/${orderId}`;
 
-/** An order id the checkout names: letters, digits and dashes, at most 36. */
-export const isOrderId = (value: unknown): value is string => typeof value === 'string' && /^[A-Za-z0-9-]{1,36}$/.test(value);
+/** An order id the checkout names: letters, digits and dashes, at most 64. */
+export const isOrderId = (value: unknown): value is string => typeof value === 'string' && /^[A-Za-z0-9-]{1,64}$/.test(value);
 
 /**
  * The cart and quantity an `order_reference` names, or `undefined` for anything else. Own keys only: a name such as

@@ -166,6 +166,31 @@ describe('createMerchantHandler: createSession for an order Purse already took a
     expect(s.purse.control.sessions()).toHaveLength(7);
   });
 
+  it('aborts the order’s earlier open session once its new one exists (one payable session per order)', async () => {
+    const s = checkoutShop();
+    const first = (await (await s.post(routes.createSession, {}, { customer: 'cust_1' })).json()) as CheckoutSession;
+    const second = (await (await s.post(routes.createSession, {}, { customer: 'cust_1' })).json()) as CheckoutSession;
+    const status = (id: string) => s.purse.control.sessions().find((session) => session.id === id)?.status;
+    expect([status(first.id), status(second.id)]).toEqual(['ABORTED_BY_MERCHANT', 'CREATED']);
+    // The earlier tab's drop-in can no longer pay; the new one can.
+    await expect(s.pay(first)).rejects.toThrow(/409/);
+    await s.pay(second);
+    // An expired session (a renewal's predecessor) is left as it is: nothing can pay it, no call is spent on it.
+    const third = (await (await s.post(routes.createSession, {}, { customer: 'cust_2' })).json()) as CheckoutSession;
+    s.advance(24 * 60 * 60_000);
+    const abortPath = `${SESSIONS}/${third.id}/abort`;
+    expect((await s.post(routes.createSession, {}, { customer: 'cust_2' })).status).toBe(201);
+    expect(s.calls(abortPath)).toHaveLength(0);
+  });
+
+  it('still answers the new session when the earlier one cannot be aborted', async () => {
+    const s = checkoutShop();
+    const first = (await (await s.post(routes.createSession, {}, { customer: 'cust_1' })).json()) as CheckoutSession;
+    s.purse.control.setFault({ path: `${SESSIONS}/${first.id}/abort`, method: 'POST', status: 503, times: 1 });
+    expect((await s.post(routes.createSession, {}, { customer: 'cust_1' })).status).toBe(201);
+    expect(s.logs.some((entry) => /earlier session/.test(JSON.stringify(entry)))).toBe(true);
+  });
+
   it('keeps one shopper’s paid order from another’s, with the same order reference', async () => {
     const s = checkoutShop();
     await s.checkout(undefined, CARDS.authorized, cookieJar()); // a guest pays 'order-guest'

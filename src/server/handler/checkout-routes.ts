@@ -121,27 +121,45 @@ async function ownedSession(ctx: RouteContext): Promise<{ scope: string } | { re
 const FAILED_AUTHORIZATIONS: readonly AuthorizationStatus[] = ['REFUSED', 'ERROR', 'ABORTED'];
 
 /**
- * The shopper's order's last session when Purse took a payment in it that stands (authorized, pending, or unknown);
- * `undefined` when the order may have a new session (none known, still open or expired, aborted, its payment failed).
+ * The shopper's order's last session, as Purse has it now: `standing` when Purse took a payment in it that stands
+ * (authorized, pending, or unknown), `open` when it can still be paid (not submitted, not expired), else neither (none
+ * known, expired, aborted, its payment failed).
  */
-async function standingSession(ctx: RouteContext, scope: string, reference: string): Promise<ClientSession | undefined> {
+async function lastSession(ctx: RouteContext, scope: string, reference: string): Promise<{ standing?: ClientSession; open?: string }> {
   const id = await ctx.checkout.ownership.orderSession(scope, reference);
-  if (id === undefined) return undefined;
+  if (id === undefined) return {};
   let session: ClientSession;
   try {
     session = await ctx.purse.getClientSession(id);
   } catch (error) {
     // Purse no longer knows it (purged, or another Purse environment): nothing stands in the way.
-    if (isPurseApiError(error) && error.status === 404) return undefined;
+    if (isPurseApiError(error) && error.status === 404) return {};
     throw error;
   }
-  if (session.status !== 'SUBMITTED') return undefined;
+  if (session.status === 'CREATED') return Date.parse(session.expires_at) > ctx.now() ? { open: id } : {};
+  if (session.status !== 'SUBMITTED') return {};
   if (session.payment_id) {
     const payment = await ctx.purse.getPayment(session.payment_id);
-    if (FAILED_AUTHORIZATIONS.includes(payment.authorization.status)) return undefined;
+    if (FAILED_AUTHORIZATIONS.includes(payment.authorization.status)) return {};
     await ctx.checkout.ownership.allowPayment(session.payment_id, scope);
   }
-  return session;
+  return { standing: session };
+}
+
+/**
+ * Aborts an order's earlier open session (another tab's, or the one before a reload), so that only the new one can be
+ * paid. Best effort: the new session is the answer whatever happens here (a payment just made in the old one stands,
+ * and Purse refuses to abort it).
+ */
+async function supersede(ctx: RouteContext, sessionId: string): Promise<void> {
+  try {
+    await ctx.purse.abortClientSession(sessionId, 'ABORTED_BY_MERCHANT');
+  } catch (error) {
+    ctx.checkout.logger.warn('purse-react-kit: could not abort the order’s earlier session', {
+      session: sessionId,
+      error: error instanceof Error ? error.message : String(error),
+    });
+  }
 }
 
 /** The Payment API request of this intent: built now, or the exact one an earlier attempt sent (Purse then replays). */
@@ -176,16 +194,16 @@ export const checkoutRoutes: Record<string, RouteDefinition> = {
       const { scope } = await ctx.shopper();
       if (scope === null) return sessionNotFound();
       const reference = order.order.reference;
-      // A reload after a payment whose answer was lost (or a second tab) asks again for an order Purse already took a
-      // payment for: the shopper gets that session (SUBMITTED: the checkout shows it closed, with its status), not a
-      // second one to pay.
-      let submitted: ClientSession | undefined;
+      // One payable session per order. A reload after a payment whose answer was lost (or a second tab) asks again for
+      // an order Purse already took a payment for: the shopper gets that session (SUBMITTED: the checkout shows it
+      // closed, with its status), not a second one to pay; an order's open session is aborted once its new one exists.
+      let last: Awaited<ReturnType<typeof lastSession>>;
       try {
-        submitted = await standingSession(ctx, scope, reference);
+        last = await lastSession(ctx, scope, reference);
       } catch (error) {
         return ctx.fail(error);
       }
-      if (submitted) return json(200, toCheckoutSession(submitted));
+      if (last.standing) return json(200, toCheckoutSession(last.standing));
       const { request, key } = await purseRequest(ctx, {
         ...(ctx.checkout.entityId !== undefined && { entity_id: ctx.checkout.entityId }),
         ...purchaseOf(order, locale),
@@ -201,6 +219,7 @@ export const checkoutRoutes: Record<string, RouteDefinition> = {
           ctx.checkout.ownership.rememberSession(session.id, scope),
           ctx.checkout.ownership.rememberOrderSession(scope, reference, session.id),
         ]);
+        if (last.open) await supersede(ctx, last.open);
         return json(201, toCheckoutSession(session));
       } catch (error) {
         return ctx.fail(error);
