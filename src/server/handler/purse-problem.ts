@@ -53,18 +53,19 @@ export function failureResponse(error: unknown, context: FailureContext): Respon
   }
 
   if (error.kind === 'auth' || error.status === 401 || error.status === 403) {
-    logger.error(`purse-react-kit: Purse rejected the merchant credentials on ${route}`, {
+    // Status 0: a credential the call needs is not configured (the API key), so Purse was not asked.
+    const unasked = error.status === 0;
+    logger.error(`purse-react-kit: ${unasked ? 'a Purse credential is not configured' : 'Purse rejected the merchant credentials'} on ${route}`, {
       status: error.status,
       title: error.problem?.title,
       detail: error.problem?.detail,
       code: error.problem?.code ?? error.problem?.error,
       message: error.message,
     });
-    // Status 0: a credential the call needs is not configured (the API key), so Purse was not asked.
     return problem(502, {
-      title: error.status === 0 ? 'The merchant server lacks a Purse credential' : 'Purse rejected the merchant credentials',
+      title: unasked ? 'The merchant server lacks a Purse credential' : 'Purse rejected the merchant credentials',
       detail:
-        (error.status === 0 ? `Purse was not called: ${error.message}` : `Purse answered ${error.status} to the merchant server.`) +
+        (unasked ? `Purse was not called: ${error.message}` : `Purse answered ${error.status} to the merchant server.`) +
         ' Check the Purse client id and secret, API key (PURSE_API_KEY), merchant id, scope and API URLs configured in ' +
         'createMerchantHandler; the server log has the details.',
       code: 'purse_credentials_rejected',

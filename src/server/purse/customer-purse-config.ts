@@ -23,7 +23,7 @@ export function customerPurseConfigFromEnv(env: PurseEnv): CustomerPurseClientOp
   if (missing.length > 0) {
     throw new Error(
       `Incomplete Customer Purse configuration: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set. ` +
-        'Set every CALYPSO_* variable to use the Customer Purse API, or none to use the mock server.',
+        'Set all of them to use the Customer Purse API (leaving all unset is for code that falls back to a mock, as the demo does).',
     );
   }
   return Object.fromEntries(entries.map(([key, , value]) => [key, value])) as unknown as CustomerPurseClientOptions;
