@@ -98,7 +98,7 @@ export const StatusRunner = function (config: StatusConfig, cache: StatusCache =
     cache
       .fetch(target, async () => ({ kind: target.kind, data: await config.backend[METHODS[target.kind]](nameOf(target)) }) as StatusAnswer)
       .then(
-        (answer) => send({ type: 'ANSWERED', request, answer }),
+        (answer) => send({ type: 'ANSWERED', request, answer, now: Date.now() }),
         // Adapters reject with PurseKitFailure; anything else is a bug of a custom adapter, shown as a server error.
         (thrown: unknown) => send({ type: 'FAILED', request, error: toKitError(thrown, 'The merchant backend adapter failed') }),
       );

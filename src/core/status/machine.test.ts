@@ -65,6 +65,17 @@ describe('statusReducer', () => {
     expect(run(asking, { type: 'FAILED', request: 2, error: offline })).toMatchObject({ phase: 'error', error: offline });
   });
 
+  it('stops at a session that expired unpaid, as of the answer; before its expiry it is followed', () => {
+    const session = checkoutSession({ status: 'CREATED', expires_at: '2030-01-01T00:00:00Z' });
+    const expiry = Date.parse(session.expires_at);
+    const start = initialStatusState({ kind: 'session', id: 'cs_1' }, 0);
+    const open = run(start, { type: 'ANSWERED', request: 1, answer: { kind: 'session', data: session }, now: expiry - 1 });
+    expect(open).toMatchObject({ phase: 'waiting', reason: 'session_created' });
+    const expired = run(open, { type: 'POLL' }, { type: 'ANSWERED', request: 2, answer: { kind: 'session', data: session }, now: expiry });
+    expect(expired).toMatchObject({ phase: 'failure', reason: 'session_expired' });
+    expect(statusReducer(expired, { type: 'POLL' })).toBe(expired);
+  });
+
   it('drops a late answer, and a failed poll after an answer changes nothing on screen', () => {
     const waiting = run(initialStatusState({ kind: 'payment', id: 'pay_1' }, 0), {
       type: 'ANSWERED',

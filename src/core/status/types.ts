@@ -54,6 +54,8 @@ export interface StatusState {
   requests: number;
   /** When the poll schedule started (epoch ms). */
   startedAt: number;
+  /** When the last answer came (epoch ms): an unpaid session past its expiry is over. */
+  answeredAt?: number;
   /** The poll schedule ran out while waiting. */
   timedOut?: boolean;
 }
@@ -62,7 +64,7 @@ export interface StatusState {
 export type StatusEvent =
   /** Which payment the page is about (at first, once the URL is read, and when the props name another). */
   | { type: 'START'; source: StatusSource; now: number; cached?: StatusAnswer }
-  | { type: 'ANSWERED'; request: number; answer: StatusAnswer }
+  | { type: 'ANSWERED'; request: number; answer: StatusAnswer; now?: number }
   | { type: 'FAILED'; request: number; error: PurseKitError }
   /** The poll schedule says: ask again. */
   | { type: 'POLL' }

@@ -25,6 +25,8 @@ export const enPaymentOutcome = {
   'paymentStatus.failure.aborted_by_customer.body': 'You cancelled the payment.',
   'paymentStatus.failure.aborted_by_merchant.title': 'Payment cancelled',
   'paymentStatus.failure.aborted_by_merchant.body': 'The shop cancelled the payment.',
+  'paymentStatus.failure.session_expired.title': 'Payment session expired',
+  'paymentStatus.failure.session_expired.body': 'This payment session expired before a payment was made. You have not been charged.',
   'paymentStatus.failure.link_cancelled.title': 'Payment link cancelled',
   'paymentStatus.failure.link_cancelled.body': 'This payment link was cancelled and can no longer be used.',
   'paymentStatus.failure.link_expired.title': 'Payment link expired',
