@@ -103,13 +103,13 @@ export const StatusRunner = function (config: StatusConfig, cache: StatusCache =
         (thrown: unknown) => send({ type: 'FAILED', request, error: toKitError(thrown, 'The merchant backend adapter failed') }),
       );
 
-  const effects = ({ target, request, phase, startedAt, requests }: StatusState) => {
+  const effects = ({ target, request, phase, startedAt, requests, failures, retryAfterMs }: StatusState) => {
     const list: Effect<StatusEvent>[] = [];
     if (target && request !== undefined) list.push({ key: `request:${request}`, run: (c) => ask(target, request, c) });
     if (phase === 'waiting') {
       const { schedule } = config;
       const elapsed = Date.now() - startedAt;
-      const delay = pollDelay(elapsed, schedule);
+      const delay = pollDelay(elapsed, schedule, failures, retryAfterMs);
       if (delay !== undefined && request === undefined) {
         list.push({ key: `poll:${requests}`, run: (c) => timer(c, delay, { type: 'POLL' }) });
       }

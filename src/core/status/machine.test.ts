@@ -85,6 +85,14 @@ describe('statusReducer', () => {
     expect(statusReducer(waiting, { type: 'ANSWERED', request: 1, answer: { kind: 'payment', data: payments.authorized } })).toBe(waiting);
     const polled = run(waiting, { type: 'POLL' }, { type: 'FAILED', request: 2, error: offline });
     expect(polled).toMatchObject({ phase: 'waiting', error: undefined, request: undefined });
+    // The failures in a row and the last Retry-After are kept for the schedule (the next poll waits longer)…
+    const busy = { kind: 'rate_limited', message: '429', retryAfterMs: 30_000 } as const;
+    const limited = run(polled, { type: 'POLL' }, { type: 'FAILED', request: 3, error: busy });
+    expect(limited).toMatchObject({ phase: 'waiting', failures: 2, retryAfterMs: 30_000 });
+    // …until an answer comes.
+    const answered = run(limited, { type: 'POLL' }, { type: 'ANSWERED', request: 4, answer: { kind: 'payment', data: payments.pending } });
+    expect(answered.failures).toBeUndefined();
+    expect(answered.retryAfterMs).toBeUndefined();
   });
 
   it('turns waiting into timed_out, never a final status; a refresh asks once', () => {

@@ -56,6 +56,10 @@ export interface StatusState {
   startedAt: number;
   /** When the last answer came (epoch ms): an unpaid session past its expiry is over. */
   answeredAt?: number;
+  /** Polls in a row that got no answer since the last one (the next waits longer). */
+  failures?: number;
+  /** The `Retry-After` of the last failed poll, when it was rate limited. */
+  retryAfterMs?: number;
   /** The poll schedule ran out while waiting. */
   timedOut?: boolean;
 }
