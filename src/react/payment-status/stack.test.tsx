@@ -206,6 +206,29 @@ describe('PaymentStatus on the real stack: errors and StrictMode', () => {
     expect(onSuccess).toHaveBeenCalledTimes(1);
   });
 
+  it('announces a "Try again" that fails again: the status region says it is checking, then the error once more', async () => {
+    const shop = createStatusStack();
+    const { paymentId } = await shop.pay(CARDS.authorized);
+    shop.purse.control.setFault({ method: 'GET', path: `/payment/v2/payments/${paymentId}`, status: 503, times: 2 });
+    renderWithPurse(<PaymentStatus paymentId={paymentId} />, { backend: shop.backend });
+    expect(await heading('We could not check your payment')).toBeInTheDocument();
+    const region = screen.getByRole('status');
+    const failed = 'We could not check your payment. Something went wrong on our side. Please try again.';
+    expect(region).toHaveTextContent(failed);
+    // What a screen reader is told: each change of the region's text (the same text again is not a change).
+    const said: string[] = [];
+    new MutationObserver(() => said.push(region.textContent!)).observe(region, { subtree: true, childList: true, characterData: true });
+
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await screen.findByRole('button', { name: 'Try again' });
+    await sleep(50);
+    expect(said).toEqual(['Checking your payment…', failed]);
+    expect(screen.getByRole('button', { name: 'Try again' })).toHaveFocus();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await heading('Payment successful')).toHaveFocus();
+  });
+
   it('verifies once and reports once under StrictMode', async () => {
     const shop = createStatusStack();
     const { token } = await shop.pay(CARDS.authorized);
