@@ -178,3 +178,12 @@ test('320 px: the payment details stay inside their box (the amount ran over its
   expect(overflow).toEqual([0, 0, 0]);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
 });
+
+test('the mapping of error answers failing to download: a safe error with "Try again", and no error thrown on the page', async ({ page }) => {
+  await page.route('**/assets/problem-*.js', (route) => route.fulfill({ status: 503, body: '' }));
+  await page.goto('/return?payment_id=no-such-payment');
+  await expect(page.getByRole('heading', { name: 'We could not check your payment' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+  // The provider's idle preload of the same chunk must not throw either (the fixture fails on any page error).
+  await page.waitForTimeout(2_500);
+});
