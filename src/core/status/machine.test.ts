@@ -87,12 +87,12 @@ describe('statusReducer', () => {
     expect(polled).toMatchObject({ phase: 'waiting', error: undefined, request: undefined });
     // The failures in a row and the last Retry-After are kept for the schedule (the next poll waits longer)…
     const busy = { kind: 'rate_limited', message: '429', retryAfterMs: 30_000 } as const;
-    const limited = run(polled, { type: 'POLL' }, { type: 'FAILED', request: 3, error: busy });
-    expect(limited).toMatchObject({ phase: 'waiting', failures: 2, retryAfterMs: 30_000 });
+    const limited = run(polled, { type: 'POLL' }, { type: 'FAILED', request: 3, error: busy, now: 1_000 });
+    expect(limited).toMatchObject({ phase: 'waiting', failures: 2, retryAt: 31_000 });
     // …until an answer comes.
     const answered = run(limited, { type: 'POLL' }, { type: 'ANSWERED', request: 4, answer: { kind: 'payment', data: payments.pending } });
     expect(answered.failures).toBeUndefined();
-    expect(answered.retryAfterMs).toBeUndefined();
+    expect(answered.retryAt).toBeUndefined();
   });
 
   it('turns waiting into timed_out, never a final status; a refresh asks once', () => {

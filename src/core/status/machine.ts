@@ -92,18 +92,20 @@ export function statusReducer(state: StatusState, event: StatusEvent): StatusSta
     case 'ANSWERED':
       if (event.request !== state.request) return state;
       return settle(
-        take({ ...state, request: undefined, error: undefined, answeredAt: event.now, failures: undefined, retryAfterMs: undefined }, event.answer),
+        take({ ...state, request: undefined, error: undefined, answeredAt: event.now, failures: undefined, retryAt: undefined }, event.answer),
       );
-    case 'FAILED':
+    case 'FAILED': {
       if (event.request !== state.request) return state;
+      const { error, now = 0 } = event;
+      const retryAt = error.kind === 'rate_limited' ? now + error.retryAfterMs : undefined;
       // A failed poll after an answer changes nothing on screen: the next poll asks again, later (schedule.ts). A
       // redirect is verified only until its answer comes (which names what to follow next): a verify target never has
       // one yet.
       if (!state.target || (state.target.kind !== 'verify' && state[state.target.kind] !== undefined)) {
-        const { error } = event;
-        return { ...state, request: undefined, failures: (state.failures ?? 0) + 1, retryAfterMs: error.kind === 'rate_limited' ? error.retryAfterMs : undefined };
+        return { ...state, request: undefined, failures: (state.failures ?? 0) + 1, retryAt };
       }
-      return settle({ ...state, request: undefined, error: event.error });
+      return settle({ ...state, request: undefined, error, retryAt });
+    }
     case 'POLL':
       return state.phase === 'waiting' && idle ? ask(state) : state;
     case 'TIMED_OUT':

@@ -58,8 +58,8 @@ export interface StatusState {
   answeredAt?: number;
   /** Polls in a row that got no answer since the last one (the next waits longer). */
   failures?: number;
-  /** The `Retry-After` of the last failed poll, when it was rate limited. */
-  retryAfterMs?: number;
+  /** When the server may be asked again (epoch ms), after a rate-limited failure. */
+  retryAt?: number;
   /** The poll schedule ran out while waiting. */
   timedOut?: boolean;
 }
@@ -69,7 +69,7 @@ export type StatusEvent =
   /** Which payment the page is about (at first, once the URL is read, and when the props name another). */
   | { type: 'START'; source: StatusSource; now: number; cached?: StatusAnswer }
   | { type: 'ANSWERED'; request: number; answer: StatusAnswer; now?: number }
-  | { type: 'FAILED'; request: number; error: PurseKitError }
+  | { type: 'FAILED'; request: number; error: PurseKitError; now?: number }
   /** The poll schedule says: ask again. */
   | { type: 'POLL' }
   /** The poll schedule ran out. */

@@ -229,6 +229,20 @@ describe('PaymentStatus on the real stack: errors and StrictMode', () => {
     expect(await heading('Payment successful')).toHaveFocus();
   });
 
+  it('counts down a rate limit before "Try again": asking during the wait cannot succeed', async () => {
+    const shop = createStatusStack();
+    const { paymentId } = await shop.pay(CARDS.authorized);
+    shop.purse.control.setFault({ method: 'GET', path: `/payment/v2/payments/${paymentId}`, status: 429, headers: { 'retry-after': '30' } });
+    renderWithPurse(<PaymentStatus paymentId={paymentId} />, { backend: shop.backend });
+    expect(await heading('We could not check your payment')).toBeInTheDocument();
+    const wait = screen.getByRole('button', { name: 'Try again in 30 s' });
+    expect(wait).toHaveAttribute('aria-disabled', 'true');
+    const asked = shop.requests.length;
+    await userEvent.click(wait);
+    await sleep(50);
+    expect(shop.requests).toHaveLength(asked);
+  });
+
   it('verifies once and reports once under StrictMode', async () => {
     const shop = createStatusStack();
     const { token } = await shop.pay(CARDS.authorized);

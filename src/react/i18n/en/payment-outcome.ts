@@ -4,6 +4,8 @@
 export const enPaymentOutcome = {
   'error.session_expired': 'Your session has expired. Please start again.',
   'error.busy': 'The shop is very busy right now. Please try again in a moment.',
+  'error.retryIn': 'Try again in {seconds} s',
+  'error.retryInMinutes': 'Try again in {minutes} min',
   'paymentStatus.linkWaiting.title': 'Waiting for payment',
   'paymentStatus.linkWaiting.created': 'This payment link has not been paid yet.',
   'paymentStatus.linkWaiting.opened': 'The last payment attempt did not go through. The link can still be used.',
