@@ -94,3 +94,96 @@ test('back office (its own URL): a partial capture and refund, shown as the same
   ]);
   await expectNoAxeViolations(page);
 });
+
+test('a link to a session that expired unpaid says so and leads back to checkout, instead of "being processed" for 15 minutes', async ({ page, request }) => {
+  await page.goto('/checkout');
+  await expect(page.getByLabel('Card number')).toBeVisible();
+  const id = (await mock.state(request)).sessions.at(-1)!.id;
+  expect((await request.post(`/__mock/sessions/${id}/expire`)).ok()).toBe(true);
+
+  // Where a closed checkout sends the shopper: the session is CREATED, past expires_at, with no payment.
+  await page.goto(`/return?purse-client-session-id=${id}`);
+  await expect(page.getByRole('heading', { name: 'Payment session expired' })).toBeVisible();
+  await expect(page.getByRole('status').first()).toHaveText(
+    'Payment session expired. This payment session expired before a payment was made. You have not been charged.',
+  );
+  await expectNoAxeViolations(page);
+  // Final: no more polling.
+  const asked = (await mock.state(request)).requests.length;
+  await page.waitForTimeout(2_500);
+  expect((await mock.state(request)).requests.length).toBe(asked);
+  // The way on can succeed.
+  await page.getByRole('link', { name: 'Try again' }).click();
+  await payWithCard(page, '4111 1111 1111 1111');
+  await expect(page.getByRole('heading', { name: 'Payment successful' })).toBeVisible();
+});
+
+test('while polling, a 429 from the merchant server is waited out (Retry-After), and failures back off', async ({ page }) => {
+  // Real time: the waits are what is tested.
+  test.setTimeout(75_000);
+  const polls: number[] = [];
+  let answer = 429;
+  await page.route('**/api/purse/payments/*', async (route) => {
+    if (route.request().method() !== 'GET') return route.continue();
+    polls.push(Date.now());
+    if (answer === 200) return route.continue();
+    const rateLimited = answer === 429;
+    await route.fulfill({
+      status: answer,
+      headers: rateLimited ? { 'retry-after': '15' } : {},
+      contentType: 'application/problem+json',
+      body: JSON.stringify({ title: rateLimited ? 'Too Many Requests' : 'Service Unavailable', status: answer }),
+    });
+  });
+  await page.goto('/checkout');
+  await payWithCard(page, '4000 0000 0000 0077');
+  await expect(page.getByRole('heading', { name: 'Your payment is being processed' })).toBeVisible();
+  // The first poll (2 s) is told to come back in 15 s: nothing more is asked in the next 8 s (it was, every 2 s).
+  await expect.poll(() => polls.length, { timeout: 5_000 }).toBe(1);
+  await page.waitForTimeout(8_000);
+  expect(polls).toHaveLength(1);
+  await expect(page.getByRole('heading', { name: 'Your payment is being processed' })).toBeVisible();
+
+  // A failing server (503, each poll tried 3 times by the adapter) is asked less and less often: 2 polls in 16 s,
+  // not 8.
+  answer = 503;
+  polls.length = 0;
+  await page.waitForTimeout(16_000);
+  expect(polls.length).toBeGreaterThan(0);
+  expect(polls.length).toBeLessThanOrEqual(6);
+  answer = 200;
+  await expect(page.getByRole('heading', { name: 'Payment successful' })).toBeVisible({ timeout: 30_000 });
+});
+
+test('320 px: the payment details stay inside their box (the amount ran over its border)', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 800 });
+  await page.goto('/checkout');
+  await payWithCard(page, '4000 0000 0000 0002');
+  await expect(page.getByRole('heading', { name: 'Payment refused' })).toBeVisible();
+  const overflow = await page.locator('.purse-payment-status__details').evaluate((box) => {
+    const inner = box.getBoundingClientRect().right - parseFloat(getComputedStyle(box).paddingRight);
+    // The right edge of the visible text of each value (a screen reader's "ending in" is not drawn).
+    const range = document.createRange();
+    return [...box.querySelectorAll('dd')].map((dd) => {
+      const walker = document.createTreeWalker(dd, NodeFilter.SHOW_TEXT);
+      let right = 0;
+      for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+        if (text.parentElement!.closest('.purse-visually-hidden')) continue;
+        range.selectNodeContents(text);
+        right = Math.max(right, range.getBoundingClientRect().right);
+      }
+      return Math.max(0, Math.round(right - inner));
+    });
+  });
+  expect(overflow).toEqual([0, 0, 0]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+});
+
+test('the mapping of error answers failing to download: a safe error with "Try again", and no error thrown on the page', async ({ page }) => {
+  await page.route('**/assets/problem-*.js', (route) => route.fulfill({ status: 503, body: '' }));
+  await page.goto('/return?payment_id=no-such-payment');
+  await expect(page.getByRole('heading', { name: 'We could not check your payment' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+  // The provider's idle preload of the same chunk must not throw either (the fixture fails on any page error).
+  await page.waitForTimeout(2_500);
+});

@@ -70,6 +70,19 @@ describe('classifySession', () => {
       ABORTED_BY_MERCHANT: { outcome: 'failure', reason: 'aborted_by_merchant' },
     });
   });
+
+  it('ends a session still CREATED without a payment once past its expiry; never one with a payment', () => {
+    const expires_at = '2030-01-01T00:00:00Z';
+    const at = Date.parse(expires_at);
+    expect(classifySession({ status: 'CREATED', expires_at }, at)).toEqual({ outcome: 'failure', reason: 'session_expired' });
+    expect(classifySession({ status: 'CREATED', expires_at }, at - 1).reason).toBe('session_created');
+    // Without a time, or with an unreadable date, it is not over: keep asking.
+    expect(classifySession({ status: 'CREATED', expires_at }).reason).toBe('session_created');
+    expect(classifySession({ status: 'CREATED', expires_at: 'soon' }, at).reason).toBe('session_created');
+    // A payment was made on it (its answer may have been lost): the payment decides.
+    expect(classifySession({ status: 'CREATED', expires_at, payment_id: 'pay_1' }, at).reason).toBe('session_created');
+    expect(classifySession({ status: 'SUBMITTED', expires_at }, at).reason).toBe('session_submitted');
+  });
 });
 
 describe('classifyPaymentLink', () => {

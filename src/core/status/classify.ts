@@ -16,6 +16,7 @@ export type FailureReason =
   | 'aborted'
   | 'aborted_by_customer'
   | 'aborted_by_merchant'
+  | 'session_expired'
   | 'link_cancelled'
   | 'link_expired';
 /** Why the page still waits. */
@@ -50,12 +51,19 @@ export function classifyPayment(payment: Pick<ShopperPayment, 'authorization_sta
   return status === 'AUTHORIZED' ? is('success', 'authorized') : failed ? is('failure', failed) : is('waiting', 'pending');
 }
 
-/** A session alone never means success: only its payment can. Aborted sessions are failures. */
-export function classifySession(session: Pick<CheckoutSession, 'status'>): StatusClassification {
-  const { status } = session;
-  return status === 'ABORTED_BY_CUSTOMER' || status === 'ABORTED_BY_MERCHANT'
-    ? is('failure', status.toLowerCase() as FailureReason)
-    : is('waiting', status === 'SUBMITTED' ? 'session_submitted' : 'session_created');
+/**
+ * A session alone never means success: only its payment can. Aborted sessions are failures; with `nowMs`, so is a
+ * session still CREATED, with no payment, past its `expires_at` (it can no longer be paid: Purse keeps it CREATED).
+ */
+export function classifySession(
+  session: Pick<CheckoutSession, 'status'> & Partial<Pick<CheckoutSession, 'expires_at' | 'payment_id'>>,
+  nowMs?: number,
+): StatusClassification {
+  const { status, expires_at, payment_id } = session;
+  if (status === 'ABORTED_BY_CUSTOMER' || status === 'ABORTED_BY_MERCHANT') return is('failure', status.toLowerCase() as FailureReason);
+  if (status === 'SUBMITTED') return is('waiting', 'session_submitted');
+  // An unreadable date (NaN) is never past.
+  return !payment_id && Date.parse(expires_at ?? '') <= (nowMs ?? Number.NaN) ? is('failure', 'session_expired') : is('waiting', 'session_created');
 }
 
 /**

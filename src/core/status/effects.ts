@@ -98,18 +98,18 @@ export const StatusRunner = function (config: StatusConfig, cache: StatusCache =
     cache
       .fetch(target, async () => ({ kind: target.kind, data: await config.backend[METHODS[target.kind]](nameOf(target)) }) as StatusAnswer)
       .then(
-        (answer) => send({ type: 'ANSWERED', request, answer }),
+        (answer) => send({ type: 'ANSWERED', request, answer, now: Date.now() }),
         // Adapters reject with PurseKitFailure; anything else is a bug of a custom adapter, shown as a server error.
-        (thrown: unknown) => send({ type: 'FAILED', request, error: toKitError(thrown, 'The merchant backend adapter failed') }),
+        (thrown: unknown) => send({ type: 'FAILED', request, error: toKitError(thrown, 'The merchant backend adapter failed'), now: Date.now() }),
       );
 
-  const effects = ({ target, request, phase, startedAt, requests }: StatusState) => {
+  const effects = ({ target, request, phase, startedAt, requests, failures, retryAt }: StatusState) => {
     const list: Effect<StatusEvent>[] = [];
     if (target && request !== undefined) list.push({ key: `request:${request}`, run: (c) => ask(target, request, c) });
     if (phase === 'waiting') {
       const { schedule } = config;
       const elapsed = Date.now() - startedAt;
-      const delay = pollDelay(elapsed, schedule);
+      const delay = pollDelay(elapsed, schedule, failures, retryAt && retryAt - Date.now());
       if (delay !== undefined && request === undefined) {
         list.push({ key: `poll:${requests}`, run: (c) => timer(c, delay, { type: 'POLL' }) });
       }

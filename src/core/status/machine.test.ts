@@ -65,6 +65,17 @@ describe('statusReducer', () => {
     expect(run(asking, { type: 'FAILED', request: 2, error: offline })).toMatchObject({ phase: 'error', error: offline });
   });
 
+  it('stops at a session that expired unpaid, as of the answer; before its expiry it is followed', () => {
+    const session = checkoutSession({ status: 'CREATED', expires_at: '2030-01-01T00:00:00Z' });
+    const expiry = Date.parse(session.expires_at);
+    const start = initialStatusState({ kind: 'session', id: 'cs_1' }, 0);
+    const open = run(start, { type: 'ANSWERED', request: 1, answer: { kind: 'session', data: session }, now: expiry - 1 });
+    expect(open).toMatchObject({ phase: 'waiting', reason: 'session_created' });
+    const expired = run(open, { type: 'POLL' }, { type: 'ANSWERED', request: 2, answer: { kind: 'session', data: session }, now: expiry });
+    expect(expired).toMatchObject({ phase: 'failure', reason: 'session_expired' });
+    expect(statusReducer(expired, { type: 'POLL' })).toBe(expired);
+  });
+
   it('drops a late answer, and a failed poll after an answer changes nothing on screen', () => {
     const waiting = run(initialStatusState({ kind: 'payment', id: 'pay_1' }, 0), {
       type: 'ANSWERED',
@@ -74,6 +85,14 @@ describe('statusReducer', () => {
     expect(statusReducer(waiting, { type: 'ANSWERED', request: 1, answer: { kind: 'payment', data: payments.authorized } })).toBe(waiting);
     const polled = run(waiting, { type: 'POLL' }, { type: 'FAILED', request: 2, error: offline });
     expect(polled).toMatchObject({ phase: 'waiting', error: undefined, request: undefined });
+    // The failures in a row and the last Retry-After are kept for the schedule (the next poll waits longer)…
+    const busy = { kind: 'rate_limited', message: '429', retryAfterMs: 30_000 } as const;
+    const limited = run(polled, { type: 'POLL' }, { type: 'FAILED', request: 3, error: busy, now: 1_000 });
+    expect(limited).toMatchObject({ phase: 'waiting', failures: 2, retryAt: 31_000 });
+    // …until an answer comes.
+    const answered = run(limited, { type: 'POLL' }, { type: 'ANSWERED', request: 4, answer: { kind: 'payment', data: payments.pending } });
+    expect(answered.failures).toBeUndefined();
+    expect(answered.retryAt).toBeUndefined();
   });
 
   it('turns waiting into timed_out, never a final status; a refresh asks once', () => {

@@ -60,13 +60,13 @@ function take(state: StatusState, answer: StatusAnswer): StatusState {
   return answer.kind === 'session' && answer.data.payment_id ? ask(next, { kind: 'payment', id: answer.data.payment_id }) : next;
 }
 
-function classification({ target, link, payment, session, verified }: StatusState): StatusClassification | undefined {
+function classification({ target, link, payment, session, verified, answeredAt }: StatusState): StatusClassification | undefined {
   const kind = target?.kind;
   if (kind === 'link') return link && classifyPaymentLink(link);
   // Only the payment (as Purse reports it) can say success or failure; while its first answer is on the way, stay on
   // what the session said rather than flash "verifying" (while the redirect is verified there is no session yet).
   if (kind === 'payment' && payment) return classifyPayment(payment);
-  if (kind) return session && classifySession(session);
+  if (kind) return session && classifySession(session, answeredAt);
   return verified && classifySession({ status: verified.client_session_status });
 }
 
@@ -91,13 +91,21 @@ export function statusReducer(state: StatusState, event: StatusEvent): StatusSta
     }
     case 'ANSWERED':
       if (event.request !== state.request) return state;
-      return settle(take({ ...state, request: undefined, error: undefined }, event.answer));
-    case 'FAILED':
+      return settle(
+        take({ ...state, request: undefined, error: undefined, answeredAt: event.now, failures: undefined, retryAt: undefined }, event.answer),
+      );
+    case 'FAILED': {
       if (event.request !== state.request) return state;
-      // A failed poll after an answer changes nothing on screen: the next poll asks again. A redirect is verified
-      // only until its answer comes (which names what to follow next): a verify target never has one yet.
-      if (!state.target || (state.target.kind !== 'verify' && state[state.target.kind] !== undefined)) return { ...state, request: undefined };
-      return settle({ ...state, request: undefined, error: event.error });
+      const { error, now = 0 } = event;
+      const retryAt = error.kind === 'rate_limited' ? now + error.retryAfterMs : undefined;
+      // A failed poll after an answer changes nothing on screen: the next poll asks again, later (schedule.ts). A
+      // redirect is verified only until its answer comes (which names what to follow next): a verify target never has
+      // one yet.
+      if (!state.target || (state.target.kind !== 'verify' && state[state.target.kind] !== undefined)) {
+        return { ...state, request: undefined, failures: (state.failures ?? 0) + 1, retryAt };
+      }
+      return settle({ ...state, request: undefined, error, retryAt });
+    }
     case 'POLL':
       return state.phase === 'waiting' && idle ? ask(state) : state;
     case 'TIMED_OUT':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POLL_SCHEDULE, nextPoll, pollPhase, resolveSchedule } from './schedule.ts';
+import { DEFAULT_POLL_SCHEDULE, nextPoll, pollDelay, pollPhase, resolveSchedule } from './schedule.ts';
 
 const s = 1_000;
 const min = 60 * s;
@@ -42,6 +42,20 @@ describe('nextPoll', () => {
     expect(nextPoll('waiting', 500, fast)).toEqual({ kind: 'poll', delayMs: 250 });
     expect(nextPoll('waiting', 750, fast)).toEqual({ kind: 'timed_out' });
     expect(nextPoll('waiting', 1_000, fast)).toEqual({ kind: 'timed_out' });
+  });
+});
+
+describe('pollDelay after failed polls', () => {
+  const schedule = resolveSchedule();
+  it('doubles the interval with each failure in a row, up to the slow interval', () => {
+    expect([0, 1, 2, 3, 4].map((failures) => pollDelay(0, schedule, failures))).toEqual([2 * s, 4 * s, 8 * s, 10 * s, 10 * s]);
+    expect(pollDelay(2 * min, schedule, 3)).toBe(10 * s);
+  });
+
+  it("waits at least the server's Retry-After, and not past the deadline", () => {
+    expect(pollDelay(0, schedule, 1, 30 * s)).toBe(30 * s);
+    expect(pollDelay(0, schedule, 1, 1 * s)).toBe(4 * s);
+    expect(pollDelay(14 * min, schedule, 1, 2 * min)).toBeUndefined();
   });
 });
 

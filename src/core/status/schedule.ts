@@ -66,11 +66,14 @@ export function resolveSchedule(overrides?: Partial<PollSchedule>): PollSchedule
 
 /**
  * How long to wait before asking again, `elapsedMs` after the status page started; undefined when a request would
- * leave at or after the deadline (the page times out instead).
+ * leave at or after the deadline (the page times out instead). After `failures` polls in a row that got no answer, the
+ * interval doubles with each (up to the slow interval), and never ends before the server's `Retry-After`: a struggling
+ * merchant server is not asked harder.
  */
-export function pollDelay(elapsedMs: number, schedule: PollSchedule): number | undefined {
+export function pollDelay(elapsedMs: number, schedule: PollSchedule, failures = 0, retryAfterMs = 0): number | undefined {
   const interval = elapsedMs < schedule.slowAfterMs ? schedule.fastIntervalMs : schedule.slowIntervalMs;
-  return elapsedMs + interval < schedule.timeoutMs ? interval : undefined;
+  const delay = Math.max(retryAfterMs, failures ? Math.min(interval * 2 ** failures, Math.max(interval, schedule.slowIntervalMs)) : interval);
+  return elapsedMs + delay < schedule.timeoutMs ? delay : undefined;
 }
 
 /** The next step after an answer with this outcome, `elapsedMs` after the status page started. */

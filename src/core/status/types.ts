@@ -54,6 +54,12 @@ export interface StatusState {
   requests: number;
   /** When the poll schedule started (epoch ms). */
   startedAt: number;
+  /** When the last answer came (epoch ms): an unpaid session past its expiry is over. */
+  answeredAt?: number;
+  /** Polls in a row that got no answer since the last one (the next waits longer). */
+  failures?: number;
+  /** When the server may be asked again (epoch ms), after a rate-limited failure. */
+  retryAt?: number;
   /** The poll schedule ran out while waiting. */
   timedOut?: boolean;
 }
@@ -62,8 +68,8 @@ export interface StatusState {
 export type StatusEvent =
   /** Which payment the page is about (at first, once the URL is read, and when the props name another). */
   | { type: 'START'; source: StatusSource; now: number; cached?: StatusAnswer }
-  | { type: 'ANSWERED'; request: number; answer: StatusAnswer }
-  | { type: 'FAILED'; request: number; error: PurseKitError }
+  | { type: 'ANSWERED'; request: number; answer: StatusAnswer; now?: number }
+  | { type: 'FAILED'; request: number; error: PurseKitError; now?: number }
   /** The poll schedule says: ask again. */
   | { type: 'POLL' }
   /** The poll schedule ran out. */

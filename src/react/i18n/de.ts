@@ -123,6 +123,8 @@ export const de: Messages = {
   'paymentStatus.failure.aborted_by_customer.body': 'Sie haben die Zahlung abgebrochen.',
   'paymentStatus.failure.aborted_by_merchant.title': 'Zahlung abgebrochen',
   'paymentStatus.failure.aborted_by_merchant.body': 'Der Shop hat die Zahlung abgebrochen.',
+  'paymentStatus.failure.session_expired.title': 'Zahlungssitzung abgelaufen',
+  'paymentStatus.failure.session_expired.body': 'Diese Zahlungssitzung ist abgelaufen, bevor eine Zahlung erfolgt ist. Ihnen wurde nichts berechnet.',
   'paymentStatus.failure.link_cancelled.title': 'Zahlungslink storniert',
   'paymentStatus.failure.link_cancelled.body': 'Dieser Zahlungslink wurde storniert und kann nicht mehr verwendet werden.',
   'paymentStatus.failure.link_expired.title': 'Zahlungslink abgelaufen',

@@ -123,6 +123,8 @@ export const es: Messages = {
   'paymentStatus.failure.aborted_by_customer.body': 'Has cancelado el pago.',
   'paymentStatus.failure.aborted_by_merchant.title': 'Pago cancelado',
   'paymentStatus.failure.aborted_by_merchant.body': 'La tienda ha cancelado el pago.',
+  'paymentStatus.failure.session_expired.title': 'Sesión de pago caducada',
+  'paymentStatus.failure.session_expired.body': 'Esta sesión de pago ha caducado antes de que se realizara un pago. No se te ha cobrado nada.',
   'paymentStatus.failure.link_cancelled.title': 'Enlace de pago cancelado',
   'paymentStatus.failure.link_cancelled.body': 'Este enlace de pago se ha cancelado y ya no se puede usar.',
   'paymentStatus.failure.link_expired.title': 'Enlace de pago caducado',

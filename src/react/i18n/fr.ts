@@ -122,6 +122,8 @@ export const fr: Messages = {
   'paymentStatus.failure.aborted_by_customer.body': 'Vous avez annulé le paiement.',
   'paymentStatus.failure.aborted_by_merchant.title': 'Paiement annulé',
   'paymentStatus.failure.aborted_by_merchant.body': 'La boutique a annulé le paiement.',
+  'paymentStatus.failure.session_expired.title': 'Session de paiement expirée',
+  'paymentStatus.failure.session_expired.body': 'Cette session de paiement a expiré avant qu’un paiement soit effectué. Vous n’avez pas été débité.',
   'paymentStatus.failure.link_cancelled.title': 'Lien de paiement annulé',
   'paymentStatus.failure.link_cancelled.body': 'Ce lien de paiement a été annulé et ne peut plus être utilisé.',
   'paymentStatus.failure.link_expired.title': 'Lien de paiement expiré',

@@ -45,6 +45,9 @@ export function PaymentStatusView({ status, retryHref, onRetry, headingLevel = 2
       ? loaded.outcomeTexts(status, i18n)
       : { title: i18n.t(loaded === false ? 'error.script_load' : 'paymentStatus.verifying.title') };
   const Heading = `h${headingLevel}` as const;
+  // A shopper's Refresh or Try again (the only requests of these phases) is said as "checking", so that the same
+  // answer again is announced again rather than met with silence.
+  const checking = status.refreshing && (phase === 'error' || phase === 'timed_out');
 
   // After the shopper acted, focus goes to the status (the outcome chunk's Refresh, once the status it answered is
   // replaced; "Try again" here at once, as the button goes away while the words download again). Never on load.
@@ -66,7 +69,9 @@ export function PaymentStatusView({ status, retryHref, onRetry, headingLevel = 2
       className={cx('purse-payment-status', `purse-payment-status--${phase.replace('_', '-')}`, className)}
       lang={i18n.locale}
     >
-      <LiveRegion>{texts.body ? `${texts.title}. ${texts.body}` : texts.title}</LiveRegion>
+      <LiveRegion>
+        {checking ? i18n.t('paymentStatus.verifying.title') : texts.body ? `${texts.title}. ${texts.body}` : texts.title}
+      </LiveRegion>
       <Heading
         ref={heading}
         tabIndex={-1}

@@ -12,6 +12,7 @@ import { enPaymentOutcome } from '../i18n/en/payment-outcome.ts';
 import { addMessages, type Translator } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
 import { Button } from '../shared/button.tsx';
+import { useCountdown } from '../shared/useCountdown.ts';
 import { textsOf, type StatusTexts, type StatusView } from './texts.ts';
 import type { PaymentStatusState } from './usePaymentStatus.ts';
 
@@ -76,8 +77,10 @@ export interface OutcomeActionsProps {
  * Focus moves only after the shopper pressed Refresh and the button went away with the status it answered (another
  * status came): never on load and never on an automatic poll, which the live region announces instead.
  */
-export function OutcomeActions({ status: { phase, error, refreshing, refresh }, retryHref, onRetry, focusStatus }: OutcomeActionsProps) {
+export function OutcomeActions({ status: { phase, error, refreshing, refresh, retryAt }, retryHref, onRetry, focusStatus }: OutcomeActionsProps) {
   const { i18n } = usePurse();
+  // A rate limit is waited out first (as in checkout): asking again during the wait cannot succeed.
+  const seconds = useCountdown(retryAt);
   /** The phase the shopper pressed Refresh in, until another comes. */
   const actedIn = useRef<PaymentStatusPhase | null>(null);
   const moved = (now?: PaymentStatusPhase) => {
@@ -99,8 +102,14 @@ export function OutcomeActions({ status: { phase, error, refreshing, refresh }, 
   const retry = () => onRetry?.();
   if (phase === 'timed_out' || (phase === 'error' && isTransient(error))) {
     return (
-      <Button inactive={refreshing} onClick={refreshNow} className="purse-payment-status__refresh">
-        {i18n.t(refreshing ? 'paymentStatus.refreshing' : phase === 'timed_out' ? 'paymentStatus.refresh' : 'paymentStatus.retry')}
+      <Button inactive={refreshing || seconds > 0} onClick={refreshNow} className="purse-payment-status__refresh">
+        {refreshing
+          ? i18n.t('paymentStatus.refreshing')
+          : seconds > 90
+            ? i18n.t('error.retryInMinutes', { minutes: Math.ceil(seconds / 60) })
+            : seconds > 0
+              ? i18n.t('error.retryIn', { seconds })
+              : i18n.t(phase === 'timed_out' ? 'paymentStatus.refresh' : 'paymentStatus.retry')}
       </Button>
     );
   }

@@ -206,6 +206,43 @@ describe('PaymentStatus on the real stack: errors and StrictMode', () => {
     expect(onSuccess).toHaveBeenCalledTimes(1);
   });
 
+  it('announces a "Try again" that fails again: the status region says it is checking, then the error once more', async () => {
+    const shop = createStatusStack();
+    const { paymentId } = await shop.pay(CARDS.authorized);
+    shop.purse.control.setFault({ method: 'GET', path: `/payment/v2/payments/${paymentId}`, status: 503, times: 2 });
+    renderWithPurse(<PaymentStatus paymentId={paymentId} />, { backend: shop.backend });
+    expect(await heading('We could not check your payment')).toBeInTheDocument();
+    const region = screen.getByRole('status');
+    const failed = 'We could not check your payment. Something went wrong on our side. Please try again.';
+    expect(region).toHaveTextContent(failed);
+    // What a screen reader is told: each change of the region's text (the same text again is not a change).
+    const said: string[] = [];
+    new MutationObserver(() => said.push(region.textContent!)).observe(region, { subtree: true, childList: true, characterData: true });
+
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await screen.findByRole('button', { name: 'Try again' });
+    await sleep(50);
+    expect(said).toEqual(['Checking your payment…', failed]);
+    expect(screen.getByRole('button', { name: 'Try again' })).toHaveFocus();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await heading('Payment successful')).toHaveFocus();
+  });
+
+  it('counts down a rate limit before "Try again": asking during the wait cannot succeed', async () => {
+    const shop = createStatusStack();
+    const { paymentId } = await shop.pay(CARDS.authorized);
+    shop.purse.control.setFault({ method: 'GET', path: `/payment/v2/payments/${paymentId}`, status: 429, headers: { 'retry-after': '30' } });
+    renderWithPurse(<PaymentStatus paymentId={paymentId} />, { backend: shop.backend });
+    expect(await heading('We could not check your payment')).toBeInTheDocument();
+    const wait = screen.getByRole('button', { name: 'Try again in 30 s' });
+    expect(wait).toHaveAttribute('aria-disabled', 'true');
+    const asked = shop.requests.length;
+    await userEvent.click(wait);
+    await sleep(50);
+    expect(shop.requests).toHaveLength(asked);
+  });
+
   it('verifies once and reports once under StrictMode', async () => {
     const shop = createStatusStack();
     const { token } = await shop.pay(CARDS.authorized);

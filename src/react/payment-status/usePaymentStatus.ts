@@ -46,6 +46,8 @@ export interface PaymentStatusState extends PaymentStatusDetails {
   refresh(): void;
   /** A request of the current step is in flight. */
   refreshing: boolean;
+  /** After a rate-limited failure: when asking again can succeed (epoch ms). */
+  retryAt?: number;
 }
 
 const queryKey = (target: StatusTarget) => ['purse', 'payment-status', target.kind, nameOf(target)];
@@ -76,10 +78,10 @@ export function usePaymentStatus(options: UsePaymentStatusOptions = {}): Payment
   const config: StatusConfig = { ...options, backend, schedule: resolveSchedule(options.schedule) };
   // Another payment starts over. Early: the first request leaves before the first paint (a request stopped while a
   // Suspense boundary hides the view is asked again; each phase is reported once).
-  const [{ phase, reason, payment, link, error, request }, status] = useRunner(
+  const [{ phase, reason, payment, link, error, request, retryAt }, status] = useRunner(
     (initial) => new StatusRunner(initial, queryCache(queryClient)),
     config,
     true,
   );
-  return { phase, reason, payment, link, error, refresh: status.refresh, refreshing: request !== undefined };
+  return { phase, reason, payment, link, error, refresh: status.refresh, refreshing: request !== undefined, retryAt };
 }

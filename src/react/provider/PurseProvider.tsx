@@ -51,8 +51,11 @@ export interface PurseProviderProps {
   children?: ReactNode;
 }
 
-/** The mapping of error answers, downloaded apart (see core/backend/request.ts): there before an error comes. */
-const ERROR_MAPPING = [{ preload: loadProblemMapping }];
+/**
+ * The mapping of error answers, downloaded apart (see core/backend/request.ts): there before an error comes. A failed
+ * preload is no error of the page: a request that needs the mapping downloads it again, or answers safely without it.
+ */
+const ERROR_MAPPING = [{ preload: () => loadProblemMapping().catch(() => undefined) }];
 
 /**
  * Gives the Purse components below it their merchant backend, language and QueryClient. Render it once around the app

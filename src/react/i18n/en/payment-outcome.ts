@@ -4,6 +4,8 @@
 export const enPaymentOutcome = {
   'error.session_expired': 'Your session has expired. Please start again.',
   'error.busy': 'The shop is very busy right now. Please try again in a moment.',
+  'error.retryIn': 'Try again in {seconds} s',
+  'error.retryInMinutes': 'Try again in {minutes} min',
   'paymentStatus.linkWaiting.title': 'Waiting for payment',
   'paymentStatus.linkWaiting.created': 'This payment link has not been paid yet.',
   'paymentStatus.linkWaiting.opened': 'The last payment attempt did not go through. The link can still be used.',
@@ -25,6 +27,8 @@ export const enPaymentOutcome = {
   'paymentStatus.failure.aborted_by_customer.body': 'You cancelled the payment.',
   'paymentStatus.failure.aborted_by_merchant.title': 'Payment cancelled',
   'paymentStatus.failure.aborted_by_merchant.body': 'The shop cancelled the payment.',
+  'paymentStatus.failure.session_expired.title': 'Payment session expired',
+  'paymentStatus.failure.session_expired.body': 'This payment session expired before a payment was made. You have not been charged.',
   'paymentStatus.failure.link_cancelled.title': 'Payment link cancelled',
   'paymentStatus.failure.link_cancelled.body': 'This payment link was cancelled and can no longer be used.',
   'paymentStatus.failure.link_expired.title': 'Payment link expired',
