@@ -81,7 +81,7 @@ describe("the demo merchant's resolveOrder", () => {
       currency: priced.currency,
       order: { reference: orderReference(cart, quantity, 'order-1'), net_amount: priced.total, tax_amount: priced.tax },
       customer: { reference: 'cust_demo_1', locale: 'de-DE' },
-      shopper_redirection_url: `http://shop.test/return?cart=${cart}&qty=${quantity}`,
+      shopper_redirection_url: `http://shop.test/return?cart=${cart}&qty=${quantity}&order=order-1`,
     });
   });
 

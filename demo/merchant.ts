@@ -137,10 +137,14 @@ export function orderFor(reference: string, customer: string | null) {
   };
 }
 
-/** The return page's URL for an order reference made by `orderFor`: /return?cart=cart-jpy&qty=2. */
+/**
+ * The return page's URL for an order reference made by `orderFor`: /return?cart=cart-jpy&qty=2&order=<id>. Its "Try
+ * again" goes back to the same order (paid after all: the checkout shows it closed; refused: a new form to pay it).
+ */
 export function returnUrl(requestUrl: string, orderReference: string): string {
   const url = new URL('/return', requestUrl);
-  const named = parseCartReference(orderReference.split('/')[0]!);
-  if (named) url.search = new URLSearchParams({ cart: named.cart, qty: String(named.quantity) }).toString();
+  const [cart = '', order = ''] = orderReference.split('/');
+  const named = parseCartReference(cart);
+  if (named) url.search = new URLSearchParams({ cart: named.cart, qty: String(named.quantity), order }).toString();
   return url.href;
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { PaymentStatus, type ShopperPayment } from '../../src/index.ts';
 import { checkoutHref } from './cart.ts';
-import { isCartId, MAX_QUANTITY, priceCart } from './catalog.ts';
+import { isCartId, isOrderId, MAX_QUANTITY, priceCart } from './catalog.ts';
 import { useDemoText } from './i18n/index.ts';
 import { OrderSummary } from './OrderSummary.tsx';
 
@@ -11,6 +11,12 @@ function paidCart() {
   const cart = params.get('cart');
   const quantity = Number(params.get('qty'));
   return isCartId(cart) && Number.isInteger(quantity) && quantity >= 1 && quantity <= MAX_QUANTITY ? priceCart(cart, quantity) : undefined;
+}
+
+/** The order Purse's redirect names, if any: "Try again" returns to it. */
+function orderOf() {
+  const order = new URLSearchParams(window.location.search).get('order');
+  return isOrderId(order) ? order : undefined;
 }
 
 /**
@@ -30,7 +36,7 @@ export function ReturnPage() {
       <section className="demo-card" aria-label={t('order.status')}>
         <PaymentStatus
           paymentId={paymentId}
-          retryHref={cart ? checkoutHref({ cart: cart.cart, quantity: cart.quantity }) : '/checkout'}
+          retryHref={cart ? checkoutHref({ cart: cart.cart, quantity: cart.quantity }, orderOf()) : '/checkout'}
           onSuccess={({ payment }) => {
             if (!payment) return;
             localStorage.setItem('demo:last-payment', payment.id);

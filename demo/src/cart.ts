@@ -36,5 +36,6 @@ export function currentCart(search = window.location.search): CartChoice {
 
 export const saveCart = (choice: CartChoice) => localStorage.setItem(KEY, JSON.stringify(choice));
 
-/** The checkout of a cart, e.g. "/checkout?cart=cart-jpy&qty=2". */
-export const checkoutHref = ({ cart, quantity }: CartChoice) => `/checkout?${new URLSearchParams({ cart, qty: String(quantity) })}`;
+/** The checkout of a cart, e.g. "/checkout?cart=cart-jpy&qty=2", and of one order of it when named (`order=`). */
+export const checkoutHref = ({ cart, quantity }: CartChoice, order?: string) =>
+  `/checkout?${new URLSearchParams({ cart, qty: String(quantity), ...(order && { order }) })}`;
