@@ -99,6 +99,31 @@ describe('one payable session per order, under attack', () => {
     expect(await json(await s.post(routes.createSession, {}, { customer: 'cust_1' }))).toMatchObject({ status: 200, body: { id: tabA.id } });
   });
 
+  it('the same Idempotency-Key after the guard answered the paid session: the same answer, no Purse call', async () => {
+    const s = checkoutShop();
+    const { session } = await s.checkout('cust_1');
+    const first = await json(await s.post(routes.createSession, {}, { customer: 'cust_1', key: 'reload-1' }));
+    const calls = s.purse.control.requests().length;
+    const again = await s.post(routes.createSession, {}, { customer: 'cust_1', key: 'reload-1' });
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await json(again)).toEqual(first);
+    expect(first).toMatchObject({ status: 200, body: { id: session.id, status: 'SUBMITTED' } });
+    expect(s.purse.control.requests()).toHaveLength(calls);
+  });
+
+  it('Purse unable to tell the payment’s outcome: a 5xx to retry, never a second session; the retry finds it paid', async () => {
+    const s = checkoutShop();
+    const { session, paymentId } = await s.checkout('cust_1');
+    s.purse.control.setFault({ path: `/payment/v2/payments/${paymentId}`, method: 'GET', status: 503, times: 1 });
+    const failed = await s.post(routes.createSession, {}, { customer: 'cust_1', key: 'reload-2' });
+    expect([502, 503, 504]).toContain(failed.status);
+    expect(s.purse.control.sessions()).toHaveLength(1);
+    expect(await json(await s.post(routes.createSession, {}, { customer: 'cust_1', key: 'reload-2' }))).toMatchObject({
+      status: 200,
+      body: { id: session.id },
+    });
+  });
+
   describe('the order’s lock', () => {
     afterEach(() => {
       vi.useRealTimers();
