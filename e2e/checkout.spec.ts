@@ -207,3 +207,24 @@ test('a refused card, then the page reloaded: the same order gets a new form to 
   const { sessions } = await mock.state(request);
   expect(sessions.map((session) => session.order.reference)).toEqual([sessions[0]!.order.reference, sessions[0]!.order.reference]);
 });
+
+test('the order opened in two more tabs at the same moment: one of its sessions at Purse can be paid, not two', async ({ page, context, request }) => {
+  await page.goto('/checkout');
+  await expect(page.getByLabel('Card number')).toBeVisible();
+  const checkoutUrl = page.url();
+  // Purse slow to create sessions: both new tabs' requests are under way at once.
+  await mock.fault(request, { method: 'POST', path: '/payment/v2/client-sessions', latencyMs: 400, times: 2 });
+  const [second, third] = await Promise.all([context.newPage(), context.newPage()]);
+  await Promise.all([second!.goto(checkoutUrl), third!.goto(checkoutUrl)]);
+  for (const tab of [second!, third!]) await expect(tab.getByLabel('Card number')).toBeVisible();
+
+  const { sessions } = await mock.state(request);
+  expect(sessions).toHaveLength(3);
+  expect(new Set(sessions.map((session) => session.order.reference)).size).toBe(1);
+  const open = sessions.filter((session) => session.status === 'CREATED');
+  expect(open).toHaveLength(1);
+  // The first tab's session was superseded: paying there closes its form, and nothing is paid.
+  await payWithCard(page, '4111 1111 1111 1111');
+  await expect(shown(page, 'This payment form is closed. A payment may already have been made.')).toBeVisible();
+  expect((await mock.state(request)).payments).toHaveLength(0);
+});

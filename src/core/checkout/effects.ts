@@ -112,6 +112,11 @@ export function createCheckoutRunner(initialConfig: CheckoutConfig): CheckoutRun
   let mounted: MountedDropin | undefined;
   const navigated = new Set<string>();
   let hinted = false;
+  /**
+   * The request an intent sent first: its retries send it again, even after the language changed (the server refuses
+   * an Idempotency-Key reused with another body; another language only re-mounts the drop-in).
+   */
+  let sent: { key: string; request: CheckoutSessionRequest } | undefined;
 
   const effects = (state: CheckoutState): Effect<CheckoutEvent>[] => {
     const list: Effect<CheckoutEvent>[] = [];
@@ -164,7 +169,8 @@ export function createCheckoutRunner(initialConfig: CheckoutConfig): CheckoutRun
       if (!session) {
         // The session POST leaves first (the merchant server's round trip is usually the longer wait), then the
         // script's connection or download starts beside it.
-        const creating = config.backend.createSession(config.request, { signal, idempotencyKey: state.intentKey });
+        if (sent?.key !== state.intentKey) sent = { key: state.intentKey, request: config.request };
+        const creating = config.backend.createSession(sent.request, { signal, idempotencyKey: state.intentKey });
         if (!hinted) warmUp(config);
         hinted = true;
         session = await creating;

@@ -139,6 +139,16 @@ describe('checkoutReducer', () => {
     expect(late.status).toBe('ready');
   });
 
+  it('closes when the renewal brings the order’s submitted session (paid meanwhile in another tab)', () => {
+    const paid = { ...session('cs_paid'), status: 'SUBMITTED' as const };
+    const renewing = run(ready(), { type: 'DROPIN_EXPIRED', now: 10_000 }, { type: 'RENEWING', now: 10_100 });
+    const closed = run(renewing, { type: 'RENEWED', session: paid, now: 10_200 });
+    expect(closed).toMatchObject({ status: 'closed', session: { id: 'cs_paid' }, renewing: false, isFulfilled: false });
+    expect(closed.expiredAt).toBeUndefined();
+    // The renewal's failure that follows, and the overdue wait, change nothing.
+    expect(run(closed, { type: 'RENEW_FAILED' }, { type: 'RENEWAL_OVERDUE', expiredAt: 10_000 })).toBe(closed);
+  });
+
   it('expires at once on Widget v3, which cannot renew', () => {
     const state = run(
       initialCheckoutState('k'),

@@ -69,7 +69,13 @@ const rules: Rules = {
   DROPIN_TERMINATED: (s) =>
     hasDropin(s) && !s.renewing && s.expiredAt === undefined ? without(s, { status: 'closed', isFulfilled: false, error: undefined }) : s,
   RENEWING: (s, { now }) => ({ ...s, renewing: true, lastRenewalAt: now, expiredAt: undefined }),
-  RENEWED: (s, { session, now }) => (s.renewing ? { ...s, renewing: false, session, receivedAt: now } : s),
+  // A submitted session: the order was paid meanwhile (another tab); the shopper is pointed to its status.
+  RENEWED: (s, { session, now }) =>
+    !s.renewing
+      ? s
+      : session.status === 'SUBMITTED'
+        ? without(s, { status: 'closed', session, receivedAt: now, isFulfilled: false, error: undefined })
+        : { ...s, renewing: false, session, receivedAt: now },
   RENEW_FAILED: (s) => (s.renewing ? expire({ ...s, renewing: false }) : s),
   // A renewal asked for just before the event counts too.
   RENEWAL_OVERDUE: (s, { expiredAt }) =>

@@ -23,8 +23,10 @@ export async function renew({ backend, request, allowedOrigins }: RenewConfig, {
   try {
     const session = await backend.createSession(request, { signal, idempotencyKey: createIdempotencyKey() });
     const target = sessionTarget(session, allowedOrigins);
-    if (target.kind !== 'embedded') throw new PurseKitFailure({ kind: 'config', message: 'The renewed session is not EMBEDDED.' });
     if (signal.aborted) throw signal.reason;
+    // The order was paid meanwhile (another tab): the server answers its submitted session, and the checkout closes.
+    if (target.kind === 'closed') send({ type: 'RENEWED', session, now: Date.now() });
+    if (target.kind !== 'embedded') throw new PurseKitFailure({ kind: 'config', message: 'The renewed session is not EMBEDDED.' });
     send({ type: 'RENEWED', session, now: Date.now() });
     return target.widgetData;
   } catch (thrown) {

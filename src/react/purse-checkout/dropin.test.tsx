@@ -182,6 +182,22 @@ describe('script failure', () => {
     await screen.findByText('Fake Purse drop-in');
     expect(stack.purse.control.sessions()).toHaveLength(1);
   });
+
+  it('retries the same request after the shopper switched language on the error: the drop-in comes, in the new language', async () => {
+    // The first attempt's outcome is unknown to the handler (Purse 503): it keeps that attempt's body, and refuses
+    // (409 idempotency_key_reused) the same Idempotency-Key with another body, here another locale. Every retry
+    // refused so: a dead end until a reload.
+    const purse = installFakePurse();
+    const stack = checkoutStack();
+    stack.purse.control.setFault({ method: 'POST', path: '/payment/v2/client-sessions', status: 503, times: 3 });
+    const { user, rerender } = renderCheckout({}, { stack });
+    await screen.findByRole('button', { name: 'Try again' });
+    rerender({}, 'fr');
+    await user.click(await screen.findByRole('button', { name: 'Réessayer' }));
+    await screen.findByText('Fake Purse drop-in');
+    expect(purse.latest().options.locale).toBe('fr-FR');
+    expect(stack.purse.control.sessions()).toHaveLength(1);
+  });
 });
 
 describe('Widget v3', () => {

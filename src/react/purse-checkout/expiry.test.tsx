@@ -87,6 +87,32 @@ describe('Drop-in Checkout', () => {
     expect(screen.getByRole('group', { name: 'Payment' })).toHaveFocus();
   });
 
+  it('closes, not "expired", when the renewal finds the order paid in another tab: the status link at once', async () => {
+    const purse = installFakePurse();
+    const stack = checkoutStack();
+    const onSessionExpired = vi.fn();
+    const onClosed = vi.fn();
+    renderCheckout({ order: { order_reference: 'cart-9' }, onSessionExpired, onClosed }, { stack });
+    await screen.findByText('Fake Purse drop-in');
+    // Another tab of the same shopper: the order's new session (this one is aborted), paid there.
+    const other = await stack.backend.createSession({ order_reference: 'cart-9' }, { idempotencyKey: 'other-tab' });
+    const paid = await stack.purse.fetch(
+      new Request(`http://purse.test/dropin/api/sessions/${other.id}/payments`, {
+        method: 'POST',
+        headers: { authorization: `Widget ${other.widget!.data}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ card_number: '4111 1111 1111 1111', expiry: '12/30', cvc: '123' }),
+      }),
+    );
+    expect(paid.status).toBe(201);
+
+    await act(() => purse.latest().expire().catch(() => {}));
+    await screen.findByText('This payment form is closed. A payment may already have been made.', { selector: 'p' });
+    expect(screen.getByRole('link', { name: 'See the status of your payment' }).getAttribute('href')).toContain(other.id);
+    expect(onClosed).toHaveBeenCalledTimes(1);
+    expect(onSessionExpired).not.toHaveBeenCalled();
+    expect(purse.latest().unmount).toHaveBeenCalledTimes(1);
+  });
+
   it('offers a restart when the drop-in reports expiry but never asks for a new session', async () => {
     const purse = installFakePurse();
     const stack = checkoutStack();

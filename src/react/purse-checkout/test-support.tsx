@@ -242,16 +242,18 @@ export interface RenderCheckoutOptions {
 export function renderCheckout(props: Partial<PurseCheckoutProps> = {}, options: RenderCheckoutOptions = {}) {
   const stack = options.stack ?? checkoutStack();
   const user = userEvent.setup();
-  const tree = (p: Partial<PurseCheckoutProps>): ReactElement => {
+  const tree = (p: Partial<PurseCheckoutProps>, locale: PurseLocale = options.locale ?? 'en'): ReactElement => {
     const element = (
-      <PurseProvider backend={stack.backend} locale={options.locale ?? 'en'}>
+      <PurseProvider backend={stack.backend} locale={locale}>
         <PurseCheckout allowedOrigins={[MOCK_ORIGIN]} {...(p.session ? {} : { order: { order_reference: 'cart-1' } })} {...p} />
       </PurseProvider>
     );
     return options.strict ? <StrictMode>{element}</StrictMode> : element;
   };
   const view = render(tree(props));
-  return { ...view, stack, user, rerender: (p: Partial<PurseCheckoutProps>) => view.rerender(tree(p)) };
+  /** New props; `locale`: the shopper switched the provider's language. */
+  const rerender = (p: Partial<PurseCheckoutProps>, locale?: PurseLocale) => view.rerender(tree(p, locale));
+  return { ...view, stack, user, rerender };
 }
 
 /** The text of the one live region. */

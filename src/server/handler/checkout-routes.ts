@@ -3,13 +3,12 @@
 // order reference. Sessions are bound to the customer they were created for.
 import { routes } from '../../core/backend/routes.ts';
 import { CURRENCIES, INTEGRATION_MODES, type IntegrationMode } from '../../core/wire/payment.ts';
-import type { AuthorizationStatus, ClientSession } from '../../core/wire/payment-session.ts';
 import type { CheckoutOrder } from './options.ts';
 import { json, problem, validationProblem, type FieldProblem } from './http.ts';
 import type { RouteContext, RouteDefinition } from './route-types.ts';
 import { toCheckoutSession } from './views.ts';
 import { beginAttempt } from './intent.ts';
-import { isPurseApiError } from '../purse/error.ts';
+import { aloneForOrder, lastSession, supersede } from './order-guard.ts';
 
 const notConfigured = (ctx: RouteContext) => {
   ctx.checkout.logger.error('purse-react-kit: a checkout route was called but createMerchantHandler has no resolveOrder');
@@ -117,51 +116,6 @@ async function ownedSession(ctx: RouteContext): Promise<{ scope: string } | { re
   return owner !== undefined && scope !== null && owner === scope ? { scope } : { refused: sessionNotFound() };
 }
 
-/** A payment that did not go through: the order may be paid with a new session. */
-const FAILED_AUTHORIZATIONS: readonly AuthorizationStatus[] = ['REFUSED', 'ERROR', 'ABORTED'];
-
-/**
- * The shopper's order's last session, as Purse has it now: `standing` when Purse took a payment in it that stands
- * (authorized, pending, or unknown), `open` when it can still be paid (not submitted, not expired), else neither (none
- * known, expired, aborted, its payment failed).
- */
-async function lastSession(ctx: RouteContext, scope: string, reference: string): Promise<{ standing?: ClientSession; open?: string }> {
-  const id = await ctx.checkout.ownership.orderSession(scope, reference);
-  if (id === undefined) return {};
-  let session: ClientSession;
-  try {
-    session = await ctx.purse.getClientSession(id);
-  } catch (error) {
-    // Purse no longer knows it (purged, or another Purse environment): nothing stands in the way.
-    if (isPurseApiError(error) && error.status === 404) return {};
-    throw error;
-  }
-  if (session.status === 'CREATED') return Date.parse(session.expires_at) > ctx.now() ? { open: id } : {};
-  if (session.status !== 'SUBMITTED') return {};
-  if (session.payment_id) {
-    const payment = await ctx.purse.getPayment(session.payment_id);
-    if (FAILED_AUTHORIZATIONS.includes(payment.authorization.status)) return {};
-    await ctx.checkout.ownership.allowPayment(session.payment_id, scope);
-  }
-  return { standing: session };
-}
-
-/**
- * Aborts an order's earlier open session (another tab's, or the one before a reload), so that only the new one can be
- * paid. Best effort: the new session is the answer whatever happens here (a payment just made in the old one stands,
- * and Purse refuses to abort it).
- */
-async function supersede(ctx: RouteContext, sessionId: string): Promise<void> {
-  try {
-    await ctx.purse.abortClientSession(sessionId, 'ABORTED_BY_MERCHANT');
-  } catch (error) {
-    ctx.checkout.logger.warn('purse-react-kit: could not abort the order’s earlier session', {
-      session: sessionId,
-      error: error instanceof Error ? error.message : String(error),
-    });
-  }
-}
-
 /** The Payment API request of this intent: built now, or the exact one an earlier attempt sent (Purse then replays). */
 async function purseRequest<T>(ctx: RouteContext, build: T): Promise<{ request: T; key: { idempotencyKey?: string } }> {
   const { request } = await beginAttempt(ctx, build);
@@ -197,33 +151,36 @@ export const checkoutRoutes: Record<string, RouteDefinition> = {
       // One payable session per order. A reload after a payment whose answer was lost (or a second tab) asks again for
       // an order Purse already took a payment for: the shopper gets that session (SUBMITTED: the checkout shows it
       // closed, with its status), not a second one to pay; an order's open session is aborted once its new one exists.
-      let last: Awaited<ReturnType<typeof lastSession>>;
-      try {
-        last = await lastSession(ctx, scope, reference);
-      } catch (error) {
-        return ctx.fail(error);
-      }
-      if (last.standing) return json(200, toCheckoutSession(last.standing));
-      const { request, key } = await purseRequest(ctx, {
-        ...(ctx.checkout.entityId !== undefined && { entity_id: ctx.checkout.entityId }),
-        ...purchaseOf(order, locale),
-        integration_mode: mode,
-        shopper_redirection_url: shopperRedirectionUrl,
-        ...(order.capture_mode !== undefined && { capture_mode: order.capture_mode }),
-        ...(order.three_ds_authentication_options !== undefined && { three_ds_authentication_options: order.three_ds_authentication_options }),
-        ...(order.webhook !== undefined && { webhook: order.webhook }),
+      return aloneForOrder(ctx, scope, reference, async () => {
+        let last: Awaited<ReturnType<typeof lastSession>>;
+        try {
+          last = await lastSession(ctx, scope, reference);
+        } catch (error) {
+          return ctx.fail(error);
+        }
+        if (last.standing) return json(200, toCheckoutSession(last.standing));
+        const { request, key } = await purseRequest(ctx, {
+          ...(ctx.checkout.entityId !== undefined && { entity_id: ctx.checkout.entityId }),
+          ...purchaseOf(order, locale),
+          integration_mode: mode,
+          shopper_redirection_url: shopperRedirectionUrl,
+          ...(order.capture_mode !== undefined && { capture_mode: order.capture_mode }),
+          ...(order.three_ds_authentication_options !== undefined && { three_ds_authentication_options: order.three_ds_authentication_options }),
+          ...(order.webhook !== undefined && { webhook: order.webhook }),
+        });
+        try {
+          const session = await ctx.purse.createClientSession(request, key);
+          await Promise.all([
+            ctx.checkout.ownership.rememberSession(session.id, scope),
+            ctx.checkout.ownership.rememberOrderSession(scope, reference, session.id),
+          ]);
+          // A retry of this intent after an answer lost once it was remembered: Purse replayed the open session itself.
+          const paid = last.open && last.open !== session.id ? await supersede(ctx, scope, reference, last.open, session.id) : undefined;
+          return paid ? json(200, toCheckoutSession(paid)) : json(201, toCheckoutSession(session));
+        } catch (error) {
+          return ctx.fail(error);
+        }
       });
-      try {
-        const session = await ctx.purse.createClientSession(request, key);
-        await Promise.all([
-          ctx.checkout.ownership.rememberSession(session.id, scope),
-          ctx.checkout.ownership.rememberOrderSession(scope, reference, session.id),
-        ]);
-        if (last.open) await supersede(ctx, last.open);
-        return json(201, toCheckoutSession(session));
-      } catch (error) {
-        return ctx.fail(error);
-      }
     },
   },
 

@@ -18,9 +18,19 @@ afterAll(async () => {
   await Promise.all(clients.map((c) => c.quit()));
 });
 
-/** A and B: one shop (one key prefix) on two instances. */
-function twoInstances() {
-  const world = purseWorld({}, { rateLimit: { limit: 1000, windowMs: 60_000 } });
+/** A and B: one shop (one key prefix) on two instances; `slow`: Purse takes a few ms per call (a window to race in). */
+function twoInstances(slow = false) {
+  const world: ReturnType<typeof purseWorld> = purseWorld(
+    slow
+      ? {
+          fetch: async (input, init) => {
+            await new Promise((resolve) => setTimeout(resolve, 5));
+            return world.purse.fetch(new Request(input, init));
+          },
+        }
+      : {},
+    { rateLimit: { limit: 1000, windowMs: 60_000 } },
+  );
   const prefix = `instances:${randomUUID()}:`;
   const [a, b] = clients.map((client) =>
     checkoutShop({ purse: world.options, store: createRedisStore({ client, prefix }) }, world),
@@ -81,5 +91,12 @@ describe('two handler instances on one Redis', () => {
     expect(ids.size).toBe(1);
     expect(world.purse.control.sessions()).toHaveLength(1);
     expect(world.calls('/payment/v2/client-sessions').filter((c) => c.method === 'POST')).toHaveLength(1);
+  });
+
+  it('two tabs of one shopper, one on A and one on B, ask for the same order at once: one payable session', async () => {
+    const { world, a, b } = twoInstances(true);
+    const answers = await Promise.all([a, b, a, b].map((instance) => instance.post(routes.createSession, {}, { customer: 'cust_1' })));
+    expect(answers.map((r) => r.status)).toEqual([201, 201, 201, 201]);
+    expect(world.purse.control.sessions().filter((session) => session.status === 'CREATED')).toHaveLength(1);
   });
 });

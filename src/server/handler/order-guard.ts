@@ -1,0 +1,102 @@
+// One payable session per order (createSession): the shopper's order's last session as Purse has it now, the abort of
+// an earlier open one once the new one exists, and a lock so that two requests for one order never both create one.
+import type { AuthorizationStatus, ClientSession } from '../../core/wire/payment-session.ts';
+import { isPurseApiError } from '../purse/error.ts';
+import { problem } from './http.ts';
+import type { RouteContext } from './route-types.ts';
+
+/** A payment that did not go through: the order may be paid with a new session. */
+const FAILED_AUTHORIZATIONS: readonly AuthorizationStatus[] = ['REFUSED', 'ERROR', 'ABORTED'];
+
+/**
+ * A session of the shopper's order, as Purse has it now: `standing` when Purse took a payment in it that stands
+ * (authorized, pending, or unknown), `open` when it can still be paid (not submitted, not expired), else neither
+ * (unknown to Purse, expired, aborted, its payment failed).
+ */
+async function sessionOfOrder(ctx: RouteContext, scope: string, id: string): Promise<{ standing?: ClientSession; open?: string }> {
+  let session: ClientSession;
+  try {
+    session = await ctx.purse.getClientSession(id);
+  } catch (error) {
+    // Purse no longer knows it (purged, or another Purse environment): nothing stands in the way.
+    if (isPurseApiError(error) && error.status === 404) return {};
+    throw error;
+  }
+  if (session.status === 'CREATED') return Date.parse(session.expires_at) > ctx.now() ? { open: id } : {};
+  if (session.status !== 'SUBMITTED') return {};
+  if (session.payment_id) {
+    const payment = await ctx.purse.getPayment(session.payment_id);
+    if (FAILED_AUTHORIZATIONS.includes(payment.authorization.status)) return {};
+    await ctx.checkout.ownership.allowPayment(session.payment_id, scope);
+  }
+  return { standing: session };
+}
+
+/** The shopper's order's last session (see sessionOfOrder); `{}` when none is known. */
+export async function lastSession(ctx: RouteContext, scope: string, reference: string): Promise<{ standing?: ClientSession; open?: string }> {
+  const id = await ctx.checkout.ownership.orderSession(scope, reference);
+  return id === undefined ? {} : sessionOfOrder(ctx, scope, id);
+}
+
+const abortQuietly = async (ctx: RouteContext, sessionId: string): Promise<boolean> => {
+  try {
+    await ctx.purse.abortClientSession(sessionId, 'ABORTED_BY_MERCHANT');
+    return true;
+  } catch (error) {
+    ctx.checkout.logger.warn('purse-react-kit: could not abort the order’s earlier session', {
+      session: sessionId,
+      error: error instanceof Error ? error.message : String(error),
+    });
+    return false;
+  }
+};
+
+/**
+ * Aborts an order's earlier open session (another tab's, or the one before a reload), so that only the new one can be
+ * paid. When Purse refuses because a payment was just made in it (the other tab paid while this session was being
+ * created), that payment stands: the new session is aborted instead and the earlier one is the answer. Otherwise best
+ * effort: a failure is logged and the new session is the answer.
+ */
+export async function supersede(ctx: RouteContext, scope: string, reference: string, earlier: string, fresh: string): Promise<ClientSession | undefined> {
+  if (await abortQuietly(ctx, earlier)) return undefined;
+  let now: Awaited<ReturnType<typeof sessionOfOrder>>;
+  try {
+    now = await sessionOfOrder(ctx, scope, earlier);
+  } catch {
+    return undefined; // Purse cannot tell: the abort's failure is logged already.
+  }
+  if (!now.standing) return undefined;
+  await abortQuietly(ctx, fresh);
+  await ctx.checkout.ownership.rememberOrderSession(scope, reference, earlier);
+  return now.standing;
+}
+
+/** How long an order's lock may outlive a handler that died holding it; every Purse call of createSession fits. */
+const ORDER_LOCK_TTL_MS = 60_000;
+/** How long a request waits for another one creating a session for the same order, before a 503 to retry. */
+const ORDER_LOCK_WAIT_MS = 10_000;
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs `run` alone for this shopper's order, across instances (the store's atomic `add`): two tabs asking at the same
+ * moment would both read no open session and both create a payable one. The later one waits, then supersedes.
+ */
+export async function aloneForOrder(ctx: RouteContext, scope: string, reference: string, run: () => Promise<Response>): Promise<Response> {
+  const key = `purse-kit:checkout:order-lock:${scope}:${reference}`;
+  const deadline = Date.now() + ORDER_LOCK_WAIT_MS;
+  while (!(await ctx.store.add(key, '1', ORDER_LOCK_TTL_MS))) {
+    if (Date.now() >= deadline) {
+      return problem(
+        503,
+        { title: 'Order busy', detail: 'A payment session for this order is being created; try again.', code: 'order_busy' },
+        { 'retry-after': '1' },
+      );
+    }
+    await sleep(50);
+  }
+  try {
+    return await run();
+  } finally {
+    await ctx.store.delete(key).catch(() => undefined);
+  }
+}

@@ -1,0 +1,162 @@
+// One payable session per order, attacked: two tabs at the same moment, a retry after a half-stored answer, a payment
+// made in the order's earlier session while its new one is created.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { CheckoutSession } from '../../core/backend/views.ts';
+import { routes } from '../../core/backend/routes.ts';
+import { checkoutShop, purseWorld } from '../test-support.ts';
+import type { FetchLike } from '../purse/transport-util.ts';
+import { createMemoryStore, StoreError, type HandlerStore } from './store.ts';
+
+const SESSIONS = '/payment/v2/client-sessions';
+const json = async (response: Response) => ({ status: response.status, body: (await response.json()) as CheckoutSession });
+
+/** A Purse that takes a few ms to answer each call, as any real one does: the window two requests race in. */
+function slowPurse() {
+  const world: ReturnType<typeof purseWorld> = purseWorld({
+    fetch: (async (input, init) => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return world.purse.fetch(new Request(input, init));
+    }) as FetchLike,
+  });
+  return world;
+}
+
+/** Purse's sessions still open (CREATED): each one can take a payment. */
+const payable = (s: { purse: ReturnType<typeof purseWorld>['purse'] }) => s.purse.control.sessions().filter((x) => x.status === 'CREATED');
+
+describe('one payable session per order, under attack', () => {
+  it('two tabs asking for the same order at the same moment: one payable session, not two', async () => {
+    const s = checkoutShop({}, slowPurse());
+    const answers = await Promise.all([
+      s.post(routes.createSession, {}, { customer: 'cust_1' }),
+      s.post(routes.createSession, {}, { customer: 'cust_1' }),
+    ]);
+    expect(answers.map((a) => a.status).every((status) => status === 201 || status === 200)).toBe(true);
+    expect(payable(s)).toHaveLength(1);
+  });
+
+  it('three tabs at once, none payable but the last one the order remembers', async () => {
+    const s = checkoutShop({}, slowPurse());
+    const answers = await Promise.all([1, 2, 3].map(() => s.post(routes.createSession, {}, { customer: 'cust_1' })));
+    const ids = await Promise.all(answers.map(async (a) => ((await a.json()) as CheckoutSession).id));
+    expect(payable(s)).toHaveLength(1);
+    // The one left payable is one a tab holds, and the next visit supersedes it.
+    expect(ids).toContain(payable(s)[0]!.id);
+    const next = await json(await s.post(routes.createSession, {}, { customer: 'cust_1' }));
+    expect(payable(s).map((x) => x.id)).toEqual([next.body.id]);
+  });
+
+  it('a retry after the session was created but only half remembered answers that session, still payable', async () => {
+    // The store refuses one write (full, or down for a moment) right after Purse created the session: 503, the
+    // browser retries with the same Idempotency-Key, Purse replays the same session.
+    const world = purseWorld();
+    const memory = createMemoryStore({ now: world.now });
+    let failOwner = true;
+    const store: HandlerStore = {
+      ...memory,
+      async set(key, value, ttlMs) {
+        if (failOwner && key.startsWith('purse-kit:checkout:session:')) {
+          failOwner = false;
+          throw new StoreError('full', 'memory', 'no room');
+        }
+        return memory.set(key, value, ttlMs);
+      },
+    };
+    const s = checkoutShop({ store }, world);
+    const first = await s.post(routes.createSession, {}, { customer: 'cust_1', key: 'intent-1' });
+    expect(first.status).toBe(503);
+    const retry = await json(await s.post(routes.createSession, {}, { customer: 'cust_1', key: 'intent-1' }));
+    expect(retry.status).toBe(201);
+    expect(s.purse.control.sessions()).toHaveLength(1);
+    expect(s.purse.control.sessions()[0]!.status).toBe('CREATED');
+    await s.pay(retry.body);
+  });
+
+  it('a payment made in the order’s earlier session while its new one is created: the shopper gets the paid one, nothing else payable', async () => {
+    // Tab A pays just as tab B asks for the order: B's handler read A's session open, then Purse took A's payment,
+    // and refuses the abort. B's new session must not stay payable beside the authorized one.
+    let beforeCreate: (() => Promise<void>) | undefined;
+    const world = purseWorld({
+      fetch: (async (input, init) => {
+        const request = new Request(input, init);
+        if (request.method === 'POST' && new URL(request.url).pathname === SESSIONS && beforeCreate) {
+          const run = beforeCreate;
+          beforeCreate = undefined;
+          await run();
+        }
+        return world.purse.fetch(request);
+      }) as FetchLike,
+    });
+    const s = checkoutShop({}, world);
+    const tabA = (await json(await s.post(routes.createSession, {}, { customer: 'cust_1' }))).body;
+    beforeCreate = async () => {
+      await s.pay(tabA);
+    };
+    const tabB = await json(await s.post(routes.createSession, {}, { customer: 'cust_1' }));
+    expect(payable(s)).toHaveLength(0);
+    expect(tabB).toMatchObject({ status: 200, body: { id: tabA.id, status: 'SUBMITTED' } });
+    // And the order stays closed for the next visit.
+    expect(await json(await s.post(routes.createSession, {}, { customer: 'cust_1' }))).toMatchObject({ status: 200, body: { id: tabA.id } });
+  });
+
+  it('the same Idempotency-Key after the guard answered the paid session: the same answer, no Purse call', async () => {
+    const s = checkoutShop();
+    const { session } = await s.checkout('cust_1');
+    const first = await json(await s.post(routes.createSession, {}, { customer: 'cust_1', key: 'reload-1' }));
+    const calls = s.purse.control.requests().length;
+    const again = await s.post(routes.createSession, {}, { customer: 'cust_1', key: 'reload-1' });
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await json(again)).toEqual(first);
+    expect(first).toMatchObject({ status: 200, body: { id: session.id, status: 'SUBMITTED' } });
+    expect(s.purse.control.requests()).toHaveLength(calls);
+  });
+
+  it('Purse unable to tell the payment’s outcome: a 5xx to retry, never a second session; the retry finds it paid', async () => {
+    const s = checkoutShop();
+    const { session, paymentId } = await s.checkout('cust_1');
+    s.purse.control.setFault({ path: `/payment/v2/payments/${paymentId}`, method: 'GET', status: 503, times: 1 });
+    const failed = await s.post(routes.createSession, {}, { customer: 'cust_1', key: 'reload-2' });
+    expect([502, 503, 504]).toContain(failed.status);
+    expect(s.purse.control.sessions()).toHaveLength(1);
+    expect(await json(await s.post(routes.createSession, {}, { customer: 'cust_1', key: 'reload-2' }))).toMatchObject({
+      status: 200,
+      body: { id: session.id },
+    });
+  });
+
+  describe('the order’s lock', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('is let go when the request fails, so the order can be paid after a Purse failure', async () => {
+      const s = checkoutShop();
+      s.purse.control.setFault({ path: SESSIONS, method: 'POST', status: 500, times: 1 });
+      expect((await s.post(routes.createSession, {}, { customer: 'cust_1' })).status).toBeGreaterThanOrEqual(500);
+      expect((await s.post(routes.createSession, {}, { customer: 'cust_1' })).status).toBe(201);
+    });
+
+    it('held by an instance that died: a clear 503 to retry (no session created), and the order is free once it expires', async () => {
+      const world = purseWorld();
+      const store = createMemoryStore({ now: world.now });
+      const s = checkoutShop({ store }, world);
+      await store.set('purse-kit:checkout:order-lock:c6:cust_1:order-cust_1', '1', 60_000);
+      vi.useFakeTimers({ toFake: ['Date', 'setTimeout'] });
+      let busy: Response | undefined;
+      void s.post(routes.createSession, {}, { customer: 'cust_1' }).then((answer) => (busy = answer));
+      // The request's own work (WebCrypto) is not timer-driven: let it run between the clock's steps.
+      for (let waited = 0; !busy && waited < 20_000; waited += 100) {
+        await new Promise((resolve) => setImmediate(resolve));
+        await vi.advanceTimersByTimeAsync(100);
+      }
+      if (!busy) throw new Error('no answer after 20 s');
+      expect(busy.status).toBe(503);
+      expect(busy.headers.get('retry-after')).toBe('1');
+      expect(await busy.json()).toMatchObject({ code: 'order_busy' });
+      expect(s.purse.control.sessions()).toHaveLength(0);
+      vi.useRealTimers();
+      world.advance(60_000);
+      expect((await s.post(routes.createSession, {}, { customer: 'cust_1' })).status).toBe(201);
+    });
+  });
+});
