@@ -13,10 +13,12 @@ export const purseOptions: MerchantHandlerOptions = {
   resolveIdentity: () => ({ email: 'ada.lovelace@example.com' }),
   // One proxy: purseRoute writes req.ip (Express's view of the client) into X-Forwarded-For.
   trustProxy: 1,
+  // The cart is this example's order: one reference for all its attempts, so a paid one is never offered a second
+  // session (your shop's own order id in production).
   resolveOrder: (_request, { order_reference, customer }) => {
     const cart = order_reference ? carts[order_reference] : undefined;
-    if (!cart) return null;
-    return { ...cart, order: { reference: `${order_reference}-${Date.now()}` }, ...(customer ? { customer: { reference: customer } } : {}) };
+    if (!cart || !order_reference) return null;
+    return { ...cart, order: { reference: order_reference }, ...(customer ? { customer: { reference: customer } } : {}) };
   },
   checkout: { shopperRedirectionUrl: (request) => new URL('/return', request.url).href },
 };

@@ -11,10 +11,12 @@ export const purseOptions: MerchantHandlerOptions = {
   resolveCustomer: () => 'cust_hono_demo',
   // The email your shop verified for that customer: the only one an XCO account is created with (fixed here too).
   resolveIdentity: () => ({ email: 'ada.lovelace@example.com' }),
+  // The cart is this example's order: one reference for all its attempts, so a paid one is never offered a second
+  // session (your shop's own order id in production).
   resolveOrder: (_request, { order_reference, customer }) => {
     const cart = order_reference ? carts[order_reference] : undefined;
-    if (!cart) return null;
-    return { ...cart, order: { reference: `${order_reference}-${Date.now()}` }, ...(customer ? { customer: { reference: customer } } : {}) };
+    if (!cart || !order_reference) return null;
+    return { ...cart, order: { reference: order_reference }, ...(customer ? { customer: { reference: customer } } : {}) };
   },
   checkout: { shopperRedirectionUrl: (request) => new URL('/return', request.url).href },
 };

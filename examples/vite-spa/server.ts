@@ -14,10 +14,12 @@ const handler = createMerchantHandler({
   resolveIdentity: () => ({ email: 'ada.lovelace@example.com' }),
   // One proxy: this server writes the socket's address into X-Forwarded-For below.
   trustProxy: 1,
+  // The cart is this example's order: one reference for all its attempts, so a paid one is never offered a second
+  // session (your shop's own order id in production).
   resolveOrder: (_request, { order_reference, customer }) => {
     const cart = order_reference ? carts[order_reference] : undefined;
-    if (!cart) return null;
-    return { ...cart, order: { reference: `${order_reference}-${Date.now()}` }, ...(customer ? { customer: { reference: customer } } : {}) };
+    if (!cart || !order_reference) return null;
+    return { ...cart, order: { reference: order_reference }, ...(customer ? { customer: { reference: customer } } : {}) };
   },
   // /checkout?mode=hosted sends the shopper to Purse's hosted page instead of the drop-in.
   checkout: {

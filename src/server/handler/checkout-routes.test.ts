@@ -191,6 +191,15 @@ describe('createMerchantHandler: createSession for an order Purse already took a
     expect(s.logs.some((entry) => /earlier session/.test(JSON.stringify(entry)))).toBe(true);
   });
 
+  it('takes a paid reference asked again for another amount as another purchase: a new session, and a warning', async () => {
+    const s = checkoutShop();
+    await s.checkout('cust_1');
+    s.orders.set('cust_1', { amount: 9999, currency: 'EUR', order: { reference: 'order-cust_1' } });
+    const again = await read(await s.post(routes.createSession, {}, { customer: 'cust_1' }));
+    expect(again).toMatchObject({ status: 201, body: { amount: 9999, status: 'CREATED' } });
+    expect(s.logs).toContainEqual(expect.objectContaining({ level: 'warn', message: expect.stringMatching(/another amount/) }));
+  });
+
   it('keeps one shopper’s paid order from another’s, with the same order reference', async () => {
     const s = checkoutShop();
     await s.checkout(undefined, CARDS.authorized, cookieJar()); // a guest pays 'order-guest'

@@ -154,7 +154,7 @@ export const checkoutRoutes: Record<string, RouteDefinition> = {
       return aloneForOrder(ctx, scope, reference, async () => {
         let last: Awaited<ReturnType<typeof lastSession>>;
         try {
-          last = await lastSession(ctx, scope, reference);
+          last = await lastSession(ctx, scope, reference, order);
         } catch (error) {
           return ctx.fail(error);
         }

@@ -32,10 +32,28 @@ async function sessionOfOrder(ctx: RouteContext, scope: string, id: string): Pro
   return { standing: session };
 }
 
-/** The shopper's order's last session (see sessionOfOrder); `{}` when none is known. */
-export async function lastSession(ctx: RouteContext, scope: string, reference: string): Promise<{ standing?: ClientSession; open?: string }> {
+/**
+ * The shopper's order's last session (see sessionOfOrder); `{}` when none is known. A paid session of another amount or
+ * currency is not this order's: the merchant reused the reference for another purchase (a cart id), which is logged.
+ */
+export async function lastSession(
+  ctx: RouteContext,
+  scope: string,
+  reference: string,
+  { amount, currency }: { amount: number; currency: string },
+): Promise<{ standing?: ClientSession; open?: string }> {
   const id = await ctx.checkout.ownership.orderSession(scope, reference);
-  return id === undefined ? {} : sessionOfOrder(ctx, scope, id);
+  if (id === undefined) return {};
+  const last = await sessionOfOrder(ctx, scope, id);
+  if (last.standing && (last.standing.amount !== amount || last.standing.currency !== currency)) {
+    ctx.checkout.logger.warn('purse-react-kit: an order reference already paid came with another amount: a new session', {
+      reference,
+      paid: `${last.standing.amount} ${last.standing.currency}`,
+      asked: `${amount} ${currency}`,
+    });
+    return {};
+  }
+  return last;
 }
 
 const abortQuietly = async (ctx: RouteContext, sessionId: string): Promise<boolean> => {

@@ -13,12 +13,14 @@ const handler = createMerchantHandler({
   // Vercel's edge (or one proxy of yours, e.g. nginx) writes the client's address into X-Forwarded-For: one trusted hop.
   // `next start` with nothing in front keeps what the client sent there: leave trustProxy out in that set-up.
   trustProxy: 1,
+  // The cart is this example's order: one reference for all its attempts, so a paid one is never offered a second
+  // session (your shop's own order id in production).
   resolveOrder: (_request, { order_reference, customer }) => {
     const cart = order_reference ? carts[order_reference] : undefined;
-    if (!cart) return null;
+    if (!cart || !order_reference) return null;
     return {
       ...cart,
-      order: { reference: `${order_reference}-${Date.now()}` },
+      order: { reference: order_reference },
       ...(customer ? { customer: { reference: customer } } : {}),
     };
   },
