@@ -95,6 +95,18 @@ describe('statusReducer', () => {
     expect(answered.retryAt).toBeUndefined();
   });
 
+  it('ends polling on a refusal (the payment is no longer this shopper’s to see): an error, not 15 minutes of asking', () => {
+    const waiting = run(initialStatusState({ kind: 'payment', id: 'pay_1' }, 0), {
+      type: 'ANSWERED',
+      request: 1,
+      answer: { kind: 'payment', data: payments.pending },
+    });
+    const gone = { kind: 'request', message: 'No payment with this id for this shopper.', status: 404, code: 'payment_not_found' } as const;
+    const refused = run(waiting, { type: 'POLL' }, { type: 'FAILED', request: 2, error: gone });
+    expect(refused).toMatchObject({ phase: 'error', error: gone, request: undefined });
+    expect(run(refused, { type: 'POLL' })).toBe(refused);
+  });
+
   it('turns waiting into timed_out, never a final status; a refresh asks once', () => {
     const waiting = run(initialStatusState({ kind: 'payment', id: 'pay_1' }, 0), {
       type: 'ANSWERED',

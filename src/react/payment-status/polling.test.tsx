@@ -133,6 +133,31 @@ describe('polling a pending payment', () => {
     expect(screen.getByRole('heading')).toHaveFocus();
   });
 
+  it('asks at once when the browser is back online after failed polls, instead of waiting out the backoff', async () => {
+    const { paymentId } = await shop.pay(CARDS.pending);
+    const GET = `GET /payments/${paymentId}`;
+    fakeTime();
+    renderWithPurse(<PaymentStatus paymentId={paymentId} />, { backend: shop.backend });
+    await until(() => title() === 'Your payment is being processed');
+    shop.purse.control.setFault({ path: `/payment/v2/payments/${paymentId}`, method: 'GET', status: 503, times: 3 });
+    await advance(14 * s); // three failed polls (2, 4, 8 s apart): the next one is 10 s away
+    expect(shop.count(GET)).toBe(4);
+    await advance(1 * s);
+    expect(shop.count(GET)).toBe(4);
+    await act(async () => {
+      window.dispatchEvent(new Event('online'));
+    });
+    await advance(0);
+    expect(shop.count(GET)).toBe(5);
+    expect(title()).toBe('Your payment is being processed');
+    // Online again while nothing failed: no extra request.
+    await act(async () => {
+      window.dispatchEvent(new Event('online'));
+    });
+    await advance(0);
+    expect(shop.count(GET)).toBe(5);
+  });
+
   it('sends nothing after unmount', async () => {
     const { paymentId } = await shop.pay(CARDS.pending);
     fakeTime();
