@@ -4,7 +4,7 @@ import { exportSPKI, generateKeyPair, importJWK, SignJWT, UnsecuredJWT } from 'j
 import { describe, expect, it } from 'vitest';
 import type { VerifiedRedirect } from '../../core/backend/views.ts';
 import { routes } from '../../core/backend/routes.ts';
-import { CARDS, checkoutShop, cookieJar, purseWorld } from '../test-support.ts';
+import { CARDS, checkoutShop, purseWorld } from '../test-support.ts';
 
 const JWKS = '/payment/v2/signing-jwks';
 const read = async (response: Response) => ({ status: response.status, body: await response.json() });
@@ -88,9 +88,6 @@ describe('verifyRedirect: a genuine token', () => {
     const { status, body } = await read(await verify(s, token, 'cust_any'));
     expect(status).toBe(200);
     expect(body.payment).toMatchObject({ payment_link_id: link.id, authorization_status: 'AUTHORIZED', amount: 2500 });
-    // Expired, it is refused: such a session has no shopper here to show it to.
-    world.advance(60 * 60_000);
-    await refused(s, token, 'expired', 'cust_any');
   });
 });
 
@@ -134,23 +131,7 @@ describe('verifyRedirect: tokens to refuse', () => {
     s.advance(10 * 60_000 + 20_000); // the mock's tokens live 10 min
     expect((await verify(s, token, 'cust_1')).status).toBe(200);
     s.advance(11_000);
-    expect((await refused(s, token, 'expired', 'cust_2')).detail).toMatch(/expired/);
-  });
-
-  // The return page reloaded an hour later (a bookmark, a restored tab): the token has expired, but the shopper it was
-  // issued to may still see their payment — read from Purse, as for any token, never from the expired claims.
-  it('reads an expired token for the shopper its session was created for, and for nobody else', async () => {
-    const s = checkoutShop();
-    const { token, paymentId } = await s.checkout('cust_1');
-    s.advance(60 * 60_000);
-    const mine = await read(await verify(s, token, 'cust_1'));
-    expect(mine).toMatchObject({ status: 200, body: { payment_id: paymentId, payment: { id: paymentId, authorization_status: 'AUTHORIZED' } } });
-    await refused(s, token, 'expired', 'cust_2');
-    const guest = await read(await s.post(routes.verifyRedirect, { token }, { browser: cookieJar() }));
-    expect(guest).toMatchObject({ status: 400, body: { reason: 'expired' } });
-    // A token whose signature fails is refused for its owner too, expired or not.
-    const [header, payload] = token.split('.');
-    await refused(s, `${header}.${payload}.${'A'.repeat(342)}`, 'signature');
+    expect((await refused(s, token, 'expired')).detail).toMatch(/expired/);
   });
 
   it('refuses garbage with a clear error', async () => {

@@ -5,7 +5,6 @@ import { json, problem, validationProblem } from './http.ts';
 import { isPurseApiError } from '../purse/error.ts';
 import { confirmRedirect } from '../purse/redirect-confirm.ts';
 import { isRedirectTokenError } from '../purse/redirect-token.ts';
-import type { RedirectTokenClaims } from '../../core/wire/payment-session.ts';
 import type { RouteContext, RouteDefinition } from './route-types.ts';
 import { sessionNotFound } from './checkout-routes.ts';
 import { quotaCounters } from './mutation.ts';
@@ -24,18 +23,6 @@ function invalidToken(reason: string, detail: string): Response {
   });
 }
 
-/**
- * An expired token Purse did sign still shows its payment to the shopper its session was created here for (the return
- * page reloaded later: a restored tab, a bookmark): what is shown is read from Purse, as for any token. For anyone
- * else, and for a session created elsewhere (a payment link's), the expiry stands. Rethrows every other failure.
- */
-async function expiredClaims(ctx: RouteContext, error: unknown): Promise<RedirectTokenClaims> {
-  if (!isRedirectTokenError(error) || !error.expiredClaims) throw error;
-  const [owner, { scope }] = await Promise.all([ctx.checkout.ownership.sessionOwner(error.expiredClaims.client_session_id), ctx.shopper()]);
-  if (owner === undefined || owner !== scope) throw error;
-  return error.expiredClaims;
-}
-
 export const statusRoutes: Record<string, RouteDefinition> = {
   [routes.verifyRedirect]: {
     method: 'POST',
@@ -45,7 +32,7 @@ export const statusRoutes: Record<string, RouteDefinition> = {
         return validationProblem([{ pointer: '/token', detail: 'Send the purse-redirection-data value as "token".' }]);
       }
       try {
-        const claims = await ctx.checkout.verifier.verify(token.trim()).catch((error: unknown) => expiredClaims(ctx, error));
+        const claims = await ctx.checkout.verifier.verify(token.trim());
         const { scope } = await ctx.shopper();
         if (scope === null) return sessionNotFound();
         // A session created here belongs to its shopper. Without a record, only a payment link's session (created at

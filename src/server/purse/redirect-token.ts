@@ -28,16 +28,10 @@ export class RedirectTokenError extends Error {
   readonly code = 'invalid_redirect_token';
   /** Why the token was refused. */
   readonly reason: RedirectTokenFailure;
-  /**
-   * For `expired` only: the claims of the token, whose signature Purse's key did verify. The handler reads them for the
-   * shopper the session was created for (a return page reloaded later), never for anyone else.
-   */
-  readonly expiredClaims?: RedirectTokenClaims;
-  constructor(reason: RedirectTokenFailure, message: string, cause?: unknown, expiredClaims?: RedirectTokenClaims) {
+  constructor(reason: RedirectTokenFailure, message: string, cause?: unknown) {
     super(message, cause === undefined ? undefined : { cause });
     this.name = 'RedirectTokenError';
     this.reason = reason;
-    if (expiredClaims) this.expiredClaims = expiredClaims;
   }
 }
 
@@ -135,10 +129,7 @@ function checkClaims(payload: Record<string, unknown>): RedirectTokenClaims {
 
 function translate(error: unknown): never {
   if (error instanceof RedirectTokenError || error instanceof PurseApiError) throw error;
-  if (error instanceof errors.JWTExpired) {
-    // jose checks the signature before the claims: an expired token's payload is Purse's.
-    throw new RedirectTokenError('expired', 'The redirect token has expired.', error, checkClaims(error.payload));
-  }
+  if (error instanceof errors.JWTExpired) refuse('expired', 'The redirect token has expired.', error);
   if (error instanceof errors.JWTClaimValidationFailed) {
     if (error.claim === 'nbf' || error.claim === 'iat') refuse('not_yet_valid', 'The redirect token is not valid yet.', error);
     refuse('claims', `The redirect token's "${error.claim}" claim is missing or invalid.`, error);
