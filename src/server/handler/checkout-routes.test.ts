@@ -191,13 +191,16 @@ describe('createMerchantHandler: createSession for an order Purse already took a
     expect(s.logs.some((entry) => /earlier session/.test(JSON.stringify(entry)))).toBe(true);
   });
 
-  it('takes a paid reference asked again for another amount as another purchase: a new session, and a warning', async () => {
+  it('takes a paid reference asked again for another amount as another purchase, which never erases the paid one', async () => {
     const s = checkoutShop();
-    await s.checkout('cust_1');
+    const { session } = await s.checkout('cust_1');
     s.orders.set('cust_1', { amount: 9999, currency: 'EUR', order: { reference: 'order-cust_1' } });
-    const again = await read(await s.post(routes.createSession, {}, { customer: 'cust_1' }));
-    expect(again).toMatchObject({ status: 201, body: { amount: 9999, status: 'CREATED' } });
-    expect(s.logs).toContainEqual(expect.objectContaining({ level: 'warn', message: expect.stringMatching(/another amount/) }));
+    const other = await read(await s.post(routes.createSession, {}, { customer: 'cust_1' }));
+    expect(other).toMatchObject({ status: 201, body: { amount: 9999, status: 'CREATED' } });
+    // The cart back to what was paid (an item added, then removed): the paid session, not a second one to pay.
+    s.orders.delete('cust_1');
+    const back = await read(await s.post(routes.createSession, {}, { customer: 'cust_1' }));
+    expect(back).toMatchObject({ status: 200, body: { id: session.id, amount: 4299, status: 'SUBMITTED' } });
   });
 
   it('keeps one shopper’s paid order from another’s, with the same order reference', async () => {

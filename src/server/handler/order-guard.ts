@@ -33,27 +33,16 @@ async function sessionOfOrder(ctx: RouteContext, scope: string, id: string): Pro
 }
 
 /**
- * The shopper's order's last session (see sessionOfOrder); `{}` when none is known. A paid session of another amount or
- * currency is not this order's: the merchant reused the reference for another purchase (a cart id), which is logged.
+ * What names one purchase: the merchant's order reference with its amount and currency. A reference the merchant reuses
+ * for another amount (a cart id whose cart changed) is another purchase, and never erases the record of a paid one.
  */
-export async function lastSession(
-  ctx: RouteContext,
-  scope: string,
-  reference: string,
-  { amount, currency }: { amount: number; currency: string },
-): Promise<{ standing?: ClientSession; open?: string }> {
-  const id = await ctx.checkout.ownership.orderSession(scope, reference);
-  if (id === undefined) return {};
-  const last = await sessionOfOrder(ctx, scope, id);
-  if (last.standing && (last.standing.amount !== amount || last.standing.currency !== currency)) {
-    ctx.checkout.logger.warn('purse-react-kit: an order reference already paid came with another amount: a new session', {
-      reference,
-      paid: `${last.standing.amount} ${last.standing.currency}`,
-      asked: `${amount} ${currency}`,
-    });
-    return {};
-  }
-  return last;
+export const purchaseName = (order: { amount: number; currency: string; order: { reference: string } }): string =>
+  `${order.amount} ${order.currency} ${order.order.reference}`;
+
+/** The last session of the shopper's purchase (see sessionOfOrder); `{}` when none is known. */
+export async function lastSession(ctx: RouteContext, scope: string, purchase: string): Promise<{ standing?: ClientSession; open?: string }> {
+  const id = await ctx.checkout.ownership.orderSession(scope, purchase);
+  return id === undefined ? {} : sessionOfOrder(ctx, scope, id);
 }
 
 const abortQuietly = async (ctx: RouteContext, sessionId: string): Promise<boolean> => {
@@ -75,7 +64,7 @@ const abortQuietly = async (ctx: RouteContext, sessionId: string): Promise<boole
  * created), that payment stands: the new session is aborted instead and the earlier one is the answer. Otherwise best
  * effort: a failure is logged and the new session is the answer.
  */
-export async function supersede(ctx: RouteContext, scope: string, reference: string, earlier: string, fresh: string): Promise<ClientSession | undefined> {
+export async function supersede(ctx: RouteContext, scope: string, purchase: string, earlier: string, fresh: string): Promise<ClientSession | undefined> {
   if (await abortQuietly(ctx, earlier)) return undefined;
   let now: Awaited<ReturnType<typeof sessionOfOrder>>;
   try {
@@ -85,24 +74,29 @@ export async function supersede(ctx: RouteContext, scope: string, reference: str
   }
   if (!now.standing) return undefined;
   await abortQuietly(ctx, fresh);
-  await ctx.checkout.ownership.rememberOrderSession(scope, reference, earlier);
+  await ctx.checkout.ownership.rememberOrderSession(scope, purchase, earlier);
   return now.standing;
 }
 
-/** How long an order's lock may outlive a handler that died holding it; every Purse call of createSession fits. */
-const ORDER_LOCK_TTL_MS = 60_000;
+/**
+ * How long an order's lock may outlive a handler that died holding it. Longer than createSession can run: up to seven
+ * Purse calls in a row (session, payment, create, abort, session, payment, abort) at the client's 10 s default timeout.
+ */
+const ORDER_LOCK_TTL_MS = 120_000;
 /** How long a request waits for another one creating a session for the same order, before a 503 to retry. */
 const ORDER_LOCK_WAIT_MS = 10_000;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * Runs `run` alone for this shopper's order, across instances (the store's atomic `add`): two tabs asking at the same
- * moment would both read no open session and both create a payable one. The later one waits, then supersedes.
+ * Runs `run` alone for this shopper's purchase, across instances (the store's atomic `add`): two tabs asking at the
+ * same moment would both read no open session and both create a payable one. The later one waits, then supersedes.
+ * The lock holds a token of its own, so a run that outlived its lock never deletes the next holder's.
  */
-export async function aloneForOrder(ctx: RouteContext, scope: string, reference: string, run: () => Promise<Response>): Promise<Response> {
-  const key = `purse-kit:checkout:order-lock:${scope}:${reference}`;
+export async function aloneForOrder(ctx: RouteContext, scope: string, purchase: string, run: () => Promise<Response>): Promise<Response> {
+  const key = `purse-kit:checkout:order-lock:${scope}:${purchase}`;
+  const token = globalThis.crypto.randomUUID();
   const deadline = Date.now() + ORDER_LOCK_WAIT_MS;
-  while (!(await ctx.store.add(key, '1', ORDER_LOCK_TTL_MS))) {
+  while (!(await ctx.store.add(key, token, ORDER_LOCK_TTL_MS))) {
     if (Date.now() >= deadline) {
       return problem(
         503,
@@ -115,6 +109,10 @@ export async function aloneForOrder(ctx: RouteContext, scope: string, reference:
   try {
     return await run();
   } finally {
-    await ctx.store.delete(key).catch(() => undefined);
+    // Best effort (not atomic): a lock left behind only expires later.
+    await ctx.store
+      .get(key)
+      .then((holder) => (holder === token ? ctx.store.delete(key) : undefined))
+      .catch(() => undefined);
   }
 }

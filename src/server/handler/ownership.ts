@@ -8,16 +8,16 @@ export interface Ownership {
   rememberSession(sessionId: string, scope: string): Promise<void>;
   /** The shopper scope the session was created for; `undefined` when this handler did not create it (or forgot it). */
   sessionOwner(sessionId: string): Promise<string | undefined>;
-  /** The last session created for this shopper's order (the merchant's order reference); `undefined` when none is known. */
-  orderSession(scope: string, reference: string): Promise<string | undefined>;
-  rememberOrderSession(scope: string, reference: string, sessionId: string): Promise<void>;
+  /** The last session created for this shopper's purchase (order-guard's purchaseName); `undefined` when none is known. */
+  orderSession(scope: string, purchase: string): Promise<string | undefined>;
+  rememberOrderSession(scope: string, purchase: string, sessionId: string): Promise<void>;
   allowPayment(paymentId: string, scope: string): Promise<void>;
   canViewPayment(paymentId: string, scope: string | null): Promise<boolean>;
 }
 
 const sessionKey = (id: string) => `purse-kit:checkout:session:${id}`;
 const paymentKey = (id: string, scope: string) => `purse-kit:checkout:payment:${id}:${scope}`;
-const orderKey = (scope: string, reference: string) => `purse-kit:checkout:order:${scope}:${reference}`;
+const orderKey = (scope: string, purchase: string) => `purse-kit:checkout:order:${scope}:${purchase}`;
 
 export function createOwnership(store: HandlerStore, ttlMs: number): Ownership {
   return {
@@ -34,11 +34,11 @@ export function createOwnership(store: HandlerStore, ttlMs: number): Ownership {
         return undefined;
       }
     },
-    async orderSession(scope, reference) {
-      return store.get(orderKey(scope, reference));
+    async orderSession(scope, purchase) {
+      return store.get(orderKey(scope, purchase));
     },
-    async rememberOrderSession(scope, reference, sessionId) {
-      await store.set(orderKey(scope, reference), sessionId, ttlMs);
+    async rememberOrderSession(scope, purchase, sessionId) {
+      await store.set(orderKey(scope, purchase), sessionId, ttlMs);
     },
     async allowPayment(paymentId, scope) {
       await store.set(paymentKey(paymentId, scope), '1', ttlMs);
