@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { createIdempotencyKey } from '../../src/core/index.ts';
 import { PurseCheckout, XcoAccount } from '../../src/index.ts';
 import { currentCart, saveCart } from './cart.ts';
 import { isOrderId, orderReference, priceCart } from './catalog.ts';
@@ -19,7 +20,8 @@ const allowedOrigins =
 /** The order this visit pays: named by the URL (a reload), else a new one. */
 const visitOrder = (params: URLSearchParams) => {
   const named = params.get('order');
-  return isOrderId(named) ? named : crypto.randomUUID();
+  // createIdempotencyKey, not crypto.randomUUID: that one exists only in secure contexts (not http://192.168.…).
+  return isOrderId(named) ? named : createIdempotencyKey();
 };
 
 export function CheckoutPage() {

@@ -24,8 +24,12 @@ export async function renew({ backend, request, allowedOrigins }: RenewConfig, {
     const session = await backend.createSession(request, { signal, idempotencyKey: createIdempotencyKey() });
     const target = sessionTarget(session, allowedOrigins);
     if (signal.aborted) throw signal.reason;
-    // The order was paid meanwhile (another tab): the server answers its submitted session, and the checkout closes.
-    if (target.kind === 'closed') send({ type: 'RENEWED', session, now: Date.now() });
+    if (target.kind === 'closed') {
+      // The order was paid meanwhile (another tab): the server answers its submitted session, the checkout closes, and
+      // the drop-in gets no session to go on with.
+      send({ type: 'RENEWED', session, now: Date.now() });
+      throw new PurseKitFailure({ kind: 'session_expired', message: 'The order was paid meanwhile: no new session.' });
+    }
     if (target.kind !== 'embedded') throw new PurseKitFailure({ kind: 'config', message: 'The renewed session is not EMBEDDED.' });
     send({ type: 'RENEWED', session, now: Date.now() });
     return target.widgetData;

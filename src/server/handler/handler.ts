@@ -82,12 +82,12 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
     waitMs: positive('idempotencyWaitMs', options.idempotencyWaitMs, 30_000),
   };
   const inflight: LocalInflight = new Map();
-  checkCheckoutOptions(options);
+  const allowedIntegrationModes = checkCheckoutOptions(options);
   const configured = lazyPurse(
     options.purse,
     (purse): { purse: PurseClient; checkout: CheckoutContext } => ({
       purse,
-      checkout: checkoutContext(options, { purse, store, now, logger, recordTtlMs }),
+      checkout: checkoutContext(options, { purse, store, now, logger, recordTtlMs, allowedIntegrationModes }),
     }),
     logger,
     options.store,

@@ -65,10 +65,18 @@ export function checkCheckoutOptions(options: MerchantHandlerOptions): Integrati
 
 export function checkoutContext(
   options: MerchantHandlerOptions,
-  deps: { purse: PurseClient; store: HandlerStore; now: () => number; logger: HandlerLogger; recordTtlMs: number },
+  deps: {
+    purse: PurseClient;
+    store: HandlerStore;
+    now: () => number;
+    logger: HandlerLogger;
+    recordTtlMs: number;
+    /** What checkCheckoutOptions gave when the handler was created. */
+    allowedIntegrationModes: IntegrationMode[];
+  },
 ): CheckoutContext {
   const { resolveOrder, checkout } = options;
-  const allowedIntegrationModes = checkCheckoutOptions(options);
+  const { allowedIntegrationModes } = deps;
   const entityId = checkout?.entityId ?? deps.purse.entityId;
   if (resolveOrder && !entityId) {
     throw new Error('createMerchantHandler: checkout needs an entity id: set checkout.entityId or the Purse client entityId (PURSE_ENTITY_ID).');
