@@ -117,7 +117,7 @@ export default [
     { 'dist/react/payment-status/outcome.js': '{ OutcomeActions, PaymentDetails, errorText, isTransient, outcomeTexts }' },
     '9.8 kB',
   ),
-  laterChunk('payment status after the answer: details and timeline, the words and actions of a failure, a timeout, an error or a link not paid yet (downloaded from the first render, while the answer is awaited)', ...STATUS_PAGE, 'dist/react/payment-status/outcome.js', '3.55 kB'),
+  laterChunk('payment status after the answer: details and timeline, the words and actions of a failure, a timeout, an error or a link not paid yet (downloaded from the first render, while the answer is awaited)', ...STATUS_PAGE, 'dist/react/payment-status/outcome.js', '3.9 kB'),
   page('signup page: PurseProvider + XcoSignup (purse-react-kit/signup)', ...SIGNUP_PAGE, '8.9 kB'),
   laterChunk('signup code step (downloaded when the signup page is idle)', ...SIGNUP_PAGE, 'dist/react/xco-signup/CodeStep.js', '1.85 kB'),
   laterChunk('signup profile step (downloaded when the signup page is idle; react-hook-form apart)', ...SIGNUP_PAGE, 'dist/react/xco-signup/ProfileStep.js', '3 kB'),

@@ -12,7 +12,7 @@ import { enPaymentOutcome } from '../i18n/en/payment-outcome.ts';
 import { addMessages, type Translator } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
 import { Button } from '../shared/button.tsx';
-import { useCountdown } from '../shared/useCountdown.ts';
+import { useWaitLabel } from '../shared/countdown.ts';
 import { textsOf, type StatusTexts, type StatusView } from './texts.ts';
 import type { PaymentStatusState } from './usePaymentStatus.ts';
 
@@ -80,7 +80,7 @@ export interface OutcomeActionsProps {
 export function OutcomeActions({ status: { phase, error, refreshing, refresh, retryAt }, retryHref, onRetry, focusStatus }: OutcomeActionsProps) {
   const { i18n } = usePurse();
   // A rate limit is waited out first (as in checkout): asking again during the wait cannot succeed.
-  const seconds = useCountdown(retryAt);
+  const [seconds, waitLabel] = useWaitLabel(retryAt, i18n, 'error.retryIn', i18n.t(phase === 'timed_out' ? 'paymentStatus.refresh' : 'paymentStatus.retry'));
   /** The phase the shopper pressed Refresh in, until another comes. */
   const actedIn = useRef<PaymentStatusPhase | null>(null);
   const moved = (now?: PaymentStatusPhase) => {
@@ -103,13 +103,7 @@ export function OutcomeActions({ status: { phase, error, refreshing, refresh, re
   if (phase === 'timed_out' || (phase === 'error' && isTransient(error))) {
     return (
       <Button inactive={refreshing || seconds > 0} onClick={refreshNow} className="purse-payment-status__refresh">
-        {refreshing
-          ? i18n.t('paymentStatus.refreshing')
-          : seconds > 90
-            ? i18n.t('error.retryInMinutes', { minutes: Math.ceil(seconds / 60) })
-            : seconds > 0
-              ? i18n.t('error.retryIn', { seconds })
-              : i18n.t(phase === 'timed_out' ? 'paymentStatus.refresh' : 'paymentStatus.retry')}
+        {refreshing ? i18n.t('paymentStatus.refreshing') : waitLabel}
       </Button>
     );
   }

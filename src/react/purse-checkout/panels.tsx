@@ -8,7 +8,7 @@ import { enCheckoutPanels } from '../i18n/en/purse-checkout-panels.ts';
 import { addMessages, type MessageKey, type Translator } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
 import { Button } from '../shared/button.tsx';
-import { useCountdown } from '../shared/useCountdown.ts';
+import { useWaitLabel } from '../shared/countdown.ts';
 
 addMessages(enCheckoutPanels);
 
@@ -49,11 +49,10 @@ function RetryButton({ error, onRetry }: { error: PurseKitError; onRetry: () => 
   const { i18n } = usePurse();
   // The wait starts when the failure is shown; the panel mounts anew for each failure.
   const [until] = useState(() => (error.kind === 'rate_limited' ? Date.now() + error.retryAfterMs : undefined));
-  const seconds = useCountdown(until);
-  if (seconds <= 0) return <Button onClick={onRetry}>{i18n.t('checkout.retry')}</Button>;
+  const [seconds, label] = useWaitLabel(until, i18n, 'error.retryIn', i18n.t('checkout.retry'));
   return (
-    <Button inactive onClick={onRetry}>
-      {seconds > 90 ? i18n.t('error.retryInMinutes', { minutes: Math.ceil(seconds / 60) }) : i18n.t('error.retryIn', { seconds })}
+    <Button inactive={seconds > 0} onClick={onRetry}>
+      {label}
     </Button>
   );
 }

@@ -8,7 +8,7 @@ import { enSignupCode } from '../i18n/en/xco-signup-code.ts';
 import { addMessages, type Translator } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
 import { Button } from '../shared/button.tsx';
-import { useWaitLabel } from './countdown.ts';
+import { useWaitLabel } from '../shared/countdown.ts';
 import { FieldLabel } from './parts.tsx';
 import type { XcoSignupApi } from './useXcoSignup.ts';
 

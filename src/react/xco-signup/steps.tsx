@@ -8,7 +8,7 @@ import { enSignupEnd } from '../i18n/en/xco-signup-end.ts';
 import { addMessages, type MessageKey, type Translator } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
 import { Button } from '../shared/button.tsx';
-import { useWaitLabel } from './countdown.ts';
+import { useWaitLabel } from '../shared/countdown.ts';
 import type { XcoSignupApi } from './useXcoSignup.ts';
 
 addMessages(enSignupEnd);

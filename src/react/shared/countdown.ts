@@ -1,6 +1,6 @@
-// The wait before a button of a later step works again (a new code, a retry after a rate limit), as its label.
+// The wait before a button works again (a new code, a retry after a rate limit), as its label.
 import type { Translator } from '../i18n/index.ts';
-import { useCountdown } from '../shared/useCountdown.ts';
+import { useCountdown } from './useCountdown.ts';
 
 /**
  * Seconds left until `until` and, while they run, the label "… in 27 s" (or "… in 12 min" for the long waits of a
