@@ -204,6 +204,36 @@ export const PaymentAnswerLost: Story = {
   },
 };
 
+/**
+ * The order was paid already (in another tab, or before a reload whose page lost the answer): the merchant server
+ * answers its submitted session, and the checkout shows it closed at once, with its status — no form to pay it twice.
+ */
+export const OrderAlreadyPaid: Story = {
+  beforeEach: async ({ loaded }) => {
+    const { backend, purse } = stackOf({ loaded });
+    const session = await backend.createSession({ order_reference: 'cart-1' });
+    const paid = await purse.fetch(
+      new Request(`${PURSE_ORIGIN}/dropin/api/sessions/${session.id}/payments`, {
+        method: 'POST',
+        headers: { authorization: `Widget ${session.widget!.data}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ card_number: '4111111111111111', expiry: '12/39', cvc: '123' }),
+      }),
+    );
+    if (paid.status !== 201) throw new Error(`the mock refused the payment: ${paid.status}`);
+  },
+  play: async ({ canvas, canvasElement, loaded }) => {
+    const closed = 'This payment form is closed. A payment may already have been made.';
+    await expect(await canvas.findByText(closed, { selector: 'p' }, LOAD)).toBeVisible();
+    await expect(liveRegion(canvasElement)).toHaveTextContent(closed);
+    const [session] = stackOf({ loaded }).purse.control.sessions();
+    const link = canvas.getByRole('link', { name: 'See the status of your payment' });
+    await expect(new URL(link.getAttribute('href')!).searchParams.get('purse-client-session-id')).toBe(session!.id);
+    await expect(canvas.queryByLabelText('Card number')).not.toBeInTheDocument();
+    await expect(scriptRequests({ loaded })).toEqual([]);
+    await expect(stackOf({ loaded }).purse.control.sessions()).toHaveLength(1);
+  },
+};
+
 /** HOSTED_PAGE with `hostedPage: 'link'`: a link to Purse's hosted page (origin checked) instead of a drop-in. */
 export const HostedPage: Story = {
   args: { integrationMode: 'HOSTED_PAGE', hostedPage: 'link' },
