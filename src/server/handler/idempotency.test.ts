@@ -60,23 +60,3 @@ it('lets a retry run once the instance that held the record is gone (no refresh 
   expect(retry.status).toBe(201);
   expect(runs).toEqual(['retry']);
 });
-
-it('after a run without a final answer (5xx, a throw), runs the key again for the same body only', async () => {
-  const options = { store: createMemoryStore(), ttlMs: 86_400_000, waitMs: 1_000 };
-  const inflight = new Map() as LocalInflight;
-  const runs: string[] = [];
-  const run = (name: string, status: number) => async () => {
-    runs.push(name);
-    return new Response(null, { status });
-  };
-  expect((await withIdempotency(options, inflight, 'key', 'body-a', run('a: 503', 503))).status).toBe(503);
-  // Another body under the key: the first one's retry may resend its request to Purse, so this one is refused.
-  expect((await withIdempotency(options, inflight, 'key', 'body-b', run('b', 201))).status).toBe(409);
-  await expect(withIdempotency(options, inflight, 'key', 'body-a', async () => {
-    runs.push('a: throws');
-    throw new Error('bug');
-  })).rejects.toThrow('bug');
-  expect((await withIdempotency(options, inflight, 'key', 'body-b', run('b', 201))).status).toBe(409);
-  expect((await withIdempotency(options, inflight, 'key', 'body-a', run('a: 201', 201))).status).toBe(201);
-  expect(runs).toEqual(['a: 503', 'a: throws', 'a: 201']);
-});

@@ -5,9 +5,7 @@ import type { HandlerStore } from './store.ts';
 
 type Pending = { state: 'pending'; fingerprint: string };
 type Done = { state: 'done'; fingerprint: string; status: number; headers: [string, string][]; body: string | null };
-/** A run that ended without a final answer (5xx, 429, a throw): the key may run again, with the same body only. */
-type Retry = { state: 'retry'; fingerprint: string };
-type IdempotencyRecord = Pending | Done | Retry;
+type IdempotencyRecord = Pending | Done;
 
 export interface IdempotencyOptions {
   store: HandlerStore;
@@ -51,7 +49,8 @@ function replay(record: Done): Response {
   return new Response(record.body, { status: record.status, headers });
 }
 
-const keyReused = () =>
+/** The answer to a key that came again with another body (a fingerprint other than the first one's). */
+export const keyReused = () =>
   problem(409, {
     title: 'Idempotency key reused',
     detail: 'This Idempotency-Key was already used with a different request body. Use a new key for a new request.',
@@ -64,7 +63,8 @@ export const isValidIdempotencyKey = (key: string) => /^[\x21-\x7e]{1,255}$/.tes
  * Runs `run` once per `key` (already scoped to the route and the shopper); `fingerprint` names the body (its SHA-256).
  * A repeat with the same body gets the stored answer; one with another body gets 409; one that arrives while the first
  * is running waits for it. `afterStored` runs once this run's final answer is stored (what only a retry of an unfinished
- * run needed can go). After a run without a final answer (5xx, 429, a throw) the key runs again, for the same body only.
+ * run needed can go). After a run that stored nothing (5xx), the route's attempt record (intent.ts) keeps the body's
+ * fingerprint for the 409.
  */
 export async function withIdempotency(
   options: IdempotencyOptions,
@@ -76,9 +76,6 @@ export async function withIdempotency(
 ): Promise<Response> {
   const deadline = Date.now() + options.waitMs;
   const pending = JSON.stringify({ state: 'pending', fingerprint } satisfies Pending);
-  // Kept after a run without a final answer, whose retry may resend that run's request to Purse (intent.ts): another
-  // body under the key must get 409 then too, not the first body's outcome.
-  const retry = JSON.stringify({ state: 'retry', fingerprint } satisfies Retry);
   for (;;) {
     if (await options.store.add(key, pending, PENDING_TTL_MS)) {
       let release!: () => void;
@@ -104,11 +101,11 @@ export async function withIdempotency(
           // Best effort: what it clears only expires later.
           await afterStored?.().catch(() => undefined);
         } else {
-          await options.store.set(key, retry, options.ttlMs);
+          await options.store.delete(key);
         }
         return new Response(body, { status: response.status, headers });
       } catch (error) {
-        await options.store.set(key, retry, options.ttlMs).catch(() => undefined);
+        await options.store.delete(key);
         throw error;
       } finally {
         local.delete(key);
@@ -119,17 +116,12 @@ export async function withIdempotency(
     const raw = await options.store.get(key);
     const record = parse(raw);
     if (record === undefined) {
-      // Gone (expired, or its instance died before storing), so this one runs. Unreadable: replace it.
+      // Gone: the first request ended without storing (5xx), so this one runs. Unreadable: replace it.
       if (raw !== undefined) await options.store.delete(key);
       continue;
     }
     if (record.fingerprint !== fingerprint) return keyReused();
     if (record.state === 'done') return replay(record);
-    if (record.state === 'retry') {
-      // Same body after a run without a final answer: this one runs (the first `add` of the next turn wins).
-      await options.store.delete(key);
-      continue;
-    }
     if (Date.now() >= deadline) {
       return problem(409, {
         title: 'Request in progress',

@@ -15,22 +15,47 @@ export interface Attempt<T> {
   retried: boolean;
 }
 
+/** What an attempt record holds: the browser body's fingerprint and the request sent to Purse. */
+interface AttemptRecord {
+  fingerprint: string;
+  request: unknown;
+}
+
 /**
- * Records the request this intent sends to Purse, or reads back the one an earlier attempt sent. The body is the same as
- * that attempt's: withIdempotency answers 409 to the key with another body.
+ * The intent's key came again with another body after an attempt whose outcome is unknown: running it would send Purse
+ * the earlier attempt's request and answer the new body with what the old one asked for. The handler answers 409.
+ */
+export class IntentKeyReusedError extends Error {
+  override readonly name = 'IntentKeyReusedError';
+}
+
+/**
+ * Records the request this intent sends to Purse, or reads back the one an earlier attempt sent. Throws
+ * IntentKeyReusedError when that earlier attempt came with another browser body.
  */
 export async function beginAttempt<T>(ctx: RouteContext, request: T): Promise<Attempt<T>> {
   if (!ctx.intent) return { request, retried: false };
+  const { fingerprint } = ctx.intent;
   const key = attemptKey(ctx.intent.key);
   for (;;) {
-    if (await ctx.store.add(key, JSON.stringify(request ?? null), ATTEMPT_TTL_MS)) return { request, retried: false };
-    const earlier = await ctx.store.get(key);
-    if (earlier === undefined) continue; // expired between the two calls: this attempt is the first again
-    try {
-      return { request: JSON.parse(earlier) as T, retried: true };
-    } catch {
-      await ctx.store.delete(key);
+    if (await ctx.store.add(key, JSON.stringify({ fingerprint, request } satisfies AttemptRecord), ATTEMPT_TTL_MS)) {
+      return { request, retried: false };
     }
+    const raw = await ctx.store.get(key);
+    if (raw === undefined) continue; // expired between the two calls: this attempt is the first again
+    let earlier: AttemptRecord | null;
+    try {
+      earlier = JSON.parse(raw) as AttemptRecord | null;
+    } catch {
+      earlier = null;
+    }
+    if (typeof earlier?.fingerprint !== 'string') {
+      // Unreadable (or written by another version): replaced, this attempt is the first again.
+      await ctx.store.delete(key);
+      continue;
+    }
+    if (earlier.fingerprint !== fingerprint) throw new IntentKeyReusedError('The Idempotency-Key came again with another body.');
+    return { request: earlier.request as T, retried: true };
   }
 }
 

@@ -78,7 +78,7 @@ export async function runMutation(ctx: RouteContext, setup: MutationSetup, run: 
     sha256(setup.bodyText),
   ]);
   if (limited) return limited;
-  ctx.intent = { key: scoped, purseKey: `purse-kit-${hash}` };
+  ctx.intent = { key: scoped, purseKey: `purse-kit-${hash}`, fingerprint };
   // Once the answer is stored, the attempt record goes: it would only hold store room for a day.
   return withIdempotency(setup.idempotency, setup.inflight, scoped, fingerprint, run, () => forgetAttempt(ctx));
 }

@@ -5,6 +5,8 @@ import { problem } from './http.ts';
 import type { HandlerLogger } from './options.ts';
 import { isPurseApiError } from '../purse/error.ts';
 import { isStoreError } from './store.ts';
+import { keyReused } from './idempotency.ts';
+import { IntentKeyReusedError } from './intent.ts';
 
 export interface FailureContext {
   route: string;
@@ -44,6 +46,7 @@ export function failureResponse(error: unknown, context: FailureContext): Respon
       { 'retry-after': '5' },
     );
   }
+  if (error instanceof IntentKeyReusedError) return keyReused();
   if (!isPurseApiError(error)) {
     logger.error(`purse-react-kit: ${route} failed`, { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
     return problem(500, { title: 'Internal Server Error', detail: 'The merchant server failed to handle the request.', code: 'internal_error' });

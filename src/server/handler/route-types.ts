@@ -30,10 +30,10 @@ export interface RouteContext {
   /** `resolveIdentity(request)`; `undefined` when the merchant gave no such callback. */
   identity: (() => Promise<VouchedIdentity | null>) | undefined;
   /**
-   * Set for a POST: `key` names this shopper's intent on this route (the scoped Idempotency-Key) and `purseKey` is the
-   * Idempotency-Key sent to Purse for it, the same on every retry of the intent.
+   * Set for a POST: `key` names this shopper's intent on this route (the scoped Idempotency-Key), `purseKey` is the
+   * Idempotency-Key sent to Purse for it, the same on every retry of the intent, and `fingerprint` the body's SHA-256.
    */
-  intent: { key: string; purseKey: string } | undefined;
+  intent: { key: string; purseKey: string; fingerprint: string } | undefined;
   /** The parsed JSON object of a POST; `{}` for a GET. */
   body: Record<string, unknown>;
   /** The decoded id of a route with one (`/checkout/sessions/{id}`, `/payments/{id}`…). */

@@ -46,7 +46,7 @@ export const xcoRoutes: Record<string, RouteDefinition> = {
       const identifier = bodyIdentifier(ctx.body);
       if (!identifier.ok) return validationProblem(identifier.errors);
       const key = identifierKey(identifier.value);
-      // The key reused with another identifier gets 409 (withIdempotency), so a retry is for this very identifier.
+      // The key reused with another identifier is refused here (409), so a retry is for this very identifier.
       const { retried } = await beginAttempt(ctx, key);
       try {
         await ctx.purse.startPasswordless(identifier.value, ctx.callerId);
