@@ -112,8 +112,8 @@ export const StatusRunner = function (config: StatusConfig, cache: StatusCache =
       const delay = pollDelay(elapsed, schedule, failures, retryAt && retryAt - Date.now());
       if (delay !== undefined && request === undefined) {
         list.push({ key: `poll:${requests}`, run: (c) => timer(c, delay, { type: 'POLL' }) });
-        // After failed polls the next one may be 10 s away: the network back, it asks at once.
-        if (failures && typeof window !== 'undefined') {
+        // After failed polls the next one may be 10 s away: the network back, it asks at once (not before Retry-After).
+        if (failures && !(retryAt && retryAt > Date.now()) && typeof window !== 'undefined') {
           list.push({ key: `online:${requests}`, run: ({ send, signal }) => window.addEventListener('online', () => send({ type: 'POLL' }), { signal }) });
         }
       }

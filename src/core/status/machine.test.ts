@@ -105,6 +105,10 @@ describe('statusReducer', () => {
     const refused = run(waiting, { type: 'POLL' }, { type: 'FAILED', request: 2, error: gone });
     expect(refused).toMatchObject({ phase: 'error', error: gone, request: undefined });
     expect(run(refused, { type: 'POLL' })).toBe(refused);
+    // A proxy's 408, or its HTML 404 page (no problem code), is a passing failure: the next poll asks again.
+    for (const passing of [{ kind: 'request', message: '408', status: 408 }, { kind: 'request', message: 'html', status: 404 }] as const) {
+      expect(run(waiting, { type: 'POLL' }, { type: 'FAILED', request: 2, error: passing })).toMatchObject({ phase: 'waiting', failures: 1 });
+    }
   });
 
   it('turns waiting into timed_out, never a final status; a refresh asks once', () => {

@@ -100,8 +100,10 @@ export function statusReducer(state: StatusState, event: StatusEvent): StatusSta
       const retryAt = error.kind === 'rate_limited' ? now + error.retryAfterMs : undefined;
       // A failed poll after an answer changes nothing on screen: the next poll asks again, later (schedule.ts). A
       // redirect is verified only until its answer comes (which names what to follow next): a verify target never has
-      // one yet. A refusal (4xx: the payment is no longer this shopper's to see) is no passing failure: it is shown.
-      if (error.kind !== 'request' && (!state.target || (state.target.kind !== 'verify' && state[state.target.kind] !== undefined))) {
+      // one yet. A 404 (the payment is no longer this shopper's to see) is no passing failure: it is shown. Other 4xx (a
+      // proxy's 408 or HTML 404 page has no problem code) may pass.
+      const gone = error.kind === 'request' && error.status === 404 && error.code !== undefined;
+      if (!gone && (!state.target || (state.target.kind !== 'verify' && state[state.target.kind] !== undefined))) {
         return { ...state, request: undefined, failures: (state.failures ?? 0) + 1, retryAt };
       }
       return settle({ ...state, request: undefined, error, retryAt });

@@ -203,6 +203,16 @@ describe('createMerchantHandler: createSession for an order Purse already took a
     expect(back).toMatchObject({ status: 200, body: { id: session.id, amount: 4299, status: 'SUBMITTED' } });
   });
 
+  it('aborts the order’s open session when its cart changes (another amount): one payable session still', async () => {
+    const s = checkoutShop();
+    const first = (await (await s.post(routes.createSession, {}, { customer: 'cust_1' })).json()) as CheckoutSession;
+    s.orders.set('cust_1', { amount: 5000, currency: 'EUR', order: { reference: 'order-cust_1' } });
+    const second = await read(await s.post(routes.createSession, {}, { customer: 'cust_1' }));
+    expect(second).toMatchObject({ status: 201, body: { amount: 5000 } });
+    const status = (id: string) => s.purse.control.sessions().find((session) => session.id === id)?.status;
+    expect([status(first.id), status(second.body.id)]).toEqual(['ABORTED_BY_MERCHANT', 'CREATED']);
+  });
+
   it('keeps one shopper’s paid order from another’s, with the same order reference', async () => {
     const s = checkoutShop();
     await s.checkout(undefined, CARDS.authorized, cookieJar()); // a guest pays 'order-guest'

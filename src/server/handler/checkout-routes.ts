@@ -8,7 +8,7 @@ import { json, problem, validationProblem, type FieldProblem } from './http.ts';
 import type { RouteContext, RouteDefinition } from './route-types.ts';
 import { toCheckoutSession } from './views.ts';
 import { beginAttempt } from './intent.ts';
-import { aloneForOrder, lastSession, purchaseName, supersede } from './order-guard.ts';
+import { aloneForOrder, guardedOrder, lastSession, rememberOrderSession, supersede } from './order-guard.ts';
 
 const notConfigured = (ctx: RouteContext) => {
   ctx.checkout.logger.error('purse-react-kit: a checkout route was called but createMerchantHandler has no resolveOrder');
@@ -147,14 +147,14 @@ export const checkoutRoutes: Record<string, RouteDefinition> = {
       if (!shopperRedirectionUrl) return misconfigured(ctx, 'checkout.shopperRedirectionUrl is not an absolute http(s) URL.');
       const { scope } = await ctx.shopper();
       if (scope === null) return sessionNotFound();
-      const purchase = purchaseName(order);
+      const guarded = guardedOrder(order);
       // One payable session per order. A reload after a payment whose answer was lost (or a second tab) asks again for
       // an order Purse already took a payment for: the shopper gets that session (SUBMITTED: the checkout shows it
       // closed, with its status), not a second one to pay; an order's open session is aborted once its new one exists.
-      return aloneForOrder(ctx, scope, purchase, async () => {
+      return aloneForOrder(ctx, scope, guarded, async () => {
         let last: Awaited<ReturnType<typeof lastSession>>;
         try {
-          last = await lastSession(ctx, scope, purchase);
+          last = await lastSession(ctx, scope, guarded);
         } catch (error) {
           return ctx.fail(error);
         }
@@ -172,10 +172,10 @@ export const checkoutRoutes: Record<string, RouteDefinition> = {
           const session = await ctx.purse.createClientSession(request, key);
           await Promise.all([
             ctx.checkout.ownership.rememberSession(session.id, scope),
-            ctx.checkout.ownership.rememberOrderSession(scope, purchase, session.id),
+            rememberOrderSession(ctx, scope, guarded, session.id),
           ]);
           // A retry of this intent after an answer lost once it was remembered: Purse replayed the open session itself.
-          const paid = last.open && last.open !== session.id ? await supersede(ctx, scope, purchase, last.open, session.id) : undefined;
+          const paid = last.open && last.open !== session.id ? await supersede(ctx, scope, guarded, last.open, session.id) : undefined;
           return paid ? json(200, toCheckoutSession(paid)) : json(201, toCheckoutSession(session));
         } catch (error) {
           return ctx.fail(error);

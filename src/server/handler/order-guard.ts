@@ -33,16 +33,43 @@ async function sessionOfOrder(ctx: RouteContext, scope: string, id: string): Pro
 }
 
 /**
- * What names one purchase: the merchant's order reference with its amount and currency. A reference the merchant reuses
- * for another amount (a cart id whose cart changed) is another purchase, and never erases the record of a paid one.
+ * An order as the guard knows it. `reference` (the merchant's) names the order: one open session per reference. Its
+ * `purchase` adds amount and currency: a reference the merchant reuses for another amount (a cart id whose cart
+ * changed) is another purchase, whose paid session never answers for it nor is erased by it.
  */
-export const purchaseName = (order: { amount: number; currency: string; order: { reference: string } }): string =>
-  `${order.amount} ${order.currency} ${order.order.reference}`;
+export interface GuardedOrder {
+  reference: string;
+  purchase: string;
+  amount: number;
+  currency: string;
+}
 
-/** The last session of the shopper's purchase (see sessionOfOrder); `{}` when none is known. */
-export async function lastSession(ctx: RouteContext, scope: string, purchase: string): Promise<{ standing?: ClientSession; open?: string }> {
-  const id = await ctx.checkout.ownership.orderSession(scope, purchase);
-  return id === undefined ? {} : sessionOfOrder(ctx, scope, id);
+export const guardedOrder = (order: { amount: number; currency: string; order: { reference: string } }): GuardedOrder => ({
+  reference: order.order.reference,
+  purchase: `${order.amount} ${order.currency} ${order.order.reference}`,
+  amount: order.amount,
+  currency: order.currency,
+});
+
+/** The two records of an order's last session: by reference (its open session), by purchase (its paid one). */
+const names = (order: GuardedOrder) => [`ref ${order.reference}`, `buy ${order.purchase}`] as const;
+
+/** Remembers `sessionId` as the order's last session, under its reference and its purchase. */
+export async function rememberOrderSession(ctx: RouteContext, scope: string, order: GuardedOrder, sessionId: string): Promise<void> {
+  await Promise.all(names(order).map((name) => ctx.checkout.ownership.rememberOrderSession(scope, name, sessionId)));
+}
+
+/**
+ * The order's sessions as Purse has them now: `standing`, this purchase's paid session (see sessionOfOrder); `open`,
+ * the order's last session when it can still be paid (whatever its amount: the cart may have changed since).
+ */
+export async function lastSession(ctx: RouteContext, scope: string, order: GuardedOrder): Promise<{ standing?: ClientSession; open?: string }> {
+  const [byReference, byPurchase] = await Promise.all(names(order).map((name) => ctx.checkout.ownership.orderSession(scope, name)));
+  const paid = byPurchase === undefined ? {} : await sessionOfOrder(ctx, scope, byPurchase);
+  if (paid.standing) return paid;
+  if (byReference === byPurchase) return paid.open ? { open: paid.open } : {};
+  const last = byReference === undefined ? {} : await sessionOfOrder(ctx, scope, byReference);
+  return last.open ? { open: last.open } : {};
 }
 
 const abortQuietly = async (ctx: RouteContext, sessionId: string): Promise<boolean> => {
@@ -64,7 +91,7 @@ const abortQuietly = async (ctx: RouteContext, sessionId: string): Promise<boole
  * created), that payment stands: the new session is aborted instead and the earlier one is the answer. Otherwise best
  * effort: a failure is logged and the new session is the answer.
  */
-export async function supersede(ctx: RouteContext, scope: string, purchase: string, earlier: string, fresh: string): Promise<ClientSession | undefined> {
+export async function supersede(ctx: RouteContext, scope: string, order: GuardedOrder, earlier: string, fresh: string): Promise<ClientSession | undefined> {
   if (await abortQuietly(ctx, earlier)) return undefined;
   let now: Awaited<ReturnType<typeof sessionOfOrder>>;
   try {
@@ -72,10 +99,12 @@ export async function supersede(ctx: RouteContext, scope: string, purchase: stri
   } catch {
     return undefined; // Purse cannot tell: the abort's failure is logged already.
   }
-  if (!now.standing) return undefined;
+  // Paid for another amount (the cart changed meanwhile): another purchase, the new session stays.
+  const paid = now.standing;
+  if (!paid || paid.amount !== order.amount || paid.currency !== order.currency) return undefined;
   await abortQuietly(ctx, fresh);
-  await ctx.checkout.ownership.rememberOrderSession(scope, purchase, earlier);
-  return now.standing;
+  await rememberOrderSession(ctx, scope, order, earlier);
+  return paid;
 }
 
 /**
@@ -88,12 +117,12 @@ const ORDER_LOCK_WAIT_MS = 10_000;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * Runs `run` alone for this shopper's purchase, across instances (the store's atomic `add`): two tabs asking at the
+ * Runs `run` alone for this shopper's order (by reference, whatever its amount), across instances (the store's atomic `add`): two tabs asking at the
  * same moment would both read no open session and both create a payable one. The later one waits, then supersedes.
  * The lock holds a token of its own, so a run that outlived its lock never deletes the next holder's.
  */
-export async function aloneForOrder(ctx: RouteContext, scope: string, purchase: string, run: () => Promise<Response>): Promise<Response> {
-  const key = `purse-kit:checkout:order-lock:${scope}:${purchase}`;
+export async function aloneForOrder(ctx: RouteContext, scope: string, order: GuardedOrder, run: () => Promise<Response>): Promise<Response> {
+  const key = `purse-kit:checkout:order-lock:${scope}:${order.reference}`;
   const token = globalThis.crypto.randomUUID();
   const deadline = Date.now() + ORDER_LOCK_WAIT_MS;
   while (!(await ctx.store.add(key, token, ORDER_LOCK_TTL_MS))) {

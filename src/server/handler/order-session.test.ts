@@ -140,7 +140,7 @@ describe('one payable session per order, under attack', () => {
       const world = purseWorld();
       const store = createMemoryStore({ now: world.now });
       const s = checkoutShop({ store }, world);
-      await store.set('purse-kit:checkout:order-lock:c6:cust_1:4299 EUR order-cust_1', 'a dead instance', 120_000);
+      await store.set('purse-kit:checkout:order-lock:c6:cust_1:order-cust_1', 'a dead instance', 120_000);
       vi.useFakeTimers({ toFake: ['Date', 'setTimeout'] });
       let busy: Response | undefined;
       void s.post(routes.createSession, {}, { customer: 'cust_1' }).then((answer) => (busy = answer));

@@ -8,16 +8,16 @@ export interface Ownership {
   rememberSession(sessionId: string, scope: string): Promise<void>;
   /** The shopper scope the session was created for; `undefined` when this handler did not create it (or forgot it). */
   sessionOwner(sessionId: string): Promise<string | undefined>;
-  /** The last session created for this shopper's purchase (order-guard's purchaseName); `undefined` when none is known. */
-  orderSession(scope: string, purchase: string): Promise<string | undefined>;
-  rememberOrderSession(scope: string, purchase: string, sessionId: string): Promise<void>;
+  /** The last session created for this shopper's order under `name` (order-guard's names); `undefined` when none is known. */
+  orderSession(scope: string, name: string): Promise<string | undefined>;
+  rememberOrderSession(scope: string, name: string, sessionId: string): Promise<void>;
   allowPayment(paymentId: string, scope: string): Promise<void>;
   canViewPayment(paymentId: string, scope: string | null): Promise<boolean>;
 }
 
 const sessionKey = (id: string) => `purse-kit:checkout:session:${id}`;
 const paymentKey = (id: string, scope: string) => `purse-kit:checkout:payment:${id}:${scope}`;
-const orderKey = (scope: string, purchase: string) => `purse-kit:checkout:order:${scope}:${purchase}`;
+const orderKey = (scope: string, name: string) => `purse-kit:checkout:order:${scope}:${name}`;
 
 export function createOwnership(store: HandlerStore, ttlMs: number): Ownership {
   return {
@@ -34,11 +34,11 @@ export function createOwnership(store: HandlerStore, ttlMs: number): Ownership {
         return undefined;
       }
     },
-    async orderSession(scope, purchase) {
-      return store.get(orderKey(scope, purchase));
+    async orderSession(scope, name) {
+      return store.get(orderKey(scope, name));
     },
-    async rememberOrderSession(scope, purchase, sessionId) {
-      await store.set(orderKey(scope, purchase), sessionId, ttlMs);
+    async rememberOrderSession(scope, name, sessionId) {
+      await store.set(orderKey(scope, name), sessionId, ttlMs);
     },
     async allowPayment(paymentId, scope) {
       await store.set(paymentKey(paymentId, scope), '1', ttlMs);
