@@ -170,12 +170,11 @@ export const checkoutRoutes: Record<string, RouteDefinition> = {
         });
         try {
           const session = await ctx.purse.createClientSession(request, key);
-          await Promise.all([
-            ctx.checkout.ownership.rememberSession(session.id, scope),
-            rememberOrderSession(ctx, scope, guarded, session.id),
-          ]);
+          // Remembered as what was sent: a retry of the intent resends its first request, whose cart may have changed since.
+          const sent = guardedOrder(request);
+          await Promise.all([ctx.checkout.ownership.rememberSession(session.id, scope), rememberOrderSession(ctx, scope, sent, session.id)]);
           // A retry of this intent after an answer lost once it was remembered: Purse replayed the open session itself.
-          const paid = last.open && last.open !== session.id ? await supersede(ctx, scope, guarded, last.open, session.id) : undefined;
+          const paid = last.open && last.open !== session.id ? await supersede(ctx, scope, sent, last.open, session.id) : undefined;
           return paid ? json(200, toCheckoutSession(paid)) : json(201, toCheckoutSession(session));
         } catch (error) {
           return ctx.fail(error);
