@@ -107,11 +107,8 @@ export async function supersede(ctx: RouteContext, scope: string, order: Guarded
   return paid;
 }
 
-/**
- * How long an order's lock may outlive a handler that died holding it. Longer than createSession can run: up to seven
- * Purse calls in a row (session, payment, create, abort, session, payment, abort) at the client's 10 s default timeout.
- */
-const ORDER_LOCK_TTL_MS = 120_000;
+/** How long an order's lock outlives a handler that died holding it; renewed every third of it while its run lasts. */
+const ORDER_LOCK_TTL_MS = 60_000;
 /** How long a request waits for another one creating a session for the same order, before a 503 to retry. */
 const ORDER_LOCK_WAIT_MS = 10_000;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -119,7 +116,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /**
  * Runs `run` alone for this shopper's order (by reference, whatever its amount), across instances (the store's atomic `add`): two tabs asking at the
  * same moment would both read no open session and both create a payable one. The later one waits, then supersedes.
- * The lock holds a token of its own, so a run that outlived its lock never deletes the next holder's.
+ * The lock holds a token of its own, so it is renewed and deleted by its holder only.
  */
 export async function aloneForOrder(ctx: RouteContext, scope: string, order: GuardedOrder, run: () => Promise<Response>): Promise<Response> {
   const key = `purse-kit:checkout:order-lock:${scope}:${order.reference}`;
@@ -135,9 +132,20 @@ export async function aloneForOrder(ctx: RouteContext, scope: string, order: Gua
     }
     await sleep(50);
   }
+  // Renewed while it runs (Purse calls may take long), by its holder only; chained, so none lands after the release.
+  let renewed = Promise.resolve();
+  const renewal = setInterval(() => {
+    renewed = renewed
+      .then(async () => {
+        if ((await ctx.store.get(key)) === token) await ctx.store.set(key, token, ORDER_LOCK_TTL_MS);
+      })
+      .catch(() => undefined);
+  }, ORDER_LOCK_TTL_MS / 3);
   try {
     return await run();
   } finally {
+    clearInterval(renewal);
+    await renewed;
     // Best effort (not atomic): a lock left behind only expires later.
     await ctx.store
       .get(key)

@@ -136,11 +136,37 @@ describe('one payable session per order, under attack', () => {
       expect((await s.post(routes.createSession, {}, { customer: 'cust_1' })).status).toBe(201);
     });
 
+    it('is kept while its request runs longer than the lock would live (a slow Purse): no second request runs beside it', async () => {
+      vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+      const world = purseWorld({ timeoutMs: 600_000 });
+      const s = checkoutShop({ store: createMemoryStore({ now: Date.now }) }, world);
+      // The order's first request: Purse takes four minutes to create its session.
+      s.purse.control.setFault({ path: SESSIONS, method: 'POST', latencyMs: 240_000, times: 1 });
+      let first: Response | undefined;
+      void s.post(routes.createSession, {}, { customer: 'cust_1' }).then((answer) => (first = answer));
+      /** Moves the fake clock by `ms` in steps, letting the requests' real work (WebCrypto) run between them. */
+      const pass = async (ms: number, done = () => false) => {
+        for (let moved = 0, end = performance.now() + 15_000; moved < ms && !done() && performance.now() < end; moved += 100) {
+          await new Promise((resolve) => setImmediate(resolve));
+          await vi.advanceTimersByTimeAsync(100);
+        }
+      };
+      await pass(150_000);
+      // A second tab, 150 s in: the lock is still held (renewed), so it waits and gets a 503 to retry.
+      let second: Response | undefined;
+      void s.post(routes.createSession, {}, { customer: 'cust_1' }).then((answer) => (second = answer));
+      await pass(30_000, () => second !== undefined);
+      expect(second?.status).toBe(503);
+      await pass(180_000, () => first !== undefined);
+      expect(first?.status).toBe(201);
+      expect(s.purse.control.sessions()).toHaveLength(1);
+    });
+
     it('held by an instance that died: a clear 503 to retry (no session created), and the order is free once it expires', async () => {
       const world = purseWorld();
       const store = createMemoryStore({ now: world.now });
       const s = checkoutShop({ store }, world);
-      await store.set('purse-kit:checkout:order-lock:c6:cust_1:order-cust_1', 'a dead instance', 120_000);
+      await store.set('purse-kit:checkout:order-lock:c6:cust_1:order-cust_1', 'a dead instance', 60_000);
       vi.useFakeTimers({ toFake: ['Date', 'setTimeout'] });
       let busy: Response | undefined;
       void s.post(routes.createSession, {}, { customer: 'cust_1' }).then((answer) => (busy = answer));
@@ -156,7 +182,7 @@ describe('one payable session per order, under attack', () => {
       expect(await busy.json()).toMatchObject({ code: 'order_busy' });
       expect(s.purse.control.sessions()).toHaveLength(0);
       vi.useRealTimers();
-      world.advance(120_000);
+      world.advance(60_000);
       expect((await s.post(routes.createSession, {}, { customer: 'cust_1' })).status).toBe(201);
     });
   });
