@@ -139,25 +139,43 @@ describe('one payable session per order, under attack', () => {
     it('is kept while its request runs longer than the lock would live (a slow Purse): no second request runs beside it', async () => {
       vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
       const world = purseWorld({ timeoutMs: 600_000 });
-      const s = checkoutShop({ store: createMemoryStore({ now: Date.now }) }, world);
-      // The order's first request: Purse takes four minutes to create its session.
-      s.purse.control.setFault({ path: SESSIONS, method: 'POST', latencyMs: 240_000, times: 1 });
-      let first: Response | undefined;
-      void s.post(routes.createSession, {}, { customer: 'cust_1' }).then((answer) => (first = answer));
-      /** Moves the fake clock by `ms` in steps, letting the requests' real work (WebCrypto) run between them. */
-      const pass = async (ms: number, done = () => false) => {
-        for (let moved = 0, end = performance.now() + 15_000; moved < ms && !done() && performance.now() < end; moved += 100) {
+      // The store, counting the requests' tries to take the order's lock.
+      const memory = createMemoryStore({ now: Date.now });
+      let lockTries = 0;
+      const store: HandlerStore = {
+        ...memory,
+        add: (key, value, ttlMs) => {
+          if (key.includes(':order-lock:')) lockTries += 1;
+          return memory.add(key, value, ttlMs);
+        },
+      };
+      const s = checkoutShop({ store }, world);
+      /** Lets the requests' real work (WebCrypto) run, the fake clock standing still, until `done` (15 s at most). */
+      const settle = async (done: () => boolean) => {
+        for (const end = performance.now() + 15_000; !done() && performance.now() < end; ) await new Promise((resolve) => setImmediate(resolve));
+      };
+      /** Moves the fake clock by `ms` in steps, letting real work run between them. */
+      const pass = async (ms: number) => {
+        for (let moved = 0; moved < ms; moved += 100) {
           await new Promise((resolve) => setImmediate(resolve));
           await vi.advanceTimersByTimeAsync(100);
         }
       };
+      // The order's first request: Purse takes four minutes to create its session.
+      s.purse.control.setFault({ path: SESSIONS, method: 'POST', latencyMs: 240_000, times: 1 });
+      let first: Response | undefined;
+      void s.post(routes.createSession, {}, { customer: 'cust_1' }).then((answer) => (first = answer));
+      await settle(() => lockTries === 1);
       await pass(150_000);
-      // A second tab, 150 s in: the lock is still held (renewed), so it waits and gets a 503 to retry.
+      // A second tab, 150 s in (the lock would have lived 60 s): it is still held, so the second waits, then gets a 503.
       let second: Response | undefined;
       void s.post(routes.createSession, {}, { customer: 'cust_1' }).then((answer) => (second = answer));
-      await pass(30_000, () => second !== undefined);
+      await settle(() => lockTries > 1);
+      await pass(11_000);
+      await settle(() => second !== undefined);
       expect(second?.status).toBe(503);
-      await pass(180_000, () => first !== undefined);
+      await pass(100_000);
+      await settle(() => first !== undefined);
       expect(first?.status).toBe(201);
       expect(s.purse.control.sessions()).toHaveLength(1);
     });
