@@ -129,12 +129,12 @@ describe('checkoutReducer', () => {
     const renewed = run(
       waiting,
       { type: 'RENEWING', now: 10_500 },
-      { type: 'RENEWED', session: session('cs_2'), now: 11_000 },
+      { type: 'RENEWED', session: session('cs_2'), target: embedded, now: 11_000 },
       { type: 'RENEWAL_OVERDUE', expiredAt: 10_000 },
     );
     expect(renewed).toMatchObject({ status: 'ready', session: { id: 'cs_2' }, receivedAt: 11_000 });
     // A renewal asked just before the event counts too.
-    const early = run(ready(), { type: 'RENEWING', now: 9_000 }, { type: 'RENEWED', session: session('cs_3'), now: 9_100 });
+    const early = run(ready(), { type: 'RENEWING', now: 9_000 }, { type: 'RENEWED', session: session('cs_3'), target: embedded, now: 9_100 });
     const late = run(early, { type: 'DROPIN_EXPIRED', now: 9_000 + REFRESH_GRACE_MS }, { type: 'RENEWAL_OVERDUE', expiredAt: 9_000 + REFRESH_GRACE_MS });
     expect(late.status).toBe('ready');
   });
@@ -142,7 +142,7 @@ describe('checkoutReducer', () => {
   it('closes when the renewal brings the order’s submitted session (paid meanwhile in another tab)', () => {
     const paid = { ...session('cs_paid'), status: 'SUBMITTED' as const };
     const renewing = run(ready(), { type: 'DROPIN_EXPIRED', now: 10_000 }, { type: 'RENEWING', now: 10_100 });
-    const closed = run(renewing, { type: 'RENEWED', session: paid, now: 10_200 });
+    const closed = run(renewing, { type: 'RENEWED', session: paid, target: { kind: 'closed' }, now: 10_200 });
     expect(closed).toMatchObject({ status: 'closed', session: { id: 'cs_paid' }, renewing: false, isFulfilled: false });
     expect(closed.expiredAt).toBeUndefined();
     // The renewal's failure that follows, and the overdue wait, change nothing.

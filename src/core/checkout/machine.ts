@@ -70,10 +70,10 @@ const rules: Rules = {
     hasDropin(s) && !s.renewing && s.expiredAt === undefined ? without(s, { status: 'closed', isFulfilled: false, error: undefined }) : s,
   RENEWING: (s, { now }) => ({ ...s, renewing: true, lastRenewalAt: now, expiredAt: undefined }),
   // A submitted session: the order was paid meanwhile (another tab); the shopper is pointed to its status.
-  RENEWED: (s, { session, now }) =>
+  RENEWED: (s, { session, target, now }) =>
     !s.renewing
       ? s
-      : session.status === 'SUBMITTED'
+      : target.kind === 'closed'
         ? without(s, { status: 'closed', session, receivedAt: now, isFulfilled: false, error: undefined })
         : { ...s, renewing: false, session, receivedAt: now },
   RENEW_FAILED: (s) => (s.renewing ? expire({ ...s, renewing: false }) : s),

@@ -24,14 +24,11 @@ export async function renew({ backend, request, allowedOrigins }: RenewConfig, {
     const session = await backend.createSession(request, { signal, idempotencyKey: createIdempotencyKey() });
     const target = sessionTarget(session, allowedOrigins);
     if (signal.aborted) throw signal.reason;
-    if (target.kind === 'closed') {
-      // The order was paid meanwhile (another tab): the server answers its submitted session, the checkout closes, and
-      // the drop-in gets no session to go on with.
-      send({ type: 'RENEWED', session, now: Date.now() });
-      throw new PurseKitFailure({ kind: 'session_expired', message: 'The order was paid meanwhile: no new session.' });
-    }
-    if (target.kind !== 'embedded') throw new PurseKitFailure({ kind: 'config', message: 'The renewed session is not EMBEDDED.' });
-    send({ type: 'RENEWED', session, now: Date.now() });
+    if (target.kind === 'hosted') throw new PurseKitFailure({ kind: 'config', message: 'The renewed session is not EMBEDDED.' });
+    send({ type: 'RENEWED', session, target, now: Date.now() });
+    // The order was paid meanwhile (another tab): the server answered its submitted session, the checkout closes, and
+    // the drop-in gets no session to go on with.
+    if (target.kind === 'closed') throw new PurseKitFailure({ kind: 'session_expired', message: 'The order was paid meanwhile: no new session.' });
     return target.widgetData;
   } catch (thrown) {
     send({ type: 'RENEW_FAILED' });

@@ -59,7 +59,6 @@ export interface CheckoutState {
   lastRenewalAt: number;
 }
 
-/** Where a session leads: the drop-in script and its data, or the hosted page. */
 /** Where a session leads: the drop-in, the hosted page, or (a payment was already submitted in it) nowhere to pay. */
 export type SessionTarget = { kind: 'embedded'; jsUrl: string; widgetData: string } | { kind: 'hosted'; url: string } | { kind: 'closed' };
 
@@ -83,7 +82,7 @@ export type CheckoutEvent =
   | { type: 'DROPIN_TERMINATED' }
   /** Drop-in Checkout asked for a new session (`hooks.onRefreshSession`). */
   | { type: 'RENEWING'; now: number }
-  | { type: 'RENEWED'; session: CheckoutSession; now: number }
+  | { type: 'RENEWED'; session: CheckoutSession; target: SessionTarget; now: number }
   | { type: 'RENEW_FAILED' }
   /** The wait for Drop-in Checkout to ask for a new session, started at `expiredAt`, is over. */
   | { type: 'RENEWAL_OVERDUE'; expiredAt: number }
