@@ -109,11 +109,12 @@ export const StatusRunner = function (config: StatusConfig, cache: StatusCache =
     if (phase === 'waiting') {
       const { schedule } = config;
       const elapsed = Date.now() - startedAt;
-      const delay = pollDelay(elapsed, schedule, failures, retryAt && retryAt - Date.now());
+      const waitMs = retryAt ? retryAt - Date.now() : 0;
+      const delay = pollDelay(elapsed, schedule, failures, waitMs);
       if (delay !== undefined && request === undefined) {
         list.push({ key: `poll:${requests}`, run: (c) => timer(c, delay, { type: 'POLL' }) });
         // After failed polls the next one may be 10 s away: the network back, it asks at once (not before Retry-After).
-        if (failures && !(retryAt && retryAt > Date.now()) && typeof window !== 'undefined') {
+        if (failures && waitMs <= 0 && typeof window !== 'undefined') {
           list.push({ key: `online:${requests}`, run: ({ send, signal }) => window.addEventListener('online', () => send({ type: 'POLL' }), { signal }) });
         }
       }

@@ -47,6 +47,7 @@ describe('statusReducer', () => {
   it('takes the payment a verified redirect carries, without asking for it again', () => {
     const state = run(initialStatusState({ kind: 'token', token: 't' }, 0), {
       type: 'ANSWERED',
+      now: 0,
       request: 1,
       answer: { kind: 'verify', data: verified(payments.pending) },
     });
@@ -57,12 +58,13 @@ describe('statusReducer', () => {
   it('lets the payment decide once the session names it, and keeps the session phase while it loads', () => {
     const asking = run(initialStatusState({ kind: 'session', id: 'cs_1' }, 0), {
       type: 'ANSWERED',
+      now: 0,
       request: 1,
       answer: { kind: 'session', data: checkoutSession({ payment_id: 'pay_1' }) },
     });
     expect(asking).toMatchObject({ phase: 'waiting', target: { kind: 'payment', id: 'pay_1' }, request: 2 });
-    expect(run(asking, { type: 'ANSWERED', request: 2, answer: { kind: 'payment', data: payments.refused } }).phase).toBe('failure');
-    expect(run(asking, { type: 'FAILED', request: 2, error: offline })).toMatchObject({ phase: 'error', error: offline });
+    expect(run(asking, { type: 'ANSWERED', request: 2, answer: { kind: 'payment', data: payments.refused }, now: 0 }).phase).toBe('failure');
+    expect(run(asking, { type: 'FAILED', request: 2, error: offline, now: 0 })).toMatchObject({ phase: 'error', error: offline });
   });
 
   it('stops at a session that expired unpaid, as of the answer; before its expiry it is followed', () => {
@@ -79,18 +81,19 @@ describe('statusReducer', () => {
   it('drops a late answer, and a failed poll after an answer changes nothing on screen', () => {
     const waiting = run(initialStatusState({ kind: 'payment', id: 'pay_1' }, 0), {
       type: 'ANSWERED',
+      now: 0,
       request: 1,
       answer: { kind: 'payment', data: payments.pending },
     });
-    expect(statusReducer(waiting, { type: 'ANSWERED', request: 1, answer: { kind: 'payment', data: payments.authorized } })).toBe(waiting);
-    const polled = run(waiting, { type: 'POLL' }, { type: 'FAILED', request: 2, error: offline });
+    expect(statusReducer(waiting, { type: 'ANSWERED', request: 1, answer: { kind: 'payment', data: payments.authorized }, now: 0 })).toBe(waiting);
+    const polled = run(waiting, { type: 'POLL' }, { type: 'FAILED', request: 2, error: offline, now: 0 });
     expect(polled).toMatchObject({ phase: 'waiting', error: undefined, request: undefined });
     // The failures in a row and the last Retry-After are kept for the schedule (the next poll waits longer)…
     const busy = { kind: 'rate_limited', message: '429', retryAfterMs: 30_000 } as const;
     const limited = run(polled, { type: 'POLL' }, { type: 'FAILED', request: 3, error: busy, now: 1_000 });
     expect(limited).toMatchObject({ phase: 'waiting', failures: 2, retryAt: 31_000 });
     // …until an answer comes.
-    const answered = run(limited, { type: 'POLL' }, { type: 'ANSWERED', request: 4, answer: { kind: 'payment', data: payments.pending } });
+    const answered = run(limited, { type: 'POLL' }, { type: 'ANSWERED', request: 4, answer: { kind: 'payment', data: payments.pending }, now: 0 });
     expect(answered.failures).toBeUndefined();
     expect(answered.retryAt).toBeUndefined();
   });
@@ -98,22 +101,24 @@ describe('statusReducer', () => {
   it('ends polling on a refusal (the payment is no longer this shopper’s to see): an error, not 15 minutes of asking', () => {
     const waiting = run(initialStatusState({ kind: 'payment', id: 'pay_1' }, 0), {
       type: 'ANSWERED',
+      now: 0,
       request: 1,
       answer: { kind: 'payment', data: payments.pending },
     });
     const gone = { kind: 'request', message: 'No payment with this id for this shopper.', status: 404, code: 'payment_not_found' } as const;
-    const refused = run(waiting, { type: 'POLL' }, { type: 'FAILED', request: 2, error: gone });
+    const refused = run(waiting, { type: 'POLL' }, { type: 'FAILED', request: 2, error: gone, now: 0 });
     expect(refused).toMatchObject({ phase: 'error', error: gone, request: undefined });
     expect(run(refused, { type: 'POLL' })).toBe(refused);
     // A proxy's 408, or its HTML 404 page (no problem code), is a passing failure: the next poll asks again.
     for (const passing of [{ kind: 'request', message: '408', status: 408 }, { kind: 'request', message: 'html', status: 404 }] as const) {
-      expect(run(waiting, { type: 'POLL' }, { type: 'FAILED', request: 2, error: passing })).toMatchObject({ phase: 'waiting', failures: 1 });
+      expect(run(waiting, { type: 'POLL' }, { type: 'FAILED', request: 2, error: passing, now: 0 })).toMatchObject({ phase: 'waiting', failures: 1 });
     }
   });
 
   it('turns waiting into timed_out, never a final status; a refresh asks once', () => {
     const waiting = run(initialStatusState({ kind: 'payment', id: 'pay_1' }, 0), {
       type: 'ANSWERED',
+      now: 0,
       request: 1,
       answer: { kind: 'payment', data: payments.pending },
     });
@@ -123,7 +128,7 @@ describe('statusReducer', () => {
     const refreshing = run(timedOut, { type: 'REFRESH' });
     expect(refreshing.request).toBe(2);
     expect(statusReducer(refreshing, { type: 'REFRESH' })).toBe(refreshing);
-    expect(run(refreshing, { type: 'ANSWERED', request: 2, answer: { kind: 'payment', data: payments.authorized } })).toMatchObject({
+    expect(run(refreshing, { type: 'ANSWERED', request: 2, answer: { kind: 'payment', data: payments.authorized }, now: 0 })).toMatchObject({
       phase: 'success',
       reason: 'authorized',
     });

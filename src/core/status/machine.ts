@@ -96,7 +96,7 @@ export function statusReducer(state: StatusState, event: StatusEvent): StatusSta
       );
     case 'FAILED': {
       if (event.request !== state.request) return state;
-      const { error, now = 0 } = event;
+      const { error, now } = event;
       const retryAt = error.kind === 'rate_limited' ? now + error.retryAfterMs : undefined;
       // A failed poll after an answer changes nothing on screen: the next poll asks again, later (schedule.ts). A
       // redirect is verified only until its answer comes (which names what to follow next): a verify target never has

@@ -68,8 +68,8 @@ export interface StatusState {
 export type StatusEvent =
   /** Which payment the page is about (at first, once the URL is read, and when the props name another). */
   | { type: 'START'; source: StatusSource; now: number; cached?: StatusAnswer }
-  | { type: 'ANSWERED'; request: number; answer: StatusAnswer; now?: number }
-  | { type: 'FAILED'; request: number; error: PurseKitError; now?: number }
+  | { type: 'ANSWERED'; request: number; answer: StatusAnswer; now: number }
+  | { type: 'FAILED'; request: number; error: PurseKitError; now: number }
   /** The poll schedule says: ask again. */
   | { type: 'POLL' }
   /** The poll schedule ran out. */
