@@ -159,6 +159,8 @@ export const checkoutRoutes: Record<string, RouteDefinition> = {
           return ctx.fail(error);
         }
         if (last.standing) return json(200, toCheckoutSession(last.standing));
+        // Outside the try: its refusal of another body (IntentKeyReusedError) must throw past the route, so that
+        // withIdempotency keeps no answer and the honest retry still runs.
         const { request, key } = await purseRequest(ctx, {
           ...(ctx.checkout.entityId !== undefined && { entity_id: ctx.checkout.entityId }),
           ...purchaseOf(order, locale),
