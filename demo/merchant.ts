@@ -14,7 +14,7 @@ import {
   type PurseClientOptions,
 } from '../src/server/index.ts';
 import { MOCK_CREDENTIALS, MOCK_CUSTOMER_PURSE_CREDENTIALS, startMockPurseServer } from '../src/mock-server/index.ts';
-import { isOrderId, orderReference, parseCartReference, priceCart } from './src/catalog.ts';
+import { orderReference, parseOrderReference, priceCart } from './src/catalog.ts';
 
 // Every visitor gets a customer reference in a cookie, standing in for the merchant's session. A real storefront
 // resolves it from its own authenticated session.
@@ -123,9 +123,9 @@ export function createDemoHandler(
  * for an unknown cart. Without an order id (the bench's naive loader, an old link), each request is an order of its own.
  */
 export function orderFor(reference: string, customer: string | null) {
-  const [cart = '', orderId = `${Date.now()}`, ...rest] = reference.split('/');
-  const named = parseCartReference(cart);
-  if (!named || !isOrderId(orderId) || rest.length > 0) return null;
+  const named = parseOrderReference(reference);
+  if (!named) return null;
+  const orderId = named.orderId ?? `${Date.now()}`;
   const priced = priceCart(named.cart, named.quantity);
   return {
     amount: priced.total,
@@ -143,8 +143,7 @@ export function orderFor(reference: string, customer: string | null) {
  */
 export function returnUrl(requestUrl: string, orderReference: string): string {
   const url = new URL('/return', requestUrl);
-  const [cart = '', order = ''] = orderReference.split('/');
-  const named = parseCartReference(cart);
-  if (named) url.search = new URLSearchParams({ cart: named.cart, qty: String(named.quantity), order }).toString();
+  const named = parseOrderReference(orderReference);
+  if (named) url.search = new URLSearchParams({ cart: named.cart, qty: String(named.quantity), order: named.orderId ?? '' }).toString();
   return url.href;
 }

@@ -63,6 +63,14 @@ export const orderReference = (cart: CartId, quantity: number, orderId: string) 
 /** An order id the checkout names: letters, digits and dashes, at most 64. */
 export const isOrderId = (value: unknown): value is string => typeof value === 'string' && /^[A-Za-z0-9-]{1,64}$/.test(value);
 
+/** The cart, quantity and order id an `orderReference` names (no "/<id>": `orderId` undefined), or `undefined`. */
+export function parseOrderReference(reference: string): { cart: CartId; quantity: number; orderId?: string } | undefined {
+  const [cart = '', orderId, ...rest] = reference.split('/');
+  const named = parseCartReference(cart);
+  if (!named || rest.length > 0 || (orderId !== undefined && !isOrderId(orderId))) return undefined;
+  return { ...named, ...(orderId !== undefined && { orderId }) };
+}
+
 /**
  * The cart and quantity an `order_reference` names, or `undefined` for anything else. Own keys only: a name such as
  * `__proto__` or `toString` must never reach Object.prototype.
