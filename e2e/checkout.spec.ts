@@ -74,6 +74,18 @@ test('HOSTED_PAGE sends the shopper to the hosted page, which pays and returns',
   expect(state.sessions[0]).toMatchObject({ integration_mode: 'HOSTED_PAGE' });
 });
 
+test('Back from the hosted page returns to the cart, not to a checkout that sends the shopper forward again', async ({ page, request }) => {
+  await page.goto('/cart');
+  await page.goto('/checkout?mode=hosted');
+  await page.waitForURL(/\/entities\/[^/]+\/sessions\//);
+  await page.goBack();
+  await expect(page).toHaveURL('/cart');
+  await expect(page.getByRole('heading', { level: 1, name: 'Your cart' })).toBeVisible();
+  // The checkout was not run again: no second session for the order.
+  const state = await mock.state(request);
+  expect(state.sessions.map((session) => session.status)).toEqual(['CREATED']);
+});
+
 test('a drop-in script that fails to load shows an error, and "Try again" loads it', async ({ page, request }) => {
   await mock.fault(request, { path: '/dropin-checkout/stable/purse.js', status: 404, times: 1 });
   const scripts = countScriptRequests(page);

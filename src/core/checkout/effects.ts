@@ -34,7 +34,7 @@ export interface CheckoutConfig extends WarmUpOptions {
   hidePayButton?: boolean;
   /** HOSTED_PAGE sessions: navigate there at once, or only render a link. */
   hostedPage: 'redirect' | 'link';
-  /** Goes to the hosted page (`window.location.assign` in the hook). */
+  /** Goes to the hosted page (`window.location.replace` in the hook). */
   navigate(url: string): void;
   /** See `UsePurseCheckoutOptions`. */
   onReady?: () => void;

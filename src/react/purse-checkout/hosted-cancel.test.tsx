@@ -11,13 +11,17 @@ import {
   resetPage,
 } from './test-support.tsx';
 
+// The redirect replaces the checkout's history entry (see options.ts): spied on `replace`, and `assign` must stay unused.
+let replace: ReturnType<typeof vi.spyOn>;
 let assign: ReturnType<typeof vi.spyOn>;
 
 beforeEach(() => {
   fakeCdn();
+  replace = vi.spyOn(window.location, 'replace').mockImplementation(() => {});
   assign = vi.spyOn(window.location, 'assign').mockImplementation(() => {});
 });
 afterEach(() => {
+  replace.mockRestore();
   assign.mockRestore();
   resetPage();
 });
@@ -30,12 +34,13 @@ describe('HOSTED_PAGE', () => {
     const onReady = vi.fn();
     renderCheckout({ integrationMode: 'HOSTED_PAGE', onReady }, { stack, strict: true });
 
-    await waitFor(() => expect(assign).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(replace).toHaveBeenCalledTimes(1));
     const [session] = stack.purse.control.sessions();
     expect(session!.integration_mode).toBe('HOSTED_PAGE');
     const url = session!.links.hosted_page!.href;
     expect(url.startsWith(`${MOCK_ORIGIN}/`)).toBe(true);
-    expect(assign).toHaveBeenCalledWith(url);
+    expect(replace).toHaveBeenCalledWith(url);
+    expect(assign).not.toHaveBeenCalled();
     expect(liveText()).toBe('Redirecting you to the secure payment page…');
     expect(screen.getByRole('link', { name: 'Not redirected? Continue to the secure payment page' })).toHaveAttribute('href', url);
     expect(onReady).toHaveBeenCalledTimes(1);
@@ -47,7 +52,7 @@ describe('HOSTED_PAGE', () => {
     renderCheckout({ integrationMode: 'HOSTED_PAGE', hostedPage: 'link' }, { stack });
     const link = await screen.findByRole('link', { name: 'Continue to secure payment' });
     expect(link).toHaveAttribute('href', stack.purse.control.sessions()[0]!.links.hosted_page!.href);
-    expect(assign).not.toHaveBeenCalled();
+    expect([...replace.mock.calls, ...assign.mock.calls]).toEqual([]);
   });
 
   it('refuses a hosted page outside the allowed origins: config error, no navigation, no retry', async () => {
@@ -59,7 +64,7 @@ describe('HOSTED_PAGE', () => {
     expect(onError).toHaveBeenCalledWith(
       expect.objectContaining({ kind: 'config', message: expect.stringContaining(`Hosted payment page origin "${MOCK_ORIGIN}" is not allowed`) }),
     );
-    expect(assign).not.toHaveBeenCalled();
+    expect([...replace.mock.calls, ...assign.mock.calls]).toEqual([]);
     expect(screen.queryByRole('link')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
   });
@@ -69,7 +74,7 @@ describe('HOSTED_PAGE', () => {
     const created = await stack.backend.createSession({ integration_mode: 'HOSTED_PAGE' });
     renderCheckout({ session: { ...created, hosted_page_url: 'javascript:alert(1)' } }, { stack });
     await screen.findByText('Payment is unavailable right now. Please try again later.', { selector: 'p' });
-    expect(assign).not.toHaveBeenCalled();
+    expect([...replace.mock.calls, ...assign.mock.calls]).toEqual([]);
     expect(screen.queryByRole('link')).toBeNull();
   });
 });

@@ -57,7 +57,8 @@ export interface UsePurseCheckoutOptions {
    */
   hidePayButton?: boolean;
   /**
-   * HOSTED_PAGE sessions: navigate there at once, or render a link.
+   * HOSTED_PAGE sessions: navigate there at once (replacing the checkout in the browser's history, so Back from the
+   * hosted page returns to the page before the checkout), or render a link.
    * @defaultValue 'redirect'
    */
   hostedPage?: 'redirect' | 'link';
@@ -84,7 +85,9 @@ export interface UsePurseCheckoutOptions {
   onCancel?: () => void;
 }
 
-const navigate = (url: string) => window.location.assign(url);
+// The redirect replaces the checkout in the history: Back from the hosted page returns to the page before it (the
+// cart), not to a checkout that would create a session and send the shopper forward again.
+const navigate = (url: string) => window.location.replace(url);
 
 export function configOf(options: UsePurseCheckoutOptions, backend: MerchantBackend, providerLocale: string): CheckoutConfig {
   const { session, order } = options;
