@@ -183,11 +183,13 @@ describe('createMerchantHandler: createSession for an order Purse already took a
     expect(s.calls(abortPath)).toHaveLength(0);
   });
 
-  it('still answers the new session when the earlier one cannot be aborted', async () => {
+  it('still answers the new session when the earlier one cannot be aborted (tried twice, not hammered; logged)', async () => {
     const s = checkoutShop();
     const first = (await (await s.post(routes.createSession, {}, { customer: 'cust_1' })).json()) as CheckoutSession;
-    s.purse.control.setFault({ path: `${SESSIONS}/${first.id}/abort`, method: 'POST', status: 503, times: 1 });
+    const abort = `${SESSIONS}/${first.id}/abort`;
+    s.purse.control.setFault({ path: abort, method: 'POST', status: 503, times: 5 });
     expect((await s.post(routes.createSession, {}, { customer: 'cust_1' })).status).toBe(201);
+    expect(s.purse.control.requests().filter((r) => r.method === 'POST' && r.path === abort)).toHaveLength(2);
     expect(s.logs.some((entry) => /earlier session/.test(JSON.stringify(entry)))).toBe(true);
   });
 

@@ -72,16 +72,31 @@ export async function lastSession(ctx: RouteContext, scope: string, order: Guard
   return last.open ? { open: last.open } : {};
 }
 
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** How long the guard waits before asking Purse once more to abort an earlier session. */
+const ABORT_RETRY_MS = 250;
+
+/**
+ * Aborts a session, best effort: a failure Purse may not repeat (a 5xx, an answer lost on the way) is tried once more
+ * a moment later, since every failure leaves a second session payable; a refusal (4xx) or a second failure is logged.
+ */
 const abortQuietly = async (ctx: RouteContext, sessionId: string): Promise<boolean> => {
-  try {
-    await ctx.purse.abortClientSession(sessionId, 'ABORTED_BY_MERCHANT');
-    return true;
-  } catch (error) {
-    ctx.checkout.logger.warn('purse-react-kit: could not abort the order’s earlier session', {
-      session: sessionId,
-      error: error instanceof Error ? error.message : String(error),
-    });
-    return false;
+  for (let tries = 1; ; tries++) {
+    try {
+      await ctx.purse.abortClientSession(sessionId, 'ABORTED_BY_MERCHANT');
+      return true;
+    } catch (error) {
+      if (tries === 1 && !(isPurseApiError(error) && error.status < 500)) {
+        await sleep(ABORT_RETRY_MS);
+        continue;
+      }
+      ctx.checkout.logger.warn('purse-react-kit: could not abort the order’s earlier session', {
+        session: sessionId,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      return false;
+    }
   }
 };
 
@@ -111,7 +126,6 @@ export async function supersede(ctx: RouteContext, scope: string, order: Guarded
 const ORDER_LOCK_TTL_MS = 60_000;
 /** How long a request waits for another one creating a session for the same order, before a 503 to retry. */
 const ORDER_LOCK_WAIT_MS = 10_000;
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Runs `run` alone for this shopper's order (by reference, whatever its amount), across instances (the store's atomic `add`): two tabs asking at the

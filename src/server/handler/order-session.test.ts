@@ -124,6 +124,16 @@ describe('one payable session per order, under attack', () => {
     });
   });
 
+  it('the abort of the order’s earlier session fails once (Purse 503, or its answer lost): tried again, only the new session payable', async () => {
+    const s = checkoutShop();
+    const first = (await json(await s.post(routes.createSession, {}, { customer: 'cust_1' }))).body;
+    s.purse.control.setFault({ path: `${SESSIONS}/${first.id}/abort`, method: 'POST', status: 503, times: 1 });
+    const second = await json(await s.post(routes.createSession, {}, { customer: 'cust_1' }));
+    expect(second.status).toBe(201);
+    expect(payable(s).map((x) => x.id)).toEqual([second.body.id]);
+    expect(s.purse.control.sessions().find((x) => x.id === first.id)?.status).toBe('ABORTED_BY_MERCHANT');
+  });
+
   describe('the order’s lock', () => {
     afterEach(() => {
       vi.useRealTimers();
