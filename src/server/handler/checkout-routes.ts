@@ -8,7 +8,7 @@ import { json, problem, validationProblem, type FieldProblem } from './http.ts';
 import type { RouteContext, RouteDefinition } from './route-types.ts';
 import { toCheckoutSession } from './views.ts';
 import { beginAttempt } from './intent.ts';
-import { aloneForOrder, guardedOrder, lastSession, rememberOrderSession, supersede } from './order-guard.ts';
+import { abortQuietly, aloneForOrder, guardedOrder, lastSession, rememberOrderSession, supersede } from './order-guard.ts';
 
 const notConfigured = (ctx: RouteContext) => {
   ctx.checkout.logger.error('purse-react-kit: a checkout route was called but createMerchantHandler has no resolveOrder');
@@ -158,7 +158,11 @@ export const checkoutRoutes: Record<string, RouteDefinition> = {
         } catch (error) {
           return ctx.fail(error);
         }
-        if (last.standing) return json(200, toCheckoutSession(last.standing));
+        if (last.standing) {
+          // Paid: a session opened since for another amount of the order must not be paid too.
+          if (last.open) await abortQuietly(ctx, last.open);
+          return json(200, toCheckoutSession(last.standing));
+        }
         // Outside the try: its refusal of another body (IntentKeyReusedError) must throw past the route, so that
         // withIdempotency keeps no answer and the honest retry still runs.
         const { request, key } = await purseRequest(ctx, {

@@ -61,15 +61,19 @@ export async function rememberOrderSession(ctx: RouteContext, scope: string, ord
 
 /**
  * The order's sessions as Purse has them now: `standing`, this purchase's paid session (see sessionOfOrder); `open`,
- * the order's last session when it can still be paid (whatever its amount: the cart may have changed since).
+ * the order's last session when it can still be paid (whatever its amount: the cart may have changed since). Both
+ * when the order was paid, then asked for another amount, then for the paid one again: that open session is stale.
  */
 export async function lastSession(ctx: RouteContext, scope: string, order: GuardedOrder): Promise<{ standing?: ClientSession; open?: string }> {
   const [byReference, byPurchase] = await Promise.all(names(order).map((name) => ctx.checkout.ownership.orderSession(scope, name)));
   const paid = byPurchase === undefined ? {} : await sessionOfOrder(ctx, scope, byPurchase);
-  if (paid.standing) return paid;
-  if (byReference === byPurchase) return paid.open ? { open: paid.open } : {};
-  const last = byReference === undefined ? {} : await sessionOfOrder(ctx, scope, byReference);
-  return last.open ? { open: last.open } : {};
+  if (byReference === byPurchase) return paid;
+  // With the paid session found, a failure to read the other one must not keep the shopper from it.
+  const last =
+    byReference === undefined
+      ? {}
+      : await sessionOfOrder(ctx, scope, byReference).catch((error: unknown) => (paid.standing ? {} : Promise.reject(error)));
+  return { ...(paid.standing && { standing: paid.standing }), ...(last.open && { open: last.open }) };
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -81,7 +85,7 @@ const ABORT_RETRY_MS = 250;
  * Aborts a session, best effort: a failure Purse may not repeat (a 5xx, an answer lost on the way) is tried once more
  * a moment later, since every failure leaves a second session payable; a refusal (4xx) or a second failure is logged.
  */
-const abortQuietly = async (ctx: RouteContext, sessionId: string): Promise<boolean> => {
+export const abortQuietly = async (ctx: RouteContext, sessionId: string): Promise<boolean> => {
   for (let tries = 1; ; tries++) {
     try {
       await ctx.purse.abortClientSession(sessionId, 'ABORTED_BY_MERCHANT');

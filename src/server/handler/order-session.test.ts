@@ -134,6 +134,19 @@ describe('one payable session per order, under attack', () => {
     expect(s.purse.control.sessions().find((x) => x.id === first.id)?.status).toBe('ABORTED_BY_MERCHANT');
   });
 
+  it('an order paid, its cart changed (a session for the new amount), then changed back: the paid session, and the other one no longer payable', async () => {
+    const s = checkoutShop();
+    const { session } = await s.checkout('cust_1');
+    s.orders.set('cust_1', { amount: 9999, currency: 'EUR', order: { reference: 'order-cust_1' } });
+    const other = await json(await s.post(routes.createSession, {}, { customer: 'cust_1' }));
+    expect(other).toMatchObject({ status: 201, body: { amount: 9999, status: 'CREATED' } });
+    s.orders.delete('cust_1');
+    const back = await json(await s.post(routes.createSession, {}, { customer: 'cust_1' }));
+    expect(back).toMatchObject({ status: 200, body: { id: session.id, status: 'SUBMITTED' } });
+    // The order is paid: the session opened for the other amount (another tab may still show it) cannot be paid too.
+    expect(payable(s)).toEqual([]);
+  });
+
   describe('the order’s lock', () => {
     afterEach(() => {
       vi.useRealTimers();
