@@ -147,6 +147,16 @@ describe('one payable session per order, under attack', () => {
     expect(payable(s)).toEqual([]);
   });
 
+  it('an order paid, then asked for another amount and back, while Purse cannot read the other session: still the paid one', async () => {
+    const s = checkoutShop();
+    const { session } = await s.checkout('cust_1');
+    s.orders.set('cust_1', { amount: 9999, currency: 'EUR', order: { reference: 'order-cust_1' } });
+    const other = (await json(await s.post(routes.createSession, {}, { customer: 'cust_1' }))).body;
+    s.orders.delete('cust_1');
+    s.purse.control.setFault({ path: `${SESSIONS}/${other.id}`, method: 'GET', status: 503, times: 1 });
+    expect(await json(await s.post(routes.createSession, {}, { customer: 'cust_1' }))).toMatchObject({ status: 200, body: { id: session.id } });
+  });
+
   describe('the order’s lock', () => {
     afterEach(() => {
       vi.useRealTimers();
