@@ -86,12 +86,14 @@ const ABORT_RETRY_MS = 250;
  * a moment later, since every failure leaves a second session payable; a refusal (4xx) or a second failure is logged.
  */
 export const abortQuietly = async (ctx: RouteContext, sessionId: string): Promise<boolean> => {
+  // One key for both tries: Purse answers a second try of an abort that acted (its answer lost) as done.
+  const idempotencyKey = globalThis.crypto.randomUUID();
   for (let tries = 1; ; tries++) {
     try {
-      await ctx.purse.abortClientSession(sessionId, 'ABORTED_BY_MERCHANT');
+      await ctx.purse.abortClientSession(sessionId, 'ABORTED_BY_MERCHANT', { idempotencyKey });
       return true;
     } catch (error) {
-      if (tries === 1 && !(isPurseApiError(error) && error.status < 500)) {
+      if (tries === 1 && !(isPurseApiError(error) && error.status >= 400 && error.status < 500)) {
         await sleep(ABORT_RETRY_MS);
         continue;
       }

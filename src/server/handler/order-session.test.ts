@@ -134,6 +134,17 @@ describe('one payable session per order, under attack', () => {
     expect(s.purse.control.sessions().find((x) => x.id === first.id)?.status).toBe('ABORTED_BY_MERCHANT');
   });
 
+  it('the abort of the earlier session acted but its answer was lost: the second try, same Idempotency-Key, is answered as done', async () => {
+    const s = checkoutShop();
+    const first = (await json(await s.post(routes.createSession, {}, { customer: 'cust_1' }))).body;
+    s.purse.control.setFault({ path: `${SESSIONS}/${first.id}/abort`, method: 'POST', drop: true, after: true, times: 1 });
+    const second = await json(await s.post(routes.createSession, {}, { customer: 'cust_1' }));
+    expect(second.status).toBe(201);
+    expect(payable(s).map((x) => x.id)).toEqual([second.body.id]);
+    // Not reported as a failure: Purse said the abort was done.
+    expect(s.logs).toEqual([]);
+  });
+
   it('an order paid, its cart changed (a session for the new amount), then changed back: the paid session, and the other one no longer payable', async () => {
     const s = checkoutShop();
     const { session } = await s.checkout('cust_1');
