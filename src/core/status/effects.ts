@@ -107,12 +107,12 @@ export const StatusRunner = function (config: StatusConfig, cache: StatusCache =
   // status, and a shop's tabs left open must not poll its server all day). Past the deadline (a hidden tab's timers run
   // late) it times out instead: no automatic request leaves after it.
   const pollWhenShown = ({ send, signal }: EffectContext<StatusEvent>, startedAt: number) => {
-    const due = () => {
-      if (typeof document !== 'undefined' && document.visibilityState === 'hidden') {
-        // Removed with the effect (signal), or once shown; the same listener added twice is added once.
-        document.addEventListener('visibilitychange', due, { once: true, signal });
-      } else send({ type: Date.now() - startedAt < config.schedule.timeoutMs ? 'POLL' : 'TIMED_OUT' });
-    };
+    // Its listener goes with the effect (signal), which the poll or the time-out it sends ends; added twice, it is
+    // there once.
+    const due = (): void =>
+      globalThis.document?.visibilityState === 'hidden'
+        ? document.addEventListener('visibilitychange', due, { signal })
+        : send({ type: Date.now() - startedAt < config.schedule.timeoutMs ? 'POLL' : 'TIMED_OUT' });
     return due;
   };
 
