@@ -189,7 +189,8 @@ describe('polling a pending payment', () => {
     fakeTime();
     renderWithPurse(<PaymentStatus clientSessionId={session.id} />, { backend: shop.backend });
     await advance(0);
-    expect(title()).toBe('Your payment is being processed');
+    // Nobody has paid in it yet: it says so (not "being processed"), and keeps asking.
+    expect(title()).toBe('No payment received yet');
     await advance(3 * s);
     const { paymentId } = await shop.paySession(session, CARDS.authorized);
     await advance(1 * s);
