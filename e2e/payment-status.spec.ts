@@ -118,6 +118,43 @@ test('a link to a session that expired unpaid says so and leads back to checkout
   await expect(page.getByRole('heading', { name: 'Payment successful' })).toBeVisible();
 });
 
+test('a link to a session nobody has paid yet says so, not "being processed", keeps asking, and leads back to pay', async ({ page, request }) => {
+  await page.goto('/checkout');
+  await expect(page.getByLabel('Card number')).toBeVisible();
+  const id = (await mock.state(request)).sessions.at(-1)!.id;
+
+  // Where a closed checkout sends the shopper, here with the session still open: CREATED, before its expiry, unpaid.
+  await page.goto(`/return?purse-client-session-id=${id}`);
+  await expect(page.getByRole('heading', { name: 'No payment received yet' })).toBeVisible();
+  await expect(page.getByRole('status').first()).toHaveText(
+    'No payment received yet. We have not received a payment for this order yet. If you have just paid, this page updates by itself.',
+  );
+  await expect(page.getByText('Your payment is being processed')).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  // A payment may still be on its way: Purse is asked again about the session.
+  const asked = async () => (await mock.state(request)).requests.filter((r) => r.method === 'GET' && r.path.endsWith(`/client-sessions/${id}`)).length;
+  const before = await asked();
+  await expect.poll(asked, { timeout: 5_000 }).toBeGreaterThan(before);
+  // The way back to pay can succeed.
+  await page.getByRole('link', { name: 'Go back to payment' }).click();
+  await payWithCard(page, '4111 1111 1111 1111');
+  await expect(page.getByRole('heading', { name: 'Payment successful' })).toBeVisible();
+});
+
+test('a session not paid yet, paid meanwhile in another tab: its status page turns to success by itself', async ({ page, context, request }) => {
+  await page.goto('/checkout');
+  await expect(page.getByLabel('Card number')).toBeVisible();
+  const id = (await mock.state(request)).sessions.at(-1)!.id;
+  const status = await context.newPage();
+  await status.goto(`/return?purse-client-session-id=${id}`);
+  await expect(status.getByRole('heading', { name: 'No payment received yet' })).toBeVisible();
+
+  await payWithCard(page, '4111 1111 1111 1111');
+  await expect(page.getByRole('heading', { name: 'Payment successful' })).toBeVisible();
+  await expect(status.getByRole('heading', { name: 'Payment successful' })).toBeVisible({ timeout: 10_000 });
+  expect((await mock.state(request)).payments).toHaveLength(1);
+});
+
 test('while polling, a 429 from the merchant server is waited out (Retry-After), and failures back off', async ({ page }) => {
   // Real time: the waits are what is tested.
   test.setTimeout(75_000);

@@ -1,4 +1,4 @@
-// PaymentStatus for payment links, aborted sessions and the error states. Links are created by the back office (the
+// PaymentStatus for payment links, sessions aborted or not paid yet, and the error states. Links are created by the back office (the
 // server's Purse client) and paid through the emulator's payment link page; errors come from faults in the emulator
 // or from a redirect token whose payload was changed.
 import type { Meta, StoryObj } from '@storybook/react-vite';
@@ -110,6 +110,48 @@ export const SessionAbortedByShopper: Story = {
   play: async ({ canvas }) => {
     await expect(await canvas.findByRole('heading', { name: 'Payment cancelled' }, WAIT)).toBeVisible();
     await expect(canvas.getByText('You cancelled the payment.', { selector: 'p' })).toBeVisible();
+  },
+};
+
+/**
+ * A client session nobody has paid in yet (the shopper left the checkout, or followed a closed checkout's link while the
+ * session was open): no payment received — not "being processed" — and the way back to pay; the page keeps asking.
+ */
+export const SessionNotPaidYet: Story = {
+  loaders: [
+    async () => {
+      const shop = createShop(EUR);
+      const session = await shop.stack.backend.createSession({});
+      return { stack: shop.stack, source: { clientSessionId: session.id } };
+    },
+  ],
+  args: { schedule: QUICK },
+  play: async ({ canvas, args }) => {
+    await expect(await canvas.findByRole('heading', { name: 'No payment received yet' }, WAIT)).toBeVisible();
+    await expect(
+      canvas.getByText('We have not received a payment for this order yet. If you have just paid, this page updates by itself.', {
+        selector: 'p',
+      }),
+    ).toBeVisible();
+    await expect(canvas.getByRole('link', { name: 'Go back to payment' })).toHaveAttribute('href', '/checkout');
+    await expect(canvas.queryByText(/being processed/)).toBeNull();
+    await expect(args.onPending).toHaveBeenCalledTimes(1);
+  },
+};
+
+/** The same session once the poll schedule ran out: still no payment received, with Refresh and the way back. */
+export const SessionNotPaidYetTimedOut: Story = {
+  ...SessionNotPaidYet,
+  args: { schedule: { ...QUICK, timeoutMs: 300 } },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('button', { name: 'Refresh' }, WAIT)).toBeVisible();
+    await expect(canvas.getByRole('heading', { name: 'No payment received yet' })).toBeVisible();
+    await expect(
+      canvas.getByText('We have not received a payment for this order yet. If you have just paid, check again in a moment.', {
+        selector: 'p',
+      }),
+    ).toBeVisible();
+    await expect(canvas.getByRole('link', { name: 'Go back to payment' })).toBeVisible();
   },
 };
 

@@ -79,8 +79,10 @@ describe('classifySession', () => {
     // Without a time, or with an unreadable date, it is not over: keep asking.
     expect(classifySession({ status: 'CREATED', expires_at }).reason).toBe('session_created');
     expect(classifySession({ status: 'CREATED', expires_at: 'soon' }, at).reason).toBe('session_created');
-    // A payment was made on it (its answer may have been lost): the payment decides.
-    expect(classifySession({ status: 'CREATED', expires_at, payment_id: 'pay_1' }, at).reason).toBe('session_created');
+    // A payment was made on it (its answer may have been lost): the payment decides, and until it does the session is
+    // not "created" (nobody paid: the shopper is told so), whatever its status says.
+    expect(classifySession({ status: 'CREATED', expires_at, payment_id: 'pay_1' }, at).reason).toBe('session_submitted');
+    expect(classifySession({ status: 'CREATED', payment_id: 'pay_1' }).reason).toBe('session_submitted');
     expect(classifySession({ status: 'SUBMITTED', expires_at }, at).reason).toBe('session_submitted');
   });
 });

@@ -19,7 +19,11 @@ export type FailureReason =
   | 'session_expired'
   | 'link_cancelled'
   | 'link_expired';
-/** Why the page still waits. */
+/**
+ * Why the page still waits: a payment Purse has not decided yet (`pending`); a client session open with no payment
+ * in it yet (`session_created`: nobody has paid, though a payment may still come) or one a payment was made in
+ * (`session_submitted`); a payment link not paid yet (`link_created`) or after a failed attempt (`link_opened`).
+ */
 export type WaitingReason = 'pending' | 'session_created' | 'session_submitted' | 'link_created' | 'link_opened';
 /** The reason behind a phase. */
 export type StatusReason = SuccessReason | FailureReason | WaitingReason;
@@ -54,6 +58,8 @@ export function classifyPayment(payment: Pick<ShopperPayment, 'authorization_sta
 /**
  * A session alone never means success: only its payment can. Aborted sessions are failures; with `nowMs`, so is a
  * session still CREATED, with no payment, past its `expires_at` (it can no longer be paid: Purse keeps it CREATED).
+ * `session_created` is a session nobody paid in yet; one that names a payment is `session_submitted`, whatever its
+ * status says.
  */
 export function classifySession(
   session: Pick<CheckoutSession, 'status'> & Partial<Pick<CheckoutSession, 'expires_at' | 'payment_id'>>,
@@ -61,9 +67,9 @@ export function classifySession(
 ): StatusClassification {
   const { status, expires_at, payment_id } = session;
   if (status === 'ABORTED_BY_CUSTOMER' || status === 'ABORTED_BY_MERCHANT') return is('failure', status.toLowerCase() as FailureReason);
-  if (status === 'SUBMITTED') return is('waiting', 'session_submitted');
+  if (status === 'SUBMITTED' || payment_id) return is('waiting', 'session_submitted');
   // An unreadable date (NaN) is never past.
-  return !payment_id && Date.parse(expires_at ?? '') <= (nowMs ?? Number.NaN) ? is('failure', 'session_expired') : is('waiting', 'session_created');
+  return Date.parse(expires_at ?? '') <= (nowMs ?? Number.NaN) ? is('failure', 'session_expired') : is('waiting', 'session_created');
 }
 
 /**

@@ -103,6 +103,19 @@ export const StatusRunner = function (config: StatusConfig, cache: StatusCache =
         (thrown: unknown) => send({ type: 'FAILED', request, error: toKitError(thrown, 'The merchant backend adapter failed'), now: Date.now() }),
       );
 
+  // A poll that falls due asks at once, unless the tab is hidden: then as soon as it shows again (nobody reads a hidden
+  // status, and a shop's tabs left open must not poll its server all day). Past the deadline (a hidden tab's timers run
+  // late) it times out instead: no automatic request leaves after it.
+  const pollWhenShown = ({ send, signal }: EffectContext<StatusEvent>, startedAt: number) => {
+    // Its listener goes with the effect (signal), which the poll or the time-out it sends ends; added twice, it is
+    // there once.
+    const due = (): void =>
+      globalThis.document?.visibilityState === 'hidden'
+        ? document.addEventListener('visibilitychange', due, { signal })
+        : send({ type: Date.now() - startedAt < config.schedule.timeoutMs ? 'POLL' : 'TIMED_OUT' });
+    return due;
+  };
+
   const effects = ({ target, request, phase, startedAt, requests, failures, retryAt }: StatusState) => {
     const list: Effect<StatusEvent>[] = [];
     if (target && request !== undefined) list.push({ key: `request:${request}`, run: (c) => ask(target, request, c) });
@@ -112,10 +125,16 @@ export const StatusRunner = function (config: StatusConfig, cache: StatusCache =
       const waitMs = retryAt ? retryAt - Date.now() : 0;
       const delay = pollDelay(elapsed, schedule, failures, waitMs);
       if (delay !== undefined && request === undefined) {
-        list.push({ key: `poll:${requests}`, run: (c) => timer(c, delay, { type: 'POLL' }) });
+        list.push({
+          key: `poll:${requests}`,
+          run: (c) => {
+            const id = setTimeout(pollWhenShown(c, startedAt), delay);
+            c.onStop(() => clearTimeout(id));
+          },
+        });
         // After failed polls the next one may be 10 s away: the network back, it asks at once (not before Retry-After).
         if (failures && waitMs <= 0 && typeof window !== 'undefined') {
-          list.push({ key: `online:${requests}`, run: ({ send, signal }) => window.addEventListener('online', () => send({ type: 'POLL' }), { signal }) });
+          list.push({ key: `online:${requests}`, run: (c) => window.addEventListener('online', pollWhenShown(c, startedAt), { signal: c.signal }) });
         }
       }
       // The deadline: stop polling and show "still processing" with a manual refresh (at once when past: a timer's

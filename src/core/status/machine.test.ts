@@ -67,6 +67,16 @@ describe('statusReducer', () => {
     expect(run(asking, { type: 'FAILED', request: 2, error: offline, now: 0 })).toMatchObject({ phase: 'error', error: offline });
   });
 
+  it('a session that names its payment never reads as unpaid while the payment loads, whatever its status', () => {
+    const asking = run(initialStatusState({ kind: 'session', id: 'cs_1' }, 0), {
+      type: 'ANSWERED',
+      now: 0,
+      request: 1,
+      answer: { kind: 'session', data: checkoutSession({ status: 'CREATED', payment_id: 'pay_1' }) },
+    });
+    expect(asking).toMatchObject({ phase: 'waiting', reason: 'session_submitted', target: { kind: 'payment', id: 'pay_1' } });
+  });
+
   it('stops at a session that expired unpaid, as of the answer; before its expiry it is followed', () => {
     const session = checkoutSession({ status: 'CREATED', expires_at: '2030-01-01T00:00:00Z' });
     const expiry = Date.parse(session.expires_at);

@@ -223,7 +223,7 @@ describe('PaymentStatus cases the emulator cannot produce', () => {
     merchant().payments.set('pay_1', payments.pending, payments.authorized);
     setRedirectUrl('tok_early');
     renderWithPurse(<PaymentStatus schedule={{ fastIntervalMs: 30 }} />, { backend: merchant().backend });
-    expect(await heading('Your payment is being processed')).toBeInTheDocument();
+    expect(await heading('No payment received yet')).toBeInTheDocument();
     expect(await heading('Payment successful')).toBeInTheDocument();
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(merchant().requests).toEqual([

@@ -11,9 +11,12 @@ import type { PaymentStatusState, UsePaymentStatusOptions } from './usePaymentSt
 export interface PaymentStatusViewProps {
   /** What `usePaymentStatus()` returned. */
   status: PaymentStatusState;
-  /** Where "Try again" leads after a failure (the checkout page). */
+  /**
+   * Where "Try again" leads after a failure, and "Go back to payment" while a client session is not paid yet (the
+   * checkout page).
+   */
   retryHref?: string;
-  /** Called by "Try again" after a failure (with `retryHref`, before the navigation). */
+  /** Called by "Try again" after a failure, and by "Go back to payment" (with `retryHref`, before the navigation). */
   onRetry?(): void;
   /**
    * Level of the status heading.
@@ -26,9 +29,9 @@ export interface PaymentStatusViewProps {
 
 // What shows only once the backend answered comes in a chunk of its own (outcome.tsx), downloaded while the page waits
 // for that answer: the facts under the status (amount, method, reference, timeline), and the words and actions of a
-// failure, a timeout, an error or a link not paid yet. Not a lazy view: the heading, the live region and the actions
-// must change in the same render, so the view reads the module once it is here (false: it could not be downloaded; a
-// new attempt sets it back to undefined). Without it, a paid or pending payment's status stands alone.
+// failure, a timeout, an error or a link or client session not paid yet. Not a lazy view: the heading, the live region
+// and the actions must change in the same render, so the view reads the module once it is here (false: it could not be
+// downloaded; a new attempt sets it back to undefined). Without it, a paid or pending payment's status stands alone.
 const outcomeChunk = lazyModule<typeof OutcomeModule>(() => import('./outcome.tsx'));
 
 /** The default view of `usePaymentStatus()`: outcome heading, details, actions, and one polite live region. */

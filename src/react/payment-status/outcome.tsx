@@ -1,6 +1,6 @@
 // What the status page shows only once the backend answered: the payment's details and timeline, and after a failure,
-// a timeout or an error (or a refund, a release, a payment link not paid yet) the words of those states and of their
-// errors, and the way on (refresh, or try again). Downloaded apart while the page waits for the answer; the view shows
+// a timeout or an error (or a refund, a release, a payment link or a client session not paid yet) the words of those
+// states and of their errors, and the way on (refresh, try again, or back to the payment). Downloaded apart while the page waits for the answer; the view shows
 // these words, and its live region says them, only once this chunk is here.
 import { useEffect, useRef } from 'react';
 import type { PurseKitError } from '../../core/errors.ts';
@@ -37,29 +37,37 @@ export function errorText(error: PurseKitError, i18n: Translator): string {
   return /^(network|server|rate_limited|session_expired)$/.test(error.kind) ? i18n.error(error) : i18n.t('paymentStatus.error.verify');
 }
 
+/** A client session nobody paid in yet (waiting, or timed out): no payment is said to be processing. */
+const unpaid = ({ reason }: Pick<StatusView, 'reason'>) => reason === 'session_created';
+
 /**
- * The title and body of a failure, a timeout, an error, a refund, a release or a link not paid yet: 'failure.refused',
- * 'timedOut', 'linkWaiting'…
+ * The title and body of a failure, a timeout, an error, a refund, a release or a link or session not paid yet:
+ * 'failure.refused', 'timedOut', 'linkWaiting', 'sessionWaiting'…
  */
-export function outcomeTexts({ phase, reason, payment, link, error }: StatusView, i18n: Translator): StatusTexts {
+export function outcomeTexts(status: StatusView, i18n: Translator): StatusTexts {
+  const { phase, reason, payment, link, error } = status;
   const name =
     phase === 'success'
       ? successHeadline(payment)
       : phase === 'failure'
         ? `failure.${reason ?? 'error'}`
-        : phase === 'timed_out'
-          ? 'timedOut'
-          : phase === 'waiting'
-            ? 'linkWaiting'
-            : phase;
+        : unpaid(status)
+          ? 'sessionWaiting'
+          : phase === 'timed_out'
+            ? 'timedOut'
+            : phase === 'waiting'
+              ? 'linkWaiting'
+              : phase;
   const t = textsOf(name, i18n);
   return {
     title: t('title'),
     body:
       phase === 'error'
         ? error && errorText(error, i18n)
-        : // A link not paid yet: "not paid yet", or the last attempt failed (OPENED after a refusal).
-          t(phase !== 'waiting' ? 'body' : link!.status === 'OPENED' || lastFailedAttempt(link!) ? 'opened' : 'created'),
+        : unpaid(status)
+          ? t(phase === 'waiting' ? 'body' : 'timedOut')
+          : // A link not paid yet: "not paid yet", or the last attempt failed (OPENED after a refusal).
+            t(phase !== 'waiting' ? 'body' : link!.status === 'OPENED' || lastFailedAttempt(link!) ? 'opened' : 'created'),
   };
 }
 
@@ -73,11 +81,13 @@ export interface OutcomeActionsProps {
 }
 
 /**
- * The way on: "Refresh" when asking again may help (timeout, transient error), else "Try again" back to checkout.
- * Focus moves only after the shopper pressed Refresh and the button went away with the status it answered (another
- * status came): never on load and never on an automatic poll, which the live region announces instead.
+ * The way on: "Refresh" when asking again may help (timeout, transient error), else "Try again" back to checkout; a
+ * client session not paid yet leads back to paying it ("Go back to payment", beside Refresh once timed out). Focus
+ * moves only after the shopper pressed Refresh and the button went away with the status it answered (another status
+ * came): never on load and never on an automatic poll, which the live region announces instead.
  */
-export function OutcomeActions({ status: { phase, error, refreshing, refresh, retryAt }, retryHref, onRetry, focusStatus }: OutcomeActionsProps) {
+export function OutcomeActions({ status, retryHref, onRetry, focusStatus }: OutcomeActionsProps) {
+  const { phase, error, refreshing, refresh, retryAt } = status;
   const { i18n } = usePurse();
   // A rate limit is waited out first (as in checkout): asking again during the wait cannot succeed.
   const [seconds, waitLabel] = useWaitLabel(retryAt, i18n, 'error.retryIn', i18n.t(phase === 'timed_out' ? 'paymentStatus.refresh' : 'paymentStatus.retry'));
@@ -100,21 +110,28 @@ export function OutcomeActions({ status: { phase, error, refreshing, refresh, re
     refresh();
   };
   const retry = () => onRetry?.();
-  if (phase === 'timed_out' || (phase === 'error' && isTransient(error))) {
-    return (
-      <Button inactive={refreshing || seconds > 0} onClick={refreshNow} className="purse-payment-status__refresh">
-        {refreshing ? i18n.t('paymentStatus.refreshing') : waitLabel}
-      </Button>
-    );
-  }
-  if ((phase !== 'failure' && phase !== 'error') || !(retryHref || onRetry)) return null;
-  return retryHref ? (
-    <a href={retryHref} className="purse-button purse-button--primary purse-payment-status__retry" onClick={retry}>
-      {i18n.t('paymentStatus.retry')}
-    </a>
-  ) : (
-    <Button onClick={retry} className="purse-payment-status__retry">
-      {i18n.t('paymentStatus.retry')}
-    </Button>
+  const canRefresh = phase === 'timed_out' || (phase === 'error' && isTransient(error));
+  const back = unpaid(status);
+  const label = i18n.t(back ? 'paymentStatus.backToPayment' : 'paymentStatus.retry');
+  return (
+    <>
+      {canRefresh && (
+        <Button inactive={refreshing || seconds > 0} onClick={refreshNow} className="purse-payment-status__refresh">
+          {refreshing ? i18n.t('paymentStatus.refreshing') : waitLabel}
+        </Button>
+      )}
+      {(back || (!canRefresh && (phase === 'failure' || phase === 'error'))) &&
+        (retryHref ? (
+          <a href={retryHref} className="purse-button purse-button--primary purse-payment-status__retry" onClick={retry}>
+            {label}
+          </a>
+        ) : (
+          onRetry && (
+            <Button onClick={retry} className="purse-payment-status__retry">
+              {label}
+            </Button>
+          )
+        ))}
+    </>
   );
 }

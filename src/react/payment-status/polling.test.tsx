@@ -189,7 +189,8 @@ describe('polling a pending payment', () => {
     fakeTime();
     renderWithPurse(<PaymentStatus clientSessionId={session.id} />, { backend: shop.backend });
     await advance(0);
-    expect(title()).toBe('Your payment is being processed');
+    // Nobody has paid in it yet: it says so (not "being processed"), and keeps asking.
+    expect(title()).toBe('No payment received yet');
     await advance(3 * s);
     const { paymentId } = await shop.paySession(session, CARDS.authorized);
     await advance(1 * s);
@@ -209,5 +210,128 @@ describe('polling a pending payment', () => {
     // At mount, then 0.5 s apart up to 2.5 s.
     expect(shop.count(`GET /payments/${paymentId}`)).toBe(6);
     expect(title()).toBe('Your payment is still processing');
+  });
+});
+
+describe('polling in a hidden tab', () => {
+  let visibility: DocumentVisibilityState = 'visible';
+  beforeEach(() => {
+    visibility = 'visible';
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility });
+  });
+  afterEach(() => {
+    // Back to happy-dom's own (prototype) getter.
+    delete (document as { visibilityState?: DocumentVisibilityState }).visibilityState;
+  });
+  /** The shopper switches tabs (or minimizes the window): the browser says so on the document. */
+  const tab = (state: DocumentVisibilityState) =>
+    act(async () => {
+      visibility = state;
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+
+  it('asks nothing while hidden; shown again with a poll overdue, asks at once, then on the schedule', async () => {
+    const { paymentId } = await shop.pay(CARDS.pending);
+    const GET = `GET /payments/${paymentId}`;
+    fakeTime();
+    renderWithPurse(<PaymentStatus paymentId={paymentId} />, { backend: shop.backend });
+    await advance(2 * s);
+    expect(shop.count(GET)).toBe(2);
+    await tab('hidden');
+    await advance(5 * min);
+    expect(shop.count(GET)).toBe(2);
+    expect(title()).toBe('Your payment is being processed');
+
+    await tab('visible');
+    await advance(0);
+    expect(shop.count(GET)).toBe(3);
+    // Then the schedule again: past the first minute, every 10 s.
+    await advance(10 * s - 1);
+    expect(shop.count(GET)).toBe(3);
+    await advance(1);
+    expect(shop.count(GET)).toBe(4);
+    shop.purse.control.settlePayment(paymentId, 'AUTHORIZED');
+    await advance(10 * s);
+    expect(title()).toBe('Payment successful');
+  });
+
+  it('shown again before the next poll is due: no extra request, the poll comes on time', async () => {
+    const { paymentId } = await shop.pay(CARDS.pending);
+    const GET = `GET /payments/${paymentId}`;
+    fakeTime();
+    renderWithPurse(<PaymentStatus paymentId={paymentId} />, { backend: shop.backend });
+    await advance(500);
+    await tab('hidden');
+    await advance(1 * s);
+    await tab('visible');
+    await advance(0);
+    expect(shop.count(GET)).toBe(1);
+    await advance(500 - 1);
+    expect(shop.count(GET)).toBe(1);
+    await advance(1);
+    expect(shop.count(GET)).toBe(2);
+  });
+
+  it('keeps counting the 15 minutes while hidden: shown after them, it says "still processing" and asks nothing', async () => {
+    const { paymentId } = await shop.pay(CARDS.pending);
+    const GET = `GET /payments/${paymentId}`;
+    fakeTime();
+    renderWithPurse(<PaymentStatus paymentId={paymentId} />, { backend: shop.backend });
+    await advance(0);
+    await tab('hidden');
+    await advance(15 * min);
+    expect(title()).toBe('Your payment is still processing');
+    await tab('visible');
+    await advance(1 * min);
+    expect(shop.count(GET)).toBe(1);
+  });
+
+  it('a poll held up past the deadline (a hidden tab runs its timers late) times out rather than asking', async () => {
+    const { paymentId } = await shop.pay(CARDS.pending);
+    const GET = `GET /payments/${paymentId}`;
+    fakeTime();
+    renderWithPurse(<PaymentStatus paymentId={paymentId} />, { backend: shop.backend });
+    await advance(0);
+    await tab('hidden');
+    // Chromium holds a hidden tab's timers up to a minute: the clock passes the deadline before the poll's timer fires.
+    vi.setSystemTime(Date.now() + 16 * min);
+    await tab('visible');
+    await advance(2 * s);
+    expect(shop.count(GET)).toBe(1);
+    expect(title()).toBe('Your payment is still processing');
+  });
+
+  it('back online while hidden after failed polls: asks only once shown', async () => {
+    const { paymentId } = await shop.pay(CARDS.pending);
+    const GET = `GET /payments/${paymentId}`;
+    fakeTime();
+    renderWithPurse(<PaymentStatus paymentId={paymentId} />, { backend: shop.backend });
+    await until(() => title() === 'Your payment is being processed');
+    shop.purse.control.setFault({ path: `/payment/v2/payments/${paymentId}`, method: 'GET', status: 503, times: 1 });
+    await advance(2 * s); // one failed poll: the next one is 4 s away
+    expect(shop.count(GET)).toBe(2);
+    await tab('hidden');
+    await act(async () => {
+      window.dispatchEvent(new Event('online'));
+    });
+    await advance(30 * s);
+    expect(shop.count(GET)).toBe(2);
+    await tab('visible');
+    await advance(0);
+    expect(shop.count(GET)).toBe(3);
+  });
+
+  it('sends nothing when shown again after unmount', async () => {
+    const { paymentId } = await shop.pay(CARDS.pending);
+    fakeTime();
+    const { unmount } = renderWithPurse(<PaymentStatus paymentId={paymentId} />, { backend: shop.backend });
+    await advance(0);
+    await tab('hidden');
+    await advance(1 * min);
+    unmount();
+    await advance(1 * s);
+    await tab('visible');
+    await advance(20 * min);
+    expect(shop.requests).toEqual([`GET /payments/${paymentId}`]);
   });
 });

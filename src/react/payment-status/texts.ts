@@ -13,11 +13,13 @@ export type StatusView = Pick<PaymentStatusState, 'phase' | 'reason' | 'payment'
 
 /**
  * The states whose words are in the page: checking, a pending payment, paid. The others — a failure, a timeout, an
- * error, a refund, a release, a payment link not paid yet — come with their actions in the outcome chunk (outcome.tsx:
- * outcomeTexts), which the page downloads while it waits for the backend's answer.
+ * error, a refund, a release, a payment link or a client session not paid yet — come with their actions in the outcome
+ * chunk (outcome.tsx: outcomeTexts), which the page downloads while it waits for the backend's answer.
  */
-export const inPage = ({ phase, payment, link }: StatusView) =>
-  phase === 'verifying' || (phase === 'waiting' && !link) || (phase === 'success' && successHeadline(payment) === 'paid');
+export const inPage = ({ phase, reason, payment, link }: StatusView) =>
+  phase === 'verifying' ||
+  (phase === 'waiting' && !link && reason !== 'session_created') ||
+  (phase === 'success' && successHeadline(payment) === 'paid');
 
 /** The texts under `paymentStatus.<name>` (title, body, …). */
 export const textsOf = (name: string, i18n: Translator) => (key: string) => i18n.t(`paymentStatus.${name}.${key}` as MessageKey);

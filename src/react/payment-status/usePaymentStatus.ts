@@ -30,7 +30,7 @@ export interface UsePaymentStatusOptions extends StatusSourceProps {
   onSuccess?(details: PaymentStatusDetails): void;
   /** Once per transition to failure (refused, aborted, cancelled…) or to error (then with `error`). */
   onFailure?(details: PaymentStatusDetails & { error?: PurseKitError }): void;
-  /** Once per transition to waiting (pending, submitted, link not paid yet). */
+  /** Once per transition to waiting (pending, submitted, link or client session not paid yet). */
   onPending?(details: PaymentStatusDetails): void;
 }
 

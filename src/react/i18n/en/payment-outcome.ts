@@ -1,6 +1,6 @@
-// English texts of PaymentStatus after a failure, a timeout, an error, a refund or a release, and of a payment link
-// not paid yet (added by outcome.tsx, downloaded apart from the status page and before the view or its live region
-// says them).
+// English texts of PaymentStatus after a failure, a timeout, an error, a refund or a release, and of a payment link or
+// a client session not paid yet (added by outcome.tsx, downloaded apart from the status page and before the view or its
+// live region says them).
 export const enPaymentOutcome = {
   'error.session_expired': 'Your session has expired. Please start again.',
   'error.busy': 'The shop is very busy right now. Please try again in a moment.',
@@ -9,6 +9,11 @@ export const enPaymentOutcome = {
   'paymentStatus.linkWaiting.title': 'Waiting for payment',
   'paymentStatus.linkWaiting.created': 'This payment link has not been paid yet.',
   'paymentStatus.linkWaiting.opened': 'The last payment attempt did not go through. The link can still be used.',
+  // A client session nobody paid in yet: not the shopper's fault, and a payment may still be on its way.
+  'paymentStatus.sessionWaiting.title': 'No payment received yet',
+  'paymentStatus.sessionWaiting.body': 'We have not received a payment for this order yet. If you have just paid, this page updates by itself.',
+  'paymentStatus.sessionWaiting.timedOut': 'We have not received a payment for this order yet. If you have just paid, check again in a moment.',
+  'paymentStatus.backToPayment': 'Go back to payment',
   'paymentStatus.timedOut.title': 'Your payment is still processing',
   'paymentStatus.timedOut.body': 'This is taking longer than usual. You can check again in a moment.',
   'paymentStatus.refresh': 'Refresh',
