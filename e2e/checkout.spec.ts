@@ -241,4 +241,8 @@ test('the order opened in two more tabs at the same moment: one of its sessions 
   await payWithCard(page, '4111 1111 1111 1111');
   await expect(shown(page, 'This payment form is closed. A payment may already have been made.')).toBeVisible();
   expect((await mock.state(request)).payments).toHaveLength(0);
+  // Its status says why, and that nothing was taken (not only "the shop cancelled").
+  await page.getByRole('link', { name: 'See the status of your payment' }).click();
+  await expect(page.getByRole('heading', { name: 'Payment cancelled' })).toBeVisible();
+  await expect(shown(page, 'the order was opened again in another window. You have not been charged.')).toBeVisible();
 });

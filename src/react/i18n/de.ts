@@ -126,7 +126,7 @@ export const de: Messages = {
   'paymentStatus.failure.aborted_by_customer.title': 'Zahlung abgebrochen',
   'paymentStatus.failure.aborted_by_customer.body': 'Sie haben die Zahlung abgebrochen.',
   'paymentStatus.failure.aborted_by_merchant.title': 'Zahlung abgebrochen',
-  'paymentStatus.failure.aborted_by_merchant.body': 'Der Shop hat die Zahlung abgebrochen.',
+  'paymentStatus.failure.aborted_by_merchant.body': 'Der Shop hat diese Zahlungssitzung geschlossen, zum Beispiel weil die Bestellung in einem anderen Fenster erneut geöffnet wurde. Ihnen wurde nichts berechnet.',
   'paymentStatus.failure.session_expired.title': 'Zahlungssitzung abgelaufen',
   'paymentStatus.failure.session_expired.body': 'Diese Zahlungssitzung ist abgelaufen, bevor eine Zahlung erfolgt ist. Ihnen wurde nichts berechnet.',
   'paymentStatus.failure.link_cancelled.title': 'Zahlungslink storniert',

@@ -126,7 +126,7 @@ export const es: Messages = {
   'paymentStatus.failure.aborted_by_customer.title': 'Pago cancelado',
   'paymentStatus.failure.aborted_by_customer.body': 'Has cancelado el pago.',
   'paymentStatus.failure.aborted_by_merchant.title': 'Pago cancelado',
-  'paymentStatus.failure.aborted_by_merchant.body': 'La tienda ha cancelado el pago.',
+  'paymentStatus.failure.aborted_by_merchant.body': 'La tienda ha cerrado esta sesión de pago, por ejemplo porque el pedido se abrió de nuevo en otra ventana. No se te ha cobrado nada.',
   'paymentStatus.failure.session_expired.title': 'Sesión de pago caducada',
   'paymentStatus.failure.session_expired.body': 'Esta sesión de pago ha caducado antes de que se realizara un pago. No se te ha cobrado nada.',
   'paymentStatus.failure.link_cancelled.title': 'Enlace de pago cancelado',

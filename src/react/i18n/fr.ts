@@ -125,7 +125,7 @@ export const fr: Messages = {
   'paymentStatus.failure.aborted_by_customer.title': 'Paiement annulé',
   'paymentStatus.failure.aborted_by_customer.body': 'Vous avez annulé le paiement.',
   'paymentStatus.failure.aborted_by_merchant.title': 'Paiement annulé',
-  'paymentStatus.failure.aborted_by_merchant.body': 'La boutique a annulé le paiement.',
+  'paymentStatus.failure.aborted_by_merchant.body': 'La boutique a fermé cette session de paiement, par exemple parce que la commande a été rouverte dans une autre fenêtre. Vous n’avez pas été débité.',
   'paymentStatus.failure.session_expired.title': 'Session de paiement expirée',
   'paymentStatus.failure.session_expired.body': 'Cette session de paiement a expiré avant qu’un paiement soit effectué. Vous n’avez pas été débité.',
   'paymentStatus.failure.link_cancelled.title': 'Lien de paiement annulé',

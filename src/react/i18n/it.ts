@@ -127,7 +127,7 @@ export const it: Messages = {
   'paymentStatus.failure.aborted_by_customer.title': 'Pagamento annullato',
   'paymentStatus.failure.aborted_by_customer.body': 'Hai annullato il pagamento.',
   'paymentStatus.failure.aborted_by_merchant.title': 'Pagamento annullato',
-  'paymentStatus.failure.aborted_by_merchant.body': 'Il negozio ha annullato il pagamento.',
+  'paymentStatus.failure.aborted_by_merchant.body': 'Il negozio ha chiuso questa sessione di pagamento, ad esempio perché l’ordine è stato riaperto in un’altra finestra. Non ti è stato addebitato nulla.',
   'paymentStatus.failure.session_expired.title': 'Sessione di pagamento scaduta',
   'paymentStatus.failure.session_expired.body': 'Questa sessione di pagamento è scaduta prima che venisse effettuato un pagamento. Non ti è stato addebitato nulla.',
   'paymentStatus.failure.link_cancelled.title': 'Link di pagamento annullato',

@@ -127,7 +127,7 @@ export const nl: Messages = {
   'paymentStatus.failure.aborted_by_customer.title': 'Betaling geannuleerd',
   'paymentStatus.failure.aborted_by_customer.body': 'Je hebt de betaling geannuleerd.',
   'paymentStatus.failure.aborted_by_merchant.title': 'Betaling geannuleerd',
-  'paymentStatus.failure.aborted_by_merchant.body': 'De winkel heeft de betaling geannuleerd.',
+  'paymentStatus.failure.aborted_by_merchant.body': 'De winkel heeft deze betaalsessie gesloten, bijvoorbeeld omdat de bestelling opnieuw is geopend in een ander venster. Er is niets bij je in rekening gebracht.',
   'paymentStatus.failure.session_expired.title': 'Betaalsessie verlopen',
   'paymentStatus.failure.session_expired.body': 'Deze betaalsessie is verlopen voordat er een betaling is gedaan. Er is niets bij je in rekening gebracht.',
   'paymentStatus.failure.link_cancelled.title': 'Betaallink geannuleerd',

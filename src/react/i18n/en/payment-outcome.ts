@@ -31,7 +31,7 @@ export const enPaymentOutcome = {
   'paymentStatus.failure.aborted_by_customer.title': 'Payment cancelled',
   'paymentStatus.failure.aborted_by_customer.body': 'You cancelled the payment.',
   'paymentStatus.failure.aborted_by_merchant.title': 'Payment cancelled',
-  'paymentStatus.failure.aborted_by_merchant.body': 'The shop cancelled the payment.',
+  'paymentStatus.failure.aborted_by_merchant.body': 'The shop closed this payment session, for example because the order was opened again in another window. You have not been charged.',
   'paymentStatus.failure.session_expired.title': 'Payment session expired',
   'paymentStatus.failure.session_expired.body': 'This payment session expired before a payment was made. You have not been charged.',
   'paymentStatus.failure.link_cancelled.title': 'Payment link cancelled',
