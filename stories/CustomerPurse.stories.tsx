@@ -5,6 +5,7 @@ import { expect, fn, waitFor, within } from 'storybook/test';
 import { CustomerPurse } from '../src/react/customer-purse/index.ts';
 import { createTestStack } from '../src/test/stack.ts';
 import { loadStack, stackOf, withPurse } from './support/stack.tsx';
+import { onAPhone } from './support/reflow.ts';
 
 const WAIT = { timeout: 5_000 };
 
@@ -142,3 +143,12 @@ export const French: Story = {
     await expect(canvas.getByRole('button', { name: 'Copier l’adresse BTC' })).toBeVisible();
   },
 };
+
+// The same stories on a 320 px wide screen with text at 200 % (WCAG 1.4.10 reflow, 1.4.4 resize text): nothing wider than
+// the screen, nothing running out of its box.
+/** Addresses (copy button, QR code) and deposits: the table scrolls in its own box, the page does not. */
+export const WithDepositsOnAPhone = onAPhone(WithDeposits);
+/** The same in French (longer button and states). */
+export const FrenchOnAPhone = onAPhone(French);
+/** The notice of a blocked shopper. */
+export const BlockedOnAPhone = onAPhone(Blocked);
