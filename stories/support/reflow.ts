@@ -6,13 +6,21 @@ import { expect } from 'storybook/test';
 /** Storybook's "Small mobile" viewport (320 × 568), which the story test gives the browser. */
 const PHONE = { viewport: { value: 'mobile1', isRotated: false } };
 
-/** Text at 200 % for one story: the root font size, as a browser's text size setting sets it; restored after it. */
-function largeText(): () => void {
-  const root = document.documentElement;
-  const before = root.style.fontSize;
-  root.style.fontSize = '200%';
+/**
+ * Text at 200 % for one story: the root font size, as a browser's text size setting sets it. The page has a margin of
+ * 1rem, as a shop's page has some (and as Storybook's padded layout shows it), so the component has 256 px of the 320.
+ * Both are restored after the story.
+ */
+function largeTextPage(): () => void {
+  const root = document.documentElement.style;
+  const body = document.body.style;
+  const { fontSize } = root;
+  const { margin } = body;
+  root.fontSize = '200%';
+  body.margin = '1rem';
   return () => {
-    root.style.fontSize = before;
+    root.fontSize = fontSize;
+    body.margin = margin;
   };
 }
 
@@ -70,7 +78,7 @@ export function onAPhone<S extends { play?: (context: never) => unknown; beforeE
   return {
     ...story,
     globals: { ...story.globals, ...PHONE },
-    beforeEach: [story.beforeEach ?? [], largeText].flat(),
+    beforeEach: [story.beforeEach ?? [], largeTextPage].flat(),
     play: async (context: PhoneContext) => {
       await play?.(context);
       await expect(document.documentElement.clientWidth).toBe(320);
