@@ -43,7 +43,7 @@ function scrollsOnItsOwn(element: Element): boolean {
  * own (the deposits table: two-dimensional content, which WCAG 1.4.10 lets scroll) counts only by its box. Text that is
  * read, not shown (purse-visually-hidden), does not count, nor the text inside a form field (it scrolls in the field).
  */
-export function overflowsOf(root: HTMLElement): string[] {
+function overflowsOf(root: HTMLElement): string[] {
   const page = document.documentElement;
   const width = page.clientWidth;
   const problems: string[] = [];
