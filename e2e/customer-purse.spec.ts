@@ -93,14 +93,22 @@ test('keyboard only: copy the address and page through deposits', async ({ page,
   await page.keyboard.press('Enter');
   await expect(page.getByText('Page 2 of 2')).toBeVisible();
   await expect(deposits(page)).toHaveCount(3);
+  // The whole table shows: its box is no tab stop, Tab goes from the last address's copy button to the pages.
+  const table = page.getByRole('region', { name: 'Deposits, newest first' });
+  const lastCopy = page.getByRole('button', { name: /^Copy the .* address$/ }).last();
+  await lastCopy.focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Previous page' })).toBeFocused();
 
   // A phone's width (WCAG 1.4.10 reflow): the page does not scroll sideways; the table scrolls in its own named box,
-  // which the keyboard reaches.
+  // which Tab now reaches and the arrow keys scroll.
   await page.setViewportSize({ width: 320, height: 640 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-  const table = page.getByRole('region', { name: 'Deposits, newest first' });
-  await table.focus();
+  await lastCopy.focus();
+  await page.keyboard.press('Tab');
   await expect(table).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => table.evaluate((box) => box.scrollLeft)).toBeGreaterThan(0);
   await expectNoAxeViolations(page);
 });
 

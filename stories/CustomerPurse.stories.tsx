@@ -1,10 +1,11 @@
 // CustomerPurse: every state over the real in-process stack (browser adapter → merchant handler → the Customer Purse
 // half of the emulator). Deposits are made through the emulator's controls, as money arriving on the chain would.
-import type { Meta, StoryObj } from '@storybook/react-vite';
+import type { Meta, StoryContext, StoryObj } from '@storybook/react-vite';
 import { expect, fn, waitFor, within } from 'storybook/test';
 import { CustomerPurse } from '../src/react/customer-purse/index.ts';
 import { createTestStack } from '../src/test/stack.ts';
 import { loadStack, stackOf, withPurse } from './support/stack.tsx';
+import { onAPhone } from './support/reflow.ts';
 
 const WAIT = { timeout: 5_000 };
 
@@ -142,3 +143,76 @@ export const French: Story = {
     await expect(canvas.getByRole('button', { name: 'Copier l’adresse BTC' })).toBeVisible();
   },
 };
+
+// Keyboard: the deposits' box is a tab stop (named, so a screen reader says what it is) only while it scrolls sideways,
+// so that keys can scroll it; a box that shows the whole table is not a stop. Axe runs on each of these stories.
+
+/** Focuses `start`, presses Tab `count` times and names each element focused (the page's body when none). */
+async function tabsFrom(start: HTMLElement, { userEvent }: Pick<StoryContext, 'userEvent'>, count: number): Promise<string[]> {
+  start.focus();
+  const names: string[] = [];
+  for (let i = 0; i < count; i++) {
+    await userEvent.tab();
+    const focused = document.activeElement;
+    names.push(focused === document.body || !focused ? 'body' : (focused.getAttribute('aria-label') ?? focused.textContent ?? ''));
+  }
+  return names;
+}
+const lastCopyButton = (canvas: StoryContext['canvas']) => canvas.findByRole('button', { name: 'Copy the ETH, USDT, USDC address' }, WAIT);
+const DEPOSITS_BOX = 'Deposits, newest first';
+
+/** Five deposits and the pages, at a desktop width: the table fits, so Tab goes from the last copy button to the pages. */
+export const KeyboardTableFits: Story = {
+  play: async (context) => {
+    const { canvas, canvasElement } = context;
+    await waitFor(() => expect(rows(canvasElement)).toHaveLength(5), WAIT);
+    await expect(await tabsFrom(await lastCopyButton(canvas), context, 2)).toEqual(['Previous page', 'Next page']);
+  },
+};
+
+/** One deposit, no pages: Tab goes from the copy button out of the view. */
+export const KeyboardFewDeposits: Story = {
+  parameters: { purse: { stack: { customerReference: 'cust_seed_new' } } },
+  play: async (context) => {
+    const { canvas, canvasElement, loaded } = context;
+    const copy = await lastCopyButton(canvas);
+    stackOf({ loaded }).purse.control.customerPurse.addDeposit({ externalId: 'cust_seed_new', currency: 'USDT', amount: 250 });
+    await waitFor(() => expect(rows(canvasElement)).toHaveLength(1), WAIT);
+    await expect(await tabsFrom(copy, context, 1)).toEqual(['body']);
+  },
+};
+
+/** On a 320 px screen the table is wider than its box: Tab stops on the box (keys scroll it), then goes to the pages. */
+export const KeyboardTableScrolls: Story = {
+  globals: { viewport: { value: 'mobile1', isRotated: false } },
+  play: async (context) => {
+    const { canvas, canvasElement } = context;
+    await waitFor(() => expect(rows(canvasElement)).toHaveLength(5), WAIT);
+    const box = canvas.getByRole('region', { name: DEPOSITS_BOX });
+    await expect(box.scrollWidth).toBeGreaterThan(box.clientWidth);
+    await expect(await tabsFrom(await lastCopyButton(canvas), context, 2)).toEqual([DEPOSITS_BOX, 'Previous page']);
+  },
+};
+
+/** The box follows its width: narrowed until the table scrolls it is a stop; widened again it is not. */
+export const KeyboardFollowsTheWidth: Story = {
+  play: async (context) => {
+    const { canvas, canvasElement } = context;
+    await waitFor(() => expect(rows(canvasElement)).toHaveLength(5), WAIT);
+    const copy = await lastCopyButton(canvas);
+    const view = canvasElement.querySelector<HTMLElement>('.purse-customer-purse')!;
+    view.style.width = '300px';
+    await waitFor(async () => expect(await tabsFrom(copy, context, 1)).toEqual([DEPOSITS_BOX]));
+    view.style.width = '';
+    await waitFor(async () => expect(await tabsFrom(copy, context, 1)).toEqual(['Previous page']));
+  },
+};
+
+// The same stories on a 320 px wide screen with text at 200 % (WCAG 1.4.10 reflow, 1.4.4 resize text): nothing wider than
+// the screen, nothing running out of its box.
+/** Addresses (copy button, QR code) and deposits: the table scrolls in its own box, the page does not. */
+export const WithDepositsOnAPhone = onAPhone(WithDeposits);
+/** The same in French (longer button and states). */
+export const FrenchOnAPhone = onAPhone(French);
+/** The notice of a blocked shopper. */
+export const BlockedOnAPhone = onAPhone(Blocked);

@@ -8,6 +8,7 @@ import type { Currency } from '../src/core/wire/payment.ts';
 import { CARDS, createShop } from './support/payments.ts';
 import { stackOf } from './support/stack.tsx';
 import { detail, QUICK, statusMeta, WAIT } from './support/status.tsx';
+import { onAPhone } from './support/reflow.ts';
 
 const meta = { title: 'PaymentStatus/Payments', ...statusMeta } satisfies Meta<typeof PaymentStatus>;
 export default meta;
@@ -220,3 +221,14 @@ export const FrenchPartlyRefunded: Story = {
     ]);
   },
 };
+
+// The same stories on a 320 px wide screen with text at 200 % (WCAG 1.4.10 reflow, 1.4.4 resize text): nothing wider than
+// the screen, nothing running out of its box.
+/** The card, the reference and the timeline, one under the other: amounts and labels wrap, the page never scrolls sideways. */
+export const SuccessEurOnAPhone = onAPhone(SuccessEur);
+/** The widest amount of these stories ("CHF 42.99"). */
+export const SuccessChfOnAPhone = onAPhone(SuccessChf);
+/** "Awaiting confirmation" beside its amount in the timeline. */
+export const PendingOnAPhone = onAPhone(Pending);
+/** French labels and "30,00 € sur 42,99 €" amounts. */
+export const FrenchPartlyRefundedOnAPhone = onAPhone(FrenchPartlyRefunded);

@@ -6,6 +6,7 @@ import { expect } from 'storybook/test';
 import type { PaymentStatus } from '../src/react/payment-status/index.ts';
 import { CARDS, createShop } from './support/payments.ts';
 import { detail, QUICK, statusMeta, WAIT } from './support/status.tsx';
+import { onAPhone } from './support/reflow.ts';
 
 const meta = { title: 'PaymentStatus/Links and errors', ...statusMeta } satisfies Meta<typeof PaymentStatus>;
 export default meta;
@@ -205,3 +206,8 @@ export const NothingToShow: Story = {
     await expect(canvas.getByText('There is no payment to show on this page.', { selector: 'p' })).toBeVisible();
   },
 };
+
+// The same stories on a 320 px wide screen with text at 200 % (WCAG 1.4.10 reflow, 1.4.4 resize text): nothing wider than
+// the screen, nothing running out of its box.
+/** A payment link's amount alone. */
+export const LinkCreatedOnAPhone = onAPhone(LinkCreated);

@@ -6,6 +6,7 @@ import { expect, fn, waitFor } from 'storybook/test';
 import { PurseCheckout } from '../src/react/purse-checkout/index.ts';
 import { freshPage, loadShop, PURSE_ORIGIN, SCRIPT_PATHS, servePurseOrigin } from './support/purse-origin.ts';
 import { stackOf, withPurse } from './support/stack.tsx';
+import { onAPhone } from './support/reflow.ts';
 
 /** Session, script and the drop-in's own API call, each through several in-process layers and a service worker. */
 const LOAD = { timeout: 10_000 };
@@ -281,3 +282,14 @@ export const German: Story = {
     await expect(canvas.getByRole('button', { name: /^\d+,\d{2}\u00a0€ bezahlen$/ })).toBeVisible();
   },
 };
+
+// The same stories on a 320 px wide screen with text at 200 % (WCAG 1.4.10 reflow, 1.4.4 resize text): nothing wider than
+// the screen, nothing running out of its box.
+/** The drop-in ready, with the order's eligible methods. */
+export const ReadyDropinCheckoutOnAPhone = onAPhone(ReadyDropinCheckout);
+/** The failure panel and its action. */
+export const ScriptFailedOnAPhone = onAPhone(ScriptFailed);
+/** The hosted payment page's link. */
+export const HostedPageOnAPhone = onAPhone(HostedPage);
+/** In German (long compound words). */
+export const GermanOnAPhone = onAPhone(German);

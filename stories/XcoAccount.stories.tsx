@@ -6,6 +6,7 @@ import { XcoAccount } from '../src/react/xco-account/index.ts';
 import { createTestStack, type TestStack } from '../src/test/stack.ts';
 import { JEAN, receivedCode, SLOW, typeCode } from './support/shopper.ts';
 import { loadStack, stackOf, withPurse } from './support/stack.tsx';
+import { onAPhone } from './support/reflow.ts';
 
 const meta = {
   title: 'XcoAccount/States',
@@ -102,3 +103,12 @@ export const Failed: Story = {
     await expect(await canvas.findByRole('button', { name: 'Link or create my Purse account' }, SLOW)).toBeVisible();
   },
 };
+
+// The same stories on a 320 px wide screen with text at 200 % (WCAG 1.4.10 reflow, 1.4.4 resize text): nothing wider than
+// the screen, nothing running out of its box.
+/** The account's details, each value under its label. */
+export const LinkedOnAPhone = onAPhone(Linked);
+/** The same in French (longer labels). */
+export const LinkedFrenchOnAPhone = onAPhone(LinkedFrench);
+/** No account yet: the offer to create one. */
+export const NoAccountOnAPhone = onAPhone(NoAccount);

@@ -5,6 +5,7 @@ import { expect, fn, waitFor } from 'storybook/test';
 import { XcoSignup } from '../src/react/xco-signup/index.ts';
 import { completeProfile, continueWith, fillProfile, SLOW } from './support/shopper.ts';
 import { loadStack, stackOf, withPurse } from './support/stack.tsx';
+import { onAPhone } from './support/reflow.ts';
 
 const meta = {
   title: 'XcoSignup/New shopper',
@@ -193,3 +194,12 @@ export const NotTheShopAccountEmail: Story = {
     await expect(purse.control.users().filter((record) => record.created_by === 'api')).toEqual([]);
   },
 };
+
+// The same stories on a 320 px wide screen with text at 200 % (WCAG 1.4.10 reflow, 1.4.4 resize text): nothing wider than
+// the screen, nothing running out of its box.
+/** An error naming an email address (one long word). */
+export const InvalidEmailOnAPhone = onAPhone(InvalidEmail);
+/** The profile form: its two-column rows collapse to one. */
+export const NewShopperProfileOnAPhone = onAPhone(NewShopperProfile);
+/** The profile form in French, with the errors of every required field. */
+export const ProfileValidationOnAPhone = onAPhone(ProfileValidation);

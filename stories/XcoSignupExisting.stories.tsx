@@ -6,6 +6,7 @@ import { createTestStack } from '../src/test/stack.ts';
 import { XcoSignup } from '../src/react/xco-signup/index.ts';
 import { continueWith, JEAN, receivedCode, SLOW, typeCode, wrongCode } from './support/shopper.ts';
 import { fakeClock, loadStack, stackOf, withPurse, type FakeClock } from './support/stack.tsx';
+import { onAPhone } from './support/reflow.ts';
 
 const meta = {
   title: 'XcoSignup/Existing shopper',
@@ -155,3 +156,8 @@ export const LockedIdentifier: Story = {
     await expect(canvas.queryByRole('button', { name: 'Use another email or phone' })).not.toBeInTheDocument();
   },
 };
+
+// The same stories on a 320 px wide screen with text at 200 % (WCAG 1.4.10 reflow, 1.4.4 resize text): nothing wider than
+// the screen, nothing running out of its box.
+/** The code step: the sentence naming the email address wraps, the code field fits. */
+export const ExistingShopperCodeSentOnAPhone = onAPhone(ExistingShopperCodeSent);

@@ -74,7 +74,7 @@ const OWN = readdirSync(resolve(react, 'styles'))
 
 /**
  * The declarations of each one-class selector of a file (`.purse-x`, `.purse-x:state`, `.purse-x[attr]`), keyed by
- * the media query around it, the state and the class.
+ * the media or container query around it, the state and the class.
  */
 function oneClassRules(file: string): Map<string, { name: string; declarations: Map<string, string> }> {
   const rules = new Map<string, { name: string; declarations: Map<string, string> }>();
@@ -92,10 +92,10 @@ function oneClassRules(file: string): Map<string, { name: string; declarations: 
       rules.set(key, entry);
     }
   };
-  for (const [, media, inner] of css.matchAll(/@media([^{]*)\{((?:[^{}]*\{[^}]*\})*)\s*\}/g)) {
+  for (const [, media, inner] of css.matchAll(/(@(?:media|container)[^{]*)\{((?:[^{}]*\{[^}]*\})*)\s*\}/g)) {
     for (const [, selectors, body] of inner!.matchAll(/([^{}]+)\{([^}]*)\}/g)) add(media!.trim(), selectors!, body!);
   }
-  for (const [, selectors, body] of css.replace(/@media[^{]*\{(?:[^{}]*\{[^}]*\})*\s*\}/g, '').matchAll(/([^{}]+)\{([^}]*)\}/g)) {
+  for (const [, selectors, body] of css.replace(/@(?:media|container)[^{]*\{(?:[^{}]*\{[^}]*\})*\s*\}/g, '').matchAll(/([^{}]+)\{([^}]*)\}/g)) {
     add('', selectors!, body!);
   }
   return rules;

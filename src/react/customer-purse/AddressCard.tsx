@@ -37,12 +37,15 @@ export function AddressCard({ address, onCopied }: AddressCardProps) {
   return (
     <li className="purse-box purse-deposit-address">
       <p className="purse-text purse-label purse-deposit-address__currencies">{i18n.t('customerPurse.address.currencies', { currencies })}</p>
-      <code ref={text} className="purse-deposit-address__value" translate="no">
-        {address.address}
-      </code>
-      <Button variant="secondary" aria-label={i18n.t('customerPurse.copy.label', { currencies })} onClick={() => void copy()}>
-        {i18n.t('customerPurse.copy')}
-      </Button>
+      {/* The button goes under the address when both do not fit side by side (a phone, large text). */}
+      <div className="purse-actions">
+        <code ref={text} className="purse-deposit-address__value" translate="no">
+          {address.address}
+        </code>
+        <Button variant="secondary" aria-label={i18n.t('customerPurse.copy.label', { currencies })} onClick={() => void copy()}>
+          {i18n.t('customerPurse.copy')}
+        </Button>
+      </div>
       <QrCode value={address.address} label={i18n.t('customerPurse.qr', { currencies })} />
     </li>
   );

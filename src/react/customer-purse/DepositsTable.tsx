@@ -1,9 +1,38 @@
 // The shopper's deposits, newest first, with their state and compliance check in plain words, and the pages.
+import { useRef, useState, type ReactNode } from 'react';
 import type { DepositsState } from '../../core/customer-purse/types.ts';
 import { complianceTone, depositTone, formatDepositAmount } from '../../core/customer-purse/format.ts';
 import { usePurse } from '../provider/context.ts';
 import { Button } from '../shared/button.tsx';
+import { useIsomorphicLayoutEffect } from '../shared/hooks.ts';
 import { complianceText, depositStateText } from './texts.ts';
+
+/**
+ * The table's box. Four columns do not fit a phone: the table then scrolls sideways in this box, not the page, and the
+ * box is a named tab stop, so that keys scroll it and a screen reader says what has focus. Where the whole table shows,
+ * a stop would lead nowhere: the box leaves the Tab order (tabIndex -1, not none, so focus stays if it was there when
+ * the screen turned). Measured again whenever the box or the table changes size; before the first measure (server
+ * render, hydration) it is a stop, as it must be without script.
+ */
+function ScrollBox({ label, children }: { label: string; children: ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [scrolls, setScrolls] = useState(true);
+  useIsomorphicLayoutEffect(() => {
+    const element = box.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const measure = () => setScrolls(element.scrollWidth > element.clientWidth);
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    if (element.firstElementChild) observer.observe(element.firstElementChild);
+    measure();
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <div ref={box} className="purse-table-scroll" role="region" aria-label={label} tabIndex={scrolls ? 0 : -1}>
+      {children}
+    </div>
+  );
+}
 
 export interface DepositsTableProps {
   deposits: DepositsState;
@@ -33,8 +62,7 @@ export function DepositsTable({ deposits, showPage, retry }: DepositsTableProps)
         <p>{i18n.t('customerPurse.deposits.empty')}</p>
       ) : (
         <>
-          {/* Four columns do not fit a phone: the table scrolls in its own box (a named stop, so keys scroll it), not the page. */}
-          <div className="purse-table-scroll" role="region" aria-label={i18n.t('customerPurse.deposits.caption')} tabIndex={0}>
+          <ScrollBox label={i18n.t('customerPurse.deposits.caption')}>
             <table className="purse-table">
               <caption className="purse-visually-hidden">{i18n.t('customerPurse.deposits.caption')}</caption>
               <thead>
@@ -56,7 +84,7 @@ export function DepositsTable({ deposits, showPage, retry }: DepositsTableProps)
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
           {data.total > 1 && (
             <nav className="purse-actions purse-pager" aria-label={i18n.t('customerPurse.pages')}>
               {/* From the page shown (a page asked for may not have come): its number, and the pages either side. */}
