@@ -152,7 +152,11 @@ export const SessionNotPaidYetTimedOut: Story = {
         selector: 'p',
       }),
     ).toBeVisible();
-    await expect(canvas.getByRole('link', { name: 'Go back to payment' })).toBeVisible();
+    const back = canvas.getByRole('link', { name: 'Go back to payment' });
+    await expect(back).toBeVisible();
+    // One main action: the way back to pay stands out (accent background), Refresh does not.
+    const background = (element: Element) => getComputedStyle(element).backgroundColor;
+    await expect(background(canvas.getByRole('button', { name: 'Refresh' }))).not.toBe(background(back));
   },
 };
 

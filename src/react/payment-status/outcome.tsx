@@ -116,7 +116,13 @@ export function OutcomeActions({ status, retryHref, onRetry, focusStatus }: Outc
   return (
     <>
       {canRefresh && (
-        <Button inactive={refreshing || seconds > 0} onClick={refreshNow} className="purse-payment-status__refresh">
+        // Beside the way back to pay (a session nobody paid in), that is the main action: Refresh steps back.
+        <Button
+          inactive={refreshing || seconds > 0}
+          onClick={refreshNow}
+          variant={back && (retryHref || onRetry) ? 'secondary' : 'primary'}
+          className="purse-payment-status__refresh"
+        >
           {refreshing ? i18n.t('paymentStatus.refreshing') : waitLabel}
         </Button>
       )}
