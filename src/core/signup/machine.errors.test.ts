@@ -211,8 +211,9 @@ describe('signupReducer: error routing', () => {
 });
 
 describe('signupReducer: retry', () => {
-  it('re-enters the failed step with a new intent key', () => {
-    expect(signupReducer(states.failed, events.RETRY)).toEqual({ ...states.checking, intentKey: 'k-retry' });
+  it('re-enters the failed step with a new intent key when the old one is spent on another body', () => {
+    const reused = { kind: 'request', status: 409, code: 'idempotency_key_reused', message: 'reused' } as const;
+    expect(signupReducer(failWith(states.creating, reused), events.RETRY)).toEqual({ ...states.creating, intentKey: 'k-retry' });
   });
 
   it('after a network failure reuses the old key (the first request may have landed)', () => {
@@ -223,7 +224,7 @@ describe('signupReducer: retry', () => {
   it('waits for the rate limit', () => {
     const failed = failWith(states.sending, errors.rate_limited, 5_000);
     expect(signupReducer(failed, { ...events.RETRY, now: 14_999 })).toBe(failed);
-    expect(signupReducer(failed, { ...events.RETRY, now: 15_000 })).toEqual({ ...states.sending, intentKey: 'k-retry' });
+    expect(signupReducer(failed, { ...events.RETRY, now: 15_000 })).toEqual(states.sending);
   });
 
   it('retrying onVerified re-enters verified', () => {
@@ -231,11 +232,22 @@ describe('signupReducer: retry', () => {
     expect(signupReducer(failed, events.RETRY)).toBe(states.verified);
   });
 
-  it('every pending state can be retried into', () => {
+  it('every pending state can be retried into, with the key of its intent: a 5xx may come after Purse acted', () => {
+    // The handler stores no 5xx, 429 or "in progress" answer and keeps what the attempt sent Purse, so the same key makes
+    // it replay or reconcile (read back the account, the code sent, the consent) instead of asking Purse a second time.
+    const inProgress = { kind: 'request', status: 409, code: 'idempotency_in_progress', message: 'busy' } as const;
     for (const state of [states.checking, states.creating, states.sending, states.verifying, states.linking]) {
-      const next = signupReducer(failWith(state, errors.server), events.RETRY);
-      expect(next).toEqual({ ...state, intentKey: 'k-retry' });
+      for (const error of [errors.server, errors.store_full, errors.rate_limited, inProgress]) {
+        expect(signupReducer(failWith(state, error, -20_000), events.RETRY)).toEqual(state);
+      }
     }
+  });
+
+  it('a new code, or linking the account found meanwhile, is another request: a new key', () => {
+    const stale = failWith(states.linking, errors.consent_challenge_unknown);
+    expect(signupReducer(stale, events.RETRY)).toEqual({ ...states.sending, intentKey: 'k-retry' });
+    const exists = failWith(states.creating, errors.user_exists);
+    expect(signupReducer(exists, events.RETRY)).toEqual({ ...states.sending, intentKey: 'k-retry' });
   });
 });
 

@@ -202,8 +202,11 @@ export function signupReducer(state: SignupState, event: SignupEvent): SignupSta
     case 'RETRY':
       if (state.status === 'failed' && state.retry && event.now >= (state.retryAt ?? 0)) {
         const target = state.retry;
-        // After a network failure the first request may have reached the server: reuse its key so it is not done twice.
-        return target.status === 'verified' || state.error.kind === 'network' ? target : { ...target, intentKey: event.intentKey };
+        // The same step is the same intent: its key again, so what the failed attempt may have done at Purse (no
+        // answer, or a 5xx after acting) is replayed or reconciled by the handler, not done twice. A new key only for
+        // another request (a new code, linking instead) or a key the handler saw with another body.
+        const sameIntent = state.recovery === 'retry' && errorCode(state.error) !== 'idempotency_key_reused';
+        return target.status === 'verified' || sameIntent ? target : { ...target, intentKey: event.intentKey };
       }
   }
   return state;

@@ -215,7 +215,10 @@ export type SignupEvent =
   /** The request of the current pending state failed. */
   | { type: 'REQUEST_FAILED'; intentKey: string; error: PurseKitError; now: number }
   | { type: 'EDIT_IDENTIFIER' }
-  /** `intentKey` is used unless the failure left the outcome unknown (network), where the old key is reused. */
+  /**
+   * `intentKey` is used only for another request (a new code, linking instead) or after `idempotency_key_reused`; the
+   * same step again keeps its own key, so an attempt Purse may have acted on (no answer, 5xx) is not done twice.
+   */
   | { type: 'RETRY'; intentKey: string; now: number };
 
 /** The names of the signup events. */

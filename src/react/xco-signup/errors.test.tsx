@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHttpBackend } from '../../core/backend/http-backend.ts';
 import { CREATE, EXISTS, renderSignup, START } from '../../test/render-signup.tsx';
 import { createTestStack } from '../../test/stack.ts';
+import { MOCK_CREDENTIALS } from '../../mock-server/index.ts';
 
 const jean = { email: 'existing@example.com' };
 
@@ -71,6 +72,45 @@ describe('<XcoSignup> errors', () => {
     await screen.findByRole('heading', { name: 'Your Purse account is ready' });
     expect(view.apiCalls()).toEqual([EXISTS, CREATE]);
     expect(stack.purse.control.users()).toHaveLength(users + 1);
+  });
+
+  it('Purse creates the account but answers 500: "Try again" finishes that creation, never a second create nor a code', async () => {
+    const onComplete = vi.fn();
+    const view = renderSignup(
+      { onComplete, defaultProfile: { first_name: 'Ada', last_name: 'L', addresses: [{ address_type: 'billing', street_address: '1 rue A', postal_code: '75001', locality: 'Paris', country: 'FRANCE' }] } },
+      { backend: { retry: false } },
+    );
+    view.purse.control.setFault({ method: 'POST', path: `/v1/merchants/${MOCK_CREDENTIALS.merchantId}/users`, status: 500, after: true, times: 1 });
+    await continueWith(view, 'new.shopper@example.com');
+    expect(await screen.findByRole('heading', { name: 'Something went wrong' })).toHaveFocus();
+
+    await view.user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('heading', { name: 'Your Purse account is ready' })).toHaveFocus();
+    expect(onComplete).toHaveBeenCalledWith(expect.objectContaining({ outcome: 'created' }));
+    // The retry read the account back (GET user) instead of creating it again.
+    expect(view.apiCalls().filter((call) => call === CREATE)).toHaveLength(1);
+    expect(view.purse.control.users().filter((u) => u.created_by === 'api')).toHaveLength(1);
+  });
+
+  it('a resend whose 5xx came after Purse sent the code: "Try again" goes back to the code step, not to a throttle', async () => {
+    const sent: string[] = [];
+    let purseTime = Date.now();
+    const purse = { now: () => purseTime, resendThrottleMs: 30_000, onOtp: ({ code }: { code: string }) => sent.push(code) };
+    const view = renderSignup({ resendDelayMs: 0 }, { backend: { retry: false }, purse });
+    await continueWith(view, jean.email);
+    await screen.findByLabelText('Verification code');
+    purseTime += 30_000;
+    view.purse.control.setFault({ method: 'POST', path: `/v1/merchants/${MOCK_CREDENTIALS.merchantId}/users/passwordless/start`, status: 503, after: true, times: 1 });
+    await view.user.click(screen.getByRole('button', { name: 'Resend code' }));
+    await view.user.click(await screen.findByRole('button', { name: 'Try again' }));
+
+    expect(await screen.findByLabelText('Verification code')).toHaveFocus();
+    expect(screen.getByRole('status')).toHaveTextContent(`Code sent to ${jean.email}.`);
+    expect(screen.queryByText('Please wait before requesting another code.')).not.toBeInTheDocument();
+    // Two codes went out (the first and the resend); the retry met Purse's throttle, which says the resend was sent.
+    expect(sent).toHaveLength(2);
+    await view.user.type(screen.getByLabelText('Verification code'), sent[1]!);
+    expect(await screen.findByRole('heading', { name: 'Your Purse account is linked' })).toBeInTheDocument();
   });
 
   it('no signed-in customer (401): says to sign in to the shop, offers no retry that would fail again; onError gets the developer text', async () => {
