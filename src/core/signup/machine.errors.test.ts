@@ -122,6 +122,30 @@ describe('signupReducer: error routing', () => {
     });
   });
 
+  it('sending: a throttled resend of a dead code (expired, locked, not usable here) keeps it dead: no code typed into it', () => {
+    for (const codeProblem of ['expired', 'locked', 'unusable'] as const) {
+      const dead = { ...states.code_sent, codeProblem, error: errors.code_expired };
+      const resend = signupReducer(dead, { ...events.RESEND, now: 30_000 });
+      const back = failWith(resend, errors.rate_limited, 35_000);
+      expect(back).toMatchObject({ status: 'code_sent', codeProblem, resendAvailableAt: 45_000, error: errors.rate_limited });
+      expect(signupReducer(back, events.SUBMIT_CODE)).toBe(back);
+    }
+    // A wrong code is not a dead one: the code still works, the old message is not repeated.
+    const wrong = { ...states.code_sent, codeProblem: 'invalid' as const, attemptsLeft: 2, error: errors.invalid_code };
+    expect(failWith(signupReducer(wrong, { ...events.RESEND, now: 30_000 }), errors.rate_limited, 35_000)).toEqual(
+      expect.not.objectContaining({ codeProblem: expect.anything() }),
+    );
+  });
+
+  it('sending: a resend refused because verification is locked (too many wrong codes) says the code is locked', () => {
+    const resend = signupReducer(states.code_sent, { ...events.RESEND, now: 30_000 });
+    expect(failWith(resend, errors.verification_locked, 35_000)).toMatchObject({
+      status: 'code_sent',
+      codeProblem: 'locked',
+      resendAvailableAt: 35_000 + errors.verification_locked.retryAfterMs,
+    });
+  });
+
   it('sending: a first send throttled (a code was sent moments ago, before a reload) goes to the code step, a new code after the wait', () => {
     const throttled = { ...errors.rate_limited, code: 'resend_throttled' };
     expect(failWith(states.sending, throttled, 35_000)).toEqual({

@@ -86,8 +86,12 @@ function requestFailed(state: PendingState, error: PurseKitError, now: number): 
       break;
     case 'sending': {
       const back = state.resendFrom;
-      // A throttled resend: back to the code (still valid), with the wait the API asked for.
-      if (back && kind === 'rate_limited') return codeStep(state, after(back.resendAvailableAt), back.attemptsLeft, undefined, error);
+      // A throttled resend: back to the code as it was (valid, or still dead), with the wait the API asked for. Too
+      // many wrong codes (verification_locked) kill it.
+      if (back && kind === 'rate_limited') {
+        const problem = code === 'verification_locked' ? 'locked' : back.codeProblem;
+        return codeStep(state, after(back.resendAvailableAt), back.attemptsLeft, problem, error);
+      }
       // A first send refused because a code was sent moments ago (the page reloaded on the code step, another tab):
       // that code is valid, so the code step as after a send, a new code once the wait is over.
       if (!back && code === 'resend_throttled') return codeStep(state, after(now));
@@ -169,7 +173,8 @@ export function signupReducer(state: SignupState, event: SignupEvent): SignupSta
     case 'RESEND':
       if (state.status === 'code_sent' && event.now >= state.resendAvailableAt) {
         const { resendAvailableAt, attemptsLeft } = state;
-        return { status: 'sending', ...known(state), intentKey: event.intentKey, resendFrom: only({ resendAvailableAt, attemptsLeft }) };
+        const codeProblem = state.codeProblem === 'invalid' ? undefined : state.codeProblem;
+        return { status: 'sending', ...known(state), intentKey: event.intentKey, resendFrom: only({ resendAvailableAt, attemptsLeft, codeProblem }) };
       }
       break;
 

@@ -31,6 +31,12 @@ export interface CodeTimer {
   attemptsLeft?: number;
 }
 
+/** The code step a resend leaves: its timer, and why its code can no longer be used (if so). */
+export interface ResendFrom extends CodeTimer {
+  /** The code was expired, locked or not usable here: a throttled resend leaves it so. */
+  codeProblem?: Exclude<CodeProblem, 'invalid'>;
+}
+
 /** The shopper types an email or a phone number. */
 export interface IdentifyState {
   /** Render from it. */
@@ -78,7 +84,7 @@ export interface SendingState extends KnownIdentifier {
   /** Idempotency key of this state's request; its answer carries it back. */
   intentKey: string;
   /** Set for a resend: the code step to go back to if the resend is throttled. */
-  resendFrom?: CodeTimer;
+  resendFrom?: ResendFrom;
 }
 
 /** Existing shopper: a code was sent; the shopper types it. */

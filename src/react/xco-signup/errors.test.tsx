@@ -142,6 +142,25 @@ describe('<XcoSignup> errors', () => {
     expect(view.apiCalls()).toEqual([EXISTS, START, START]);
   });
 
+  it('an expired code whose resend is throttled stays expired: the field takes no code, the wait is shown', async () => {
+    const sent: string[] = [];
+    let purseTime = Date.now();
+    const purse = { now: () => purseTime, otpTtlMs: 1_000, resendThrottleMs: 60_000, onOtp: ({ code }: { code: string }) => sent.push(code) };
+    const view = renderSignup({ resendDelayMs: 0 }, { purse });
+    await continueWith(view, jean.email);
+    const field = await screen.findByLabelText('Verification code');
+    purseTime += 2_000;
+    await view.user.type(field, sent[0]!);
+    await waitFor(() => expect(field).toHaveAccessibleDescription(/This code has expired/));
+
+    await view.user.click(screen.getByRole('button', { name: 'Resend code' }));
+    expect(await screen.findByRole('button', { name: /^Resend code in \d+ s$/ })).toHaveAttribute('aria-disabled', 'true');
+    expect(field).toHaveAccessibleDescription(/This code has expired/);
+    expect(field).toHaveAttribute('readonly');
+    expect(screen.getByRole('button', { name: 'Verify' })).toHaveAttribute('aria-disabled', 'true');
+    expect(screen.getByText('Please wait before requesting another code.')).toBeInTheDocument();
+  });
+
   it('resend shows a countdown and is offered once it reaches zero', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     const view = renderSignup();
