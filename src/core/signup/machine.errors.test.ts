@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { email, errors, events, states, user } from '../../test/signup-fixtures.ts';
+import { completeProfile, email, errors, events, states, user } from '../../test/signup-fixtures.ts';
 import type { PurseKitError } from '../errors.ts';
 import { intentKeyOf, signupReducer } from './machine.ts';
 import type { SignupState } from './types.ts';
@@ -101,6 +101,36 @@ describe('signupReducer: error routing', () => {
       error: errors.validation,
     });
     for (const error of generic) expect(failWith(states.creating, error)).toMatchObject({ status: 'failed', error });
+  });
+
+  it('creating: not the shop account’s email or phone (identity_mismatch) on the identifier → identify, the profile kept without it', () => {
+    const mismatch = { kind: 'validation', status: 403, code: 'identity_mismatch', fields: { 'user.email': 'not yours' }, message: 'm' } as const;
+    const creating = { ...states.creating, user: { ...user, phone_number: '+33611223344' } };
+    expect(failWith(creating, mismatch)).toEqual({
+      status: 'identify',
+      input: states.creating.input,
+      error: mismatch,
+      profile: { first_name: 'Ada', last_name: 'Lovelace', phone_number: '+33611223344' },
+    });
+    // On another field (the phone typed on the form): the form, where it can be changed.
+    const onPhone = { ...mismatch, fields: { 'user.phone_number': 'not yours' } };
+    expect(failWith(creating, onPhone)).toMatchObject({ status: 'profile', error: onPhone });
+  });
+
+  it('a profile brought back to the identifier pre-fills the form of the next new identifier, but never skips it', () => {
+    const { email: _merchantEmail, ...draft } = completeProfile;
+    const checking = signupReducer({ status: 'identify', input: '', profile: draft }, events.SUBMIT_IDENTIFIER);
+    expect(checking).toMatchObject({ status: 'checking', profile: draft });
+    const next = signupReducer(checking, { ...events.CHECK_SUCCEEDED, exists: false });
+    expect(next).toEqual({ status: 'profile', input: events.SUBMIT_IDENTIFIER.input, identifier: email, profile: { ...draft, email: email.email } });
+    // From the profile step, going back keeps it too.
+    const back = signupReducer(next, events.EDIT_IDENTIFIER);
+    expect(back).toEqual({ status: 'identify', input: events.SUBMIT_IDENTIFIER.input, profile: draft });
+    // So does going back after a create that failed (no answer), and from the check.
+    expect(signupReducer(failWith(states.creating, errors.network), events.EDIT_IDENTIFIER)).toMatchObject({ profile: { first_name: 'Ada' } });
+    expect(signupReducer(checking, events.EDIT_IDENTIFIER)).toMatchObject({ status: 'identify', profile: draft });
+    // An invalid identifier typed meanwhile keeps it.
+    expect(signupReducer(back, events.IDENTIFIER_INVALID)).toMatchObject({ invalid: 'unknown', profile: draft });
   });
 
   it('sending: validation on the first code → identify; on a resend → failed', () => {

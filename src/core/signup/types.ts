@@ -45,8 +45,10 @@ export interface IdentifyState {
   input: string;
   /** Refused locally (format), before any request. */
   invalid?: IdentifierInvalidReason;
-  /** Refused by the API (validation). */
+  /** Refused by the API (validation), or not the shop account's email or phone (`identity_mismatch`). */
   error?: PurseKitError;
+  /** What the shopper gave the profile step before coming back (without the old identifier): pre-fills it again. */
+  profile?: XcoUser;
 }
 
 /** Pending: does an XCO account exist for the identifier? */
@@ -55,6 +57,8 @@ export interface CheckingState extends KnownIdentifier {
   status: 'checking';
   /** Idempotency key of this state's request; its answer carries it back. */
   intentKey: string;
+  /** See `IdentifyState.profile`. */
+  profile?: XcoUser;
 }
 
 /** New shopper: completes the profile that the account is created with. */
