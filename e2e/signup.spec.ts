@@ -203,7 +203,10 @@ test('an XCO account is never created for an email the shop does not have for th
   await page.getByLabel(/^City/).fill('Paris');
   await page.getByRole('button', { name: 'Create my account' }).click();
 
-  await expect(page.getByLabel(/^Email address/)).toHaveAttribute('aria-invalid', 'true');
+  // Refused on the field the shopper can change (the form shows the email read-only), focused, said once.
+  await expect(identifierField(page)).toBeFocused();
+  await expect(identifierField(page)).toHaveAttribute('aria-invalid', 'true');
+  await expect(signup(page).getByRole('status')).toHaveText('Use the email address or phone number of your shop account.');
   await expectNoAxeViolations(page);
   const state = await mock.state(request);
   expect(state.users.filter((u) => u.created_by === 'api')).toEqual([]);

@@ -180,7 +180,7 @@ export const French: Story = {
 
 /**
  * The shop vouches for another email than the one typed (resolveIdentity): no account is created for someone else's
- * email; the email field says so and Purse is never asked.
+ * email; back on the identifier field (the one the shopper can change), which says so, and Purse is never asked.
  */
 export const NotTheShopAccountEmail: Story = {
   args: { defaultProfile: completeProfile },
@@ -189,8 +189,10 @@ export const NotTheShopAccountEmail: Story = {
     const { canvas, loaded } = context;
     const { purse } = stackOf({ loaded });
     await continueWith(context, 'someone.else@example.com');
-    const field = await canvas.findByLabelText(/^Email address/, {}, SLOW);
+    const field = canvas.getByRole('textbox', { name: 'Email or phone number' });
     await waitFor(() => expect(field).toHaveAttribute('aria-invalid', 'true'), SLOW);
+    await expect(field).toHaveAccessibleDescription(/Use the email address or phone number of your shop account\./);
+    await expect(field).toHaveFocus();
     await expect(purse.control.users().filter((record) => record.created_by === 'api')).toEqual([]);
   },
 };

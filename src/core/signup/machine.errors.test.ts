@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { email, errors, events, states, user } from '../../test/signup-fixtures.ts';
+import { completeProfile, email, errors, events, states, user } from '../../test/signup-fixtures.ts';
 import type { PurseKitError } from '../errors.ts';
 import { intentKeyOf, signupReducer } from './machine.ts';
 import type { SignupState } from './types.ts';
@@ -103,6 +103,36 @@ describe('signupReducer: error routing', () => {
     for (const error of generic) expect(failWith(states.creating, error)).toMatchObject({ status: 'failed', error });
   });
 
+  it('creating: not the shop account’s email or phone (identity_mismatch) on the identifier → identify, the profile kept without it', () => {
+    const mismatch = { kind: 'validation', status: 403, code: 'identity_mismatch', fields: { 'user.email': 'not yours' }, message: 'm' } as const;
+    const creating = { ...states.creating, user: { ...user, phone_number: '+33611223344' } };
+    expect(failWith(creating, mismatch)).toEqual({
+      status: 'identify',
+      input: states.creating.input,
+      error: mismatch,
+      profile: { first_name: 'Ada', last_name: 'Lovelace', phone_number: '+33611223344' },
+    });
+    // On another field (the phone typed on the form): the form, where it can be changed.
+    const onPhone = { ...mismatch, fields: { 'user.phone_number': 'not yours' } };
+    expect(failWith(creating, onPhone)).toMatchObject({ status: 'profile', error: onPhone });
+  });
+
+  it('a profile brought back to the identifier pre-fills the form of the next new identifier, but never skips it', () => {
+    const { email: _merchantEmail, ...draft } = completeProfile;
+    const checking = signupReducer({ status: 'identify', input: '', profile: draft }, events.SUBMIT_IDENTIFIER);
+    expect(checking).toMatchObject({ status: 'checking', profile: draft });
+    const next = signupReducer(checking, { ...events.CHECK_SUCCEEDED, exists: false });
+    expect(next).toEqual({ status: 'profile', input: events.SUBMIT_IDENTIFIER.input, identifier: email, profile: { ...draft, email: email.email } });
+    // From the profile step, going back keeps it too.
+    const back = signupReducer(next, events.EDIT_IDENTIFIER);
+    expect(back).toEqual({ status: 'identify', input: events.SUBMIT_IDENTIFIER.input, profile: draft });
+    // So does going back after a create that failed (no answer), and from the check.
+    expect(signupReducer(failWith(states.creating, errors.network), events.EDIT_IDENTIFIER)).toMatchObject({ profile: { first_name: 'Ada' } });
+    expect(signupReducer(checking, events.EDIT_IDENTIFIER)).toMatchObject({ status: 'identify', profile: draft });
+    // An invalid identifier typed meanwhile keeps it.
+    expect(signupReducer(back, events.IDENTIFIER_INVALID)).toMatchObject({ invalid: 'unknown', profile: draft });
+  });
+
   it('sending: validation on the first code → identify; on a resend → failed', () => {
     expect(failWith(states.sending, errors.validation)).toMatchObject({ status: 'identify', error: errors.validation });
     const resend = { ...states.sending, resendFrom: { resendAvailableAt: 30_000 } };
@@ -119,6 +149,30 @@ describe('signupReducer: error routing', () => {
       resendAvailableAt: 45_000,
       attemptsLeft: 4,
       error: errors.rate_limited,
+    });
+  });
+
+  it('sending: a throttled resend of a dead code (expired, locked, not usable here) keeps it dead: no code typed into it', () => {
+    for (const codeProblem of ['expired', 'locked', 'unusable'] as const) {
+      const dead = { ...states.code_sent, codeProblem, error: errors.code_expired };
+      const resend = signupReducer(dead, { ...events.RESEND, now: 30_000 });
+      const back = failWith(resend, errors.rate_limited, 35_000);
+      expect(back).toMatchObject({ status: 'code_sent', codeProblem, resendAvailableAt: 45_000, error: errors.rate_limited });
+      expect(signupReducer(back, events.SUBMIT_CODE)).toBe(back);
+    }
+    // A wrong code is not a dead one: the code still works, the old message is not repeated.
+    const wrong = { ...states.code_sent, codeProblem: 'invalid' as const, attemptsLeft: 2, error: errors.invalid_code };
+    expect(failWith(signupReducer(wrong, { ...events.RESEND, now: 30_000 }), errors.rate_limited, 35_000)).toEqual(
+      expect.not.objectContaining({ codeProblem: expect.anything() }),
+    );
+  });
+
+  it('sending: a resend refused because verification is locked (too many wrong codes) says the code is locked', () => {
+    const resend = signupReducer(states.code_sent, { ...events.RESEND, now: 30_000 });
+    expect(failWith(resend, errors.verification_locked, 35_000)).toMatchObject({
+      status: 'code_sent',
+      codeProblem: 'locked',
+      resendAvailableAt: 35_000 + errors.verification_locked.retryAfterMs,
     });
   });
 
@@ -211,8 +265,9 @@ describe('signupReducer: error routing', () => {
 });
 
 describe('signupReducer: retry', () => {
-  it('re-enters the failed step with a new intent key', () => {
-    expect(signupReducer(states.failed, events.RETRY)).toEqual({ ...states.checking, intentKey: 'k-retry' });
+  it('re-enters the failed step with a new intent key when the old one is spent on another body', () => {
+    const reused = { kind: 'request', status: 409, code: 'idempotency_key_reused', message: 'reused' } as const;
+    expect(signupReducer(failWith(states.creating, reused), events.RETRY)).toEqual({ ...states.creating, intentKey: 'k-retry' });
   });
 
   it('after a network failure reuses the old key (the first request may have landed)', () => {
@@ -223,7 +278,7 @@ describe('signupReducer: retry', () => {
   it('waits for the rate limit', () => {
     const failed = failWith(states.sending, errors.rate_limited, 5_000);
     expect(signupReducer(failed, { ...events.RETRY, now: 14_999 })).toBe(failed);
-    expect(signupReducer(failed, { ...events.RETRY, now: 15_000 })).toEqual({ ...states.sending, intentKey: 'k-retry' });
+    expect(signupReducer(failed, { ...events.RETRY, now: 15_000 })).toEqual(states.sending);
   });
 
   it('retrying onVerified re-enters verified', () => {
@@ -231,11 +286,22 @@ describe('signupReducer: retry', () => {
     expect(signupReducer(failed, events.RETRY)).toBe(states.verified);
   });
 
-  it('every pending state can be retried into', () => {
+  it('every pending state can be retried into, with the key of its intent: a 5xx may come after Purse acted', () => {
+    // The handler stores no 5xx, 429 or "in progress" answer and keeps what the attempt sent Purse, so the same key makes
+    // it replay or reconcile (read back the account, the code sent, the consent) instead of asking Purse a second time.
+    const inProgress = { kind: 'request', status: 409, code: 'idempotency_in_progress', message: 'busy' } as const;
     for (const state of [states.checking, states.creating, states.sending, states.verifying, states.linking]) {
-      const next = signupReducer(failWith(state, errors.server), events.RETRY);
-      expect(next).toEqual({ ...state, intentKey: 'k-retry' });
+      for (const error of [errors.server, errors.store_full, errors.rate_limited, inProgress]) {
+        expect(signupReducer(failWith(state, error, -20_000), events.RETRY)).toEqual(state);
+      }
     }
+  });
+
+  it('a new code, or linking the account found meanwhile, is another request: a new key', () => {
+    const stale = failWith(states.linking, errors.consent_challenge_unknown);
+    expect(signupReducer(stale, events.RETRY)).toEqual({ ...states.sending, intentKey: 'k-retry' });
+    const exists = failWith(states.creating, errors.user_exists);
+    expect(signupReducer(exists, events.RETRY)).toEqual({ ...states.sending, intentKey: 'k-retry' });
   });
 });
 

@@ -15,6 +15,7 @@ import type {
   SignupEvent,
   SignupState,
 } from './types.ts';
+import type { XcoUser } from '../wire/xco.ts';
 
 /** The first state: the identifier field, pre-filled with `input`. */
 export function initialSignupState(input = ''): IdentifyState {
@@ -38,6 +39,16 @@ const known = ({ input, identifier }: KnownIdentifier): KnownIdentifier => ({ in
 function only<T extends object>(state: T): T {
   for (const key in state) if (state[key] === undefined) delete state[key];
   return state;
+}
+
+/** A profile the shopper gave, to pre-fill the form again for another identifier: without the old one. */
+function draftOf(state: SignupState): XcoUser | undefined {
+  const from = state.status === 'failed' ? state.retry : state;
+  if (from?.status === 'checking') return from.profile;
+  if (from?.status !== 'profile' && from?.status !== 'creating') return undefined;
+  const { email, phone_number, ...rest } = from.status === 'profile' ? from.profile : from.user;
+  const draft: XcoUser = from.identifier.email !== undefined ? { ...rest, ...(phone_number && { phone_number }) } : { ...rest, ...(email && { email }) };
+  return Object.keys(draft).length > 0 ? draft : undefined;
 }
 
 /** States from which the shopper may go back to change the identifier. */
@@ -79,15 +90,26 @@ function requestFailed(state: PendingState, error: PurseKitError, now: number): 
   switch (state.status) {
     case 'checking':
       // The API refused the identifier itself: let the shopper correct it.
-      if (kind === 'validation') return { status: 'identify', input: state.input, error };
+      if (kind === 'validation') return only({ status: 'identify', input: state.input, error, profile: state.profile });
       break;
-    case 'creating':
+    case 'creating': {
+      // Not the shop account's email or phone, on the identifier the form shows read-only: back to the field that
+      // can take another, with the profile kept.
+      const identifierField = state.identifier.email !== undefined ? 'user.email' : 'user.phone_number';
+      if (code === 'identity_mismatch' && kind === 'validation' && identifierField in error.fields) {
+        return only({ status: 'identify', input: state.input, error, profile: draftOf(state) });
+      }
       if (kind === 'validation' && code !== 'user_exists') return { status: 'profile', ...known(state), profile: state.user, error };
       break;
+    }
     case 'sending': {
       const back = state.resendFrom;
-      // A throttled resend: back to the code (still valid), with the wait the API asked for.
-      if (back && kind === 'rate_limited') return codeStep(state, after(back.resendAvailableAt), back.attemptsLeft, undefined, error);
+      // A throttled resend: back to the code as it was (valid, or still dead), with the wait the API asked for. Too
+      // many wrong codes (verification_locked) kill it.
+      if (back && kind === 'rate_limited') {
+        const problem = code === 'verification_locked' ? 'locked' : back.codeProblem;
+        return codeStep(state, after(back.resendAvailableAt), back.attemptsLeft, problem, error);
+      }
       // A first send refused because a code was sent moments ago (the page reloaded on the code step, another tab):
       // that code is valid, so the code step as after a send, a new code once the wait is over.
       if (!back && code === 'resend_throttled') return codeStep(state, after(now));
@@ -125,21 +147,22 @@ export function signupReducer(state: SignupState, event: SignupEvent): SignupSta
   if (/SUCCEEDED|REQUEST_FAILED/.test(event.type) && (event as { intentKey?: string }).intentKey !== intentKeyOf(state)) return state;
   switch (event.type) {
     case 'IDENTIFIER_INVALID':
-      if (state.status === 'identify') return { status: 'identify', input: event.input, invalid: event.reason };
+      if (state.status === 'identify') return only({ status: 'identify', input: event.input, invalid: event.reason, profile: state.profile });
       break;
 
     case 'SUBMIT_IDENTIFIER':
-      if (state.status === 'identify') return { status: 'checking', ...known(event), intentKey: event.intentKey };
+      if (state.status === 'identify') return only({ status: 'checking', ...known(event), intentKey: event.intentKey, profile: state.profile });
       break;
 
     case 'CHECK_SUCCEEDED':
       if (state.status === 'checking') {
         const intentKey = event.nextIntentKey;
         if (event.exists) return { status: 'sending', ...known(state), intentKey };
-        const profile = profileFor(state.identifier, event.defaultProfile);
-        return isCompleteProfile(profile)
-          ? { status: 'creating', ...known(state), user: profile, intentKey }
-          : { status: 'profile', ...known(state), profile };
+        // The merchant's complete profile skips the form; what the shopper typed before pre-fills it, for them to confirm.
+        const merchant = profileFor(state.identifier, event.defaultProfile);
+        return isCompleteProfile(merchant)
+          ? { status: 'creating', ...known(state), user: merchant, intentKey }
+          : { status: 'profile', ...known(state), profile: profileFor(state.identifier, { ...event.defaultProfile, ...state.profile }) };
       }
       break;
 
@@ -169,7 +192,8 @@ export function signupReducer(state: SignupState, event: SignupEvent): SignupSta
     case 'RESEND':
       if (state.status === 'code_sent' && event.now >= state.resendAvailableAt) {
         const { resendAvailableAt, attemptsLeft } = state;
-        return { status: 'sending', ...known(state), intentKey: event.intentKey, resendFrom: only({ resendAvailableAt, attemptsLeft }) };
+        const codeProblem = state.codeProblem === 'invalid' ? undefined : state.codeProblem;
+        return { status: 'sending', ...known(state), intentKey: event.intentKey, resendFrom: only({ resendAvailableAt, attemptsLeft, codeProblem }) };
       }
       break;
 
@@ -196,14 +220,17 @@ export function signupReducer(state: SignupState, event: SignupEvent): SignupSta
       break;
 
     case 'EDIT_IDENTIFIER':
-      if (editable.has(state.status)) return { status: 'identify', input: state.input };
+      if (editable.has(state.status)) return only({ status: 'identify', input: state.input, profile: draftOf(state) });
       break;
 
     case 'RETRY':
       if (state.status === 'failed' && state.retry && event.now >= (state.retryAt ?? 0)) {
         const target = state.retry;
-        // After a network failure the first request may have reached the server: reuse its key so it is not done twice.
-        return target.status === 'verified' || state.error.kind === 'network' ? target : { ...target, intentKey: event.intentKey };
+        // The same step is the same intent: its key again, so what the failed attempt may have done at Purse (no
+        // answer, or a 5xx after acting) is replayed or reconciled by the handler, not done twice. A new key only for
+        // another request (a new code, linking instead) or a key the handler saw with another body.
+        const sameIntent = state.recovery === 'retry' && errorCode(state.error) !== 'idempotency_key_reused';
+        return target.status === 'verified' || sameIntent ? target : { ...target, intentKey: event.intentKey };
       }
   }
   return state;

@@ -31,6 +31,12 @@ export interface CodeTimer {
   attemptsLeft?: number;
 }
 
+/** The code step a resend leaves: its timer, and why its code can no longer be used (if so). */
+export interface ResendFrom extends CodeTimer {
+  /** The code was expired, locked or not usable here: a throttled resend leaves it so. */
+  codeProblem?: Exclude<CodeProblem, 'invalid'>;
+}
+
 /** The shopper types an email or a phone number. */
 export interface IdentifyState {
   /** Render from it. */
@@ -39,8 +45,10 @@ export interface IdentifyState {
   input: string;
   /** Refused locally (format), before any request. */
   invalid?: IdentifierInvalidReason;
-  /** Refused by the API (validation). */
+  /** Refused by the API (validation), or not the shop account's email or phone (`identity_mismatch`). */
   error?: PurseKitError;
+  /** What the shopper gave the profile step before coming back (without the old identifier): pre-fills it again. */
+  profile?: XcoUser;
 }
 
 /** Pending: does an XCO account exist for the identifier? */
@@ -49,6 +57,8 @@ export interface CheckingState extends KnownIdentifier {
   status: 'checking';
   /** Idempotency key of this state's request; its answer carries it back. */
   intentKey: string;
+  /** See `IdentifyState.profile`. */
+  profile?: XcoUser;
 }
 
 /** New shopper: completes the profile that the account is created with. */
@@ -78,7 +88,7 @@ export interface SendingState extends KnownIdentifier {
   /** Idempotency key of this state's request; its answer carries it back. */
   intentKey: string;
   /** Set for a resend: the code step to go back to if the resend is throttled. */
-  resendFrom?: CodeTimer;
+  resendFrom?: ResendFrom;
 }
 
 /** Existing shopper: a code was sent; the shopper types it. */
@@ -215,7 +225,10 @@ export type SignupEvent =
   /** The request of the current pending state failed. */
   | { type: 'REQUEST_FAILED'; intentKey: string; error: PurseKitError; now: number }
   | { type: 'EDIT_IDENTIFIER' }
-  /** `intentKey` is used unless the failure left the outcome unknown (network), where the old key is reused. */
+  /**
+   * `intentKey` is used only for another request (a new code, linking instead) or after `idempotency_key_reused`; the
+   * same step again keeps its own key, so an attempt Purse may have acted on (no answer, 5xx) is not done twice.
+   */
   | { type: 'RETRY'; intentKey: string; now: number };
 
 /** The names of the signup events. */

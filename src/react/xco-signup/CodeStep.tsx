@@ -86,7 +86,8 @@ export function CodeStep({ state, actions, lockIdentifier, defaultCountry }: Cod
   const error: PurseKitError | undefined = codeSent ? state.error : undefined;
   const sentAt = state.status === 'sending' ? undefined : state.resendAvailableAt;
   const needsNewCode = problem === 'expired' || problem === 'locked' || problem === 'unusable';
-  const errorText = codeProblemText(state, i18n) ?? (incomplete ? i18n.t('code.incomplete') : undefined);
+  const problemText = codeProblemText(state, i18n);
+  const errorText = problemText ?? (incomplete ? i18n.t('code.incomplete') : undefined);
   const throttled = error?.kind === 'rate_limited';
 
   // Focus the field when it appears, and again (emptied) after a refused code or once a new code is sent. A throttled
@@ -149,7 +150,8 @@ export function CodeStep({ state, actions, lockIdentifier, defaultCountry }: Cod
           }}
         />
         {errorText && (
-          <p id={errorId} className="purse-error-text">
+          // A code's problem is said by the live region; "incomplete" is the view's own, and focus is on the field.
+          <p id={errorId} className="purse-error-text" role={problemText ? undefined : 'alert'}>
             {errorText}
           </p>
         )}

@@ -1,10 +1,10 @@
 import { useEffect, useId, useRef, type FormEvent } from 'react';
 import { detectIdentifierKind, loadPhoneLib, type CountryCode } from '../../core/identifier.ts';
 import type { CheckingState, IdentifyState, SendingState } from '../../core/signup/types.ts';
-import type { MessageKey } from '../i18n/index.ts';
+import type { MessageKey, Translator } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
 import { Button } from '../shared/button.tsx';
-import { ErrorMessage, FieldLabel } from './parts.tsx';
+import { FieldLabel } from './parts.tsx';
 import type { XcoSignupApi } from './useXcoSignup.ts';
 
 /** Props of the identifier step. */
@@ -21,6 +21,16 @@ export interface IdentifierStepProps {
   defaultCountry?: CountryCode;
 }
 
+/** Why the identifier was refused, in the shopper's words: on the field, and said by the live region. */
+export function identifierErrorText(state: IdentifyState, i18n: Translator): string | undefined {
+  const { invalid, error } = state;
+  if (invalid !== undefined) return i18n.t(`identifier.invalid.${invalid}` satisfies MessageKey);
+  if (error?.kind !== 'validation') return error && i18n.error(error);
+  // Not the shop account's (createUser refused it), or a format Purse refused: say which format we expect.
+  if (error.code === 'identity_mismatch') return i18n.t('profile.notYours');
+  return i18n.t(detectIdentifierKind(state.input) === 'phone' ? 'identifier.invalid.phone' : 'identifier.invalid.email');
+}
+
 /** One field for an email or a phone number. Uncontrolled: typing causes no React render. */
 export function IdentifierStep({ state, actions, lockIdentifier, focusOnMount = false, defaultCountry }: IdentifierStepProps) {
   const { i18n } = usePurse();
@@ -32,7 +42,8 @@ export function IdentifierStep({ state, actions, lockIdentifier, focusOnMount = 
   const busy = state.status === 'checking' || state.status === 'sending';
   const invalid = state.status === 'identify' ? state.invalid : undefined;
   const apiError = state.status === 'identify' ? state.error : undefined;
-  const hasError = invalid !== undefined || apiError !== undefined;
+  const errorText = state.status === 'identify' ? identifierErrorText(state, i18n) : undefined;
+  const hasError = errorText !== undefined;
 
   useEffect(() => {
     if (focusOnMount) inputRef.current?.focus();
@@ -73,19 +84,10 @@ export function IdentifierStep({ state, actions, lockIdentifier, focusOnMount = 
             if (detectIdentifierKind(value) === 'phone') void loadPhoneLib(value, defaultCountry).catch(() => {});
           }}
         />
-        {invalid !== undefined && (
+        {hasError && (
           <p id={errorId} className="purse-error-text">
-            {i18n.t(`identifier.invalid.${invalid}` satisfies MessageKey)}
+            {errorText}
           </p>
-        )}
-        {invalid === undefined && apiError?.kind === 'validation' && (
-          // Purse refused the identifier's format: say which format we expect, in the shopper's words.
-          <p id={errorId} className="purse-error-text">
-            {i18n.t(detectIdentifierKind(state.input) === 'phone' ? 'identifier.invalid.phone' : 'identifier.invalid.email')}
-          </p>
-        )}
-        {invalid === undefined && apiError !== undefined && apiError.kind !== 'validation' && (
-          <ErrorMessage id={errorId} error={apiError} />
         )}
       </div>
       <Button type="submit" inactive={busy}>

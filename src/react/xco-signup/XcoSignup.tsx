@@ -9,14 +9,12 @@ import { usePurse } from '../provider/context.ts';
 import { lazyView, usePreloadWhenIdle } from '../shared/lazy.tsx';
 import { Button } from '../shared/button.tsx';
 import { cx, LiveRegion } from '../shared/parts.tsx';
-import { IdentifierStep } from './IdentifierStep.tsx';
+import { identifierErrorText, IdentifierStep } from './IdentifierStep.tsx';
 import { useXcoSignup, type UseXcoSignupOptions, type XcoSignupApi } from './useXcoSignup.ts';
 
 /** What the live region says during the first step ('' while untouched). */
 export function identifyStatusText(state: IdentifyState | Extract<SignupState, { status: 'checking' | 'sending' }>, i18n: Translator): string {
-  if (state.status !== 'identify') return i18n.t(`status.${state.status}`);
-  if (state.invalid) return i18n.t(`identifier.invalid.${state.invalid}`);
-  return state.error ? i18n.error(state.error) : '';
+  return state.status === 'identify' ? (identifierErrorText(state, i18n) ?? '') : i18n.t(`status.${state.status}`);
 }
 
 /** A later step whose download failed: says so (reload the page), and leads back to the first step, in the page. */

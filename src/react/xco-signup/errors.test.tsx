@@ -73,6 +73,45 @@ describe('<XcoSignup> errors', () => {
     expect(stack.purse.control.users()).toHaveLength(users + 1);
   });
 
+  it('Purse creates the account but answers 500: "Try again" finishes that creation, never a second create nor a code', async () => {
+    const onComplete = vi.fn();
+    const view = renderSignup(
+      { onComplete, defaultProfile: { first_name: 'Ada', last_name: 'L', addresses: [{ address_type: 'billing', street_address: '1 rue A', postal_code: '75001', locality: 'Paris', country: 'FRANCE' }] } },
+      { backend: { retry: false } },
+    );
+    view.purse.control.setFault({ method: 'POST', path: '/v1/merchants/*', status: 500, after: true, times: 1 });
+    await continueWith(view, 'new.shopper@example.com');
+    expect(await screen.findByRole('heading', { name: 'Something went wrong' })).toHaveFocus();
+
+    await view.user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('heading', { name: 'Your Purse account is ready' })).toHaveFocus();
+    expect(onComplete).toHaveBeenCalledWith(expect.objectContaining({ outcome: 'created' }));
+    // The retry read the account back (GET user) instead of creating it again.
+    expect(view.apiCalls().filter((call) => call === CREATE)).toHaveLength(1);
+    expect(view.purse.control.users().filter((u) => u.created_by === 'api')).toHaveLength(1);
+  });
+
+  it('a resend whose 5xx came after Purse sent the code: "Try again" goes back to the code step, not to a throttle', async () => {
+    const sent: string[] = [];
+    let purseTime = Date.now();
+    const purse = { now: () => purseTime, resendThrottleMs: 30_000, onOtp: ({ code }: { code: string }) => sent.push(code) };
+    const view = renderSignup({ resendDelayMs: 0 }, { backend: { retry: false }, purse });
+    await continueWith(view, jean.email);
+    await screen.findByLabelText('Verification code');
+    purseTime += 30_000;
+    view.purse.control.setFault({ method: 'POST', path: '/v1/merchants/*', status: 503, after: true, times: 1 });
+    await view.user.click(screen.getByRole('button', { name: 'Resend code' }));
+    await view.user.click(await screen.findByRole('button', { name: 'Try again' }));
+
+    expect(await screen.findByLabelText('Verification code')).toHaveFocus();
+    expect(screen.getByRole('status')).toHaveTextContent(`Code sent to ${jean.email}.`);
+    expect(screen.queryByText('Please wait before requesting another code.')).not.toBeInTheDocument();
+    // Two codes went out (the first and the resend); the retry met Purse's throttle, which says the resend was sent.
+    expect(sent).toHaveLength(2);
+    await view.user.type(screen.getByLabelText('Verification code'), sent[1]!);
+    expect(await screen.findByRole('heading', { name: 'Your Purse account is linked' })).toBeInTheDocument();
+  });
+
   it('no signed-in customer (401): says to sign in to the shop, offers no retry that would fail again; onError gets the developer text', async () => {
     const onError = vi.fn();
     const view = renderSignup(
@@ -101,6 +140,25 @@ describe('<XcoSignup> errors', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Please wait before requesting another code.');
     expect(field).toHaveValue('12');
     expect(view.apiCalls()).toEqual([EXISTS, START, START]);
+  });
+
+  it('an expired code whose resend is throttled stays expired: the field takes no code, the wait is shown', async () => {
+    const sent: string[] = [];
+    let purseTime = Date.now();
+    const purse = { now: () => purseTime, otpTtlMs: 1_000, resendThrottleMs: 60_000, onOtp: ({ code }: { code: string }) => sent.push(code) };
+    const view = renderSignup({ resendDelayMs: 0 }, { purse });
+    await continueWith(view, jean.email);
+    const field = await screen.findByLabelText('Verification code');
+    purseTime += 2_000;
+    await view.user.type(field, sent[0]!);
+    await waitFor(() => expect(field).toHaveAccessibleDescription(/This code has expired/));
+
+    await view.user.click(screen.getByRole('button', { name: 'Resend code' }));
+    expect(await screen.findByRole('button', { name: /^Resend code in \d+ s$/ })).toHaveAttribute('aria-disabled', 'true');
+    expect(field).toHaveAccessibleDescription(/This code has expired/);
+    expect(field).toHaveAttribute('readonly');
+    expect(screen.getByRole('button', { name: 'Verify' })).toHaveAttribute('aria-disabled', 'true');
+    expect(screen.getByText('Please wait before requesting another code.')).toBeInTheDocument();
   });
 
   it('resend shows a countdown and is offered once it reaches zero', async () => {

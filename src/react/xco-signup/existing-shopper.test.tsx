@@ -48,6 +48,17 @@ describe('<XcoSignup> existing shopper', () => {
     expect(view.purse.control.consents()).toEqual([expect.objectContaining({ user_phone_number: '+33612345678' })]);
   });
 
+  it('Enter with fewer than 6 digits: says so on the field and aloud (focus is on the field already), sends nothing', async () => {
+    const view = renderSignup();
+    const field = await reachCode(view);
+    await view.user.type(field, '12345{Enter}');
+    expect(field).toHaveAccessibleDescription(/Enter the 6 digits of the code\./);
+    // The field had focus already: nothing moves, so the message is announced as it appears.
+    expect(screen.getByRole('alert')).toHaveTextContent('Enter the 6 digits of the code.');
+    expect(field).toHaveFocus();
+    expect(view.apiCalls()).toEqual([EXISTS, START]);
+  });
+
   it('accepts "123-456" and ignores letters, submitting once at 6 digits', async () => {
     const view = renderSignup();
     const field = await reachCode(view);

@@ -118,6 +118,58 @@ describe('<XcoSignup> new shopper', () => {
     expect(onComplete).toHaveBeenCalledWith({ outcome: 'created', user: expect.objectContaining({ first_name: 'Ada' }) });
   });
 
+  it('an email that is not the shop account’s: back to the field that takes another, focused; the profile typed is kept', async () => {
+    const { user, purse, apiCalls } = renderSignup({ defaultCountry: 'FR' }, { identity: { email: 'ada@shop.example' } });
+    await user.type(screen.getByLabelText('Email or phone number'), 'ada.perso@example.com{Enter}');
+    await screen.findByRole('heading', { name: 'Create your Purse account' });
+    await user.type(screen.getByLabelText(/^First name/), 'Ada');
+    await user.type(screen.getByLabelText(/^Last name/), 'Lovelace');
+    await user.type(screen.getByLabelText(/^Street address/), '1 rue de la Paix');
+    await user.type(screen.getByLabelText(/^Postal code/), '75002');
+    await user.type(screen.getByLabelText(/^City/), 'Paris');
+    await user.click(screen.getByRole('button', { name: 'Create my account' }));
+
+    // The email was the one field the shopper could not change on the form: the error is on the field that can.
+    const field = await screen.findByRole('textbox', { name: 'Email or phone number' });
+    await waitFor(() => expect(field).toHaveFocus());
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(field).toHaveAccessibleDescription(/Use the email address or phone number of your shop account\./);
+    expect(screen.getByRole('status')).toHaveTextContent('Use the email address or phone number of your shop account.');
+
+    await user.clear(field);
+    await user.type(field, 'ada@shop.example{Enter}');
+    await screen.findByRole('heading', { name: 'Create your Purse account' });
+    // Nothing to type again (WCAG 3.3.7): the names and address come back; the email is the new one.
+    expect(screen.getByLabelText(/^Email address/)).toHaveValue('ada@shop.example');
+    expect(screen.getByLabelText(/^First name/)).toHaveValue('Ada');
+    expect(screen.getByLabelText(/^City/)).toHaveValue('Paris');
+    await user.click(screen.getByRole('button', { name: 'Create my account' }));
+    await screen.findByRole('heading', { name: 'Your Purse account is ready' });
+    expect(apiCalls()).toEqual([EXISTS, EXISTS, CREATE]);
+    expect(purse.control.users().at(-1)).toMatchObject({ user: { email: 'ada@shop.example', first_name: 'Ada' } });
+  });
+
+  it('a phone the shop does not vouch for: back to the identifier; the profile comes back without that phone', async () => {
+    const { user } = renderSignup({ defaultCountry: 'FR' }, { identity: { email: 'ada@shop.example' } });
+    await user.type(screen.getByLabelText('Email or phone number'), '+33 6 11 22 33 44{Enter}');
+    await screen.findByRole('heading', { name: 'Create your Purse account' });
+    await user.type(screen.getByLabelText(/^First name/), 'Ada');
+    await user.type(screen.getByLabelText(/^Email address/), 'ada@shop.example');
+    await user.type(screen.getByLabelText(/^Last name/), 'Lovelace');
+    await user.type(screen.getByLabelText(/^Street address/), '1 rue de la Paix');
+    await user.type(screen.getByLabelText(/^Postal code/), '75002');
+    await user.type(screen.getByLabelText(/^City/), 'Paris');
+    await user.click(screen.getByRole('button', { name: 'Create my account' }));
+    // The shop vouches for no phone: the phone (the identifier, read-only on the form) is refused.
+    const field = await screen.findByRole('textbox', { name: 'Email or phone number' });
+    await waitFor(() => expect(field).toHaveFocus());
+    await user.clear(field);
+    await user.type(field, 'ada@shop.example{Enter}');
+    await screen.findByRole('heading', { name: 'Create your Purse account' });
+    expect(screen.getByLabelText(/^Phone number/)).toHaveValue('');
+    expect(screen.getByLabelText(/^Last name/)).toHaveValue('Lovelace');
+  });
+
   it('a double click on "Create my account" sends one request', async () => {
     const { user, purse, apiCalls } = renderSignup({ defaultProfile: { ...completeProfile, first_name: '' } }, { identity: { email: 'double.click@example.com' } });
     await user.type(screen.getByLabelText('Email or phone number'), 'double.click@example.com{Enter}');

@@ -102,3 +102,30 @@ export async function linkedAccount(ctx: RouteContext, customer: string, identif
   const keys = [user.email !== undefined && identifierKey({ email: user.email }), user.phone_number !== undefined && identifierKey({ phone_number: user.phone_number })];
   return keys.includes(identifier) ? user : undefined;
 }
+
+/** How long the identifiers of a customer's linked account, read by getUser, make check answer its token_count. */
+const LINKED_TTL_MS = 10 * 60_000;
+const linkedKey = (customer: string) => `purse-kit:xco:linked:${customer.length}:${customer}`;
+const keysOf = (user: XcoUser) => [
+  ...(user.email !== undefined ? [identifierKey({ email: user.email })] : []),
+  ...(user.phone_number !== undefined ? [identifierKey({ phone_number: user.phone_number })] : []),
+];
+
+/** getUser answered `user` for `customer`: their own email and phone, whose saved methods they may be told. */
+export async function rememberLinked(ctx: RouteContext, customer: string, user: XcoUser): Promise<void> {
+  // Best effort: without the record, check answers no count (never someone else's).
+  await ctx.store.set(linkedKey(customer), JSON.stringify(keysOf(user)), LINKED_TTL_MS).catch(() => undefined);
+}
+
+/** True when `identifier` is the email or phone of the account getUser last answered for the signed-in customer. */
+export async function isOwnLinked(ctx: RouteContext, identifier: XcoIdentifier): Promise<boolean> {
+  const customer = await ctx.customer();
+  if (!customer) return false;
+  try {
+    const keys: unknown = JSON.parse((await ctx.store.get(linkedKey(customer))) ?? '[]');
+    return Array.isArray(keys) && keys.includes(identifierKey(identifier));
+  } catch {
+    return false;
+  }
+}
+

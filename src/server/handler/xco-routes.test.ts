@@ -52,6 +52,23 @@ describe('createHttpBackend ⇄ createMerchantHandler ⇄ Purse mock', () => {
     await expect(b.backend.getUser()).resolves.toMatchObject({ email: 'existing@example.com' });
   });
 
+  it('tells whether an account exists, but its saved payment methods only to the customer it is linked to', async () => {
+    // Anyone may ask whether an email has a Purse account (the signup needs it); how many cards its owner saved is theirs.
+    const b = browser('cust_link');
+    const identifier = { email: 'existing@example.com' };
+    expect(await b.backend.checkUser(identifier)).toEqual({ exists: true, token_count: 0 });
+    await b.backend.startPasswordless(identifier);
+    const verified = await b.backend.verifyPasswordless({ identifier, verification_code: b.purse.control.currentCode(identifier)! });
+    await b.backend.createConsent({ identifier, consent_challenge_id: verified.consent_challenge_id });
+    // The account view reads the linked account, then asks with its email or phone.
+    await b.backend.getUser();
+    expect(await b.backend.checkUser(identifier)).toEqual({ exists: true, token_count: 2 });
+    expect(await b.backend.checkUser({ phone_number: '+33612345678' })).toEqual({ exists: true, token_count: 2 });
+    expect(await b.backend.checkUser({ email: 'camille.martin@example.fr' })).toEqual({ exists: true, token_count: 0 });
+    const stranger = browser();
+    expect(await stranger.backend.checkUser({ email: 'camille.martin@example.fr' })).toEqual({ exists: true, token_count: 0 });
+  });
+
   it('maps validation pointers to form fields and throttled resends to rate_limited', async () => {
     const b = browser('cust_v', { email: 'valid@example.com' });
     const invalid = await kitError(b.backend.createUser({ user: { email: 'nope' } }));

@@ -5,7 +5,19 @@ import { isPurseApiError } from '../purse/error.ts';
 import { beginAttempt, endAttempt, isDefinitiveRefusal, purseCode } from './intent.ts';
 import type { RouteDefinition } from './route-types.ts';
 import { checkConsentBody, checkIdentifier, checkVerifyBody, identifierKey } from './validate.ts';
-import { codeOwner, linkedAccount, noCustomer, readChallenge, rememberChallenge, rememberCodeSent, restoreChallenge, sameShopper, takeChallenge } from './xco-flow.ts';
+import {
+  codeOwner,
+  isOwnLinked,
+  linkedAccount,
+  noCustomer,
+  readChallenge,
+  rememberChallenge,
+  rememberCodeSent,
+  rememberLinked,
+  restoreChallenge,
+  sameShopper,
+  takeChallenge,
+} from './xco-flow.ts';
 import { createUserRoute } from './xco-create.ts';
 import { toShopperXcoUser } from './views.ts';
 
@@ -31,7 +43,10 @@ export const xcoRoutes: Record<string, RouteDefinition> = {
       if (!identifier.ok) return validationProblem(identifier.errors, 'Pass ?email=… or ?phone_number=… (E.164).');
       try {
         const result = await ctx.purse.checkUser(identifier.value, ctx.callerId);
-        return json(200, { exists: result.exists, token_count: result.token_count ?? 0 });
+        // Whether an account exists is what the signup needs; how many payment methods its owner saved is told to
+        // the customer it is linked to only (the account view), never to whoever types an email.
+        const count = result.exists && result.token_count ? result.token_count : 0;
+        return json(200, { exists: result.exists, token_count: count && (await isOwnLinked(ctx, identifier.value)) ? count : 0 });
       } catch (error) {
         return ctx.fail(error);
       }
@@ -160,7 +175,9 @@ export const xcoRoutes: Record<string, RouteDefinition> = {
       const customer = await ctx.customer();
       if (!customer) return noCustomer();
       try {
-        return json(200, toShopperXcoUser(await ctx.purse.getUser(customer)));
+        const user = await ctx.purse.getUser(customer);
+        await rememberLinked(ctx, customer, user);
+        return json(200, toShopperXcoUser(user));
       } catch (error) {
         return ctx.fail(error);
       }

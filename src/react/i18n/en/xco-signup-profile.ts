@@ -25,7 +25,6 @@ export const enSignupProfile = {
   'profile.rejected': 'This value was not accepted. Please check it.',
   'profile.submit': 'Create my account',
   'profile.creating': 'Creating your account…',
-  'profile.notYours': 'Use the email address or phone number of your shop account.',
   'profile.summary': 'Please correct the highlighted fields.',
   'status.profile': 'No Purse account yet. Complete your profile to create one.',
   'status.creating': 'Creating your account.',

@@ -21,6 +21,8 @@ export const enSignup = {
   'identifier.invalid.unknown': 'Enter an email address or a phone number.',
   'identifier.invalid.unavailable': 'Phone numbers cannot be checked right now. Try again, or use your email address.',
   'identifier.invalid.characters': 'Remove the invisible or control characters: type the address again rather than pasting it.',
+  // Also the identifier step's: a create refused as not the shop account's email or phone comes back to it.
+  'profile.notYours': 'Use the email address or phone number of your shop account.',
   'identifier.edit': 'Use another email or phone',
   'status.checking': 'Checking your email or phone number.',
   'status.sending': 'Sending a code.',
