@@ -28,8 +28,11 @@ describe('purse-mock-server', () => {
     expect(env.PURSE_XCO_API_URL).toBe(url);
 
     const handler = createMerchantHandler({ purse: () => purseConfigFromEnv(env), resolveCustomer: () => null });
+    // The seeded account, found at the mock (its saved methods are told only to the customer it is linked to).
     const response = await handler(new Request('https://shop.test/api/purse/xco/users/exists?email=existing%40example.com'));
-    expect(await response.json()).toEqual({ exists: true, token_count: 2 });
+    expect(await response.json()).toEqual({ exists: true, token_count: 0 });
+    const unknown = await handler(new Request('https://shop.test/api/purse/xco/users/exists?email=nobody%40example.com'));
+    expect(await unknown.json()).toEqual({ exists: false, token_count: 0 });
   });
 
   // These printed a Node stack trace (ERR_PARSE_ARGS_UNKNOWN_OPTION, EADDRINUSE) and no way forward.
