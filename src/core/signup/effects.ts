@@ -178,9 +178,12 @@ export class SignupRunner {
   /** Sends a new code, once `resendAvailableAt` has passed. */
   resend = (): void => this.#machine.send({ type: 'RESEND', intentKey: createIdempotencyKey(), now: Date.now() });
 
-  /** Back to the identifier field (not when it is locked); what was in flight is aborted. */
-  editIdentifier = (): void => {
-    if (!this.isIdentifierLocked) this.#machine.send({ type: 'EDIT_IDENTIFIER' });
+  /**
+   * Back to the identifier field (not when it is locked); what was in flight is aborted. `profile`: what the profile
+   * form holds, to pre-fill it again for the next identifier.
+   */
+  editIdentifier = (profile?: XcoUser): void => {
+    if (!this.isIdentifierLocked) this.#machine.send({ type: 'EDIT_IDENTIFIER', profile });
   };
 
   /** Runs the failed step again (after `retryAt` when rate limited). */

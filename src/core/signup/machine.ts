@@ -41,12 +41,15 @@ function only<T extends object>(state: T): T {
   return state;
 }
 
-/** A profile the shopper gave, to pre-fill the form again for another identifier: without the old one. */
-function draftOf(state: SignupState): XcoUser | undefined {
+/**
+ * A profile the shopper gave (`typed`: what the form holds now, else what the state knows), to pre-fill the form
+ * again for another identifier: without the old one.
+ */
+function draftOf(state: SignupState, typed?: XcoUser): XcoUser | undefined {
   const from = state.status === 'failed' ? state.retry : state;
   if (from?.status === 'checking') return from.profile;
   if (from?.status !== 'profile' && from?.status !== 'creating') return undefined;
-  const { email, phone_number, ...rest } = from.status === 'profile' ? from.profile : from.user;
+  const { email, phone_number, ...rest } = typed ?? (from.status === 'profile' ? from.profile : from.user);
   const draft: XcoUser = from.identifier.email !== undefined ? { ...rest, ...(phone_number && { phone_number }) } : { ...rest, ...(email && { email }) };
   return Object.keys(draft).length > 0 ? draft : undefined;
 }
@@ -220,7 +223,7 @@ export function signupReducer(state: SignupState, event: SignupEvent): SignupSta
       break;
 
     case 'EDIT_IDENTIFIER':
-      if (editable.has(state.status)) return only({ status: 'identify', input: state.input, profile: draftOf(state) });
+      if (editable.has(state.status)) return only({ status: 'identify', input: state.input, profile: draftOf(state, event.profile) });
       break;
 
     case 'RETRY':

@@ -224,7 +224,8 @@ export type SignupEvent =
   | { type: 'LINK_SUCCEEDED'; intentKey: string }
   /** The request of the current pending state failed. */
   | { type: 'REQUEST_FAILED'; intentKey: string; error: PurseKitError; now: number }
-  | { type: 'EDIT_IDENTIFIER' }
+  /** `profile`: what the profile form holds, to pre-fill it again for the next identifier. */
+  | { type: 'EDIT_IDENTIFIER'; profile?: XcoUser }
   /**
    * `intentKey` is used only for another request (a new code, linking instead) or after `idempotency_key_reused`; the
    * same step again keeps its own key, so an attempt Purse may have acted on (no answer, 5xx) is not done twice.

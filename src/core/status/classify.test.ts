@@ -84,6 +84,8 @@ describe('classifySession', () => {
     expect(classifySession({ status: 'CREATED', expires_at, payment_id: 'pay_1' }, at).reason).toBe('session_submitted');
     expect(classifySession({ status: 'CREATED', payment_id: 'pay_1' }).reason).toBe('session_submitted');
     expect(classifySession({ status: 'SUBMITTED', expires_at }, at).reason).toBe('session_submitted');
+    // Aborted after its payment failed (Purse keeps the id): the payment says why, not "cancelled", and not before it answers.
+    expect(classifySession({ status: 'ABORTED_BY_MERCHANT', payment_id: 'pay_1' })).toEqual({ outcome: 'waiting', reason: 'session_submitted' });
   });
 });
 

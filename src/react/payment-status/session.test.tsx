@@ -113,4 +113,23 @@ describe('PaymentStatus for a client session nobody paid yet', () => {
     ).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Revenir au paiement' })).toHaveAttribute('href', '/commande');
   });
+
+  it('an aborted session that names a payment: its payment decides — never "cancelled" nor onFailure while it loads', async () => {
+    merchant().sessions.set('cs_1', checkoutSession({ status: 'ABORTED_BY_MERCHANT', payment_id: 'pay_1' }));
+    merchant().payments.set('pay_1', payments.authorized);
+    const onFailure = vi.fn();
+    const onSuccess = vi.fn();
+    const seen: string[] = [];
+    const observer = new MutationObserver(() => {
+      const h = document.querySelector('h2');
+      if (h && seen.at(-1) !== h.textContent) seen.push(h.textContent ?? '');
+    });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    renderWithPurse(<PaymentStatus clientSessionId="cs_1" onFailure={onFailure} onSuccess={onSuccess} />, { backend: merchant().backend });
+    expect(await screen.findByRole('heading', { name: 'Payment successful' })).toBeInTheDocument();
+    observer.disconnect();
+    expect(seen).not.toContain('Payment cancelled');
+    expect(onFailure).not.toHaveBeenCalled();
+    expect(onSuccess).toHaveBeenCalledTimes(1);
+  });
 });

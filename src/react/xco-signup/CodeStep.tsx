@@ -164,7 +164,7 @@ export function CodeStep({ state, actions, lockIdentifier, defaultCountry }: Cod
       </div>
       {throttled && <p className="purse-hint">{i18n.t('code.throttled')}</p>}
       {!lockIdentifier && (
-        <Button variant="link" onClick={actions.editIdentifier}>
+        <Button variant="link" onClick={() => actions.editIdentifier()}>
           {i18n.t('identifier.edit')}
         </Button>
       )}

@@ -108,7 +108,7 @@ export function ProfileStep({ state, actions, lockIdentifier, defaultCountry }: 
 
   // The pre-fill of the first render: later renders (creating, a refusal) must not reset what the shopper typed.
   const [defaultValues] = useState(() => toFormValues(profile, defaultCountry));
-  const { register, handleSubmit, setError, setFocus, formState } = useForm<ProfileFormValues>({
+  const { register, handleSubmit, setError, setFocus, getValues, formState } = useForm<ProfileFormValues>({
     defaultValues,
     // Focus the first invalid field in reading order (RHF's own order is registration order).
     shouldFocusError: false,
@@ -243,7 +243,8 @@ export function ProfileStep({ state, actions, lockIdentifier, defaultCountry }: 
           {creating ? i18n.t('profile.creating') : i18n.t('profile.submit')}
         </Button>
         {!lockIdentifier && (
-          <Button variant="link" inactive={creating} onClick={actions.editIdentifier}>
+          // What was typed comes back in the form for the next identifier (WCAG 3.3.7 Redundant Entry).
+          <Button variant="link" inactive={creating} onClick={() => actions.editIdentifier(fromFormValues(getValues(), profile))}>
             {i18n.t('identifier.edit')}
           </Button>
         )}

@@ -24,7 +24,7 @@ function StepUnavailable({ actions, lockIdentifier }: { state?: unknown; actions
     <div className="purse-step">
       <p className="purse-error-text">{i18n.t('error.script_load')}</p>
       {actions && !lockIdentifier && (
-        <Button variant="link" onClick={actions.editIdentifier}>
+        <Button variant="link" onClick={() => actions.editIdentifier()}>
           {i18n.t('identifier.edit')}
         </Button>
       )}

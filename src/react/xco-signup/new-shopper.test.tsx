@@ -170,6 +170,24 @@ describe('<XcoSignup> new shopper', () => {
     expect(screen.getByLabelText(/^Last name/)).toHaveValue('Lovelace');
   });
 
+  it('"Use another email or phone" from the profile form: what was typed there pre-fills the form again', async () => {
+    const { user } = renderSignup({ defaultCountry: 'FR' }, { identity: { email: 'ada@shop.example' } });
+    await user.type(screen.getByLabelText('Email or phone number'), 'ada.perso@example.com{Enter}');
+    await screen.findByRole('heading', { name: 'Create your Purse account' });
+    await user.type(screen.getByLabelText(/^First name/), 'Ada');
+    await user.type(screen.getByLabelText(/^Last name/), 'Lovelace');
+    await user.type(screen.getByLabelText(/^City/), 'Paris');
+    // The shopper notices the wrong email before submitting, and changes it.
+    await user.click(screen.getByRole('button', { name: 'Use another email or phone' }));
+    const field = await screen.findByRole('textbox', { name: 'Email or phone number' });
+    await user.clear(field);
+    await user.type(field, 'ada@shop.example{Enter}');
+    await screen.findByRole('heading', { name: 'Create your Purse account' });
+    expect(screen.getByLabelText(/^First name/)).toHaveValue('Ada');
+    expect(screen.getByLabelText(/^Last name/)).toHaveValue('Lovelace');
+    expect(screen.getByLabelText(/^City/)).toHaveValue('Paris');
+  });
+
   it('a double click on "Create my account" sends one request', async () => {
     const { user, purse, apiCalls } = renderSignup({ defaultProfile: { ...completeProfile, first_name: '' } }, { identity: { email: 'double.click@example.com' } });
     await user.type(screen.getByLabelText('Email or phone number'), 'double.click@example.com{Enter}');

@@ -146,7 +146,7 @@ export function FailedStep({ state, actions, lockIdentifier }: FailedStepProps) 
         <div className="purse-actions">
           {state.retry && action && <RetryButton state={state} label={i18n.t(action)} onRetry={actions.retry} />}
           {canEdit && (
-            <Button variant="link" onClick={actions.editIdentifier}>
+            <Button variant="link" onClick={() => actions.editIdentifier()}>
               {i18n.t('identifier.edit')}
             </Button>
           )}

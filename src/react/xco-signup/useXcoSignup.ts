@@ -80,8 +80,11 @@ export interface XcoSignupApi {
   submitCode(code: string): void;
   /** Sends a new code, once `state.resendAvailableAt` has passed. */
   resend(): void;
-  /** Back to the identifier field, keeping what was typed. */
-  editIdentifier(): void;
+  /**
+   * Back to the identifier field, keeping what was typed. From the profile form, pass what it holds (`profile`): it
+   * pre-fills the form again for the next identifier (WCAG 3.3.7).
+   */
+  editIdentifier(profile?: XcoUser): void;
   /** Runs the failed step again (after `retryAt` when rate limited). */
   retry(): void;
 }

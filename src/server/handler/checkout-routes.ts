@@ -150,7 +150,8 @@ export const checkoutRoutes: Record<string, RouteDefinition> = {
       const guarded = guardedOrder(order);
       // One payable session per order. A reload after a payment whose answer was lost (or a second tab) asks again for
       // an order Purse already took a payment for: the shopper gets that session (SUBMITTED: the checkout shows it
-      // closed, with its status), not a second one to pay; an order's open session is aborted once its new one exists.
+      // closed, with its status), not a second one to pay; an order's open session is aborted once its new one exists, or
+      // once the order is found paid (a session opened since for another amount).
       return aloneForOrder(ctx, scope, guarded, async () => {
         let last: Awaited<ReturnType<typeof lastSession>>;
         try {

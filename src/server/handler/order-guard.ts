@@ -1,5 +1,6 @@
 // One payable session per order (createSession): the shopper's order's last session as Purse has it now, the abort of
-// an earlier open one once the new one exists, and a lock so that two requests for one order never both create one.
+// an earlier open one once the new one exists (or once the order is found paid), and a lock so that two requests for
+// one order never both create one.
 import type { AuthorizationStatus, ClientSession } from '../../core/wire/payment-session.ts';
 import { isPurseApiError } from '../purse/error.ts';
 import { problem } from './http.ts';
@@ -81,9 +82,13 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /** How long the guard waits before asking Purse once more to abort an earlier session. */
 const ABORT_RETRY_MS = 250;
 
+/** Purse's refusal of the request itself, which asking again does not change: a 4xx but a time-out or a rate limit. */
+const isRefusal = (error: unknown) => isPurseApiError(error) && error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429;
+
 /**
- * Aborts a session, best effort: a failure Purse may not repeat (a 5xx, an answer lost on the way) is tried once more
- * a moment later, since every failure leaves a second session payable; a refusal (4xx) or a second failure is logged.
+ * Aborts a session, best effort: a failure Purse may not repeat (a 5xx, a 408 or 429, an answer lost on the way) is
+ * tried once more a moment later, since every failure leaves a second session payable; a refusal or a second failure
+ * is logged.
  */
 export const abortQuietly = async (ctx: RouteContext, sessionId: string): Promise<boolean> => {
   // One key for both tries: Purse answers a second try of an abort that acted (its answer lost) as done.
@@ -93,11 +98,11 @@ export const abortQuietly = async (ctx: RouteContext, sessionId: string): Promis
       await ctx.purse.abortClientSession(sessionId, 'ABORTED_BY_MERCHANT', { idempotencyKey });
       return true;
     } catch (error) {
-      if (tries === 1 && !(isPurseApiError(error) && error.status >= 400 && error.status < 500)) {
+      if (tries === 1 && !isRefusal(error)) {
         await sleep(ABORT_RETRY_MS);
         continue;
       }
-      ctx.checkout.logger.warn('purse-react-kit: could not abort the order’s earlier session', {
+      ctx.checkout.logger.warn('purse-react-kit: could not abort a session of the order, which stays payable', {
         session: sessionId,
         error: error instanceof Error ? error.message : String(error),
       });

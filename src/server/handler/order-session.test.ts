@@ -134,15 +134,36 @@ describe('one payable session per order, under attack', () => {
     expect(s.purse.control.sessions().find((x) => x.id === first.id)?.status).toBe('ABORTED_BY_MERCHANT');
   });
 
-  it('the abort of the earlier session acted but its answer was lost: the second try, same Idempotency-Key, is answered as done', async () => {
-    const s = checkoutShop();
+  it('the abort of the earlier session acted but its answer was lost: the second try carries the first one’s Idempotency-Key, answered as done', async () => {
+    const aborts: { path: string; key: string | null }[] = [];
+    const world: ReturnType<typeof purseWorld> = purseWorld({
+      fetch: (async (input, init) => {
+        const request = new Request(input, init);
+        const { pathname } = new URL(request.url);
+        if (request.method === 'POST' && pathname.endsWith('/abort')) aborts.push({ path: pathname, key: request.headers.get('idempotency-key') });
+        return world.purse.fetch(request);
+      }) as FetchLike,
+    });
+    const s = checkoutShop({}, world);
     const first = (await json(await s.post(routes.createSession, {}, { customer: 'cust_1' }))).body;
     s.purse.control.setFault({ path: `${SESSIONS}/${first.id}/abort`, method: 'POST', drop: true, after: true, times: 1 });
     const second = await json(await s.post(routes.createSession, {}, { customer: 'cust_1' }));
     expect(second.status).toBe(201);
     expect(payable(s).map((x) => x.id)).toEqual([second.body.id]);
-    // Not reported as a failure: Purse said the abort was done.
+    const tries = aborts.filter((a) => a.path === `${SESSIONS}/${first.id}/abort`);
+    expect(tries).toHaveLength(2);
+    expect(tries[0]!.key).toBeTruthy();
+    expect(tries[1]!.key).toBe(tries[0]!.key);
+    // Not reported as a failure: the second try was answered.
     expect(s.logs).toEqual([]);
+  });
+
+  it('Purse rate-limits the abort once (429, which asking again can change): tried again, only the new session payable', async () => {
+    const s = checkoutShop();
+    const first = (await json(await s.post(routes.createSession, {}, { customer: 'cust_1' }))).body;
+    s.purse.control.setFault({ path: `${SESSIONS}/${first.id}/abort`, method: 'POST', status: 429, times: 1 });
+    const second = await json(await s.post(routes.createSession, {}, { customer: 'cust_1' }));
+    expect(payable(s).map((x) => x.id)).toEqual([second.body.id]);
   });
 
   it('an order paid, its cart changed (a session for the new amount), then changed back: the paid session, and the other one no longer payable', async () => {

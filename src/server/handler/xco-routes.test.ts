@@ -1,8 +1,9 @@
 // @vitest-environment node
 // The browser adapter (createHttpBackend) against the real handler against the real mock, all in process: the two
 // sides of src/core/backend/routes.ts agree on paths, bodies, answers and errors.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createHttpBackend } from '../../core/backend/http-backend.ts';
+import { routes } from '../../core/backend/routes.ts';
 import { kitError, shop } from '../test-support.ts';
 
 function browser(customer?: string, options: { dropFirstAnswer?: boolean; email?: string } = {}) {
@@ -67,6 +68,33 @@ describe('createHttpBackend ⇄ createMerchantHandler ⇄ Purse mock', () => {
     expect(await b.backend.checkUser({ email: 'camille.martin@example.fr' })).toEqual({ exists: true, token_count: 0 });
     const stranger = browser();
     expect(await stranger.backend.checkUser({ email: 'camille.martin@example.fr' })).toEqual({ exists: true, token_count: 0 });
+  });
+
+  it('a stranger cannot tell an account with saved payment methods from one without: the same work, the same answer', async () => {
+    // Work done only for accounts with saved methods (resolving the customer, reading the store) would show in the time
+    // of the answer, and as a 500 from a resolveCustomer that throws for guests.
+    const resolveCustomer = vi.fn((request: Request) => request.headers.get('x-session'));
+    const s = shop({ resolveCustomer });
+    const ask = async (email: string) => {
+      resolveCustomer.mockClear();
+      const answer = await s.send('GET', `${routes.checkUser}?email=${encodeURIComponent(email)}`);
+      return { body: await answer.json(), resolved: resolveCustomer.mock.calls.length };
+    };
+    const withCards = await ask('existing@example.com'); // 2 saved methods
+    const withoutCards = await ask('sam.taylor@example.com'); // none
+    expect(withCards).toEqual({ body: { exists: true, token_count: 0 }, resolved: withoutCards.resolved });
+    expect(withoutCards.body).toEqual({ exists: true, token_count: 0 });
+
+    const throwing = shop({
+      resolveCustomer: (request: Request) => {
+        if (!request.headers.get('x-session')) throw new Error('no session cookie');
+        return request.headers.get('x-session');
+      },
+    });
+    const statuses = await Promise.all(
+      ['existing@example.com', 'sam.taylor@example.com'].map(async (email) => (await throwing.send('GET', `${routes.checkUser}?email=${encodeURIComponent(email)}`)).status),
+    );
+    expect(statuses).toEqual([200, 200]);
   });
 
   it('maps validation pointers to form fields and throttled resends to rate_limited', async () => {
