@@ -230,11 +230,16 @@ describe('polling in a hidden tab', () => {
       document.dispatchEvent(new Event('visibilitychange'));
     });
 
-  it('asks nothing while hidden; shown again with a poll overdue, asks at once, then on the schedule', async () => {
+  /** A payment Purse keeps pending, its status page shown on a fake clock; GET counts its polls. */
+  const pendingPage = async () => {
     const { paymentId } = await shop.pay(CARDS.pending);
-    const GET = `GET /payments/${paymentId}`;
     fakeTime();
-    renderWithPurse(<PaymentStatus paymentId={paymentId} />, { backend: shop.backend });
+    const page = renderWithPurse(<PaymentStatus paymentId={paymentId} />, { backend: shop.backend });
+    return { paymentId, GET: `GET /payments/${paymentId}`, unmount: page.unmount };
+  };
+
+  it('asks nothing while hidden; shown again with a poll overdue, asks at once, then on the schedule', async () => {
+    const { paymentId, GET } = await pendingPage();
     await advance(2 * s);
     expect(shop.count(GET)).toBe(2);
     await tab('hidden');
@@ -256,10 +261,7 @@ describe('polling in a hidden tab', () => {
   });
 
   it('shown again before the next poll is due: no extra request, the poll comes on time', async () => {
-    const { paymentId } = await shop.pay(CARDS.pending);
-    const GET = `GET /payments/${paymentId}`;
-    fakeTime();
-    renderWithPurse(<PaymentStatus paymentId={paymentId} />, { backend: shop.backend });
+    const { GET } = await pendingPage();
     await advance(500);
     await tab('hidden');
     await advance(1 * s);
@@ -273,10 +275,7 @@ describe('polling in a hidden tab', () => {
   });
 
   it('keeps counting the 15 minutes while hidden: shown after them, it says "still processing" and asks nothing', async () => {
-    const { paymentId } = await shop.pay(CARDS.pending);
-    const GET = `GET /payments/${paymentId}`;
-    fakeTime();
-    renderWithPurse(<PaymentStatus paymentId={paymentId} />, { backend: shop.backend });
+    const { GET } = await pendingPage();
     await advance(0);
     await tab('hidden');
     await advance(15 * min);
@@ -287,10 +286,7 @@ describe('polling in a hidden tab', () => {
   });
 
   it('a poll held up past the deadline (a hidden tab runs its timers late) times out rather than asking', async () => {
-    const { paymentId } = await shop.pay(CARDS.pending);
-    const GET = `GET /payments/${paymentId}`;
-    fakeTime();
-    renderWithPurse(<PaymentStatus paymentId={paymentId} />, { backend: shop.backend });
+    const { GET } = await pendingPage();
     await advance(0);
     await tab('hidden');
     // Chromium holds a hidden tab's timers up to a minute: the clock passes the deadline before the poll's timer fires.
@@ -302,10 +298,7 @@ describe('polling in a hidden tab', () => {
   });
 
   it('back online while hidden after failed polls: asks only once shown', async () => {
-    const { paymentId } = await shop.pay(CARDS.pending);
-    const GET = `GET /payments/${paymentId}`;
-    fakeTime();
-    renderWithPurse(<PaymentStatus paymentId={paymentId} />, { backend: shop.backend });
+    const { paymentId, GET } = await pendingPage();
     await until(() => title() === 'Your payment is being processed');
     shop.purse.control.setFault({ path: `/payment/v2/payments/${paymentId}`, method: 'GET', status: 503, times: 1 });
     await advance(2 * s); // one failed poll: the next one is 4 s away
@@ -322,9 +315,7 @@ describe('polling in a hidden tab', () => {
   });
 
   it('sends nothing when shown again after unmount', async () => {
-    const { paymentId } = await shop.pay(CARDS.pending);
-    fakeTime();
-    const { unmount } = renderWithPurse(<PaymentStatus paymentId={paymentId} />, { backend: shop.backend });
+    const { paymentId, unmount } = await pendingPage();
     await advance(0);
     await tab('hidden');
     await advance(1 * min);
