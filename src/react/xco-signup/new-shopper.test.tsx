@@ -193,7 +193,8 @@ describe('<XcoSignup> new shopper', () => {
     await user.type(screen.getByLabelText('Email or phone number'), 'double.click@example.com{Enter}');
     await screen.findByRole('heading', { name: 'Create your Purse account' });
     await user.type(screen.getByLabelText(/^First name/), 'Ada');
-    purse.control.setFault({ method: 'POST', path: '/v1/merchants/*', latencyMs: 50, times: 1 });
+    // Long enough for both clicks to land while the create is on its way, however slow the machine (50 ms flaked).
+    purse.control.setFault({ method: 'POST', path: '/v1/merchants/*', latencyMs: 1_000, times: 1 });
     await user.dblClick(screen.getByRole('button', { name: 'Create my account' }));
     await user.click(screen.getByRole('button', { name: 'Creating your account…' }));
 
