@@ -3,6 +3,15 @@ import { describe, expect, it, vi } from 'vitest';
 import { completeProfile } from '../../test/signup-fixtures.ts';
 import { CREATE, EXISTS, renderSignup } from '../../test/render-signup.tsx';
 
+/** The shopper types Ada's names and billing address into the profile form. */
+async function typeAda(user: ReturnType<typeof renderSignup>['user']) {
+  await user.type(screen.getByLabelText(/^First name/), 'Ada');
+  await user.type(screen.getByLabelText(/^Last name/), 'Lovelace');
+  await user.type(screen.getByLabelText(/^Street address/), '1 rue de la Paix');
+  await user.type(screen.getByLabelText(/^Postal code/), '75002');
+  await user.type(screen.getByLabelText(/^City/), 'Paris');
+}
+
 describe('<XcoSignup> new shopper', () => {
   it('checks, asks for the profile, creates the account: exactly 2 requests and one user', async () => {
     const onComplete = vi.fn();
@@ -122,11 +131,7 @@ describe('<XcoSignup> new shopper', () => {
     const { user, purse, apiCalls } = renderSignup({ defaultCountry: 'FR' }, { identity: { email: 'ada@shop.example' } });
     await user.type(screen.getByLabelText('Email or phone number'), 'ada.perso@example.com{Enter}');
     await screen.findByRole('heading', { name: 'Create your Purse account' });
-    await user.type(screen.getByLabelText(/^First name/), 'Ada');
-    await user.type(screen.getByLabelText(/^Last name/), 'Lovelace');
-    await user.type(screen.getByLabelText(/^Street address/), '1 rue de la Paix');
-    await user.type(screen.getByLabelText(/^Postal code/), '75002');
-    await user.type(screen.getByLabelText(/^City/), 'Paris');
+    await typeAda(user);
     await user.click(screen.getByRole('button', { name: 'Create my account' }));
 
     // The email was the one field the shopper could not change on the form: the error is on the field that can.
@@ -153,12 +158,8 @@ describe('<XcoSignup> new shopper', () => {
     const { user } = renderSignup({ defaultCountry: 'FR' }, { identity: { email: 'ada@shop.example' } });
     await user.type(screen.getByLabelText('Email or phone number'), '+33 6 11 22 33 44{Enter}');
     await screen.findByRole('heading', { name: 'Create your Purse account' });
-    await user.type(screen.getByLabelText(/^First name/), 'Ada');
+    await typeAda(user);
     await user.type(screen.getByLabelText(/^Email address/), 'ada@shop.example');
-    await user.type(screen.getByLabelText(/^Last name/), 'Lovelace');
-    await user.type(screen.getByLabelText(/^Street address/), '1 rue de la Paix');
-    await user.type(screen.getByLabelText(/^Postal code/), '75002');
-    await user.type(screen.getByLabelText(/^City/), 'Paris');
     await user.click(screen.getByRole('button', { name: 'Create my account' }));
     // The shop vouches for no phone: the phone (the identifier, read-only on the form) is refused.
     const field = await screen.findByRole('textbox', { name: 'Email or phone number' });
