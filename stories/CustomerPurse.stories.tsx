@@ -191,6 +191,10 @@ export const KeyboardTableScrolls: Story = {
     const box = canvas.getByRole('region', { name: DEPOSITS_BOX });
     await expect(box.scrollWidth).toBeGreaterThan(box.clientWidth);
     await expect(await tabsFrom(await lastCopyButton(canvas), context, 2)).toEqual([DEPOSITS_BOX, 'Previous page']);
+    // Focused from the keyboard, it shows the kit's focus ring (the one every other stop shows), not the browser's.
+    await context.userEvent.tab({ shift: true });
+    await expect(box).toHaveFocus();
+    await expect(getComputedStyle(box).outline).toMatch(/^rgb\(11, 87, 208\) solid 3px$/);
   },
 };
 
