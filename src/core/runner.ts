@@ -156,8 +156,8 @@ export const MachineRunner = function <S, E>(state: S, options: RunnerOptions<S,
   };
 } as unknown as new <S, E>(initial: S, options: RunnerOptions<S, E>) => MachineRunner<S, E>;
 
-/** A timer as an effect: sends `event` after `delayMs`, cleared when the effect stops. */
-export function timer<E>({ send, onStop }: EffectContext<E>, delayMs: number, event: E): void {
-  const id = setTimeout(() => send(event), delayMs);
+/** A timer as an effect: sends `event` (or runs `event()`) after `delayMs`, cleared when the effect stops. */
+export function timer<E extends object>({ send, onStop }: EffectContext<E>, delayMs: number, event: E | (() => void)): void {
+  const id = setTimeout(typeof event === 'function' ? event : () => send(event), delayMs);
   onStop(() => clearTimeout(id));
 }

@@ -125,13 +125,7 @@ export const StatusRunner = function (config: StatusConfig, cache: StatusCache =
       const waitMs = retryAt ? retryAt - Date.now() : 0;
       const delay = pollDelay(elapsed, schedule, failures, waitMs);
       if (delay !== undefined && request === undefined) {
-        list.push({
-          key: `poll:${requests}`,
-          run: (c) => {
-            const id = setTimeout(pollWhenShown(c, startedAt), delay);
-            c.onStop(() => clearTimeout(id));
-          },
-        });
+        list.push({ key: `poll:${requests}`, run: (c) => timer(c, delay, pollWhenShown(c, startedAt)) });
         // After failed polls the next one may be 10 s away: the network back, it asks at once (not before Retry-After).
         if (failures && waitMs <= 0 && typeof window !== 'undefined') {
           list.push({ key: `online:${requests}`, run: (c) => window.addEventListener('online', pollWhenShown(c, startedAt), { signal: c.signal }) });
