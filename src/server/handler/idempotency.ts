@@ -1,7 +1,8 @@
 // Idempotency-Key support: the first answer to a POST is stored and replayed for a repeat of the same intent, so a
 // retried or double-submitted request reaches Purse once.
+import { sleep } from '../../core/backend/retry.ts';
 import { problem } from './http.ts';
-import type { HandlerStore } from './store.ts';
+import { keepRenewing, type HandlerStore } from './store.ts';
 
 type Pending = { state: 'pending'; fingerprint: string };
 type Done = { state: 'done'; fingerprint: string; status: number; headers: [string, string][]; body: string | null };
@@ -24,7 +25,6 @@ const PENDING_TTL_MS = 60_000;
 const RENEW_MS = PENDING_TTL_MS / 3;
 const POLL_MS = 50;
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export async function sha256(text: string): Promise<string> {
   const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
@@ -80,18 +80,14 @@ export async function withIdempotency(
     if (await options.store.add(key, pending, PENDING_TTL_MS)) {
       let release!: () => void;
       local.set(key, new Promise<void>((resolve) => (release = resolve)));
-      // Renewals are chained and awaited before the final write, so a late one never overwrites the stored answer.
-      let renewed = Promise.resolve();
-      const renewal = setInterval(() => {
-        renewed = renewed.then(() => options.store.set(key, pending, PENDING_TTL_MS)).catch(() => undefined);
-      }, RENEW_MS);
+      // Stopped (its last renewal awaited) before the final write, so a late one never overwrites the stored answer.
+      const stopRenewing = keepRenewing(() => options.store.set(key, pending, PENDING_TTL_MS), RENEW_MS);
       try {
         let response: Response;
         try {
           response = await run();
         } finally {
-          clearInterval(renewal);
-          await renewed;
+          await stopRenewing();
         }
         const body = response.status === 204 ? null : await response.text();
         const headers = [...response.headers.entries()];

@@ -2,9 +2,11 @@
 // an earlier open one once the new one exists (or once the order is found paid), and a lock so that two requests for
 // one order never both create one.
 import type { AuthorizationStatus, ClientSession } from '../../core/wire/payment-session.ts';
+import { sleep } from '../../core/backend/retry.ts';
 import { isPurseApiError } from '../purse/error.ts';
 import { problem } from './http.ts';
 import type { RouteContext } from './route-types.ts';
+import { keepRenewing } from './store.ts';
 
 /** A payment that did not go through: the order may be paid with a new session. */
 const FAILED_AUTHORIZATIONS: readonly AuthorizationStatus[] = ['REFUSED', 'ERROR', 'ABORTED'];
@@ -77,7 +79,6 @@ export async function lastSession(ctx: RouteContext, scope: string, order: Guard
   return { ...(paid.standing && { standing: paid.standing }), ...(last.open && { open: last.open }) };
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** How long the guard waits before asking Purse once more to abort an earlier session. */
 const ABORT_RETRY_MS = 250;
@@ -157,20 +158,14 @@ export async function aloneForOrder(ctx: RouteContext, scope: string, order: Gua
     }
     await sleep(50);
   }
-  // Renewed while it runs (Purse calls may take long), by its holder only; chained, so none lands after the release.
-  let renewed = Promise.resolve();
-  const renewal = setInterval(() => {
-    renewed = renewed
-      .then(async () => {
-        if ((await ctx.store.get(key)) === token) await ctx.store.set(key, token, ORDER_LOCK_TTL_MS);
-      })
-      .catch(() => undefined);
+  // Renewed while it runs (Purse calls may take long), by its holder only; none lands after the release.
+  const stopRenewing = keepRenewing(async () => {
+    if ((await ctx.store.get(key)) === token) await ctx.store.set(key, token, ORDER_LOCK_TTL_MS);
   }, ORDER_LOCK_TTL_MS / 3);
   try {
     return await run();
   } finally {
-    clearInterval(renewal);
-    await renewed;
+    await stopRenewing();
     // Best effort (not atomic): a lock left behind only expires later.
     await ctx.store
       .get(key)

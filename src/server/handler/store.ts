@@ -44,6 +44,21 @@ export class StoreError extends Error {
 /** True for a `StoreError` (the handler answers it with 503). */
 export const isStoreError = (error: unknown): error is StoreError => error instanceof StoreError;
 
+/**
+ * Keeps a record of a running request alive: `renew` every `everyMs` (a failure is passed over: the record only expires
+ * sooner). The returned stop waits for a renewal under way, so none lands after what the caller writes next.
+ */
+export function keepRenewing(renew: () => Promise<void>, everyMs: number): () => Promise<void> {
+  let renewed = Promise.resolve();
+  const renewal = setInterval(() => {
+    renewed = renewed.then(renew).catch(() => undefined);
+  }, everyMs);
+  return () => {
+    clearInterval(renewal);
+    return renewed;
+  };
+}
+
 /** Options of `createMemoryStore`. */
 export interface MemoryStoreOptions {
   /**

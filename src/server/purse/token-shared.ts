@@ -1,6 +1,7 @@
 // The OAuth2 token shared by every handler instance through the handler's store (Redis), so N instances ask Purse
 // for one token per lifetime instead of N. One instance refreshes at a time, under a lock that expires by itself
 // (SET NX PX): a holder that dies mid-refresh blocks the others for at most `lockTtlMs`, never for good.
+import { sleep } from '../../core/backend/retry.ts';
 import { isStoreError, type HandlerStore } from '../handler/store.ts';
 
 export interface CachedToken {
@@ -23,7 +24,6 @@ export interface SharedTokenOptions {
   pollMs?: number;
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 async function digest(text: string): Promise<string> {
   const bytes = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
