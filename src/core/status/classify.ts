@@ -40,6 +40,9 @@ const failedAuthorizations: Partial<Record<AuthorizationStatus, FailureReason>> 
   ABORTED: 'aborted',
 };
 
+/** REFUSED, ERROR, ABORTED: the payment did not go through (the order may be paid again). */
+export const isFailedAuthorization = (status: AuthorizationStatus): boolean => status in failedAuthorizations;
+
 /** True for success and failure. */
 export const isFinalOutcome = (outcome: StatusOutcome) => outcome !== 'waiting';
 
@@ -97,7 +100,7 @@ export function paidPaymentId(link: Pick<ShopperPaymentLink, 'payments'>): strin
 /** The status of the link's most recent attempt that failed, when the last attempt did (OPENED after a refusal). */
 export function lastFailedAttempt(link: Pick<ShopperPaymentLink, 'payments'>): AuthorizationStatus | undefined {
   const last = link.payments.at(-1);
-  return last && last.authorization_status in failedAuthorizations ? last.authorization_status : undefined;
+  return last && isFailedAuthorization(last.authorization_status) ? last.authorization_status : undefined;
 }
 
 /**

@@ -8,7 +8,7 @@ import { json, problem, validationProblem, type FieldProblem } from './http.ts';
 import type { RouteContext, RouteDefinition } from './route-types.ts';
 import { toCheckoutSession } from './views.ts';
 import { beginAttempt } from './intent.ts';
-import { abortQuietly, aloneForOrder, guardedOrder, lastSession, rememberOrderSession, supersede } from './order-guard.ts';
+import { abortQuietly, aloneForOrder, guardedOrder, lastSession, rememberOrderSession, supersede, type OrderSessions } from './order-guard.ts';
 
 const notConfigured = (ctx: RouteContext) => {
   ctx.checkout.logger.error('purse-react-kit: a checkout route was called but createMerchantHandler has no resolveOrder');
@@ -153,7 +153,7 @@ export const checkoutRoutes: Record<string, RouteDefinition> = {
       // closed, with its status), not a second one to pay; an order's open session is aborted once its new one exists, or
       // once the order is found paid (a session opened since for another amount).
       return aloneForOrder(ctx, scope, guarded, async () => {
-        let last: Awaited<ReturnType<typeof lastSession>>;
+        let last: OrderSessions;
         try {
           last = await lastSession(ctx, scope, guarded);
         } catch (error) {

@@ -1,22 +1,26 @@
 // One payable session per order (createSession): the shopper's order's last session as Purse has it now, the abort of
 // an earlier open one once the new one exists (or once the order is found paid), and a lock so that two requests for
 // one order never both create one.
-import type { AuthorizationStatus, ClientSession } from '../../core/wire/payment-session.ts';
+import type { ClientSession } from '../../core/wire/payment-session.ts';
 import { sleep } from '../../core/backend/retry.ts';
+import { isFailedAuthorization } from '../../core/status/classify.ts';
 import { isPurseApiError } from '../purse/error.ts';
 import { problem } from './http.ts';
 import type { RouteContext } from './route-types.ts';
 import { keepRenewing } from './store.ts';
 
-/** A payment that did not go through: the order may be paid with a new session. */
-const FAILED_AUTHORIZATIONS: readonly AuthorizationStatus[] = ['REFUSED', 'ERROR', 'ABORTED'];
+/** An order's sessions as the guard reads them: a paid one that stands, an open one that can still be paid. */
+export interface OrderSessions {
+  standing?: ClientSession;
+  open?: string;
+}
 
 /**
  * A session of the shopper's order, as Purse has it now: `standing` when Purse took a payment in it that stands
  * (authorized, pending, or unknown), `open` when it can still be paid (not submitted, not expired), else neither
  * (unknown to Purse, expired, aborted, its payment failed).
  */
-async function sessionOfOrder(ctx: RouteContext, scope: string, id: string): Promise<{ standing?: ClientSession; open?: string }> {
+async function sessionOfOrder(ctx: RouteContext, scope: string, id: string): Promise<OrderSessions> {
   let session: ClientSession;
   try {
     session = await ctx.purse.getClientSession(id);
@@ -29,7 +33,7 @@ async function sessionOfOrder(ctx: RouteContext, scope: string, id: string): Pro
   if (session.status !== 'SUBMITTED') return {};
   if (session.payment_id) {
     const payment = await ctx.purse.getPayment(session.payment_id);
-    if (FAILED_AUTHORIZATIONS.includes(payment.authorization.status)) return {};
+    if (isFailedAuthorization(payment.authorization.status)) return {};
     await ctx.checkout.ownership.allowPayment(session.payment_id, scope);
   }
   return { standing: session };
@@ -67,7 +71,7 @@ export async function rememberOrderSession(ctx: RouteContext, scope: string, ord
  * the order's last session when it can still be paid (whatever its amount: the cart may have changed since). Both
  * when the order was paid, then asked for another amount, then for the paid one again: that open session is stale.
  */
-export async function lastSession(ctx: RouteContext, scope: string, order: GuardedOrder): Promise<{ standing?: ClientSession; open?: string }> {
+export async function lastSession(ctx: RouteContext, scope: string, order: GuardedOrder): Promise<OrderSessions> {
   const [byReference, byPurchase] = await Promise.all(names(order).map((name) => ctx.checkout.ownership.orderSession(scope, name)));
   const paid = byPurchase === undefined ? {} : await sessionOfOrder(ctx, scope, byPurchase);
   if (byReference === byPurchase) return paid;
@@ -120,7 +124,7 @@ export const abortQuietly = async (ctx: RouteContext, sessionId: string): Promis
  */
 export async function supersede(ctx: RouteContext, scope: string, order: GuardedOrder, earlier: string, fresh: string): Promise<ClientSession | undefined> {
   if (await abortQuietly(ctx, earlier)) return undefined;
-  let now: Awaited<ReturnType<typeof sessionOfOrder>>;
+  let now: OrderSessions;
   try {
     now = await sessionOfOrder(ctx, scope, earlier);
   } catch {
