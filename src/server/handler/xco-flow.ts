@@ -87,6 +87,12 @@ export async function readChallenge(ctx: RouteContext, id: string): Promise<Chal
 export const takeChallenge = (ctx: RouteContext, id: string) => ctx.store.take(challengeKey(id));
 export const restoreChallenge = (ctx: RouteContext, id: string, raw: string, ttlMs: number) => ctx.store.set(challengeKey(id), raw, ttlMs);
 
+/** The identifierKeys of an account's email and phone. */
+const keysOf = (user: XcoUser) => [
+  ...(user.email !== undefined ? [identifierKey({ email: user.email })] : []),
+  ...(user.phone_number !== undefined ? [identifierKey({ phone_number: user.phone_number })] : []),
+];
+
 /**
  * The XCO account linked to `customer` when its email or phone is `identifier` (an identifierKey); `undefined` when
  * the customer has no account or another one. How a retry learns that a lost create or consent did happen.
@@ -99,17 +105,12 @@ export async function linkedAccount(ctx: RouteContext, customer: string, identif
     if (isPurseApiError(error) && error.status === 404) return undefined;
     throw error;
   }
-  const keys = [user.email !== undefined && identifierKey({ email: user.email }), user.phone_number !== undefined && identifierKey({ phone_number: user.phone_number })];
-  return keys.includes(identifier) ? user : undefined;
+  return keysOf(user).includes(identifier) ? user : undefined;
 }
 
 /** How long the identifiers of a customer's linked account, read by getUser, make check answer its token_count. */
 const LINKED_TTL_MS = 10 * 60_000;
 const linkedKey = (customer: string) => `purse-kit:xco:linked:${customer.length}:${customer}`;
-const keysOf = (user: XcoUser) => [
-  ...(user.email !== undefined ? [identifierKey({ email: user.email })] : []),
-  ...(user.phone_number !== undefined ? [identifierKey({ phone_number: user.phone_number })] : []),
-];
 
 /** getUser answered `user` for `customer`: their own email and phone, whose saved methods they may be told. */
 export async function rememberLinked(ctx: RouteContext, customer: string, user: XcoUser): Promise<void> {
