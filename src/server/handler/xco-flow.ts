@@ -118,11 +118,14 @@ export async function rememberLinked(ctx: RouteContext, customer: string, user: 
   await ctx.store.set(linkedKey(customer), JSON.stringify(keysOf(user)), LINKED_TTL_MS).catch(() => undefined);
 }
 
-/** True when `identifier` is the email or phone of the account getUser last answered for the signed-in customer. */
+/**
+ * True when `identifier` is the email or phone of the account getUser last answered for the signed-in customer. A
+ * failure to tell (the merchant's resolveCustomer throwing for guests, the store) is false: never someone else's.
+ */
 export async function isOwnLinked(ctx: RouteContext, identifier: XcoIdentifier): Promise<boolean> {
-  const customer = await ctx.customer();
-  if (!customer) return false;
   try {
+    const customer = await ctx.customer();
+    if (!customer) return false;
     const keys: unknown = JSON.parse((await ctx.store.get(linkedKey(customer))) ?? '[]');
     return Array.isArray(keys) && keys.includes(identifierKey(identifier));
   } catch {
