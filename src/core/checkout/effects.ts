@@ -14,7 +14,7 @@ import { checkoutReducer, hasDropin, initialCheckoutState, REFRESH_GRACE_MS } fr
 import { dropinEvent, expiryDelay, sessionTarget } from './session.ts';
 import type { CheckoutEvent, CheckoutState } from './types.ts';
 import { scriptOptions, warmUp, type WarmUpOptions } from './warm-up.ts';
-import type * as OffPathModule from './off-path.ts';
+import { offPath, withOffPath } from './off-path-chunk.ts';
 
 /** What the checkout reads when work or a callback runs (the latest props, defaults applied). */
 export interface CheckoutConfig extends WarmUpOptions {
@@ -75,31 +75,6 @@ export interface CheckoutRunner {
 }
 
 type Context = EffectContext<CheckoutEvent>;
-type OffPath = typeof OffPathModule;
-
-let offPathLoaded: OffPath | undefined;
-let offPathChunk: Promise<OffPath> | undefined;
-/** The off-path effects; a failed download is tried again on the next use. */
-const offPath = (): Promise<OffPath> =>
-  (offPathChunk ??= import('./off-path.ts').then(
-    (chunk) => (offPathLoaded = chunk),
-    (thrown: unknown) => {
-      offPathChunk = undefined;
-      throw thrown;
-    },
-  ));
-
-/**
- * Runs `run` with the off-path effects, at once when they are there (a pay click then submits in the same task); a
- * chunk that cannot be downloaded becomes `fail(network error)`.
- */
-const withOffPath = (run: (chunk: OffPath) => Promise<void>, fail: (error: PurseKitError) => void): Promise<void> =>
-  offPathLoaded
-    ? run(offPathLoaded)
-    : offPath().then(run, (thrown: unknown) =>
-        fail({ kind: 'network', timeout: false, message: `${process.env.NODE_ENV !== 'production' ? 'A part of the checkout could not be downloaded' : 'chunk'}: ${String(thrown)}` }),
-      );
-
 const mountOptionsKey = (c: CheckoutConfig) => JSON.stringify([c.locale, c.hidePayButton, c.theme]);
 
 /** Creates the runner of one checkout. */
