@@ -1,7 +1,7 @@
 // What the status page shows only once the backend answered: the payment's details and timeline, and after a failure,
 // a timeout or an error (or a refund, a release, a payment link or a client session not paid yet) the words of those
-// states and of their errors, and the way on (refresh, try again, or back to the payment). Downloaded apart while the page waits for the answer; the view shows
-// these words, and its live region says them, only once this chunk is here.
+// states and of their errors, and the way on (refresh, try again, or back to the payment). Downloaded apart while the
+// page waits for the answer; the view shows these words, and its live region says them, only once this chunk is here.
 import { useEffect, useRef } from 'react';
 import type { PurseKitError } from '../../core/errors.ts';
 import { canRetry, errorCode, recoveryOf } from '../../core/recovery.ts';
