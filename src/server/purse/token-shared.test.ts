@@ -116,4 +116,61 @@ describe('the refresh lock', () => {
     expect(requests).toBe(1);
     expect(Date.now() - started).toBeGreaterThanOrEqual(250);
   });
+
+  it('a holder whose lock expired releases late without letting a third instance in beside the new holder', async () => {
+    const [storeA, storeB, storeC] = instanceStores(3);
+    const lockTtlMs = 600;
+    const shared = (store: HandlerStore) => createSharedToken({ store, identity: 'merchant', now: Date.now, lockTtlMs, pollMs: 5 });
+    /** A token request that ends when `end` is called (without a token: Purse did not answer). */
+    const gated = (name: string) => {
+      let end!: (token?: CachedToken) => void;
+      let started!: () => void;
+      const start = new Promise<void>((resolve) => (started = resolve));
+      const request = () =>
+        new Promise<CachedToken>((resolve, reject) => {
+          started();
+          end = (token) => (token ? resolve(token) : reject(new Error(`${name}: Purse did not answer`)));
+        });
+      return { request, start, end: (token?: CachedToken) => end(token) };
+    };
+    // A's answers reach it 30 ms after Redis ran each command (a slow link): a window between two of its commands.
+    const slowA = Object.fromEntries(
+      Object.entries(storeA!).map(([name, op]) => [
+        name,
+        async (...args: unknown[]) => {
+          const answer: unknown = await (op as (...a: unknown[]) => Promise<unknown>)(...args);
+          await new Promise((resolve) => setTimeout(resolve, 30));
+          return answer;
+        },
+      ]),
+    ) as unknown as HandlerStore;
+
+    const a = gated('A');
+    const b = gated('B');
+    // C asks Purse at once if it ever gets the lock.
+    let askedByC = 0;
+    const c = async (): Promise<CachedToken> => {
+      askedByC++;
+      return { value: 'token-c', refreshAt: Date.now() + 60_000 };
+    };
+    const fromA = shared(slowA).get(a.request).catch((error: unknown) => error);
+    await a.start;
+    // B waits for A's lock, which expires while A's token request still runs: B takes it and refreshes. (B comes
+    // halfway through A's lock: B gives up on a holder only a lock's life after it first saw it.)
+    await new Promise((resolve) => setTimeout(resolve, lockTtlMs / 2));
+    const fromB = shared(storeB!).get(b.request);
+    await b.start;
+    const fromC = shared(storeC!).get(c);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // A's request fails, late: A lets go of a lock that is B's now. C, waiting for B, must go on waiting.
+    a.end();
+    await fromA;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    b.end({ value: 'token-b', refreshAt: Date.now() + 60_000 });
+
+    expect(await fromB).toEqual({ value: 'token-b', refreshAt: expect.any(Number) });
+    // C waited for B's token: it never asked Purse beside B.
+    expect((await fromC).value).toBe('token-b');
+    expect(askedByC).toBe(0);
+  });
 });
