@@ -86,6 +86,38 @@ describe('the OAuth2 token shared through the Redis store', () => {
     expect(world.purse.control.tokenRequests()).toBe(2);
   });
 
+  it('a late drop of the token Purse refused leaves the new token another instance fetched since', async () => {
+    const [storeA, storeB] = instanceStores(2);
+    const shared = (store: HandlerStore) => createSharedToken({ store, identity: 'merchant', now: Date.now, lockTtlMs: 1_000 });
+    let requests = 0;
+    const request = async (): Promise<CachedToken> => ({ value: `token-${++requests}`, refreshAt: Date.now() + 60_000 });
+    // A's answer to its next command reaches it only after B, also refused with token-1, dropped it and refreshed.
+    let stall: (() => Promise<void>) | undefined;
+    const stalledA = Object.fromEntries(
+      Object.entries(storeA!).map(([name, op]) => [
+        name,
+        async (...args: unknown[]) => {
+          const answer: unknown = await (op as (...a: unknown[]) => Promise<unknown>)(...args);
+          const during = stall;
+          stall = undefined;
+          await during?.();
+          return answer;
+        },
+      ]),
+    ) as unknown as HandlerStore;
+    const [a, b] = [shared(stalledA), shared(storeB!)];
+    expect((await a.get(request)).value).toBe('token-1');
+    stall = async () => {
+      await b.drop('token-1');
+      expect((await b.get(request)).value).toBe('token-2');
+    };
+    await a.drop('token-1');
+    // Every instance goes on with token-2: no third token request.
+    expect((await a.get(request)).value).toBe('token-2');
+    expect((await shared(storeB!).get(request)).value).toBe('token-2');
+    expect(requests).toBe(2);
+  });
+
   it('with the store down, each instance still gets a token from Purse itself', async () => {
     const world = purseWorld();
     const down = createRedisStore({ client: Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:1')) });
