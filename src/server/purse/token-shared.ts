@@ -118,7 +118,8 @@ export function createSharedToken(options: SharedTokenOptions): SharedToken {
     async drop(value) {
       const { token: tokenKey } = await keysOf();
       const stored = await quietly(store.get(tokenKey), undefined);
-      if (parse(stored)?.value === value) await quietly(store.delete(tokenKey), undefined);
+      // Deleted only while it is still that token: another instance may have stored a new one since.
+      if (stored !== undefined && parse(stored)?.value === value) await quietly(store.deleteIf(tokenKey, stored), false);
     },
   };
 }
