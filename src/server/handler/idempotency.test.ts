@@ -3,7 +3,7 @@
 // duplicate must still wait for it, never run the action a second time.
 import { afterEach, expect, it, vi } from 'vitest';
 import { withIdempotency, type LocalInflight } from './idempotency.ts';
-import { createMemoryStore } from './store.ts';
+import { createMemoryStore, StoreError, type HandlerStore } from './store.ts';
 
 afterEach(() => vi.useRealTimers());
 
@@ -59,4 +59,50 @@ it('lets a retry run once the instance that held the record is gone (no refresh 
   });
   expect(retry.status).toBe(201);
   expect(runs).toEqual(['retry']);
+});
+
+it('an instance cut off from the store past its pending record’s life, back later, never takes back the key another instance answered', async () => {
+  fakeClock();
+  const store = createMemoryStore();
+  // Instance A's link to the store: while cut, every command fails (its renewals are passed over).
+  let cut = false;
+  const linkA = Object.fromEntries(
+    Object.entries(store).map(([name, op]) => [
+      name,
+      (...args: unknown[]) =>
+        cut ? Promise.reject(new StoreError('unavailable', 'memory', 'cut off')) : (op as (...a: unknown[]) => Promise<unknown>)(...args),
+    ]),
+  ) as unknown as HandlerStore;
+  const runs: string[] = [];
+  let finish!: (response: Response) => void;
+  const first = withIdempotency({ store: linkA, ttlMs: 86_400_000, waitMs: 30_000 }, new Map() as LocalInflight, 'key', 'fingerprint-a', () => {
+    runs.push('A');
+    return new Promise<Response>((resolve) => (finish = resolve));
+  });
+  await until(() => runs.length === 1);
+  cut = true;
+  await vi.advanceTimersByTimeAsync(61_000);
+  // A's record expired: the shopper's retry on instance B runs and its answer is stored.
+  const options = { store, ttlMs: 86_400_000, waitMs: 30_000 };
+  const fromB = await withIdempotency(options, new Map() as LocalInflight, 'key', 'fingerprint-a', async () => {
+    runs.push('B');
+    return new Response('{"from":"B"}', { status: 201 });
+  });
+  expect(fromB.status).toBe(201);
+  // A is back: its next renewal comes, then its action ends in a failure to retry (Purse 503).
+  cut = false;
+  await vi.advanceTimersByTimeAsync(20_000);
+  finish(new Response('{"title":"Purse unavailable"}', { status: 503 }));
+  expect((await first).status).toBe(503);
+
+  // A third try of the same intent gets B's answer, and the action never runs a third time.
+  const third = withIdempotency(options, new Map() as LocalInflight, 'key', 'fingerprint-a', async () => {
+    runs.push('third');
+    return new Response('{"from":"third"}', { status: 201 });
+  });
+  await vi.advanceTimersByTimeAsync(31_000);
+  const replayed = await third;
+  expect(replayed.headers.get('idempotent-replayed')).toBe('true');
+  await expect(replayed.json()).resolves.toEqual({ from: 'B' });
+  expect(runs).toEqual(['A', 'B']);
 });

@@ -2,9 +2,11 @@
 // retried or double-submitted request reaches Purse once.
 import { sleep } from '../../core/backend/retry.ts';
 import { problem } from './http.ts';
-import { keepRenewing, type HandlerStore } from './store.ts';
+import { keepRenewing } from './lock.ts';
+import type { HandlerStore } from './store.ts';
 
-type Pending = { state: 'pending'; fingerprint: string };
+/** `owner`: a token of the run that wrote it, so that only that run renews or deletes it. */
+type Pending = { state: 'pending'; fingerprint: string; owner: string };
 type Done = { state: 'done'; fingerprint: string; status: number; headers: [string, string][]; body: string | null };
 type IdempotencyRecord = Pending | Done;
 
@@ -75,13 +77,15 @@ export async function withIdempotency(
   afterStored?: () => Promise<void>,
 ): Promise<Response> {
   const deadline = Date.now() + options.waitMs;
-  const pending = JSON.stringify({ state: 'pending', fingerprint } satisfies Pending);
+  const pending = JSON.stringify({ state: 'pending', fingerprint, owner: globalThis.crypto.randomUUID() } satisfies Pending);
   for (;;) {
     if (await options.store.add(key, pending, PENDING_TTL_MS)) {
       let release!: () => void;
       local.set(key, new Promise<void>((resolve) => (release = resolve)));
-      // Stopped (its last renewal awaited) before the final write, so a late one never overwrites the stored answer.
-      const stopRenewing = keepRenewing(() => options.store.set(key, pending, PENDING_TTL_MS), RENEW_MS);
+      // Renewed while it is still ours: once it expired (this instance cut off from the store for a minute), a retry
+      // elsewhere may have written its own record or answer, which this run must not take back. Stopped (its last
+      // renewal awaited) before the final write.
+      const stopRenewing = keepRenewing(() => options.store.renewIf(key, pending, PENDING_TTL_MS), RENEW_MS);
       try {
         let response: Response;
         try {
@@ -97,11 +101,11 @@ export async function withIdempotency(
           // Best effort: what it clears only expires later.
           await afterStored?.().catch(() => undefined);
         } else {
-          await options.store.delete(key);
+          await options.store.deleteIf(key, pending);
         }
         return new Response(body, { status: response.status, headers });
       } catch (error) {
-        await options.store.delete(key);
+        await options.store.deleteIf(key, pending);
         throw error;
       } finally {
         local.delete(key);

@@ -7,7 +7,7 @@ import { isFailedAuthorization } from '../../core/status/classify.ts';
 import { isPurseApiError } from '../purse/error.ts';
 import { problem } from './http.ts';
 import type { RouteContext } from './route-types.ts';
-import { keepRenewing } from './store.ts';
+import { takeLock, type HeldLock } from './lock.ts';
 
 /** An order's sessions as the guard reads them: a paid one that stands, an open one that can still be paid. */
 export interface OrderSessions {
@@ -144,15 +144,16 @@ const ORDER_LOCK_TTL_MS = 60_000;
 const ORDER_LOCK_WAIT_MS = 10_000;
 
 /**
- * Runs `run` alone for this shopper's order (by reference, whatever its amount), across instances (the store's atomic `add`): two tabs asking at the
- * same moment would both read no open session and both create a payable one. The later one waits, then supersedes.
- * The lock holds a token of its own, so it is renewed and deleted by its holder only.
+ * Runs `run` alone for this shopper's order (by reference, whatever its amount), across instances (a lock in the
+ * store): two tabs asking at the same moment would both read no open session and both create a payable one. The later
+ * one waits, then supersedes. The lock is renewed while `run` lasts (Purse calls may take long), and renewed and
+ * released by its holder only.
  */
 export async function aloneForOrder(ctx: RouteContext, scope: string, order: GuardedOrder, run: () => Promise<Response>): Promise<Response> {
   const key = `purse-kit:checkout:order-lock:${scope}:${order.reference}`;
-  const token = globalThis.crypto.randomUUID();
   const deadline = Date.now() + ORDER_LOCK_WAIT_MS;
-  while (!(await ctx.store.add(key, token, ORDER_LOCK_TTL_MS))) {
+  let lock: HeldLock | undefined;
+  while (!(lock = await takeLock(ctx.store, key, ORDER_LOCK_TTL_MS, { renew: true }))) {
     if (Date.now() >= deadline) {
       return problem(
         503,
@@ -162,18 +163,9 @@ export async function aloneForOrder(ctx: RouteContext, scope: string, order: Gua
     }
     await sleep(50);
   }
-  // Renewed while it runs (Purse calls may take long), by its holder only; none lands after the release.
-  const stopRenewing = keepRenewing(async () => {
-    if ((await ctx.store.get(key)) === token) await ctx.store.set(key, token, ORDER_LOCK_TTL_MS);
-  }, ORDER_LOCK_TTL_MS / 3);
   try {
     return await run();
   } finally {
-    await stopRenewing();
-    // Best effort (not atomic): a lock left behind only expires later.
-    await ctx.store
-      .get(key)
-      .then((holder) => (holder === token ? ctx.store.delete(key) : undefined))
-      .catch(() => undefined);
+    await lock.release();
   }
 }

@@ -110,6 +110,54 @@ describe.concurrent.each([memory, redis])('HandlerStore contract: $name', (backe
     expect(await a.increment('other', 500)).toBe(1);
   });
 
+  it('deleteIf deletes only while the key holds the expected value', async () => {
+    const [a, b] = backend.pair();
+    await a.set('lock', 'owner-a', 60_000);
+    expect(await b.deleteIf('lock', 'owner-b')).toBe(false);
+    expect(await a.get('lock')).toBe('owner-a');
+    expect(await b.deleteIf('lock', 'owner-a')).toBe(true);
+    expect(await a.get('lock')).toBeUndefined();
+    expect(await a.deleteIf('lock', 'owner-a')).toBe(false);
+    expect(await a.deleteIf('never-set', '')).toBe(false);
+  });
+
+  it('renewIf gives the key a new TTL only while it holds the expected value, and keeps the value', async () => {
+    const [a, b] = backend.pair();
+    await a.set('lock', 'owner-a', 300);
+    expect(await b.renewIf('lock', 'owner-b', 60_000)).toBe(false);
+    expect(await b.renewIf('lock', 'owner-a', 800)).toBe(true);
+    // 500 ms after the first TTL (300 ms) would have ended: the renewal (800 ms) keeps it.
+    await sleep(500);
+    expect(await a.get('lock')).toBe('owner-a');
+    expect(await a.add('lock', 'owner-b', 60_000)).toBe(false);
+    await sleep(450);
+    expect(await a.get('lock')).toBeUndefined();
+    expect(await a.renewIf('never-set', '', 60_000)).toBe(false);
+    expect(await a.get('never-set')).toBeUndefined();
+  });
+
+  it('an expired key is absent for deleteIf and renewIf: neither acts, renewIf does not bring it back', async () => {
+    const [a, b] = backend.pair();
+    await a.set('lock', 'owner-a', 200);
+    await sleep(350);
+    expect(await b.renewIf('lock', 'owner-a', 60_000)).toBe(false);
+    expect(await a.get('lock')).toBeUndefined();
+    expect(await b.deleteIf('lock', 'owner-a')).toBe(false);
+    // The next holder's lock is another value: the old holder can neither renew nor delete it.
+    expect(await b.add('lock', 'owner-b', 60_000)).toBe(true);
+    expect(await a.renewIf('lock', 'owner-a', 60_000)).toBe(false);
+    expect(await a.deleteIf('lock', 'owner-a')).toBe(false);
+    expect(await b.get('lock')).toBe('owner-b');
+  });
+
+  it('50 concurrent deleteIf of one value from two instances: exactly one deletes', async () => {
+    const [a, b] = backend.pair();
+    await a.set('race', 'owner', 60_000);
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => (i % 2 ? a : b).deleteIf('race', 'owner')));
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await a.get('race')).toBeUndefined();
+  });
+
   it('100 concurrent increments from two instances count 1..100, none lost', async () => {
     const [a, b] = backend.pair();
     const counts = await Promise.all(Array.from({ length: 100 }, (_, i) => (i % 2 ? a : b).increment('n', 60_000)));
@@ -134,7 +182,9 @@ describe('Redis store keys', () => {
     await store.set('s', 'v', 60_000);
     await store.add('a', 'v', 60_000);
     await store.increment('i', 60_000);
-    for (const key of ['s', 'a', 'i']) {
+    await store.set('r', 'v', 1_000);
+    expect(await store.renewIf('r', 'v', 60_000)).toBe(true);
+    for (const key of ['s', 'a', 'i', 'r']) {
       const pttl = Number(await redisClients[1]!.sendCommand(['PTTL', `${prefix}${key}`]));
       expect(pttl).toBeGreaterThan(55_000);
       expect(pttl).toBeLessThanOrEqual(60_000);

@@ -41,6 +41,13 @@ const INCREMENT = `local n = redis.call('INCR', KEYS[1])
 if n == 1 or redis.call('PTTL', KEYS[1]) == -1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return n`;
 
+// Compare and act in one step: between a GET and a DEL (or PEXPIRE) sent apart, the key can expire and another
+// instance take it.
+const DELETE_IF = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0`;
+const RENEW_IF = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0`;
+
 /** Redis refuses writes over `maxmemory` with `noeviction` ("OOM command not allowed…"): that is a full store. */
 const isOutOfMemory = (error: unknown) => error instanceof Error && /^OOM\b/.test(error.message);
 
@@ -113,6 +120,12 @@ export function createRedisStore(options: RedisStoreOptions): HandlerStore {
     },
     async delete(key) {
       await send('DEL', ['DEL', prefix + key]);
+    },
+    async deleteIf(key, expected) {
+      return Number(await send('DELETE IF', ['EVAL', DELETE_IF, '1', prefix + key, expected])) === 1;
+    },
+    async renewIf(key, expected, ttlMs) {
+      return Number(await send('RENEW IF', ['EVAL', RENEW_IF, '1', prefix + key, expected, ttl(ttlMs)])) === 1;
     },
     async increment(key, ttlMs) {
       const reply = await send('INCR', ['EVAL', INCREMENT, '1', prefix + key, ttl(ttlMs)]);

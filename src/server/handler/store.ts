@@ -4,7 +4,8 @@
 /**
  * A small key-value store with expiry. The default lives in memory, which is right for one server process; a merchant
  * running several instances backs it with a shared store (createRedisStore). Each method maps onto one Redis command
- * (or one script): `get` GET, `set` SET PX, `add` SET NX PX, `take` GETDEL, `delete` DEL, `increment` INCR + PEXPIRE NX.
+ * (or one script): `get` GET, `set` SET PX, `add` SET NX PX, `take` GETDEL, `delete` DEL, `increment` INCR + PEXPIRE NX,
+ * `deleteIf` and `renewIf` GET then DEL or PEXPIRE in one script.
  * Every method rejects with a `StoreError` when the store cannot answer or has no room: never with a made-up answer.
  */
 export interface HandlerStore {
@@ -18,6 +19,18 @@ export interface HandlerStore {
   take(key: string): Promise<string | undefined>;
   /** Removes a key (absent keys are fine). */
   delete(key: string): Promise<void>;
+  /**
+   * Removes the key only while it holds `expected`; `true` when it did. Must be atomic across instances (maps onto one
+   * script: GET, then DEL if equal): a lock's holder releases it this way, never deleting the lock another holder took
+   * once its own had expired. An expired key is absent: `false`.
+   */
+  deleteIf(key: string, expected: string): Promise<boolean>;
+  /**
+   * Makes the key expire `ttlMs` from now, its value unchanged, only while it holds `expected`; `true` when it did.
+   * Must be atomic across instances (maps onto one script: GET, then PEXPIRE if equal): a holder keeps its lock or
+   * record alive this way, never another's. An expired key is absent: `false`, and it stays absent.
+   */
+  renewIf(key: string, expected: string, ttlMs: number): Promise<boolean>;
   /**
    * Adds 1 to a counter and returns the new value. An absent counter starts at 0 and expires `ttlMs` after this first
    * increment; later increments do not extend it (a fixed window, for quotas).
@@ -43,21 +56,6 @@ export class StoreError extends Error {
 
 /** True for a `StoreError` (the handler answers it with 503). */
 export const isStoreError = (error: unknown): error is StoreError => error instanceof StoreError;
-
-/**
- * Keeps a record of a running request alive: `renew` every `everyMs` (a failure is passed over: the record only expires
- * sooner). The returned stop waits for a renewal under way, so none lands after what the caller writes next.
- */
-export function keepRenewing(renew: () => Promise<void>, everyMs: number): () => Promise<void> {
-  let renewed = Promise.resolve();
-  const renewal = setInterval(() => {
-    renewed = renewed.then(renew).catch(() => undefined);
-  }, everyMs);
-  return () => {
-    clearInterval(renewal);
-    return renewed;
-  };
-}
 
 /** Options of `createMemoryStore`. */
 export interface MemoryStoreOptions {
@@ -127,6 +125,17 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): HandlerStor
     },
     async delete(key) {
       entries.delete(key);
+    },
+    async deleteIf(key, expected) {
+      if (live(key)?.value !== expected) return false;
+      entries.delete(key);
+      return true;
+    },
+    async renewIf(key, expected, ttlMs) {
+      const entry = live(key);
+      if (entry?.value !== expected) return false;
+      entry.expiresAt = now() + ttlMs;
+      return true;
     },
     async increment(key, ttlMs) {
       const entry = live(key);

@@ -86,6 +86,38 @@ describe('the OAuth2 token shared through the Redis store', () => {
     expect(world.purse.control.tokenRequests()).toBe(2);
   });
 
+  it('a late drop of the token Purse refused leaves the new token another instance fetched since', async () => {
+    const [storeA, storeB] = instanceStores(2);
+    const shared = (store: HandlerStore) => createSharedToken({ store, identity: 'merchant', now: Date.now, lockTtlMs: 1_000 });
+    let requests = 0;
+    const request = async (): Promise<CachedToken> => ({ value: `token-${++requests}`, refreshAt: Date.now() + 60_000 });
+    // A's answer to its next command reaches it only after B, also refused with token-1, dropped it and refreshed.
+    let stall: (() => Promise<void>) | undefined;
+    const stalledA = Object.fromEntries(
+      Object.entries(storeA!).map(([name, op]) => [
+        name,
+        async (...args: unknown[]) => {
+          const answer: unknown = await (op as (...a: unknown[]) => Promise<unknown>)(...args);
+          const during = stall;
+          stall = undefined;
+          await during?.();
+          return answer;
+        },
+      ]),
+    ) as unknown as HandlerStore;
+    const [a, b] = [shared(stalledA), shared(storeB!)];
+    expect((await a.get(request)).value).toBe('token-1');
+    stall = async () => {
+      await b.drop('token-1');
+      expect((await b.get(request)).value).toBe('token-2');
+    };
+    await a.drop('token-1');
+    // Every instance goes on with token-2: no third token request.
+    expect((await a.get(request)).value).toBe('token-2');
+    expect((await shared(storeB!).get(request)).value).toBe('token-2');
+    expect(requests).toBe(2);
+  });
+
   it('with the store down, each instance still gets a token from Purse itself', async () => {
     const world = purseWorld();
     const down = createRedisStore({ client: Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:1')) });
@@ -115,5 +147,62 @@ describe('the refresh lock', () => {
     expect(new Set(tokens.map((t) => t.value))).toEqual(new Set(['token-1']));
     expect(requests).toBe(1);
     expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+  });
+
+  it('a holder whose lock expired releases late without letting a third instance in beside the new holder', async () => {
+    const [storeA, storeB, storeC] = instanceStores(3);
+    const lockTtlMs = 600;
+    const shared = (store: HandlerStore) => createSharedToken({ store, identity: 'merchant', now: Date.now, lockTtlMs, pollMs: 5 });
+    /** A token request that ends when `end` is called (without a token: Purse did not answer). */
+    const gated = (name: string) => {
+      let end!: (token?: CachedToken) => void;
+      let started!: () => void;
+      const start = new Promise<void>((resolve) => (started = resolve));
+      const request = () =>
+        new Promise<CachedToken>((resolve, reject) => {
+          started();
+          end = (token) => (token ? resolve(token) : reject(new Error(`${name}: Purse did not answer`)));
+        });
+      return { request, start, end: (token?: CachedToken) => end(token) };
+    };
+    // A's answers reach it 30 ms after Redis ran each command (a slow link): a window between two of its commands.
+    const slowA = Object.fromEntries(
+      Object.entries(storeA!).map(([name, op]) => [
+        name,
+        async (...args: unknown[]) => {
+          const answer: unknown = await (op as (...a: unknown[]) => Promise<unknown>)(...args);
+          await new Promise((resolve) => setTimeout(resolve, 30));
+          return answer;
+        },
+      ]),
+    ) as unknown as HandlerStore;
+
+    const a = gated('A');
+    const b = gated('B');
+    // C asks Purse at once if it ever gets the lock.
+    let askedByC = 0;
+    const c = async (): Promise<CachedToken> => {
+      askedByC++;
+      return { value: 'token-c', refreshAt: Date.now() + 60_000 };
+    };
+    const fromA = shared(slowA).get(a.request).catch((error: unknown) => error);
+    await a.start;
+    // B waits for A's lock, which expires while A's token request still runs: B takes it and refreshes. (B comes
+    // halfway through A's lock: B gives up on a holder only a lock's life after it first saw it.)
+    await new Promise((resolve) => setTimeout(resolve, lockTtlMs / 2));
+    const fromB = shared(storeB!).get(b.request);
+    await b.start;
+    const fromC = shared(storeC!).get(c);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // A's request fails, late: A lets go of a lock that is B's now. C, waiting for B, must go on waiting.
+    a.end();
+    await fromA;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    b.end({ value: 'token-b', refreshAt: Date.now() + 60_000 });
+
+    expect(await fromB).toEqual({ value: 'token-b', refreshAt: expect.any(Number) });
+    // C waited for B's token: it never asked Purse beside B.
+    expect((await fromC).value).toBe('token-b');
+    expect(askedByC).toBe(0);
   });
 });

@@ -1,7 +1,8 @@
 // The OAuth2 token shared by every handler instance through the handler's store (Redis), so N instances ask Purse
 // for one token per lifetime instead of N. One instance refreshes at a time, under a lock that expires by itself
-// (SET NX PX): a holder that dies mid-refresh blocks the others for at most `lockTtlMs`, never for good.
+// (lock.ts): a holder that dies mid-refresh blocks the others for at most `lockTtlMs`, never for good.
 import { sleep } from '../../core/backend/retry.ts';
+import { takeLock, type HeldLock } from '../handler/lock.ts';
 import { isStoreError, type HandlerStore } from '../handler/store.ts';
 
 export interface CachedToken {
@@ -15,7 +16,10 @@ export interface SharedTokenOptions {
   /** Names the credentials, so two merchants on one Redis never share a token. */
   identity: string;
   now: () => number;
-  /** How long the refresh lock lives; past it another instance may refresh. The token request's timeout + margin. */
+  /**
+   * How long the refresh lock lives; past it another instance may refresh. The token request's timeout + margin, so
+   * the lock is not renewed: a live holder is done within it.
+   */
   lockTtlMs: number;
   /**
    * How often a waiting instance looks for the token another one is fetching, in ms.
@@ -59,7 +63,6 @@ export interface SharedToken {
 export function createSharedToken(options: SharedTokenOptions): SharedToken {
   const { store, now, lockTtlMs } = options;
   const pollMs = options.pollMs ?? 50;
-  const owner = globalThis.crypto.randomUUID();
   let keys: Promise<{ token: string; lock: string }> | undefined;
   const keysOf = () =>
     (keys ??= digest(options.identity).then((id) => ({ token: `purse-kit:oauth2:${id}`, lock: `purse-kit:oauth2:${id}:lock` })));
@@ -69,8 +72,8 @@ export function createSharedToken(options: SharedTokenOptions): SharedToken {
     return token && now() < token.refreshAt ? token : undefined;
   };
 
-  async function refreshUnderLock(request: () => Promise<CachedToken>): Promise<CachedToken> {
-    const { token: tokenKey, lock } = await keysOf();
+  async function refreshUnderLock(lock: HeldLock, request: () => Promise<CachedToken>): Promise<CachedToken> {
+    const { token: tokenKey } = await keysOf();
     try {
       // Another instance may have stored a token between our look and our lock.
       const stored = await quietly(fresh(), undefined);
@@ -80,9 +83,8 @@ export function createSharedToken(options: SharedTokenOptions): SharedToken {
       if (ttlMs > 0) await quietly(store.set(tokenKey, JSON.stringify(token), ttlMs), undefined);
       return token;
     } finally {
-      // Release only our own lock: one that expired and was taken by another instance is put back.
-      const holder = await quietly(store.take(lock), undefined);
-      if (holder !== undefined && holder !== owner) await quietly(store.add(lock, holder, lockTtlMs), false);
+      // Ours only: a lock that expired and was taken by another instance stays that instance's.
+      await lock.release();
     }
   }
 
@@ -98,7 +100,8 @@ export function createSharedToken(options: SharedTokenOptions): SharedToken {
           const token = await fresh();
           if (token) return token;
           const { lock } = await keysOf();
-          if (await store.add(lock, owner, lockTtlMs)) return await refreshUnderLock(request);
+          const held = await takeLock(store, lock, lockTtlMs);
+          if (held) return await refreshUnderLock(held, request);
           const current = await store.get(lock);
           if (current !== holder) {
             holder = current;
@@ -115,7 +118,8 @@ export function createSharedToken(options: SharedTokenOptions): SharedToken {
     async drop(value) {
       const { token: tokenKey } = await keysOf();
       const stored = await quietly(store.get(tokenKey), undefined);
-      if (parse(stored)?.value === value) await quietly(store.delete(tokenKey), undefined);
+      // Deleted only while it is still that token: another instance may have stored a new one since.
+      if (stored !== undefined && parse(stored)?.value === value) await quietly(store.deleteIf(tokenKey, stored), false);
     },
   };
 }
