@@ -1,13 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ShopperDepositPage, ShopperPurse } from '../../core/backend/customer-purse.ts';
 import { routes } from '../../core/backend/routes.ts';
 import { MOCK_CUSTOMER_PURSE_CREDENTIALS } from '../../mock-server/index.ts';
+import type { CustomerPurseClientOptions } from '../purse/customer-purse.ts';
 import type { CustomerPurseOptions } from './options.ts';
 import { createMemoryStore, StoreError, type HandlerStore } from './store.ts';
 import { purseWorld, shop } from '../test-support.ts';
 
 /** A shop whose Customer Purse client talks to the same in-process mock (and clock) as its Purse client. */
-function purseShop(options: Partial<CustomerPurseOptions> = {}, extra: Parameters<typeof shop>[0] = {}) {
+function purseShop(
+  { client, ...options }: Partial<Omit<CustomerPurseOptions, 'client'>> & { client?: Partial<CustomerPurseClientOptions> } = {},
+  extra: Parameters<typeof shop>[0] = {},
+) {
   const world = purseWorld();
   const customerPurse: CustomerPurseOptions = {
     client: {
@@ -15,6 +19,7 @@ function purseShop(options: Partial<CustomerPurseOptions> = {}, extra: Parameter
       apiUrl: 'http://calypso.test',
       fetch: (input, init) => world.purse.fetch(new Request(input, init)),
       now: world.now,
+      ...client,
     },
     currencies: ['BTC', 'USDT'],
     ...options,
@@ -80,6 +85,27 @@ describe('GET /customer-purse', () => {
     expect((await withEmail.get(routes.customerPurse, 'cust_3')).status).toBe(200);
     expect(created(withEmail, 'cust_3')).toEqual([expect.objectContaining({ email: 'c3@example.com' })]);
     expect((await withEmail.get(routes.customerPurse, 'cust_4')).status).toBe(404);
+  });
+
+  it('a creation that outlasts the lock’s 30 s keeps it: a first visit meanwhile waits, and one customer is created', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+    try {
+      const s = purseShop({ client: { timeoutMs: 120_000 } });
+      s.purse.control.setFault({ path: '/api/v1/customer-purse/customer/create', latencyMs: 45_000, times: 1 });
+      const slow = s.get(routes.customerPurse, 'cust_slow');
+      while (s.calls('customer/create') === 0) await new Promise((resolve) => setImmediate(resolve));
+      for (let waited = 0; waited < 40_000; waited += 5_000) {
+        s.advance(5_000);
+        await vi.advanceTimersByTimeAsync(5_000);
+      }
+      // 40 s into the creation: the lock is still held, so this visit does not create a second customer.
+      expect(await s.get(routes.customerPurse, 'cust_slow')).toMatchObject({ status: 503, body: { code: 'customer_purse_pending' } });
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect((await slow).status).toBe(200);
+      expect(created(s, 'cust_slow')).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('a failed creation can be retried and still creates one customer', async () => {

@@ -6,6 +6,7 @@ import { routes } from '../../core/backend/routes.ts';
 import type { PurseTransaction } from '../../core/wire/customer-purse.ts';
 import { json, problem, validationProblem } from './http.ts';
 import type { CustomerPurseContext } from './customer-purse-context.ts';
+import { takeLock } from './lock.ts';
 import type { RouteContext, RouteDefinition } from './route-types.ts';
 
 const ONE_DAY = 24 * 60 * 60_000;
@@ -45,8 +46,10 @@ async function purseCustomerId(ctx: RouteContext, cp: CustomerPurseContext, cust
   if (!create || cp.createCustomer === false) return null;
   const details = typeof cp.createCustomer === 'function' ? await cp.createCustomer(ctx.request, customer) : {};
   if (details === null) return null;
-  // One creation per customer, also when two first visits race on two instances: the other waits and retries.
-  if (!(await ctx.store.add(lockKey(customer), '1', CREATE_LOCK_MS))) {
+  // One creation per customer, also when two first visits race on two instances: the other waits and retries. Renewed
+  // while held, since a creation may outlast the lock (two requests, each up to the client's timeout).
+  const lock = await takeLock(ctx.store, lockKey(customer), CREATE_LOCK_MS, { renew: true });
+  if (!lock) {
     return problem(
       503,
       { title: 'Deposit account being created', detail: 'The deposit account is being created. Try again in a moment.', code: 'customer_purse_pending' },
@@ -60,7 +63,7 @@ async function purseCustomerId(ctx: RouteContext, cp: CustomerPurseContext, cust
     await ctx.store.set(mappingKey(customer), id, ONE_DAY);
     return id;
   } finally {
-    await ctx.store.delete(lockKey(customer));
+    await lock.release();
   }
 }
 
