@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, type FormEvent } from 'react';
 import { detectIdentifierKind, loadPhoneLib, type CountryCode } from '../../core/identifier.ts';
 import type { CheckingState, IdentifyState, SendingState } from '../../core/signup/types.ts';
-import type { MessageKey, Translator } from '../i18n/index.ts';
+import type { MessageKey, MessageParams, Translator } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
 import { Button } from '../shared/button.tsx';
 import { FieldLabel } from './parts.tsx';
@@ -21,9 +21,20 @@ export interface IdentifierStepProps {
   defaultCountry?: CountryCode;
 }
 
+/**
+ * The values of a "not a mobile number" text: the name of the country the number was read as, in the shopper's
+ * language, and an example of a country code that is not that country's (the shopper's number is from another one).
+ */
+export function notMobileParams(country: string, i18n: Translator): MessageParams {
+  return { country: new Intl.DisplayNames(i18n.locale, { type: 'region' }).of(country) ?? country, example: country === 'BE' ? '+33' : '+32' };
+}
+
 /** Why the identifier was refused, in the shopper's words: on the field, and said by the live region. */
 export function identifierErrorText(state: IdentifyState, i18n: Translator): string | undefined {
-  const { invalid, error } = state;
+  const { invalid, error, phoneCountry } = state;
+  if (invalid === 'not_mobile') {
+    return phoneCountry ? i18n.t('identifier.invalid.not_mobile', notMobileParams(phoneCountry, i18n)) : i18n.t('identifier.invalid.phone');
+  }
   if (invalid !== undefined) return i18n.t(`identifier.invalid.${invalid}` satisfies MessageKey);
   if (error?.kind !== 'validation') return error && i18n.error(error);
   // Not the shop account's (createUser refused it), or a format Purse refused: say which format we expect.
