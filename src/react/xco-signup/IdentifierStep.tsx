@@ -1,10 +1,10 @@
 import { useEffect, useId, useRef, type FormEvent } from 'react';
 import { detectIdentifierKind, loadPhoneLib, type CountryCode } from '../../core/identifier.ts';
 import type { CheckingState, IdentifyState, SendingState } from '../../core/signup/types.ts';
-import type { MessageKey, MessageParams, Translator } from '../i18n/index.ts';
+import type { MessageKey, Translator } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
 import { Button } from '../shared/button.tsx';
-import { FieldLabel } from './parts.tsx';
+import { FieldLabel, notMobileParams } from './parts.tsx';
 import type { XcoSignupApi } from './useXcoSignup.ts';
 
 /** Props of the identifier step. */
@@ -19,14 +19,6 @@ export interface IdentifierStepProps {
   focusOnMount?: boolean;
   /** For numbers typed without "+": the phone data of this country loads with the parser. */
   defaultCountry?: CountryCode;
-}
-
-/**
- * The values of a "not a mobile number" text: the name of the country the number was read as, in the shopper's
- * language, and an example of a country code that is not that country's (the shopper's number is from another one).
- */
-export function notMobileParams(country: string, i18n: Translator): MessageParams {
-  return { country: new Intl.DisplayNames(i18n.locale, { type: 'region' }).of(country) ?? country, example: country === 'BE' ? '+33' : '+32' };
 }
 
 /** Why the identifier was refused, in the shopper's words: on the field, and said by the live region. */

@@ -7,8 +7,7 @@ import { enSignupProfile } from '../i18n/en/xco-signup-profile.ts';
 import { addMessages, type MessageKey, type Translator } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
 import { Button } from '../shared/button.tsx';
-import { notMobileParams } from './IdentifierStep.tsx';
-import { ErrorMessage, FieldLabel } from './parts.tsx';
+import { ErrorMessage, FieldLabel, notMobileParams } from './parts.tsx';
 import {
   countryOptions,
   fieldOfPath,
