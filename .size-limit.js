@@ -155,13 +155,14 @@ export default [
     limit: '460 B',
   },
   {
-    name: 'phone data on the first phone keystroke: the parser and the largest zone (Europe, +3…)',
-    path: ['dist/core/phone/parse.js', 'dist/core/phone/data/zone-3.js'],
-    import: { 'dist/core/phone/parse.js': '{ parsePhone }', 'dist/core/phone/data/zone-3.js': '*' },
+    // The largest zone since the metadata knows mobile numbers (zone 3, Europe, comes third: 0.8 kB less).
+    name: 'phone data on the first phone keystroke: the parser and the largest zone (Asia and the Middle East, +9…)',
+    path: ['dist/core/phone/parse.js', 'dist/core/phone/data/zone-9.js'],
+    import: { 'dist/core/phone/parse.js': '{ parsePhone }', 'dist/core/phone/data/zone-9.js': '*' },
     modifyEsbuildConfig: lazyImportsApart,
-    limit: '13.6 kB',
+    limit: '15.1 kB',
   },
-  { name: 'French texts (downloaded for locale="fr")', path: 'dist/react/i18n/fr.js', import: '{ fr }', limit: '4.2 kB' },
+  { name: 'French texts (downloaded for locale="fr")', path: 'dist/react/i18n/fr.js', import: '{ fr }', limit: '4.4 kB' },
   { name: 'QR code (qrcode.react, downloaded when a deposit address is shown)', path: 'node_modules/qrcode.react/lib/esm/index.js', import: '*', ignore: ['react'], limit: '6.2 kB' },
   {
     // With purse-react-kit/core/problem, the mapping of error answers request() loads later, an entry of its own.

@@ -131,7 +131,18 @@ test('the success page: order summary, "Continue shopping", "Paid with" without 
 });
 
 test('seed data a shopper can type: sam.taylor by UK phone, shown as typed, the Mock inbox reading national numbers too', async ({ page }) => {
+  const checks: string[] = [];
+  page.on('request', (r) => r.url().includes('/api/purse/xco/users/exists') && checks.push(r.url()));
   await page.goto('/account');
+  // Sam types their office landline first: it cannot receive the code by text, so the field says so and nothing is sent.
+  await identifierField(page).fill('+44 20 7946 0958');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(identifierField(page)).toHaveAccessibleDescription(
+    /^This number \(United Kingdom\) is not a mobile number, and the code comes by text message\. Enter a mobile number/,
+  );
+  await expect(identifierField(page)).toBeFocused();
+  await expectNoAxeViolations(page);
+  expect(checks).toEqual([]);
   await identifierField(page).fill('+44 7911 123456');
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(codeField(page)).toBeFocused();

@@ -40,6 +40,26 @@ export const InvalidEmail: Story = {
   },
 };
 
+/**
+ * A number that cannot receive the code by text message: a Belgian shopper types their mobile without +32 in a French
+ * shop, which reads it as a French landline (04…). Refused in the browser, naming the country it was read as, and
+ * nothing is sent to a stranger's line.
+ */
+export const NotAMobileNumber: Story = {
+  args: { defaultCountry: 'FR' },
+  play: async (context) => {
+    const { canvas, loaded } = context;
+    await continueWith(context, '0470 12 34 56');
+    const field = canvas.getByRole('textbox', { name: 'Email or phone number' });
+    await waitFor(() => expect(field).toHaveAttribute('aria-invalid', 'true'));
+    await expect(field).toHaveAccessibleDescription(
+      /^This number \(France\) is not a mobile number, and the code comes by text message\. Enter a mobile number, with its country code \(such as \+32\) if it is from another country\./,
+    );
+    await expect(field).toHaveFocus();
+    await expect(stackOf({ loaded }).purse.control.requests()).toEqual([]);
+  },
+};
+
 /** Checking the identifier (loading): Purse answers slowly. */
 export const Checking: Story = {
   play: async (context) => {
@@ -201,6 +221,8 @@ export const NotTheShopAccountEmail: Story = {
 // the screen, nothing running out of its box.
 /** An error naming an email address (one long word). */
 export const InvalidEmailOnAPhone = onAPhone(InvalidEmail);
+/** The longest error of the identifier field. */
+export const NotAMobileNumberOnAPhone = onAPhone(NotAMobileNumber);
 /** The profile form: its two-column rows collapse to one. */
 export const NewShopperProfileOnAPhone = onAPhone(NewShopperProfile);
 /** The profile form in French, with the errors of every required field. */

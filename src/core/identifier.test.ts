@@ -62,7 +62,7 @@ describe('parseIdentifier', () => {
     await expect(parseIdentifier('hello')).resolves.toEqual({ kind: 'invalid', reason: 'unknown' });
     expect(loads.count).toBe(0);
     await expect(parseIdentifier('+33 6 12 34 56 78')).resolves.toEqual({ kind: 'phone', phone_number: '+33612345678' });
-    await expect(parseIdentifier('+44 20 7946 0958')).resolves.toEqual({ kind: 'phone', phone_number: '+442079460958' });
+    await expect(parseIdentifier('+44 7911 123456')).resolves.toEqual({ kind: 'phone', phone_number: '+447911123456' });
     expect(loads.count).toBe(1);
   });
 
@@ -74,6 +74,24 @@ describe('parseIdentifier', () => {
     await expect(parseIdentifier('(201) 555-0123', { defaultCountry: 'US' })).resolves.toEqual({
       kind: 'phone',
       phone_number: '+12015550123',
+    });
+  });
+
+  it('refuses a number that cannot receive the code by text message, with the country it was read as', async () => {
+    // A Belgian mobile typed without +32 in a French shop: a French landline (04…), a stranger's.
+    await expect(parseIdentifier('0470 12 34 56', { defaultCountry: 'FR' })).resolves.toEqual({
+      kind: 'invalid',
+      reason: 'not_mobile',
+      country: 'FR',
+    });
+    await expect(parseIdentifier('+44 20 7946 0958', { defaultCountry: 'FR' })).resolves.toEqual({
+      kind: 'invalid',
+      reason: 'not_mobile',
+      country: 'GB',
+    });
+    await expect(parseIdentifier('+32 470 12 34 56', { defaultCountry: 'FR' })).resolves.toEqual({
+      kind: 'phone',
+      phone_number: '+32470123456',
     });
   });
 

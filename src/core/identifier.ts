@@ -4,17 +4,22 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { loadedPhone } from './phone/loaded.ts';
 import type * as PhoneParserModule from './phone/parse.ts';
+import type { ParsedPhone } from './phone/parse.ts';
 import type { IdentifierInvalidReason } from './signup/types.ts';
 import type { XcoIdentifier } from './wire/xco.ts';
 import { hasHiddenCharacters, isValidEmail } from './wire/xco-rules.ts';
 
 export type { CountryCode };
 
-/** What `parseIdentifier` made of the text: an email, an E.164 phone number, or why it is neither. */
+/**
+ * What `parseIdentifier` made of the text: an email, an E.164 phone number that can receive the code by text message,
+ * or why it is neither (`not_mobile`: a number of `country`, the one it was read as, that cannot take a text).
+ */
 export type ParsedIdentifier =
   | { kind: 'email'; email: string }
   | { kind: 'phone'; phone_number: string }
-  | { kind: 'invalid'; reason: IdentifierInvalidReason };
+  | { kind: 'invalid'; reason: Exclude<IdentifierInvalidReason, 'not_mobile'> }
+  | { kind: 'invalid'; reason: 'not_mobile'; country: CountryCode };
 
 /** What a text looks like at a glance (`detectIdentifierKind`), before it is parsed. */
 export type IdentifierKind = 'empty' | 'email' | 'phone' | 'unknown';
@@ -65,7 +70,10 @@ export interface ParseIdentifierOptions {
   defaultCountry?: CountryCode;
 }
 
-/** Email → trimmed email; phone → E.164. Never rejects: an unloadable phone parser gives `reason: 'unavailable'`. */
+/**
+ * Email → trimmed email; phone → E.164, when it can receive a text message (Purse sends the code by SMS). Never
+ * rejects: an unloadable phone parser gives `reason: 'unavailable'`.
+ */
 export async function parseIdentifier(input: string, options: ParseIdentifierOptions = {}): Promise<ParsedIdentifier> {
   const text = input.trim();
   // Invisible and direction-changing characters could make one address look like another: refuse, never strip.
@@ -78,13 +86,14 @@ export async function parseIdentifier(input: string, options: ParseIdentifierOpt
     case 'email':
       return isValidEmail(text) ? { kind: 'email', email: text } : { kind: 'invalid', reason: 'email' };
     case 'phone': {
-      let phone: string | undefined;
+      let phone: ParsedPhone | undefined;
       try {
         phone = await (await loadParser()).parsePhone(text, options.defaultCountry);
       } catch {
         return { kind: 'invalid', reason: 'unavailable' };
       }
-      return phone ? { kind: 'phone', phone_number: phone } : { kind: 'invalid', reason: 'phone' };
+      if (!phone) return { kind: 'invalid', reason: 'phone' };
+      return phone.mobile ? { kind: 'phone', phone_number: phone.number } : { kind: 'invalid', reason: 'not_mobile', country: phone.country };
     }
   }
 }

@@ -1,17 +1,14 @@
-import { getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+import { getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/mobile';
 import examplesJson from 'libphonenumber-js/examples.mobile.json';
-import metadataJson from 'libphonenumber-js/metadata.min.json';
+import metadataJson from 'libphonenumber-js/metadata.mobile.json';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { __loadedPhoneZones, __resetPhoneZones, parsePhone } from './parse.ts';
+import { __loadedPhoneZones, __resetPhoneZones, parsePhone, readPhone } from './parse.ts';
 
 const examples = examplesJson as Record<CountryCode, string>;
-const metadataMin = metadataJson as unknown as { countries: Record<string, unknown[]> };
+const metadataMobile = metadataJson as unknown as { countries: Record<string, unknown[]> };
 
-/** What the whole "min" metadata says, as parseIdentifier answered before the split. */
-const reference = (text: string, defaultCountry?: CountryCode) => {
-  const phone = parsePhoneNumberFromString(text, { defaultCountry });
-  return phone?.isValid() ? phone.number : undefined;
-};
+/** What the whole "mobile" metadata says, as parsePhone would answer without the split. */
+const reference = (text: string, defaultCountry?: CountryCode) => readPhone(parsePhoneNumberFromString(text, { defaultCountry }));
 
 /** Each case on a fresh page (no zone loaded yet), so a zone the code forgot to load shows. */
 async function fresh(text: string, defaultCountry?: CountryCode) {
@@ -27,7 +24,7 @@ describe('parsePhone with the metadata split in zones', () => {
   it('answers like the whole metadata for every country: international, national and after an IDD prefix', async () => {
     const mismatches: string[] = [];
     const check = async (text: string, defaultCountry?: CountryCode) => {
-      const [got, want] = [await fresh(text, defaultCountry), reference(text, defaultCountry)];
+      const [got, want] = [JSON.stringify(await fresh(text, defaultCountry)), JSON.stringify(reference(text, defaultCountry))];
       if (got !== want) mismatches.push(`${text} (${defaultCountry ?? 'no country'}): ${got} ≠ ${want}`);
       // At most the zones of the "+" prefix, of the default country and after its IDD prefix: never all of them.
       if (__loadedPhoneZones().length > 3) mismatches.push(`${text} (${defaultCountry}): loaded ${__loadedPhoneZones().join()}`);
@@ -39,10 +36,14 @@ describe('parsePhone with the metadata split in zones', () => {
       await check(`+${code} ${national}`, 'FR');
       await check(national, country);
       for (const home of ['FR', 'US', 'GB', 'RU'] as const) {
-        const idd = String(metadataMin.countries[home]![1]).replace(/\D.*$/, '');
+        const idd = String(metadataMobile.countries[home]![1]).replace(/\D.*$/, '');
         await check(`${idd} ${code} ${national}`, home);
       }
       await check(`+${code} ${national.slice(0, 3)}`); // too short
+      // Another first digit: often a range that is not mobile (a landline, a freephone…), read with its country.
+      const other = national.replace(/\d/, (digit) => String((Number(digit) + 5) % 10));
+      await check(`+${code} ${other}`);
+      await check(other, country);
     }
     expect(mismatches).toEqual([]);
     expect(countries.length).toBeGreaterThan(200);
@@ -60,12 +61,32 @@ describe('parsePhone with the metadata split in zones', () => {
   });
 
   it('gives E.164 for valid numbers and undefined for the rest', async () => {
-    expect(await fresh('+33 6 12 34 56 78')).toBe('+33612345678');
-    expect(await fresh('06 12 34 56 78', 'FR')).toBe('+33612345678');
-    expect(await fresh('00 44 20 7946 0958', 'FR')).toBe('+442079460958');
-    expect(await fresh('011 44 20 7946 0958', 'US')).toBe('+442079460958');
+    expect(await fresh('+33 6 12 34 56 78')).toEqual({ number: '+33612345678', country: 'FR', mobile: true });
+    expect(await fresh('06 12 34 56 78', 'FR')).toEqual({ number: '+33612345678', country: 'FR', mobile: true });
+    expect(await fresh('00 44 7911 123456', 'FR')).toMatchObject({ number: '+447911123456', mobile: true });
+    expect(await fresh('011 44 7911 123456', 'US')).toMatchObject({ number: '+447911123456', mobile: true });
     expect(await fresh('06 12 34 56 78')).toBeUndefined();
     expect(await fresh('+33 6 12')).toBeUndefined();
+  });
+
+  it('tells a number that can receive a text message from one that cannot, and the country it was read as', async () => {
+    // A Belgian mobile typed without its country code in a French shop is a French landline (04…): not a mobile.
+    expect(await fresh('0470 12 34 56', 'FR')).toEqual({ number: '+33470123456', country: 'FR', mobile: false });
+    expect(await fresh('01 23 45 67 89', 'FR')).toEqual({ number: '+33123456789', country: 'FR', mobile: false });
+    expect(await fresh('0800 12 34 56', 'FR')).toEqual({ number: '+33800123456', country: 'FR', mobile: false }); // toll free
+    expect(await fresh('06 12 34 56 78', 'FR')).toEqual({ number: '+33612345678', country: 'FR', mobile: true });
+    expect(await fresh('07 81 23 45 67', 'FR')).toEqual({ number: '+33781234567', country: 'FR', mobile: true });
+    expect(await fresh('+32 470 12 34 56', 'FR')).toEqual({ number: '+32470123456', country: 'BE', mobile: true });
+    expect(await fresh('0470 12 34 56', 'BE')).toEqual({ number: '+32470123456', country: 'BE', mobile: true });
+    // North America: the plan does not tell mobiles from landlines (FIXED_LINE_OR_MOBILE), so a text may reach it.
+    expect(await fresh('(201) 555-0123', 'US')).toEqual({ number: '+12015550123', country: 'US', mobile: true });
+    expect(await fresh('+1 416 555 0123', 'FR')).toEqual({ number: '+14165550123', country: 'CA', mobile: true });
+    // A shared calling code whose countries the number does not tell apart: the calling code's main country.
+    expect(await fresh('+44 20 7946 0958', 'FR')).toEqual({ number: '+442079460958', country: 'GB', mobile: false });
+    expect(await fresh('+1 800 555 0123')).toEqual({ number: '+18005550123', country: 'US', mobile: false });
+    // No country to name (an international freephone number), or too short to be a number: not a phone number.
+    expect(await fresh('+800 1234 5678')).toBeUndefined();
+    expect(await fresh('0470 12', 'FR')).toBeUndefined();
   });
 });
 

@@ -1,8 +1,9 @@
-// The phone parser, loaded on the first phone-like keystroke: libphonenumber-js's core with "min" metadata split into
-// nine zones by the calling code's first digit. A number is parsed once the zones it can need are loaded: the zone
-// of its "+" prefix, of the default country, and of the calling code after the default country's international
-// prefix ("00 44…"). The result is the one the whole metadata gives (the unit test compares every country).
-import { parsePhoneNumberFromString, type CountryCode, type MetadataJson } from 'libphonenumber-js/core';
+// The phone parser, loaded on the first phone-like keystroke: libphonenumber-js's core with its "mobile" metadata (the
+// "min" one with the patterns of mobile numbers: the code is sent by text message) split into nine zones by the
+// calling code's first digit. A number is parsed once the zones it can need are loaded: the zone of its "+" prefix, of
+// the default country, and of the calling code after the default country's international prefix ("00 44…"). The
+// result is the one the whole metadata gives (the unit test compares every country).
+import { parsePhoneNumberFromString, type CountryCode, type MetadataJson, type PhoneNumber } from 'libphonenumber-js/core';
 import index from './data/codes.ts';
 import type { PhoneZone } from './types.ts';
 
@@ -68,8 +69,30 @@ export async function loadZones(text: string, defaultCountry?: CountryCode): Pro
   await Promise.all(wanted.filter(isZone).map(loadZone));
 }
 
-/** `text` in E.164 when it is a valid phone number, else undefined. */
-export async function parsePhone(text: string, defaultCountry?: CountryCode): Promise<string | undefined> {
+/**
+ * A phone number read from text: E.164, and whether it can receive a text message. One that cannot (a landline, a
+ * freephone…) comes with the country it was read as, for the shopper to see why.
+ */
+export type ParsedPhone =
+  | { number: string; country: CountryCode | undefined; mobile: true }
+  | { number: string; country: CountryCode; mobile: false };
+
+/**
+ * What a parsed number is: a mobile (MOBILE, or FIXED_LINE_OR_MOBILE where the plan does not tell them apart, as in
+ * North America), a number of a country that cannot take a text (of a possible length there: not a mobile, or not a
+ * valid one), or no phone number. The country is the one the number says, else the first its calling code can mean
+ * with that length (the calling code's main country, listed first: +44 20… is GB's, GG's, IM's or JE's).
+ */
+export function readPhone(phone: PhoneNumber | undefined): ParsedPhone | undefined {
+  if (!phone) return undefined;
+  const type = phone.getType();
+  if (type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE') return { number: phone.number, country: phone.country, mobile: true };
+  const country = phone.isPossible() && !phone.isNonGeographic() ? (phone.country ?? phone.getPossibleCountries()[0]) : undefined;
+  return country ? { number: phone.number, country, mobile: false } : undefined;
+}
+
+/** What `text` is as a phone number (see `readPhone`), with this default country for national numbers. */
+export async function parsePhone(text: string, defaultCountry?: CountryCode): Promise<ParsedPhone | undefined> {
   await loadZones(text, defaultCountry);
   let phone;
   try {
@@ -79,7 +102,7 @@ export async function parsePhone(text: string, defaultCountry?: CountryCode): Pr
     await Promise.all((Object.keys(ZONES) as Zone[]).map(loadZone));
     phone = parsePhoneNumberFromString(text, { defaultCountry }, metadata);
   }
-  return phone?.isValid() ? phone.number : undefined;
+  return readPhone(phone);
 }
 
 /**

@@ -1,4 +1,4 @@
-// Shapes of the phone data modules: libphonenumber-js "min" metadata, split by scripts/phone-data.mjs. The numbering
+// Shapes of the phone data modules: libphonenumber-js "mobile" metadata, split by scripts/phone-data.mjs. The numbering
 // plans stay opaque here; only libphonenumber-js reads them.
 
 /** Every calling code with its countries: small, loaded with the parser. */

@@ -164,7 +164,7 @@ export class SignupRunner {
     const parsed = await parseIdentifier(text, defaultCountry ? { defaultCountry } : {});
     this.#machine.send(
       parsed.kind === 'invalid'
-        ? { type: 'IDENTIFIER_INVALID', input: text, reason: parsed.reason }
+        ? { type: 'IDENTIFIER_INVALID', input: text, reason: parsed.reason, ...('country' in parsed ? { country: parsed.country } : {}) }
         : { type: 'SUBMIT_IDENTIFIER', input: text, identifier: toXcoIdentifier(parsed), intentKey: createIdempotencyKey() },
     );
   };

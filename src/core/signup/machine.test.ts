@@ -53,6 +53,12 @@ describe('signupReducer: identify and check', () => {
     expect(checking).toEqual({ status: 'checking', input: ' ada@example.com ', identifier: email, intentKey: 'k-check' });
   });
 
+  it('a phone that cannot receive a text: remembers the country it was read as, for the message; the next refusal forgets it', () => {
+    const refused = signupReducer(states.identify, { type: 'IDENTIFIER_INVALID', input: '0470 12 34 56', reason: 'not_mobile', country: 'FR' });
+    expect(refused).toEqual({ status: 'identify', input: '0470 12 34 56', invalid: 'not_mobile', phoneCountry: 'FR' });
+    expect(signupReducer(refused, events.IDENTIFIER_INVALID)).toEqual({ status: 'identify', input: 'nope', invalid: 'unknown' });
+  });
+
   it('existing shopper: check → sending with the next intent key', () => {
     expect(signupReducer(states.checking, events.CHECK_SUCCEEDED)).toEqual({
       status: 'sending',

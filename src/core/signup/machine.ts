@@ -150,7 +150,9 @@ export function signupReducer(state: SignupState, event: SignupEvent): SignupSta
   if (/SUCCEEDED|REQUEST_FAILED/.test(event.type) && (event as { intentKey?: string }).intentKey !== intentKeyOf(state)) return state;
   switch (event.type) {
     case 'IDENTIFIER_INVALID':
-      if (state.status === 'identify') return only({ status: 'identify', input: event.input, invalid: event.reason, profile: state.profile });
+      if (state.status === 'identify') {
+        return only({ status: 'identify', input: event.input, invalid: event.reason, phoneCountry: event.country, profile: state.profile });
+      }
       break;
 
     case 'SUBMIT_IDENTIFIER':

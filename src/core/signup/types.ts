@@ -1,13 +1,15 @@
 // States and events of the XCO signup flow. The reducer is pure: states that need a request ("pending" states) say
 // so by their `status`, and the binding (the React hook) runs that request and reports back with an event.
+import type { CountryCode } from 'libphonenumber-js';
 import type { PurseKitError } from '../errors.ts';
 import type { XcoIdentifier, XcoUser } from '../wire/xco.ts';
 
 /**
  * Why the identifier field was refused before any request (`unavailable`: the phone parser failed to load;
- * `characters`: control, direction-override or zero-width characters).
+ * `characters`: control, direction-override or zero-width characters; `not_mobile`: a phone number that cannot
+ * receive the code by text message, such as a landline).
  */
-export type IdentifierInvalidReason = 'empty' | 'email' | 'phone' | 'unknown' | 'unavailable' | 'characters';
+export type IdentifierInvalidReason = 'empty' | 'email' | 'phone' | 'not_mobile' | 'unknown' | 'unavailable' | 'characters';
 
 /**
  * What went wrong with the last code, shown on the code field. `expired`, `locked` and `unusable` (not requested by
@@ -45,6 +47,8 @@ export interface IdentifyState {
   input: string;
   /** Refused locally (format), before any request. */
   invalid?: IdentifierInvalidReason;
+  /** With `invalid: 'not_mobile'`: the country the number was read as (the shopper may have meant another one). */
+  phoneCountry?: CountryCode;
   /** Refused by the API (validation), or not the shop account's email or phone (`identity_mismatch`). */
   error?: PurseKitError;
   /** What the shopper gave the profile step before coming back (without the old identifier): pre-fills it again. */
@@ -199,7 +203,8 @@ export type PendingState = RetryTarget;
  * reads no clock).
  */
 export type SignupEvent =
-  | { type: 'IDENTIFIER_INVALID'; input: string; reason: IdentifierInvalidReason }
+  /** `country`: with `not_mobile`, the country the number was read as. */
+  | { type: 'IDENTIFIER_INVALID'; input: string; reason: IdentifierInvalidReason; country?: CountryCode }
   | { type: 'SUBMIT_IDENTIFIER'; input: string; identifier: XcoIdentifier; intentKey: string }
   | {
       type: 'CHECK_SUCCEEDED';

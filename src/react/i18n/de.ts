@@ -11,6 +11,8 @@ export const de: Messages = {
   'identifier.invalid.empty': 'Geben Sie Ihre E-Mail-Adresse oder Telefonnummer ein.',
   'identifier.invalid.email': 'Geben Sie eine gültige E-Mail-Adresse ein, z.\u00a0B. name@example.com.',
   'identifier.invalid.phone': 'Geben Sie eine gültige Telefonnummer ein, z.\u00a0B. +49 151 23456789.',
+  'identifier.invalid.not_mobile':
+    'Diese Nummer ({country}) ist keine Mobilnummer, der Code kommt aber per SMS. Geben Sie eine Mobilnummer ein, mit Ländervorwahl (z.\u00a0B. {example}), wenn sie aus einem anderen Land stammt.',
   'identifier.invalid.unknown': 'Geben Sie eine E-Mail-Adresse oder eine Telefonnummer ein.',
   'identifier.invalid.unavailable':
     'Telefonnummern können gerade nicht geprüft werden. Versuchen Sie es erneut oder verwenden Sie Ihre E-Mail-Adresse.',
@@ -39,6 +41,8 @@ export const de: Messages = {
   'profile.required': 'Dieses Feld ist erforderlich.',
   'profile.invalidEmail': 'Geben Sie eine gültige E-Mail-Adresse ein, z.\u00a0B. name@example.com.',
   'profile.invalidPhone': 'Geben Sie eine gültige Telefonnummer ein, z.\u00a0B. +49 151 23456789.',
+  'profile.notMobile':
+    'Diese Nummer ({country}) ist keine Mobilnummer, Purse sendet seine Codes aber per SMS. Geben Sie eine Mobilnummer ein, mit Ländervorwahl (z.\u00a0B. {example}), wenn sie aus einem anderen Land stammt.',
   'profile.invalidBirthdate': 'Geben Sie ein gültiges Geburtsdatum ein.',
   'profile.rejected': 'Dieser Wert wurde nicht akzeptiert. Bitte prüfen Sie ihn.',
   'profile.summary': 'Bitte korrigieren Sie die markierten Felder.',

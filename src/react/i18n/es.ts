@@ -11,6 +11,8 @@ export const es: Messages = {
   'identifier.invalid.empty': 'Introduce tu correo electrónico o tu número de teléfono.',
   'identifier.invalid.email': 'Introduce un correo electrónico válido, por ejemplo nombre@example.com.',
   'identifier.invalid.phone': 'Introduce un número de teléfono válido, por ejemplo +34 612 34 56 78.',
+  'identifier.invalid.not_mobile':
+    'Este número ({country}) no es de móvil, y el código se envía por SMS. Introduce un número de móvil, con su prefijo internacional (por ejemplo {example}) si es de otro país.',
   'identifier.invalid.unknown': 'Introduce un correo electrónico o un número de teléfono.',
   'identifier.invalid.unavailable':
     'Ahora mismo no podemos comprobar números de teléfono. Vuelve a intentarlo o usa tu correo electrónico.',
@@ -39,6 +41,8 @@ export const es: Messages = {
   'profile.required': 'Este campo es obligatorio.',
   'profile.invalidEmail': 'Introduce un correo electrónico válido, por ejemplo nombre@example.com.',
   'profile.invalidPhone': 'Introduce un número de teléfono válido, por ejemplo +34 612 34 56 78.',
+  'profile.notMobile':
+    'Este número ({country}) no es de móvil, y Purse envía sus códigos por SMS. Introduce un número de móvil, con su prefijo internacional (por ejemplo {example}) si es de otro país.',
   'profile.invalidBirthdate': 'Introduce una fecha de nacimiento válida.',
   'profile.rejected': 'Este valor no se ha aceptado. Revísalo, por favor.',
   'profile.summary': 'Corrige los campos señalados.',

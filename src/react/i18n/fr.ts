@@ -11,6 +11,8 @@ export const fr: Messages = {
   'identifier.invalid.empty': 'Saisissez votre adresse e-mail ou votre numéro de téléphone.',
   'identifier.invalid.email': 'Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.',
   'identifier.invalid.phone': 'Saisissez un numéro de téléphone valide, par exemple 06 12 34 56 78.',
+  'identifier.invalid.not_mobile':
+    'Ce numéro ({country}) n’est pas un numéro de mobile, or le code est envoyé par SMS. Saisissez un numéro de mobile, avec son indicatif international (par exemple {example}) s’il est d’un autre pays.',
   'identifier.invalid.unknown': 'Saisissez une adresse e-mail ou un numéro de téléphone.',
   'identifier.invalid.unavailable':
     'Les numéros de téléphone ne peuvent pas être vérifiés pour le moment. Réessayez ou utilisez votre e-mail.',
@@ -38,6 +40,8 @@ export const fr: Messages = {
   'profile.required': 'Ce champ est obligatoire.',
   'profile.invalidEmail': 'Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.',
   'profile.invalidPhone': 'Saisissez un numéro de téléphone valide, par exemple 06 12 34 56 78.',
+  'profile.notMobile':
+    'Ce numéro ({country}) n’est pas un numéro de mobile, or Purse envoie ses codes par SMS. Saisissez un numéro de mobile, avec son indicatif international (par exemple {example}) s’il est d’un autre pays.',
   'profile.invalidBirthdate': 'Saisissez une date de naissance valide.',
   'profile.rejected': 'Cette valeur n’a pas été acceptée. Veuillez la vérifier.',
   'profile.summary': 'Veuillez corriger les champs signalés.',

@@ -11,6 +11,8 @@ export const it: Messages = {
   'identifier.invalid.empty': 'Inserisci il tuo indirizzo email o il tuo numero di telefono.',
   'identifier.invalid.email': 'Inserisci un indirizzo email valido, ad esempio nome@example.com.',
   'identifier.invalid.phone': 'Inserisci un numero di telefono valido, ad esempio +39 312 345 6789.',
+  'identifier.invalid.not_mobile':
+    'Questo numero ({country}) non è un cellulare, e il codice arriva via SMS. Inserisci un numero di cellulare, con il prefisso internazionale (ad esempio {example}) se è di un altro paese.',
   'identifier.invalid.unknown': 'Inserisci un indirizzo email o un numero di telefono.',
   'identifier.invalid.unavailable':
     'Al momento non è possibile verificare i numeri di telefono. Riprova o usa il tuo indirizzo email.',
@@ -39,6 +41,8 @@ export const it: Messages = {
   'profile.required': 'Questo campo è obbligatorio.',
   'profile.invalidEmail': 'Inserisci un indirizzo email valido, ad esempio nome@example.com.',
   'profile.invalidPhone': 'Inserisci un numero di telefono valido, ad esempio +39 312 345 6789.',
+  'profile.notMobile':
+    'Questo numero ({country}) non è un cellulare, e Purse invia i suoi codici via SMS. Inserisci un numero di cellulare, con il prefisso internazionale (ad esempio {example}) se è di un altro paese.',
   'profile.invalidBirthdate': 'Inserisci una data di nascita valida.',
   'profile.rejected': 'Questo valore non è stato accettato. Controllalo.',
   'profile.summary': 'Correggi i campi evidenziati.',

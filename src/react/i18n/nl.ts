@@ -11,6 +11,8 @@ export const nl: Messages = {
   'identifier.invalid.empty': 'Vul je e-mailadres of telefoonnummer in.',
   'identifier.invalid.email': 'Vul een geldig e-mailadres in, bijvoorbeeld naam@example.com.',
   'identifier.invalid.phone': 'Vul een geldig telefoonnummer in, bijvoorbeeld +31 6 12345678.',
+  'identifier.invalid.not_mobile':
+    'Dit nummer ({country}) is geen mobiel nummer, en de code komt per sms. Vul een mobiel nummer in, met het landnummer (bijvoorbeeld {example}) als het uit een ander land komt.',
   'identifier.invalid.unknown': 'Vul een e-mailadres of een telefoonnummer in.',
   'identifier.invalid.unavailable':
     'Telefoonnummers kunnen op dit moment niet worden gecontroleerd. Probeer het opnieuw of gebruik je e-mailadres.',
@@ -39,6 +41,8 @@ export const nl: Messages = {
   'profile.required': 'Dit veld is verplicht.',
   'profile.invalidEmail': 'Vul een geldig e-mailadres in, bijvoorbeeld naam@example.com.',
   'profile.invalidPhone': 'Vul een geldig telefoonnummer in, bijvoorbeeld +31 6 12345678.',
+  'profile.notMobile':
+    'Dit nummer ({country}) is geen mobiel nummer, en Purse stuurt zijn codes per sms. Vul een mobiel nummer in, met het landnummer (bijvoorbeeld {example}) als het uit een ander land komt.',
   'profile.invalidBirthdate': 'Vul een geldige geboortedatum in.',
   'profile.rejected': 'Deze waarde is niet geaccepteerd. Controleer hem.',
   'profile.summary': 'Verbeter de gemarkeerde velden.',

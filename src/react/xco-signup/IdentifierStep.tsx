@@ -4,7 +4,7 @@ import type { CheckingState, IdentifyState, SendingState } from '../../core/sign
 import type { MessageKey, Translator } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
 import { Button } from '../shared/button.tsx';
-import { FieldLabel } from './parts.tsx';
+import { FieldLabel, notMobileParams } from './parts.tsx';
 import type { XcoSignupApi } from './useXcoSignup.ts';
 
 /** Props of the identifier step. */
@@ -23,7 +23,10 @@ export interface IdentifierStepProps {
 
 /** Why the identifier was refused, in the shopper's words: on the field, and said by the live region. */
 export function identifierErrorText(state: IdentifyState, i18n: Translator): string | undefined {
-  const { invalid, error } = state;
+  const { invalid, error, phoneCountry } = state;
+  if (invalid === 'not_mobile') {
+    return phoneCountry ? i18n.t('identifier.invalid.not_mobile', notMobileParams(phoneCountry, i18n)) : i18n.t('identifier.invalid.phone');
+  }
   if (invalid !== undefined) return i18n.t(`identifier.invalid.${invalid}` satisfies MessageKey);
   if (error?.kind !== 'validation') return error && i18n.error(error);
   // Not the shop account's (createUser refused it), or a format Purse refused: say which format we expect.

@@ -7,7 +7,7 @@ import { enSignupProfile } from '../i18n/en/xco-signup-profile.ts';
 import { addMessages, type MessageKey, type Translator } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
 import { Button } from '../shared/button.tsx';
-import { ErrorMessage, FieldLabel } from './parts.tsx';
+import { ErrorMessage, FieldLabel, notMobileParams } from './parts.tsx';
 import {
   countryOptions,
   fieldOfPath,
@@ -152,7 +152,12 @@ export function ProfileStep({ state, actions, lockIdentifier, defaultCountry }: 
     if (phone && state.identifier.phone_number === undefined) {
       const parsed = await parseIdentifier(phone, country);
       if (parsed.kind !== 'phone') {
-        setError('phone_number', { type: 'validate', message: i18n.t('profile.invalidPhone') }, { shouldFocus: true });
+        // The account's phone receives Purse's codes by text message: a landline there would lock the shopper out.
+        const message =
+          parsed.kind === 'invalid' && parsed.reason === 'not_mobile'
+            ? i18n.t('profile.notMobile', notMobileParams(parsed.country, i18n))
+            : i18n.t('profile.invalidPhone');
+        setError('phone_number', { type: 'validate', message }, { shouldFocus: true });
         return;
       }
       phone = parsed.phone_number;

@@ -207,4 +207,32 @@ describe('<XcoSignup> errors', () => {
     await waitFor(() => expect(input).toHaveAccessibleDescription(/Enter a valid phone number/));
     expect(view.apiCalls()).toEqual([]);
   });
+
+  it('a number that cannot receive the code by text (a Belgian mobile typed without +32 in a French shop): refused before any request, naming the country it was read as; with +32 it goes on', async () => {
+    const view = renderSignup({ defaultCountry: 'FR' });
+    await continueWith(view, '0470 12 34 56');
+    const input = screen.getByRole('textbox', { name: 'Email or phone number' });
+    await waitFor(() => expect(input).toHaveAttribute('aria-invalid', 'true'));
+    const message =
+      'This number (France) is not a mobile number, and the code comes by text message. Enter a mobile number, with its country code (such as +32) if it is from another country.';
+    expect(input).toHaveAccessibleDescription(`${message} We will check whether you already have a Purse account.`);
+    expect(input).toHaveFocus();
+    expect(screen.getByRole('status')).toHaveTextContent(message);
+    expect(view.apiCalls()).toEqual([]); // no users/exists: nothing is sent for a stranger's landline
+
+    await view.user.clear(input);
+    await view.user.type(input, '+32 470 12 34 56{Enter}');
+    expect(await screen.findByRole('heading', { name: 'Create your Purse account' })).toHaveFocus();
+    expect(screen.getByLabelText(/^Phone number/)).toHaveValue('+32470123456');
+    expect(view.apiCalls()).toEqual([EXISTS]);
+  });
+
+  it('names the country in the shopper’s language (German), with an example code that is not that country’s', async () => {
+    const view = renderSignup({ defaultCountry: 'BE' }, { provider: { locale: 'de' } });
+    await view.user.type(await screen.findByLabelText('E-Mail-Adresse oder Telefonnummer'), '02 555 12 12{Enter}');
+    const input = screen.getByRole('textbox', { name: 'E-Mail-Adresse oder Telefonnummer' });
+    await waitFor(() => expect(input).toHaveAttribute('aria-invalid', 'true'));
+    expect(input).toHaveAccessibleDescription(/^Diese Nummer \(Belgien\) ist keine Mobilnummer.*\(z\.\u00a0B\. \+33\)/);
+    expect(view.apiCalls()).toEqual([]);
+  });
 });

@@ -154,6 +154,26 @@ describe('<XcoSignup> new shopper', () => {
     expect(purse.control.users().at(-1)).toMatchObject({ user: { email: 'ada@shop.example', first_name: 'Ada' } });
   });
 
+  it('a profile phone that cannot receive a text is refused on its field, naming the country, and nothing is created', async () => {
+    const { user, apiCalls } = renderSignup({ defaultCountry: 'FR' }, { identity: { email: 'ada@shop.example', phone_number: '+33611223344' } });
+    await user.type(screen.getByLabelText('Email or phone number'), 'ada@shop.example{Enter}');
+    await screen.findByRole('heading', { name: 'Create your Purse account' });
+    await typeAda(user);
+    const phone = screen.getByRole('textbox', { name: /^Phone number/ });
+    await user.type(phone, '01 23 45 67 89');
+    await user.click(screen.getByRole('button', { name: 'Create my account' }));
+    await waitFor(() => expect(phone).toHaveFocus());
+    expect(phone).toHaveAttribute('aria-invalid', 'true');
+    expect(phone).toHaveAccessibleDescription(/^This number \(France\) is not a mobile number, and Purse sends its codes by text message\./);
+    expect(apiCalls()).toEqual([EXISTS]);
+
+    await user.clear(phone);
+    await user.type(phone, '06 11 22 33 44');
+    await user.click(screen.getByRole('button', { name: 'Create my account' }));
+    await screen.findByRole('heading', { name: 'Your Purse account is ready' });
+    expect(apiCalls()).toEqual([EXISTS, CREATE]);
+  });
+
   it('a phone the shop does not vouch for: back to the identifier; the profile comes back without that phone', async () => {
     const { user } = renderSignup({ defaultCountry: 'FR' }, { identity: { email: 'ada@shop.example' } });
     await user.type(screen.getByLabelText('Email or phone number'), '+33 6 11 22 33 44{Enter}');

@@ -21,6 +21,8 @@ export const enSignupProfile = {
   'profile.required': 'This field is required.',
   'profile.invalidEmail': 'Enter a valid email address, like name@example.com.',
   'profile.invalidPhone': 'Enter a valid phone number, like +33 6 12 34 56 78.',
+  'profile.notMobile':
+    'This number ({country}) is not a mobile number, and Purse sends its codes by text message. Enter a mobile number, with its country code (such as {example}) if it is from another country.',
   'profile.invalidBirthdate': 'Enter a valid date of birth.',
   'profile.rejected': 'This value was not accepted. Please check it.',
   'profile.submit': 'Create my account',

@@ -18,6 +18,8 @@ export const enSignup = {
   'identifier.invalid.empty': 'Enter your email address or phone number.',
   'identifier.invalid.email': 'Enter a valid email address, like name@example.com.',
   'identifier.invalid.phone': 'Enter a valid phone number, like +33 6 12 34 56 78.',
+  'identifier.invalid.not_mobile':
+    'This number ({country}) is not a mobile number, and the code comes by text message. Enter a mobile number, with its country code (such as {example}) if it is from another country.',
   'identifier.invalid.unknown': 'Enter an email address or a phone number.',
   'identifier.invalid.unavailable': 'Phone numbers cannot be checked right now. Try again, or use your email address.',
   'identifier.invalid.characters': 'Remove the invisible or control characters: type the address again rather than pasting it.',
