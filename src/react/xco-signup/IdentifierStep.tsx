@@ -43,18 +43,17 @@ export function IdentifierStep({ state, actions, lockIdentifier, focusOnMount = 
   const errorId = `${id}-error`;
 
   const busy = state.status === 'checking' || state.status === 'sending';
-  const invalid = state.status === 'identify' ? state.invalid : undefined;
-  const apiError = state.status === 'identify' ? state.error : undefined;
   const errorText = state.status === 'identify' ? identifierErrorText(state, i18n) : undefined;
   const hasError = errorText !== undefined;
 
   useEffect(() => {
     if (focusOnMount) inputRef.current?.focus();
   }, [focusOnMount]);
-  // A refused identifier: back to the field, whose description now holds the reason.
+  // A refused identifier: back to the field, whose description now holds the reason — on each refusal, also one with
+  // the same reason as the last (a new state), or Continue pressed again would seem to do nothing.
   useEffect(() => {
-    if (invalid !== undefined || apiError !== undefined) inputRef.current?.focus();
-  }, [invalid, apiError]);
+    if (state.status === 'identify' && (state.invalid !== undefined || state.error !== undefined)) inputRef.current?.focus();
+  }, [state]);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -96,6 +96,22 @@ describe('<XcoSignup> accessibility', () => {
   });
 });
 
+describe('<XcoSignup> refusing the same input twice', () => {
+  it('Continue pressed again on an email it refused brings focus back to the field, whose description says why', async () => {
+    const view = renderSignup();
+    const input = screen.getByLabelText('Email or phone number');
+    await view.user.type(input, 'not-an-email{Enter}');
+    await waitFor(() => expect(input).toHaveAttribute('aria-invalid', 'true'));
+    expect(input).toHaveFocus();
+    const reason = input.getAttribute('aria-describedby');
+
+    await view.user.click(screen.getByRole('button', { name: 'Continue' }));
+    await waitFor(() => expect(input).toHaveFocus());
+    expect(input.getAttribute('aria-describedby')).toBe(reason);
+    expect(view.apiCalls()).toEqual([]);
+  });
+});
+
 describe('<XcoSignup> in French', () => {
   it('renders the fr catalogue, with plurals and lang="fr"', async () => {
     const view = renderSignup({}, { provider: { locale: 'fr' } });
