@@ -33,7 +33,7 @@ describe('<XcoSignup> when the shop has sent too many codes to one email or phon
     await continueWith(view, jean.email);
 
     expect(await screen.findByRole('heading', { name: 'Too many codes sent' })).toHaveFocus();
-    const body = `Too many codes were sent to this email address or phone number. You can ask for a new one after ${clock('2025-03-01T10:15:00Z')}, or use another email address or phone number now.`;
+    const body = `Too many codes were sent to this email or phone. Ask for a new one after ${clock('2025-03-01T10:15:00Z')}, or use another email or phone now.`;
     expect(screen.getByText(body, { selector: 'p' })).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent(`Too many codes sent. ${body}`);
     expect(screen.getByRole('button', { name: 'Try again in 10 min' })).toHaveAttribute('aria-disabled', 'true');
@@ -57,7 +57,7 @@ describe('<XcoSignup> when the shop has sent too many codes to one email or phon
     const code = view.purse.control.currentCode(jean)!;
 
     await view.user.click(screen.getByRole('button', { name: 'Resend code' }));
-    const text = `Too many codes were sent to ${jean.email}. You can ask for a new one after ${clock('2025-03-01T10:15:00Z')}, or use another email address or phone number.`;
+    const text = `Too many codes were sent to ${jean.email}. Ask for a new one after ${clock('2025-03-01T10:15:00Z')}, or use another email or phone.`;
     expect(await screen.findByText(text, { selector: 'p' })).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent(text);
     expect(screen.getByRole('button', { name: 'Resend code in 10 min' })).toHaveAttribute('aria-disabled', 'true');
@@ -80,7 +80,7 @@ describe('<XcoSignup> when the shopper has checked too many emails or phones', (
     await continueWith(view, 'camille.martin@example.fr');
 
     expect(await screen.findByRole('heading', { name: 'Too many checks' })).toHaveFocus();
-    const body = `We have checked too many email addresses or phone numbers for you in a short time. You can try again after ${clock('2025-03-01T11:00:00Z')}.`;
+    const body = `Too many emails or phone numbers were checked. Try again after ${clock('2025-03-01T11:00:00Z')}.`;
     expect(screen.getByText(body, { selector: 'p' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Try again in 55 min' })).toHaveAttribute('aria-disabled', 'true');
     expect(screen.queryByRole('button', { name: 'Use another email or phone' })).not.toBeInTheDocument();
