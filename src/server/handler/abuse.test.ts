@@ -402,13 +402,25 @@ describe('account lookups (users/exists) one caller makes', () => {
     const customer = [];
     for (let i = 0; i < 3; i++) customer.push((await s.send('GET', CHECK, { customer: 'cust_1' })).status);
     expect(customer).toEqual([200, 200, 429]);
+    // The guest's first lookup came without a cookie (a new guest): counted by its IP only, and it has none here.
     const guest = [];
-    for (let i = 0; i < 3; i++) guest.push((await s.send('GET', CHECK)).status);
-    expect(guest).toEqual([200, 200, 429]);
+    for (let i = 0; i < 4; i++) guest.push((await s.send('GET', CHECK)).status);
+    expect(guest).toEqual([200, 200, 200, 429]);
     expect((await s.send('GET', CHECK, { customer: 'cust_2' })).status).toBe(200);
-    expect(purseChecks(s)).toBe(5);
+    expect(purseChecks(s)).toBe(6);
     s.advance(HOUR);
     expect((await s.send('GET', CHECK, { customer: 'cust_1' })).status).toBe(200);
+  });
+
+  it('a client that drops its cookie leaves no lookup record behind per request: the store keeps room for shoppers', async () => {
+    // No trusted IP: nothing can count such a client (each request is a new guest), and counting its scope, always 1,
+    // would only leave a record per request until the store is full.
+    const store = createMemoryStore({ maxEntries: 20 });
+    const s = checkoutShop({ store, trustProxy: undefined });
+    const statuses: number[] = [];
+    for (let i = 0; i < 25; i++) statuses.push((await s.send('GET', CHECK, { browser: cookieJar() })).status);
+    expect(statuses).toEqual(Array(25).fill(200));
+    expect((await s.post(routes.createSession, {}, { customer: 'cust_victim' })).status).toBe(201);
   });
 
   it('by default 30 lookups per hour', async () => {

@@ -150,7 +150,7 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
         mintedCookie = guestCookie.header(guest, request);
         mintedCookie.catch(() => {}); // awaited (and rethrown) once the answer is ready
       }
-      return { customer: c, guest, scope: scopeOf(c, guest) };
+      return { customer: c, guest, scope: scopeOf(c, guest), minted: mintedCookie !== undefined };
     };
     const context: RouteContext = {
       request,
