@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { CheckoutSession } from '../../core/backend/views.ts';
 import { routes } from '../../core/backend/routes.ts';
 import { checkoutShop, cookieJar, purseWorld, shop } from '../test-support.ts';
-import { createMemoryStore } from './store.ts';
+import { createMemoryStore, StoreError } from './store.ts';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -353,6 +353,27 @@ describe('one-time codes the shop can be made to send one victim', () => {
     s.advance(31_000);
     expect((await s.post(routes.startPasswordless, VICTIM, stranger(2))).status).toBe(429);
     expect(starts(s)).toHaveLength(3);
+  });
+
+  it('a request whose place could not be counted (the store failed) is counted when retried', async () => {
+    const store = createMemoryStore();
+    let failNext = false;
+    const flaky = { ...store, increment: async (key: string, ttlMs: number) => {
+      if (failNext && key.startsWith('purse-kit:codes:')) {
+        failNext = false;
+        throw new StoreError('unavailable', 'redis', 'Redis did not answer INCR within 1000 ms.');
+      }
+      return store.increment(key, ttlMs);
+    } };
+    const s = unthrottled({ store: flaky, codeLimit: { limit: 1, windowMs: FIFTEEN_MINUTES } });
+    expect((await s.post(routes.startPasswordless, VICTIM, stranger(0))).status).toBe(204);
+    failNext = true;
+    const key = randomUUID();
+    const browser = cookieJar();
+    expect((await s.post(routes.startPasswordless, VICTIM, { key, browser })).status).toBe(503);
+    // Its retry is no retry of a send: the cap (reached) refuses it.
+    expect((await s.post(routes.startPasswordless, VICTIM, { key, browser })).status).toBe(429);
+    expect(starts(s)).toHaveLength(1);
   });
 
   it('a send Purse refused gives its place back; one whose outcome is unknown keeps it', async () => {

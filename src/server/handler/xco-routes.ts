@@ -69,9 +69,13 @@ export const xcoRoutes: Record<string, RouteDefinition> = {
       // The key reused with another identifier is refused here (409), so a retry is for this very identifier.
       const { retried } = await beginAttempt(ctx, key);
       // One place under the cap per intent: a retry after an attempt whose outcome is unknown had its place taken by it.
-      const place = retried ? undefined : await reserveCode(ctx, identifier.value);
+      // Refused (or the store failing), Purse was not asked: the retry is a first attempt again, and counted.
+      const place = retried ? undefined : await reserveCode(ctx, identifier.value).catch(async (error: unknown) => {
+        await endAttempt(ctx, undefined, true).catch(() => undefined);
+        throw error;
+      });
       if (place?.refused) {
-        await endAttempt(ctx, undefined, true); // Purse was not asked: the retry is a first attempt again
+        await endAttempt(ctx, undefined, true);
         return place.refused;
       }
       try {
