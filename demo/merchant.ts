@@ -102,6 +102,10 @@ export function createDemoHandler(
     },
     // One proxy: the storefront's server, which writes the socket's address into X-Forwarded-For.
     trustProxy: 1,
+    // The demo's seeded accounts (existing@example.com…) are everyone's, and its E2E browsers all come from 127.0.0.1:
+    // roomier limits than a shop's defaults (5 codes per address per 15 minutes, 30 lookups per hour).
+    codeLimit: { limit: 100, windowMs: 15 * 60_000 },
+    lookupQuota: { limit: 1_000, windowMs: 60 * 60_000 },
     // Guests' cookies must verify on every instance of the cluster: one secret for all. A fixed secret is only
     // acceptable in a local demo; production reads a long random one from its secrets.
     guestCookie: { secret: process.env.DEMO_GUEST_SECRET ?? 'purse-demo-local-guest-secret' },

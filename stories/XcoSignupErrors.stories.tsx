@@ -33,6 +33,44 @@ export const RateLimited: Story = {
   },
 };
 
+/** The merchant handler's clock for the limits' stories: the start of a window, so the wait is a whole window. */
+const WINDOW_START = () => Date.parse('2025-03-01T10:00:00Z');
+
+/**
+ * The shop's cap on codes to one email or phone (`codeLimit`) is reached, here by someone else asking moments ago: why,
+ * from when a new code can be asked, and another email or phone meanwhile. Purse is not asked.
+ */
+export const TooManyCodes: Story = {
+  parameters: { purse: { stack: { handler: { codeLimit: { limit: 1, windowMs: 15 * 60_000 }, now: WINDOW_START }, purse: { resendThrottleMs: 0 } } } },
+  play: async (context) => {
+    const { canvas, loaded, args } = context;
+    const { backend, purse } = stackOf({ loaded });
+    await backend.startPasswordless({ email: JEAN.email });
+    await continueWith(context, JEAN.email);
+    await expect(await canvas.findByRole('heading', { name: 'Too many codes sent' }, SLOW)).toHaveFocus();
+    await expect(canvas.getByText(/^Too many codes were sent to this email or phone\. Ask for a new one after .+, or use another email or phone now\.$/, { selector: 'p' })).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Try again in 15 min' })).toHaveAttribute('aria-disabled', 'true');
+    await expect(canvas.getByRole('button', { name: 'Use another email or phone' })).toBeVisible();
+    await expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ kind: 'rate_limited', code: 'too_many_codes' }));
+    await expect(purse.control.requests().filter((r) => r.path.endsWith('/passwordless/start'))).toHaveLength(1);
+  },
+};
+
+/** The shopper checked more emails or phones than the shop's `lookupQuota` allows: why, and from when. */
+export const TooManyLookups: Story = {
+  parameters: { purse: { stack: { handler: { lookupQuota: { limit: 1, windowMs: 60 * 60_000 }, now: WINDOW_START } } } },
+  play: async (context) => {
+    const { canvas, loaded } = context;
+    const { backend, purse } = stackOf({ loaded });
+    await backend.checkUser({ email: 'camille.martin@example.fr' });
+    await continueWith(context, JEAN.email);
+    await expect(await canvas.findByRole('heading', { name: 'Too many checks' }, SLOW)).toHaveFocus();
+    await expect(canvas.getByText(/^Too many emails or phone numbers were checked\. Try again after .+\.$/, { selector: 'p' })).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Try again in 60 min' })).toHaveAttribute('aria-disabled', 'true');
+    await expect(purse.control.requests().filter((r) => r.path === '/v1/users/exists')).toHaveLength(1);
+  },
+};
+
 /** The shopper's browser is offline (the adapter's fetch rejects): a network message and Try again. */
 export const NetworkError: Story = {
   loaders: [

@@ -11,3 +11,10 @@ export function useWaitLabel(until: number | undefined, i18n: Translator, key: '
   if (seconds <= 0) return [0, label];
   return [seconds, seconds > 90 ? i18n.t(`${key}Minutes`, { minutes: Math.ceil(seconds / 60) }) : i18n.t(key, { seconds })];
 }
+
+/**
+ * A time of day as the shopper's language writes it ("10:15 AM", "10:15"), for a wait too long for a countdown in a
+ * sentence: unlike "in 10 minutes", it stays true however long the text is on screen.
+ */
+export const clockTime = (at: number, locale: string): string =>
+  new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(at);

@@ -8,7 +8,8 @@ import { enSignupCode } from '../i18n/en/xco-signup-code.ts';
 import { addMessages, type Translator } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
 import { Button } from '../shared/button.tsx';
-import { useWaitLabel } from '../shared/countdown.ts';
+import { clockTime, useWaitLabel } from '../shared/countdown.ts';
+import { errorCode } from '../../core/recovery.ts';
 import { FieldLabel } from './parts.tsx';
 import type { XcoSignupApi } from './useXcoSignup.ts';
 
@@ -39,6 +40,16 @@ function codeProblemText(state: CodeStepState, i18n: Translator): string | undef
   return codeProblem === 'invalid' && attemptsLeft !== undefined ? i18n.plural('code.invalidAttempts', attemptsLeft) : i18n.t(`code.${codeProblem}`);
 }
 
+/**
+ * Why a new code cannot be sent yet: the shop's cap on codes to this identifier (from when, and another identifier
+ * meanwhile), or Purse's short throttle. `undefined` when the last resend was not refused.
+ */
+function throttledText(state: CodeStepState, i18n: Translator, defaultCountry: CountryCode | undefined): string | undefined {
+  if (state.status !== 'code_sent' || state.error?.kind !== 'rate_limited') return undefined;
+  if (errorCode(state.error) !== 'too_many_codes') return i18n.t('code.throttled');
+  return i18n.t('code.tooMany', { identifier: identifierText(state.identifier, defaultCountry), time: clockTime(state.resendAvailableAt, i18n.locale) });
+}
+
 /** What the live region says during the code step (XcoSignup.tsx renders it there). */
 export function CodeStepStatus({ state, defaultCountry }: { state: CodeStepState; defaultCountry?: CountryCode | undefined }) {
   const { i18n } = usePurse();
@@ -46,7 +57,8 @@ export function CodeStepStatus({ state, defaultCountry }: { state: CodeStepState
   if (state.status === 'sending') return i18n.t('code.resending');
   return (
     codeProblemText(state, i18n) ??
-    i18n.t(state.error?.kind === 'rate_limited' ? 'code.throttled' : 'status.codeSent', { identifier: identifierText(state.identifier, defaultCountry) })
+    throttledText(state, i18n, defaultCountry) ??
+    i18n.t('status.codeSent', { identifier: identifierText(state.identifier, defaultCountry) })
   );
 }
 
@@ -162,7 +174,7 @@ export function CodeStep({ state, actions, lockIdentifier, defaultCountry }: Cod
         </Button>
         <ResendButton state={state} onResend={actions.resend} />
       </div>
-      {throttled && <p className="purse-hint">{i18n.t('code.throttled')}</p>}
+      {throttled && <p className="purse-hint">{throttledText(state, i18n, defaultCountry)}</p>}
       {!lockIdentifier && (
         <Button variant="link" onClick={() => actions.editIdentifier()}>
           {i18n.t('identifier.edit')}

@@ -8,7 +8,7 @@ import { enSignupEnd } from '../i18n/en/xco-signup-end.ts';
 import { addMessages, type MessageKey, type Translator } from '../i18n/index.ts';
 import { usePurse } from '../provider/context.ts';
 import { Button } from '../shared/button.tsx';
-import { useWaitLabel } from '../shared/countdown.ts';
+import { clockTime, useWaitLabel } from '../shared/countdown.ts';
 import type { XcoSignupApi } from './useXcoSignup.ts';
 
 addMessages(enSignupEnd);
@@ -39,6 +39,15 @@ const DEAD_ENDS: Record<string, [title: MessageKey, body: MessageKey]> = {
   no_customer_session: ['error.signIn.title', 'error.noCustomer.body'],
 };
 
+/**
+ * Limits of the shop's own (see the handler's `codeLimit` and `lookupQuota`), by problem code: the title, and the body
+ * that says from when ({time}) and what to do meanwhile.
+ */
+const LIMITS: Record<string, [title: MessageKey, body: MessageKey]> = {
+  too_many_codes: ['error.tooManyCodes.title', 'error.tooManyCodes.body'],
+  too_many_lookups: ['error.tooManyLookups.title', 'error.tooManyLookups.body'],
+};
+
 /** What the failed step says: what happened, and what the way on that `recovery` offers is (or what to do instead). */
 function failureTexts(state: FailedState, i18n: Translator): { title: string; body: string } {
   const { t } = i18n;
@@ -50,8 +59,11 @@ function failureTexts(state: FailedState, i18n: Translator): { title: string; bo
       return { title: t('error.newCode.title'), body: t('error.newCode.body') };
     case 'link_existing':
       return { title: t('error.accountExists.title'), body: t('error.accountExists.body') };
-    case 'retry':
+    case 'retry': {
+      const limit = LIMITS[code];
+      if (limit && state.retryAt !== undefined) return { title: t(limit[0]), body: t(limit[1], { time: clockTime(state.retryAt, i18n.locale) }) };
       return { title: t('error.title'), body: BUSY.includes(code) ? t('error.busy') : i18n.error(error) };
+    }
     case 'none':
       if (title && body) return { title: t(title), body: t(body) };
       if (recoveryOf(error) === 'unavailable') return { title: t('error.unavailable.title'), body: t('error.unauthorized') };
@@ -134,8 +146,9 @@ export function FailedStep({ state, actions, lockIdentifier }: FailedStepProps) 
   const titleRef = useFocusOnMount<HTMLHeadingElement>();
   const texts = failureTexts(state, i18n);
   const action = ACTIONS[state.recovery];
-  // Editing the identifier cannot help a customer whose shop account is linked to another Purse account already.
-  const canEdit = !lockIdentifier && errorCode(state.error) !== 'customer_reference_taken';
+  // Editing the identifier cannot help a customer whose shop account is linked to another Purse account already, nor a
+  // shopper who checked too many: any other identifier would be refused as well.
+  const canEdit = !lockIdentifier && !['customer_reference_taken', 'too_many_lookups'].includes(errorCode(state.error) ?? '');
   return (
     <div className="purse-step purse-failed">
       <h2 className="purse-title" tabIndex={-1} ref={titleRef}>

@@ -19,7 +19,8 @@ export type MerchantHandler = (request: Request) => Promise<Response>;
 
 const DEFAULT_MAX_BODY = 16 * 1024;
 const TEN_MINUTES = 10 * 60_000;
-const ONE_DAY = 24 * 60 * 60_000;
+const ONE_HOUR = 60 * 60_000;
+const ONE_DAY = 24 * ONE_HOUR;
 
 /**
  * A numeric option, checked at once: a NaN (an unset environment variable through Number()), 0, a negative or an
@@ -31,6 +32,17 @@ function positive(name: string, value: number | undefined, fallback: number, int
     throw new Error(`createMerchantHandler: ${name} must be a finite number above 0${integer ? ' (a whole number)' : ''}; got ${String(value)}.`);
   }
   return value;
+}
+
+/** A `{ limit, windowMs }` option: a whole `limit` and a `windowMs` above 0, both required when the option is given. */
+function perWindow(name: string, value: { limit: number; windowMs: number } | undefined, limit: number, windowMs: number) {
+  if (value !== undefined && (typeof value !== 'object' || value === null)) {
+    throw new Error(`createMerchantHandler: ${name} must be { limit, windowMs }.`);
+  }
+  return {
+    limit: positive(`${name}.limit`, value ? (value.limit ?? Number.NaN) : undefined, limit, true),
+    windowMs: positive(`${name}.windowMs`, value ? (value.windowMs ?? Number.NaN) : undefined, windowMs),
+  };
 }
 
 function normaliseBasePath(basePath: string): string {
@@ -67,13 +79,14 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
     // A shared store means several instances: a per-process secret would make each refuse the others' guests.
     logger.warn('purse-react-kit: set guestCookie.secret (the same on every instance) when the handler has a shared store');
   }
-  if (options.quota !== undefined && (typeof options.quota !== 'object' || options.quota === null)) {
-    throw new Error('createMerchantHandler: quota must be { limit, windowMs }.');
-  }
-  const quota = {
-    limit: positive('quota.limit', options.quota ? (options.quota.limit ?? Number.NaN) : undefined, 300, true),
-    windowMs: positive('quota.windowMs', options.quota ? (options.quota.windowMs ?? Number.NaN) : undefined, 60 * 60_000),
-  };
+  const quota = perWindow('quota', options.quota, 300, ONE_HOUR);
+  // 5 codes per 15 minutes to one email or phone: an honest shopper needs one, and a resend or two when one is slow to
+  // come (the component's resend delay is 30 s: 5 codes take 2 minutes at least); 15 minutes is a wait they can live
+  // with, or they use another identifier. An attacker gets a victim 20 codes an hour at most, not whatever Purse's own
+  // resend throttle allows (Purse publishes none; the mock's, one per 30 s, is 120 an hour).
+  const codeLimit = perWindow('codeLimit', options.codeLimit, 5, 15 * 60_000);
+  // 30 lookups an hour: an honest signup checks one identifier, a few with typos; listing accounts gets 30 an hour.
+  const lookupQuota = perWindow('lookupQuota', options.lookupQuota, 30, ONE_HOUR);
   const challengeTtlMs = positive('consentChallengeTtlMs', options.consentChallengeTtlMs, TEN_MINUTES);
   const recordTtlMs = positive('checkoutRecordTtlMs', options.checkoutRecordTtlMs, ONE_DAY);
   const idempotency = {
@@ -137,7 +150,7 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
         mintedCookie = guestCookie.header(guest, request);
         mintedCookie.catch(() => {}); // awaited (and rethrown) once the answer is ready
       }
-      return { customer: c, guest, scope: scopeOf(c, guest) };
+      return { customer: c, guest, scope: scopeOf(c, guest), minted: mintedCookie !== undefined };
     };
     const context: RouteContext = {
       request,
@@ -154,6 +167,8 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
       now,
       challengeTtlMs,
       quota,
+      codeLimit,
+      lookupQuota,
       checkout,
       customerPurse,
       fail: (error, mapPointer) => failureResponse(error, { route, logger, mapPointer }),

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { CheckoutSession } from '../../core/backend/views.ts';
 import { routes } from '../../core/backend/routes.ts';
 import { connectRedis } from '../../test/redis-server.ts';
-import { CARDS, checkoutShop, purseWorld } from '../test-support.ts';
+import { CARDS, checkoutShop, cookieJar, purseWorld } from '../test-support.ts';
 import { createRedisStore } from './store-redis.ts';
 
 const EXISTING = { email: 'existing@example.com' };
@@ -18,8 +18,11 @@ afterAll(async () => {
   await Promise.all(clients.map((c) => c.quit()));
 });
 
-/** A and B: one shop (one key prefix) on two instances; `slow`: Purse takes a few ms per call (a window to race in). */
-function twoInstances(slow = false) {
+/**
+ * A and B: one shop (one key prefix) on two instances; `slow`: Purse takes a few ms per call (a window to race in);
+ * `options`: more handler options for both.
+ */
+function twoInstances(slow = false, options: Parameters<typeof checkoutShop>[0] = {}) {
   const world: ReturnType<typeof purseWorld> = purseWorld(
     slow
       ? {
@@ -29,11 +32,12 @@ function twoInstances(slow = false) {
           },
         }
       : {},
-    { rateLimit: { limit: 1000, windowMs: 60_000 } },
+    // No resend throttle: only the handler's cap on codes stands between a victim and many codes.
+    { rateLimit: { limit: 1000, windowMs: 60_000 }, resendThrottleMs: 0 },
   );
   const prefix = `instances:${randomUUID()}:`;
   const [a, b] = clients.map((client) =>
-    checkoutShop({ purse: world.options, store: createRedisStore({ client, prefix }) }, world),
+    checkoutShop({ purse: world.options, store: createRedisStore({ client, prefix }), ...options }, world),
   ) as [ReturnType<typeof checkoutShop>, ReturnType<typeof checkoutShop>];
   return { world, a, b };
 }
@@ -98,5 +102,23 @@ describe('two handler instances on one Redis', () => {
     const answers = await Promise.all([a, b, a, b].map((instance) => instance.post(routes.createSession, {}, { customer: 'cust_1' })));
     expect(answers.map((r) => r.status)).toEqual([201, 201, 201, 201]);
     expect(world.purse.control.sessions().filter((session) => session.status === 'CREATED')).toHaveLength(1);
+  });
+
+  it('codes for one victim asked through A and B by many guests, many at once: the cap holds across instances', async () => {
+    const { world, a, b } = twoInstances(true, { codeLimit: { limit: 3, windowMs: 15 * 60_000 }, lookupQuota: { limit: 3, windowMs: 60 * 60_000 } });
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        (i % 2 ? a : b).post(routes.startPasswordless, EXISTING, { browser: cookieJar(), headers: { 'x-forwarded-for': `203.0.113.${i}, 10.0.0.1` } }),
+      ),
+    );
+    expect(answers.filter((r) => r.status === 204)).toHaveLength(3);
+    expect(answers.filter((r) => r.status === 429)).toHaveLength(7);
+    expect(world.calls(`/v1/merchants/${world.options.merchantId}/users/passwordless/start`)).toHaveLength(3);
+    // The lookup quota is one count across instances too.
+    const lookups = [];
+    for (let i = 0; i < 4; i++) {
+      lookups.push((await (i % 2 ? a : b).send('GET', `${routes.checkUser}?email=existing%40example.com`, { customer: 'cust_1' })).status);
+    }
+    expect(lookups).toEqual([200, 200, 200, 429]);
   });
 });

@@ -72,9 +72,14 @@ export const isDefinitiveRefusal = (error: unknown): boolean =>
   error.status < 500 &&
   ![401, 403, 408, 409, 425, 429].includes(error.status);
 
-/** After a failed call: forgets the attempt when Purse decided (or `decided` says so), keeps it when in doubt. */
-export async function endAttempt(ctx: RouteContext, error: unknown, decided = false): Promise<void> {
-  if (ctx.intent && (decided || isDefinitiveRefusal(error))) await ctx.store.delete(attemptKey(ctx.intent.key));
+/**
+ * After a failed call: forgets the attempt when Purse decided (or `decided` says so), keeps it when in doubt. True when
+ * it was decided: a later attempt of this intent starts afresh.
+ */
+export async function endAttempt(ctx: RouteContext, error: unknown, decided = false): Promise<boolean> {
+  const done = decided || isDefinitiveRefusal(error);
+  if (ctx.intent && done) await ctx.store.delete(attemptKey(ctx.intent.key));
+  return done;
 }
 
 /** Purse's problem `code` of a failed call, if any. */

@@ -3,7 +3,8 @@
 import { problem } from './http.ts';
 import { isValidIdempotencyKey, sha256, withIdempotency, type IdempotencyOptions, type LocalInflight } from './idempotency.ts';
 import { forgetAttempt } from './intent.ts';
-import type { RouteContext } from './route-types.ts';
+import { overQuota } from './quota.ts';
+import type { Quota, RouteContext } from './route-types.ts';
 
 export interface MutationSetup {
   route: string;
@@ -11,37 +12,7 @@ export interface MutationSetup {
   bodyText: string;
   idempotency: IdempotencyOptions;
   inflight: LocalInflight;
-  quota: { limit: number; windowMs: number };
-}
-
-/**
- * The fixed-window counters of a shopper (and of the caller IP for a guest), and the 429 that refuses once one is over.
- * `kind` keeps apart what is counted: writes, and lookups that ask Purse about an id the shopper was never shown.
- */
-export function quotaCounters(ctx: RouteContext, scope: string, guest: boolean, quota: MutationSetup['quota'], kind: 'quota' | 'lookup') {
-  const now = ctx.now();
-  const window = Math.floor(now / quota.windowMs);
-  // A guest's IP first: a guest who drops cookies has a new scope (a new counter record) per request, so counting the
-  // scope first would let one IP over its quota keep writing records until the store is full.
-  const keys = [`purse-kit:${kind}:${scope}:${window}`];
-  if (guest && ctx.callerId) keys.unshift(`purse-kit:${kind}:ip${ctx.callerId.length}:${ctx.callerId}:${window}`);
-  const seconds = Math.max(1, Math.ceil(((window + 1) * quota.windowMs - now) / 1000));
-  const refusal = () =>
-    problem(
-      429,
-      { title: 'Too many requests', detail: `This shopper made too many requests; try again in ${seconds} s.`, code: 'quota_exceeded' },
-      { 'retry-after': String(seconds) },
-    );
-  return { keys, refusal };
-}
-
-/** Counts one write; the 429 once the shopper (or a guest's IP) is over the quota, else `undefined`. */
-async function overQuota(ctx: RouteContext, scope: string, guest: boolean, quota: MutationSetup['quota']): Promise<Response | undefined> {
-  const { keys, refusal } = quotaCounters(ctx, scope, guest, quota, 'quota');
-  for (const key of keys) {
-    if ((await ctx.store.increment(key, quota.windowMs)) > quota.limit) return refusal();
-  }
-  return undefined;
+  quota: Quota;
 }
 
 export async function runMutation(ctx: RouteContext, setup: MutationSetup, run: () => Promise<Response>): Promise<Response> {
@@ -73,7 +44,7 @@ export async function runMutation(ctx: RouteContext, setup: MutationSetup, run: 
   // Scoped to the route and the shopper, so one shopper's key can never replay another's answer.
   const scoped = `purse-kit:idem:${setup.route}:${shopper.scope}:${key}`;
   const [limited, hash, fingerprint] = await Promise.all([
-    overQuota(ctx, shopper.scope, shopper.customer === null, setup.quota),
+    overQuota(ctx, shopper.scope, shopper.customer === null, setup.quota, 'quota'),
     sha256(scoped),
     sha256(setup.bodyText),
   ]);

@@ -18,6 +18,12 @@ export interface CheckoutContext {
   logger: HandlerLogger;
 }
 
+/** A bound per fixed window: at most `limit` in each `windowMs` (see quota.ts). */
+export interface Quota {
+  limit: number;
+  windowMs: number;
+}
+
 export interface RouteContext {
   request: Request;
   url: URL;
@@ -42,7 +48,11 @@ export interface RouteContext {
   now: () => number;
   challengeTtlMs: number;
   /** Writes per shopper per window (`quota`); lookups that ask Purse about an id the shopper was never shown have the same bound. */
-  quota: { limit: number; windowMs: number };
+  quota: Quota;
+  /** One-time codes sent to one email or phone per window, whoever asks (`codeLimit`). */
+  codeLimit: Quota;
+  /** Account lookups (users/exists) per shopper, and per guest IP, per window (`lookupQuota`). */
+  lookupQuota: Quota;
   checkout: CheckoutContext;
   /** The Customer Purse client and settings; undefined when the merchant did not configure it. */
   customerPurse: CustomerPurseContext | undefined;

@@ -122,7 +122,8 @@ describe('4. rate-limit identity', () => {
     for (let i = 0; i < 40; i++) {
       await s.send('GET', `${routes.checkUser}?email=existing%40example.com`, { headers: { 'x-forwarded-for': '192.0.2.77, 198.51.100.4' } });
     }
-    const victim = await s.send('GET', `${routes.checkUser}?email=existing%40example.com`, { headers: { 'x-forwarded-for': '192.0.2.77' } });
+    // The victim in a browser of their own (the attacker's 40 lookups spent its own lookup quota too).
+    const victim = await s.send('GET', `${routes.checkUser}?email=existing%40example.com`, { headers: { 'x-forwarded-for': '192.0.2.77' }, browser: cookieJar() });
     expect(victim.status).toBe(200);
   });
 });
@@ -161,7 +162,7 @@ describe('6. input hygiene', () => {
 
 describe('5. the mock’s OTP guessing budget', () => {
   it('locks an identifier after 100 failed verifications in an hour across resends, with Retry-After', async () => {
-    const s = shop({ quota: { limit: 10_000, windowMs: 60_000 } });
+    const s = shop({ quota: { limit: 10_000, windowMs: 60_000 }, codeLimit: { limit: 10_000, windowMs: 60_000 } });
     const identifier = { email: 'existing@example.com' };
     let failures = 0;
     let locked: Response | undefined;

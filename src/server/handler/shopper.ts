@@ -8,6 +8,8 @@ export interface Shopper {
   guest: string | null;
   /** The key every per-shopper record is filed under; `null` when neither a customer nor a guest is known. */
   scope: string | null;
+  /** The guest id was minted for this request (it came with no guest cookie): a shopper seen for the first time. */
+  minted?: boolean;
 }
 
 /** Length-prefixed, so that no customer reference can collide with another, nor with a guest id. */

@@ -7,7 +7,7 @@ import { confirmRedirect } from '../purse/redirect-confirm.ts';
 import { isRedirectTokenError } from '../purse/redirect-token.ts';
 import type { RouteContext, RouteDefinition } from './route-types.ts';
 import { sessionNotFound } from './checkout-routes.ts';
-import { quotaCounters } from './mutation.ts';
+import { quotaCounters } from './quota.ts';
 import { isStoreError } from './store.ts';
 import { toShopperPayment, toShopperPaymentLink } from './views.ts';
 

@@ -19,6 +19,7 @@ import {
   takeChallenge,
 } from './xco-flow.ts';
 import { createUserRoute } from './xco-create.ts';
+import { overLookupQuota, reserveCode } from './signup-limits.ts';
 import { toShopperXcoUser } from './views.ts';
 
 /** Purse names the identifier "/email" or "/phone_number"; the browser may have nested it under "/identifier". */
@@ -41,6 +42,8 @@ export const xcoRoutes: Record<string, RouteDefinition> = {
       }
       const identifier = checkIdentifier(source, '');
       if (!identifier.ok) return validationProblem(identifier.errors, 'Pass ?email=… or ?phone_number=… (E.164).');
+      const limited = await overLookupQuota(ctx);
+      if (limited) return limited;
       try {
         const result = await ctx.purse.checkUser(identifier.value, ctx.callerId);
         // Whether an account exists is what the signup needs; how many payment methods its owner saved is told to
@@ -65,13 +68,24 @@ export const xcoRoutes: Record<string, RouteDefinition> = {
       const key = identifierKey(identifier.value);
       // The key reused with another identifier is refused here (409), so a retry is for this very identifier.
       const { retried } = await beginAttempt(ctx, key);
+      // One place under the cap per intent: a retry after an attempt whose outcome is unknown had its place taken by it.
+      // Refused (or the store failing), Purse was not asked: the retry is a first attempt again, and counted.
+      const place = retried ? undefined : await reserveCode(ctx, identifier.value).catch(async (error: unknown) => {
+        await endAttempt(ctx, undefined, true).catch(() => undefined);
+        throw error;
+      });
+      if (place?.refused) {
+        await endAttempt(ctx, undefined, true);
+        return place.refused;
+      }
       try {
         await ctx.purse.startPasswordless(identifier.value, ctx.callerId);
       } catch (error) {
         // Purse throttles a second send: after this intent's own attempt with a lost answer, that means it was sent.
         const throttled = purseCode(error) === 'resend_throttled';
         if (!(retried && throttled)) {
-          await endAttempt(ctx, error, throttled);
+          // Purse decided (refused, throttled): no code went out, the place is given back. Else it stays taken.
+          if (await endAttempt(ctx, error, throttled)) await place?.giveBack();
           return ctx.fail(error, underPrefix(ctx.body.identifier !== undefined ? '/identifier' : ''));
         }
       }

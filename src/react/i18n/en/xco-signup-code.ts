@@ -16,6 +16,7 @@ export const enSignupCode = {
   'code.expired': 'This code has expired. Request a new code.',
   'code.locked': 'Too many wrong codes. Request a new code.',
   'code.throttled': 'Please wait before requesting another code.',
+  'code.tooMany': 'Too many codes were sent to {identifier}. Ask for a new one after {time}, or use another email or phone.',
   'code.resending': 'Sending a new code…',
   'status.codeSent': 'Code sent to {identifier}.',
   'status.verifying': 'Verifying the code.',

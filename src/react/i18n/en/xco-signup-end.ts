@@ -3,6 +3,7 @@
 export const enSignupEnd = {
   'error.busy': 'The shop is very busy right now. Please try again in a moment.',
   'error.retryIn': 'Try again in {seconds} s',
+  'error.retryInMinutes': 'Try again in {minutes} min',
   'linking.title': 'Linking your Purse account…',
   'done.created.title': 'Your Purse account is ready',
   'done.created.body': 'You can now pay faster with Purse Express Checkout.',
@@ -21,6 +22,10 @@ export const enSignupEnd = {
   'error.alreadyLinked.body': 'Your shop account is already linked to another Purse account. Pay with that account at checkout, or contact the shop to change it.',
   'error.newCode.title': 'Your verification has expired',
   'error.newCode.body': 'This verification can no longer be used. Send a new code to continue.',
+  'error.tooManyCodes.title': 'Too many codes sent',
+  'error.tooManyCodes.body': 'Too many codes were sent to this email or phone. Ask for a new one after {time}, or use another email or phone now.',
+  'error.tooManyLookups.title': 'Too many checks',
+  'error.tooManyLookups.body': 'Too many emails or phone numbers were checked. Try again after {time}.',
   'error.accountExists.title': 'You already have a Purse account',
   'error.accountExists.body': 'A Purse account already exists for this email or phone number. Link it with a one-time code.',
   'error.signIn.title': 'Sign in to the shop first',
