@@ -18,11 +18,8 @@ const fast = { fastIntervalMs: 250 };
 describe('PaymentStatus for a payment link', () => {
   it('waits on an opened link after a refused attempt, then shows it paid, from the link alone', async () => {
     const refused = { id: 'pay_0', authorization_status: 'REFUSED' } as const;
-    merchant().links.set(
-      'pl_1',
-      paymentLink({ status: 'OPENED', payments: [refused] }),
-      paymentLink({ status: 'PAID', payments: [refused, { id: 'pay_9', authorization_status: 'AUTHORIZED' }] }),
-    );
+    // The link stays opened until the test has read the waiting state (a loaded machine may be slower than a poll).
+    merchant().links.set('pl_1', paymentLink({ status: 'OPENED', payments: [refused] }));
     const onPending = vi.fn();
     const onSuccess = vi.fn();
     // The explicit id wins over a token in the URL.
@@ -37,11 +34,14 @@ describe('PaymentStatus for a payment link', () => {
     ).toBeInTheDocument();
     expect(await detail('Amount')).toHaveTextContent('€120.00');
 
+    merchant().links.set('pl_1', paymentLink({ status: 'PAID', payments: [refused, { id: 'pay_9', authorization_status: 'AUTHORIZED' }] }));
     expect(await heading('Payment successful')).toBeInTheDocument();
     expect(await detail('Amount')).toHaveTextContent('€120.00');
+    const asked = merchant().requests.length;
     // Longer than two poll intervals: a poll that should not happen would have happened.
     await new Promise((resolve) => setTimeout(resolve, 600));
-    expect(merchant().requests).toEqual(['GET /payment-links/pl_1', 'GET /payment-links/pl_1']);
+    expect(merchant().requests).toHaveLength(asked);
+    expect(new Set(merchant().requests)).toEqual(new Set(['GET /payment-links/pl_1'])); // the link alone
     expect(onPending).toHaveBeenCalledTimes(1);
     expect(onPending.mock.calls[0]?.[0].link).toMatchObject({ status: 'OPENED' });
     expect(onSuccess).toHaveBeenCalledTimes(1);
