@@ -336,6 +336,33 @@ describe('one-time codes the shop can be made to send one victim', () => {
     expect(starts(s)).toHaveLength(2);
   });
 
+  it('counts one mailbox however its domain is written: Unicode or punycode, full-width letters, capitals', async () => {
+    const s = unthrottled({ codeLimit: { limit: 2, windowMs: FIFTEEN_MINUTES } });
+    // A mail server reads each domain as its ASCII form (IDNA): all four land in jo@xn--bcher-kva.example, the last two
+    // in jodoe@gmail.com.
+    const spellings = ['jo@bücher.example', 'jo@xn--bcher-kva.example', 'jo@BU\u0308CHER.example', 'jo@ｂüｃｈｅｒ.example'];
+    for (const [i, email] of spellings.entries()) {
+      s.accounts.set(`cust_${i}`, { email });
+      expect((await s.post(routes.createUser, { user: { email } }, { customer: `cust_${i}` })).status).toBe(201);
+    }
+    const statuses: number[] = [];
+    for (const [i, email] of spellings.entries()) statuses.push((await s.post(routes.startPasswordless, { email }, stranger(i))).status);
+    expect(statuses).toEqual([204, 204, 429, 429]);
+    expect(starts(s)).toHaveLength(2);
+  });
+
+  it('counts Gmail written with full-width letters as Gmail (its dots aside)', async () => {
+    const s = unthrottled({ codeLimit: { limit: 1, windowMs: FIFTEEN_MINUTES } });
+    const spellings = ['jo.doe@gmail.com', 'jodoe@ｇｍａｉｌ.com'];
+    for (const [i, email] of spellings.entries()) {
+      s.accounts.set(`cust_${i}`, { email });
+      expect((await s.post(routes.createUser, { user: { email } }, { customer: `cust_${i}` })).status).toBe(201);
+    }
+    const statuses: number[] = [];
+    for (const [i, email] of spellings.entries()) statuses.push((await s.post(routes.startPasswordless, { email }, stranger(i))).status);
+    expect(statuses).toEqual([204, 429]);
+  });
+
   it('an intent retried after a lost answer, then replayed, takes one place', async () => {
     // Purse's own resend throttle (30 s) on: the retry meets it, which tells the handler the lost send went out.
     const s = shop({ codeLimit: { limit: 2, windowMs: FIFTEEN_MINUTES } });

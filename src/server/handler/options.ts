@@ -176,9 +176,9 @@ export interface MerchantHandlerOptions {
   /**
    * One-time codes sent to one email or phone number per window, whoever asks (any shopper, any IP), so nobody can make
    * your shop flood a victim's mailbox or phone (nor run up your text-message bill). An email counts as its mailbox:
-   * case, a `+tag` and Gmail's dots aside. Counted once per shopper intent (a retry with the same `Idempotency-Key` takes
-   * no second place); a send Purse refused or throttled gives its place back, one whose outcome is unknown keeps it.
-   * Beyond: 429 `too_many_codes` with Retry-After, and Purse is not asked.
+   * case, a `+tag`, Gmail's dots and the domain's spelling (Unicode or punycode) aside. Counted once per shopper intent
+   * (a retry with the same `Idempotency-Key` takes no second place); a send Purse refused or throttled gives its place
+   * back, one whose outcome is unknown keeps it. Beyond: 429 `too_many_codes` with Retry-After, and Purse is not asked.
    * @defaultValue { limit: 5, windowMs: 900000 } (5 per 15 minutes)
    */
   codeLimit?: { limit: number; windowMs: number };
