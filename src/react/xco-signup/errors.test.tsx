@@ -227,6 +227,14 @@ describe('<XcoSignup> errors', () => {
     expect(view.apiCalls()).toEqual([EXISTS]);
   });
 
+  it('a Réunion mobile written as in France (0692…) in a French shop goes on as +262…', async () => {
+    const view = renderSignup({ defaultCountry: 'FR' });
+    await continueWith(view, '0692 12 34 56');
+    expect(await screen.findByRole('heading', { name: 'Create your Purse account' })).toHaveFocus();
+    expect(screen.getByLabelText(/^Phone number/)).toHaveValue('+262692123456');
+    expect(view.apiCalls()).toEqual([EXISTS]);
+  });
+
   it('names the country in the shopper’s language (German), with an example code that is not that country’s', async () => {
     const view = renderSignup({ defaultCountry: 'BE' }, { provider: { locale: 'de' } });
     await view.user.type(await screen.findByLabelText('E-Mail-Adresse oder Telefonnummer'), '02 555 12 12{Enter}');
