@@ -445,6 +445,23 @@ describe('account lookups (users/exists) one caller makes', () => {
     expect(purseChecks(s)).toBe(5);
   });
 
+  it('a guest on IPv6 is counted by its /64 (one subscriber’s network, whose addresses it picks at will); IPv4 written as IPv6 by its IPv4', async () => {
+    const s = shop({ lookupQuota: { limit: 2, windowMs: HOUR } });
+    const from = (ip: string) => ({ browser: cookieJar(), headers: { 'x-forwarded-for': `${ip}, 10.0.0.1` } });
+    const statuses: number[] = [];
+    for (const ip of ['2001:db8:1:2::a', '2001:db8:1:2::b', '2001:DB8:1:2:0:0:0:c', '2001:db8:1:2:ffff::d']) {
+      statuses.push((await s.send('GET', CHECK, from(ip))).status);
+    }
+    expect(statuses).toEqual([200, 200, 429, 429]);
+    // Another network is another count.
+    expect((await s.send('GET', CHECK, from('2001:db8:1:3::a'))).status).toBe(200);
+    // A dual-stack server writes an IPv4 client as ::ffff:a.b.c.d: the same count as a.b.c.d, not one for all of them.
+    expect((await s.send('GET', CHECK, from('192.0.2.9'))).status).toBe(200);
+    expect((await s.send('GET', CHECK, from('::ffff:192.0.2.9'))).status).toBe(200);
+    expect((await s.send('GET', CHECK, from('::ffff:192.0.2.9'))).status).toBe(429);
+    expect((await s.send('GET', CHECK, from('::ffff:192.0.2.10'))).status).toBe(200);
+  });
+
   it('a customer (or a guest keeping its cookie) is refused beyond the quota; another shopper is not', async () => {
     const s = shop({ trustProxy: undefined, lookupQuota: { limit: 2, windowMs: HOUR } });
     const customer = [];
