@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHttpBackend } from '../../core/backend/http-backend.ts';
-import { CREATE, EXISTS, renderSignup, START } from '../../test/render-signup.tsx';
+import { continueWith, CREATE, EXISTS, renderSignup, START } from '../../test/render-signup.tsx';
 import { createTestStack } from '../../test/stack.ts';
 
 const jean = { email: 'existing@example.com' };
@@ -9,11 +9,6 @@ const jean = { email: 'existing@example.com' };
 afterEach(() => {
   vi.useRealTimers();
 });
-
-async function continueWith(view: ReturnType<typeof renderSignup>, identifier: string) {
-  await view.user.type(screen.getByLabelText('Email or phone number'), identifier);
-  await view.user.click(screen.getByRole('button', { name: 'Continue' }));
-}
 
 describe('<XcoSignup> errors', () => {
   it('rate limited (429 + Retry-After): retry waits for the countdown, then works', async () => {

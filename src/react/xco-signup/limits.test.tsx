@@ -2,7 +2,7 @@
 // phone (codeLimit), too many account lookups (lookupQuota). Over the real stack: adapter → handler → Purse mock.
 import { screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { EXISTS, renderSignup, START, VERIFY } from '../../test/render-signup.tsx';
+import { continueWith, EXISTS, renderSignup, START, VERIFY } from '../../test/render-signup.tsx';
 
 const jean = { email: 'existing@example.com' };
 const FIFTEEN_MINUTES = 15 * 60_000;
@@ -18,11 +18,6 @@ beforeEach(() => {
 afterEach(() => {
   vi.useRealTimers();
 });
-
-async function continueWith(view: ReturnType<typeof renderSignup>, identifier: string) {
-  await view.user.type(screen.getByLabelText('Email or phone number'), identifier);
-  await view.user.click(screen.getByRole('button', { name: 'Continue' }));
-}
 
 describe('<XcoSignup> when the shop has sent too many codes to one email or phone', () => {
   it('the first code refused: says why and from when a new one can be asked, and offers another email or phone', async () => {
