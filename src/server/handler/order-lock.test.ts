@@ -77,6 +77,24 @@ function gatedRun() {
   return { body, start, end: () => end(), running: () => state === 'running', waiting: () => state === 'waiting' };
 }
 
+/**
+ * A runs the order's request; `stalled`: A's next command on the lock stalls while A's lock expires and B takes it
+ * and runs its own (`fromB()`).
+ */
+async function aRunsThenStalls() {
+  const { a, b, stallA, expireLock } = twoInstances();
+  const [runA, runB] = [gatedRun(), gatedRun()];
+  const fromA = aloneForOrder(a, 'scope', ORDER, runA.body);
+  await runA.start;
+  let fromB!: Promise<Response>;
+  const stalled = stallA(async () => {
+    await expireLock();
+    fromB = aloneForOrder(b, 'scope', ORDER, runB.body);
+    await runB.start;
+  });
+  return { a, runA, fromA, runB, fromB: () => fromB, stalled };
+}
+
 /** A third request for the order, on A while B's runs: it waits for B's to end, then runs. */
 async function thirdWaitsForB(a: RouteContext, runB: ReturnType<typeof gatedRun>, fromB: Promise<Response>) {
   const runC = gatedRun();
@@ -92,35 +110,17 @@ async function thirdWaitsForB(a: RouteContext, runB: ReturnType<typeof gatedRun>
 
 describe('the order’s lock across two instances on one Redis', () => {
   it('released late by A, whose lock expired and B took: B keeps it, a third request waits for B', async () => {
-    const { a, b, stallA, expireLock } = twoInstances();
-    const [runA, runB] = [gatedRun(), gatedRun()];
-    const fromA = aloneForOrder(a, 'scope', ORDER, runA.body);
-    await runA.start;
-    let fromB: Promise<Response> | undefined;
-    const stalled = stallA(async () => {
-      await expireLock();
-      fromB = aloneForOrder(b, 'scope', ORDER, runB.body);
-      await runB.start;
-    });
+    const { a, runA, fromA, runB, fromB, stalled } = await aRunsThenStalls();
     runA.end();
     await stalled;
     expect((await fromA).status).toBe(201);
 
-    await thirdWaitsForB(a, runB, fromB!);
+    await thirdWaitsForB(a, runB, fromB());
   });
 
   it('renewed late by A, whose lock expired and B took: A does not take it back, a third request waits for B', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
-    const { a, b, stallA, expireLock } = twoInstances();
-    const [runA, runB] = [gatedRun(), gatedRun()];
-    const fromA = aloneForOrder(a, 'scope', ORDER, runA.body);
-    await runA.start;
-    let fromB: Promise<Response> | undefined;
-    const stalled = stallA(async () => {
-      await expireLock();
-      fromB = aloneForOrder(b, 'scope', ORDER, runB.body);
-      await runB.start;
-    });
+    const { a, runA, fromA, runB, fromB, stalled } = await aRunsThenStalls();
     // A's renewal comes due (every third of the lock's life) and stalls.
     await vi.advanceTimersByTimeAsync(20_000);
     await stalled;
@@ -128,6 +128,6 @@ describe('the order’s lock across two instances on one Redis', () => {
     runA.end();
     expect((await fromA).status).toBe(201);
 
-    await thirdWaitsForB(a, runB, fromB!);
+    await thirdWaitsForB(a, runB, fromB());
   });
 });
