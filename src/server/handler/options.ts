@@ -186,7 +186,8 @@ export interface MerchantHandlerOptions {
    * Account lookups (`GET …/xco/users/exists`) one shopper may make per window, also counted per caller IP for guests
    * when one is known (`trustProxy`, `callerId`): nobody can list which emails and phones have a Purse account, nor use
    * up the Purse rate limit every shopper's signup shares. Beyond: 429 `too_many_lookups` with Retry-After, and Purse
-   * is not asked. Raise it if many of your guests share one IP (a mobile carrier's, a company's).
+   * is not asked. A signed-in customer's lookup of their own linked account (XcoAccount's, at every visit) never counts.
+   * Raise it if many of your guests share one IP (a mobile carrier's, a company's).
    * @defaultValue { limit: 30, windowMs: 3600000 } (30 per hour)
    */
   lookupQuota?: { limit: number; windowMs: number };

@@ -209,6 +209,27 @@ describe('account lookups (users/exists) one caller makes', () => {
     expect((await s.send('GET', CHECK, { customer: 'cust_1' })).status).toBe(200);
   });
 
+  it('the account view’s lookup of the customer’s own linked account (its saved methods, at every visit) is never refused', async () => {
+    const s = shop({ lookupQuota: { limit: 2, windowMs: HOUR } });
+    const identifier = { email: 'existing@example.com' };
+    const as = { customer: 'cust_1' };
+    // The signup: a lookup (counted), the code, the consent.
+    expect((await s.send('GET', CHECK, as)).status).toBe(200);
+    expect((await s.post(routes.startPasswordless, identifier, as)).status).toBe(204);
+    const code = s.purse.control.currentCode(identifier);
+    const verified = (await (await s.post(routes.verifyPasswordless, { identifier, verification_code: code }, as)).json()) as { consent_challenge_id: string };
+    expect((await s.post(routes.createConsent, { identifier, consent_challenge_id: verified.consent_challenge_id }, as)).ok).toBe(true);
+    // Ten visits of the account page: the linked account (getUser), then its saved methods (users/exists, its email).
+    for (let visit = 0; visit < 10; visit++) {
+      expect((await s.send('GET', routes.getUser, as)).status).toBe(200);
+      const count = await s.send('GET', CHECK, as);
+      expect({ status: count.status, body: await count.json() }).toEqual({ status: 200, body: { exists: true, token_count: 2 } });
+    }
+    // Anyone else's email still counts: the customer had one lookup left.
+    expect((await s.send('GET', `${routes.checkUser}?email=camille.martin%40example.fr`, as)).status).toBe(200);
+    expect((await s.send('GET', `${routes.checkUser}?email=sam.taylor%40example.com`, as)).status).toBe(429);
+  });
+
   it('a client that drops its cookie leaves no lookup record behind per request: the store keeps room for shoppers', async () => {
     // No trusted IP: nothing can count such a client (each request is a new guest), and counting its scope, always 1,
     // would only leave a record per request until the store is full.
