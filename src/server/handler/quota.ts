@@ -17,7 +17,7 @@ export function fixedWindow(now: number, windowMs: number): { window: number; re
  * its owner picks at will: one count per address would be no count), an IPv4 address written as IPv6 (`::ffff:a.b.c.d`,
  * as a dual-stack server writes it) by that IPv4 address; anything else (IPv4, your own `callerId`) as it is.
  */
-export function callerNetwork(callerId: string): string {
+function callerNetwork(callerId: string): string {
   if (!callerId.includes(':')) return callerId;
   let host: string;
   try {
