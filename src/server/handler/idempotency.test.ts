@@ -3,6 +3,7 @@
 // duplicate must still wait for it, never run the action a second time.
 import { afterEach, expect, it, vi } from 'vitest';
 import { withIdempotency, type LocalInflight } from './idempotency.ts';
+import { linkedStore } from '../../test/store-link.ts';
 import { createMemoryStore, StoreError, type HandlerStore } from './store.ts';
 
 afterEach(() => vi.useRealTimers());
@@ -63,14 +64,10 @@ it('lets a retry run once the instance that held the record is gone (no refresh 
 
 /** Instance A's link to the store: while `cut`, every command fails (its renewals are passed over). */
 function linkOf(store: HandlerStore) {
-  const link = { cut: false, store: undefined as unknown as HandlerStore };
-  link.store = Object.fromEntries(
-    Object.entries(store).map(([name, op]) => [
-      name,
-      (...args: unknown[]) =>
-        link.cut ? Promise.reject(new StoreError('unavailable', 'memory', 'cut off')) : (op as (...a: unknown[]) => Promise<unknown>)(...args),
-    ]),
-  ) as unknown as HandlerStore;
+  const link: { cut: boolean; store: HandlerStore } = {
+    cut: false,
+    store: linkedStore(store, (call) => (link.cut ? Promise.reject(new StoreError('unavailable', 'memory', 'cut off')) : call())),
+  };
   return link;
 }
 

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { connectRedis } from '../../test/redis-server.ts';
+import { linkedStore } from '../../test/store-link.ts';
 import { aloneForOrder, type GuardedOrder } from './order-guard.ts';
 import type { RouteContext } from './route-types.ts';
 import { createRedisStore } from './store-redis.ts';
@@ -33,21 +34,16 @@ function twoInstances() {
   const storeA = createRedisStore({ client: clients[0]!, prefix });
   const storeB = createRedisStore({ client: clients[1]!, prefix });
   let stall: { during: () => Promise<void>; done: () => void } | undefined;
-  const stalledA = Object.fromEntries(
-    Object.entries(storeA).map(([name, op]) => [
-      name,
-      async (key: string, ...rest: unknown[]) => {
-        const answer: unknown = await (op as (...a: unknown[]) => Promise<unknown>)(key, ...rest);
-        const now = stall;
-        if (now && key.includes('order-lock')) {
-          stall = undefined;
-          await now.during();
-          now.done();
-        }
-        return answer;
-      },
-    ]),
-  ) as unknown as HandlerStore;
+  const stalledA = linkedStore(storeA, async (call, [key]) => {
+    const answer = await call();
+    const now = stall;
+    if (now && String(key).includes('order-lock')) {
+      stall = undefined;
+      await now.during();
+      now.done();
+    }
+    return answer;
+  });
   const stallA = (during: () => Promise<void>) => new Promise<void>((done) => (stall = { during, done }));
   /** What time does to A's lock: its TTL runs out (the last renewal that reached Redis was a minute ago). */
   const expireLock = async () => {
