@@ -1,5 +1,5 @@
 // Renders <XcoSignup> inside <PurseProvider> over the real in-process stack, for the React tests.
-import { render } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StrictMode, type ReactElement } from 'react';
 import { PurseProvider, type PurseProviderProps } from '../react/provider/index.ts';
@@ -34,6 +34,12 @@ export function renderSignup(props: XcoSignupProps = {}, options: RenderSignupOp
       .filter((record) => !record.path.startsWith('/oauth2'))
       .map((record) => `${record.method} ${record.path.replace(/\/merchants\/[^/]+/, '/merchants/:id')}`);
   return { ...stack, ...view, user, apiCalls };
+}
+
+/** Types `identifier` into the identifier field (English labels) and presses Continue. */
+export async function continueWith(view: ReturnType<typeof renderSignup>, identifier: string) {
+  await view.user.type(screen.getByLabelText('Email or phone number'), identifier);
+  await view.user.click(screen.getByRole('button', { name: 'Continue' }));
 }
 
 export const EXISTS = 'GET /v1/users/exists';

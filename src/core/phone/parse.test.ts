@@ -88,6 +88,22 @@ describe('parsePhone with the metadata split in zones', () => {
     expect(await fresh('+800 1234 5678')).toBeUndefined();
     expect(await fresh('0470 12', 'FR')).toBeUndefined();
   });
+
+  it('reads a French overseas mobile dialled as in France (one national plan) in a French shop, and a French mobile in an overseas one', async () => {
+    // Réunion, Mayotte, Guadeloupe, Martinique, French Guiana: each has a calling code of its own, but in France (and
+    // between them) their numbers are dialled, written and printed as French national numbers.
+    expect(await fresh('0692 12 34 56', 'FR')).toEqual({ number: '+262692123456', country: 'RE', mobile: true });
+    expect(await fresh('06 39 01 23 45', 'FR')).toEqual({ number: '+262639012345', country: 'YT', mobile: true });
+    expect(await fresh('0690 12 34 56', 'FR')).toEqual({ number: '+590690123456', country: 'GP', mobile: true });
+    expect(await fresh('0696 12 34 56', 'FR')).toEqual({ number: '+596696123456', country: 'MQ', mobile: true });
+    expect(await fresh('0694 12 34 56', 'FR')).toEqual({ number: '+594694123456', country: 'GF', mobile: true });
+    expect(await fresh('06 12 34 56 78', 'RE')).toEqual({ number: '+33612345678', country: 'FR', mobile: true });
+    expect(await fresh('0690 12 34 56', 'MQ')).toEqual({ number: '+590690123456', country: 'GP', mobile: true });
+    // Written with France's code, it is a French number (not a mobile); a landline is never looked up overseas.
+    expect(await fresh('+33 6 92 12 34 56', 'FR')).toEqual({ number: '+33692123456', country: 'FR', mobile: false });
+    expect(await fresh('01 23 45 67 89', 'FR')).toEqual({ number: '+33123456789', country: 'FR', mobile: false });
+    expect(__loadedPhoneZones()).toEqual(['3']);
+  });
 });
 
 it('the data files are those of the installed libphonenumber-js (run node scripts/phone-data.mjs after an upgrade)', async () => {

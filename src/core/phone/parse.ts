@@ -91,8 +91,7 @@ export function readPhone(phone: PhoneNumber | undefined): ParsedPhone | undefin
   return country ? { number: phone.number, country, mobile: false } : undefined;
 }
 
-/** What `text` is as a phone number (see `readPhone`), with this default country for national numbers. */
-export async function parsePhone(text: string, defaultCountry?: CountryCode): Promise<ParsedPhone | undefined> {
+async function parseIn(text: string, defaultCountry: CountryCode | undefined): Promise<ParsedPhone | undefined> {
   await loadZones(text, defaultCountry);
   let phone;
   try {
@@ -103,6 +102,30 @@ export async function parsePhone(text: string, defaultCountry?: CountryCode): Pr
     phone = parsePhoneNumberFromString(text, { defaultCountry }, metadata);
   }
   return readPhone(phone);
+}
+
+/**
+ * One national numbering plan, several calling codes: France's overseas departments are dialled from France, and from
+ * one another, with a French national number ("0692 12 34 56" is the Réunion mobile +262 692 12 34 56), which
+ * libphonenumber-js reads in the default country only.
+ */
+const FRENCH_PLAN: readonly CountryCode[] = ['FR', 'RE', 'YT', 'GP', 'BL', 'MF', 'MQ', 'GF'];
+
+/**
+ * What `text` is as a phone number (see `readPhone`), with this default country for national numbers. A national
+ * number with a mobile prefix of France's plan (06, 07) that is no mobile in the default country is a mobile of
+ * another country of the plan, if it is one there (their zones load only then).
+ */
+export async function parsePhone(text: string, defaultCountry?: CountryCode): Promise<ParsedPhone | undefined> {
+  const read = await parseIn(text, defaultCountry);
+  const national = !text.trim().startsWith('+') && /^0[67]/.test(text.replace(/\D/g, ''));
+  if (read?.mobile || !national || !defaultCountry || !FRENCH_PLAN.includes(defaultCountry)) return read;
+  for (const country of FRENCH_PLAN) {
+    if (country === defaultCountry) continue;
+    const there = await parseIn(text, country);
+    if (there?.mobile) return there;
+  }
+  return read;
 }
 
 /**

@@ -42,22 +42,31 @@ function codeProblemText(state: CodeStepState, i18n: Translator): string | undef
 
 /**
  * Why a new code cannot be sent yet: the shop's cap on codes to this identifier (from when, and another identifier
- * meanwhile), or Purse's short throttle. `undefined` when the last resend was not refused.
+ * meanwhile unless the shop locked it), or Purse's short throttle. `undefined` when the last resend was not refused.
  */
-function throttledText(state: CodeStepState, i18n: Translator, defaultCountry: CountryCode | undefined): string | undefined {
+function throttledText(state: CodeStepState, i18n: Translator, defaultCountry: CountryCode | undefined, lockIdentifier: boolean): string | undefined {
   if (state.status !== 'code_sent' || state.error?.kind !== 'rate_limited') return undefined;
   if (errorCode(state.error) !== 'too_many_codes') return i18n.t('code.throttled');
-  return i18n.t('code.tooMany', { identifier: identifierText(state.identifier, defaultCountry), time: clockTime(state.resendAvailableAt, i18n.locale) });
+  const params = { identifier: identifierText(state.identifier, defaultCountry), time: clockTime(state.resendAvailableAt, i18n.locale) };
+  return i18n.t(lockIdentifier ? 'code.tooManyLocked' : 'code.tooMany', params);
 }
 
 /** What the live region says during the code step (XcoSignup.tsx renders it there). */
-export function CodeStepStatus({ state, defaultCountry }: { state: CodeStepState; defaultCountry?: CountryCode | undefined }) {
+export function CodeStepStatus({
+  state,
+  defaultCountry,
+  lockIdentifier = false,
+}: {
+  state: CodeStepState;
+  defaultCountry?: CountryCode | undefined;
+  lockIdentifier?: boolean;
+}) {
   const { i18n } = usePurse();
   if (state.status === 'verifying') return i18n.t('status.verifying');
   if (state.status === 'sending') return i18n.t('code.resending');
   return (
     codeProblemText(state, i18n) ??
-    throttledText(state, i18n, defaultCountry) ??
+    throttledText(state, i18n, defaultCountry, lockIdentifier) ??
     i18n.t('status.codeSent', { identifier: identifierText(state.identifier, defaultCountry) })
   );
 }
@@ -174,7 +183,7 @@ export function CodeStep({ state, actions, lockIdentifier, defaultCountry }: Cod
         </Button>
         <ResendButton state={state} onResend={actions.resend} />
       </div>
-      {throttled && <p className="purse-hint">{throttledText(state, i18n, defaultCountry)}</p>}
+      {throttled && <p className="purse-hint">{throttledText(state, i18n, defaultCountry, lockIdentifier)}</p>}
       {!lockIdentifier && (
         <Button variant="link" onClick={() => actions.editIdentifier()}>
           {i18n.t('identifier.edit')}

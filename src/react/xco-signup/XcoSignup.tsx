@@ -86,14 +86,14 @@ export function XcoSignupView({ signup, className }: XcoSignupViewProps) {
   } else if (name === 'sending' || name === 'code_sent' || name === 'verifying') {
     // A resend stays on the code step.
     step = <CodeStep {...common} state={state} />;
-    status = <CodeStatus state={state} defaultCountry={defaultCountry} />;
+    status = <CodeStatus state={state} defaultCountry={defaultCountry} lockIdentifier={signup.lockIdentifier} />;
   } else if (name === 'profile' || name === 'creating') {
     step = <ProfileStep {...common} state={state} />;
     status = <ProfileStatus state={state} />;
   } else {
     step =
       name === 'done' ? <DoneStep state={state} /> : name === 'failed' ? <FailedStep {...common} state={state} /> : <LinkingStep />;
-    status = <EndStatus state={state} />;
+    status = <EndStatus state={state} lockIdentifier={signup.lockIdentifier} />;
   }
 
   // Nothing while a later step downloads: the step and its announcement appear together.

@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHttpBackend } from '../../core/backend/http-backend.ts';
-import { CREATE, EXISTS, renderSignup, START } from '../../test/render-signup.tsx';
+import { continueWith, CREATE, EXISTS, renderSignup, START } from '../../test/render-signup.tsx';
 import { createTestStack } from '../../test/stack.ts';
 
 const jean = { email: 'existing@example.com' };
@@ -9,11 +9,6 @@ const jean = { email: 'existing@example.com' };
 afterEach(() => {
   vi.useRealTimers();
 });
-
-async function continueWith(view: ReturnType<typeof renderSignup>, identifier: string) {
-  await view.user.type(screen.getByLabelText('Email or phone number'), identifier);
-  await view.user.click(screen.getByRole('button', { name: 'Continue' }));
-}
 
 describe('<XcoSignup> errors', () => {
   it('rate limited (429 + Retry-After): retry waits for the countdown, then works', async () => {
@@ -224,6 +219,14 @@ describe('<XcoSignup> errors', () => {
     await view.user.type(input, '+32 470 12 34 56{Enter}');
     expect(await screen.findByRole('heading', { name: 'Create your Purse account' })).toHaveFocus();
     expect(screen.getByLabelText(/^Phone number/)).toHaveValue('+32470123456');
+    expect(view.apiCalls()).toEqual([EXISTS]);
+  });
+
+  it('a Réunion mobile written as in France (0692…) in a French shop goes on as +262…', async () => {
+    const view = renderSignup({ defaultCountry: 'FR' });
+    await continueWith(view, '0692 12 34 56');
+    expect(await screen.findByRole('heading', { name: 'Create your Purse account' })).toHaveFocus();
+    expect(screen.getByLabelText(/^Phone number/)).toHaveValue('+262692123456');
     expect(view.apiCalls()).toEqual([EXISTS]);
   });
 

@@ -2,7 +2,7 @@
 // phone (codeLimit), too many account lookups (lookupQuota). Over the real stack: adapter → handler → Purse mock.
 import { screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { EXISTS, renderSignup, START, VERIFY } from '../../test/render-signup.tsx';
+import { continueWith, EXISTS, renderSignup, START, VERIFY } from '../../test/render-signup.tsx';
 
 const jean = { email: 'existing@example.com' };
 const FIFTEEN_MINUTES = 15 * 60_000;
@@ -18,11 +18,6 @@ beforeEach(() => {
 afterEach(() => {
   vi.useRealTimers();
 });
-
-async function continueWith(view: ReturnType<typeof renderSignup>, identifier: string) {
-  await view.user.type(screen.getByLabelText('Email or phone number'), identifier);
-  await view.user.click(screen.getByRole('button', { name: 'Continue' }));
-}
 
 describe('<XcoSignup> when the shop has sent too many codes to one email or phone', () => {
   it('the first code refused: says why and from when a new one can be asked, and offers another email or phone', async () => {
@@ -67,6 +62,36 @@ describe('<XcoSignup> when the shop has sent too many codes to one email or phon
     await view.user.type(screen.getByLabelText('Verification code'), code);
     expect(await screen.findByRole('heading', { name: 'Your Purse account is linked' })).toBeInTheDocument();
     expect(view.apiCalls()).toEqual([EXISTS, START, VERIFY, expect.stringMatching(/consents$/)]);
+  });
+});
+
+describe('<XcoSignup> when the shop has sent too many codes to the email it locked the signup to', () => {
+  // `identifier` with `lockIdentifier`: the shop's own email for this customer, which the shopper cannot change.
+  const locked = { identifier: jean.email, lockIdentifier: true };
+  const limits = { handler: { codeLimit: { limit: 1, windowMs: FIFTEEN_MINUTES } }, purse: { resendThrottleMs: 0 } };
+
+  it('the first code refused: says why and from when, and never to use another email or phone', async () => {
+    const view = renderSignup(locked, limits);
+    await view.backend.startPasswordless(jean);
+    await view.user.click(screen.getByRole('button', { name: 'Continue' }));
+
+    expect(await screen.findByRole('heading', { name: 'Too many codes sent' })).toHaveFocus();
+    const body = `Too many codes were sent to this email or phone. Ask for a new one after ${clock('2025-03-01T10:15:00Z')}.`;
+    expect(screen.getByText(body, { selector: 'p' })).toBeInTheDocument();
+    expect(screen.getByRole('status')).not.toHaveTextContent(/another email or phone/);
+    expect(screen.queryByRole('button', { name: 'Use another email or phone' })).not.toBeInTheDocument();
+  });
+
+  it('a resend refused: the code step says why and from when, and never to use another email or phone', async () => {
+    const view = renderSignup({ ...locked, resendDelayMs: 0 }, limits);
+    await view.user.click(screen.getByRole('button', { name: 'Continue' }));
+    await screen.findByLabelText('Verification code');
+    await view.user.click(screen.getByRole('button', { name: 'Resend code' }));
+
+    const text = `Too many codes were sent to ${jean.email}. Ask for a new one after ${clock('2025-03-01T10:15:00Z')}.`;
+    expect(await screen.findByText(text, { selector: 'p' })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent(text);
+    expect(screen.getByRole('status')).not.toHaveTextContent(/another email or phone/);
   });
 });
 

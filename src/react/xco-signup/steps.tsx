@@ -40,16 +40,17 @@ const DEAD_ENDS: Record<string, [title: MessageKey, body: MessageKey]> = {
 };
 
 /**
- * Limits of the shop's own (see the handler's `codeLimit` and `lookupQuota`), by problem code: the title, and the body
- * that says from when ({time}) and what to do meanwhile.
+ * Limits of the shop's own (see the handler's `codeLimit` and `lookupQuota`), by problem code: the title, the body
+ * that says from when ({time}) and what to do meanwhile, and the body for an identifier the shop locked (no other email
+ * or phone to offer).
  */
-const LIMITS: Record<string, [title: MessageKey, body: MessageKey]> = {
-  too_many_codes: ['error.tooManyCodes.title', 'error.tooManyCodes.body'],
+const LIMITS: Record<string, [title: MessageKey, body: MessageKey, locked?: MessageKey]> = {
+  too_many_codes: ['error.tooManyCodes.title', 'error.tooManyCodes.body', 'error.tooManyCodes.bodyLocked'],
   too_many_lookups: ['error.tooManyLookups.title', 'error.tooManyLookups.body'],
 };
 
 /** What the failed step says: what happened, and what the way on that `recovery` offers is (or what to do instead). */
-function failureTexts(state: FailedState, i18n: Translator): { title: string; body: string } {
+function failureTexts(state: FailedState, i18n: Translator, lockIdentifier: boolean): { title: string; body: string } {
   const { t } = i18n;
   const { error } = state;
   const code = errorCode(error) ?? '';
@@ -61,7 +62,10 @@ function failureTexts(state: FailedState, i18n: Translator): { title: string; bo
       return { title: t('error.accountExists.title'), body: t('error.accountExists.body') };
     case 'retry': {
       const limit = LIMITS[code];
-      if (limit && state.retryAt !== undefined) return { title: t(limit[0]), body: t(limit[1], { time: clockTime(state.retryAt, i18n.locale) }) };
+      if (limit && state.retryAt !== undefined) {
+        const body = (lockIdentifier && limit[2]) || limit[1];
+        return { title: t(limit[0]), body: t(body, { time: clockTime(state.retryAt, i18n.locale) }) };
+      }
       return { title: t('error.title'), body: BUSY.includes(code) ? t('error.busy') : i18n.error(error) };
     }
     case 'none':
@@ -72,11 +76,11 @@ function failureTexts(state: FailedState, i18n: Translator): { title: string; bo
 }
 
 /** What the live region says once the code is accepted, at the end, or after a failure (XcoSignup.tsx renders it). */
-export function EndStepStatus({ state }: { state: VerifiedState | LinkingState | DoneState | FailedState }) {
+export function EndStepStatus({ state, lockIdentifier = false }: { state: VerifiedState | LinkingState | DoneState | FailedState; lockIdentifier?: boolean }) {
   const { i18n } = usePurse();
   if (state.status === 'done') return i18n.t(`status.done.${state.outcome}`);
   if (state.status !== 'failed') return i18n.t('status.linking');
-  const { title, body } = failureTexts(state, i18n);
+  const { title, body } = failureTexts(state, i18n, lockIdentifier);
   return `${title}. ${body}`;
 }
 
@@ -144,7 +148,7 @@ function RetryButton({ state, label, onRetry }: { state: FailedState; label: str
 export function FailedStep({ state, actions, lockIdentifier }: FailedStepProps) {
   const { i18n } = usePurse();
   const titleRef = useFocusOnMount<HTMLHeadingElement>();
-  const texts = failureTexts(state, i18n);
+  const texts = failureTexts(state, i18n, lockIdentifier);
   const action = ACTIONS[state.recovery];
   // Editing the identifier cannot help a customer whose shop account is linked to another Purse account already, nor a
   // shopper who checked too many: any other identifier would be refused as well.

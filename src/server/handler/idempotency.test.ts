@@ -3,6 +3,7 @@
 // duplicate must still wait for it, never run the action a second time.
 import { afterEach, expect, it, vi } from 'vitest';
 import { withIdempotency, type LocalInflight } from './idempotency.ts';
+import { linkedStore } from '../../test/store-link.ts';
 import { createMemoryStore, StoreError, type HandlerStore } from './store.ts';
 
 afterEach(() => vi.useRealTimers());
@@ -61,48 +62,93 @@ it('lets a retry run once the instance that held the record is gone (no refresh 
   expect(runs).toEqual(['retry']);
 });
 
-it('an instance cut off from the store past its pending record’s life, back later, never takes back the key another instance answered', async () => {
+/** Instance A's link to the store: while `cut`, every command fails (its renewals are passed over). */
+function linkOf(store: HandlerStore) {
+  const link: { cut: boolean; store: HandlerStore } = {
+    cut: false,
+    store: linkedStore(store, (call) => (link.cut ? Promise.reject(new StoreError('unavailable', 'memory', 'cut off')) : call())),
+  };
+  return link;
+}
+
+/**
+ * Instance A runs the action and is cut off from the store past its pending record's life; the shopper's retry on
+ * instance B runs and its answer is stored; A is back, its next renewal comes, then its action ends with `endA`.
+ */
+async function cutOffWhileARuns(endA: Response) {
   fakeClock();
   const store = createMemoryStore();
-  // Instance A's link to the store: while cut, every command fails (its renewals are passed over).
-  let cut = false;
-  const linkA = Object.fromEntries(
-    Object.entries(store).map(([name, op]) => [
-      name,
-      (...args: unknown[]) =>
-        cut ? Promise.reject(new StoreError('unavailable', 'memory', 'cut off')) : (op as (...a: unknown[]) => Promise<unknown>)(...args),
-    ]),
-  ) as unknown as HandlerStore;
+  const linkA = linkOf(store);
   const runs: string[] = [];
   let finish!: (response: Response) => void;
-  const first = withIdempotency({ store: linkA, ttlMs: 86_400_000, waitMs: 30_000 }, new Map() as LocalInflight, 'key', 'fingerprint-a', () => {
+  const first = withIdempotency({ store: linkA.store, ttlMs: 86_400_000, waitMs: 30_000 }, new Map() as LocalInflight, 'key', 'fingerprint-a', () => {
     runs.push('A');
     return new Promise<Response>((resolve) => (finish = resolve));
   });
   await until(() => runs.length === 1);
-  cut = true;
+  linkA.cut = true;
   await vi.advanceTimersByTimeAsync(61_000);
-  // A's record expired: the shopper's retry on instance B runs and its answer is stored.
   const options = { store, ttlMs: 86_400_000, waitMs: 30_000 };
   const fromB = await withIdempotency(options, new Map() as LocalInflight, 'key', 'fingerprint-a', async () => {
     runs.push('B');
     return new Response('{"from":"B"}', { status: 201 });
   });
   expect(fromB.status).toBe(201);
-  // A is back: its next renewal comes, then its action ends in a failure to retry (Purse 503).
-  cut = false;
+  linkA.cut = false;
   await vi.advanceTimersByTimeAsync(20_000);
-  finish(new Response('{"title":"Purse unavailable"}', { status: 503 }));
-  expect((await first).status).toBe(503);
+  finish(endA);
+  const answerA = await first;
 
-  // A third try of the same intent gets B's answer, and the action never runs a third time.
+  // A third try of the same intent.
   const third = withIdempotency(options, new Map() as LocalInflight, 'key', 'fingerprint-a', async () => {
     runs.push('third');
     return new Response('{"from":"third"}', { status: 201 });
   });
   await vi.advanceTimersByTimeAsync(31_000);
-  const replayed = await third;
-  expect(replayed.headers.get('idempotent-replayed')).toBe('true');
-  await expect(replayed.json()).resolves.toEqual({ from: 'B' });
+  return { answerA, third: await third, runs };
+}
+
+it('an instance cut off from the store past its pending record’s life, back later, never takes back the key another instance answered', async () => {
+  // A's action ends in a failure to retry (Purse 503).
+  const { answerA, third, runs } = await cutOffWhileARuns(new Response('{"title":"Purse unavailable"}', { status: 503 }));
+  expect(answerA.status).toBe(503);
+  // The third try gets B's answer, and the action never runs a third time.
+  expect(third.headers.get('idempotent-replayed')).toBe('true');
+  await expect(third.json()).resolves.toEqual({ from: 'B' });
   expect(runs).toEqual(['A', 'B']);
+});
+
+it('an instance cut off from the store past its pending record’s life, back later with a final answer, never overwrites the answer another instance stored', async () => {
+  const { answerA, third, runs } = await cutOffWhileARuns(new Response('{"from":"A"}', { status: 201 }));
+  await expect(answerA.json()).resolves.toEqual({ from: 'A' });
+  // What the shopper was answered (B's) is what every later try gets: one answer per key.
+  expect(third.headers.get('idempotent-replayed')).toBe('true');
+  await expect(third.json()).resolves.toEqual({ from: 'B' });
+  expect(runs).toEqual(['A', 'B']);
+});
+
+it('an instance cut off past its pending record’s life, back with a final answer nobody stored meanwhile, still stores it', async () => {
+  fakeClock();
+  const store = createMemoryStore();
+  const linkA = linkOf(store);
+  const options = { store: linkA.store, ttlMs: 86_400_000, waitMs: 30_000 };
+  let finish!: (response: Response) => void;
+  const runs: string[] = [];
+  const first = withIdempotency(options, new Map() as LocalInflight, 'key', 'fingerprint-a', () => {
+    runs.push('A');
+    return new Promise<Response>((resolve) => (finish = resolve));
+  });
+  await until(() => runs.length === 1);
+  linkA.cut = true;
+  await vi.advanceTimersByTimeAsync(61_000);
+  linkA.cut = false;
+  await vi.advanceTimersByTimeAsync(20_000);
+  finish(new Response('{"from":"A"}', { status: 201 }));
+  expect((await first).status).toBe(201);
+  const retry = await withIdempotency({ store, ttlMs: 86_400_000, waitMs: 30_000 }, new Map() as LocalInflight, 'key', 'fingerprint-a', async () => {
+    runs.push('retry');
+    return new Response('{"from":"retry"}', { status: 201 });
+  });
+  await expect(retry.json()).resolves.toEqual({ from: 'A' });
+  expect(runs).toEqual(['A']);
 });

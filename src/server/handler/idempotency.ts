@@ -96,10 +96,15 @@ export async function withIdempotency(
         const body = response.status === 204 ? null : await response.text();
         const headers = [...response.headers.entries()];
         if (isFinal(response.status)) {
-          const done: Done = { state: 'done', fingerprint, status: response.status, headers, body };
-          await options.store.set(key, JSON.stringify(done), options.ttlMs);
+          const done = JSON.stringify({ state: 'done', fingerprint, status: response.status, headers, body } satisfies Done);
+          // Over the pending record while it is still ours (renewed here, it cannot expire before the write); once it
+          // was lost, only where nothing was written since: another run's answer (the shopper's retry elsewhere, whose
+          // answer they were given) or record stays.
+          const stored = (await options.store.renewIf(key, pending, PENDING_TTL_MS))
+            ? await options.store.set(key, done, options.ttlMs).then(() => true)
+            : await options.store.add(key, done, options.ttlMs);
           // Best effort: what it clears only expires later.
-          await afterStored?.().catch(() => undefined);
+          if (stored) await afterStored?.().catch(() => undefined);
         } else {
           await options.store.deleteIf(key, pending);
         }

@@ -176,9 +176,9 @@ export interface MerchantHandlerOptions {
   /**
    * One-time codes sent to one email or phone number per window, whoever asks (any shopper, any IP), so nobody can make
    * your shop flood a victim's mailbox or phone (nor run up your text-message bill). An email counts as its mailbox:
-   * case, a `+tag` and Gmail's dots aside. Counted once per shopper intent (a retry with the same `Idempotency-Key` takes
-   * no second place); a send Purse refused or throttled gives its place back, one whose outcome is unknown keeps it.
-   * Beyond: 429 `too_many_codes` with Retry-After, and Purse is not asked.
+   * case, a `+tag`, Gmail's dots and the domain's spelling (Unicode or punycode) aside. Counted once per shopper intent
+   * (a retry with the same `Idempotency-Key` takes no second place); a send Purse refused or throttled gives its place
+   * back, one whose outcome is unknown keeps it. Beyond: 429 `too_many_codes` with Retry-After, and Purse is not asked.
    * @defaultValue { limit: 5, windowMs: 900000 } (5 per 15 minutes)
    */
   codeLimit?: { limit: number; windowMs: number };
@@ -186,7 +186,8 @@ export interface MerchantHandlerOptions {
    * Account lookups (`GET …/xco/users/exists`) one shopper may make per window, also counted per caller IP for guests
    * when one is known (`trustProxy`, `callerId`): nobody can list which emails and phones have a Purse account, nor use
    * up the Purse rate limit every shopper's signup shares. Beyond: 429 `too_many_lookups` with Retry-After, and Purse
-   * is not asked. Raise it if many of your guests share one IP (a mobile carrier's, a company's).
+   * is not asked. A signed-in customer's lookup of their own linked account (XcoAccount's, at every visit) never counts.
+   * Raise it if many of your guests share one IP (a mobile carrier's, a company's).
    * @defaultValue { limit: 30, windowMs: 3600000 } (30 per hour)
    */
   lookupQuota?: { limit: number; windowMs: number };

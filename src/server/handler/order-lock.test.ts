@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { connectRedis } from '../../test/redis-server.ts';
+import { linkedStore } from '../../test/store-link.ts';
 import { aloneForOrder, type GuardedOrder } from './order-guard.ts';
 import type { RouteContext } from './route-types.ts';
 import { createRedisStore } from './store-redis.ts';
@@ -33,21 +34,16 @@ function twoInstances() {
   const storeA = createRedisStore({ client: clients[0]!, prefix });
   const storeB = createRedisStore({ client: clients[1]!, prefix });
   let stall: { during: () => Promise<void>; done: () => void } | undefined;
-  const stalledA = Object.fromEntries(
-    Object.entries(storeA).map(([name, op]) => [
-      name,
-      async (key: string, ...rest: unknown[]) => {
-        const answer: unknown = await (op as (...a: unknown[]) => Promise<unknown>)(key, ...rest);
-        const now = stall;
-        if (now && key.includes('order-lock')) {
-          stall = undefined;
-          await now.during();
-          now.done();
-        }
-        return answer;
-      },
-    ]),
-  ) as unknown as HandlerStore;
+  const stalledA = linkedStore(storeA, async (call, [key]) => {
+    const answer = await call();
+    const now = stall;
+    if (now && String(key).includes('order-lock')) {
+      stall = undefined;
+      await now.during();
+      now.done();
+    }
+    return answer;
+  });
   const stallA = (during: () => Promise<void>) => new Promise<void>((done) => (stall = { during, done }));
   /** What time does to A's lock: its TTL runs out (the last renewal that reached Redis was a minute ago). */
   const expireLock = async () => {
@@ -77,45 +73,50 @@ function gatedRun() {
   return { body, start, end: () => end(), running: () => state === 'running', waiting: () => state === 'waiting' };
 }
 
+/**
+ * A runs the order's request; `stalled`: A's next command on the lock stalls while A's lock expires and B takes it
+ * and runs its own (`fromB()`).
+ */
+async function aRunsThenStalls() {
+  const { a, b, stallA, expireLock } = twoInstances();
+  const [runA, runB] = [gatedRun(), gatedRun()];
+  const fromA = aloneForOrder(a, 'scope', ORDER, runA.body);
+  await runA.start;
+  let fromB!: Promise<Response>;
+  const stalled = stallA(async () => {
+    await expireLock();
+    fromB = aloneForOrder(b, 'scope', ORDER, runB.body);
+    await runB.start;
+  });
+  return { a, runA, fromA, runB, fromB: () => fromB, stalled };
+}
+
+/** A third request for the order, on A while B's runs: it waits for B's to end, then runs. */
+async function thirdWaitsForB(a: RouteContext, runB: ReturnType<typeof gatedRun>, fromB: Promise<Response>) {
+  const runC = gatedRun();
+  const fromC = aloneForOrder(a, 'scope', ORDER, runC.body);
+  await sleep(300);
+  expect(runB.running()).toBe(true);
+  expect(runC.waiting()).toBe(true);
+  runB.end();
+  await runC.start;
+  runC.end();
+  expect([(await fromB).status, (await fromC).status]).toEqual([201, 201]);
+}
+
 describe('the order’s lock across two instances on one Redis', () => {
   it('released late by A, whose lock expired and B took: B keeps it, a third request waits for B', async () => {
-    const { a, b, stallA, expireLock } = twoInstances();
-    const [runA, runB, runC] = [gatedRun(), gatedRun(), gatedRun()];
-    const fromA = aloneForOrder(a, 'scope', ORDER, runA.body);
-    await runA.start;
-    let fromB: Promise<Response> | undefined;
-    const stalled = stallA(async () => {
-      await expireLock();
-      fromB = aloneForOrder(b, 'scope', ORDER, runB.body);
-      await runB.start;
-    });
+    const { a, runA, fromA, runB, fromB, stalled } = await aRunsThenStalls();
     runA.end();
     await stalled;
     expect((await fromA).status).toBe(201);
 
-    // A third request for the order, while B's runs: it waits for B's to end.
-    const fromC = aloneForOrder(a, 'scope', ORDER, runC.body);
-    await sleep(300);
-    expect(runB.running()).toBe(true);
-    expect(runC.waiting()).toBe(true);
-    runB.end();
-    await runC.start;
-    runC.end();
-    expect([(await fromB!).status, (await fromC).status]).toEqual([201, 201]);
+    await thirdWaitsForB(a, runB, fromB());
   });
 
   it('renewed late by A, whose lock expired and B took: A does not take it back, a third request waits for B', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
-    const { a, b, stallA, expireLock } = twoInstances();
-    const [runA, runB, runC] = [gatedRun(), gatedRun(), gatedRun()];
-    const fromA = aloneForOrder(a, 'scope', ORDER, runA.body);
-    await runA.start;
-    let fromB: Promise<Response> | undefined;
-    const stalled = stallA(async () => {
-      await expireLock();
-      fromB = aloneForOrder(b, 'scope', ORDER, runB.body);
-      await runB.start;
-    });
+    const { a, runA, fromA, runB, fromB, stalled } = await aRunsThenStalls();
     // A's renewal comes due (every third of the lock's life) and stalls.
     await vi.advanceTimersByTimeAsync(20_000);
     await stalled;
@@ -123,14 +124,6 @@ describe('the order’s lock across two instances on one Redis', () => {
     runA.end();
     expect((await fromA).status).toBe(201);
 
-    // A third request for the order, while B's runs: it waits for B's to end.
-    const fromC = aloneForOrder(a, 'scope', ORDER, runC.body);
-    await sleep(300);
-    expect(runB.running()).toBe(true);
-    expect(runC.waiting()).toBe(true);
-    runB.end();
-    await runC.start;
-    runC.end();
-    expect([(await fromB!).status, (await fromC).status]).toEqual([201, 201]);
+    await thirdWaitsForB(a, runB, fromB());
   });
 });

@@ -12,6 +12,30 @@ export function fixedWindow(now: number, windowMs: number): { window: number; re
   return { window, retryAfter: Math.max(1, Math.ceil(((window + 1) * windowMs - now) / 1000)) };
 }
 
+/**
+ * The network a guest's caller IP is counted by: an IPv6 address by its /64 (a subscriber's network, whose addresses
+ * its owner picks at will: one count per address would be no count), an IPv4 address written as IPv6 (`::ffff:a.b.c.d`,
+ * as a dual-stack server writes it) by that IPv4 address; anything else (IPv4, your own `callerId`) as it is.
+ */
+function callerNetwork(callerId: string): string {
+  if (!callerId.includes(':')) return callerId;
+  let host: string;
+  try {
+    host = new URL(`http://[${callerId}]`).hostname.slice(1, -1); // canonical: lower case, no leading zeros, "::"
+  } catch {
+    return callerId;
+  }
+  const [head = '', tail] = host.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
+  if (groups.slice(0, 5).every((group) => group === '0') && groups[5] === 'ffff') {
+    const [high, low] = [parseInt(groups[6]!, 16), parseInt(groups[7]!, 16)];
+    return [high >> 8, high & 255, low >> 8, low & 255].join('.');
+  }
+  return `${groups.slice(0, 4).join(':')}::/64`;
+}
+
 const REFUSALS: Record<QuotaKind, { code: string; what: string }> = {
   quota: { code: 'quota_exceeded', what: 'requests' },
   lookup: { code: 'quota_exceeded', what: 'requests' },
@@ -27,7 +51,10 @@ export function quotaCounters(ctx: RouteContext, scope: string, guest: boolean, 
   // A guest's IP first: a guest who drops cookies has a new scope (a new counter record) per request, so counting the
   // scope first would let one IP over its quota keep writing records until the store is full.
   const keys = [`purse-kit:${kind}:${scope}:${window}`];
-  if (guest && ctx.callerId) keys.unshift(`purse-kit:${kind}:ip${ctx.callerId.length}:${ctx.callerId}:${window}`);
+  if (guest && ctx.callerId) {
+    const network = callerNetwork(ctx.callerId);
+    keys.unshift(`purse-kit:${kind}:ip${network.length}:${network}:${window}`);
+  }
   const { code, what } = REFUSALS[kind];
   const refusal = () =>
     problem(

@@ -36,15 +36,28 @@ export async function overLookupQuota(ctx: RouteContext): Promise<Response | und
 }
 
 /**
- * Where a code lands: an email's mailbox (lower case, without its "+tag", and without dots at Gmail, which ignores
- * them), or the E.164 phone number. Several spellings of one mailbox are one destination to cap.
+ * A mail domain as mail servers read it: its ASCII form (IDNA, as the URL standard maps a host: "Bücher.example",
+ * "bu\u0308cher.example" and "xn--bcher-kva.example" are one domain, and so are "ｇｍａｉｌ.com" and "gmail.com"). A domain
+ * with a character a URL reads otherwise (a path, a port, a percent escape) is only lower-cased.
+ */
+function mailDomain(domain: string): string {
+  if (/[/?#\\:@%[\]]/.test(domain)) return domain.toLowerCase();
+  try {
+    return new URL(`http://${domain}`).hostname;
+  } catch {
+    return domain.toLowerCase();
+  }
+}
+
+/**
+ * Where a code lands: an email's mailbox (lower case, its domain in ASCII, without its "+tag", and without dots at
+ * Gmail, which ignores them), or the E.164 phone number. Several spellings of one mailbox are one destination to cap.
  */
 function destination(identifier: XcoIdentifier): string {
   if (identifier.email === undefined) return identifierKey(identifier);
-  const email = identifier.email.toLowerCase();
-  const at = email.lastIndexOf('@');
-  let local = email.slice(0, at);
-  let domain = email.slice(at + 1);
+  const at = identifier.email.lastIndexOf('@');
+  let local = identifier.email.slice(0, at).toLowerCase();
+  let domain = mailDomain(identifier.email.slice(at + 1));
   local = local.split('+')[0] || local;
   if (domain === 'googlemail.com') domain = 'gmail.com';
   if (domain === 'gmail.com') local = local.replaceAll('.', '');

@@ -42,15 +42,16 @@ export const xcoRoutes: Record<string, RouteDefinition> = {
       }
       const identifier = checkIdentifier(source, '');
       if (!identifier.ok) return validationProblem(identifier.errors, 'Pass ?email=… or ?phone_number=… (E.164).');
-      const limited = await overLookupQuota(ctx);
+      // Whether an account exists is what the signup needs; how many payment methods its owner saved is told to the
+      // customer it is linked to only (the account view), never to whoever types an email. Asked whatever the
+      // identifier: work done only for accounts with saved methods would tell them apart by time, or by a 500 from a
+      // resolveCustomer that throws for guests.
+      const own = await isOwnLinked(ctx, identifier.value);
+      // The account view asks for its own account at every visit: that lists nobody's account, so it never counts.
+      const limited = own ? undefined : await overLookupQuota(ctx);
       if (limited) return limited;
       try {
         const result = await ctx.purse.checkUser(identifier.value, ctx.callerId);
-        // Whether an account exists is what the signup needs; how many payment methods its owner saved is told to
-        // the customer it is linked to only (the account view), never to whoever types an email.
-        // Asked whatever the count: work done only for accounts with saved methods would tell them apart by time, or
-        // by a 500 from a resolveCustomer that throws for guests.
-        const own = await isOwnLinked(ctx, identifier.value);
         return json(200, { exists: result.exists, token_count: own && result.exists ? (result.token_count ?? 0) : 0 });
       } catch (error) {
         return ctx.fail(error);

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { routes } from '../../core/backend/routes.ts';
 import { connectRedis } from '../../test/redis-server.ts';
+import { linkedStore } from '../../test/store-link.ts';
 import { createRedisStore } from '../handler/store-redis.ts';
 import type { HandlerStore } from '../handler/store.ts';
 import { purseWorld, shop } from '../test-support.ts';
@@ -95,18 +96,13 @@ describe('the OAuth2 token shared through the Redis store', () => {
     const request = async (): Promise<CachedToken> => ({ value: `token-${++requests}`, refreshAt: Date.now() + 60_000 });
     // A's answer to its next command reaches it only after B, also refused with token-1, dropped it and refreshed.
     let stall: (() => Promise<void>) | undefined;
-    const stalledA = Object.fromEntries(
-      Object.entries(storeA!).map(([name, op]) => [
-        name,
-        async (...args: unknown[]) => {
-          const answer: unknown = await (op as (...a: unknown[]) => Promise<unknown>)(...args);
-          const during = stall;
-          stall = undefined;
-          await during?.();
-          return answer;
-        },
-      ]),
-    ) as unknown as HandlerStore;
+    const stalledA = linkedStore(storeA!, async (call) => {
+      const answer = await call();
+      const during = stall;
+      stall = undefined;
+      await during?.();
+      return answer;
+    });
     const [a, b] = [shared(stalledA), shared(storeB!)];
     expect((await a.get(request)).value).toBe('token-1');
     stall = async () => {
@@ -168,16 +164,11 @@ describe('the refresh lock', () => {
       return { request, start, end: (token?: CachedToken) => end(token) };
     };
     // A's answers reach it 30 ms after Redis ran each command (a slow link): a window between two of its commands.
-    const slowA = Object.fromEntries(
-      Object.entries(storeA!).map(([name, op]) => [
-        name,
-        async (...args: unknown[]) => {
-          const answer: unknown = await (op as (...a: unknown[]) => Promise<unknown>)(...args);
-          await new Promise((resolve) => setTimeout(resolve, 30));
-          return answer;
-        },
-      ]),
-    ) as unknown as HandlerStore;
+    const slowA = linkedStore(storeA!, async (call) => {
+      const answer = await call();
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      return answer;
+    });
 
     const a = gated('A');
     const b = gated('B');

@@ -17,6 +17,7 @@ export const enSignupCode = {
   'code.locked': 'Too many wrong codes. Request a new code.',
   'code.throttled': 'Please wait before requesting another code.',
   'code.tooMany': 'Too many codes were sent to {identifier}. Ask for a new one after {time}, or use another email or phone.',
+  'code.tooManyLocked': 'Too many codes were sent to {identifier}. Ask for a new one after {time}.',
   'code.resending': 'Sending a new code…',
   'status.codeSent': 'Code sent to {identifier}.',
   'status.verifying': 'Verifying the code.',

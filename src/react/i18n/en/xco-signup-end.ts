@@ -24,6 +24,7 @@ export const enSignupEnd = {
   'error.newCode.body': 'This verification can no longer be used. Send a new code to continue.',
   'error.tooManyCodes.title': 'Too many codes sent',
   'error.tooManyCodes.body': 'Too many codes were sent to this email or phone. Ask for a new one after {time}, or use another email or phone now.',
+  'error.tooManyCodes.bodyLocked': 'Too many codes were sent to this email or phone. Ask for a new one after {time}.',
   'error.tooManyLookups.title': 'Too many checks',
   'error.tooManyLookups.body': 'Too many emails or phone numbers were checked. Try again after {time}.',
   'error.accountExists.title': 'You already have a Purse account',
