@@ -138,8 +138,11 @@ export async function supersede(ctx: RouteContext, scope: string, order: Guarded
   return paid;
 }
 
-/** How long an order's lock outlives a handler that died holding it; renewed every third of it while its run lasts. */
-const ORDER_LOCK_TTL_MS = 60_000;
+/**
+ * How long an order's lock outlives a handler that died holding it (its shopper waits that long at most); renewed every
+ * third of it while its run lasts, so a run may take longer.
+ */
+const ORDER_LOCK_TTL_MS = 20_000;
 /** How long a request waits for another one creating a session for the same order, before a 503 to retry. */
 const ORDER_LOCK_WAIT_MS = 10_000;
 

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CheckoutSession } from '../../core/backend/views.ts';
 import { routes } from '../../core/backend/routes.ts';
+import { createPurseClient } from '../purse/client.ts';
 import { checkoutShop, purseWorld } from '../test-support.ts';
 import type { FetchLike } from '../purse/transport-util.ts';
 import { createMemoryStore, StoreError, type HandlerStore } from './store.ts';
@@ -232,7 +233,7 @@ describe('one payable session per order, under attack', () => {
       void s.post(routes.createSession, {}, { customer: 'cust_1' }).then((answer) => (first = answer));
       await settle(() => lockTries === 1);
       await pass(150_000);
-      // A second tab, 150 s in (the lock would have lived 60 s): it is still held, so the second waits, then gets a 503.
+      // A second tab, 150 s in (far past the lock's life of 20 s): it is still held, so the second waits, then gets a 503.
       let second: Response | undefined;
       void s.post(routes.createSession, {}, { customer: 'cust_1' }).then((answer) => (second = answer));
       await settle(() => lockTries > 1);
@@ -243,6 +244,36 @@ describe('one payable session per order, under attack', () => {
       await settle(() => first !== undefined);
       expect(first?.status).toBe(201);
       expect(s.purse.control.sessions()).toHaveLength(1);
+    });
+
+    it('taken by an instance that died mid-run (its renewals stopped): the order is free 20 s later, not a minute', async () => {
+      // Instance A's call to Purse does not come back until the end of the test; B's calls go through.
+      let reached!: () => void;
+      const reachedPurse = new Promise<void>((resolve) => (reached = resolve));
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const world: ReturnType<typeof purseWorld> = purseWorld();
+      const store = createMemoryStore({ now: world.now });
+      const holdFirstCreate: FetchLike = async (input, init) => {
+        const request = new Request(input, init);
+        if (request.method === 'POST' && new URL(request.url).pathname === SESSIONS && reached) {
+          const first = reached;
+          reached = undefined as never;
+          first();
+          await held;
+        }
+        return world.purse.fetch(request);
+      };
+      const a = checkoutShop({ store, purse: createPurseClient({ ...world.options, fetch: holdFirstCreate, timeoutMs: 120_000 }) }, world);
+      const b = checkoutShop({ store }, world);
+      // A's timers never fire again: it died holding the order's lock.
+      vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+      const fromA = a.post(routes.createSession, {}, { customer: 'cust_1' });
+      await reachedPurse;
+      world.advance(20_001);
+      expect((await b.post(routes.createSession, {}, { customer: 'cust_1' })).status).toBe(201);
+      release();
+      await fromA;
     });
 
     it('held by an instance that died: a clear 503 to retry (no session created), and the order is free once it expires', async () => {
