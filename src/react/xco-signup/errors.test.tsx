@@ -98,8 +98,9 @@ describe('<XcoSignup> errors', () => {
     await view.user.click(screen.getByRole('button', { name: 'Resend code' }));
     await view.user.click(await screen.findByRole('button', { name: 'Try again' }));
 
-    expect(await screen.findByLabelText('Verification code')).toHaveFocus();
-    expect(screen.getByRole('status')).toHaveTextContent(`Code sent to ${jean.email}.`);
+    // The code step shows (read-only) while the retry is sent: wait for its answer, not for the field.
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`Code sent to ${jean.email}.`));
+    await waitFor(() => expect(screen.getByLabelText('Verification code')).toHaveFocus());
     expect(screen.queryByText('Please wait before requesting another code.')).not.toBeInTheDocument();
     // Two codes went out (the first and the resend); the retry met Purse's throttle, which says the resend was sent.
     expect(sent).toHaveLength(2);
