@@ -42,6 +42,15 @@ export async function continueWith(view: ReturnType<typeof renderSignup>, identi
   await view.user.click(screen.getByRole('button', { name: 'Continue' }));
 }
 
+/** The shopper types Ada's names and billing address into the profile form. */
+export async function typeAda(user: { type(element: Element, text: string): Promise<void> }) {
+  await user.type(screen.getByLabelText(/^First name/), 'Ada');
+  await user.type(screen.getByLabelText(/^Last name/), 'Lovelace');
+  await user.type(screen.getByLabelText(/^Street address/), '1 rue de la Paix');
+  await user.type(screen.getByLabelText(/^Postal code/), '75002');
+  await user.type(screen.getByLabelText(/^City/), 'Paris');
+}
+
 export const EXISTS = 'GET /v1/users/exists';
 export const CREATE = 'POST /v1/merchants/:id/users';
 export const START = 'POST /v1/merchants/:id/users/passwordless/start';

@@ -43,6 +43,7 @@ export const de: Messages = {
   'profile.invalidPhone': 'Geben Sie eine gültige Telefonnummer ein, z.\u00a0B. +49 151 23456789.',
   'profile.notMobile':
     'Diese Nummer ({country}) ist keine Mobilnummer, Purse sendet seine Codes aber per SMS. Geben Sie eine Mobilnummer ein, mit Ländervorwahl (z.\u00a0B. {example}), wenn sie aus einem anderen Land stammt.',
+  'profile.phoneUnavailable': 'Diese Telefonnummer kann gerade nicht geprüft werden. Versuchen Sie es erneut, oder lassen Sie das Feld leer.',
   'profile.invalidBirthdate': 'Geben Sie ein gültiges Geburtsdatum ein.',
   'profile.rejected': 'Dieser Wert wurde nicht akzeptiert. Bitte prüfen Sie ihn.',
   'profile.summary': 'Bitte korrigieren Sie die markierten Felder.',

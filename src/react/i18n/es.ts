@@ -43,6 +43,7 @@ export const es: Messages = {
   'profile.invalidPhone': 'Introduce un número de teléfono válido, por ejemplo +34 612 34 56 78.',
   'profile.notMobile':
     'Este número ({country}) no es de móvil, y Purse envía sus códigos por SMS. Introduce un número de móvil, con su prefijo internacional (por ejemplo {example}) si es de otro país.',
+  'profile.phoneUnavailable': 'Ahora mismo no se puede comprobar este número. Inténtalo de nuevo o deja el campo vacío.',
   'profile.invalidBirthdate': 'Introduce una fecha de nacimiento válida.',
   'profile.rejected': 'Este valor no se ha aceptado. Revísalo, por favor.',
   'profile.summary': 'Corrige los campos señalados.',

@@ -42,6 +42,7 @@ export const fr: Messages = {
   'profile.invalidPhone': 'Saisissez un numéro de téléphone valide, par exemple 06 12 34 56 78.',
   'profile.notMobile':
     'Ce numéro ({country}) n’est pas un numéro de mobile, or Purse envoie ses codes par SMS. Saisissez un numéro de mobile, avec son indicatif international (par exemple {example}) s’il est d’un autre pays.',
+  'profile.phoneUnavailable': 'Ce numéro ne peut pas être vérifié pour le moment. Réessayez, ou laissez le champ vide.',
   'profile.invalidBirthdate': 'Saisissez une date de naissance valide.',
   'profile.rejected': 'Cette valeur n’a pas été acceptée. Veuillez la vérifier.',
   'profile.summary': 'Veuillez corriger les champs signalés.',

@@ -43,6 +43,7 @@ export const it: Messages = {
   'profile.invalidPhone': 'Inserisci un numero di telefono valido, ad esempio +39 312 345 6789.',
   'profile.notMobile':
     'Questo numero ({country}) non è un cellulare, e Purse invia i suoi codici via SMS. Inserisci un numero di cellulare, con il prefisso internazionale (ad esempio {example}) se è di un altro paese.',
+  'profile.phoneUnavailable': 'Al momento non è possibile verificare questo numero. Riprova, oppure lascia vuoto il campo.',
   'profile.invalidBirthdate': 'Inserisci una data di nascita valida.',
   'profile.rejected': 'Questo valore non è stato accettato. Controllalo.',
   'profile.summary': 'Correggi i campi evidenziati.',

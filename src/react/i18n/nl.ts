@@ -43,6 +43,7 @@ export const nl: Messages = {
   'profile.invalidPhone': 'Vul een geldig telefoonnummer in, bijvoorbeeld +31 6 12345678.',
   'profile.notMobile':
     'Dit nummer ({country}) is geen mobiel nummer, en Purse stuurt zijn codes per sms. Vul een mobiel nummer in, met het landnummer (bijvoorbeeld {example}) als het uit een ander land komt.',
+  'profile.phoneUnavailable': 'Dit telefoonnummer kan nu niet worden gecontroleerd. Probeer het opnieuw, of laat het veld leeg.',
   'profile.invalidBirthdate': 'Vul een geldige geboortedatum in.',
   'profile.rejected': 'Deze waarde is niet geaccepteerd. Controleer hem.',
   'profile.summary': 'Verbeter de gemarkeerde velden.',

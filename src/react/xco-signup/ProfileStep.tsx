@@ -153,10 +153,11 @@ export function ProfileStep({ state, actions, lockIdentifier, defaultCountry }: 
       const parsed = await parseIdentifier(phone, country);
       if (parsed.kind !== 'phone') {
         // The account's phone receives Purse's codes by text message: a landline there would lock the shopper out.
+        // (An email typed in the phone field parses as an email: not a phone number either.)
         const message =
           parsed.kind === 'invalid' && parsed.reason === 'not_mobile'
             ? i18n.t('profile.notMobile', notMobileParams(parsed.country, i18n))
-            : i18n.t('profile.invalidPhone');
+            : i18n.t(parsed.kind === 'invalid' && parsed.reason === 'unavailable' ? 'profile.phoneUnavailable' : 'profile.invalidPhone');
         setError('phone_number', { type: 'validate', message }, { shouldFocus: true });
         return;
       }

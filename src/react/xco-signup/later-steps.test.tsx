@@ -5,7 +5,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTestStack } from '../../test/stack.ts';
-import { EXISTS, START } from '../../test/render-signup.tsx';
+import { EXISTS, START, typeAda } from '../../test/render-signup.tsx';
 
 /** The views each later chunk provides (XcoSignup.tsx loads them by name). */
 const VIEWS = {
@@ -31,10 +31,16 @@ const unreachable = (later: keyof typeof VIEWS) => () =>
     ),
   );
 
-/** The signup, freshly imported, with the chunk of `later` failing to download. */
-async function renderWithout(later: keyof typeof VIEWS, props: { lockIdentifier?: boolean; identifier?: string } = {}) {
+/** The phone parser's chunk (loaded by core/identifier.ts on the first phone keystroke), failing to download. */
+const PHONE_PARSER = '../../core/phone/parse.ts';
+const unreachableParser = () => {
+  throw new TypeError('Failed to fetch dynamically imported module');
+};
+
+/** The signup, freshly imported, with the chunk of `later` (or the phone parser's) failing to download. */
+async function renderWithout(later: keyof typeof VIEWS | typeof PHONE_PARSER, props: { lockIdentifier?: boolean; identifier?: string; defaultCountry?: 'FR' } = {}) {
   vi.resetModules();
-  vi.doMock(later, unreachable(later));
+  vi.doMock(later, later === PHONE_PARSER ? unreachableParser : unreachable(later));
   const { PurseProvider } = await import('../provider/index.ts');
   const { XcoSignup } = await import('./XcoSignup.tsx');
   const stack = createTestStack();
@@ -58,6 +64,7 @@ afterEach(() => {
   vi.doUnmock('./CodeStep.tsx');
   vi.doUnmock('./ProfileStep.tsx');
   vi.doUnmock('./steps.tsx');
+  vi.doUnmock(PHONE_PARSER);
 });
 
 describe('<XcoSignup> when a later step cannot be downloaded', () => {
@@ -83,6 +90,26 @@ describe('<XcoSignup> when a later step cannot be downloaded', () => {
     await view.user.click(screen.getByRole('button', { name: 'Continue' }));
     expect(await screen.findByText(UNAVAILABLE, { selector: 'p' })).toBeVisible();
     expect(screen.queryByRole('button')).not.toBeInTheDocument();
+    expect(view.apiCalls()).toEqual([EXISTS]);
+  });
+});
+
+describe('<XcoSignup> when the phone parser cannot be downloaded', () => {
+  it('says the number cannot be checked now (not that it is wrong), on the first step and on the profile form; nothing is sent for it', async () => {
+    const view = await renderWithout(PHONE_PARSER, { defaultCountry: 'FR' });
+    const identifier = screen.getByLabelText('Email or phone number');
+    await view.user.type(identifier, '+33 6 12 34 56 78{Enter}');
+    await waitFor(() => expect(identifier).toHaveAccessibleDescription(/^Phone numbers cannot be checked right now\./));
+    expect(view.apiCalls()).toEqual([]);
+
+    await view.user.clear(identifier);
+    await view.user.type(identifier, 'new.shopper@example.com{Enter}');
+    await view.user.type(await screen.findByLabelText(/^Phone number/), '+33 6 12 34 56 78');
+    await typeAda(view.user);
+    await view.user.click(screen.getByRole('button', { name: 'Create my account' }));
+    const phone = screen.getByLabelText(/^Phone number/);
+    await waitFor(() => expect(phone).toHaveAccessibleDescription(/^This phone number cannot be checked right now\. Try again, or leave the field empty\./));
+    expect(phone).toHaveFocus();
     expect(view.apiCalls()).toEqual([EXISTS]);
   });
 });

@@ -1,16 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { completeProfile } from '../../test/signup-fixtures.ts';
-import { CREATE, EXISTS, renderSignup } from '../../test/render-signup.tsx';
-
-/** The shopper types Ada's names and billing address into the profile form. */
-async function typeAda(user: ReturnType<typeof renderSignup>['user']) {
-  await user.type(screen.getByLabelText(/^First name/), 'Ada');
-  await user.type(screen.getByLabelText(/^Last name/), 'Lovelace');
-  await user.type(screen.getByLabelText(/^Street address/), '1 rue de la Paix');
-  await user.type(screen.getByLabelText(/^Postal code/), '75002');
-  await user.type(screen.getByLabelText(/^City/), 'Paris');
-}
+import { CREATE, EXISTS, renderSignup, typeAda } from '../../test/render-signup.tsx';
 
 describe('<XcoSignup> new shopper', () => {
   it('checks, asks for the profile, creates the account: exactly 2 requests and one user', async () => {

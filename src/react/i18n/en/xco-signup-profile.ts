@@ -23,6 +23,7 @@ export const enSignupProfile = {
   'profile.invalidPhone': 'Enter a valid phone number, like +33 6 12 34 56 78.',
   'profile.notMobile':
     'This number ({country}) is not a mobile number, and Purse sends its codes by text message. Enter a mobile number, with its country code (such as {example}) if it is from another country.',
+  'profile.phoneUnavailable': 'This phone number cannot be checked right now. Try again, or leave the field empty.',
   'profile.invalidBirthdate': 'Enter a valid date of birth.',
   'profile.rejected': 'This value was not accepted. Please check it.',
   'profile.submit': 'Create my account',
