@@ -60,6 +60,15 @@ const FailedStep = lazyView(() => end().then((module) => module.FailedStep), Ste
 const EndStatus = lazyView(() => end().then((module) => module.EndStepStatus), StatusUnavailable);
 const LATER = [CodeStep, CodeStatus, ProfileStep, ProfileStatus, LinkingStep, DoneStep, FailedStep, EndStatus];
 
+/** A number per state object, stable across renders: a new one for each refusal (the machine makes a new state). */
+const refusalKeys = new WeakMap<object, number>();
+let lastRefusalKey = 0;
+const refusalKey = (state: object): number => {
+  let key = refusalKeys.get(state);
+  if (key === undefined) refusalKeys.set(state, (key = ++lastRefusalKey));
+  return key;
+};
+
 /** Props of the default signup view. */
 export interface XcoSignupViewProps {
   /** What `useXcoSignup()` returned. */
@@ -82,7 +91,8 @@ export function XcoSignupView({ signup, className }: XcoSignupViewProps) {
   const { status: name } = state;
   if (name === 'identify' || name === 'checking' || (name === 'sending' && !state.resendFrom)) {
     step = <IdentifierStep {...common} state={state} focusOnMount={state !== firstState} />;
-    status = identifyStatusText(state, i18n);
+    // Each refusal is put in the live region anew, so the same reason twice (Enter pressed again) is spoken twice.
+    status = <span key={refusalKey(state)}>{identifyStatusText(state, i18n)}</span>;
   } else if (name === 'sending' || name === 'code_sent' || name === 'verifying') {
     // A resend stays on the code step.
     step = <CodeStep {...common} state={state} />;

@@ -110,6 +110,25 @@ describe('<XcoSignup> refusing the same input twice', () => {
     expect(input.getAttribute('aria-describedby')).toBe(reason);
     expect(view.apiCalls()).toEqual([]);
   });
+
+  it('Enter pressed again in the field on an email it refused: the live region says the reason again', async () => {
+    const view = renderSignup();
+    const input = screen.getByLabelText('Email or phone number');
+    await view.user.type(input, 'ada@{Enter}');
+    const region = screen.getByRole('status');
+    const reason = 'Enter a valid email address, like name@example.com.';
+    await waitFor(() => expect(region).toHaveTextContent(reason));
+    expect(input).toHaveFocus();
+
+    // Assistive technologies speak a live region when its content changes: the same words must be put there anew.
+    const changes: MutationRecord[] = [];
+    const observer = new MutationObserver((records) => changes.push(...records));
+    observer.observe(region, { childList: true, subtree: true, characterData: true });
+    await view.user.keyboard('{Enter}');
+    await waitFor(() => expect(changes.length).toBeGreaterThan(0));
+    observer.disconnect();
+    expect(region).toHaveTextContent(reason);
+  });
 });
 
 describe('<XcoSignup> in French', () => {
