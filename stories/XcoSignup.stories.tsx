@@ -209,7 +209,8 @@ export const NotTheShopAccountEmail: Story = {
     const { canvas, loaded } = context;
     const { purse } = stackOf({ loaded });
     await continueWith(context, 'someone.else@example.com');
-    const field = canvas.getByRole('textbox', { name: 'Email or phone number' });
+    // The profile form shows while its complete default profile is sent, then the refusal brings the field back.
+    const field = await canvas.findByRole('textbox', { name: 'Email or phone number' }, SLOW);
     await waitFor(() => expect(field).toHaveAttribute('aria-invalid', 'true'), SLOW);
     await expect(field).toHaveAccessibleDescription(/Use the email address or phone number of your shop account\./);
     await expect(field).toHaveFocus();
