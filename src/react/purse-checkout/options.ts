@@ -46,7 +46,7 @@ export interface UsePurseCheckoutOptions {
   /**
    * The drop-in's language, a BCP 47 language-region tag: Drop-in Checkout's `locale` option, and the `locale` of the
    * session request (Widget v3 and the hosted page speak the session's `customer.locale`).
-   * @defaultValue the provider's locale as Purse takes it (`purseLocaleTag`: "fr" → "fr-FR")
+   * @defaultValue `order.locale`, else the provider's locale as Purse takes it (`purseLocaleTag`: "fr" → "fr-FR")
    */
   locale?: string;
   /** Drop-in Checkout's theme keys (Widget v3 ignores them). */
