@@ -2,8 +2,9 @@
 // The attacks of issue 7 against the real handler + Purse mock, each written to succeed against the old handler.
 import { describe, expect, it } from 'vitest';
 import { routes } from '../../core/backend/routes.ts';
+import type { XcoIdentifier } from '../../core/wire/xco.ts';
 import { checkoutShop, cookieJar, shop } from '../test-support.ts';
-import { createMemoryStore } from './store.ts';
+import { createMemoryStore, type HandlerStore } from './store.ts';
 
 const read = async (response: Response) => ({ status: response.status, body: (await response.json()) as Record<string, unknown> });
 const VICTIM = 'victim@example.org';
@@ -125,6 +126,32 @@ describe('4. rate-limit identity', () => {
     // The victim in a browser of their own (the attacker's 40 lookups spent its own lookup quota too).
     const victim = await s.send('GET', `${routes.checkUser}?email=existing%40example.com`, { headers: { 'x-forwarded-for': '192.0.2.77' }, browser: cookieJar() });
     expect(victim.status).toBe(200);
+  });
+});
+
+describe('7. the shared store', () => {
+  it('names no record after a shopper’s email or phone (keys are listed by monitoring and KEYS): a whole signup by email, then by phone', async () => {
+    const memory = createMemoryStore();
+    const keys: string[] = [];
+    const store: HandlerStore = {
+      ...memory,
+      set: (key, value, ttlMs) => (keys.push(key), memory.set(key, value, ttlMs)),
+      add: (key, value, ttlMs) => (keys.push(key), memory.add(key, value, ttlMs)),
+      increment: (key, ttlMs) => (keys.push(key), memory.increment(key, ttlMs)),
+    };
+    const s = shop({ store });
+    const flows: [XcoIdentifier, string][] = [
+      [{ email: 'existing@example.com' }, 'email=existing%40example.com'],
+      [{ phone_number: '+33698765432' }, 'phone_number=%2B33698765432'],
+    ];
+    for (const [identifier, query] of flows) {
+      expect((await s.send('GET', `${routes.checkUser}?${query}`)).status).toBe(200);
+      expect((await s.post(routes.startPasswordless, identifier)).status).toBe(204);
+      const code = s.purse.control.currentCode(identifier)!;
+      expect((await s.post(routes.verifyPasswordless, { ...identifier, verification_code: code })).status).toBe(200);
+    }
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.filter((key) => /existing|example\.com|698765432/i.test(key))).toEqual([]);
   });
 });
 

@@ -5,6 +5,7 @@ import { isPurseApiError } from '../purse/error.ts';
 import { problem } from './http.ts';
 import type { RouteContext } from './route-types.ts';
 import type { Shopper } from './shopper.ts';
+import { sha256 } from './idempotency.ts';
 import { identifierKey } from './validate.ts';
 
 export const noCustomer = () =>
@@ -29,7 +30,8 @@ export interface ChallengeRecord extends Owner {
 
 /** Purse keeps one pending code per identifier, so does this: a newer send replaces the owner of the older one. */
 const CODE_TTL_MS = 30 * 60_000;
-const codeKey = (identifier: XcoIdentifier) => `purse-kit:xco:code:${identifierKey(identifier)}`;
+/** Hashed: a store's keys are listed by its monitoring and `KEYS`, and must not name a shopper's email or phone. */
+const codeKey = async (identifier: XcoIdentifier) => `purse-kit:xco:code:${await sha256(`purse-kit:xco:code:${identifierKey(identifier)}`)}`;
 const challengeKey = (id: string) => `purse-kit:xco:challenge:${id}`;
 
 const ownerOf = (shopper: Shopper): Owner => ({ customer: shopper.customer, guest: shopper.guest });
@@ -49,12 +51,12 @@ function parseOwner(value: Record<string, unknown>): Owner {
 }
 
 export async function rememberCodeSent(ctx: RouteContext, identifier: XcoIdentifier): Promise<void> {
-  await ctx.store.set(codeKey(identifier), JSON.stringify(ownerOf(await ctx.shopper())), CODE_TTL_MS);
+  await ctx.store.set(await codeKey(identifier), JSON.stringify(ownerOf(await ctx.shopper())), CODE_TTL_MS);
 }
 
 /** Who asked for the identifier's current code through this handler; `undefined` if nobody did (or it was forgotten). */
 export async function codeOwner(ctx: RouteContext, identifier: XcoIdentifier): Promise<Owner | undefined> {
-  const raw = await ctx.store.get(codeKey(identifier));
+  const raw = await ctx.store.get(await codeKey(identifier));
   try {
     return raw === undefined ? undefined : parseOwner(JSON.parse(raw) as Record<string, unknown>);
   } catch {
