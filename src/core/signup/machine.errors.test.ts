@@ -301,7 +301,9 @@ describe('signupReducer: retry', () => {
     const stale = failWith(states.linking, errors.consent_challenge_unknown);
     expect(signupReducer(stale, events.RETRY)).toEqual({ ...states.sending, intentKey: 'k-retry' });
     const exists = failWith(states.creating, errors.user_exists);
-    expect(signupReducer(exists, events.RETRY)).toEqual({ ...states.sending, intentKey: 'k-retry' });
+    // The profile the create was sent with goes along (without the email), in case the shopper then uses another one.
+    const draft = { first_name: 'Ada', last_name: 'Lovelace' };
+    expect(signupReducer(exists, events.RETRY)).toEqual({ ...states.sending, intentKey: 'k-retry', profile: draft });
   });
 });
 

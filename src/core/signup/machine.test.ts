@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { PurseKitError } from '../errors.ts';
 import { completeProfile, email, errors, events, states, user } from '../../test/signup-fixtures.ts';
 import { initialSignupState, intentKeyOf, isPending, signupReducer } from './machine.ts';
 import type { SignupEvent, SignupEventType, SignupState, SignupStatus } from './types.ts';
@@ -208,6 +209,69 @@ describe('signupReducer: edit identifier', () => {
       });
     });
   }
+});
+
+describe('signupReducer: a profile the shopper typed survives the existing-account branch (WCAG 3.3.7)', () => {
+  /** What the shopper typed on the profile form, brought back to the identifier field (no email: draftOf strips it). */
+  const draft = { first_name: 'Ada', last_name: 'Lovelace', phone_number: '+33611223344' };
+  const failWith = (state: SignupState, error: PurseKitError, now = 1_000) =>
+    signupReducer(state, { type: 'REQUEST_FAILED', intentKey: intentKeyOf(state) ?? '', error, now });
+  /** Back to the field, then a third, new email: the profile form must be pre-filled with the draft again. */
+  const formAfterEditing = (state: SignupState) => {
+    const back = signupReducer(state, events.EDIT_IDENTIFIER);
+    expect(back).toEqual({ status: 'identify', input: states.checking.input, profile: draft });
+    return reduce(back, events.SUBMIT_IDENTIFIER, { ...events.CHECK_SUCCEEDED, exists: false });
+  };
+  const withDraft = <S extends SignupState>(state: S) => ({ ...state, profile: draft });
+
+  it('an email with an account (check → code step), then "Use another email or phone" and a new email: the form is pre-filled again', () => {
+    const code = reduce({ status: 'identify', input: '', profile: draft }, events.SUBMIT_IDENTIFIER, events.CHECK_SUCCEEDED, events.SEND_SUCCEEDED);
+    expect(code).toMatchObject({ status: 'code_sent', profile: draft });
+    expect(formAfterEditing(code)).toEqual({ status: 'profile', input: events.SUBMIT_IDENTIFIER.input, identifier: email, profile: { ...draft, ...email } });
+  });
+
+  it('from the send (pending), the check of the code, a wrong code and a resend', () => {
+    formAfterEditing(withDraft(states.sending));
+    const verifying = signupReducer(withDraft(states.code_sent), events.SUBMIT_CODE);
+    formAfterEditing(verifying);
+    formAfterEditing(failWith(verifying, errors.invalid_code));
+    formAfterEditing(signupReducer(withDraft(states.code_sent), events.RESEND));
+  });
+
+  it('a send refused (validation) or rate limited (a code sent moments ago, a throttled resend)', () => {
+    expect(failWith(withDraft(states.sending), errors.validation)).toEqual({ status: 'identify', input: states.sending.input, error: errors.validation, profile: draft });
+    formAfterEditing(failWith(withDraft(states.sending), { ...errors.rate_limited, code: 'resend_throttled' }));
+    const resend = signupReducer(withDraft(states.code_sent), events.RESEND);
+    formAfterEditing(failWith(resend, errors.rate_limited));
+  });
+
+  it('a failed step, retried or not, and one that offers no retry', () => {
+    for (const from of [withDraft(states.checking), withDraft(states.sending), withDraft(states.verifying)]) {
+      const failed = failWith(from, errors.server);
+      formAfterEditing(failed);
+      formAfterEditing(signupReducer(failed, events.RETRY));
+      formAfterEditing(failWith(from, errors.unauthorized));
+    }
+    // A create the shop cannot make (no retry): the profile it was sent with, without the identifier.
+    expect(signupReducer(failWith(states.creating, errors.unauthorized), events.EDIT_IDENTIFIER)).toEqual({
+      status: 'identify',
+      input: states.creating.input,
+      profile: { first_name: 'Ada', last_name: 'Lovelace' },
+    });
+  });
+
+  it('a create that finds the account made meanwhile (link it with a code instead), then another email', () => {
+    const creating = { ...states.creating, user: { ...user, phone_number: '+33611223344' } };
+    const failed = failWith(creating, errors.user_exists);
+    expect(failed).toMatchObject({ recovery: 'link_existing', retry: { status: 'sending', profile: draft } });
+    formAfterEditing(failed);
+    formAfterEditing(reduce(failed, events.RETRY, { ...events.SEND_SUCCEEDED, intentKey: 'k-retry' }));
+  });
+
+  it('is not kept once the code is verified: the account exists, no form to pre-fill', () => {
+    const verified = reduce(withDraft(states.code_sent), events.SUBMIT_CODE, events.VERIFY_SUCCEEDED);
+    expect(verified).toEqual(states.verified);
+  });
 });
 
 describe('isPending', () => {

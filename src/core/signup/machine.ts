@@ -43,14 +43,14 @@ function only<T extends object>(state: T): T {
 
 /**
  * A profile the shopper gave (`typed`: what the form holds now, else what the state knows), to pre-fill the form
- * again for another identifier: without the old one.
+ * again for another identifier: without the old one. The states after the form's (the existing account's code
+ * step, a failure) carry it as it was drafted, so that the shopper never types it twice (WCAG 3.3.7); it is never
+ * sent anywhere, only shown again on the form for the shopper to confirm.
  */
 function draftOf(state: SignupState, typed?: XcoUser): XcoUser | undefined {
-  const from = state.status === 'failed' ? state.retry : state;
-  if (from?.status === 'checking') return from.profile;
-  if (from?.status !== 'profile' && from?.status !== 'creating') return undefined;
-  const { email, phone_number, ...rest } = typed ?? (from.status === 'profile' ? from.profile : from.user);
-  const draft: XcoUser = from.identifier.email !== undefined ? { ...rest, ...(phone_number && { phone_number }) } : { ...rest, ...(email && { email }) };
+  if (state.status !== 'profile' && state.status !== 'creating') return 'profile' in state ? state.profile : undefined;
+  const { email, phone_number, ...rest } = typed ?? (state.status === 'profile' ? state.profile : state.user);
+  const draft: XcoUser = state.identifier.email !== undefined ? { ...rest, ...(phone_number && { phone_number }) } : { ...rest, ...(email && { email }) };
   return Object.keys(draft).length > 0 ? draft : undefined;
 }
 
@@ -62,10 +62,12 @@ const STALE_CHALLENGE = new Set(['consent_challenge_unknown', 'consent_challenge
 
 /** The failure of `from`, offering a retry only where a retry can succeed (core/recovery.ts), or another way on. */
 function fail(from: RetryTarget, error: PurseKitError, now: number): FailedState {
-  const base = { status: 'failed', ...known(from), error } as const;
+  // Kept even when there is no retry: the shopper may still try another identifier.
+  const profile = draftOf(from);
+  const base = only({ status: 'failed', ...known(from), error, profile } as const);
   const code = errorCode(error) ?? '';
   // Another request, not this one again: a fresh code (send it), whose verification brings a new consent challenge.
-  const retry = { status: 'sending', ...known(from), intentKey: '' } as const;
+  const retry = only({ status: 'sending', ...known(from), intentKey: '', profile } as const);
   if (from.status === 'linking' && STALE_CHALLENGE.has(code)) return { ...base, recovery: 'new_code', retry };
   // The check said "new", but the account exists now (created meanwhile, elsewhere): link it rather than create it.
   if (from.status === 'creating' && code === 'user_exists') return { ...base, recovery: 'link_existing', retry };
@@ -77,12 +79,12 @@ function fail(from: RetryTarget, error: PurseKitError, now: number): FailedState
 
 /** The code step; `problem` and `error` say what went wrong with the last code or resend. */
 const codeStep = (
-  from: KnownIdentifier,
+  from: KnownIdentifier & { profile?: XcoUser },
   resendAvailableAt: number,
   attemptsLeft?: number,
   codeProblem?: CodeProblem,
   error?: PurseKitError,
-): CodeSentState => only({ status: 'code_sent', ...known(from), resendAvailableAt, attemptsLeft, codeProblem, error });
+): CodeSentState => only({ status: 'code_sent', ...known(from), resendAvailableAt, attemptsLeft, codeProblem, error, profile: from.profile });
 
 /** Routes the failure of the current pending state's request. */
 function requestFailed(state: PendingState, error: PurseKitError, now: number): SignupState {
@@ -116,7 +118,7 @@ function requestFailed(state: PendingState, error: PurseKitError, now: number): 
       // A first send refused because a code was sent moments ago (the page reloaded on the code step, another tab):
       // that code is valid, so the code step as after a send, a new code once the wait is over.
       if (!back && code === 'resend_throttled') return codeStep(state, after(now));
-      if (!back && kind === 'validation') return { status: 'identify', input: state.input, error };
+      if (!back && kind === 'validation') return only({ status: 'identify', input: state.input, error, profile: state.profile });
       break;
     }
     case 'verifying': {
@@ -162,7 +164,7 @@ export function signupReducer(state: SignupState, event: SignupEvent): SignupSta
     case 'CHECK_SUCCEEDED':
       if (state.status === 'checking') {
         const intentKey = event.nextIntentKey;
-        if (event.exists) return { status: 'sending', ...known(state), intentKey };
+        if (event.exists) return only({ status: 'sending', ...known(state), intentKey, profile: state.profile });
         // The merchant's complete profile skips the form; what the shopper typed before pre-fills it, for them to confirm.
         const merchant = profileFor(state.identifier, event.defaultProfile);
         return isCompleteProfile(merchant)
@@ -190,7 +192,7 @@ export function signupReducer(state: SignupState, event: SignupEvent): SignupSta
       // A code the API can no longer accept (expired, locked, not requested here) waits for a new one.
       if (state.status === 'code_sent' && (!state.codeProblem || state.codeProblem === 'invalid') && /^\d+$/.test(event.code)) {
         const { resendAvailableAt, attemptsLeft } = state;
-        return only({ status: 'verifying', ...known(state), resendAvailableAt, attemptsLeft, code: event.code, intentKey: event.intentKey });
+        return only({ status: 'verifying', ...known(state), resendAvailableAt, attemptsLeft, code: event.code, intentKey: event.intentKey, profile: state.profile });
       }
       break;
 
@@ -198,7 +200,8 @@ export function signupReducer(state: SignupState, event: SignupEvent): SignupSta
       if (state.status === 'code_sent' && event.now >= state.resendAvailableAt) {
         const { resendAvailableAt, attemptsLeft } = state;
         const codeProblem = state.codeProblem === 'invalid' ? undefined : state.codeProblem;
-        return { status: 'sending', ...known(state), intentKey: event.intentKey, resendFrom: only({ resendAvailableAt, attemptsLeft, codeProblem }) };
+        const resendFrom = only({ resendAvailableAt, attemptsLeft, codeProblem });
+        return only({ status: 'sending', ...known(state), intentKey: event.intentKey, resendFrom, profile: state.profile });
       }
       break;
 

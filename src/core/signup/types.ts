@@ -93,6 +93,8 @@ export interface SendingState extends KnownIdentifier {
   intentKey: string;
   /** Set for a resend: the code step to go back to if the resend is throttled. */
   resendFrom?: ResendFrom;
+  /** See `IdentifyState.profile`: kept until the code is verified, for another identifier. */
+  profile?: XcoUser;
 }
 
 /** Existing shopper: a code was sent; the shopper types it. */
@@ -103,6 +105,8 @@ export interface CodeSentState extends KnownIdentifier, CodeTimer {
   codeProblem?: CodeProblem;
   /** The error behind `codeProblem`, or a throttled resend (`rate_limited`). */
   error?: PurseKitError;
+  /** See `SendingState.profile`. */
+  profile?: XcoUser;
 }
 
 /** Pending: checking the code. */
@@ -113,6 +117,8 @@ export interface VerifyingState extends KnownIdentifier, CodeTimer {
   code: string;
   /** Idempotency key of this state's request; its answer carries it back. */
   intentKey: string;
+  /** See `SendingState.profile`. */
+  profile?: XcoUser;
 }
 
 /** Pending (merchant side): the code was right; `onVerified` runs before the consent is sent. */
@@ -175,6 +181,8 @@ export interface FailedState extends KnownIdentifier {
   retry?: RetryTarget;
   /** Epoch ms before which RETRY is ignored (rate limited). */
   retryAt?: number;
+  /** See `IdentifyState.profile`: what the failed step knew of it (also when there is no retry). */
+  profile?: XcoUser;
 }
 
 /** Every state of the signup flow; `status` tells which. */

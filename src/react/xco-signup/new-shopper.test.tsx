@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { completeProfile } from '../../test/signup-fixtures.ts';
-import { CREATE, EXISTS, renderSignup, typeAda } from '../../test/render-signup.tsx';
+import { CREATE, EXISTS, renderSignup, START, typeAda } from '../../test/render-signup.tsx';
 
 describe('<XcoSignup> new shopper', () => {
   it('checks, asks for the profile, creates the account: exactly 2 requests and one user', async () => {
@@ -198,6 +198,30 @@ describe('<XcoSignup> new shopper', () => {
     expect(screen.getByLabelText(/^First name/)).toHaveValue('Ada');
     expect(screen.getByLabelText(/^Last name/)).toHaveValue('Lovelace');
     expect(screen.getByLabelText(/^City/)).toHaveValue('Paris');
+  });
+
+  it('an email with an account in between (code step), then another new email: the profile form is pre-filled again', async () => {
+    const { user, apiCalls } = renderSignup({ defaultCountry: 'FR' });
+    await user.type(screen.getByLabelText('Email or phone number'), 'ada.perso@example.com{Enter}');
+    await screen.findByRole('heading', { name: 'Create your Purse account' });
+    await typeAda(user);
+    await user.click(screen.getByRole('button', { name: 'Use another email or phone' }));
+    let field = await screen.findByRole('textbox', { name: 'Email or phone number' });
+    await user.clear(field);
+    await user.type(field, 'existing@example.com{Enter}');
+    await screen.findByLabelText('Verification code');
+    // Not their account after all: back again, and a third email, new to Purse.
+    await user.click(screen.getByRole('button', { name: 'Use another email or phone' }));
+    field = await screen.findByRole('textbox', { name: 'Email or phone number' });
+    await user.clear(field);
+    await user.type(field, 'ada.lovelace@example.com{Enter}');
+    await screen.findByRole('heading', { name: 'Create your Purse account' });
+    expect(screen.getByLabelText(/^First name/)).toHaveValue('Ada');
+    expect(screen.getByLabelText(/^Last name/)).toHaveValue('Lovelace');
+    expect(screen.getByLabelText(/^Street address/)).toHaveValue('1 rue de la Paix');
+    expect(screen.getByLabelText(/^Postal code/)).toHaveValue('75002');
+    expect(screen.getByLabelText(/^City/)).toHaveValue('Paris');
+    expect(apiCalls()).toEqual([EXISTS, EXISTS, START, EXISTS]);
   });
 
   it('a double click on "Create my account" sends one request', async () => {
