@@ -104,6 +104,8 @@ test('keyboard only: copy the address and page through deposits', async ({ page,
   // which Tab now reaches and the arrow keys scroll.
   await page.setViewportSize({ width: 320, height: 640 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  // The box becomes a tab stop once it overflows, when the browser next reports its size (a frame after the resize).
+  await expect(table).toHaveAttribute('tabindex', '0');
   await lastCopy.focus();
   await page.keyboard.press('Tab');
   await expect(table).toBeFocused();
