@@ -151,8 +151,9 @@ The handler over HTTP on 127.0.0.1 (Node \`http\` + \`@hono/node-server\`), Purs
 \`redis-server\` (7.0, no persistence) through node-redis. Both handlers run side by side and are measured in ${ROUNDS}
 alternating rounds of 250 requests 16 at a time (throughput, latency under load) and 60 one at a time (latency alone),
 pooled. *check* touches no store here (a guest without a cookie and no \`trustProxy\`: the lookup quota has nobody to
-count; with the caller known it adds one counter increment); *create session* with an \`Idempotency-Key\` makes about ten store round
-trips (the pending record, the order's lock taken and released, its record of sessions, the session's owner, the answer). Load average when the run started:
+count; with the caller known it adds one counter increment); *create session* with an \`Idempotency-Key\` makes 13 store round trips
+(counted: the quota, the pending record and the answer, the intent's attempt, the order's lock taken and released, its
+record of sessions, the session's owner). Load average when the run started:
 ${load1.toFixed(1)} on 2 cores: other work shared the machine, so the figures under load vary by tens of percent from
 run to run; the one-at-a-time and per-operation latencies are the steadier measure of what Redis adds.
 
