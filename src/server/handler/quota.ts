@@ -65,10 +65,22 @@ export function quotaCounters(ctx: RouteContext, scope: string, guest: boolean, 
   return { keys, refusal };
 }
 
-/** Counts one; the 429 once the shopper (or a guest's IP) is over the quota, else `undefined`. */
-export async function overQuota(ctx: RouteContext, scope: string, guest: boolean, quota: Quota, kind: QuotaKind): Promise<Response | undefined> {
+/**
+ * Counts one; the 429 once the shopper (or a guest's IP) is over the quota, else `undefined`. `ipOnly`: a guest minted
+ * for this very request is counted by its IP alone (its own count would always be 1, and a client dropping its cookies
+ * would leave one record per request).
+ */
+export async function overQuota(
+  ctx: RouteContext,
+  scope: string,
+  guest: boolean,
+  quota: Quota,
+  kind: QuotaKind,
+  ipOnly = false,
+): Promise<Response | undefined> {
   const { keys, refusal } = quotaCounters(ctx, scope, guest, quota, kind);
-  for (const key of keys) {
+  // The scope's key is the last.
+  for (const key of ipOnly ? keys.slice(0, -1) : keys) {
     if ((await ctx.store.increment(key, quota.windowMs)) > quota.limit) return refusal();
   }
   return undefined;

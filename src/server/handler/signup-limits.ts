@@ -6,7 +6,7 @@
 import type { XcoIdentifier } from '../../core/wire/xco.ts';
 import { problem } from './http.ts';
 import { sha256 } from './idempotency.ts';
-import { fixedWindow, quotaCounters } from './quota.ts';
+import { fixedWindow, overQuota } from './quota.ts';
 import type { RouteContext } from './route-types.ts';
 import { isStoreError } from './store.ts';
 import { identifierKey } from './validate.ts';
@@ -21,14 +21,8 @@ export async function overLookupQuota(ctx: RouteContext): Promise<Response | und
   // identifiers only would tell accounts apart. Callers named by nobody (that, or a resolveGuest answering null) share
   // one count, and their IP's: they cannot go on to send a code or create an account anyway.
   const shopper = await ctx.shopper().catch(() => undefined);
-  const { limit, windowMs } = ctx.lookupQuota;
-  const { keys, refusal } = quotaCounters(ctx, shopper?.scope ?? 'anonymous', !shopper?.customer, ctx.lookupQuota, 'exists');
-  // A guest minted for this request is counted by its IP only (the scope's key is the last): its own count would always
-  // be 1, and a client that drops its cookies would leave one record per request until the store is full.
-  const counted = shopper?.minted ? keys.slice(0, -1) : keys;
   try {
-    for (const key of counted) if ((await ctx.store.increment(key, windowMs)) > limit) return refusal();
-    return undefined;
+    return await overQuota(ctx, shopper?.scope ?? 'anonymous', !shopper?.customer, ctx.lookupQuota, 'exists', shopper?.minted);
   } catch (error) {
     if (isStoreError(error)) return undefined;
     throw error;
