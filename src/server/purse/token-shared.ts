@@ -2,6 +2,7 @@
 // for one token per lifetime instead of N. One instance refreshes at a time, under a lock that expires by itself
 // (lock.ts): a holder that dies mid-refresh blocks the others for at most `lockTtlMs`, never for good.
 import { sleep } from '../../core/backend/retry.ts';
+import { sha256 } from '../handler/idempotency.ts';
 import { takeLock, type HeldLock } from '../handler/lock.ts';
 import { isStoreError, type HandlerStore } from '../handler/store.ts';
 
@@ -29,10 +30,6 @@ export interface SharedTokenOptions {
 }
 
 
-async function digest(text: string): Promise<string> {
-  const bytes = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
-  return Array.from(bytes.subarray(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 function parse(raw: string | undefined): CachedToken | undefined {
   if (raw === undefined) return undefined;
@@ -65,7 +62,11 @@ export function createSharedToken(options: SharedTokenOptions): SharedToken {
   const pollMs = options.pollMs ?? 50;
   let keys: Promise<{ token: string; lock: string }> | undefined;
   const keysOf = () =>
-    (keys ??= digest(options.identity).then((id) => ({ token: `purse-kit:oauth2:${id}`, lock: `purse-kit:oauth2:${id}:lock` })));
+    // The first 128 bits of the hash name the credentials (the key names of earlier versions, kept).
+    (keys ??= sha256(options.identity).then((hex) => {
+      const id = hex.slice(0, 32);
+      return { token: `purse-kit:oauth2:${id}`, lock: `purse-kit:oauth2:${id}:lock` };
+    }));
 
   const fresh = async () => {
     const token = parse(await store.get((await keysOf()).token));
