@@ -27,7 +27,6 @@ const PENDING_TTL_MS = 60_000;
 const RENEW_MS = PENDING_TTL_MS / 3;
 const POLL_MS = 50;
 
-
 export async function sha256(text: string): Promise<string> {
   const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');

@@ -83,7 +83,6 @@ export async function lastSession(ctx: RouteContext, scope: string, order: Guard
   return { ...(paid.standing && { standing: paid.standing }), ...(last.open && { open: last.open }) };
 }
 
-
 /** How long the guard waits before asking Purse once more to abort an earlier session. */
 const ABORT_RETRY_MS = 250;
 

@@ -29,8 +29,6 @@ export interface SharedTokenOptions {
   pollMs?: number;
 }
 
-
-
 function parse(raw: string | undefined): CachedToken | undefined {
   if (raw === undefined) return undefined;
   try {
