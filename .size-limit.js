@@ -121,7 +121,7 @@ export default [
   page('signup page: PurseProvider + XcoSignup (purse-react-kit/signup)', ...SIGNUP_PAGE, '8.9 kB'),
   laterChunk('signup code step (downloaded when the signup page is idle)', ...SIGNUP_PAGE, 'dist/react/xco-signup/CodeStep.js', '2 kB'),
   laterChunk('signup profile step (downloaded when the signup page is idle; react-hook-form apart)', ...SIGNUP_PAGE, 'dist/react/xco-signup/ProfileStep.js', '3 kB'),
-  laterChunk('signup linking, done and failed steps (downloaded when the signup page is idle)', ...SIGNUP_PAGE, 'dist/react/xco-signup/steps.js', '1.95 kB'),
+  laterChunk('signup linking, done and failed steps (downloaded when the signup page is idle)', ...SIGNUP_PAGE, 'dist/react/xco-signup/steps.js', '2 kB'),
   page(
     'all three components: PurseProvider + PurseCheckout + PaymentStatus + XcoSignup (purse-react-kit)',
     'dist/index.js',

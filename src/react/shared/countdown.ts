@@ -14,7 +14,10 @@ export function useWaitLabel(until: number | undefined, i18n: Translator, key: '
 
 /**
  * A time of day as the shopper's language writes it ("10:15 AM", "10:15"), for a wait too long for a countdown in a
- * sentence: unlike "in 10 minutes", it stays true however long the text is on screen.
+ * sentence: unlike "in 10 minutes", it stays true however long the text is on screen. A 24-hour clock gets two-digit
+ * hours, as timetables write them: "a partir de las 01:15", "dalle 01:15" (a one-digit 1 asks for "la", "dall'").
  */
-export const clockTime = (at: number, locale: string): string =>
-  new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(at);
+export const clockTime = (at: number, locale: string): string => {
+  const { hour12 } = new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions();
+  return new Intl.DateTimeFormat(locale, { hour: hour12 ? 'numeric' : '2-digit', minute: '2-digit' }).format(at);
+};
