@@ -31,6 +31,16 @@ describe('message catalogues', () => {
     expect(catalogueProblems(en, translations, SAME_AS_ENGLISH)).toEqual([]);
   });
 
+  it('a wait counted in minutes reads as the same button as one counted in seconds, in every language', () => {
+    // The label of one button counts down from "… in 3 min" to "… in 90 s": the same words before the number.
+    for (const [locale, messages] of Object.entries({ en, ...translations })) {
+      for (const key of ['error.retryIn', 'code.resendIn'] as const) {
+        const before = (text: string | undefined) => text?.split('{')[0];
+        expect(`${locale}: ${before(messages[`${key}Minutes`])}`).toBe(`${locale}: ${before(messages[key])}`);
+      }
+    }
+  });
+
   it('reports what a translator forgot', () => {
     const source = { 'code.title': 'Enter your code', 'code.sentTo': 'Code sent to {identifier}.', 'code.submit': 'Verify' };
     const problems = catalogueProblems(source, {
