@@ -247,7 +247,7 @@ export interface MerchantHandlerOptions {
   /** The Customer Purse API (deposit addresses and incoming transactions of the signed-in shopper). */
   customerPurse?: CustomerPurseOptions;
   /**
-   * Clock of the default in-memory store, the redirect-token checks and payment-link expiry (tests).
+   * Clock of the default in-memory store, the redirect-token checks, and payment-link and client-session expiry (tests).
    * @defaultValue Date.now
    */
   now?: () => number;
