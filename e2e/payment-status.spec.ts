@@ -141,6 +141,24 @@ test('a link to a session nobody has paid yet says so, not "being processed", ke
   await expect(page.getByRole('heading', { name: 'Payment successful' })).toBeVisible();
 });
 
+test('a shopper whose computer clock runs 3 hours fast: a session still open is not "expired", and its payment still shows', async ({ page, context, request }) => {
+  await page.goto('/checkout');
+  await expect(page.getByLabel('Card number')).toBeVisible();
+  const id = (await mock.state(request)).sessions.at(-1)!.id;
+  const status = await context.newPage();
+  // Only this tab's clock is off (a wrong time zone, a clock set by hand): the servers keep the real time.
+  await status.addInitScript((offset) => {
+    const realNow = Date.now;
+    Date.now = () => realNow() + offset;
+  }, 3 * 60 * 60_000);
+  await status.goto(`/return?purse-client-session-id=${id}`);
+  await expect(status.getByRole('heading', { name: 'No payment received yet' })).toBeVisible();
+  await expect(status.getByText('Payment session expired')).toHaveCount(0);
+
+  await payWithCard(page, '4111 1111 1111 1111');
+  await expect(status.getByRole('heading', { name: 'Payment successful' })).toBeVisible({ timeout: 10_000 });
+});
+
 test('a session not paid yet, paid meanwhile in another tab: its status page turns to success by itself', async ({ page, context, request }) => {
   await page.goto('/checkout');
   await expect(page.getByLabel('Card number')).toBeVisible();

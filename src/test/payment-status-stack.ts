@@ -18,14 +18,17 @@ export interface StatusStackOptions {
   /** The cart, in minor units. Default 4299 EUR. */
   amount?: number;
   currency?: Currency;
+  /** The servers' clock (Purse's and the merchant's), apart from the browser's `Date.now`. Default: `Date.now`. */
+  now?: () => number;
 }
 
-export function createStatusStack({ amount = 4299, currency = 'EUR' }: StatusStackOptions = {}) {
+export function createStatusStack({ amount = 4299, currency = 'EUR', now }: StatusStackOptions = {}) {
   const stack = createTestStack({
     // A pending payment stays pending until the test settles it (control.settlePayment): the mock's own settling runs
     // on the real clock, which a loaded machine moves by seconds while a test drives a fake one.
-    purse: { pendingSettleMs: Infinity },
+    purse: { pendingSettleMs: Infinity, ...(now && { now }) },
     handler: {
+      ...(now && { now }),
       resolveOrder: () => ({ amount, currency, order: { reference: 'order-1' } }),
       checkout: { shopperRedirectionUrl: RETURN_URL },
     },

@@ -37,6 +37,16 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('Sat, 01 Mar 2025 10:00:30 GMT', now)).toBe(30_000);
     expect(parseRetryAfter('Sat, 01 Mar 2025 09:59:00 GMT', now)).toBe(0);
   });
+  it('measures an HTTP-date against the answer’s own Date, not a shopper’s clock hours off', () => {
+    const headers = new Headers({ 'Retry-After': 'Sat, 01 Mar 2025 10:00:30 GMT', Date: 'Sat, 01 Mar 2025 10:00:00 GMT' });
+    for (const hours of [-3, 3]) {
+      const shopper = () => now() + hours * 3_600_000;
+      expect(toPurseKitError({ status: 429, headers }, undefined, { now: shopper })).toMatchObject({ kind: 'rate_limited', retryAfterMs: 30_000 });
+    }
+    // Without a Date (a header the server did not expose), the shopper's clock is all there is.
+    const bare = new Headers({ 'Retry-After': 'Sat, 01 Mar 2025 10:00:30 GMT' });
+    expect(toPurseKitError({ status: 429, headers: bare }, undefined, { now })).toMatchObject({ retryAfterMs: 30_000 });
+  });
   it('ignores absent or unreadable values', () => {
     expect(parseRetryAfter(null)).toBeUndefined();
     expect(parseRetryAfter('')).toBeUndefined();

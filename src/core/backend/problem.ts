@@ -12,7 +12,7 @@ export const DEFAULT_RETRY_AFTER_MS = 5_000;
 export interface ResponseLike {
   /** The HTTP status. */
   status: number;
-  /** Only `Retry-After` is read. */
+  /** Only `Retry-After` and `Date` are read. */
   headers: { get(name: string): string | null };
 }
 
@@ -47,6 +47,15 @@ export function parseRetryAfter(value: string | null | undefined, now: () => num
   const at = Date.parse(text);
   if (Number.isNaN(at)) return undefined;
   return Math.max(0, at - now());
+}
+
+/**
+ * The answer's `Retry-After` in ms. A date is the server's: measured against the answer's own `Date` when it can be read,
+ * not the shopper's clock, which may be hours off (a 30 s wait would last hours, or none at all).
+ */
+function retryAfterOf(response: ResponseLike, now?: () => number): number | undefined {
+  const sent = Date.parse(response.headers.get('Date') ?? '');
+  return parseRetryAfter(response.headers.get('Retry-After'), sent ? () => sent : now);
 }
 
 /** JSON pointer → field path: "/user/email" → "user.email"; "~1" and "~0" unescaped; a leading "#" tolerated. */
@@ -225,7 +234,7 @@ export function responseToError(
   body: unknown,
   options: MappingOptions,
   map: ProblemMap,
-  retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), options.now),
+  retryAfterMs = retryAfterOf(response, options.now),
 ): PurseKitError {
   const { status } = response;
   // Status decides these whatever the body holds: a proxy's HTML 401 page is still a 401.
@@ -266,6 +275,6 @@ export function answerToError(
     body = MALFORMED_BODY;
   }
   // Read once, for the error and for the retry.
-  const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), now);
+  const retryAfterMs = retryAfterOf(response, now);
   return [responseToError(response, body, { now }, xco ? problemToError : httpProblemToError, retryAfterMs), retryAfterMs];
 }

@@ -39,6 +39,11 @@ export interface CheckoutSession {
   currency: Currency;
   /** ISO 8601 date-time. */
   expires_at: string;
+  /**
+   * Past `expires_at` by the merchant server's clock with no payment in it: it can no longer be paid (Purse keeps it
+   * CREATED). `createMerchantHandler` sets it; without it, the status page judges by the shopper's clock.
+   */
+  expired?: boolean;
   /** EMBEDDED sessions. */
   widget?: { data: string; js_url: string };
   /** HOSTED_PAGE sessions: where to send the shopper (check its origin first). */

@@ -71,6 +71,15 @@ describe('classifySession', () => {
     });
   });
 
+  it('takes the merchant server’s word on expiry over the shopper’s clock', () => {
+    const expires_at = '2030-01-01T00:00:00Z';
+    const at = Date.parse(expires_at);
+    // The shopper's clock hours ahead: the server says it can still be paid.
+    expect(classifySession({ status: 'CREATED', expires_at, expired: false }, at + 3 * 3_600_000).reason).toBe('session_created');
+    // Hours behind: the server says it is over.
+    expect(classifySession({ status: 'CREATED', expires_at, expired: true }, at - 3 * 3_600_000).reason).toBe('session_expired');
+  });
+
   it('ends a session still CREATED without a payment once past its expiry; never one with a payment', () => {
     const expires_at = '2030-01-01T00:00:00Z';
     const at = Date.parse(expires_at);

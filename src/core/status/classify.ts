@@ -60,20 +60,21 @@ export function classifyPayment(payment: Pick<ShopperPayment, 'authorization_sta
 
 /**
  * A session alone never means success: only its payment can. One that names a payment is `session_submitted`,
- * whatever its status says (aborted too): its payment decides. Aborted sessions without one are failures; with
- * `nowMs`, so is a session still CREATED, with no payment, past its `expires_at` (it can no longer be paid: Purse
- * keeps it CREATED). `session_created` is a session nobody paid in yet.
+ * whatever its status says (aborted too): its payment decides. Aborted sessions without one are failures; so is a
+ * session still CREATED, with no payment, that can no longer be paid (Purse keeps it CREATED): `expired` as the
+ * merchant server says, else (an adapter that does not say) past its `expires_at` at `nowMs`. `session_created` is a
+ * session nobody paid in yet.
  */
 export function classifySession(
-  session: Pick<CheckoutSession, 'status'> & Partial<Pick<CheckoutSession, 'expires_at' | 'payment_id'>>,
+  session: Pick<CheckoutSession, 'status'> & Partial<Pick<CheckoutSession, 'expires_at' | 'payment_id' | 'expired'>>,
   nowMs?: number,
 ): StatusClassification {
-  const { status, expires_at, payment_id } = session;
+  const { status, expires_at, payment_id, expired } = session;
   // Its payment decides (an aborted session keeps the id of a payment that failed): until it answers, waiting.
   if (status === 'SUBMITTED' || payment_id) return is('waiting', 'session_submitted');
   if (status === 'ABORTED_BY_CUSTOMER' || status === 'ABORTED_BY_MERCHANT') return is('failure', status.toLowerCase() as FailureReason);
-  // An unreadable date (NaN) is never past.
-  return Date.parse(expires_at ?? '') <= (nowMs ?? Number.NaN) ? is('failure', 'session_expired') : is('waiting', 'session_created');
+  // The server's clock first: the shopper's may be hours off. An unreadable date (NaN) is never past.
+  return (expired ?? Date.parse(expires_at ?? '') <= (nowMs ?? Number.NaN)) ? is('failure', 'session_expired') : is('waiting', 'session_created');
 }
 
 /**

@@ -132,8 +132,10 @@ export const StatusRunner = function (config: StatusConfig, cache: StatusCache =
         }
       }
       // The deadline: stop polling and show "still processing" with a manual refresh (at once when past: a timer's
-      // negative delay is 0).
-      list.push({ key: `deadline:${startedAt}`, run: (c) => timer(c, schedule.timeoutMs - elapsed, { type: 'TIMED_OUT' }) });
+      // negative delay is 0). A timer fires at once past 2^31 - 1 ms (24.8 days): a further deadline waits for a later
+      // state (each poll's) to be armed.
+      const left = schedule.timeoutMs - elapsed;
+      if (left < 2 ** 31) list.push({ key: `deadline:${startedAt}`, run: (c) => timer(c, left, { type: 'TIMED_OUT' }) });
     }
     return list;
   };

@@ -31,6 +31,17 @@ describe('message catalogues', () => {
     expect(catalogueProblems(en, translations, SAME_AS_ENGLISH)).toEqual([]);
   });
 
+  it('a wait counted in minutes reads as the same button as one counted in seconds, in every language', () => {
+    // The label of one button counts down from "… in 3 min" to "… in 90 s": the same words before the number, and the
+    // same space after it (a no-break space keeps the unit on the number's line).
+    for (const [locale, messages] of Object.entries({ en, ...translations })) {
+      for (const key of ['error.retryIn', 'code.resendIn'] as const) {
+        const around = (text: string | undefined) => text?.replace(/\{\w+\}(\s).*$/u, '{n}$1').replace('\u00a0', '<no-break space>');
+        expect(`${locale}: ${around(messages[`${key}Minutes`])}`).toBe(`${locale}: ${around(messages[key])}`);
+      }
+    }
+  });
+
   it('reports what a translator forgot', () => {
     const source = { 'code.title': 'Enter your code', 'code.sentTo': 'Code sent to {identifier}.', 'code.submit': 'Verify' };
     const problems = catalogueProblems(source, {

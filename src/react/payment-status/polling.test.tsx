@@ -211,6 +211,18 @@ describe('polling a pending payment', () => {
     expect(shop.count(`GET /payments/${paymentId}`)).toBe(6);
     expect(title()).toBe('Your payment is still processing');
   });
+
+  it('takes a deadline longer than a timer can hold (25 days and more) as it is, not as "now"', async () => {
+    // A shop whose payments can take days (a bank transfer) polls for a month: a browser's timer fires at once past
+    // 2^31 - 1 ms, which ended the schedule before its first poll. Real timers, quick polls.
+    const { paymentId } = await shop.pay(CARDS.pending);
+    renderWithPurse(<PaymentStatus paymentId={paymentId} schedule={{ fastIntervalMs: 40, timeoutMs: 30 * 24 * 60 * min }} />, {
+      backend: shop.backend,
+    });
+    await screen.findByRole('heading', { name: 'Your payment is being processed' });
+    await vi.waitFor(() => expect(shop.count(`GET /payments/${paymentId}`)).toBeGreaterThanOrEqual(3));
+    expect(title()).toBe('Your payment is being processed');
+  });
 });
 
 describe('polling in a hidden tab', () => {

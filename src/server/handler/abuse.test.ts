@@ -251,6 +251,37 @@ describe('payment lookups an anonymous caller or a guest makes up', () => {
   });
 });
 
+describe('payment link lookups an anonymous caller makes up', () => {
+  // GET /payment-links/{id} asked Purse about every id, with no bound: the payment route's lookup quota (above) did not
+  // apply, so made-up link ids spent the merchant's Purse rate limit as freely as made-up payment ids once did.
+  const linkLookups = (s: ReturnType<typeof checkoutShop>) =>
+    s.purse.control.requests().filter((r) => r.method === 'GET' && r.path.includes('/payment-links/')).length;
+
+  it('a caller that drops its cookie asks Purse about unknown links at most its IP quota per window', async () => {
+    const s = checkoutShop({ resolveCustomer: () => null, quota: { limit: 3, windowMs: 60 * 60_000 } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) statuses.push((await s.send('GET', `${routes.paymentLink}${randomUUID()}`, { browser: cookieJar() })).status);
+    expect(statuses).toEqual([404, 404, 404, ...Array(7).fill(429)]);
+    expect(linkLookups(s)).toBe(3);
+  });
+
+  it('a shopper polling a real link spends nothing, however often', async () => {
+    const world = purseWorld();
+    const s = checkoutShop({ resolveCustomer: () => null, quota: { limit: 2, windowMs: 60 * 60_000 } }, world);
+    const link = await world.client.createPaymentLink({
+      amount: 9900,
+      currency: 'EUR',
+      shopper_redirection_url: 'https://shop.test/checkout/return',
+      order: { reference: 'invoice-1' },
+      expires_at: new Date(world.now() + 3_600_000).toISOString(),
+    });
+    for (let i = 0; i < 5; i++) expect((await s.send('GET', `${routes.paymentLink}${link.id}`)).status).toBe(200);
+    const made = [];
+    for (let i = 0; i < 3; i++) made.push((await s.send('GET', `${routes.paymentLink}${randomUUID()}`)).status);
+    expect(made).toEqual([404, 404, 429]);
+  });
+});
+
 describe('records a finished intent leaves behind', () => {
   // Every POST kept two records for a day: the stored answer (replayed to retries) and the intent's attempt record
   // (what it sent Purse, for a retry of an unfinished run). Once the answer is stored the second only took room: with

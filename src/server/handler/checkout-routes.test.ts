@@ -47,6 +47,7 @@ describe('createMerchantHandler: createSession', () => {
       'amount',
       'currency',
       'eligible_solutions',
+      'expired',
       'expires_at',
       'id',
       'integration_mode',

@@ -162,7 +162,7 @@ export const checkoutRoutes: Record<string, RouteDefinition> = {
         if (last.standing) {
           // Paid: a session opened since for another amount of the order must not be paid too.
           if (last.open) await abortQuietly(ctx, last.open);
-          return json(200, toCheckoutSession(last.standing));
+          return json(200, toCheckoutSession(last.standing, ctx.now()));
         }
         // Outside the try: its refusal of another body (IntentKeyReusedError) must throw past the route, so that
         // withIdempotency keeps no answer and the honest retry still runs.
@@ -182,7 +182,7 @@ export const checkoutRoutes: Record<string, RouteDefinition> = {
           await Promise.all([ctx.checkout.ownership.rememberSession(session.id, scope), rememberOrderSession(ctx, scope, sent, session.id)]);
           // A retry of this intent after an answer lost once it was remembered: Purse replayed the open session itself.
           const paid = last.open && last.open !== session.id ? await supersede(ctx, scope, sent, last.open, session.id) : undefined;
-          return paid ? json(200, toCheckoutSession(paid)) : json(201, toCheckoutSession(session));
+          return paid ? json(200, toCheckoutSession(paid, ctx.now())) : json(201, toCheckoutSession(session, ctx.now()));
         } catch (error) {
           return ctx.fail(error);
         }
@@ -223,7 +223,7 @@ export const sessionRoutes: { get: RouteDefinition; abort: RouteDefinition } = {
         const session = await ctx.purse.getClientSession(ctx.id);
         // The payment of the shopper's own session: they may follow its status.
         if (session.payment_id) await ctx.checkout.ownership.allowPayment(session.payment_id, owned.scope);
-        return json(200, toCheckoutSession(session));
+        return json(200, toCheckoutSession(session, ctx.now()));
       } catch (error) {
         return ctx.fail(error);
       }
@@ -236,7 +236,7 @@ export const sessionRoutes: { get: RouteDefinition; abort: RouteDefinition } = {
       if ('refused' in owned) return owned.refused;
       const { key } = await purseRequest(ctx, null);
       try {
-        return json(200, toCheckoutSession(await ctx.purse.abortClientSession(ctx.id, 'ABORTED_BY_CUSTOMER', key)));
+        return json(200, toCheckoutSession(await ctx.purse.abortClientSession(ctx.id, 'ABORTED_BY_CUSTOMER', key), ctx.now()));
       } catch (error) {
         return ctx.fail(error);
       }

@@ -169,7 +169,8 @@ export interface MerchantHandlerOptions {
   resolveGuest?(request: Request): MaybePromise<string | null | undefined>;
   /**
    * Mutations (POSTs) one shopper may make per window, so no one shopper can fill the store that every shopper's
-   * records live in; a guest is also counted per caller IP when one is known. Beyond: 429 with Retry-After.
+   * records live in; a guest is also counted per caller IP when one is known. Beyond: 429 with Retry-After. Counted
+   * apart with the same bound: payment and payment-link ids looked up at Purse that are not the shopper's.
    * @defaultValue { limit: 300, windowMs: 3600000 } (300 per hour)
    */
   quota?: { limit: number; windowMs: number };
@@ -246,7 +247,7 @@ export interface MerchantHandlerOptions {
   /** The Customer Purse API (deposit addresses and incoming transactions of the signed-in shopper). */
   customerPurse?: CustomerPurseOptions;
   /**
-   * Clock of the default in-memory store, the redirect-token checks and payment-link expiry (tests).
+   * Clock of the default in-memory store, the redirect-token checks, and payment-link and client-session expiry (tests).
    * @defaultValue Date.now
    */
   now?: () => number;

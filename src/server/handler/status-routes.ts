@@ -56,22 +56,19 @@ export const statusIdRoutes: { payment: RouteDefinition; paymentLink: RouteDefin
   payment: {
     method: 'GET',
     async run(ctx) {
-      const { scope, customer } = await ctx.shopper();
+      const { scope } = await ctx.shopper();
       // Nobody known can own it: refused without asking Purse.
       if (scope === null) return paymentNotFound();
       const known = await ctx.checkout.ownership.canViewPayment(ctx.id, scope);
-      // An id this shopper was never shown asks Purse which session it belongs to. Refused lookups are counted (the
-      // quota of writes, apart), and once over it none is made: ids made up by the thousand cannot spend the merchant's
-      // Purse rate limit. The shopper's own payments never count, so a status page may poll them.
-      const lookups = quotaCounters(ctx, scope, customer === null, ctx.quota, 'lookup');
+      // An id this shopper was never shown asks Purse which session it belongs to: a lookup that may miss. The
+      // shopper's own payments never count, so a status page may poll them.
+      const lookups = await missedLookups(ctx);
       if (!known) {
-        for (const key of lookups.keys) if (Number((await ctx.store.get(key)) ?? 0) >= ctx.quota.limit) return lookups.refusal();
+        const over = await lookups.over();
+        if (over) return over;
       }
       const refused = async () => {
-        // A full store cannot count it: the refusal stands (and a full store is already answered 503 on every write).
-        await Promise.all(lookups.keys.map((key) => ctx.store.increment(key, ctx.quota.windowMs))).catch((error: unknown) => {
-          if (!isStoreError(error) || error.kind !== 'full') throw error;
-        });
+        await lookups.count();
         return paymentNotFound();
       };
       try {
@@ -94,14 +91,43 @@ export const statusIdRoutes: { payment: RouteDefinition; paymentLink: RouteDefin
     // A payment link id is the shopper's credential already (Purse's own customer_url carries it); the view shows no
     // more than Purse's page does.
     async run(ctx) {
+      // Made-up link ids are counted with made-up payment ids; a shopper's own link, however often polled, never is.
+      const lookups = await missedLookups(ctx);
+      const over = await lookups.over();
+      if (over) return over;
       try {
         return json(200, toShopperPaymentLink(await ctx.purse.getPaymentLink(ctx.id), ctx.now()));
       } catch (error) {
+        if (isPurseApiError(error) && error.status === 404) await lookups.count();
         return ctx.fail(error);
       }
     },
   },
 };
+
+/**
+ * Lookups at Purse that found nothing for this shopper (an id made up, or not theirs): counted (the quota of writes,
+ * apart), and once over it none is made, so ids made up by the thousand cannot spend the merchant's Purse rate limit.
+ * A guest is counted by IP too; a caller without a scope (your resolveGuest gave none), by IP alone.
+ */
+async function missedLookups(ctx: RouteContext) {
+  const { scope, customer } = await ctx.shopper();
+  const counters = quotaCounters(ctx, scope ?? '', customer === null, ctx.quota, 'lookup');
+  // The scope's key is the last.
+  const keys = scope === null ? counters.keys.slice(0, -1) : counters.keys;
+  return {
+    /** The 429 when one of the counters is over the quota. */
+    async over(): Promise<Response | undefined> {
+      for (const key of keys) if (Number((await ctx.store.get(key)) ?? 0) >= ctx.quota.limit) return counters.refusal();
+      return undefined;
+    },
+    /** Counts one miss. A full store cannot count it: the refusal stands (a full store already answers 503 on every write). */
+    count: () =>
+      Promise.all(keys.map((key) => ctx.store.increment(key, ctx.quota.windowMs))).catch((error: unknown) => {
+        if (!isStoreError(error) || error.kind !== 'full') throw error;
+      }),
+  };
+}
 
 async function ownsSessionOf(ctx: RouteContext, sessionId: string | undefined, scope: string | null): Promise<boolean> {
   if (!sessionId || scope === null) return false;

@@ -12,8 +12,11 @@ const overviewOf = (value: unknown): OverviewStatus =>
 const amountOf = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
-/** The shopper-safe view of a Purse client session (an allow-list: what Purse adds later stays on the server). */
-export function toCheckoutSession(session: ClientSession): CheckoutSession {
+/**
+ * The shopper-safe view of a Purse client session (an allow-list: what Purse adds later stays on the server). `expired`
+ * is decided by this server's clock (`now`, epoch ms), not the shopper's, which may be hours off.
+ */
+export function toCheckoutSession(session: ClientSession, now: number = Date.now()): CheckoutSession {
   const view: CheckoutSession = {
     id: session.id,
     status: session.status,
@@ -21,6 +24,8 @@ export function toCheckoutSession(session: ClientSession): CheckoutSession {
     amount: session.amount,
     currency: session.currency,
     expires_at: session.expires_at,
+    // Purse keeps an unpaid session CREATED past its expiry. An unreadable date is never past.
+    expired: session.status === 'CREATED' && !session.payment_id && Date.parse(session.expires_at) <= now,
     eligible_solutions: (session.eligible_solutions ?? []).map((s) => ({ partner: s.partner, method: s.method })),
   };
   if (session.widget) view.widget = { data: session.widget.data, js_url: session.widget.js_url };
