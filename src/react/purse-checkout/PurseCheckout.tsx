@@ -54,11 +54,12 @@ export function PurseCheckoutView({
     checkout.restart();
     focusRoot();
   };
-  // A closed session takes away the drop-in the shopper was paying in: focus stays in the checkout, a Tab from the link
-  // to the payment's status (unless the shopper had already moved elsewhere in the page).
+  // A session that ends (closed, expired, cancelled) takes away the drop-in or the cancel button the shopper was on:
+  // focus stays in the checkout, a Tab from the panel's link or button (unless the shopper had already moved elsewhere
+  // in the page). Not on a failure: one while loading must not pull a shopper who never came here.
   useEffect(() => {
-    if (status === 'closed') keepFocusIn(rootRef.current);
-  }, [status]);
+    if (!active && status !== 'failed') keepFocusIn(rootRef.current);
+  }, [status, active]);
   // The panels (and the words for errors) are downloaded while the browser is idle, so they are there when needed.
   usePreloadWhenIdle([panels]);
   const errorText = useErrorText(i18n);
