@@ -192,6 +192,7 @@ export const checkoutRoutes: Record<string, RouteDefinition> = {
 
   [routes.eligibleSolutions]: {
     method: 'POST',
+    keepsNothing: true,
     async run(ctx) {
       const errors: FieldProblem[] = [];
       const ref = orderReference(ctx.body, errors);
