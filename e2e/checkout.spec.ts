@@ -246,19 +246,3 @@ test('the order opened in two more tabs at the same moment: one of its sessions 
   await expect(page.getByRole('heading', { name: 'Payment cancelled' })).toBeVisible();
   await expect(shown(page, 'the order was opened again in another window. You have not been charged.')).toBeVisible();
 });
-
-test('a guest’s first checkout whose methods request answers after its session: the session stays the guest’s, the return page shows the payment', async ({ page, request, context }) => {
-  // A new browser: no guest cookie yet, so the session POST and the eligible-methods POST leave without one, side by
-  // side. Purse slow to list the methods: the methods' answer (and any guest cookie it sets) comes after the session's.
-  expect(await context.cookies()).toEqual([]);
-  await mock.fault(request, { method: 'POST', path: '/payment/v2/eligible-solutions', latencyMs: 1500, times: 1 });
-  page.on('response', async (r) => { if (r.url().includes('/api/purse')) console.log('RESP', r.request().method(), r.url(), r.status(), (await r.allHeaders())['set-cookie'] ?? '-', r.request().headers()['cookie'] ?? 'nocookie'); });
-  await page.goto('/checkout');
-  await expect(page.getByLabel('Card number')).toBeVisible();
-  // Let the methods' answer come in before paying.
-  await expect.poll(async () => (await mock.state(request)).requests.some((r) => r.path === '/payment/v2/eligible-solutions')).toBe(true);
-  await page.waitForTimeout(1700);
-  await payWithCard(page, '4111 1111 1111 1111');
-  await page.waitForURL(/\/return\?.*purse-redirection-data=/);
-  await expect(page.getByRole('heading', { name: 'Payment successful' })).toBeVisible();
-});
