@@ -54,11 +54,14 @@ export function PurseCheckoutView({
     checkout.restart();
     focusRoot();
   };
+  // The shopper's focus has been in the checkout. Not whether it is now: Chromium blurs a focused element that is
+  // disabled or removed with no event saying why, like a click on the page's text.
+  const entered = useRef(false);
   // A session that ends (closed, expired, cancelled) takes away the drop-in or the cancel button the shopper was on:
-  // focus stays in the checkout, a Tab from the panel's link or button (unless the shopper had already moved elsewhere
-  // in the page). Not on a failure: one while loading must not pull a shopper who never came here.
+  // focus stays in the checkout, a Tab from the panel's link or button. Never pulled from another element of the page,
+  // nor for a shopper who never came here, nor on a failure (a retry's own button keeps it).
   useEffect(() => {
-    if (!active && status !== 'failed') keepFocusIn(rootRef.current);
+    if (!active && status !== 'failed' && entered.current) keepFocusIn(rootRef.current);
   }, [status, active]);
   // The panels (and the words for errors) are downloaded while the browser is idle, so they are there when needed.
   usePreloadWhenIdle([panels]);
@@ -74,6 +77,7 @@ export function PurseCheckoutView({
       tabIndex={-1}
       lang={i18n.locale}
       data-status={status}
+      onFocus={() => (entered.current = true)}
     >
       <LiveRegion>{checkoutStatusText(checkout, i18n, errorText)}</LiveRegion>
       {status === 'loading' && <LoadingSkeleton solutions={showEligibleMethods ? checkout.eligibleSolutions : undefined} />}

@@ -74,3 +74,14 @@ it('keeps keyboard focus in the checkout when the session expires under the shop
   await screen.findByRole('button', { name: 'Start again' });
   expect(screen.getByRole('group', { name: 'Payment' })).toHaveFocus();
 });
+
+it('leaves focus where it is when the session expires while the shopper is not in the checkout', async () => {
+  const ups = installFakeUpStreamPay();
+  renderCheckout({}, { stack: checkoutStack({ generation: 'widget-v3' }) });
+  await screen.findByText('Fake UpStreamPay widget');
+  // The shopper reads the page (nothing focused), and the session expires meanwhile.
+  expect(document.activeElement).toBe(document.body);
+  act(() => ups.fire({ code: 'CHECKOUT_SESSION_EXPIRED' }));
+  await screen.findByRole('button', { name: 'Start again' });
+  expect(document.activeElement).toBe(document.body);
+});
