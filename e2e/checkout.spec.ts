@@ -163,6 +163,35 @@ test('cancel aborts the session once (ABORTED_BY_CUSTOMER)', async ({ page, requ
   expect(state.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/abort'))).toHaveLength(1);
 });
 
+test('cancelled with the keyboard: focus stays in the checkout, and the next Tab is "Start again"', async ({ page }) => {
+  await page.goto('/checkout');
+  await expect(page.getByLabel('Card number')).toBeVisible();
+  const checkout = page.getByRole('group', { name: 'Payment' });
+  await page.getByRole('button', { name: 'Cancel payment' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Payment cancelled', { exact: true })).toBeVisible();
+  await expect(checkout).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(checkout.getByRole('button', { name: 'Start again' })).toBeFocused();
+});
+
+test('the session expires under the shopper’s keyboard and cannot be renewed: focus stays in the checkout, the next Tab is "Start again"', async ({ page, request }) => {
+  await page.goto('/checkout');
+  await expect(page.getByLabel('Card number')).toBeVisible();
+  const [session] = (await mock.state(request)).sessions;
+  expect((await request.post(`/__mock/sessions/${session!.id}/expire`)).ok()).toBe(true);
+  // The renewal Drop-in Checkout asks for fails (Purse refuses every new session).
+  await mock.fault(request, { method: 'POST', path: '/payment/v2/client-sessions', status: 400, body: { title: 'Bad Request' }, times: 5 });
+  await fillCard(page, '4111 1111 1111 1111');
+  await page.getByRole('button', { name: /^Pay / }).focus();
+  await page.keyboard.press('Enter');
+  const checkout = page.getByRole('group', { name: 'Payment' });
+  await expect(checkout.getByRole('button', { name: 'Start again' })).toBeVisible();
+  await expect(checkout).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(checkout.getByRole('button', { name: 'Start again' })).toBeFocused();
+});
+
 test('a payment whose answer is lost on the way: the shopper is told, and led to the payment, never to pay again', async ({ page, request }) => {
   // The drop-in's POST reaches Purse and its answer is cut: paying again finds the session submitted (409
   // SESSION_SUBMITTED), and the drop-in's session is terminated ("A payment was already submitted").

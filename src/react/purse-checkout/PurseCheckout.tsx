@@ -54,11 +54,15 @@ export function PurseCheckoutView({
     checkout.restart();
     focusRoot();
   };
-  // A closed session takes away the drop-in the shopper was paying in: focus stays in the checkout, a Tab from the link
-  // to the payment's status (unless the shopper had already moved elsewhere in the page).
+  // The shopper's focus has been in the checkout. Not whether it is now: Chromium blurs a focused element that is
+  // disabled or removed with no event saying why, like a click on the page's text.
+  const entered = useRef(false);
+  // A session that ends (closed, expired, cancelled) takes away the drop-in or the cancel button the shopper was on:
+  // focus stays in the checkout, a Tab from the panel's link or button. Never pulled from another element of the page,
+  // nor for a shopper who never came here, nor on a failure (a retry's own button keeps it).
   useEffect(() => {
-    if (status === 'closed') keepFocusIn(rootRef.current);
-  }, [status]);
+    if (!active && status !== 'failed' && entered.current) keepFocusIn(rootRef.current);
+  }, [status, active]);
   // The panels (and the words for errors) are downloaded while the browser is idle, so they are there when needed.
   usePreloadWhenIdle([panels]);
   const errorText = useErrorText(i18n);
@@ -73,6 +77,7 @@ export function PurseCheckoutView({
       tabIndex={-1}
       lang={i18n.locale}
       data-status={status}
+      onFocus={() => (entered.current = true)}
     >
       <LiveRegion>{checkoutStatusText(checkout, i18n, errorText)}</LiveRegion>
       {status === 'loading' && <LoadingSkeleton solutions={showEligibleMethods ? checkout.eligibleSolutions : undefined} />}

@@ -2,7 +2,7 @@
 // kept in the checkout. (Axe scans run on the stories and in the browser E2E.)
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { checkoutStack, fakeCdn, installFakeUpStreamPay, renderCheckout, resetPage } from './test-support.tsx';
+import { checkoutStack, fakeCdn, installFakePurse, installFakeUpStreamPay, renderCheckout, resetPage } from './test-support.tsx';
 
 let cdn: ReturnType<typeof fakeCdn>;
 beforeEach(() => {
@@ -48,4 +48,40 @@ it('announces every state in the same single polite live region', async () => {
     'The payment form is ready.',
     'Your session expired.',
   ]);
+});
+
+it('keeps keyboard focus in the checkout when the shopper cancels with the keyboard (the button goes away)', async () => {
+  installFakePurse();
+  const { user } = renderCheckout({ onCancel: () => {} });
+  await screen.findByText('Fake Purse drop-in');
+  screen.getByRole('button', { name: 'Cancel payment' }).focus();
+  await user.keyboard('{Enter}');
+  await screen.findByRole('button', { name: 'Start again' });
+  expect(screen.getByRole('group', { name: 'Payment' })).toHaveFocus();
+  await user.tab();
+  expect(screen.getByRole('button', { name: 'Start again' })).toHaveFocus();
+});
+
+it('keeps keyboard focus in the checkout when the session expires under the shopper’s focus in the drop-in', async () => {
+  const purse = installFakePurse();
+  const stack = checkoutStack();
+  renderCheckout({}, { stack });
+  await screen.findByText('Fake Purse drop-in');
+  screen.getByRole('button', { name: 'Pay with Purse' }).focus();
+  // The renewal fails: the drop-in goes, "Start again" comes.
+  stack.purse.control.setFault({ method: 'POST', path: '/payment/v2/client-sessions', status: 400, body: { title: 'Bad' } });
+  await act(() => purse.latest().expire().catch(() => {}));
+  await screen.findByRole('button', { name: 'Start again' });
+  expect(screen.getByRole('group', { name: 'Payment' })).toHaveFocus();
+});
+
+it('leaves focus where it is when the session expires while the shopper is not in the checkout', async () => {
+  const ups = installFakeUpStreamPay();
+  renderCheckout({}, { stack: checkoutStack({ generation: 'widget-v3' }) });
+  await screen.findByText('Fake UpStreamPay widget');
+  // The shopper reads the page (nothing focused), and the session expires meanwhile.
+  expect(document.activeElement).toBe(document.body);
+  act(() => ups.fire({ code: 'CHECKOUT_SESSION_EXPIRED' }));
+  await screen.findByRole('button', { name: 'Start again' });
+  expect(document.activeElement).toBe(document.body);
 });

@@ -123,6 +123,26 @@ describe('cancel', () => {
     expect(stack.purse.control.sessions()[0]!.status).toBe('ABORTED_BY_CUSTOMER');
   });
 
+  it('cancels a session the order’s newer session (another tab) has aborted already: cancelled, not an error', async () => {
+    const purse = installFakePurse();
+    const stack = checkoutStack();
+    const onCancel = vi.fn();
+    const onError = vi.fn();
+    const { user } = renderCheckout({ order: { order_reference: 'cart-5' }, onCancel, onError }, { stack });
+    await screen.findByText('Fake Purse drop-in');
+    // Another tab of the same shopper opens the order: this tab's session is aborted (ABORTED_BY_MERCHANT).
+    await stack.backend.createSession({ order_reference: 'cart-5' }, { idempotencyKey: 'other-tab' });
+    expect(stack.purse.control.sessions()[0]!.status).toBe('ABORTED_BY_MERCHANT');
+
+    await user.click(screen.getByRole('button', { name: 'Cancel payment' }));
+    await screen.findByText('Payment cancelled', { selector: 'p' });
+    expect(onCancel).toHaveBeenCalledTimes(1);
+    expect(onError).not.toHaveBeenCalled();
+    expect(purse.latest().unmount).toHaveBeenCalledTimes(1);
+    // The other tab's session is left alone.
+    expect(stack.purse.control.sessions()[1]!.status).toBe('CREATED');
+  });
+
   it('shows no cancel button unless asked for', async () => {
     installFakePurse();
     renderCheckout();

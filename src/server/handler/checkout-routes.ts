@@ -8,6 +8,7 @@ import { json, problem, validationProblem, type FieldProblem } from './http.ts';
 import type { RouteContext, RouteDefinition } from './route-types.ts';
 import { toCheckoutSession } from './views.ts';
 import { beginAttempt } from './intent.ts';
+import { isPurseApiError } from '../purse/error.ts';
 import { abortQuietly, aloneForOrder, guardedOrder, lastSession, rememberOrderSession, supersede, type OrderSessions } from './order-guard.ts';
 
 const notConfigured = (ctx: RouteContext) => {
@@ -192,6 +193,7 @@ export const checkoutRoutes: Record<string, RouteDefinition> = {
 
   [routes.eligibleSolutions]: {
     method: 'POST',
+    keepsNothing: true,
     async run(ctx) {
       const errors: FieldProblem[] = [];
       const ref = orderReference(ctx.body, errors);
@@ -238,7 +240,10 @@ export const sessionRoutes: { get: RouteDefinition; abort: RouteDefinition } = {
       try {
         return json(200, toCheckoutSession(await ctx.purse.abortClientSession(ctx.id, 'ABORTED_BY_CUSTOMER', key), ctx.now()));
       } catch (error) {
-        return ctx.fail(error);
+        // Refused because it is aborted already (the order's newer session, in another tab, superseded it): what the
+        // shopper asked for holds, the session can no longer be paid. Any other refusal goes on.
+        const now = isPurseApiError(error) && error.status === 400 ? await ctx.purse.getClientSession(ctx.id).catch(() => undefined) : undefined;
+        return now?.status.startsWith('ABORTED') ? json(200, toCheckoutSession(now)) : ctx.fail(error);
       }
     },
   },

@@ -1,7 +1,8 @@
 // @vitest-environment node
-// Exactly once across browser → handler → Purse: the 7 browser calls × the faults of a real network, over the real
+// Exactly once across browser → handler → Purse: the 8 browser calls × the faults of a real network, over the real
 // in-process stack (createHttpBackend → createMerchantHandler → createMockPurse). Each case ends in success or a clear
-// recoverable error, and Purse's state shows exactly one user, code, consent or session for the shopper's intent.
+// recoverable error, and Purse's state shows exactly one user, code, consent or session for the shopper's intent (a
+// cancelled session aborted once).
 import { describe, expect, it } from 'vitest';
 import { createHttpBackend } from '../../core/backend/http-backend.ts';
 import type { MerchantBackend } from '../../core/backend/backend.ts';
@@ -135,6 +136,20 @@ const CALLS: Record<string, Call> = {
       expect(s.purse.control.sessions()).toHaveLength(outcome.ok ? 1 : s.purse.control.sessions().length > 0 ? 1 : 0);
     },
   },
+  'cancel session': {
+    method: 'POST',
+    path: (_s, session) => `/payment/v2/client-sessions/${(session as { id: string }).id}/abort`,
+    before: (s) => s.backend.createSession({ order_reference: 'cart-1' }),
+    run: (b, key, session) => b.abortSession((session as { id: string }).id, { idempotencyKey: key }),
+    check(s, outcome) {
+      const [session] = s.purse.control.sessions();
+      if (outcome.ok) {
+        expect(outcome.value).toMatchObject({ status: 'ABORTED_BY_CUSTOMER' });
+        expect(session!.status).toBe('ABORTED_BY_CUSTOMER');
+      }
+      expect(s.purse.control.sessions()).toHaveLength(1);
+    },
+  },
   'get status': {
     method: 'GET',
     path: (_s, paid) => `/payment/v2/payments/${(paid as { paymentId: string }).paymentId}`,
@@ -173,7 +188,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, SLOW_MS + 150)
 
 const cases = Object.entries(CALLS).flatMap(([name, call]) => FAULTS.map(([fault, rule]) => [name, fault, call, rule] as const));
 
-describe.concurrent('exactly once: 7 browser calls × network faults, real stack', () => {
+describe.concurrent('exactly once: 8 browser calls × network faults, real stack', () => {
   it.each(cases)('%s — %s', async (name, _fault, call, rule) => {
     const s = stack();
     const ready = await call.before?.(s);

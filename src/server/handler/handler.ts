@@ -184,7 +184,7 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
       return runMutation(context, { route, key: idempotencyKey, bodyText: body.text, idempotency, inflight, quota }, () => definition.run(context));
     };
     const response = await answer();
-    if (mintedCookie) response.headers.append('set-cookie', await mintedCookie);
+    if (mintedCookie && !definition.keepsNothing) response.headers.append('set-cookie', await mintedCookie);
     return response;
   }
 

@@ -63,4 +63,9 @@ export interface RouteContext {
 export interface RouteDefinition {
   method: 'GET' | 'POST';
   run(context: RouteContext): Promise<Response>;
+  /**
+   * Keeps nothing for the shopper: a guest minted for it gets no cookie. It runs beside a request that does keep
+   * something (the checkout's methods beside its session), and its cookie, coming last, would replace that one's.
+   */
+  keepsNothing?: true;
 }

@@ -96,6 +96,26 @@ describe('3. checks that fail closed', () => {
     expect((await s.send('GET', `${routes.session}${id}`, { headers: { cookie: forged }, browser: cookieJar() })).status).toBe(404);
   });
 
+  it('a guest’s first checkout: the methods request beside the session request hands out no guest of its own', async () => {
+    // A new browser opens the checkout: the session POST and the early eligible-methods POST leave together, neither
+    // with a guest cookie. Purse is slow to list the methods, so that answer comes last: had it set a cookie of
+    // another guest, the browser would keep that one, and its own session would no longer be its own.
+    const s = checkoutShop();
+    s.purse.control.setFault({ method: 'POST', path: '/payment/v2/eligible-solutions', latencyMs: 50, times: 1 });
+    const browser = cookieJar();
+    const [created, methods] = await Promise.all([
+      s.post(routes.createSession, {}, { browser }),
+      s.post(routes.eligibleSolutions, {}, { browser }),
+    ]);
+    expect([created.status, methods.status]).toEqual([201, 200]);
+    const { id } = (await created.json()) as { id: string };
+    expect((await s.send('GET', `${routes.session}${id}`, { browser })).status).toBe(200);
+    // Paid: the return page verifies it for this browser.
+    const session = (await (await s.send('GET', `${routes.session}${id}`, { browser })).json()) as { id: string; widget: { data: string } };
+    const { token } = await s.pay(session);
+    expect((await s.post(routes.verifyRedirect, { token }, { browser })).status).toBe(200);
+  });
+
   it('refuses a mutation without Idempotency-Key: 10 concurrent → 10 refusals, no session', async () => {
     const s = checkoutShop();
     const answers = await Promise.all(Array.from({ length: 10 }, () => s.post(routes.createSession, {}, { customer: 'cust_1', key: null })));
