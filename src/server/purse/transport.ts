@@ -20,6 +20,12 @@ export interface PurseRequest {
    * `bearer+api_key` (both listed: the token, plus the API key when one is configured).
    */
   auth?: 'bearer' | 'api_key' | 'bearer+api_key';
+  /**
+   * On a call whose path always exists (no id in it, no "not found" answer documented): the option of its base URL,
+   * e.g. "xcoApiUrl (PURSE_XCO_API_URL)". A 404 or 405 there says that URL is wrong, so it is an `invalid_response`
+   * naming it rather than Purse's answer to pass on.
+   */
+  baseUrlOption?: string;
 }
 
 export interface PurseTransport {
@@ -95,6 +101,14 @@ export function createPurseTransport(options: { tokens: TokenSource; fetch: Fetc
 
 /** The parsed JSON body of a 2xx answer, or `undefined` for an empty one; any other answer is a `PurseApiError`. */
 async function readAnswer<T>(request: PurseRequest, response: Response): Promise<T> {
+  if (request.baseUrlOption && (response.status === 404 || response.status === 405)) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new PurseApiError({
+      kind: 'invalid_response',
+      status: response.status,
+      message: `Purse answered ${response.status} to ${request.what}, a path that always exists: check ${request.baseUrlOption}.`,
+    });
+  }
   if (!response.ok) {
     const problem = await readProblem(response);
     throw new PurseApiError({
