@@ -8,6 +8,7 @@ import { json, problem, validationProblem, type FieldProblem } from './http.ts';
 import type { RouteContext, RouteDefinition } from './route-types.ts';
 import { toCheckoutSession } from './views.ts';
 import { beginAttempt } from './intent.ts';
+import { isPurseApiError } from '../purse/error.ts';
 import { abortQuietly, aloneForOrder, guardedOrder, lastSession, rememberOrderSession, supersede, type OrderSessions } from './order-guard.ts';
 
 const notConfigured = (ctx: RouteContext) => {
@@ -46,9 +47,14 @@ function orderReference(body: Record<string, unknown>, errors: FieldProblem[]): 
   return value;
 }
 
+/** A value as the merchant's code holds it: "4299" from a database numeric column reads as a string, not as 4299. */
+const shown = (value: unknown) => (typeof value === 'string' ? `"${value}" (a string)` : String(value));
+
 /** What the merchant's resolveOrder returned, checked (a bad answer is the merchant's bug, not the shopper's). */
 function orderProblem(order: CheckoutOrder): string | undefined {
-  if (!Number.isInteger(order.amount) || order.amount < 0) return `resolveOrder returned amount ${String(order.amount)}; use an integer >= 0 in minor units.`;
+  if (typeof order.amount !== 'number' || !Number.isInteger(order.amount) || order.amount < 0) {
+    return `resolveOrder returned amount ${shown(order.amount)}; use a number: an integer >= 0 in minor units.`;
+  }
   if (!CURRENCIES.includes(order.currency)) return `resolveOrder returned currency ${String(order.currency)}; use one of ${CURRENCIES.join(', ')}.`;
   if (!order.order || typeof order.order !== 'object' || typeof order.order.reference !== 'string' || order.order.reference === '') {
     return 'resolveOrder returned no order.reference.';
@@ -65,6 +71,18 @@ function shopperLocale(body: Record<string, unknown>, errors: FieldProblem[]): s
     return undefined;
   }
   return value;
+}
+
+/**
+ * Purse refusing (400, 422) a payment request that the handler built from resolveOrder: the merchant's data (a customer
+ * email, an order line), never a field the shopper can correct. Logged with Purse's pointers, not the values.
+ */
+function orderRefused(ctx: RouteContext, error: unknown): Response | undefined {
+  if (!isPurseApiError(error) || error.kind !== 'http' || (error.status !== 400 && error.status !== 422)) return undefined;
+  const errors = Array.isArray(error.problem?.errors) ? error.problem.errors : [];
+  const fields = errors.map((e) => `${String(e?.pointer)}: ${String(e?.detail).slice(0, 200)}`).join('; ');
+  const why = fields || (typeof error.problem?.detail === 'string' ? error.problem.detail.slice(0, 200) : '');
+  return misconfigured(ctx, `Purse refused the order resolveOrder returned (${error.status}${why ? `: ${why}` : ''}).`);
 }
 
 type Resolved = { ok: true; order: CheckoutOrder } | { ok: false; response: Response };
@@ -184,7 +202,7 @@ export const checkoutRoutes: Record<string, RouteDefinition> = {
           const paid = last.open && last.open !== session.id ? await supersede(ctx, scope, sent, last.open, session.id) : undefined;
           return paid ? json(200, toCheckoutSession(paid)) : json(201, toCheckoutSession(session));
         } catch (error) {
-          return ctx.fail(error);
+          return orderRefused(ctx, error) ?? ctx.fail(error);
         }
       });
     },
@@ -206,7 +224,7 @@ export const checkoutRoutes: Record<string, RouteDefinition> = {
         const answer = await ctx.purse.getEligibleSolutions(request, key);
         return json(200, { eligible_solutions: answer.eligible_solutions.map((s) => ({ partner: s.partner, method: s.method })) });
       } catch (error) {
-        return ctx.fail(error);
+        return orderRefused(ctx, error) ?? ctx.fail(error);
       }
     },
   },
