@@ -160,6 +160,22 @@ describe('createMerchantHandler: failures of Purse and of the merchant setup', (
     expect(s.logs[0]).toMatchObject({ level: 'error', details: { error: 'Error: session store down' } });
   });
 
+  it('says resolveCustomer and resolveGuest must return a string when they return a number (a database id), before calling Purse', async () => {
+    // Untyped code (or an `as`): 0, the first id of many tables, read as "no customer"; 42 reached Purse as a number.
+    for (const id of [42, 0]) {
+      const s = shop({ resolveCustomer: () => id as unknown as string });
+      const response = await read(await s.send('GET', routes.getUser));
+      expect(response).toMatchObject({ status: 500, body: { code: 'internal_error' } });
+      expect(s.logs).toContainEqual(
+        expect.objectContaining({ level: 'error', details: { error: expect.stringMatching(new RegExp(`resolveCustomer returned ${id} \\(a number\\).*String\\(`)) } }),
+      );
+      expect(s.purse.control.requests()).toEqual([]);
+    }
+    const guest = shop({ resolveCustomer: () => null, resolveGuest: () => 7 as unknown as string });
+    expect(await read(await guest.post(routes.startPasswordless, EXISTING))).toMatchObject({ status: 500, body: { code: 'internal_error' } });
+    expect(guest.logs).toContainEqual(expect.objectContaining({ details: { error: expect.stringMatching(/resolveGuest returned 7 \(a number\)/) } }));
+  });
+
   it('never logs a one-time code', async () => {
     const s = shop();
     const verifyPath = `/v1/merchants/${s.options.merchantId}/users/passwordless/verify`;

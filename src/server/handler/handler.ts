@@ -45,6 +45,18 @@ function perWindow(name: string, value: { limit: number; windowMs: number } | un
   };
 }
 
+/**
+ * What resolveCustomer / resolveGuest returned: a reference, or none (null, undefined, '', false). Anything else is the
+ * merchant's bug, said plainly: a database id as a number would reach Purse as one, and 0 would read as "signed out".
+ */
+function referenceFrom(name: string, value: unknown): string | null {
+  if (value === null || value === undefined || value === '' || value === false) return null;
+  if (typeof value === 'string') return value;
+  const type = typeof value;
+  const shown = type === 'object' ? `an object` : `${String(value)} (a ${type})`;
+  throw new TypeError(`createMerchantHandler: ${name} returned ${shown}; return the reference as a string (e.g. String(user.id)), or null.`);
+}
+
 function normaliseBasePath(basePath: string): string {
   const trimmed = basePath.trim().replace(/\/+$/, '');
   if (trimmed === '') return '';
@@ -144,7 +156,9 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
     const resolveShopper = async (): Promise<Shopper> => {
       const c = await context.customer();
       // The guest id is read for customers too: a flow started as a guest stays theirs after they sign in.
-      let guest = options.resolveGuest ? (await options.resolveGuest(request)) || null : ((await guestCookie.read(request)) ?? null);
+      let guest = options.resolveGuest
+        ? referenceFrom('resolveGuest', await options.resolveGuest(request))
+        : ((await guestCookie.read(request)) ?? null);
       if (c === null && guest === null && !options.resolveGuest) {
         guest = await guestCookie.mint(idempotencyKey);
         mintedCookie = guestCookie.header(guest, request);
@@ -157,7 +171,7 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
       url,
       purse,
       callerId: callerIdOf(request, options),
-      customer: () => (customer ??= Promise.resolve(options.resolveCustomer(request)).then((c) => c || null)),
+      customer: () => (customer ??= Promise.resolve(options.resolveCustomer(request)).then((c) => referenceFrom('resolveCustomer', c))),
       shopper: () => (shopper ??= resolveShopper()),
       identity: options.resolveIdentity && (async () => (await options.resolveIdentity!(request)) || null),
       intent: undefined,
