@@ -130,6 +130,14 @@ describe('createMerchantHandler: createSession', () => {
     expect(() => shop({ resolveOrder: () => null })).toThrow(/checkout\.shopperRedirectionUrl/);
   });
 
+  it('throws at creation when the redirect URL is a path, saying how to build it from the request', () => {
+    // Purse sends the shopper to this URL from its own pages: a path means nothing there.
+    for (const url of ['/checkout/return', 'shop.example/return', 'javascript:alert(1)']) {
+      expect(() => checkoutShop({ checkout: { shopperRedirectionUrl: url } })).toThrow(/shopperRedirectionUrl must be an absolute http\(s\) URL.*new URL\('\/checkout\/return', request\.url\)/);
+    }
+    expect(() => checkoutShop({ checkout: { shopperRedirectionUrl: RETURN_URL } })).not.toThrow();
+  });
+
   it('throws at creation on a wrong checkout option when the Purse configuration is read later', () => {
     // The Quickstart's `purse: () => purseConfigFromEnv(process.env)`: these mistakes were found only by the first
     // request, which answered 500 purse_not_configured ("Purse is not configured") on every route, signup included.

@@ -116,15 +116,25 @@ function purchaseOf(order: CheckoutOrder, locale?: string) {
   };
 }
 
-async function redirectUrl(ctx: RouteContext, order: CheckoutOrder): Promise<string | undefined> {
-  const setting = ctx.checkout.shopperRedirectionUrl;
-  const value = typeof setting === 'function' ? await setting(ctx.request, order) : setting;
+/** `value` as an absolute http(s) URL, or `undefined`: Purse sends the shopper there from its own pages. */
+export function absoluteHttpUrl(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
   try {
-    const url = new URL(value ?? '');
+    const url = new URL(value);
     return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** How to fix a shopperRedirectionUrl that is no absolute URL (typically a path). */
+export const REDIRECT_URL_HINT =
+  "checkout.shopperRedirectionUrl must be an absolute http(s) URL (https://shop.example/checkout/return); to build it from the request, pass (request) => new URL('/checkout/return', request.url).href";
+
+async function redirectUrl(ctx: RouteContext, order: CheckoutOrder): Promise<{ url?: string; given: unknown }> {
+  const setting = ctx.checkout.shopperRedirectionUrl;
+  const given = typeof setting === 'function' ? await setting(ctx.request, order) : setting;
+  return { url: absoluteHttpUrl(given), given };
 }
 
 /** The session, when it was created here for this shopper; otherwise the refusal (also when the record is gone). */
@@ -161,8 +171,8 @@ export const checkoutRoutes: Record<string, RouteDefinition> = {
       const resolved = await resolveOrder(ctx, ref, locale);
       if (!resolved.ok) return resolved.response;
       const { order } = resolved;
-      const shopperRedirectionUrl = await redirectUrl(ctx, order);
-      if (!shopperRedirectionUrl) return misconfigured(ctx, 'checkout.shopperRedirectionUrl is not an absolute http(s) URL.');
+      const { url: shopperRedirectionUrl, given } = await redirectUrl(ctx, order);
+      if (!shopperRedirectionUrl) return misconfigured(ctx, `${REDIRECT_URL_HINT}; it gave ${JSON.stringify(given) ?? String(given)}.`);
       const { scope } = await ctx.shopper();
       if (scope === null) return sessionNotFound();
       const guarded = guardedOrder(order);
