@@ -112,6 +112,16 @@ describe('createMerchantHandler: request checks', () => {
     expect(await read(response)).toEqual({ status: 200, body: { exists: true, token_count: 0 } });
   });
 
+  it('serves a path with doubled slashes (a proxy rewrite gives /api/purse//xco/…) as the route it names', async () => {
+    // nginx's `location /api/purse { proxy_pass http://node/api/purse/; }`: the 404 used to advise basePath '/api/purse/',
+    // which is the same base and changes nothing.
+    const s = shop();
+    for (const path of ['/api/purse//xco/users/exists', '//api/purse/xco//users/exists/']) {
+      const response = await s.handler(new Request(`https://shop.test${path}?email=existing%40example.com`));
+      expect(await read(response)).toEqual({ status: 200, body: { exists: true, token_count: 0 } });
+    }
+  });
+
   it('refuses an Idempotency-Key that is not a plain token', async () => {
     const s = shop();
     const response = await s.post(routes.startPasswordless, EXISTING, { key: 'spaces are not allowed' });

@@ -128,9 +128,11 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
 
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
-    const inside = !basePath || url.pathname === basePath || url.pathname.startsWith(`${basePath}/`);
-    const match = inside ? resolveRoute(url.pathname.slice(basePath.length).replace(/\/+$/, '')) : undefined;
-    if (!match) return notFound(url.pathname);
+    // Doubled slashes (a proxy's rewrite adds them) name the same route, as a trailing slash does.
+    const pathname = url.pathname.replace(/\/{2,}/g, '/');
+    const inside = !basePath || pathname === basePath || pathname.startsWith(`${basePath}/`);
+    const match = inside ? resolveRoute(pathname.slice(basePath.length).replace(/\/+$/, '')) : undefined;
+    if (!match) return notFound(pathname);
     const { route, definition, id } = match;
     if (request.method !== definition.method) {
       return problem(
