@@ -21,9 +21,9 @@ export interface PurseRequest {
    */
   auth?: 'bearer' | 'api_key' | 'bearer+api_key';
   /**
-   * On a call whose path always exists (no id in it, no "not found" answer documented): the option of its base URL,
-   * e.g. "xcoApiUrl (PURSE_XCO_API_URL)". A 404 or 405 there says that URL is wrong, so it is an `invalid_response`
-   * naming it rather than Purse's answer to pass on.
+   * On a call whose path always exists (no id of an object in it): the options its URL is built from, e.g.
+   * "xcoApiUrl (PURSE_XCO_API_URL)". A 404 or 405 there says one of them is wrong, so it is an `invalid_response`
+   * naming them rather than Purse's answer to pass on to the shopper.
    */
   baseUrlOption?: string;
 }
@@ -106,7 +106,7 @@ async function readAnswer<T>(request: PurseRequest, response: Response): Promise
     throw new PurseApiError({
       kind: 'invalid_response',
       status: response.status,
-      message: `Purse answered ${response.status} to ${request.what}, a path that always exists: check ${request.baseUrlOption}.`,
+      message: `Purse answered ${response.status} to ${request.what}, which a right request never gets: check ${request.baseUrlOption}.`,
     });
   }
   if (!response.ok) {
