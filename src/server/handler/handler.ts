@@ -86,6 +86,13 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
   const store = options.store ?? createMemoryStore({ now });
   const idempotencyStore = options.store ?? createMemoryStore({ now });
   const maxBodyBytes = positive('maxBodyBytes', options.maxBodyBytes, DEFAULT_MAX_BODY, true);
+  const { trustProxy } = options;
+  if (trustProxy !== undefined && trustProxy !== 0 && !(Number.isInteger(trustProxy) && trustProxy > 0)) {
+    // Else no caller IP at all, silently: Purse rate-limits the shop as a whole, guests are counted per cookie only.
+    throw new Error(
+      `createMerchantHandler: trustProxy is the number of your proxies in front of the handler (a whole number: 1 for one nginx); got ${typeof trustProxy === 'string' ? `"${trustProxy}"` : String(trustProxy)}.`,
+    );
+  }
   const guestCookie = createGuestCookie(options.guestCookie ?? {}, basePath);
   if (options.store && !options.guestCookie?.secret && !options.resolveGuest) {
     // A shared store means several instances: a per-process secret would make each refuse the others' guests.
