@@ -177,6 +177,8 @@ describe('createMerchantHandler: a wrong Purse URL', () => {
     expect(body.code).toBe('purse_invalid_response');
     expect(JSON.stringify(body)).not.toContain('/oauth/token');
     expect(s.logs).toContainEqual(expect.objectContaining({ level: 'error', details: expect.objectContaining({ message: expect.stringMatching(/PURSE_TOKEN_URL/) }) }));
+    // In the line itself too: a logger that drops details (pino's take them first) still says what to check.
+    expect(s.logs).toContainEqual(expect.objectContaining({ level: 'error', message: expect.stringMatching(/PURSE_TOKEN_URL/) }));
   });
 
   it('an XCO or Payment API URL whose paths do not exist is a 502 and a log line naming the variable; a 404 that is an answer passes', async () => {

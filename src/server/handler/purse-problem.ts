@@ -91,7 +91,8 @@ export function failureResponse(error: unknown, context: FailureContext): Respon
     );
   }
   if (error.kind === 'invalid_response') {
-    logger.error(`purse-react-kit: unexpected answer from Purse on ${route}`, { status: error.status, message: error.message });
+    // The fix (a URL to check) in the line itself: a logger that drops `details` (pino's calls take them first) keeps it.
+    logger.error(`purse-react-kit: unexpected answer from Purse on ${route}: ${error.message}`, { status: error.status, message: error.message });
     return problem(502, {
       title: 'Unexpected answer from Purse',
       detail: "Purse's answer is not one its API documents (a wrong Purse API URL?); the merchant server's log says which.",
