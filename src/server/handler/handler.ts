@@ -149,6 +149,15 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
       );
     }
 
+    if (request.headers.get('sec-fetch-site') === 'cross-site') {
+      // Another site's page (an <img>, a form): it would spend the visitor's quotas and ask Purse in their name.
+      return problem(403, {
+        title: 'Cross-site request',
+        detail: "The Purse routes answer the shop's own pages only (same site); this request came from another site.",
+        code: 'cross_site_request',
+      });
+    }
+
     let setup: Awaited<ReturnType<typeof configured.get>>;
     try {
       setup = await configured.get();
