@@ -130,10 +130,10 @@ describe('createMerchantHandler: createSession', () => {
     expect(() => shop({ resolveOrder: () => null })).toThrow(/checkout\.shopperRedirectionUrl/);
   });
 
-  it('throws at creation when the redirect URL is a path, saying how to build it from the request', () => {
+  it('throws at creation when the redirect URL is a path, saying what to give instead', () => {
     // Purse sends the shopper to this URL from its own pages: a path means nothing there.
     for (const url of ['/checkout/return', 'shop.example/return', 'javascript:alert(1)']) {
-      expect(() => checkoutShop({ checkout: { shopperRedirectionUrl: url } })).toThrow(/shopperRedirectionUrl must be an absolute http\(s\) URL.*new URL\('\/checkout\/return', request\.url\)/);
+      expect(() => checkoutShop({ checkout: { shopperRedirectionUrl: url } })).toThrow(/shopperRedirectionUrl must be an absolute http\(s\) URL, your shop's public one.*or a function/);
     }
     expect(() => checkoutShop({ checkout: { shopperRedirectionUrl: RETURN_URL } })).not.toThrow();
   });

@@ -129,7 +129,7 @@ export function absoluteHttpUrl(value: unknown): string | undefined {
 
 /** How to fix a shopperRedirectionUrl that is no absolute URL (typically a path). */
 export const REDIRECT_URL_HINT =
-  "checkout.shopperRedirectionUrl must be an absolute http(s) URL (https://shop.example/checkout/return); to build it from the request, pass (request) => new URL('/checkout/return', request.url).href";
+  'checkout.shopperRedirectionUrl must be an absolute http(s) URL, your shop\'s public one (https://shop.example/checkout/return), or a function (request, order) => that URL';
 
 async function redirectUrl(ctx: RouteContext, order: CheckoutOrder): Promise<{ url?: string; given: unknown }> {
   const setting = ctx.checkout.shopperRedirectionUrl;
