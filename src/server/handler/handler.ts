@@ -149,7 +149,7 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
       );
     }
 
-    if (request.headers.get('sec-fetch-site') === 'cross-site') {
+    if (!options.allowCrossSite && request.headers.get('sec-fetch-site') === 'cross-site') {
       // Another site's page (an <img>, a form): it would spend the visitor's quotas and ask Purse in their name.
       return problem(403, {
         title: 'Cross-site request',

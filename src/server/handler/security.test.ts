@@ -131,6 +131,10 @@ describe('4. rate-limit identity', () => {
     // The visitor's own signup on the shop still checks their email.
     const own = await s.send('GET', `${routes.checkUser}?email=existing%40example.com`, { headers: { ...visitor, 'sec-fetch-site': 'same-origin' }, browser: cookieJar() });
     expect(own.status).toBe(200);
+    // A shop whose pages are on another site than its handler says so (and puts CORS middleware in front).
+    const elsewhere = shop({ trustProxy: 1, allowCrossSite: true });
+    const fromPages = await elsewhere.send('GET', `${routes.checkUser}?email=existing%40example.com`, { headers: { ...visitor, 'sec-fetch-site': 'cross-site' } });
+    expect(fromPages.status).toBe(200);
   });
 
   it('naming a victim’s IP does not throttle the victim', async () => {
