@@ -46,6 +46,20 @@ function forgetTarballChecksum(lockfile) {
   writeFileSync(lockfile, `${JSON.stringify(lock, null, 2)}\n`);
 }
 
+/**
+ * Before an install: the lockfile's copy of the tarball's manifest goes too, so npm reads the new tarball's
+ * dependencies. Kept, it installed what an older build depended on: qrcode.react, added since, was missing and a page
+ * rendering <CustomerPurse> failed to build, where a merchant's `npm install purse-react-kit` gets it.
+ */
+function forgetTarball(lockfile) {
+  if (!existsSync(lockfile)) return;
+  const lock = JSON.parse(readFileSync(lockfile, 'utf8'));
+  for (const path of Object.keys(lock.packages ?? {})) {
+    if (path.endsWith('node_modules/purse-react-kit')) delete lock.packages[path];
+  }
+  writeFileSync(lockfile, `${JSON.stringify(lock, null, 2)}\n`);
+}
+
 if (!existsSync(join(root, 'dist', 'index.js'))) throw new Error('No dist/: run `npm run build` first.');
 
 // 1. The tarball, at a path that never changes (the examples depend on file:.pack/purse-react-kit.tgz).
@@ -67,8 +81,8 @@ if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== fingerprint) {
   // the new one (EINTEGRITY). So its copy goes, and the lockfiles forget its checksum (the committed lockfile never
   // holds one; the third-party packages stay pinned by it).
   rmSync(join(here, 'node_modules', 'purse-react-kit'), { recursive: true, force: true });
-  forgetTarballChecksum(join(here, 'node_modules', '.package-lock.json'));
-  forgetTarballChecksum(join(here, 'package-lock.json'));
+  forgetTarball(join(here, 'node_modules', '.package-lock.json'));
+  forgetTarball(join(here, 'package-lock.json'));
   const install = () =>
     run('npm install (examples)', 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: here, timeoutMs: 5 * 60_000 });
   // A second try starts from what the first one put in the npm cache.

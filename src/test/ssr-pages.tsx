@@ -2,7 +2,7 @@
 // renders it, in the same provider. The server never calls the backend; the browser's is the real in-process stack.
 import type { ReactElement } from 'react';
 import type { MerchantBackend } from '../core/backend/backend.ts';
-import { PaymentStatus, PurseCheckout, PurseProvider, XcoSignup } from '../index.ts';
+import { CustomerPurse, PaymentStatus, PurseCheckout, PurseProvider, XcoAccount, XcoSignup } from '../index.ts';
 
 export const SSR_PAGES: Record<string, (backend: MerchantBackend) => ReactElement> = {
   signup: (backend) => (
@@ -40,6 +40,13 @@ export const SSR_PAGES: Record<string, (backend: MerchantBackend) => ReactElemen
   'payment status (payment id)': (backend) => (
     <PurseProvider backend={backend}>
       <PaymentStatus paymentId="pay_1" headingLevel={1} />
+    </PurseProvider>
+  ),
+  // The account page: both read the signed-in customer's data after mount, never on the server.
+  'account and deposits': (backend) => (
+    <PurseProvider backend={backend} locale="fr">
+      <XcoAccount />
+      <CustomerPurse />
     </PurseProvider>
   ),
 };

@@ -173,6 +173,11 @@ describe('a careless merchant’s numeric options', () => {
     ['lookupQuota.windowMs 0', { lookupQuota: { limit: 30, windowMs: 0 } }],
     ['lookupQuota.limit 2.5', { lookupQuota: { limit: 2.5, windowMs: 60_000 } }],
     ['lookupQuota null', { lookupQuota: null }],
+    // No caller IP at all, silently: Purse then rate-limits the shop as a whole, and guests are counted per cookie only.
+    ['trustProxy NaN', { trustProxy: Number.NaN }],
+    ['trustProxy 1.5', { trustProxy: 1.5 }],
+    ['trustProxy -1', { trustProxy: -1 }],
+    ['trustProxy "loopback" (Express’s setting)', { trustProxy: 'loopback' }],
   ];
   it.each(bad)('createMerchantHandler refuses %s at once', (_, options) => {
     expect(() => checkoutShop(options)).toThrow(/createMerchantHandler: /);

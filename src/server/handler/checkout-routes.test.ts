@@ -96,6 +96,29 @@ describe('createMerchantHandler: createSession', () => {
     expect(s.logs).toEqual([expect.objectContaining({ level: 'error', message: expect.stringContaining('amount 42.99') })]);
   });
 
+  it('names an amount given as a string as a string (a database numeric column), not as the number it reads like', async () => {
+    const s = checkoutShop({ resolveOrder: () => ({ amount: '4299' as unknown as number, currency: 'EUR', order: { reference: 'o-1' } }) });
+    expect(await read(await s.post(routes.createSession, {}, { customer: 'cust_1' }))).toMatchObject({ status: 500, body: { code: 'checkout_misconfigured' } });
+    expect(s.logs).toEqual([expect.objectContaining({ level: 'error', message: expect.stringContaining('amount "4299" (a string)') })]);
+    expect(s.calls(SESSIONS)).toEqual([]);
+  });
+
+  it('reports an order Purse refuses (the merchant’s data: a malformed customer email) as the merchant’s misconfiguration, logged with Purse’s pointers', async () => {
+    const s = checkoutShop();
+    s.orders.set('cust_1', { amount: 4299, currency: 'EUR', order: { reference: 'o-1' }, customer: { reference: 'cust_1', email: 'not-an-email' } });
+    for (const route of [routes.createSession, routes.eligibleSolutions]) {
+      const { status, body } = await read(await s.post(route, {}, { customer: 'cust_1' }));
+      // Not a validation error of a field the shopper never saw: the shop's setup, which trying again cannot fix.
+      expect(status).toBe(500);
+      expect(body.code).toBe('checkout_misconfigured');
+      expect(body.errors).toBeUndefined();
+    }
+    const logged = s.logs.filter((l) => l.level === 'error' && /Purse refused the order resolveOrder returned/.test(l.message));
+    expect(logged).toHaveLength(2);
+    expect(logged[0]!.message).toContain('/customer/email');
+    expect(JSON.stringify(s.logs)).not.toContain('not-an-email');
+  });
+
   it('builds the redirect URL per request when given a function', async () => {
     const s = checkoutShop({
       checkout: { shopperRedirectionUrl: (_request, order) => `${RETURN_URL}?order=${order.order.reference}` },
@@ -106,6 +129,14 @@ describe('createMerchantHandler: createSession', () => {
 
   it('throws at creation when resolveOrder comes without a redirect URL', () => {
     expect(() => shop({ resolveOrder: () => null })).toThrow(/checkout\.shopperRedirectionUrl/);
+  });
+
+  it('throws at creation when the redirect URL is a path, saying what to give instead', () => {
+    // Purse sends the shopper to this URL from its own pages: a path means nothing there.
+    for (const url of ['/checkout/return', 'shop.example/return', 'javascript:alert(1)']) {
+      expect(() => checkoutShop({ checkout: { shopperRedirectionUrl: url } })).toThrow(/shopperRedirectionUrl must be an absolute http\(s\) URL, your shop's public one.*or a function/);
+    }
+    expect(() => checkoutShop({ checkout: { shopperRedirectionUrl: RETURN_URL } })).not.toThrow();
   });
 
   it('throws at creation on a wrong checkout option when the Purse configuration is read later', () => {

@@ -47,9 +47,14 @@ function orderReference(body: Record<string, unknown>, errors: FieldProblem[]): 
   return value;
 }
 
+/** A value as the merchant's code holds it: "4299" from a database numeric column reads as a string, not as 4299. */
+const shown = (value: unknown) => (typeof value === 'string' ? `"${value}" (a string)` : String(value));
+
 /** What the merchant's resolveOrder returned, checked (a bad answer is the merchant's bug, not the shopper's). */
 function orderProblem(order: CheckoutOrder): string | undefined {
-  if (!Number.isInteger(order.amount) || order.amount < 0) return `resolveOrder returned amount ${String(order.amount)}; use an integer >= 0 in minor units.`;
+  if (typeof order.amount !== 'number' || !Number.isInteger(order.amount) || order.amount < 0) {
+    return `resolveOrder returned amount ${shown(order.amount)}; use a number: an integer >= 0 in minor units.`;
+  }
   if (!CURRENCIES.includes(order.currency)) return `resolveOrder returned currency ${String(order.currency)}; use one of ${CURRENCIES.join(', ')}.`;
   if (!order.order || typeof order.order !== 'object' || typeof order.order.reference !== 'string' || order.order.reference === '') {
     return 'resolveOrder returned no order.reference.';
@@ -66,6 +71,18 @@ function shopperLocale(body: Record<string, unknown>, errors: FieldProblem[]): s
     return undefined;
   }
   return value;
+}
+
+/**
+ * Purse refusing (400, 422) a payment request that the handler built from resolveOrder: the merchant's data (a customer
+ * email, an order line), never a field the shopper can correct. Logged with Purse's pointers, not the values.
+ */
+function orderRefused(ctx: RouteContext, error: unknown): Response | undefined {
+  if (!isPurseApiError(error) || error.kind !== 'http' || (error.status !== 400 && error.status !== 422)) return undefined;
+  const errors = Array.isArray(error.problem?.errors) ? error.problem.errors : [];
+  const fields = errors.map((e) => `${String(e?.pointer)}: ${String(e?.detail).slice(0, 200)}`).join('; ');
+  const why = fields || (typeof error.problem?.detail === 'string' ? error.problem.detail.slice(0, 200) : '');
+  return misconfigured(ctx, `Purse refused the order resolveOrder returned (${error.status}${why ? `: ${why}` : ''}).`);
 }
 
 type Resolved = { ok: true; order: CheckoutOrder } | { ok: false; response: Response };
@@ -99,15 +116,25 @@ function purchaseOf(order: CheckoutOrder, locale?: string) {
   };
 }
 
-async function redirectUrl(ctx: RouteContext, order: CheckoutOrder): Promise<string | undefined> {
-  const setting = ctx.checkout.shopperRedirectionUrl;
-  const value = typeof setting === 'function' ? await setting(ctx.request, order) : setting;
+/** `value` as an absolute http(s) URL, or `undefined`: Purse sends the shopper there from its own pages. */
+export function absoluteHttpUrl(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
   try {
-    const url = new URL(value ?? '');
+    const url = new URL(value);
     return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** How to fix a shopperRedirectionUrl that is no absolute URL (typically a path). */
+export const REDIRECT_URL_HINT =
+  'checkout.shopperRedirectionUrl must be an absolute http(s) URL, your shop\'s public one (https://shop.example/checkout/return), or a function (request, order) => that URL';
+
+async function redirectUrl(ctx: RouteContext, order: CheckoutOrder): Promise<{ url?: string; given: unknown }> {
+  const setting = ctx.checkout.shopperRedirectionUrl;
+  const given = typeof setting === 'function' ? await setting(ctx.request, order) : setting;
+  return { url: absoluteHttpUrl(given), given };
 }
 
 /** The session, when it was created here for this shopper; otherwise the refusal (also when the record is gone). */
@@ -144,8 +171,8 @@ export const checkoutRoutes: Record<string, RouteDefinition> = {
       const resolved = await resolveOrder(ctx, ref, locale);
       if (!resolved.ok) return resolved.response;
       const { order } = resolved;
-      const shopperRedirectionUrl = await redirectUrl(ctx, order);
-      if (!shopperRedirectionUrl) return misconfigured(ctx, 'checkout.shopperRedirectionUrl is not an absolute http(s) URL.');
+      const { url: shopperRedirectionUrl, given } = await redirectUrl(ctx, order);
+      if (!shopperRedirectionUrl) return misconfigured(ctx, `${REDIRECT_URL_HINT}; it gave ${JSON.stringify(given) ?? String(given)}.`);
       const { scope } = await ctx.shopper();
       if (scope === null) return sessionNotFound();
       const guarded = guardedOrder(order);
@@ -185,7 +212,7 @@ export const checkoutRoutes: Record<string, RouteDefinition> = {
           const paid = last.open && last.open !== session.id ? await supersede(ctx, scope, sent, last.open, session.id) : undefined;
           return paid ? json(200, toCheckoutSession(paid, ctx.now())) : json(201, toCheckoutSession(session, ctx.now()));
         } catch (error) {
-          return ctx.fail(error);
+          return orderRefused(ctx, error) ?? ctx.fail(error);
         }
       });
     },
@@ -208,7 +235,7 @@ export const checkoutRoutes: Record<string, RouteDefinition> = {
         const answer = await ctx.purse.getEligibleSolutions(request, key);
         return json(200, { eligible_solutions: answer.eligible_solutions.map((s) => ({ partner: s.partner, method: s.method })) });
       } catch (error) {
-        return ctx.fail(error);
+        return orderRefused(ctx, error) ?? ctx.fail(error);
       }
     },
   },

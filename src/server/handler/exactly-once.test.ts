@@ -178,12 +178,18 @@ async function attempt(promise: Promise<unknown>): Promise<Outcome> {
 const RECOVERABLE = new Set(['server', 'network', 'rate_limited', 'validation', 'code_expired']);
 
 /**
- * How an intent may end other than in success: a 400 with a pointer asks the shopper to fix that field; a verify whose
- * answer was lost after Purse used the code cannot give back the consent challenge (Purse has no API to read it), so
- * the shopper is asked for a new code. Anything else must succeed.
+ * Calls whose body at Purse is the merchant's own data (resolveOrder), not the shopper's: Purse refusing it is the
+ * shop's setup (a server error, `checkout_misconfigured`, logged), never a field for the shopper to fix.
+ */
+const MERCHANT_BODY = new Set(['create session']);
+
+/**
+ * How an intent may end other than in success: a 400 with a pointer asks the shopper to fix that field (but see
+ * MERCHANT_BODY); a verify whose answer was lost after Purse used the code cannot give back the consent challenge
+ * (Purse has no API to read it), so the shopper is asked for a new code. Anything else must succeed.
  */
 const allowedEnd = (name: string, rule: Omit<FaultRule, 'path'>) =>
-  rule.status === 400 ? 'validation' : name === 'verify' && rule.after ? 'code_expired' : undefined;
+  rule.status === 400 && !MERCHANT_BODY.has(name) ? 'validation' : name === 'verify' && rule.after ? 'code_expired' : undefined;
 const settle = () => new Promise((resolve) => setTimeout(resolve, SLOW_MS + 150));
 
 const cases = Object.entries(CALLS).flatMap(([name, call]) => FAULTS.map(([fault, rule]) => [name, fault, call, rule] as const));
@@ -196,13 +202,18 @@ describe.concurrent('exactly once: 8 browser calls × network faults, real stack
     const key = crypto.randomUUID();
     const end = allowedEnd(name, rule);
     let outcome = await attempt(call.run(s.backend, key, ready));
+    const first = outcome;
     if (!outcome.ok) {
       expect(RECOVERABLE, `${outcome.error.kind}: ${outcome.error.message}`).toContain(outcome.error.kind);
       // The shopper (or the component's "Try again") repeats the same intent once.
       if (outcome.error.kind !== end) outcome = await attempt(call.run(s.backend, key, ready));
     }
     if (!outcome.ok) expect(outcome.error.kind, outcome.error.message).toBe(end);
-    if (rule.status === 400) expect(outcome).toMatchObject({ ok: false, error: { kind: 'validation', fields: { email: 'Refused.' } } });
+    if (rule.status === 400 && MERCHANT_BODY.has(name)) {
+      expect(first).toMatchObject({ ok: false, error: { kind: 'server', code: 'checkout_misconfigured' } });
+    } else if (rule.status === 400) {
+      expect(outcome).toMatchObject({ ok: false, error: { kind: 'validation', fields: { email: 'Refused.' } } });
+    }
     await settle(); // let a slow first attempt finish at Purse before counting
     await call.check(s, outcome, ready);
   });

@@ -112,6 +112,16 @@ describe('createMerchantHandler: request checks', () => {
     expect(await read(response)).toEqual({ status: 200, body: { exists: true, token_count: 0 } });
   });
 
+  it('serves a path with doubled slashes (a proxy rewrite gives /api/purse//xco/…) as the route it names', async () => {
+    // nginx's `location /api/purse { proxy_pass http://node/api/purse/; }`: the 404 used to advise basePath '/api/purse/',
+    // which is the same base and changes nothing.
+    const s = shop();
+    for (const path of ['/api/purse//xco/users/exists', '//api/purse/xco//users/exists/']) {
+      const response = await s.handler(new Request(`https://shop.test${path}?email=existing%40example.com`));
+      expect(await read(response)).toEqual({ status: 200, body: { exists: true, token_count: 0 } });
+    }
+  });
+
   it('refuses an Idempotency-Key that is not a plain token', async () => {
     const s = shop();
     const response = await s.post(routes.startPasswordless, EXISTING, { key: 'spaces are not allowed' });
@@ -158,6 +168,22 @@ describe('createMerchantHandler: failures of Purse and of the merchant setup', (
     expect(response).toMatchObject({ status: 500, body: { code: 'internal_error' } });
     expect(JSON.stringify(response.body)).not.toContain('session store down');
     expect(s.logs[0]).toMatchObject({ level: 'error', details: { error: 'Error: session store down' } });
+  });
+
+  it('says resolveCustomer and resolveGuest must return a string when they return a number (a database id), before calling Purse', async () => {
+    // Untyped code (or an `as`): 0, the first id of many tables, read as "no customer"; 42 reached Purse as a number.
+    for (const id of [42, 0]) {
+      const s = shop({ resolveCustomer: () => id as unknown as string });
+      const response = await read(await s.send('GET', routes.getUser));
+      expect(response).toMatchObject({ status: 500, body: { code: 'internal_error' } });
+      expect(s.logs).toContainEqual(
+        expect.objectContaining({ level: 'error', details: { error: expect.stringMatching(new RegExp(`resolveCustomer returned ${id} \\(a number\\).*String\\(`)) } }),
+      );
+      expect(s.purse.control.requests()).toEqual([]);
+    }
+    const guest = shop({ resolveCustomer: () => null, resolveGuest: () => 7 as unknown as string });
+    expect(await read(await guest.post(routes.startPasswordless, EXISTING))).toMatchObject({ status: 500, body: { code: 'internal_error' } });
+    expect(guest.logs).toContainEqual(expect.objectContaining({ details: { error: expect.stringMatching(/resolveGuest returned 7 \(a number\)/) } }));
   });
 
   it('never logs a one-time code', async () => {

@@ -42,6 +42,22 @@ describe('createMerchantHandler: XCO routes', () => {
     expect(custom.calls('/v1/users/exists')[0]!.caller_id).toBe('socket-ip');
   });
 
+  it('takes the address alone from a forwarded entry written with its port (Azure’s proxies write 203.0.113.7:51234)', async () => {
+    // With the port, each new connection of one client was a new caller: for Purse's rate limit and the guest quotas.
+    const s = shop({ trustProxy: 1, lookupQuota: { limit: 2, windowMs: 60_000 } });
+    const entries = ['203.0.113.7:51234', '203.0.113.7:51235', '[2001:db8::1]:443'];
+    const statuses: number[] = [];
+    for (const entry of entries) {
+      s.browser.clear();
+      statuses.push((await s.send('GET', `${routes.checkUser}?email=existing%40example.com`, { headers: { 'x-forwarded-for': entry } })).status);
+    }
+    expect(s.calls('/v1/users/exists').map((c) => c.caller_id)).toEqual(['203.0.113.7', '203.0.113.7', '2001:db8::1']);
+    // Two lookups from one address, then its quota is spent whatever the port; the IPv6 caller is another one.
+    expect(statuses).toEqual([200, 200, 200]);
+    s.browser.clear();
+    expect((await s.send('GET', `${routes.checkUser}?email=existing%40example.com`, { headers: { 'x-forwarded-for': '203.0.113.7:60000' } })).status).toBe(429);
+  });
+
   it('creates the user for the session customer, ignoring a customer_reference in the body', async () => {
     const s = shop();
     s.accounts.set('cust_42', { email: NEW_USER.email });

@@ -45,6 +45,18 @@ function perWindow(name: string, value: { limit: number; windowMs: number } | un
   };
 }
 
+/**
+ * What resolveCustomer / resolveGuest returned: a reference, or none (null, undefined, '', false). Anything else is the
+ * merchant's bug, said plainly: a database id as a number would reach Purse as one, and 0 would read as "signed out".
+ */
+function referenceFrom(name: string, value: unknown): string | null {
+  if (value === null || value === undefined || value === '' || value === false) return null;
+  if (typeof value === 'string') return value;
+  const type = typeof value;
+  const shown = type === 'object' ? `an object` : `${String(value)} (a ${type})`;
+  throw new TypeError(`createMerchantHandler: ${name} returned ${shown}; return the reference as a string (e.g. String(user.id)), or null.`);
+}
+
 function normaliseBasePath(basePath: string): string {
   const trimmed = basePath.trim().replace(/\/+$/, '');
   if (trimmed === '') return '';
@@ -74,6 +86,13 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
   const store = options.store ?? createMemoryStore({ now });
   const idempotencyStore = options.store ?? createMemoryStore({ now });
   const maxBodyBytes = positive('maxBodyBytes', options.maxBodyBytes, DEFAULT_MAX_BODY, true);
+  const { trustProxy } = options;
+  if (trustProxy !== undefined && trustProxy !== 0 && !(Number.isInteger(trustProxy) && trustProxy > 0)) {
+    // Else no caller IP at all, silently: Purse rate-limits the shop as a whole, guests are counted per cookie only.
+    throw new Error(
+      `createMerchantHandler: trustProxy is the number of your proxies in front of the handler (a whole number: 1 for one nginx); got ${typeof trustProxy === 'string' ? `"${trustProxy}"` : String(trustProxy)}.`,
+    );
+  }
   const guestCookie = createGuestCookie(options.guestCookie ?? {}, basePath);
   if (options.store && !options.guestCookie?.secret && !options.resolveGuest) {
     // A shared store means several instances: a per-process secret would make each refuse the others' guests.
@@ -116,9 +135,11 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
 
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
-    const inside = !basePath || url.pathname === basePath || url.pathname.startsWith(`${basePath}/`);
-    const match = inside ? resolveRoute(url.pathname.slice(basePath.length).replace(/\/+$/, '')) : undefined;
-    if (!match) return notFound(url.pathname);
+    // Doubled slashes (a proxy's rewrite adds them) name the same route, as a trailing slash does.
+    const pathname = url.pathname.replace(/\/{2,}/g, '/');
+    const inside = !basePath || pathname === basePath || pathname.startsWith(`${basePath}/`);
+    const match = inside ? resolveRoute(pathname.slice(basePath.length).replace(/\/+$/, '')) : undefined;
+    if (!match) return notFound(pathname);
     const { route, definition, id } = match;
     if (request.method !== definition.method) {
       return problem(
@@ -126,6 +147,15 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
         { title: 'Method Not Allowed', detail: `${route} accepts ${definition.method} only.`, code: 'method_not_allowed' },
         { allow: definition.method },
       );
+    }
+
+    if (!options.allowCrossSite && request.headers.get('sec-fetch-site') === 'cross-site') {
+      // Another site's page (an <img>, a form): it would spend the visitor's quotas and ask Purse in their name.
+      return problem(403, {
+        title: 'Cross-site request',
+        detail: "The Purse routes answer the shop's own pages only (same site); this request came from another site.",
+        code: 'cross_site_request',
+      });
     }
 
     let setup: Awaited<ReturnType<typeof configured.get>>;
@@ -144,7 +174,9 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
     const resolveShopper = async (): Promise<Shopper> => {
       const c = await context.customer();
       // The guest id is read for customers too: a flow started as a guest stays theirs after they sign in.
-      let guest = options.resolveGuest ? (await options.resolveGuest(request)) || null : ((await guestCookie.read(request)) ?? null);
+      let guest = options.resolveGuest
+        ? referenceFrom('resolveGuest', await options.resolveGuest(request))
+        : ((await guestCookie.read(request)) ?? null);
       if (c === null && guest === null && !options.resolveGuest) {
         guest = await guestCookie.mint(idempotencyKey);
         mintedCookie = guestCookie.header(guest, request);
@@ -157,7 +189,7 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
       url,
       purse,
       callerId: callerIdOf(request, options),
-      customer: () => (customer ??= Promise.resolve(options.resolveCustomer(request)).then((c) => c || null)),
+      customer: () => (customer ??= Promise.resolve(options.resolveCustomer(request)).then((c) => referenceFrom('resolveCustomer', c))),
       shopper: () => (shopper ??= resolveShopper()),
       identity: options.resolveIdentity && (async () => (await options.resolveIdentity!(request)) || null),
       intent: undefined,

@@ -76,7 +76,7 @@ const CONSUMED =
   'calling c.req.json()…) ran before it. Mount the Purse handler before any body parser.';
 
 /** Declared bytes that never came: a Node adapter handed over a stream that a body parser had already drained. */
-const declaredButEmpty = (request: Request, received: number) =>
+export const declaredButEmpty = (request: Request, received: number) =>
   received === 0 && Number(request.headers.get('content-length')) > 0;
 
 /** Reads a JSON body of at most `maxBytes` (see readLimited). */

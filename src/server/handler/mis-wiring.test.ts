@@ -148,3 +148,54 @@ describe('createMerchantHandler: mis-wiring hints', () => {
     expect(body.code).toBe('body_already_read');
   });
 });
+
+describe('createMerchantHandler: a wrong Purse URL', () => {
+  const session = () => ({ customer: 'cust-1' });
+  const checkoutOptions = {
+    resolveOrder: () => ({ amount: 4299, currency: 'EUR' as const, order: { reference: 'order-1' } }),
+    checkout: { shopperRedirectionUrl: 'https://shop.test/return' },
+  };
+
+  it('refuses an API URL given with the version the client adds (/v1, /v2) at the first request, naming the variable', async () => {
+    const world = purseWorld();
+    for (const [name, value] of Object.entries(ENV_OF(world))) vi.stubEnv(name, name === 'PURSE_XCO_API_URL' ? `${value}/v1` : value);
+    const s = shop({ purse: undefined }, world);
+    const { status, body } = await read(await s.send('GET', CHECK));
+    expect(status).toBe(500);
+    expect(body).toMatchObject({ code: 'purse_not_configured', detail: expect.stringMatching(/PURSE_XCO_API_URL.*without \/v1/) });
+
+    const payment = shop({ purse: () => ({ ...world.options, paymentApiUrl: `${PURSE_ORIGIN}/payment/v2` }) }, world);
+    const refused = await read(await payment.send('GET', CHECK));
+    expect(refused.body).toMatchObject({ code: 'purse_not_configured', detail: expect.stringMatching(/PURSE_PAYMENT_API_URL.*without \/v2/) });
+    expect(world.purse.control.requests()).toEqual([]);
+  });
+
+  it('a token URL that answers 404 is a 502 for the browser and a log line naming PURSE_TOKEN_URL, never a 404', async () => {
+    const s = shop({}, purseWorld({ tokenUrl: `${PURSE_ORIGIN}/oauth/token` }));
+    const { status, body } = await read(await s.send('GET', CHECK));
+    expect(status).toBe(502);
+    expect(body.code).toBe('purse_invalid_response');
+    expect(JSON.stringify(body)).not.toContain('/oauth/token');
+    expect(s.logs).toContainEqual(expect.objectContaining({ level: 'error', details: expect.objectContaining({ message: expect.stringMatching(/PURSE_TOKEN_URL/) }) }));
+    // In the line itself too: a logger that drops details (pino's take them first) still says what to check.
+    expect(s.logs).toContainEqual(expect.objectContaining({ level: 'error', message: expect.stringMatching(/PURSE_TOKEN_URL/) }));
+  });
+
+  it('an XCO or Payment API URL whose paths do not exist is a 502 and a log line naming the variable; a 404 that is an answer passes', async () => {
+    const xco = shop({}, purseWorld({ xcoApiUrl: `${PURSE_ORIGIN}/xco` }));
+    const lookup = await read(await xco.send('GET', CHECK));
+    expect(lookup).toMatchObject({ status: 502, body: { code: 'purse_invalid_response' } });
+    expect(JSON.stringify(lookup.body)).not.toContain('merchants');
+    expect(xco.logs).toContainEqual(expect.objectContaining({ level: 'error', details: expect.objectContaining({ message: expect.stringMatching(/PURSE_XCO_API_URL/) }) }));
+
+    const payment = shop(checkoutOptions, purseWorld({ paymentApiUrl: PURSE_ORIGIN }));
+    const created = await read(await payment.post(routes.createSession, {}, session()));
+    expect(created).toMatchObject({ status: 502, body: { code: 'purse_invalid_response' } });
+    expect(payment.logs).toContainEqual(expect.objectContaining({ level: 'error', details: expect.objectContaining({ message: expect.stringMatching(/PURSE_PAYMENT_API_URL/) }) }));
+
+    // Purse's own 404s are answers: no account for this email, passed on as before.
+    const right = shop();
+    const unknown = await read(await right.post(routes.startPasswordless, { email: 'nobody@example.com' }));
+    expect(unknown).toMatchObject({ status: 404, body: { code: 'user_not_found' } });
+  });
+});

@@ -160,6 +160,13 @@ export interface MerchantHandlerOptions {
    */
   trustProxy?: number;
   /**
+   * Serve requests the browser marks `Sec-Fetch-Site: cross-site`. Only for pages on another site than the handler
+   * (another registrable domain, with CORS middleware of yours in front): any other site's page can then make its
+   * visitors' browsers call the handler too (an `<img>` spending their account-lookup quota).
+   * @defaultValue false: 403 `cross_site_request`; the same site (`www.` and `api.`) is always served
+   */
+  allowCrossSite?: boolean;
+  /**
    * Guests (no customer) are told apart by a signed HttpOnly cookie the handler issues, so one guest never reads
    * another's checkout session.
    * @defaultValue a cookie signed with a random secret per process (see `GuestCookieOptions.secret`)

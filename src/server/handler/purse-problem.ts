@@ -91,8 +91,13 @@ export function failureResponse(error: unknown, context: FailureContext): Respon
     );
   }
   if (error.kind === 'invalid_response') {
-    logger.error(`purse-react-kit: unexpected answer from Purse on ${route}`, { status: error.status, message: error.message });
-    return problem(502, { title: 'Unexpected answer from Purse', detail: 'Purse answered with a body the merchant server could not read.', code: 'purse_invalid_response' });
+    // The fix (a URL to check) in the line itself: a logger that drops `details` (pino's calls take them first) keeps it.
+    logger.error(`purse-react-kit: unexpected answer from Purse on ${route}: ${error.message}`, { status: error.status, message: error.message });
+    return problem(502, {
+      title: 'Unexpected answer from Purse',
+      detail: "Purse's answer is not one its API documents (a wrong Purse API URL?); the merchant server's log says which.",
+      code: 'purse_invalid_response',
+    });
   }
 
   // Purse refused the request itself: pass its status and problem on, with Retry-After when there is one.

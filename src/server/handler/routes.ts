@@ -1,7 +1,7 @@
 // The handler's route table (XCO, checkout, payment status) and its checkout setup.
 import { INTEGRATION_MODES, type IntegrationMode } from '../../core/wire/payment.ts';
 import { routes } from '../../core/backend/routes.ts';
-import { checkoutRoutes, sessionRoutes } from './checkout-routes.ts';
+import { absoluteHttpUrl, checkoutRoutes, REDIRECT_URL_HINT, sessionRoutes } from './checkout-routes.ts';
 import type { HandlerLogger, MerchantHandlerOptions } from './options.ts';
 import { createOwnership } from './ownership.ts';
 import type { PurseClient } from '../purse/client.ts';
@@ -55,6 +55,10 @@ export function checkCheckoutOptions(options: MerchantHandlerOptions): Integrati
       'createMerchantHandler: resolveOrder needs checkout.shopperRedirectionUrl, the absolute URL of your return page ' +
         '(Purse sends the shopper there with purse-redirection-data).',
     );
+  }
+  const redirect = checkout?.shopperRedirectionUrl;
+  if (typeof redirect === 'string' && !absoluteHttpUrl(redirect)) {
+    throw new Error(`createMerchantHandler: ${REDIRECT_URL_HINT}; got ${JSON.stringify(redirect)}.`);
   }
   const modes: IntegrationMode[] = checkout?.allowedIntegrationModes ?? ['EMBEDDED'];
   if (modes.length === 0 || modes.some((m) => !INTEGRATION_MODES.includes(m))) {

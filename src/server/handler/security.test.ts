@@ -138,6 +138,25 @@ describe('4. rate-limit identity', () => {
     expect(new Set(s.calls('/v1/users/exists').map((r) => r.caller_id))).toEqual(new Set(['198.51.100.4']));
   });
 
+  it('another site cannot spend a visitor’s lookup quota with <img> tags: a cross-site request is refused before any work', async () => {
+    const s = shop({ trustProxy: 1, lookupQuota: { limit: 3, windowMs: 60 * 60_000 } });
+    const visitor = { 'x-forwarded-for': '192.0.2.77' };
+    // evil.example's page, open in the visitor's browser: the browser says where the request comes from.
+    for (let i = 0; i < 5; i++) {
+      const img = await s.send('GET', `${routes.checkUser}?email=someone${i}%40example.com`, { headers: { ...visitor, 'sec-fetch-site': 'cross-site' }, browser: cookieJar() });
+      expect(img.status).toBe(403);
+      expect((await read(img)).body.code).toBe('cross_site_request');
+    }
+    expect(s.calls('/v1/users/exists')).toEqual([]);
+    // The visitor's own signup on the shop still checks their email.
+    const own = await s.send('GET', `${routes.checkUser}?email=existing%40example.com`, { headers: { ...visitor, 'sec-fetch-site': 'same-origin' }, browser: cookieJar() });
+    expect(own.status).toBe(200);
+    // A shop whose pages are on another site than its handler says so (and puts CORS middleware in front).
+    const elsewhere = shop({ trustProxy: 1, allowCrossSite: true });
+    const fromPages = await elsewhere.send('GET', `${routes.checkUser}?email=existing%40example.com`, { headers: { ...visitor, 'sec-fetch-site': 'cross-site' } });
+    expect(fromPages.status).toBe(200);
+  });
+
   it('naming a victim’s IP does not throttle the victim', async () => {
     const s = shop({ trustProxy: 1 });
     for (let i = 0; i < 40; i++) {

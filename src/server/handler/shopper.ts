@@ -19,6 +19,13 @@ export const scopeOf = (customer: string | null, guest: string | null): string |
 const MAX_CALLER_ID = 255;
 
 /**
+ * A forwarded entry's address without the port some proxies write after it (Azure: `203.0.113.7:51234`,
+ * `[2001:db8::1]:443`): with it, every new connection of one client would be another caller.
+ */
+const withoutPort = (entry: string): string =>
+  /^(\d{1,3}(?:\.\d{1,3}){3}):\d{1,5}$/.exec(entry)?.[1] ?? /^\[([0-9A-Fa-f:.]+)\](?::\d{1,5})?$/.exec(entry)?.[1] ?? entry;
+
+/**
  * The shopper's IP, from `callerId(request)` when given, else from `X-Forwarded-For` when `trustProxy` (the number of
  * proxies in front of the handler, each appending the address it was reached from) is set: the entry `trustProxy`
  * from the right. No header is trusted by default: a client writes what it likes in them.
@@ -28,7 +35,8 @@ export function callerIdOf(request: Request, options: Pick<MerchantHandlerOption
   if (options.callerId) id = options.callerId(request);
   else if (options.trustProxy) {
     const hops = request.headers.get('x-forwarded-for')?.split(',').map((entry) => entry.trim()) ?? [];
-    id = hops.length >= options.trustProxy ? hops[hops.length - options.trustProxy] : undefined;
+    const entry = hops.length >= options.trustProxy ? hops[hops.length - options.trustProxy] : undefined;
+    id = entry === undefined ? undefined : withoutPort(entry);
   }
   return id?.slice(0, MAX_CALLER_ID) || undefined;
 }

@@ -67,6 +67,8 @@ export interface PurseClient extends XcoApi, PaymentApi {
 
 const REQUIRED = ['clientId', 'clientSecret', 'merchantId', 'tokenUrl', 'xcoApiUrl', 'paymentApiUrl'] as const;
 const URLS = ['tokenUrl', 'xcoApiUrl', 'paymentApiUrl'] as const;
+/** The version each API's paths start with: the client adds it, so a base URL that ends with it is a copying mistake. */
+const VERSIONED = { xcoApiUrl: ['/v1', 'PURSE_XCO_API_URL'], paymentApiUrl: ['/v2', 'PURSE_PAYMENT_API_URL'] } as const;
 
 function checkOptions(options: PurseClientOptions): void {
   const missing = REQUIRED.filter((key) => typeof options[key] !== 'string' || options[key].trim() === '');
@@ -82,6 +84,12 @@ function checkOptions(options: PurseClientOptions): void {
     }
     if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
       throw new Error(`createPurseClient: ${key} must be an absolute http(s) URL, got "${options[key]}".`);
+    }
+  }
+  for (const [key, [version, variable]] of Object.entries(VERSIONED)) {
+    const url = options[key as keyof typeof VERSIONED];
+    if (url.replace(/\/+$/, '').toLowerCase().endsWith(version)) {
+      throw new Error(`createPurseClient: ${key} (${variable}) is the API's base URL without ${version}, which the client adds; got "${url}".`);
     }
   }
 }

@@ -6,7 +6,8 @@ import type { ProblemDetails } from '../../core/wire/xco.ts';
  * - `auth`: the token endpoint refused the client credentials, or an API call was still 401 after a fresh token;
  * - `network`: no answer (connection refused, DNS, reset);
  * - `timeout`: no answer within the client's `timeoutMs`;
- * - `invalid_response`: an answer that is not what the API documents (e.g. a 2xx with a body that is not JSON);
+ * - `invalid_response`: an answer that is not what the API documents (e.g. a 2xx with a body that is not JSON, or a
+ *   404 from the token endpoint or a path that always exists: a wrong base URL, named in the message);
  * - `conflict`: 409 to a Payment API call sent with an `Idempotency-Key` (`idempotencyKey`): the key was already used
  *   with another request, or its first request is still running. Nothing was done by this call.
  */

@@ -96,6 +96,9 @@ const isPayment = (v: unknown) =>
 const isLink = (v: unknown) => hasId(v) && typeof v.status === 'string';
 
 const expectShape = shapeChecker('the Payment API v2 reference');
+/** Named when a path that always exists is not found (PurseRequest.baseUrlOption). */
+const PAYMENT_URL = 'paymentApiUrl (PURSE_PAYMENT_API_URL), the Payment API base, e.g. https://api.purse-sandbox.com/payment';
+const PAYMENT_ENTITY_URL = `${PAYMENT_URL}, and the entity id (entity_id, PURSE_ENTITY_ID)`;
 
 /** Ids go into paths: a missing one is a programmer mistake, and encoding keeps any id inside its segment. */
 function segment(id: string, what: string): string {
@@ -159,7 +162,7 @@ export function createPaymentApi(transport: PurseTransport, options: { paymentAp
   return {
     createClientSession: (request, o) =>
       idempotent(
-        { method: 'POST', url: `${api}/client-sessions`, body: withEntity(request, 'createClientSession'), what: 'Payment create client session' },
+        { method: 'POST', url: `${api}/client-sessions`, body: withEntity(request, 'createClientSession'), what: 'Payment create client session', baseUrlOption: PAYMENT_ENTITY_URL },
         isSession,
         o?.idempotencyKey,
       ),
@@ -174,7 +177,7 @@ export function createPaymentApi(transport: PurseTransport, options: { paymentAp
 
     createPayment: (request, o) =>
       idempotent(
-        { method: 'POST', url: `${api}/payments`, body: withEntity(request, 'createPayment'), what: 'Payment create payment', auth: 'bearer+api_key' },
+        { method: 'POST', url: `${api}/payments`, body: withEntity(request, 'createPayment'), what: 'Payment create payment', auth: 'bearer+api_key', baseUrlOption: PAYMENT_ENTITY_URL },
         isPayment,
         o?.idempotencyKey,
       ),
@@ -194,7 +197,7 @@ export function createPaymentApi(transport: PurseTransport, options: { paymentAp
 
     createPaymentLink: (request, o) =>
       idempotent(
-        { method: 'POST', url: `${api}/payment-links`, body: withEntity(request, 'createPaymentLink'), what: 'Payment create payment link' },
+        { method: 'POST', url: `${api}/payment-links`, body: withEntity(request, 'createPaymentLink'), what: 'Payment create payment link', baseUrlOption: PAYMENT_ENTITY_URL },
         isLink,
         o?.idempotencyKey,
       ),
@@ -209,11 +212,11 @@ export function createPaymentApi(transport: PurseTransport, options: { paymentAp
 
     getEligibleSolutions: (request, o) =>
       idempotent(
-        { method: 'POST', url: `${api}/eligible-solutions`, body: withEntity(request, 'getEligibleSolutions'), what: 'Payment eligible solutions' },
+        { method: 'POST', url: `${api}/eligible-solutions`, body: withEntity(request, 'getEligibleSolutions'), what: 'Payment eligible solutions', baseUrlOption: PAYMENT_ENTITY_URL },
         (v) => isObject(v) && Array.isArray(v.eligible_solutions) && isObjectList(v.eligible_solutions),
         o?.idempotencyKey,
       ),
     getSigningJwks: () =>
-      send({ method: 'GET', url: `${api}/signing-jwks`, what: 'Payment signing JWKS', auth: 'api_key' }, (v) => isObject(v) && Array.isArray(v.keys)),
+      send({ method: 'GET', url: `${api}/signing-jwks`, what: 'Payment signing JWKS', auth: 'api_key', baseUrlOption: PAYMENT_URL }, (v) => isObject(v) && Array.isArray(v.keys)),
   };
 }

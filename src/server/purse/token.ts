@@ -65,6 +65,15 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
       body: form.toString(),
     }, options.timeoutMs, 'the Purse token endpoint');
 
+    if (response.status === 404 || response.status === 405) {
+      // No token endpoint at this URL: a setup mistake to name in the log, never an answer to pass to the browser.
+      await response.body?.cancel().catch(() => undefined);
+      throw new PurseApiError({
+        kind: 'invalid_response',
+        status: response.status,
+        message: `The Purse token endpoint answered ${response.status}: check the token URL (tokenUrl, PURSE_TOKEN_URL).`,
+      });
+    }
     if (!response.ok) {
       const problem = await readProblem(response);
       const refused = response.status === 400 || response.status === 401 || response.status === 403;

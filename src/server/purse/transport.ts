@@ -20,6 +20,12 @@ export interface PurseRequest {
    * `bearer+api_key` (both listed: the token, plus the API key when one is configured).
    */
   auth?: 'bearer' | 'api_key' | 'bearer+api_key';
+  /**
+   * On a call whose path always exists (no id of an object in it): the options its URL is built from, e.g.
+   * "xcoApiUrl (PURSE_XCO_API_URL)". A 404 or 405 there says one of them is wrong, so it is an `invalid_response`
+   * naming them rather than Purse's answer to pass on to the shopper.
+   */
+  baseUrlOption?: string;
 }
 
 export interface PurseTransport {
@@ -95,6 +101,14 @@ export function createPurseTransport(options: { tokens: TokenSource; fetch: Fetc
 
 /** The parsed JSON body of a 2xx answer, or `undefined` for an empty one; any other answer is a `PurseApiError`. */
 async function readAnswer<T>(request: PurseRequest, response: Response): Promise<T> {
+  if (request.baseUrlOption && (response.status === 404 || response.status === 405)) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new PurseApiError({
+      kind: 'invalid_response',
+      status: response.status,
+      message: `Purse answered ${response.status} to ${request.what}, which a right request never gets: check ${request.baseUrlOption}.`,
+    });
+  }
   if (!response.ok) {
     const problem = await readProblem(response);
     throw new PurseApiError({

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Payment } from '../../core/wire/payment.ts';
 import { isPurseApiError } from './error.ts';
 import { CARDS, checkoutShop, purseWorld } from '../test-support.ts';
-import { isPaymentWebhookError, parsePaymentWebhook, verifyPaymentWebhook, type PaymentWebhookError } from './webhook.ts';
+import { isPaymentWebhookError, parsePaymentWebhook, PaymentWebhookError, verifyPaymentWebhook } from './webhook.ts';
 
 const HOOK_URL = 'https://shop.test/hooks/purse';
 
@@ -60,6 +60,27 @@ describe('parsePaymentWebhook', () => {
     expect((await webhookError(parsePaymentWebhook(get))).message).toMatch(/POST/);
     const huge = new Request(HOOK_URL, { method: 'POST', body: 'x'.repeat(1024 * 1024 + 1) });
     expect((await webhookError(parsePaymentWebhook(huge))).message).toMatch(/too large/);
+  });
+
+  it('says the body was already read when a body parser ran first (a wiring mistake: thrown, not a refused body)', async () => {
+    const s = hookedShop();
+    await s.checkout('cust_1');
+    await s.purse.control.webhooksSettled();
+    const read = s.received.at(-1)!;
+    await read.clone().json();
+    await read.json(); // the merchant's route read it first (request.json(), express.json())
+    // Not a PaymentWebhookError (answered 400, which would drop the delivery): the merchant's code to fix.
+    const wiring = /already read.*pass the parsed body/;
+    await expect(parsePaymentWebhook(read)).rejects.toThrow(wiring);
+    await expect(parsePaymentWebhook(read)).rejects.not.toBeInstanceOf(PaymentWebhookError);
+    // A Node adapter handing over the stream a body parser drained: Content-Length promised bytes, none came.
+    const drained = new Request(HOOK_URL, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': '512' },
+      body: new ReadableStream({ start: (controller) => controller.close() }),
+      duplex: 'half',
+    } as RequestInit);
+    await expect(parsePaymentWebhook(drained)).rejects.toThrow(wiring);
   });
 });
 

@@ -3,7 +3,7 @@
 // parses. `parsePaymentWebhook` only checks the shape; act on `verifyPaymentWebhook`, which re-reads the payment from
 // Purse with your credentials.
 import type { Payment } from '../../core/wire/payment.ts';
-import { readLimited, type FieldProblem } from '../handler/http.ts';
+import { declaredButEmpty, readLimited, type FieldProblem } from '../handler/http.ts';
 import type { PaymentApi } from './payment-api.ts';
 import { isDotSegment, isObject } from './transport-util.ts';
 
@@ -57,8 +57,15 @@ function shapeProblems(body: Record<string, unknown>): FieldProblem[] {
 
 async function readText(request: Request): Promise<string> {
   if (request.method.toUpperCase() !== 'POST') throw new PaymentWebhookError(`Purse sends webhooks with POST, not ${request.method}.`);
+  // The merchant's wiring, not the body: thrown as a plain Error (answer 5xx, so Purse delivers it again once fixed).
+  const consumed = () =>
+    new Error(
+      'parsePaymentWebhook: the webhook body was already read (request.json(), or a body parser such as express.json() ran first): pass the parsed body (req.body) or its text instead of the Request.',
+    );
+  if (request.bodyUsed) throw consumed();
   const bytes = await readLimited(request, MAX_BYTES);
   if (bytes === undefined) throw new PaymentWebhookError('The webhook body is too large.');
+  if (declaredButEmpty(request, bytes.byteLength)) throw consumed();
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {

@@ -30,6 +30,9 @@ export interface XcoApi {
 }
 
 const expectShape = shapeChecker('the XCO API reference');
+/** Named when a path that always exists is not found (PurseRequest.baseUrlOption). */
+const XCO_URL = 'xcoApiUrl (PURSE_XCO_API_URL), the XCO API base, e.g. https://xco-api.purse-sandbox.com';
+const XCO_MERCHANT_URL = `${XCO_URL}, and merchantId (PURSE_MERCHANT_ID)`;
 
 /** Only the identifier field that is set: never `{ email: undefined, phone_number: … }` on the wire. */
 function identifierFields(identifier: XcoIdentifier): Record<string, string> {
@@ -54,7 +57,7 @@ export function createXcoApi(transport: PurseTransport, options: { xcoApiUrl: st
     async checkUser(identifier, callerId) {
       const query = new URLSearchParams(withCaller(identifierFields(identifier), callerId));
       const what = 'XCO users/exists';
-      const body = await transport.request<unknown>({ method: 'GET', url: `${base}/v1/users/exists?${query}`, what });
+      const body = await transport.request<unknown>({ method: 'GET', url: `${base}/v1/users/exists?${query}`, what, baseUrlOption: XCO_URL });
       return expectShape<XcoExistsResponse>(
         body,
         isObject(body) && typeof body.exists === 'boolean' && typeof (body.token_count ?? 0) === 'number',
@@ -64,7 +67,7 @@ export function createXcoApi(transport: PurseTransport, options: { xcoApiUrl: st
 
     async createUser(request) {
       const what = 'XCO create user';
-      const body = await transport.request<unknown>({ method: 'POST', url: `${merchant}/users`, body: request, what });
+      const body = await transport.request<unknown>({ method: 'POST', url: `${merchant}/users`, body: request, what, baseUrlOption: XCO_MERCHANT_URL });
       return expectShape<XcoCreateUserResponse>(body, isObject(body) && isObject(body.user), what);
     },
 
