@@ -7,7 +7,7 @@ import { createTestStack } from '../../test/stack.ts';
 import { PurseProvider } from '../provider/index.ts';
 import { CustomerPurse, type CustomerPurseProps } from './CustomerPurse.tsx';
 
-function renderPurse(customerReference: string, props: CustomerPurseProps = {}, locale: 'en' | 'fr' = 'en', before?: (stack: ReturnType<typeof createTestStack>) => void) {
+function renderPurse(customerReference: string, props: CustomerPurseProps = {}, locale: 'en' | 'fr' | 'de' | 'es' | 'it' | 'nl' = 'en', before?: (stack: ReturnType<typeof createTestStack>) => void) {
   const stack = createTestStack({ customerReference });
   before?.(stack);
   const view = render(
@@ -104,6 +104,34 @@ describe('<CustomerPurse>', () => {
     await user.click(button);
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('The address could not be copied. Select it and copy it yourself.'));
     expect(window.getSelection()?.toString()).toBe(screen.getByText(/^bc1q/).textContent);
+  });
+
+  it('a deposit whose date Purse sent unreadable is still listed, without breaking the page', async () => {
+    const find = '/api/v1/customer-purse/transaction/find';
+    const deposit = { id: 'd-1', amount: 0.2, currency: 'BTC', transactionState: 'CONFIRMED', complianceState: 'CHECKED' };
+    renderPurse('cust_seed_ada', { pollIntervalMs: 0 }, 'en', (stack) =>
+      stack.purse.control.setFault({
+        path: find,
+        status: 200,
+        body: { result: [{ ...deposit, createdDate: 'yesterday' }], page: 0, size: 10, total: 1, totalElements: 1 },
+        times: 1,
+      }),
+    );
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    expect(rows()[0]).toHaveTextContent('0.2 BTC');
+    expect(rows()[0]).toHaveTextContent('Received');
+    expect(await screen.findByText(/^bc1q/)).toBeInTheDocument();
+  });
+
+  it.each(['en', 'fr', 'de', 'es', 'it', 'nl'] as const)('a copy button’s name holds the words it shows (speech input), in %s', async (locale) => {
+    renderPurse('cust_seed_ada', {}, locale);
+    await screen.findByRole('list');
+    const buttons = within(screen.getByRole('list')).getAllByRole('button');
+    expect(buttons).toHaveLength(2);
+    for (const button of buttons) {
+      const name = button.getAttribute('aria-label') ?? '';
+      expect(name.toLowerCase()).toContain(button.textContent!.toLowerCase());
+    }
   });
 
   it('a failure says so in the shopper’s language and retries', async () => {
