@@ -30,8 +30,8 @@ describe('<CustomerPurse>', () => {
     const list = await screen.findByRole('list');
     expect(within(list).getAllByRole('listitem')).toHaveLength(2);
     expect(screen.getByText(/^bc1q/)).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Copy the BTC address' })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Copy the ETH, USDT, USDC address' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Copy address for BTC' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Copy address for ETH, USDT, USDC' })).toBeInTheDocument();
     expect(await screen.findByRole('img', { name: 'QR code of the BTC address' })).toBeInTheDocument();
     await waitFor(() => expect(rows()).toHaveLength(5));
     expect(rows()[0]).toHaveTextContent('1.25 ETH');
@@ -95,7 +95,7 @@ describe('<CustomerPurse>', () => {
 
   it('copies an address, or selects it for the shopper when the clipboard is refused', async () => {
     const { user } = renderPurse('cust_seed_ada');
-    const button = await screen.findByRole('button', { name: 'Copy the BTC address' });
+    const button = await screen.findByRole('button', { name: 'Copy address for BTC' });
     const writeText = vi.spyOn(navigator.clipboard, 'writeText').mockResolvedValueOnce(undefined);
     await user.click(button);
     expect(writeText).toHaveBeenCalledWith(screen.getByText(/^bc1q/).textContent);
