@@ -116,6 +116,28 @@ describe('GET /customer-purse', () => {
     expect(created(s, 'cust_5')).toHaveLength(1);
   });
 
+  it('a creation whose answer did not come in time is not made again while Purse may still be making it', async () => {
+    // Purse takes 300 ms to create; the client gives up after 50 ms, but Purse goes on and creates it.
+    const s = purseShop({ client: { timeoutMs: 50 } });
+    s.purse.control.setFault({ path: '/api/v1/customer-purse/customer/create', latencyMs: 300, times: 1 });
+    expect((await s.get(routes.customerPurse, 'cust_lost')).status).toBeGreaterThanOrEqual(500);
+    // The shopper retries at once: Purse has not finished, so nothing is found, and nothing must be created yet.
+    expect(await s.get(routes.customerPurse, 'cust_lost')).toMatchObject({ status: 503, body: { code: 'customer_purse_pending' } });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect((await s.get(routes.customerPurse, 'cust_lost')).status).toBe(200);
+    expect(created(s, 'cust_lost')).toHaveLength(1);
+  });
+
+  it('once Purse has surely answered, a creation that never happened is made on the next visit', async () => {
+    const s = purseShop({ client: { timeoutMs: 50 } });
+    s.purse.control.setFault({ path: '/api/v1/customer-purse/customer/create', latencyMs: 100, status: 503, times: 1 });
+    expect((await s.get(routes.customerPurse, 'cust_never')).status).toBeGreaterThanOrEqual(500);
+    expect((await s.get(routes.customerPurse, 'cust_never')).status).toBe(503);
+    s.advance(60_000);
+    expect((await s.get(routes.customerPurse, 'cust_never')).status).toBe(200);
+    expect(created(s, 'cust_never')).toHaveLength(1);
+  });
+
   it('wrong keys are the merchant developer’s problem: 502, logged', async () => {
     const s = purseShop({
       client: { ...MOCK_CUSTOMER_PURSE_CREDENTIALS, secretKey: 'wrong', apiUrl: 'http://calypso.test', fetch: (input, init) => purseWorld().purse.fetch(new Request(input, init)) },
