@@ -4,6 +4,7 @@
 import type { DepositPageRequest, ShopperDeposit, ShopperDepositPage, ShopperPurse } from '../../core/backend/customer-purse.ts';
 import { routes } from '../../core/backend/routes.ts';
 import type { PurseTransaction } from '../../core/wire/customer-purse.ts';
+import { isPurseApiError } from '../purse/error.ts';
 import { json, problem, validationProblem } from './http.ts';
 import type { CustomerPurseContext } from './customer-purse-context.ts';
 import { takeLock } from './lock.ts';
@@ -11,10 +12,20 @@ import type { RouteContext, RouteDefinition } from './route-types.ts';
 
 const ONE_DAY = 24 * 60 * 60_000;
 const CREATE_LOCK_MS = 30_000;
+/** After a creation whose answer never came, how long Purse may still be making it (beyond the client's timeout). */
+const IN_DOUBT_MS = 15_000;
 /** Length-prefixed, so that no customer reference can collide with another. */
 const scoped = (customer: string) => `${customer.length}:${customer}`;
 const mappingKey = (customer: string) => `purse-kit:customer-purse:customer:${scoped(customer)}`;
 const lockKey = (customer: string) => `purse-kit:customer-purse:create:${scoped(customer)}`;
+const inDoubtKey = (customer: string) => `purse-kit:customer-purse:in-doubt:${scoped(customer)}`;
+
+const pending = () =>
+  problem(
+    503,
+    { title: 'Deposit account being created', detail: 'The deposit account is being created. Try again in a moment.', code: 'customer_purse_pending' },
+    { 'retry-after': '1' },
+  );
 
 const noCustomer = () =>
   problem(401, {
@@ -49,17 +60,21 @@ async function purseCustomerId(ctx: RouteContext, cp: CustomerPurseContext, cust
   // One creation per customer, also when two first visits race on two instances: the other waits and retries. Renewed
   // while held, since a creation may outlast the lock (two requests, each up to the client's timeout).
   const lock = await takeLock(ctx.store, lockKey(customer), CREATE_LOCK_MS, { renew: true });
-  if (!lock) {
-    return problem(
-      503,
-      { title: 'Deposit account being created', detail: 'The deposit account is being created. Try again in a moment.', code: 'customer_purse_pending' },
-      { 'retry-after': '1' },
-    );
-  }
+  if (!lock) return pending();
   try {
     // An earlier attempt whose answer was lost may have created it: look once more under the lock.
     const again = (await cp.client.findCustomersByExternalId(customer)).find((c) => c.externalId === customer);
-    const id = again?.id ?? (await cp.client.createCustomer({ ...details, externalId: customer })).id;
+    let id = again?.id;
+    if (id === undefined) {
+      // One whose answer never came (timeout, cut connection) may still be under way at Purse: wait, not make another.
+      if ((await ctx.store.get(inDoubtKey(customer))) !== undefined) return pending();
+      try {
+        id = (await cp.client.createCustomer({ ...details, externalId: customer })).id;
+      } catch (error) {
+        if (isPurseApiError(error) && (error.kind === 'timeout' || error.kind === 'network')) await ctx.store.set(inDoubtKey(customer), '1', IN_DOUBT_MS);
+        throw error;
+      }
+    }
     await ctx.store.set(mappingKey(customer), id, ONE_DAY);
     return id;
   } finally {
