@@ -2,7 +2,7 @@
 // renders it, in the same provider. The server never calls the backend; the browser's is the real in-process stack.
 import type { ReactElement } from 'react';
 import type { MerchantBackend } from '../core/backend/backend.ts';
-import { PaymentStatus, PurseCheckout, PurseProvider, XcoSignup } from '../index.ts';
+import { CustomerPurse, PaymentStatus, PurseCheckout, PurseProvider, XcoAccount, XcoSignup } from '../index.ts';
 
 export const SSR_PAGES: Record<string, (backend: MerchantBackend) => ReactElement> = {
   signup: (backend) => (
@@ -40,6 +40,19 @@ export const SSR_PAGES: Record<string, (backend: MerchantBackend) => ReactElemen
   'payment status (payment id)': (backend) => (
     <PurseProvider backend={backend}>
       <PaymentStatus paymentId="pay_1" headingLevel={1} />
+    </PurseProvider>
+  ),
+  // The account page: the shopper's deposits and their Express Checkout account, read in the browser only.
+  'deposits and account': (backend) => (
+    <PurseProvider backend={backend}>
+      <CustomerPurse />
+      <XcoAccount />
+    </PurseProvider>
+  ),
+  'deposits and account (locale auto)': (backend) => (
+    <PurseProvider backend={backend} locale="auto" fallbackLocale="fr">
+      <CustomerPurse headingLevel={3} />
+      <XcoAccount headingLevel={3} />
     </PurseProvider>
   ),
 };
