@@ -64,6 +64,13 @@ describe('GET /customer-purse', () => {
     expect(created(s, 'cust_race')).toHaveLength(1);
   });
 
+  it('an address Purse answered empty is not shown as somewhere to send funds: 502, as any unreadable answer', async () => {
+    const s = purseShop();
+    s.purse.control.setFault({ path: '/api/v1/customer-purse/address/get', status: 200, body: { id: 'p-1', address: ' ', currencies: ['BTC'], createdDate: '2026-12-05T06:00:00Z' }, times: 1 });
+    expect(await s.get(routes.customerPurse, 'cust_empty')).toMatchObject({ status: 502, body: { code: 'purse_invalid_response' } });
+    expect((await s.get<ShopperPurse>(routes.customerPurse, 'cust_empty')).body.addresses[0]!.address).toMatch(/^bc1q/);
+  });
+
   it('a blocked customer is told so and gets no address', async () => {
     const s = purseShop();
     expect((await s.get<ShopperPurse>(routes.customerPurse, 'cust_seed_blocked')).body).toEqual({ blocked: true, addresses: [] });
