@@ -4,7 +4,7 @@
 import type { DepositPageRequest, ShopperDeposit, ShopperDepositPage, ShopperPurse } from '../../core/backend/customer-purse.ts';
 import { routes } from '../../core/backend/routes.ts';
 import type { PurseTransaction } from '../../core/wire/customer-purse.ts';
-import { isPurseApiError } from '../purse/error.ts';
+import { isPurseApiError, PurseApiError } from '../purse/error.ts';
 import { json, problem, validationProblem } from './http.ts';
 import type { CustomerPurseContext } from './customer-purse-context.ts';
 import { takeLock } from './lock.ts';
@@ -126,6 +126,10 @@ export const customerPurseRoutes: Record<string, RouteDefinition> = {
           const purses = await Promise.all(cp.currencies.map((currency) => cp.client.getAddress(id, currency)));
           const seen = new Set<string>();
           for (const { id: purseId, address, currencies, createdDate } of purses) {
+            // No address, or nothing it accepts, is not somewhere to send funds: an unreadable answer, not a card.
+            if (!address.trim() || currencies.length === 0) {
+              throw new PurseApiError({ kind: 'invalid_response', status: 200, message: 'The Customer Purse API answered address/get with no address or no currency.' });
+            }
             if (seen.has(purseId)) continue;
             seen.add(purseId);
             view.addresses.push({ id: purseId, address, currencies, createdDate });
