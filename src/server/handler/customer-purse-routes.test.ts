@@ -71,6 +71,18 @@ describe('GET /customer-purse', () => {
     expect((await s.get<ShopperPurse>(routes.customerPurse, 'cust_empty')).body.addresses[0]!.address).toMatch(/^bc1q/);
   });
 
+  it('a remembered customer Purse no longer knows (sandbox → live on the same store) is found or made again, not an error for a day', async () => {
+    const store = createMemoryStore();
+    const sandbox = purseShop({}, { store });
+    expect((await sandbox.get(routes.customerPurse, 'cust_moved')).status).toBe(200);
+    const live = purseShop({}, { store });
+    const visit = await live.get<ShopperPurse>(routes.customerPurse, 'cust_moved');
+    expect(visit.status).toBe(200);
+    expect(visit.body.addresses).toHaveLength(2);
+    expect(created(live, 'cust_moved')).toHaveLength(1);
+    expect((await live.get(routes.customerPurseTransactions, 'cust_moved')).status).toBe(200);
+  });
+
   it('a blocked customer is told so and gets no address', async () => {
     const s = purseShop();
     expect((await s.get<ShopperPurse>(routes.customerPurse, 'cust_seed_blocked')).body).toEqual({ blocked: true, addresses: [] });
