@@ -82,6 +82,20 @@ async function purseCustomerId(ctx: RouteContext, cp: CustomerPurseContext, cust
   }
 }
 
+/** Purse does not know this customer id (the API: 400 CUSTOMER_NOT_FOUND), e.g. remembered for another Purse account. */
+const isUnknownCustomer = (error: unknown) => isPurseApiError(error) && (error.status === 404 || error.problem?.code === 'CUSTOMER_NOT_FOUND');
+
+/** Runs `serve`; when Purse does not know the remembered id, forgets it and runs once more (found again, or created). */
+async function forgettingStale(ctx: RouteContext, customer: string, serve: () => Promise<Response>): Promise<Response> {
+  try {
+    return await serve();
+  } catch (error) {
+    if (!isUnknownCustomer(error)) throw error;
+    await ctx.store.delete(mappingKey(customer));
+    return serve();
+  }
+}
+
 /** The shopper's view of a transaction: no sender address, nothing about the merchant's own account. */
 const toShopperDeposit = (t: PurseTransaction): ShopperDeposit => ({
   id: t.id,
@@ -115,27 +129,29 @@ export const customerPurseRoutes: Record<string, RouteDefinition> = {
       const customer = await ctx.customer();
       if (!customer) return noCustomer();
       try {
-        const id = await purseCustomerId(ctx, cp, customer, true);
-        if (id instanceof Response) return id;
-        if (id === null) {
-          return problem(404, { title: 'No deposit account', detail: 'This customer has no deposit account.', code: 'customer_purse_not_found' });
-        }
-        const { blocked } = await cp.client.getCustomer(id);
-        const view: ShopperPurse = { blocked, addresses: [] };
-        if (!blocked) {
-          const purses = await Promise.all(cp.currencies.map((currency) => cp.client.getAddress(id, currency)));
-          const seen = new Set<string>();
-          for (const { id: purseId, address, currencies, createdDate } of purses) {
-            // No address, or nothing it accepts, is not somewhere to send funds: an unreadable answer, not a card.
-            if (!address.trim() || currencies.length === 0) {
-              throw new PurseApiError({ kind: 'invalid_response', status: 200, message: 'The Customer Purse API answered address/get with no address or no currency.' });
-            }
-            if (seen.has(purseId)) continue;
-            seen.add(purseId);
-            view.addresses.push({ id: purseId, address, currencies, createdDate });
+        return await forgettingStale(ctx, customer, async () => {
+          const id = await purseCustomerId(ctx, cp, customer, true);
+          if (id instanceof Response) return id;
+          if (id === null) {
+            return problem(404, { title: 'No deposit account', detail: 'This customer has no deposit account.', code: 'customer_purse_not_found' });
           }
-        }
-        return json(200, view);
+          const { blocked } = await cp.client.getCustomer(id);
+          const view: ShopperPurse = { blocked, addresses: [] };
+          if (!blocked) {
+            const purses = await Promise.all(cp.currencies.map((currency) => cp.client.getAddress(id, currency)));
+            const seen = new Set<string>();
+            for (const { id: purseId, address, currencies, createdDate } of purses) {
+              // No address, or nothing it accepts, is not somewhere to send funds: an unreadable answer, not a card.
+              if (!address.trim() || currencies.length === 0) {
+                throw new PurseApiError({ kind: 'invalid_response', status: 200, message: 'The Customer Purse API answered address/get with no address or no currency.' });
+              }
+              if (seen.has(purseId)) continue;
+              seen.add(purseId);
+              view.addresses.push({ id: purseId, address, currencies, createdDate });
+            }
+          }
+          return json(200, view);
+        });
       } catch (error) {
         return ctx.fail(error);
       }
@@ -152,20 +168,22 @@ export const customerPurseRoutes: Record<string, RouteDefinition> = {
       const customer = await ctx.customer();
       if (!customer) return noCustomer();
       try {
-        // Listing never creates: a customer without a purse simply has no deposit yet.
-        const id = await purseCustomerId(ctx, cp, customer, false);
-        if (id instanceof Response) return id;
-        const empty: ShopperDepositPage = { result: [], page: request.page, size: request.size, total: 0, totalElements: 0 };
-        if (id === null) return json(200, empty);
-        const page = await cp.client.findTransactions({
-          customerId: id,
-          pageNumber: request.page,
-          pageSize: request.size,
-          sort: 'DESC',
-          properties: 'createdDate',
+        return await forgettingStale(ctx, customer, async () => {
+          // Listing never creates: a customer without a purse simply has no deposit yet.
+          const id = await purseCustomerId(ctx, cp, customer, false);
+          if (id instanceof Response) return id;
+          const empty: ShopperDepositPage = { result: [], page: request.page, size: request.size, total: 0, totalElements: 0 };
+          if (id === null) return json(200, empty);
+          const page = await cp.client.findTransactions({
+            customerId: id,
+            pageNumber: request.page,
+            pageSize: request.size,
+            sort: 'DESC',
+            properties: 'createdDate',
+          });
+          const view: ShopperDepositPage = { ...empty, result: page.result.map(toShopperDeposit), total: page.total, totalElements: page.totalElements };
+          return json(200, view);
         });
-        const view: ShopperDepositPage = { ...empty, result: page.result.map(toShopperDeposit), total: page.total, totalElements: page.totalElements };
-        return json(200, view);
       } catch (error) {
         return ctx.fail(error);
       }
