@@ -134,6 +134,24 @@ describe('<CustomerPurse>', () => {
     }
   });
 
+  it('another shopper signs in (another tab): the open view shows their account, never their deposits under the first one’s addresses', async () => {
+    const session = { customerReference: 'cust_seed_ada' };
+    const stack = createTestStack(session);
+    const onDeposit = vi.fn();
+    render(
+      <PurseProvider backend={stack.backend}>
+        <CustomerPurse pollIntervalMs={50} onDeposit={onDeposit} />
+      </PurseProvider>,
+    );
+    const adaAddress = (await screen.findByText(/^bc1q/)).textContent;
+    await waitFor(() => expect(rows().length).toBeGreaterThan(0));
+    session.customerReference = 'cust_seed_blocked';
+    expect(await screen.findByRole('heading', { name: 'Your deposit account is on hold' }, { timeout: 3000 })).toBeInTheDocument();
+    expect(screen.queryByText(adaAddress!)).toBeNull();
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    expect(onDeposit).not.toHaveBeenCalled();
+  });
+
   it('a failure says so in the shopper’s language and retries', async () => {
     const again = renderPurse('cust_seed_ada', {}, 'fr', (stack) =>
       stack.purse.control.setFault({ path: '/api/v1/customer-purse/customer/get', status: 400, body: { code: 'X', message: 'no' }, times: 1 }),
