@@ -136,7 +136,7 @@ export const customerPurseRoutes: Record<string, RouteDefinition> = {
             return problem(404, { title: 'No deposit account', detail: 'This customer has no deposit account.', code: 'customer_purse_not_found' });
           }
           const { blocked } = await cp.client.getCustomer(id);
-          const view: ShopperPurse = { blocked, addresses: [] };
+          const view: ShopperPurse = { blocked, addresses: [], owner: id };
           if (!blocked) {
             const purses = await Promise.all(cp.currencies.map((currency) => cp.client.getAddress(id, currency)));
             const seen = new Set<string>();
@@ -181,7 +181,7 @@ export const customerPurseRoutes: Record<string, RouteDefinition> = {
             sort: 'DESC',
             properties: 'createdDate',
           });
-          const view: ShopperDepositPage = { ...empty, result: page.result.map(toShopperDeposit), total: page.total, totalElements: page.totalElements };
+          const view: ShopperDepositPage = { ...empty, result: page.result.map(toShopperDeposit), total: page.total, totalElements: page.totalElements, owner: id };
           return json(200, view);
         });
       } catch (error) {
