@@ -157,3 +157,18 @@ test.describe('failures, keyboard only', () => {
     await expect(page.getByRole('button', { name: 'Copy address for BTC' })).toBeFocused();
   });
 });
+
+test('another shopper signs in while the deposits page is open: it shows their account, not the first one’s addresses', async ({ page, context }) => {
+  test.slow();
+  await page.goto('/deposits');
+  const btc = page.getByRole('listitem').filter({ hasText: 'Accepts BTC' }).getByText(/^bc1q[a-z0-9]{38}$/);
+  const first = await btc.textContent();
+  // As signing in as someone else in another tab does: the shop's session cookie now names another customer.
+  const cookie = (await context.cookies()).find((c) => c.name === 'demo_customer')!;
+  await context.addCookies([{ ...cookie, value: `${cookie.value}-other` }]);
+  // The next poll (10 s) sees it.
+  await expect(btc).not.toHaveText(first!, { timeout: 25_000 });
+  await expect(btc).toBeVisible();
+  await expect(page.getByText(first!)).toHaveCount(0);
+  await expectNoAxeViolations(page);
+});
