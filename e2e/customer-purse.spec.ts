@@ -86,7 +86,7 @@ test('keyboard only: copy the address and page through deposits', async ({ page,
     expect(sent.status()).toBe(201);
   }
   await expect(page.getByText('Page 1 of 2')).toBeVisible({ timeout: 10_000 });
-  await page.getByRole('button', { name: 'Copy the BTC address' }).focus();
+  await page.getByRole('button', { name: 'Copy address for BTC' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Address copied.' })).toHaveCount(1);
   await page.getByRole('button', { name: 'Next page' }).focus();
@@ -95,7 +95,7 @@ test('keyboard only: copy the address and page through deposits', async ({ page,
   await expect(deposits(page)).toHaveCount(3);
   // The whole table shows: its box is no tab stop, Tab goes from the last address's copy button to the pages.
   const table = page.getByRole('region', { name: 'Deposits, newest first' });
-  const lastCopy = page.getByRole('button', { name: /^Copy the .* address$/ }).last();
+  const lastCopy = page.getByRole('button', { name: /^Copy address for / }).last();
   await lastCopy.focus();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Previous page' })).toBeFocused();
@@ -134,7 +134,7 @@ test.describe('failures, keyboard only', () => {
     const btc = page.getByRole('listitem').filter({ hasText: 'Accepts BTC' });
     await expect(btc.getByText('A part of this page could not load. Please reload the page.')).toBeVisible();
     await expect(btc.getByText(/^bc1q[a-z0-9]{38}$/)).toBeVisible();
-    await expect(btc.getByRole('button', { name: 'Copy the BTC address' })).toBeVisible();
+    await expect(btc.getByRole('button', { name: 'Copy address for BTC' })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Your deposits' }).getByText('No deposits yet.', { exact: false })).toBeVisible();
     expect(errors).toEqual([]);
   });
@@ -154,6 +154,21 @@ test.describe('failures, keyboard only', () => {
     // The button went away with the failure: focus is in the deposit view, not lost on the page's body.
     await expect(page.locator('.purse-customer-purse')).toBeFocused();
     await page.keyboard.press('Tab');
-    await expect(page.getByRole('button', { name: 'Copy the BTC address' })).toBeFocused();
+    await expect(page.getByRole('button', { name: 'Copy address for BTC' })).toBeFocused();
   });
+});
+
+test('another shopper signs in while the deposits page is open: it shows their account, not the first one’s addresses', async ({ page, context }) => {
+  test.slow();
+  await page.goto('/deposits');
+  const btc = page.getByRole('listitem').filter({ hasText: 'Accepts BTC' }).getByText(/^bc1q[a-z0-9]{38}$/);
+  const first = await btc.textContent();
+  // As signing in as someone else in another tab does: the shop's session cookie now names another customer.
+  const cookie = (await context.cookies()).find((c) => c.name === 'demo_customer')!;
+  await context.addCookies([{ ...cookie, value: `${cookie.value}-other` }]);
+  // The next poll (10 s) sees it.
+  await expect(btc).not.toHaveText(first!, { timeout: 25_000 });
+  await expect(btc).toBeVisible();
+  await expect(page.getByText(first!)).toHaveCount(0);
+  await expectNoAxeViolations(page);
 });

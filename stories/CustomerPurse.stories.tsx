@@ -158,7 +158,7 @@ async function tabsFrom(start: HTMLElement, { userEvent }: Pick<StoryContext, 'u
   }
   return names;
 }
-const lastCopyButton = (canvas: StoryContext['canvas']) => canvas.findByRole('button', { name: 'Copy the ETH, USDT, USDC address' }, WAIT);
+const lastCopyButton = (canvas: StoryContext['canvas']) => canvas.findByRole('button', { name: 'Copy address for ETH, USDT, USDC' }, WAIT);
 const DEPOSITS_BOX = 'Deposits, newest first';
 
 /** Five deposits and the pages, at a desktop width: the table fits, so Tab goes from the last copy button to the pages. */

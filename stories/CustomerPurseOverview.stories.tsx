@@ -44,7 +44,7 @@ export const Default: Story = {
     await expect(await canvas.findByRole('heading', { name: 'Your deposit addresses' }, WAIT)).toBeVisible();
     await waitFor(() => expect(rows(canvasElement)).toHaveLength(10), WAIT);
     await expect(canvas.getByText('Page 1 of 2')).toBeVisible();
-    await userEvent.click(canvas.getByRole('button', { name: 'Copy the BTC address' }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Copy address for BTC' }));
     await waitFor(
       () =>
         expect(canvas.getByRole('status')).toHaveTextContent(

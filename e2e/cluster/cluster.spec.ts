@@ -96,3 +96,32 @@ test('a session created on one instance is read and aborted through the others, 
   expect(new Set([created, read, aborted].map(instanceOfAnswer)).size).toBe(3);
   expect((await mock.state(request)).sessions.find((s) => s.id === id)?.status).toMatch(/^ABORTED/);
 });
+
+test('one shopper opens the deposits page in two tabs at once, across the instances: one Customer Purse customer, one address', async ({ page, context, request }) => {
+  test.setTimeout(60_000);
+  // The shop's session cookie first (the demo sets it on any page), so that both tabs are the same shopper.
+  await page.goto('/cart');
+  const externalId = (await context.cookies()).find((c) => c.name === 'demo_customer')!.value;
+  const second = await context.newPage();
+  const served = [servedBy(page), servedBy(second)];
+  // Every answer about the purse is a success: none refused (the instances sign identical bodies in one millisecond).
+  const refused: string[] = [];
+  for (const tab of [page, second]) {
+    tab.on('response', (r) => {
+      if (r.url().includes('/customer-purse') && r.status() >= 400 && r.status() !== 503) void r.text().then((t) => refused.push(`${r.status()} ${t}`));
+    });
+  }
+  await Promise.all([page.goto('/deposits'), second.goto('/deposits')]);
+
+  const btcAddress = (tab: Page) => tab.getByRole('listitem').filter({ hasText: 'Accepts BTC' }).getByText(/^bc1q[a-z0-9]{38}$/);
+  await expect(btcAddress(page)).toBeVisible({ timeout: 20_000 });
+  await expect(btcAddress(second)).toBeVisible({ timeout: 20_000 });
+  expect(await btcAddress(page).textContent()).toBe(await btcAddress(second).textContent());
+  // Each tab asks for its addresses and its deposits at once (both look the customer up): four calls, round robin.
+  const instances = served.flat().filter((s) => s.call.startsWith('GET /customer-purse')).map((s) => s.instance);
+  expect(new Set(instances).size, `served by ${instances.join(', ')}`).toBeGreaterThanOrEqual(2);
+  expect(refused).toEqual([]);
+  const state = (await mock.state(request)) as unknown as { customerPurse: { customers: { externalId?: string }[] } };
+  expect(state.customerPurse.customers.filter((c) => c.externalId === externalId)).toHaveLength(1);
+  await second.close();
+});

@@ -42,11 +42,17 @@ export const SSR_PAGES: Record<string, (backend: MerchantBackend) => ReactElemen
       <PaymentStatus paymentId="pay_1" headingLevel={1} />
     </PurseProvider>
   ),
-  // The account page: both read the signed-in customer's data after mount, never on the server.
-  'account and deposits': (backend) => (
+  // The account page: the shopper's deposits and their Express Checkout account, read in the browser only.
+  'deposits and account': (backend) => (
     <PurseProvider backend={backend} locale="fr">
-      <XcoAccount />
       <CustomerPurse />
+      <XcoAccount />
+    </PurseProvider>
+  ),
+  'deposits and account (locale auto)': (backend) => (
+    <PurseProvider backend={backend} locale="auto" fallbackLocale="fr">
+      <CustomerPurse headingLevel={3} />
+      <XcoAccount headingLevel={3} />
     </PurseProvider>
   ),
 };

@@ -23,6 +23,8 @@ export interface ShopperPurse {
   blocked: boolean;
   /** The deposit addresses (empty when `blocked`). */
   addresses: ShopperDepositAddress[];
+  /** Names whose purse this is (Purse's customer id), so that a view can tell when another shopper signed in. */
+  owner?: string;
 }
 
 /** A transaction that reached one of the shopper's addresses. */
@@ -55,6 +57,8 @@ export interface ShopperDepositPage {
   total: number;
   /** Number of deposits on all pages. */
   totalElements: number;
+  /** As `ShopperPurse.owner`; absent while the shopper has no purse yet. */
+  owner?: string;
 }
 
 /** Which page of deposits to read. */

@@ -32,6 +32,22 @@ describe('customerPurseReducer', () => {
     expect(ready().deposits.requestKey).toBeUndefined();
   });
 
+  it('deposits of another owner (another shopper signed in) start the view again; a first page listed before the purse existed does not', () => {
+    const owned = { ...purse, owner: 'cust-a' };
+    let s = initialCustomerPurseState({ purseKey: 'p', depositsKey: 'd' }, 2);
+    s = reduce(s, { type: 'PURSE_LOADED', requestKey: 'p', purse: owned });
+    // First visit: the deposits were listed before the purse was created (no owner yet).
+    s = reduce(s, { type: 'DEPOSITS_LOADED', requestKey: 'd', data: page([], 0, 0) });
+    expect(s.status).toBe('ready');
+    s = reduce(reduce(s, { type: 'POLL', requestKey: 'q' }), { type: 'DEPOSITS_LOADED', requestKey: 'q', data: { ...page(['a']), owner: 'cust-a' } });
+    expect(s).toMatchObject({ status: 'ready', deposits: { known: ['a'] } });
+    for (const owner of ['cust-b', undefined]) {
+      const polled = reduce(s, { type: 'POLL', requestKey: 'r' });
+      const again = reduce(polled, { type: 'DEPOSITS_LOADED', requestKey: 'r', data: { ...page(['z']), ...(owner ? { owner } : {}) } });
+      expect(again).toEqual(initialCustomerPurseState({ purseKey: 'rp', depositsKey: 'rd' }, 2));
+    }
+  });
+
   it('ignores answers to requests it no longer waits for (same object back)', () => {
     const s = ready();
     expect(reduce(s, { type: 'DEPOSITS_LOADED', requestKey: 'd', data: page(['z']) })).toBe(s);

@@ -40,6 +40,12 @@ export function customerPurseReducer(state: CustomerPurseState, event: CustomerP
     case 'DEPOSITS_LOADED': {
       if (deposits.requestKey !== event.requestKey) return state;
       const { data } = event;
+      // Another shopper signed in (another tab): these deposits are theirs, the addresses shown are not. Start again.
+      // A first page without owner is the creation race of a first visit (listed before the purse existed).
+      const owner = 'purse' in state ? state.purse.owner : undefined;
+      if (owner !== undefined && data.owner !== owner && (data.owner !== undefined || deposits.data)) {
+        return initialCustomerPurseState({ purseKey: `${event.requestKey}p`, depositsKey: `${event.requestKey}d` }, deposits.size);
+      }
       const arrived = arrivals(deposits, data);
       const known = [...new Set([...deposits.known, ...data.result.map((d) => d.id)])];
       const next: DepositsState = { page: deposits.page, size: deposits.size, data, known };

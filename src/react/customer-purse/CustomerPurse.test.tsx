@@ -7,7 +7,7 @@ import { createTestStack } from '../../test/stack.ts';
 import { PurseProvider } from '../provider/index.ts';
 import { CustomerPurse, type CustomerPurseProps } from './CustomerPurse.tsx';
 
-function renderPurse(customerReference: string, props: CustomerPurseProps = {}, locale: 'en' | 'fr' = 'en', before?: (stack: ReturnType<typeof createTestStack>) => void) {
+function renderPurse(customerReference: string, props: CustomerPurseProps = {}, locale: 'en' | 'fr' | 'de' | 'es' | 'it' | 'nl' = 'en', before?: (stack: ReturnType<typeof createTestStack>) => void) {
   const stack = createTestStack({ customerReference });
   before?.(stack);
   const view = render(
@@ -30,8 +30,8 @@ describe('<CustomerPurse>', () => {
     const list = await screen.findByRole('list');
     expect(within(list).getAllByRole('listitem')).toHaveLength(2);
     expect(screen.getByText(/^bc1q/)).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Copy the BTC address' })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Copy the ETH, USDT, USDC address' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Copy address for BTC' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Copy address for ETH, USDT, USDC' })).toBeInTheDocument();
     expect(await screen.findByRole('img', { name: 'QR code of the BTC address' })).toBeInTheDocument();
     await waitFor(() => expect(rows()).toHaveLength(5));
     expect(rows()[0]).toHaveTextContent('1.25 ETH');
@@ -95,7 +95,7 @@ describe('<CustomerPurse>', () => {
 
   it('copies an address, or selects it for the shopper when the clipboard is refused', async () => {
     const { user } = renderPurse('cust_seed_ada');
-    const button = await screen.findByRole('button', { name: 'Copy the BTC address' });
+    const button = await screen.findByRole('button', { name: 'Copy address for BTC' });
     const writeText = vi.spyOn(navigator.clipboard, 'writeText').mockResolvedValueOnce(undefined);
     await user.click(button);
     expect(writeText).toHaveBeenCalledWith(screen.getByText(/^bc1q/).textContent);
@@ -104,6 +104,52 @@ describe('<CustomerPurse>', () => {
     await user.click(button);
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('The address could not be copied. Select it and copy it yourself.'));
     expect(window.getSelection()?.toString()).toBe(screen.getByText(/^bc1q/).textContent);
+  });
+
+  it('a deposit whose date Purse sent unreadable is still listed, without breaking the page', async () => {
+    const find = '/api/v1/customer-purse/transaction/find';
+    const deposit = { id: 'd-1', amount: 0.2, currency: 'BTC', transactionState: 'CONFIRMED', complianceState: 'CHECKED' };
+    renderPurse('cust_seed_ada', { pollIntervalMs: 0 }, 'en', (stack) =>
+      stack.purse.control.setFault({
+        path: find,
+        status: 200,
+        body: { result: [{ ...deposit, createdDate: 'yesterday' }], page: 0, size: 10, total: 1, totalElements: 1 },
+        times: 1,
+      }),
+    );
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    expect(rows()[0]).toHaveTextContent('0.2 BTC');
+    expect(rows()[0]).toHaveTextContent('Received');
+    expect(await screen.findByText(/^bc1q/)).toBeInTheDocument();
+  });
+
+  it.each(['en', 'fr', 'de', 'es', 'it', 'nl'] as const)('a copy button’s name holds the words it shows (speech input), in %s', async (locale) => {
+    renderPurse('cust_seed_ada', {}, locale);
+    await screen.findByRole('list');
+    const buttons = within(screen.getByRole('list')).getAllByRole('button');
+    expect(buttons).toHaveLength(2);
+    for (const button of buttons) {
+      const name = button.getAttribute('aria-label') ?? '';
+      expect(name.toLowerCase()).toContain(button.textContent!.toLowerCase());
+    }
+  });
+
+  it('another shopper signs in (another tab): the open view shows their account, never their deposits under the first one’s addresses', async () => {
+    const session = { customerReference: 'cust_seed_ada' };
+    const stack = createTestStack(session);
+    const onDeposit = vi.fn();
+    render(
+      <PurseProvider backend={stack.backend}>
+        <CustomerPurse pollIntervalMs={50} onDeposit={onDeposit} />
+      </PurseProvider>,
+    );
+    const adaAddress = (await screen.findByText(/^bc1q/)).textContent;
+    await waitFor(() => expect(rows().length).toBeGreaterThan(0));
+    session.customerReference = 'cust_seed_blocked';
+    expect(await screen.findByRole('heading', { name: 'Your deposit account is on hold' }, { timeout: 3000 })).toBeInTheDocument();
+    expect(screen.queryByText(adaAddress!)).toBeNull();
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    expect(onDeposit).not.toHaveBeenCalled();
   });
 
   it('a failure says so in the shopper’s language and retries', async () => {

@@ -74,14 +74,18 @@ export function DepositsTable({ deposits, showPage, retry }: DepositsTableProps)
                 </tr>
               </thead>
               <tbody>
-                {data.result.map((deposit) => (
-                  <tr key={deposit.id}>
-                    <td>{dates.format(new Date(deposit.createdDate))}</td>
-                    <td className="purse-table__amount">{formatDepositAmount(deposit.amount, deposit.currency, i18n.locale)}</td>
-                    <td className={`purse-tone purse-tone--${depositTone(deposit.transactionState)}`}>{depositStateText(deposit.transactionState, i18n)}</td>
-                    <td className={`purse-tone purse-tone--${complianceTone(deposit.complianceState)}`}>{complianceText(deposit.complianceState, i18n)}</td>
-                  </tr>
-                ))}
+                {data.result.map((deposit) => {
+                  // An unreadable date (a custom adapter, a changed API) leaves its cell empty: format() would throw.
+                  const date = new Date(deposit.createdDate);
+                  return (
+                    <tr key={deposit.id}>
+                      <td>{Number.isNaN(date.getTime()) ? '' : dates.format(date)}</td>
+                      <td className="purse-table__amount">{formatDepositAmount(deposit.amount, deposit.currency, i18n.locale)}</td>
+                      <td className={`purse-tone purse-tone--${depositTone(deposit.transactionState)}`}>{depositStateText(deposit.transactionState, i18n)}</td>
+                      <td className={`purse-tone purse-tone--${complianceTone(deposit.complianceState)}`}>{complianceText(deposit.complianceState, i18n)}</td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </ScrollBox>

@@ -76,6 +76,19 @@ describe('<XcoAccount>', () => {
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('button', { name: 'Link or create my Purse account' })).toBeInTheDocument();
   });
+
+  it('Purse busy (429, wait a minute): the shopper is told to wait, not only that it failed', async () => {
+    const stack = createTestStack();
+    stack.purse.control.setFault({ path: '/v1/merchants/*', status: 429, headers: { 'retry-after': '60' }, times: 1 });
+    render(
+      <PurseProvider backend={stack.backend}>
+        <XcoAccount />
+      </PurseProvider>,
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Your Express Checkout account could not be loaded.');
+    expect(alert).toHaveTextContent('Too many attempts. Please wait a moment and try again.');
+  });
 });
 
 describe('masks', () => {

@@ -62,10 +62,12 @@ export function XcoAccountView({ account, signup, headingLevel = 2, className }:
       body = <p className="purse-hint">{status}</p>;
       break;
     case 'failed':
-      // Said by the alert only (the status region too would say it twice).
+      // Said by the alert only (the status region too would say it twice), with why: offline, wait, or our side.
       body = (
         <div role="alert">
-          <p className="purse-error-text">{i18n.t('xcoAccount.failed')}</p>
+          <p className="purse-error-text">
+            {i18n.t('xcoAccount.failed')} {i18n.error(state.error)}
+          </p>
           <Button onClick={onRetry}>{i18n.t('xcoAccount.retry')}</Button>
         </div>
       );

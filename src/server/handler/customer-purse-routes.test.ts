@@ -64,9 +64,28 @@ describe('GET /customer-purse', () => {
     expect(created(s, 'cust_race')).toHaveLength(1);
   });
 
+  it('an address Purse answered empty is not shown as somewhere to send funds: 502, as any unreadable answer', async () => {
+    const s = purseShop();
+    s.purse.control.setFault({ path: '/api/v1/customer-purse/address/get', status: 200, body: { id: 'p-1', address: ' ', currencies: ['BTC'], createdDate: '2026-12-05T06:00:00Z' }, times: 1 });
+    expect(await s.get(routes.customerPurse, 'cust_empty')).toMatchObject({ status: 502, body: { code: 'purse_invalid_response' } });
+    expect((await s.get<ShopperPurse>(routes.customerPurse, 'cust_empty')).body.addresses[0]!.address).toMatch(/^bc1q/);
+  });
+
+  it('a remembered customer Purse no longer knows (sandbox → live on the same store) is found or made again, not an error for a day', async () => {
+    const store = createMemoryStore();
+    const sandbox = purseShop({}, { store });
+    expect((await sandbox.get(routes.customerPurse, 'cust_moved')).status).toBe(200);
+    const live = purseShop({}, { store });
+    const visit = await live.get<ShopperPurse>(routes.customerPurse, 'cust_moved');
+    expect(visit.status).toBe(200);
+    expect(visit.body.addresses).toHaveLength(2);
+    expect(created(live, 'cust_moved')).toHaveLength(1);
+    expect((await live.get(routes.customerPurseTransactions, 'cust_moved')).status).toBe(200);
+  });
+
   it('a blocked customer is told so and gets no address', async () => {
     const s = purseShop();
-    expect((await s.get<ShopperPurse>(routes.customerPurse, 'cust_seed_blocked')).body).toEqual({ blocked: true, addresses: [] });
+    expect((await s.get<ShopperPurse>(routes.customerPurse, 'cust_seed_blocked')).body).toEqual({ blocked: true, addresses: [], owner: expect.any(String) });
     expect(s.calls('address/get')).toBe(0);
   });
 
@@ -114,6 +133,28 @@ describe('GET /customer-purse', () => {
     expect((await s.get(routes.customerPurse, 'cust_5')).status).toBe(500);
     expect((await s.get(routes.customerPurse, 'cust_5')).status).toBe(200);
     expect(created(s, 'cust_5')).toHaveLength(1);
+  });
+
+  it('a creation whose answer did not come in time is not made again while Purse may still be making it', async () => {
+    // Purse takes 300 ms to create; the client gives up after 50 ms, but Purse goes on and creates it.
+    const s = purseShop({ client: { timeoutMs: 50 } });
+    s.purse.control.setFault({ path: '/api/v1/customer-purse/customer/create', latencyMs: 300, times: 1 });
+    expect((await s.get(routes.customerPurse, 'cust_lost')).status).toBeGreaterThanOrEqual(500);
+    // The shopper retries at once: Purse has not finished, so nothing is found, and nothing must be created yet.
+    expect(await s.get(routes.customerPurse, 'cust_lost')).toMatchObject({ status: 503, body: { code: 'customer_purse_pending' } });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect((await s.get(routes.customerPurse, 'cust_lost')).status).toBe(200);
+    expect(created(s, 'cust_lost')).toHaveLength(1);
+  });
+
+  it('once Purse has surely answered, a creation that never happened is made on the next visit', async () => {
+    const s = purseShop({ client: { timeoutMs: 50 } });
+    s.purse.control.setFault({ path: '/api/v1/customer-purse/customer/create', latencyMs: 100, status: 503, times: 1 });
+    expect((await s.get(routes.customerPurse, 'cust_never')).status).toBeGreaterThanOrEqual(500);
+    expect((await s.get(routes.customerPurse, 'cust_never')).status).toBe(503);
+    s.advance(60_000);
+    expect((await s.get(routes.customerPurse, 'cust_never')).status).toBe(200);
+    expect(created(s, 'cust_never')).toHaveLength(1);
   });
 
   it('wrong keys are the merchant developer’s problem: 502, logged', async () => {

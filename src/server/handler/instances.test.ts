@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { CheckoutSession } from '../../core/backend/views.ts';
 import { routes } from '../../core/backend/routes.ts';
+import { MOCK_CUSTOMER_PURSE_CREDENTIALS } from '../../mock-server/index.ts';
 import { connectRedis } from '../../test/redis-server.ts';
 import { CARDS, checkoutShop, cookieJar, purseWorld } from '../test-support.ts';
 import { createRedisStore } from './store-redis.ts';
@@ -120,5 +121,55 @@ describe('two handler instances on one Redis', () => {
       lookups.push((await (i % 2 ? a : b).send('GET', `${routes.checkUser}?email=existing%40example.com`, { customer: 'cust_1' })).status);
     }
     expect(lookups).toEqual([200, 200, 200, 429]);
+  });
+
+  /**
+   * A and B serving deposit addresses over one Customer Purse (the in-process mock). Each instance's clock is its own
+   * (B's a minute ahead): on one frozen test clock, both would sign byte-identical bodies, which Purse refuses as replays.
+   */
+  function twoPurses(timeoutMs = 10_000) {
+    const world = purseWorld();
+    const prefix = `instances:${randomUUID()}:`;
+    const [a, b] = clients.map((client, i) => {
+      const customerPurse = {
+        client: {
+          ...MOCK_CUSTOMER_PURSE_CREDENTIALS,
+          apiUrl: 'http://calypso.test',
+          timeoutMs,
+          now: () => world.now() + i * 60_000,
+          fetch: async (input: string | URL | Request, init?: RequestInit) => {
+            await new Promise((resolve) => setTimeout(resolve, 5));
+            return world.purse.fetch(new Request(input, init));
+          },
+        },
+        currencies: ['BTC'],
+      };
+      return checkoutShop({ purse: world.options, store: createRedisStore({ client, prefix }), customerPurse }, world);
+    }) as [ReturnType<typeof checkoutShop>, ReturnType<typeof checkoutShop>];
+    const customers = (reference: string) => world.purse.control.customerPurse.customers().filter((c) => c.externalId === reference);
+    return { world, a, b, customers };
+  }
+
+  it('ten first visits of one shopper split over A and B: one Customer Purse customer, the same address for all', async () => {
+    const { a, b, customers } = twoPurses();
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).send('GET', routes.customerPurse, { customer: 'cust_cp' })));
+    const ok = answers.filter((r) => r.status === 200);
+    // The others were told it is being created (503, Retry-After); none made a second customer.
+    expect(answers.every((r) => r.status === 200 || r.status === 503)).toBe(true);
+    expect(ok.length).toBeGreaterThan(0);
+    const addresses = new Set(await Promise.all(ok.map(async (r) => ((await r.json()) as { addresses: { address: string }[] }).addresses[0]!.address)));
+    expect(addresses.size).toBe(1);
+    expect(customers('cust_cp')).toHaveLength(1);
+  });
+
+  it('a creation timed out on A while Purse goes on: the retry through B waits for it instead of making another', async () => {
+    const { a, b, world, customers } = twoPurses(50);
+    world.purse.control.setFault({ path: '/api/v1/customer-purse/customer/create', latencyMs: 300, times: 1 });
+    expect((await a.send('GET', routes.customerPurse, { customer: 'cust_cp_lost' })).status).toBeGreaterThanOrEqual(500);
+    expect((await b.send('GET', routes.customerPurse, { customer: 'cust_cp_lost' })).status).toBe(503);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect((await b.send('GET', routes.customerPurse, { customer: 'cust_cp_lost' })).status).toBe(200);
+    expect((await a.send('GET', routes.customerPurse, { customer: 'cust_cp_lost' })).status).toBe(200);
+    expect(customers('cust_cp_lost')).toHaveLength(1);
   });
 });

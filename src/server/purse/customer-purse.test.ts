@@ -60,6 +60,16 @@ describe('Customer Purse signature', () => {
     await Promise.all([client.getCustomer(ADA), client.getCustomer(ADA), client.getCustomer(ADA)]);
     expect(new Set(sent.map((r) => r.body)).size).toBe(3);
   });
+
+  it('two instances asking the same thing in the same millisecond both get their answer (one is refused as a replay, then signed anew)', async () => {
+    const at = () => Date.parse('2025-03-01T10:00:00Z');
+    const purse = createMockPurse({ testMode: true, now: at });
+    const instance = () =>
+      createCustomerPurseClient({ ...MOCK_CUSTOMER_PURSE_CREDENTIALS, apiUrl: 'http://calypso.test', now: at, fetch: (input, init) => purse.fetch(new Request(input, init)) });
+    const [a, b] = [instance(), instance()];
+    const [fromA, fromB] = await Promise.all([a.findCustomersByExternalId('cust_two_tabs'), b.findCustomersByExternalId('cust_two_tabs')]);
+    expect(fromA).toEqual(fromB);
+  });
 });
 
 describe('Customer Purse client: the ten endpoints against the mock', () => {

@@ -172,7 +172,9 @@ export function createCustomerPurseClient(options: CustomerPurseClientOptions): 
         const error = await readErrorBody(response);
         // Refused because our clock is off: nothing was done, so sign again once with the API's time.
         const skewed = serverNow !== undefined && Math.abs(timestamp - serverNow) > CUSTOMER_PURSE_TIMESTAMP_WINDOW_MS - OFFSET_NOISE_MS;
-        if (response.status === 400 && skewed && attempt === 0) continue;
+        // Refused as a replay: another instance signed this very body in the same millisecond. Ours was not done.
+        const replayed = error?.code === 'REPLAYED_REQUEST';
+        if (response.status === 400 && (skewed || replayed) && attempt === 0) continue;
         const auth = response.status === 401 || response.status === 403;
         throw new PurseApiError({
           kind: auth ? 'auth' : 'http',

@@ -10,7 +10,7 @@ export const enCustomerPurse = {
   'customerPurse.addresses.intro': 'Send only the currencies listed for an address. Your deposits appear below as soon as the network reports them.',
   'customerPurse.address.currencies': 'Accepts {currencies}',
   'customerPurse.copy': 'Copy address',
-  'customerPurse.copy.label': 'Copy the {currencies} address',
+  'customerPurse.copy.label': 'Copy address for {currencies}',
   'customerPurse.copied': 'Address copied.',
   'customerPurse.copyFailed': 'The address could not be copied. Select it and copy it yourself.',
   'customerPurse.qr': 'QR code of the {currencies} address',
