@@ -280,6 +280,32 @@ describe('payment link lookups an anonymous caller makes up', () => {
     for (let i = 0; i < 3; i++) made.push((await s.send('GET', `${routes.paymentLink}${randomUUID()}`)).status);
     expect(made).toEqual([404, 404, 429]);
   });
+
+  it('a shopper following the link they were shown still gets it once their network is over its quota', async () => {
+    // The payment route serves a payment the shopper was shown whatever the quota; the link route refused every lookup
+    // once the guest's IP was over it: a browser behind the same IP (a shared network) making ids up stopped the
+    // status page of every guest there.
+    const world = purseWorld();
+    const s = checkoutShop({ resolveCustomer: () => null, quota: { limit: 2, windowMs: 60 * 60_000 } }, world);
+    const link = await world.client.createPaymentLink({
+      amount: 9900,
+      currency: 'EUR',
+      shopper_redirection_url: 'https://shop.test/checkout/return',
+      order: { reference: 'invoice-1' },
+      expires_at: new Date(world.now() + 3_600_000).toISOString(),
+    });
+    const shopper = cookieJar();
+    expect((await s.send('GET', `${routes.paymentLink}${link.id}`, { browser: shopper })).status).toBe(200);
+    const made = [];
+    for (let i = 0; i < 3; i++) made.push((await s.send('GET', `${routes.paymentLink}${randomUUID()}`, { browser: cookieJar() })).status);
+    expect(made).toEqual([404, 404, 429]);
+    const before = linkLookups(s);
+    expect((await s.send('GET', `${routes.paymentLink}${link.id}`, { browser: shopper })).status).toBe(200);
+    expect(linkLookups(s)).toBe(before + 1);
+    // A link it was never shown is still refused, Purse not asked.
+    expect((await s.send('GET', `${routes.paymentLink}${randomUUID()}`, { browser: shopper })).status).toBe(429);
+    expect(linkLookups(s)).toBe(before + 1);
+  });
 });
 
 describe('records a finished intent leaves behind', () => {
