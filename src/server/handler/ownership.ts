@@ -13,10 +13,14 @@ export interface Ownership {
   rememberOrderSession(scope: string, name: string, sessionId: string): Promise<void>;
   allowPayment(paymentId: string, scope: string): Promise<void>;
   canViewPayment(paymentId: string, scope: string | null): Promise<boolean>;
+  /** A payment link Purse showed this shopper: their status page polls it whatever the lookup quota. */
+  allowLink(linkId: string, scope: string): Promise<void>;
+  canViewLink(linkId: string, scope: string | null): Promise<boolean>;
 }
 
 const sessionKey = (id: string) => `purse-kit:checkout:session:${id}`;
 const paymentKey = (id: string, scope: string) => `purse-kit:checkout:payment:${id}:${scope}`;
+const linkKey = (id: string, scope: string) => `purse-kit:checkout:link:${id}:${scope}`;
 const orderKey = (scope: string, name: string) => `purse-kit:checkout:order:${scope}:${name}`;
 
 export function createOwnership(store: HandlerStore, ttlMs: number): Ownership {
@@ -45,6 +49,12 @@ export function createOwnership(store: HandlerStore, ttlMs: number): Ownership {
     },
     async canViewPayment(paymentId, scope) {
       return scope !== null && (await store.get(paymentKey(paymentId, scope))) !== undefined;
+    },
+    async allowLink(linkId, scope) {
+      await store.set(linkKey(linkId, scope), '1', ttlMs);
+    },
+    async canViewLink(linkId, scope) {
+      return scope !== null && (await store.get(linkKey(linkId, scope))) !== undefined;
     },
   };
 }

@@ -91,14 +91,22 @@ export const statusIdRoutes: { payment: RouteDefinition; paymentLink: RouteDefin
     // A payment link id is the shopper's credential already (Purse's own customer_url carries it); the view shows no
     // more than Purse's page does.
     async run(ctx) {
-      // Made-up link ids are counted with made-up payment ids; a shopper's own link, however often polled, never is.
+      // Made-up link ids are counted with made-up payment ids; a shopper's own link, however often polled, never is,
+      // and once shown it is asked for whatever the quota (another browser on the shopper's network may be over it).
+      const { scope } = await ctx.shopper();
+      const known = await ctx.checkout.ownership.canViewLink(ctx.id, scope);
       const lookups = await missedLookups(ctx);
-      const over = await lookups.over();
-      if (over) return over;
+      if (!known) {
+        const over = await lookups.over();
+        if (over) return over;
+      }
       try {
-        return json(200, toShopperPaymentLink(await ctx.purse.getPaymentLink(ctx.id), ctx.now()));
+        const link = await ctx.purse.getPaymentLink(ctx.id);
+        // Known from now on when the store has room.
+        if (!known && scope !== null) await ctx.checkout.ownership.allowLink(ctx.id, scope).catch(() => undefined);
+        return json(200, toShopperPaymentLink(link, ctx.now()));
       } catch (error) {
-        if (isPurseApiError(error) && error.status === 404) await lookups.count();
+        if (!known && isPurseApiError(error) && error.status === 404) await lookups.count();
         return ctx.fail(error);
       }
     },
