@@ -308,6 +308,28 @@ describe('payment link lookups an anonymous caller makes up', () => {
   });
 });
 
+describe('made-up ids Purse refuses as malformed', () => {
+  // Purse's reference types payment and link ids as UUIDs: an API that checks its path answers 400 to any other id, not
+  // 404. Only 404s were counted, so ids that are not UUIDs asked Purse without bound. The mock answers 404 to any id;
+  // here it answers as a checking API would.
+  const lookups = (s: ReturnType<typeof checkoutShop>, path: string) =>
+    s.purse.control.requests().filter((r) => r.method === 'GET' && r.path.startsWith(path)).length;
+
+  for (const [route, path] of [
+    [routes.paymentLink, '/payment/v2/payment-links/'],
+    [routes.payment, '/payment/v2/payments/'],
+  ] as const) {
+    it(`${route}: a caller asks Purse about ids it refuses at most its quota per window`, async () => {
+      const s = checkoutShop({ resolveCustomer: () => null, quota: { limit: 3, windowMs: 60 * 60_000 } });
+      s.purse.control.setFault({ method: 'GET', path: `${path}*`, status: 400, body: { title: 'Bad Request', detail: 'id: not a UUID' }, times: 100 });
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) statuses.push((await s.send('GET', `${route}not-a-uuid-${i}`, { browser: cookieJar() })).status);
+      expect(statuses.slice(3)).toEqual([429, 429, 429]);
+      expect(lookups(s, path)).toBe(3);
+    });
+  }
+});
+
 describe('records a finished intent leaves behind', () => {
   // Every POST kept two records for a day: the stored answer (replayed to retries) and the intent's attempt record
   // (what it sent Purse, for a retry of an unfinished run). Once the answer is stored the second only took room: with
