@@ -82,6 +82,8 @@ export const statusIdRoutes: { payment: RouteDefinition; paymentLink: RouteDefin
       } catch (error) {
         // Not telling apart "no such payment" from "not yours".
         if (isPurseApiError(error) && error.status === 404) return known ? paymentNotFound() : await refused();
+        // Not an id Purse takes (400): counted too, its refusal passed on.
+        if (!known && isMiss(error)) await lookups.count();
         return ctx.fail(error);
       }
     },
@@ -106,12 +108,15 @@ export const statusIdRoutes: { payment: RouteDefinition; paymentLink: RouteDefin
         if (!known && scope !== null) await ctx.checkout.ownership.allowLink(ctx.id, scope).catch(() => undefined);
         return json(200, toShopperPaymentLink(link, ctx.now()));
       } catch (error) {
-        if (!known && isPurseApiError(error) && error.status === 404) await lookups.count();
+        if (!known && isMiss(error)) await lookups.count();
         return ctx.fail(error);
       }
     },
   },
 };
+
+/** Purse found nothing for the id: unknown (404), or not an id at all (400: its reference types ids as UUIDs). */
+const isMiss = (error: unknown) => isPurseApiError(error) && (error.status === 404 || error.status === 400);
 
 /**
  * Lookups at Purse that found nothing for this shopper (an id made up, or not theirs): counted (the quota of writes,
