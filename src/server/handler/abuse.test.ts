@@ -308,6 +308,23 @@ describe('payment link lookups an anonymous caller makes up', () => {
   });
 });
 
+describe('a real payment link polled by a caller that drops its cookie', () => {
+  it('leaves no record per request: another shopper still gets a session', async () => {
+    const world = purseWorld();
+    const store = createMemoryStore({ maxEntries: 40 });
+    const s = checkoutShop({ store, resolveCustomer: (request) => request.headers.get('x-session') }, world);
+    const link = await world.client.createPaymentLink({
+      amount: 9900,
+      currency: 'EUR',
+      shopper_redirection_url: 'https://shop.test/checkout/return',
+      order: { reference: 'invoice-1' },
+      expires_at: new Date(world.now() + 3_600_000).toISOString(),
+    });
+    for (let i = 0; i < 60; i++) expect((await s.send('GET', `${routes.paymentLink}${link.id}`, { browser: cookieJar() })).status).toBe(200);
+    expect((await s.post(routes.createSession, {}, { customer: 'cust_1' })).status).toBe(201);
+  });
+});
+
 describe('made-up ids Purse refuses as malformed', () => {
   // Purse's reference types payment and link ids as UUIDs: an API that checks its path answers 400 to any other id, not
   // 404. Only 404s were counted, so ids that are not UUIDs asked Purse without bound. The mock answers 404 to any id;
