@@ -94,9 +94,9 @@ export const statusIdRoutes: { payment: RouteDefinition; paymentLink: RouteDefin
     // more than Purse's page does.
     async run(ctx) {
       // Made-up link ids are counted with made-up payment ids; a shopper's own link, however often polled, never is,
-      // and once shown it is asked for whatever the quota (another browser on the shopper's network may be over it).
-      const { scope } = await ctx.shopper();
-      const known = await ctx.checkout.ownership.canViewLink(ctx.id, scope);
+      // and once Purse answered for it, it is asked for whatever the quota (another browser on the shopper's network
+      // may be over it).
+      const known = await ctx.checkout.ownership.isKnownLink(ctx.id);
       const lookups = await missedLookups(ctx);
       if (!known) {
         const over = await lookups.over();
@@ -105,7 +105,7 @@ export const statusIdRoutes: { payment: RouteDefinition; paymentLink: RouteDefin
       try {
         const link = await ctx.purse.getPaymentLink(ctx.id);
         // Known from now on when the store has room.
-        if (!known && scope !== null) await ctx.checkout.ownership.allowLink(ctx.id, scope).catch(() => undefined);
+        if (!known) await ctx.checkout.ownership.rememberLink(ctx.id).catch(() => undefined);
         return json(200, toShopperPaymentLink(link, ctx.now()));
       } catch (error) {
         if (!known && isMiss(error)) await lookups.count();
