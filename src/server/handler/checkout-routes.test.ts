@@ -322,6 +322,14 @@ describe('createMerchantHandler: getSession and abortSession', () => {
     expect(refused.status).toBe(400);
   });
 
+  it('answers a cancel of a session aborted already, whose payment was refused, as cancelled', async () => {
+    const s = checkoutShop();
+    const { session, paymentId } = await s.checkout('cust_1', CARDS.refused);
+    await s.client.abortClientSession(session.id, 'ABORTED_BY_MERCHANT');
+    const cancelled = await read(await s.post(`${routes.session}${session.id}/abort`, {}, { customer: 'cust_1' }));
+    expect(cancelled).toMatchObject({ status: 200, body: { id: session.id, status: 'ABORTED_BY_MERCHANT', payment_id: paymentId } });
+  });
+
   it('rejects malformed ids and wrong methods', async () => {
     const s = checkoutShop();
     expect((await s.send('GET', `${routes.session}..%2F..%2Fxco%2Fuser`, { customer: 'cust_1' })).status).toBe(404);
