@@ -57,11 +57,11 @@ export function PurseCheckoutView({
   // The shopper's focus has been in the checkout. Not whether it is now: Chromium blurs a focused element that is
   // disabled or removed with no event saying why, like a click on the page's text.
   const entered = useRef(false);
-  // A session that ends (closed, expired, cancelled) takes away the drop-in or the cancel button the shopper was on:
-  // focus stays in the checkout, a Tab from the panel's link or button. Never pulled from another element of the page,
-  // nor for a shopper who never came here, nor on a failure (a retry's own button keeps it).
+  // A session that ends (closed, expired, cancelled) or a drop-in that fails takes away the drop-in or the cancel
+  // button the shopper was on: focus stays in the checkout, a Tab from the panel's link or button. Never pulled from
+  // another element of the page, nor for a shopper who never came here.
   useEffect(() => {
-    if (!active && status !== 'failed' && entered.current) keepFocusIn(rootRef.current);
+    if (!active && entered.current) keepFocusIn(rootRef.current);
   }, [status, active]);
   // The panels (and the words for errors) are downloaded while the browser is idle, so they are there when needed.
   usePreloadWhenIdle([panels]);

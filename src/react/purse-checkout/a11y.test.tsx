@@ -85,3 +85,15 @@ it('leaves focus where it is when the session expires while the shopper is not i
   await screen.findByRole('button', { name: 'Start again' });
   expect(document.activeElement).toBe(document.body);
 });
+
+it('keeps keyboard focus in the checkout when the drop-in fails under the shopper’s focus: the next Tab is "Try again"', async () => {
+  const purse = installFakePurse();
+  const { user } = renderCheckout();
+  await screen.findByText('Fake Purse drop-in');
+  screen.getByRole('button', { name: 'Pay with Purse' }).focus();
+  act(() => purse.latest().emit({ type: 'error', message: 'boom', code: 'CHECKOUT_API_INIT_FAILED' }));
+  await screen.findByRole('button', { name: 'Try again' });
+  expect(screen.getByRole('group', { name: 'Payment' })).toHaveFocus();
+  await user.tab();
+  expect(screen.getByRole('button', { name: 'Try again' })).toHaveFocus();
+});

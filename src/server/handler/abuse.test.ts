@@ -285,6 +285,71 @@ describe('payment link lookups an anonymous caller makes up', () => {
     for (let i = 0; i < 3; i++) made.push((await s.send('GET', `${routes.paymentLink}${randomUUID()}`)).status);
     expect(made).toEqual([404, 404, 429]);
   });
+
+  it('a shopper following the link they were shown still gets it once their network is over its quota', async () => {
+    // The payment route serves a payment the shopper was shown whatever the quota; the link route refused every lookup
+    // once the guest's IP was over it: a browser behind the same IP (a shared network) making ids up stopped the
+    // status page of every guest there.
+    const world = purseWorld();
+    const s = checkoutShop({ resolveCustomer: () => null, quota: { limit: 2, windowMs: 60 * 60_000 } }, world);
+    const link = await world.client.createPaymentLink({
+      amount: 9900,
+      currency: 'EUR',
+      shopper_redirection_url: 'https://shop.test/checkout/return',
+      order: { reference: 'invoice-1' },
+      expires_at: new Date(world.now() + 3_600_000).toISOString(),
+    });
+    const shopper = cookieJar();
+    expect((await s.send('GET', `${routes.paymentLink}${link.id}`, { browser: shopper })).status).toBe(200);
+    const made = [];
+    for (let i = 0; i < 3; i++) made.push((await s.send('GET', `${routes.paymentLink}${randomUUID()}`, { browser: cookieJar() })).status);
+    expect(made).toEqual([404, 404, 429]);
+    const before = linkLookups(s);
+    expect((await s.send('GET', `${routes.paymentLink}${link.id}`, { browser: shopper })).status).toBe(200);
+    expect(linkLookups(s)).toBe(before + 1);
+    // A link it was never shown is still refused, Purse not asked.
+    expect((await s.send('GET', `${routes.paymentLink}${randomUUID()}`, { browser: shopper })).status).toBe(429);
+    expect(linkLookups(s)).toBe(before + 1);
+  });
+});
+
+describe('a real payment link polled by a caller that drops its cookie', () => {
+  it('leaves no record per request: another shopper still gets a session', async () => {
+    const world = purseWorld();
+    const store = createMemoryStore({ maxEntries: 40 });
+    const s = checkoutShop({ store, resolveCustomer: (request) => request.headers.get('x-session') }, world);
+    const link = await world.client.createPaymentLink({
+      amount: 9900,
+      currency: 'EUR',
+      shopper_redirection_url: 'https://shop.test/checkout/return',
+      order: { reference: 'invoice-1' },
+      expires_at: new Date(world.now() + 3_600_000).toISOString(),
+    });
+    for (let i = 0; i < 60; i++) expect((await s.send('GET', `${routes.paymentLink}${link.id}`, { browser: cookieJar() })).status).toBe(200);
+    expect((await s.post(routes.createSession, {}, { customer: 'cust_1' })).status).toBe(201);
+  });
+});
+
+describe('made-up ids Purse refuses as malformed', () => {
+  // Purse's reference types payment and link ids as UUIDs: an API that checks its path answers 400 to any other id, not
+  // 404. Only 404s were counted, so ids that are not UUIDs asked Purse without bound. The mock answers 404 to any id;
+  // here it answers as a checking API would.
+  const lookups = (s: ReturnType<typeof checkoutShop>, path: string) =>
+    s.purse.control.requests().filter((r) => r.method === 'GET' && r.path.startsWith(path)).length;
+
+  for (const [route, path] of [
+    [routes.paymentLink, '/payment/v2/payment-links/'],
+    [routes.payment, '/payment/v2/payments/'],
+  ] as const) {
+    it(`${route}: a caller asks Purse about ids it refuses at most its quota per window`, async () => {
+      const s = checkoutShop({ resolveCustomer: () => null, quota: { limit: 3, windowMs: 60 * 60_000 } });
+      s.purse.control.setFault({ method: 'GET', path: `${path}*`, status: 400, body: { title: 'Bad Request', detail: 'id: not a UUID' }, times: 100 });
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) statuses.push((await s.send('GET', `${route}not-a-uuid-${i}`, { browser: cookieJar() })).status);
+      expect(statuses.slice(3)).toEqual([429, 429, 429]);
+      expect(lookups(s, path)).toBe(3);
+    });
+  }
 });
 
 describe('records a finished intent leaves behind', () => {

@@ -4,6 +4,7 @@ import type { CheckoutSession } from '../../core/backend/views.ts';
 import { routes } from '../../core/backend/routes.ts';
 import { MOCK_CREDENTIALS } from '../../mock-server/index.ts';
 import { CARDS, checkoutShop, cookieJar, purseWorld, RETURN_URL, shop } from '../test-support.ts';
+import { createPurseClient } from '../purse/client.ts';
 import { createMemoryStore } from './store.ts';
 
 const read = async (response: Response) => ({ status: response.status, body: await response.json() });
@@ -326,6 +327,38 @@ describe('createMerchantHandler: getSession and abortSession', () => {
     const refused = await read(await s.post(`${routes.session}${session.id}/abort`, {}, { customer: 'cust_1' }));
     expect(refused.status).toBe(400);
     expect(refused.body).not.toHaveProperty('instance');
+  });
+
+  it('passes Purse’s refusal on when the session reads as aborted but names a payment that holds money', async () => {
+    // The abort route answers a refused cancel as done when the session is aborted already (another tab's session
+    // superseded it). An aborted session keeps its payment's id, and its payment decides (classifySession): one that
+    // holds money is no cancelled payment. Purse here reports the session aborted while its payment is authorized.
+    const world = purseWorld();
+    const aborted = new Set<string>();
+    const client = createPurseClient({
+      ...world.options,
+      fetch: async (input, init) => {
+        const response = await world.options.fetch!(input, init);
+        const id = new URL(String(input)).pathname.split('/').at(-1)!;
+        if ((init?.method ?? 'GET') !== 'GET' || !aborted.has(id) || !response.ok) return response;
+        const body = { ...((await response.json()) as object), status: 'ABORTED_BY_MERCHANT' };
+        return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+      },
+    });
+    const s = checkoutShop({ purse: client }, world);
+    const { session, paymentId } = await s.checkout('cust_1');
+    expect((await world.client.getPayment(paymentId)).authorization.status).toBe('AUTHORIZED');
+    aborted.add(session.id);
+    const refused = await read(await s.post(`${routes.session}${session.id}/abort`, {}, { customer: 'cust_1' }));
+    expect(refused.status).toBe(400);
+  });
+
+  it('answers a cancel of a session aborted already, whose payment was refused, as cancelled', async () => {
+    const s = checkoutShop();
+    const { session, paymentId } = await s.checkout('cust_1', CARDS.refused);
+    await s.client.abortClientSession(session.id, 'ABORTED_BY_MERCHANT');
+    const cancelled = await read(await s.post(`${routes.session}${session.id}/abort`, {}, { customer: 'cust_1' }));
+    expect(cancelled).toMatchObject({ status: 200, body: { id: session.id, status: 'ABORTED_BY_MERCHANT', payment_id: paymentId } });
   });
 
   it('rejects malformed ids and wrong methods', async () => {

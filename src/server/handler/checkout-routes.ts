@@ -9,6 +9,8 @@ import type { RouteContext, RouteDefinition } from './route-types.ts';
 import { toCheckoutSession } from './views.ts';
 import { beginAttempt } from './intent.ts';
 import { isPurseApiError } from '../purse/error.ts';
+import type { ClientSession } from '../../core/wire/payment-session.ts';
+import { isFailedAuthorization } from '../../core/status/classify.ts';
 import { abortQuietly, aloneForOrder, guardedOrder, lastSession, rememberOrderSession, supersede, type OrderSessions } from './order-guard.ts';
 
 const notConfigured = (ctx: RouteContext) => {
@@ -269,9 +271,21 @@ export const sessionRoutes: { get: RouteDefinition; abort: RouteDefinition } = {
       } catch (error) {
         // Refused because it is aborted already (the order's newer session, in another tab, superseded it): what the
         // shopper asked for holds, the session can no longer be paid. Any other refusal goes on.
-        const now = isPurseApiError(error) && error.status === 400 ? await ctx.purse.getClientSession(ctx.id).catch(() => undefined) : undefined;
-        return now?.status.startsWith('ABORTED') ? json(200, toCheckoutSession(now)) : ctx.fail(error);
+        const aborted = isPurseApiError(error) && error.status === 400 ? await abortedUnpaid(ctx).catch(() => undefined) : undefined;
+        return aborted ? json(200, toCheckoutSession(aborted, ctx.now())) : ctx.fail(error);
       }
     },
   },
 };
+
+/**
+ * The session as Purse has it now when it is aborted and took no money: without a payment, or with one that failed. An
+ * aborted session keeps its payment's id, and that payment decides (as on the status page): one that holds money is no
+ * cancelled payment.
+ */
+async function abortedUnpaid(ctx: RouteContext): Promise<ClientSession | undefined> {
+  const session = await ctx.purse.getClientSession(ctx.id);
+  if (!session.status.startsWith('ABORTED')) return undefined;
+  if (!session.payment_id) return session;
+  return isFailedAuthorization((await ctx.purse.getPayment(session.payment_id)).authorization.status) ? session : undefined;
+}

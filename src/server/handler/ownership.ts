@@ -1,7 +1,8 @@
 // Who may see which checkout session and payment: the handler remembers the shopper (customer, or guest browser) it
 // created each session for, and each payment a shopper was shown (by a verified redirect, or as the payment of their
 // own session). A missing or unreadable record refuses: it never lets anyone through. It also remembers each shopper's
-// order's last session, so an order already paid there is not offered a second session.
+// order's last session, so an order already paid there is not offered a second session, and the payment links Purse
+// answered for (their status pages are never held back by the lookup quota).
 import type { HandlerStore } from './store.ts';
 
 export interface Ownership {
@@ -13,10 +14,17 @@ export interface Ownership {
   rememberOrderSession(scope: string, name: string, sessionId: string): Promise<void>;
   allowPayment(paymentId: string, scope: string): Promise<void>;
   canViewPayment(paymentId: string, scope: string | null): Promise<boolean>;
+  /**
+   * A payment link Purse answered for: a status page polls it whatever the lookup quota. Not per shopper: its id is
+   * the shopper's credential, and a caller dropping its cookie would leave one record per request.
+   */
+  rememberLink(linkId: string): Promise<void>;
+  isKnownLink(linkId: string): Promise<boolean>;
 }
 
 const sessionKey = (id: string) => `purse-kit:checkout:session:${id}`;
 const paymentKey = (id: string, scope: string) => `purse-kit:checkout:payment:${id}:${scope}`;
+const linkKey = (id: string) => `purse-kit:checkout:link:${id}`;
 const orderKey = (scope: string, name: string) => `purse-kit:checkout:order:${scope}:${name}`;
 
 export function createOwnership(store: HandlerStore, ttlMs: number): Ownership {
@@ -45,6 +53,12 @@ export function createOwnership(store: HandlerStore, ttlMs: number): Ownership {
     },
     async canViewPayment(paymentId, scope) {
       return scope !== null && (await store.get(paymentKey(paymentId, scope))) !== undefined;
+    },
+    async rememberLink(linkId) {
+      await store.set(linkKey(linkId), '1', ttlMs);
+    },
+    async isKnownLink(linkId) {
+      return (await store.get(linkKey(linkId))) !== undefined;
     },
   };
 }

@@ -82,6 +82,8 @@ export const statusIdRoutes: { payment: RouteDefinition; paymentLink: RouteDefin
       } catch (error) {
         // Not telling apart "no such payment" from "not yours".
         if (isPurseApiError(error) && error.status === 404) return known ? paymentNotFound() : await refused();
+        // Not an id Purse takes (400): counted too, its refusal passed on.
+        if (!known && isMiss(error)) await lookups.count();
         return ctx.fail(error);
       }
     },
@@ -91,19 +93,30 @@ export const statusIdRoutes: { payment: RouteDefinition; paymentLink: RouteDefin
     // A payment link id is the shopper's credential already (Purse's own customer_url carries it); the view shows no
     // more than Purse's page does.
     async run(ctx) {
-      // Made-up link ids are counted with made-up payment ids; a shopper's own link, however often polled, never is.
+      // Made-up link ids are counted with made-up payment ids; a shopper's own link, however often polled, never is,
+      // and once Purse answered for it, it is asked for whatever the quota (another browser on the shopper's network
+      // may be over it).
+      const known = await ctx.checkout.ownership.isKnownLink(ctx.id);
       const lookups = await missedLookups(ctx);
-      const over = await lookups.over();
-      if (over) return over;
+      if (!known) {
+        const over = await lookups.over();
+        if (over) return over;
+      }
       try {
-        return json(200, toShopperPaymentLink(await ctx.purse.getPaymentLink(ctx.id), ctx.now()));
+        const link = await ctx.purse.getPaymentLink(ctx.id);
+        // Known from now on when the store has room.
+        if (!known) await ctx.checkout.ownership.rememberLink(ctx.id).catch(() => undefined);
+        return json(200, toShopperPaymentLink(link, ctx.now()));
       } catch (error) {
-        if (isPurseApiError(error) && error.status === 404) await lookups.count();
+        if (!known && isMiss(error)) await lookups.count();
         return ctx.fail(error);
       }
     },
   },
 };
+
+/** Purse found nothing for the id: unknown (404), or not an id at all (400: its reference types ids as UUIDs). */
+const isMiss = (error: unknown) => isPurseApiError(error) && (error.status === 404 || error.status === 400);
 
 /**
  * Lookups at Purse that found nothing for this shopper (an id made up, or not theirs): counted (the quota of writes,
