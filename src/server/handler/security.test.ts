@@ -157,6 +157,19 @@ describe('4. rate-limit identity', () => {
     expect(fromPages.status).toBe(200);
   });
 
+  it('serves the shop’s own callers that are not same-origin: www. → api. (same-site), none, or no header at all', async () => {
+    // Only cross-site is another site's page. same-site: the pages on www.shop.example, the handler on api.shop.example;
+    // none: a URL typed or bookmarked; no header: a server-side call (a Next.js server component), a browser without
+    // Fetch Metadata (Safari before 16.4), plain http on a host other than localhost.
+    for (const site of ['same-site', 'none', undefined]) {
+      const s = shop();
+      const headers = site ? { 'sec-fetch-site': site } : {};
+      const answer = await s.send('GET', `${routes.checkUser}?email=existing%40example.com`, { headers, browser: cookieJar() });
+      expect(answer.status, site ?? 'no header').toBe(200);
+      expect((await s.post(routes.startPasswordless, { email: 'existing@example.com' }, { headers, browser: cookieJar() })).status, site ?? 'no header').toBe(204);
+    }
+  });
+
   it('naming a victim’s IP does not throttle the victim', async () => {
     const s = shop({ trustProxy: 1 });
     for (let i = 0; i < 40; i++) {
