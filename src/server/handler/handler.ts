@@ -150,10 +150,15 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
     }
 
     if (!options.allowCrossSite && request.headers.get('sec-fetch-site') === 'cross-site') {
-      // Another site's page (an <img>, a form): it would spend the visitor's quotas and ask Purse in their name.
+      // Another site's page (an <img>, a form): it would spend the visitor's quotas and ask Purse in their name. Or the
+      // shop's own pages, on another site than the handler: they need the option, which the merchant learns here.
+      warnOnce(
+        "a request from another site was refused (403 cross_site_request). Your own pages on another site than the handler (CORS in front) need allowCrossSite: true; otherwise another site's page made it, and nothing is to be done.",
+      );
       return problem(403, {
         title: 'Cross-site request',
-        detail: "The Purse routes answer the shop's own pages only (same site); this request came from another site.",
+        detail:
+          "The Purse routes answer the shop's own pages only (same site); this request came from another site. A shop whose pages are on another site than its handler sets allowCrossSite: true.",
         code: 'cross_site_request',
       });
     }
