@@ -153,12 +153,12 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
       // Another site's page (an <img>, a form): it would spend the visitor's quotas and ask Purse in their name. Or the
       // shop's own pages, on another site than the handler: they need the option, which the merchant learns here.
       warnOnce(
-        "a request from another site was refused (403 cross_site_request). Your own pages on another site than the handler (CORS in front) need allowCrossSite: true; otherwise another site's page made it, and nothing is to be done.",
+        "403 cross_site_request: your own pages on another site than the handler (CORS in front) need allowCrossSite: true; else another site's page sent it (nothing to do).",
       );
       return problem(403, {
         title: 'Cross-site request',
         detail:
-          "The Purse routes answer the shop's own pages only (same site); this request came from another site. A shop whose pages are on another site than its handler sets allowCrossSite: true.",
+          "The Purse routes answer the shop's own pages only (same site); this request came from another site (the shop's own pages there: allowCrossSite: true).",
         code: 'cross_site_request',
       });
     }
