@@ -128,6 +128,19 @@ describe('createMerchantHandler: createSession', () => {
     expect(s.purse.control.sessions()[0]!.shopper_redirection_url).toBe(`${RETURN_URL}?order=order-cust_5`);
   });
 
+  it('takes a URL object as the redirect URL, given or returned (untyped code: new URL(…) without .href)', async () => {
+    // It worked until the check for paths; since, every checkout answered 500 with a log saying the URL it printed,
+    // "https://shop.test/checkout/return", was not an absolute URL.
+    const returned = checkoutShop({ checkout: { shopperRedirectionUrl: ((request: Request) => new URL('/checkout/return', request.url)) as never } });
+    expect((await returned.post(routes.createSession, {}, { customer: 'cust_5' })).status).toBe(201);
+    expect(returned.purse.control.sessions()[0]!.shopper_redirection_url).toBe(RETURN_URL);
+    const given = checkoutShop({ checkout: { shopperRedirectionUrl: new URL(RETURN_URL) as never } });
+    expect((await given.post(routes.createSession, {}, { customer: 'cust_5' })).status).toBe(201);
+    expect(given.purse.control.sessions()[0]!.shopper_redirection_url).toBe(RETURN_URL);
+    // A URL object naming a path elsewhere than http(s) is refused at creation, as its string is.
+    expect(() => checkoutShop({ checkout: { shopperRedirectionUrl: new URL('javascript:alert(1)') as never } })).toThrow(/shopperRedirectionUrl must be an absolute http\(s\) URL/);
+  });
+
   it('throws at creation when resolveOrder comes without a redirect URL', () => {
     expect(() => shop({ resolveOrder: () => null })).toThrow(/checkout\.shopperRedirectionUrl/);
   });

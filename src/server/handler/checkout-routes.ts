@@ -118,9 +118,12 @@ function purchaseOf(order: CheckoutOrder, locale?: string) {
   };
 }
 
-/** `value` as an absolute http(s) URL, or `undefined`: Purse sends the shopper there from its own pages. */
+/**
+ * `value` as an absolute http(s) URL, or `undefined`: Purse sends the shopper there from its own pages. A URL object
+ * counts as its href (untyped code returns `new URL(…)`; it always worked).
+ */
 export function absoluteHttpUrl(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
+  if (typeof value !== 'string' && !(value instanceof URL)) return undefined;
   try {
     const url = new URL(value);
     return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;

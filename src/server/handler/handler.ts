@@ -150,10 +150,15 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
     }
 
     if (!options.allowCrossSite && request.headers.get('sec-fetch-site') === 'cross-site') {
-      // Another site's page (an <img>, a form): it would spend the visitor's quotas and ask Purse in their name.
+      // Another site's page (an <img>, a form): it would spend the visitor's quotas and ask Purse in their name. Or the
+      // shop's own pages, on another site than the handler: they need the option, which the merchant learns here.
+      warnOnce(
+        "403 cross_site_request: your own pages on another site than the handler (CORS in front) need allowCrossSite: true; else another site's page sent it (nothing to do).",
+      );
       return problem(403, {
         title: 'Cross-site request',
-        detail: "The Purse routes answer the shop's own pages only (same site); this request came from another site.",
+        detail:
+          "The Purse routes answer the shop's own pages only (same site); this request came from another site (the shop's own pages there: allowCrossSite: true).",
         code: 'cross_site_request',
       });
     }

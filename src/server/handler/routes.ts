@@ -57,8 +57,8 @@ export function checkCheckoutOptions(options: MerchantHandlerOptions): Integrati
     );
   }
   const redirect = checkout?.shopperRedirectionUrl;
-  if (typeof redirect === 'string' && !absoluteHttpUrl(redirect)) {
-    throw new Error(`createMerchantHandler: ${REDIRECT_URL_HINT}; got ${JSON.stringify(redirect)}.`);
+  if ((typeof redirect === 'string' || (redirect as unknown) instanceof URL) && !absoluteHttpUrl(redirect)) {
+    throw new Error(`createMerchantHandler: ${REDIRECT_URL_HINT}; got ${JSON.stringify(String(redirect))}.`);
   }
   const modes: IntegrationMode[] = checkout?.allowedIntegrationModes ?? ['EMBEDDED'];
   if (modes.length === 0 || modes.some((m) => !INTEGRATION_MODES.includes(m))) {

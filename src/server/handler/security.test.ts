@@ -157,6 +157,34 @@ describe('4. rate-limit identity', () => {
     expect(fromPages.status).toBe(200);
   });
 
+  it('a shop whose own pages are on another site learns the fix from the 403 and, once, from its log', async () => {
+    // Its pages on shop.example, the handler on shop-api.example with CORS in front: every request is refused. The
+    // other mis-wirings (a stripped base path, a body parser first) name what to set and are logged once; this one said
+    // neither, and the merchant's log stayed empty.
+    const s = shop();
+    for (let i = 0; i < 3; i++) {
+      const refused = await read(await s.send('GET', `${routes.checkUser}?email=existing%40example.com`, { headers: { 'sec-fetch-site': 'cross-site' } }));
+      expect(refused).toMatchObject({ status: 403, body: { code: 'cross_site_request', detail: expect.stringMatching(/allowCrossSite: true/) } });
+    }
+    const told = s.logs.filter((l) => l.level === 'warn' && /allowCrossSite: true/.test(l.message));
+    expect(told).toHaveLength(1);
+    // Not advice to switch the protection off for whoever sees it: another site's page is the other reason.
+    expect(told[0]!.message).toMatch(/another site's page/);
+  });
+
+  it('serves the shop’s own callers that are not same-origin: www. → api. (same-site), none, or no header at all', async () => {
+    // Only cross-site is another site's page. same-site: the pages on www.shop.example, the handler on api.shop.example;
+    // none: a URL typed or bookmarked; no header: a server-side call (a Next.js server component), a browser without
+    // Fetch Metadata (Safari before 16.4), plain http on a host other than localhost.
+    for (const site of ['same-site', 'none', undefined]) {
+      const s = shop();
+      const headers: Record<string, string> = site ? { 'sec-fetch-site': site } : {};
+      const answer = await s.send('GET', `${routes.checkUser}?email=existing%40example.com`, { headers, browser: cookieJar() });
+      expect(answer.status, site ?? 'no header').toBe(200);
+      expect((await s.post(routes.startPasswordless, { email: 'existing@example.com' }, { headers, browser: cookieJar() })).status, site ?? 'no header').toBe(204);
+    }
+  });
+
   it('naming a victim’s IP does not throttle the victim', async () => {
     const s = shop({ trustProxy: 1 });
     for (let i = 0; i < 40; i++) {
