@@ -149,7 +149,9 @@ describe('the refresh lock', () => {
 
   it('a holder whose lock expired releases late without letting a third instance in beside the new holder', async () => {
     const [storeA, storeB, storeC] = instanceStores(3);
-    const lockTtlMs = 600;
+    // Long enough that B's lock outlives what follows even on a loaded machine (at 600 ms, a CI runner's pauses let it
+    // expire before B's answer, and C rightly took it).
+    const lockTtlMs = 2_000;
     const shared = (store: HandlerStore) => createSharedToken({ store, identity: 'merchant', now: Date.now, lockTtlMs, pollMs: 5 });
     /** A token request that ends when `end` is called (without a token: Purse did not answer). */
     const gated = (name: string) => {
