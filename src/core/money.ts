@@ -1,6 +1,15 @@
-// Amounts travel as integers in the currency's minor unit (4299 EUR = 42.99 €, 4299 JPY = ¥4,299). The number of
-// minor-unit digits comes from Intl (ISO 4217 data), so no currency table is kept here.
+// Amounts travel as integers in the currency's ISO 4217 minor unit (4299 EUR = 42.99 €, 4299 JPY = ¥4,299, 42999 KWD =
+// 42.999 KWD). Intl's digits are CLDR's display digits, not ISO 4217's: they differ for some currencies (HUF, IDR, COP:
+// 0 instead of 2; IQD: 0 instead of 3), and an amount read with them would be 100 or 1000 times off. So the exponent
+// comes from ISO 4217: 2 unless the currency is one of the few below.
 import type { MinorUnits } from './wire/payment-order.ts';
+
+const EXPONENTS: Record<string, number> = {
+  ...Object.fromEntries('BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF'.split(' ').map((c) => [c, 0])),
+  ...Object.fromEntries('BHD IQD JOD KWD LYD OMR TND'.split(' ').map((c) => [c, 3])),
+  CLF: 4,
+  UYW: 4,
+};
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
@@ -8,15 +17,16 @@ function currencyFormat(currency: string, locale: string): Intl.NumberFormat {
   const key = `${locale}|${currency}`;
   let format = formatters.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    const digits = minorUnitDigits(currency);
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
     formatters.set(key, format);
   }
   return format;
 }
 
-/** Digits of the currency's minor unit: 2 for EUR, 0 for JPY. */
+/** Digits of the currency's ISO 4217 minor unit: 2 for EUR, 0 for JPY, 3 for KWD. */
 export function minorUnitDigits(currency: string): number {
-  return currencyFormat(currency, 'en').resolvedOptions().maximumFractionDigits ?? 2;
+  return EXPONENTS[currency.toUpperCase()] ?? 2;
 }
 
 /** Minor units → major units (4299 EUR → 42.99). */
@@ -29,7 +39,5 @@ export function toMajorUnits(amount: MinorUnits, currency: string): number {
  * `formatMinorUnits(4299, 'JPY', 'en')` → "¥4,299". Throws a RangeError for a malformed currency code or locale.
  */
 export function formatMinorUnits(amount: MinorUnits, currency: string, locale: string): string {
-  const format = currencyFormat(currency, locale);
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(amount / 10 ** digits);
+  return currencyFormat(currency, locale).format(toMajorUnits(amount, currency));
 }

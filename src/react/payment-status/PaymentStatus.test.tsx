@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { checkoutSession, inCurrency, payments, shopperPayment, verified } from '../../test/payment-status-fixtures.ts';
 import { mswMerchantPerTest } from '../../test/payment-status-msw.ts';
+import type { Currency } from '../../core/wire/payment.ts';
 import { PaymentStatus } from './PaymentStatus.tsx';
 import { renderWithPurse, setRedirectUrl } from '../../test/render-payment-status.tsx';
 
@@ -112,6 +113,19 @@ describe('PaymentStatus details', () => {
     renderWithPurse(<PaymentStatus paymentId="pay_1" />, { backend: merchant().backend });
     await heading('Payment successful');
     expect(await detail('Amount')).toHaveTextContent(text);
+  });
+
+  // Purse reports a payment in its own currency, which may be one the kit does not create sessions in.
+  it.each([
+    ['HUF', 4299, 'HUF\u00a042.99'],
+    ['KWD', 42999, 'KWD\u00a042.999'],
+    ['IQD', 42999, 'IQD\u00a042.999'],
+  ] as const)('reads %s in its ISO 4217 minor units, in the details and the timeline', async (currency, amount, text) => {
+    merchant().payments.set('pay_1', shopperPayment({ currency: currency as Currency, amount }));
+    renderWithPurse(<PaymentStatus paymentId="pay_1" />, { backend: merchant().backend });
+    await heading('Payment successful');
+    expect((await detail('Amount')).textContent).toBe(text);
+    expect(within(await screen.findByRole('list', { name: 'Payment history' })).getAllByRole('listitem')[0]?.textContent).toContain(`Authorized ${text}`);
   });
 
   it('"Paid with" names the card (brand, last four) without repeating the amount; no partner names', async () => {
