@@ -90,9 +90,32 @@ describe('customerPurseReducer', () => {
 });
 
 describe('deposit formatting', () => {
-  it('shows up to 8 decimals with the currency code, per locale', () => {
-    expect(formatDepositAmount(0.00012345678, 'BTC', 'en')).toBe('0.00012346 BTC');
+  it("shows up to the currency's own decimals (BTC 8, USDT 6), cut, never rounded up, per locale", () => {
+    // 11 decimals are more than a BTC amount has (1 satoshi = 0.00000001): the rest is cut, not rounded up.
+    expect(formatDepositAmount(0.00012345678, 'BTC', 'en')).toBe('0.00012345 BTC');
     expect(formatDepositAmount(1250.5, 'USDT', 'fr')).toBe('1\u202f250,5 USDT');
+    expect(formatDepositAmount(1.9999999, 'USDT', 'en')).toBe('1.999999 USDT');
+    expect(formatDepositAmount(0, 'ETH', 'en')).toBe('0 ETH');
+  });
+
+  it('shows an ETH amount to its last received decimal (ETH has 18): never more than received, never 0 for dust', () => {
+    // Rounded to 8 decimals, these read 0.12345679 (more than received) and 0.
+    expect(formatDepositAmount(0.123456789999, 'ETH', 'en')).toBe('0.123456789999 ETH');
+    expect(formatDepositAmount(1e-9, 'ETH', 'en')).toBe('0.000000001 ETH');
+    expect(formatDepositAmount(2.5e-17, 'ETH', 'fr')).toBe('0,000000000000000025 ETH');
+    expect(formatDepositAmount(1234.5678912345, 'ETH', 'de')).toBe('1.234,5678912345 ETH');
+    // The shortest decimal the number reads back as, not its binary expansion (0.1 is 0.1000000000000000055… in binary).
+    expect(formatDepositAmount(0.1, 'ETH', 'en')).toBe('0.1 ETH');
+  });
+
+  it("says an amount below the currency's smallest unit is less than it, rather than 0 or that unit", () => {
+    expect(formatDepositAmount(9e-9, 'BTC', 'en')).toBe('< 0.00000001 BTC');
+    expect(formatDepositAmount(4e-7, 'USDC', 'fr')).toBe('< 0,000001 USDC');
+  });
+
+  it('shows a currency it does not know at the full precision received', () => {
+    expect(formatDepositAmount(0.123456789012, 'SOL', 'en')).toBe('0.123456789012 SOL');
+    expect(formatDepositAmount(3e-15, 'TRX', 'it')).toBe('0,000000000000003 TRX');
   });
 
   it('never guesses the tone of a state it does not know', () => {

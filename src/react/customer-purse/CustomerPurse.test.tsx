@@ -83,6 +83,18 @@ describe('<CustomerPurse>', () => {
     expect(screen.getByRole('status')).toHaveTextContent('New deposit: 0.015 BTC, Seen on the network, waiting for confirmation.');
   });
 
+  it('a deposit shows the amount received to its last decimal, never more and never 0, in the table and the announcement', async () => {
+    const { purse } = renderPurse('cust_seed_new', { pollIntervalMs: 50 }, 'fr');
+    await screen.findByText(/^Aucun dépôt pour l’instant/);
+    act(() => void purse.control.customerPurse.addDeposit({ externalId: 'cust_seed_new', currency: 'ETH', amount: 0.123456789999 }));
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    expect(rows()[0]).toHaveTextContent('0,123456789999 ETH');
+    expect(screen.getByRole('status')).toHaveTextContent('0,123456789999 ETH');
+    act(() => void purse.control.customerPurse.addDeposit({ externalId: 'cust_seed_new', currency: 'ETH', amount: 1e-9 }));
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    expect(rows()[0]).toHaveTextContent('0,000000001 ETH');
+  });
+
   it('a blocked customer is told why and gets no address, but still sees their deposits', async () => {
     renderPurse('cust_seed_blocked');
     expect(await screen.findByRole('heading', { name: 'Your deposit account is on hold' })).toBeInTheDocument();
