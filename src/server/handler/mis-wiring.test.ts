@@ -181,6 +181,32 @@ describe('createMerchantHandler: a wrong Purse URL', () => {
     expect(s.logs).toContainEqual(expect.objectContaining({ level: 'error', message: expect.stringMatching(/PURSE_TOKEN_URL/) }));
   });
 
+  it("the token endpoint's documented Not Found keeps Purse's words in the log line, with the client id and never the secret", async () => {
+    const world = purseWorld();
+    const s = shop({}, world);
+    const purseSays = { title: 'Not Found', detail: 'No OAuth2 client with this id.', code: 'client_not_found' };
+    world.purse.control.setFault({ path: '/oauth2/token', status: 404, times: 1, body: purseSays });
+    const { status, body } = await read(await s.send('GET', CHECK));
+    expect(status).toBe(502);
+    expect(body.code).toBe('purse_invalid_response');
+    // The browser gets none of it; the merchant's log line (the line itself, not only its details) gets all of it.
+    expect(JSON.stringify(body)).not.toMatch(/client_not_found|OAuth2 client|mock-client-id/);
+    const line = s.logs.find((l) => l.level === 'error')!;
+    for (const words of [/PURSE_TOKEN_URL/, /Not Found/, /No OAuth2 client with this id\./, /client_not_found/, /client id "mock-client-id"/]) {
+      expect(line.message).toMatch(words);
+    }
+    expect(JSON.stringify(s.logs)).not.toContain(world.options.clientSecret);
+  });
+
+  it('a 404 at a path that always exists keeps what answered it in the log line', async () => {
+    const xco = shop({}, purseWorld({ xcoApiUrl: `${PURSE_ORIGIN}/xco` }));
+    await xco.send('GET', CHECK);
+    const line = xco.logs.find((l) => l.level === 'error')!;
+    expect(line.message).toMatch(/PURSE_XCO_API_URL/);
+    // The mock's router answered: its title, detail and code say so.
+    expect(line.message).toMatch(/Not Found.*No route for \/xco\/v1\/users\/exists.*not_found/);
+  });
+
   it('an XCO or Payment API URL whose paths do not exist is a 502 and a log line naming the variable; a 404 that is an answer passes', async () => {
     const xco = shop({}, purseWorld({ xcoApiUrl: `${PURSE_ORIGIN}/xco` }));
     const lookup = await read(await xco.send('GET', CHECK));

@@ -3,7 +3,7 @@
 import type { HandlerStore } from '../handler/store.ts';
 import { PurseApiError } from './error.ts';
 import { createSharedToken, type CachedToken } from './token-shared.ts';
-import { fetchWithTimeout, readProblem, type FetchLike } from './transport-util.ts';
+import { fetchWithTimeout, readProblem, wrongUrlError, type FetchLike } from './transport-util.ts';
 
 export interface TokenSourceOptions {
   tokenUrl: string;
@@ -66,13 +66,13 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
     }, options.timeoutMs, 'the Purse token endpoint');
 
     if (response.status === 404 || response.status === 405) {
-      // No token endpoint at this URL: a setup mistake to name in the log, never an answer to pass to the browser.
-      await response.body?.cancel().catch(() => undefined);
-      throw new PurseApiError({
-        kind: 'invalid_response',
-        status: response.status,
-        message: `The Purse token endpoint answered ${response.status}: check the token URL (tokenUrl, PURSE_TOKEN_URL).`,
-      });
+      // No token endpoint at this URL, or Purse's documented Not Found there: a setup mistake to name in the log,
+      // never an answer to pass to the browser. The client id says which credentials (never the secret).
+      throw await wrongUrlError(
+        response,
+        `The Purse token endpoint, asked for client id "${options.clientId}", answered`,
+        'the token URL (tokenUrl, PURSE_TOKEN_URL) and the client id (clientId, PURSE_CLIENT_ID)',
+      );
     }
     if (!response.ok) {
       const problem = await readProblem(response);

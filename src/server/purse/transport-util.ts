@@ -81,3 +81,30 @@ export async function readProblem(response: Response): Promise<ProblemDetails | 
     return undefined;
   }
 }
+
+/**
+ * What an error body says, for a log line: its title, detail and code (or OAuth2 `error`), nothing else of it (a body
+ * may echo more than the merchant should log), on one line and cut short. Empty when it says none of them.
+ */
+export function problemText(problem: ProblemDetails | undefined): string {
+  const field = (value: unknown) => (typeof value === 'string' ? value.replace(/\p{Cc}+/gu, ' ').trim().slice(0, 200) : '');
+  const words = [field(problem?.title), field(problem?.detail)].filter(Boolean).join(': ');
+  const code = field(problem?.code) || field(problem?.error);
+  return [words, code && `[${code}]`].filter(Boolean).join(' ');
+}
+
+/**
+ * A 404 or 405 where a right request never gets one (the token endpoint, a path that always exists): an
+ * `invalid_response`, never an answer to pass to the browser. Its message (the log line) says who answered what —
+ * `answered`, then what the body says — and `check`, the options to look at.
+ */
+export async function wrongUrlError(response: Response, answered: string, check: string): Promise<PurseApiError> {
+  const problem = await readProblem(response);
+  const said = problemText(problem);
+  return new PurseApiError({
+    kind: 'invalid_response',
+    status: response.status,
+    problem,
+    message: `${answered} ${response.status}${said ? ` (${said})` : ''}: check ${check}.`,
+  });
+}

@@ -3,7 +3,7 @@
 import { API_KEY_HEADER } from '../../core/wire/payment-session.ts';
 import { PurseApiError } from './error.ts';
 import type { TokenSource } from './token.ts';
-import { fetchWithTimeout, readProblem, type FetchLike } from './transport-util.ts';
+import { fetchWithTimeout, readProblem, wrongUrlError, type FetchLike } from './transport-util.ts';
 
 export interface PurseRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -102,12 +102,7 @@ export function createPurseTransport(options: { tokens: TokenSource; fetch: Fetc
 /** The parsed JSON body of a 2xx answer, or `undefined` for an empty one; any other answer is a `PurseApiError`. */
 async function readAnswer<T>(request: PurseRequest, response: Response): Promise<T> {
   if (request.baseUrlOption && (response.status === 404 || response.status === 405)) {
-    await response.body?.cancel().catch(() => undefined);
-    throw new PurseApiError({
-      kind: 'invalid_response',
-      status: response.status,
-      message: `Purse answered ${response.status} to ${request.what}, which a right request never gets: check ${request.baseUrlOption}.`,
-    });
+    throw await wrongUrlError(response, `Purse, asked ${request.what} (a path that always exists), answered`, request.baseUrlOption);
   }
   if (!response.ok) {
     const problem = await readProblem(response);
