@@ -53,7 +53,10 @@ export interface MerchantBackend {
   verifyPasswordless(input: VerifyInput, options?: CallOptions): Promise<XcoVerifyResponse>;
   /** Links the verified XCO account to the signed-in customer. */
   createConsent(input: ConsentInput, options?: CallOptions): Promise<void>;
-  /** The XCO user linked to the signed-in customer. */
+  /**
+   * The XCO user linked to the signed-in customer. None linked: rejects with `{ kind: 'request', status: 404, code:
+   * 'xco_account_not_linked' }`, the one error the account view reads as "no account" (any other is a failure).
+   */
   getUser(options?: CallOptions): Promise<XcoUser>;
 
   // Checkout

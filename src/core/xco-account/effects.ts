@@ -16,8 +16,11 @@ export interface XcoAccountConfig {
   onError?: (error: PurseKitError) => void;
 }
 
-/** The handler answers 404 when no XCO account is linked to the signed-in customer. */
-const isMissing = (error: PurseKitError) => error.kind === 'request' && error.status === 404;
+/**
+ * The handler's own answer when no XCO account is linked to the signed-in customer. Any other 404 (a proxy's, a
+ * router's) says nothing about the account: a failure with a retry, never an offer to sign up.
+ */
+const isMissing = (error: PurseKitError) => error.kind === 'request' && error.status === 404 && error.code === 'xco_account_not_linked';
 
 /** Runs one account view: its machine, and the request each state asks for. The hook creates one. */
 export class XcoAccountRunner {

@@ -3,6 +3,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
 import { describe, expect, it } from 'vitest';
+import { createHttpBackend } from '../../core/backend/http-backend.ts';
 import { maskEmail, maskPhone } from '../../core/xco-account/machine.ts';
 import { createTestStack } from '../../test/stack.ts';
 import { PurseProvider } from '../provider/index.ts';
@@ -20,6 +21,15 @@ function renderAccount(customerReference = 'cust_test_1') {
   );
   const apiCalls = (suffix: string) => stack.purse.control.requests().filter((r) => r.path.endsWith(suffix)).length;
   return { ...stack, ...view, user, apiCalls };
+}
+
+/** Links the existing XCO account of `email` to the stack's customer, as the signup flow does. */
+async function linkAccount({ backend, purse }: ReturnType<typeof createTestStack>, email: string) {
+  await backend.checkUser({ email });
+  await backend.startPasswordless({ email });
+  const code = purse.control.currentCode({ email })!;
+  const verified = await backend.verifyPasswordless({ identifier: { email }, verification_code: code });
+  await backend.createConsent({ identifier: { email }, consent_challenge_id: verified.consent_challenge_id });
 }
 
 const detail = (term: string) => screen.getByText(term, { selector: 'dt' }).nextElementSibling;
@@ -46,11 +56,7 @@ describe('<XcoAccount>', () => {
 
   it('a customer whose account is already linked sees it at once, under StrictMode with one request each', async () => {
     const stack = createTestStack({ customerReference: 'cust_linked' });
-    await stack.backend.checkUser({ email: 'sam.taylor@example.com' });
-    await stack.backend.startPasswordless({ email: 'sam.taylor@example.com' });
-    const code = stack.purse.control.currentCode({ email: 'sam.taylor@example.com' })!;
-    const verified = await stack.backend.verifyPasswordless({ identifier: { email: 'sam.taylor@example.com' }, verification_code: code });
-    await stack.backend.createConsent({ identifier: { email: 'sam.taylor@example.com' }, consent_challenge_id: verified.consent_challenge_id });
+    await linkAccount(stack, 'sam.taylor@example.com');
     render(
       <StrictMode>
         <PurseProvider backend={stack.backend}>
@@ -75,6 +81,34 @@ describe('<XcoAccount>', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Your Express Checkout account could not be loaded.');
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('button', { name: 'Link or create my Purse account' })).toBeInTheDocument();
+  });
+
+  // A proxy or router in front of the handler that answers 404 (a wrong rewrite, a route not deployed yet): the shopper
+  // may well have an account, so that is a failure to retry, never "no account" with an offer to sign up.
+  it.each([
+    ['a JSON 404 of another server', () => Response.json({ message: 'Not Found' }, { status: 404 })],
+    ['a problem+json 404 with another code', () => Response.json({ title: 'Not Found', code: 'not_found' }, { status: 404, headers: { 'content-type': 'application/problem+json' } })],
+    ['an empty 404', () => new Response(null, { status: 404 })],
+  ])('%s is a failure with "Try again", not an offer to sign up', async (_, answer) => {
+    const stack = createTestStack({ customerReference: 'cust_linked' });
+    await linkAccount(stack, 'sam.taylor@example.com');
+    let proxyAnswers = true;
+    const backend = createHttpBackend({
+      baseUrl: 'http://merchant.test/api/purse',
+      retry: false,
+      fetch: async (input, init) => (proxyAnswers ? answer() : stack.handler(new Request(input, init))),
+    });
+    const user = userEvent.setup();
+    render(
+      <PurseProvider backend={backend}>
+        <XcoAccount />
+      </PurseProvider>,
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent('Your Express Checkout account could not be loaded.');
+    expect(screen.queryByRole('button', { name: 'Link or create my Purse account' })).toBeNull();
+    proxyAnswers = false;
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText('Sam Taylor')).toBeInTheDocument();
   });
 
   it('Purse busy (429, wait a minute): the shopper is told to wait, not only that it failed', async () => {

@@ -53,6 +53,11 @@ describe('createHttpBackend ⇄ createMerchantHandler ⇄ Purse mock', () => {
     await expect(b.backend.getUser()).resolves.toMatchObject({ email: 'existing@example.com' });
   });
 
+  it("getUser: no account linked is the handler's own 404, xco_account_not_linked (what the account view reads as none)", async () => {
+    const b = browser('cust_nobody');
+    expect(await kitError(b.backend.getUser())).toEqual({ kind: 'request', status: 404, code: 'xco_account_not_linked', message: expect.any(String) });
+  });
+
   it('tells whether an account exists, but its saved payment methods only to the customer it is linked to', async () => {
     // Anyone may ask whether an email has a Purse account (the signup needs it); how many cards its owner saved is theirs.
     const b = browser('cust_link');

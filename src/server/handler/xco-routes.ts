@@ -22,6 +22,9 @@ import { createUserRoute } from './xco-create.ts';
 import { overLookupQuota, reserveCode } from './signup-limits.ts';
 import { toShopperXcoUser } from './views.ts';
 
+const noLinkedAccount = () =>
+  problem(404, { title: 'No linked account', detail: 'No Purse Express Checkout account is linked to this customer.', code: 'xco_account_not_linked' });
+
 /** Purse names the identifier "/email" or "/phone_number"; the browser may have nested it under "/identifier". */
 const underPrefix = (prefix: string) => (pointer: string) =>
   prefix && (pointer === '/email' || pointer === '/phone_number') ? `${prefix}${pointer}` : pointer;
@@ -196,6 +199,9 @@ export const xcoRoutes: Record<string, RouteDefinition> = {
         await rememberLinked(ctx, customer, user);
         return json(200, toShopperXcoUser(user));
       } catch (error) {
+        // Purse's 404: no account linked. Answered with the handler's own code, the one answer the account view reads
+        // as "none": a 404 from anything else on the way (a proxy, a router) is then a failure to retry.
+        if (isPurseApiError(error) && error.kind === 'http' && error.status === 404) return noLinkedAccount();
         return ctx.fail(error);
       }
     },
