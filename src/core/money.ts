@@ -4,29 +4,16 @@
 // comes from ISO 4217: 2 unless the currency is one of the few below.
 import type { MinorUnits } from './wire/payment-order.ts';
 
-const EXPONENTS: Record<string, number> = {
-  ...Object.fromEntries('BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF'.split(' ').map((c) => [c, 0])),
-  ...Object.fromEntries('BHD IQD JOD KWD LYD OMR TND'.split(' ').map((c) => [c, 3])),
-  CLF: 4,
-  UYW: 4,
-};
-
-const formatters = new Map<string, Intl.NumberFormat>();
-
-function currencyFormat(currency: string, locale: string): Intl.NumberFormat {
-  const key = `${locale}|${currency}`;
-  let format = formatters.get(key);
-  if (!format) {
-    const digits = minorUnitDigits(currency);
-    format = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
-    formatters.set(key, format);
-  }
-  return format;
-}
-
-/** Digits of the currency's ISO 4217 minor unit: 2 for EUR, 0 for JPY, 3 for KWD. */
+/** Digits of the currency's ISO 4217 minor unit: 2 for EUR, 0 for JPY, 3 for KWD (the list: those that are not 2). */
 export function minorUnitDigits(currency: string): number {
-  return EXPONENTS[currency.toUpperCase()] ?? 2;
+  const code = currency.toUpperCase();
+  return /^(BIF|CLP|DJF|GNF|ISK|JPY|KMF|KRW|PYG|RWF|UGX|UYI|VND|VUV|XAF|XOF|XPF)$/.test(code)
+    ? 0
+    : /^(BHD|IQD|JOD|KWD|LYD|OMR|TND)$/.test(code)
+      ? 3
+      : /^(CLF|UYW)$/.test(code)
+        ? 4
+        : 2;
 }
 
 /** Minor units → major units (4299 EUR → 42.99). */
@@ -39,5 +26,9 @@ export function toMajorUnits(amount: MinorUnits, currency: string): number {
  * `formatMinorUnits(4299, 'JPY', 'en')` → "¥4,299". Throws a RangeError for a malformed currency code or locale.
  */
 export function formatMinorUnits(amount: MinorUnits, currency: string, locale: string): string {
-  return currencyFormat(currency, locale).format(toMajorUnits(amount, currency));
+  const digits = minorUnitDigits(currency);
+  // Exactly the ISO digits, not CLDR's (HUF would show no decimals, so 42.99 as 43).
+  return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+    amount / 10 ** digits,
+  );
 }
