@@ -196,6 +196,12 @@ describe('createMerchantHandler: a wrong Purse URL', () => {
       expect(line.message).toMatch(words);
     }
     expect(JSON.stringify(s.logs)).not.toContain(world.options.clientSecret);
+
+    // An answer that echoes the request's credentials still leaves the secret out of the log.
+    world.purse.control.setFault({ path: '/oauth2/token', status: 405, times: 1, body: { title: 'Method Not Allowed', detail: `Bad client ${world.options.clientSecret}` } });
+    await s.send('GET', CHECK);
+    expect(s.logs.at(-1)?.message).toMatch(/answered 405 \(Method Not Allowed: Bad client \[secret\]\)/);
+    expect(JSON.stringify(s.logs)).not.toContain(world.options.clientSecret);
   });
 
   it('a 404 at a path that always exists keeps what answered it in the log line', async () => {

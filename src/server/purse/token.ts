@@ -72,6 +72,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
         response,
         `The Purse token endpoint, asked for client id "${options.clientId}", answered`,
         'the token URL (tokenUrl, PURSE_TOKEN_URL) and the client id (clientId, PURSE_CLIENT_ID)',
+        options.clientSecret,
       );
     }
     if (!response.ok) {

@@ -96,11 +96,12 @@ export function problemText(problem: ProblemDetails | undefined): string {
 /**
  * A 404 or 405 where a right request never gets one (the token endpoint, a path that always exists): an
  * `invalid_response`, never an answer to pass to the browser. Its message (the log line) says who answered what —
- * `answered`, then what the body says — and `check`, the options to look at.
+ * `answered`, then what the body says — and `check`, the options to look at; `secret` never shows in it.
  */
-export async function wrongUrlError(response: Response, answered: string, check: string): Promise<PurseApiError> {
+export async function wrongUrlError(response: Response, answered: string, check: string, secret?: string): Promise<PurseApiError> {
   const problem = await readProblem(response);
-  const said = problemText(problem);
+  // An answer that echoes the request (a proxy's debug page) would put the secret in the log: never.
+  const said = secret ? problemText(problem).replaceAll(secret, '[secret]') : problemText(problem);
   return new PurseApiError({
     kind: 'invalid_response',
     status: response.status,
