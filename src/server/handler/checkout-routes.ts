@@ -285,8 +285,9 @@ export const sessionRoutes: { get: RouteDefinition; abort: RouteDefinition } = {
       try {
         return json(200, toCheckoutSession(await ctx.purse.abortClientSession(ctx.id, 'ABORTED_BY_CUSTOMER', key), ctx.now()));
       } catch (error) {
-        // Refused because it is aborted already (the order's newer session, in another tab, superseded it): what the
-        // shopper asked for holds, the session can no longer be paid. Any other refusal goes on.
+        // Refused because it is aborted already (the order's newer session, in another tab, superseded it): the session
+        // can no longer be paid, and its status (ABORTED_BY_MERCHANT) tells the checkout that the shopper cancelled
+        // nothing (it closes). Any other refusal goes on.
         const aborted = isPurseApiError(error) && error.status === 400 ? await abortedUnpaid(ctx).catch(() => undefined) : undefined;
         return aborted ? json(200, toCheckoutSession(aborted, ctx.now())) : ctx.fail(error);
       }
