@@ -163,6 +163,25 @@ test('cancel aborts the session once (ABORTED_BY_CUSTOMER)', async ({ page, requ
   expect(state.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/abort'))).toHaveLength(1);
 });
 
+test('cancel in a tab the order left for another one: closed with the status link, not "Payment cancelled"', async ({ page, context, request }) => {
+  await page.goto('/checkout');
+  await expect(page.getByLabel('Card number')).toBeVisible();
+  // The order opened again in another tab: this tab's session is superseded (aborted by the merchant).
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await expect(other.getByLabel('Card number')).toBeVisible();
+  expect((await mock.state(request)).sessions.map((session) => session.status)).toEqual(['ABORTED_BY_MERCHANT', 'CREATED']);
+
+  await page.getByRole('button', { name: 'Cancel payment' }).click();
+  await expect(shown(page, 'This payment form is closed. A payment may already have been made.')).toBeVisible();
+  await expect(page.getByText('Payment cancelled', { exact: true })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  // The other tab's session is left alone, and can still be paid.
+  expect((await mock.state(request)).sessions.map((session) => session.status)).toEqual(['ABORTED_BY_MERCHANT', 'CREATED']);
+  await page.getByRole('link', { name: 'See the status of your payment' }).click();
+  await expect(shown(page, 'the order was opened again in another window. You have not been charged.')).toBeVisible();
+});
+
 test('cancelled with the keyboard: focus stays in the checkout, and the next Tab is "Start again"', async ({ page }) => {
   await page.goto('/checkout');
   await expect(page.getByLabel('Card number')).toBeVisible();

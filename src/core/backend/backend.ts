@@ -64,7 +64,10 @@ export interface MerchantBackend {
   createSession(input: CheckoutSessionRequest, options?: CallOptions): Promise<CheckoutSession>;
   /** A client session this merchant created for the same customer. */
   getSession(id: string, options?: CallOptions): Promise<CheckoutSession>;
-  /** The shopper cancelled: ABORTED_BY_CUSTOMER. */
+  /**
+   * The shopper cancelled: ABORTED_BY_CUSTOMER. A session the merchant aborted already (the order's newer session, in
+   * another tab) is answered as it is, ABORTED_BY_MERCHANT: the checkout then closes rather than calling it cancelled.
+   */
   abortSession(id: string, options?: CallOptions): Promise<CheckoutSession>;
   /** The payment methods Purse offers for the order (shown while the session is created). */
   getEligibleSolutions(input: Pick<CheckoutSessionRequest, 'order_reference'>, options?: CallOptions): Promise<EligibleSolution[]>;

@@ -19,7 +19,7 @@ export const routes = {
 
   /** POST CheckoutSessionRequest → CheckoutSession (201) */
   createSession: paths.CREATE_SESSION,
-  /** GET → CheckoutSession; POST …/abort → CheckoutSession (ABORTED_BY_CUSTOMER). Suffix the session id. */
+  /** GET → CheckoutSession; POST …/abort → CheckoutSession (ABORTED_BY_CUSTOMER, or ABORTED_BY_MERCHANT when aborted already). Suffix the session id. */
   session: paths.SESSION,
   /** POST { order_reference? } → { eligible_solutions } */
   eligibleSolutions: paths.ELIGIBLE_SOLUTIONS,

@@ -44,6 +44,12 @@ export interface CheckoutSession {
    * CREATED). `createMerchantHandler` sets it; without it, the status page judges by the shopper's clock.
    */
   expired?: boolean;
+  /**
+   * How long the session had left (ms; 0 once past `expires_at`) by the merchant server's clock when it answered. The
+   * checkout's expiry timer counts it from the answer's arrival, so a shopper's clock that is off moves nothing.
+   * `createMerchantHandler` sets it; without it, the checkout reads `expires_at` by the shopper's clock.
+   */
+  expires_in_ms?: number;
   /** EMBEDDED sessions. */
   widget?: { data: string; js_url: string };
   /** HOSTED_PAGE sessions: where to send the shopper (check its origin first). */

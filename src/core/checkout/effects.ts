@@ -120,7 +120,7 @@ export function createCheckoutRunner(initialConfig: CheckoutConfig): CheckoutRun
     }
     // A mounted drop-in reports expiry itself (and knows the server's clock better than we do).
     if (session && (loading || status === 'failed' || (status === 'ready' && hostedPageUrl))) {
-      const delay = expiryDelay(session.expires_at, state.receivedAt, Date.now());
+      const delay = expiryDelay(session.expires_at, state.receivedAt, Date.now(), session.expires_in_ms);
       if (delay !== undefined) {
         add(`expiry:${session.id} ${session.expires_at} ${state.receivedAt}`, (c) => timer(c, delay, { type: 'SESSION_EXPIRED' }));
       }

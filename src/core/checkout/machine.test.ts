@@ -97,6 +97,18 @@ describe('checkoutReducer', () => {
     expect(run(initialCheckoutState('k'), { type: 'CANCEL', key: 'c' })).toMatchObject({ status: 'cancelled' });
   });
 
+  it('closes, not cancelled, when the cancel finds the session aborted by the merchant (the order opened in another tab)', () => {
+    const cancelling = run(ready(), { type: 'FULFILLED', isFulfilled: true }, { type: 'CANCEL', key: 'c1' });
+    const superseded = { ...session(), status: 'ABORTED_BY_MERCHANT' } as const;
+    expect(run(cancelling, { type: 'CANCELLED', key: 'c1', session: superseded })).toMatchObject({
+      status: 'closed',
+      cancelKey: undefined,
+      isFulfilled: false,
+    });
+    const byShopper = { ...session(), status: 'ABORTED_BY_CUSTOMER' } as const;
+    expect(run(cancelling, { type: 'CANCELLED', key: 'c1', session: byShopper })).toMatchObject({ status: 'cancelled' });
+  });
+
   it('closes when the drop-in can no longer take a payment for the session, and nothing then reopens it but a restart', () => {
     const closed = run(run(ready(), { type: 'FULFILLED', isFulfilled: true }, { type: 'SUBMIT', key: 's1' }), { type: 'DROPIN_TERMINATED' });
     expect(closed).toMatchObject({ status: 'closed', submitKey: undefined, isFulfilled: false, error: undefined });

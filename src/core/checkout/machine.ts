@@ -97,7 +97,14 @@ const rules: Rules = {
       : s.session
         ? { ...s, cancelKey: key, error: undefined }
         : cancelled(s),
-  CANCELLED: (s, { key }) => (s.cancelKey === key ? cancelled(s) : s),
+  // Aborted by the merchant before the shopper's cancel (the order's newer session, in another tab, maybe paid there):
+  // no cancel of the shopper's, nor an order to start again here; the shopper is pointed to its status.
+  CANCELLED: (s, { key, session }) =>
+    s.cancelKey !== key
+      ? s
+      : session?.status === 'ABORTED_BY_MERCHANT'
+        ? without(s, { status: 'closed', cancelKey: undefined, isFulfilled: false, error: undefined })
+        : cancelled(s),
   CANCEL_FAILED: (s, { key, error }) => (s.cancelKey === key ? { ...s, cancelKey: undefined, error } : s),
   RETRY: (s) => (s.status === 'failed' ? { ...s, status: 'loading', error: undefined } : s),
   // A new intent; what the page already has stays: the loaded script, and the container.

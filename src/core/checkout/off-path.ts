@@ -50,11 +50,10 @@ export async function submitPayment(mounted: MountedDropin | undefined, key: str
   }
 }
 
-/** Aborts the session at Purse (ABORTED_BY_CUSTOMER), once per `key`. */
+/** Aborts the session at Purse (ABORTED_BY_CUSTOMER), once per `key`; the answer says who aborted it. */
 export async function abortSession(backend: MerchantBackend, id: string, key: string, { send, signal }: Context): Promise<void> {
   try {
-    await backend.abortSession(id, { signal, idempotencyKey: key });
-    send({ type: 'CANCELLED', key });
+    send({ type: 'CANCELLED', key, session: await backend.abortSession(id, { signal, idempotencyKey: key }) });
   } catch (thrown) {
     send({ type: 'CANCEL_FAILED', key, error: toKitError(thrown) });
   }

@@ -44,14 +44,17 @@ export function requestKey(request: CheckoutSessionRequest): string {
 }
 
 /**
- * The timer that marks a session expired while no drop-in is mounted. A session that already looks expired when it
- * arrives says the shopper's clock is wrong (a fresh session cannot be expired): no timer then, or every fresh session
- * would "expire" at once. Returns the delay in ms, or undefined for no timer.
+ * The timer that marks a session expired while no drop-in is mounted. `expiresInMs`, the time left by the merchant
+ * server's clock when it answered (`expires_in_ms`), counts from `receivedAt`: the shopper's clock may be minutes off.
+ * Without it, `expiresAt` by the shopper's clock; a session that already looks expired when it arrives then says that
+ * clock is wrong (a fresh session cannot be expired): no timer, or every fresh session would "expire" at once. Returns
+ * the delay in ms, or undefined for no timer.
  */
-export function expiryDelay(expiresAt: string, receivedAt: number, now: number): number | undefined {
-  const deadline = Date.parse(expiresAt);
+export function expiryDelay(expiresAt: string, receivedAt: number, now: number, expiresInMs?: number): number | undefined {
+  const counted = typeof expiresInMs === 'number' && expiresInMs >= 0;
+  const deadline = counted ? receivedAt + expiresInMs : Date.parse(expiresAt);
   // Also false for an unreadable date (NaN).
-  if (!(deadline > receivedAt)) return undefined;
+  if (!counted && !(deadline > receivedAt)) return undefined;
   // setTimeout's longest delay; a longer one fires at once.
   return Math.min(Math.max(0, deadline - now), 2_147_483_647);
 }

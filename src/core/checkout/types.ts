@@ -11,6 +11,8 @@ import type { PurseKitError } from '../errors.ts';
  * - `failed`: a step failed; `retry()` runs it again
  * - `expired`: the session expired and could not be renewed in place; `restart()` creates a fresh one
  * - `cancelled`: the shopper cancelled (the session was aborted); `restart()` creates a fresh one
+ * - `closed`: the session can no longer be paid here (a payment was submitted in it, or the merchant aborted it because
+ *   the order got a newer session in another tab); the shopper is pointed to its status, never to pay again
  */
 export type CheckoutStatus = 'loading' | 'ready' | 'submitting' | 'failed' | 'expired' | 'cancelled' | 'closed';
 
@@ -92,7 +94,8 @@ export type CheckoutEvent =
   | { type: 'SUBMIT_SETTLED'; key: string }
   | { type: 'SUBMIT_FAILED'; key: string; error: PurseKitError }
   | { type: 'CANCEL'; key: string }
-  | { type: 'CANCELLED'; key: string }
+  /** The abort's answer: the session as the backend has it now (aborted by the shopper, or already by the merchant). */
+  | { type: 'CANCELLED'; key: string; session?: CheckoutSession }
   | { type: 'CANCEL_FAILED'; key: string; error: PurseKitError }
   | { type: 'RETRY' }
   /** A new intent: a fresh session (or `preset`), with `intentKey` for its creation. */

@@ -174,4 +174,57 @@ describe('expires_at', () => {
     expect(screen.getByRole('link', { name: 'Continue to secure payment' })).toBeInTheDocument();
     expect(liveText()).toBe('Continue to the secure payment page to pay.');
   });
+
+  // The merchant server says how long the session has left (expires_in_ms) when it answers: the timer counts that from
+  // the answer's arrival, so a shopper's clock minutes off neither ends a payable session nor keeps a dead one.
+  const MINUTE = 60_000;
+
+  it('keeps the hosted-page link for the session’s whole life when the shopper’s clock is 5 minutes fast', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const stack = checkoutStack({ clockOffsetMs: -5 * MINUTE, sessionTtlMs: 10 * MINUTE });
+    const onSessionExpired = vi.fn();
+    renderCheckout({ integrationMode: 'HOSTED_PAGE', hostedPage: 'link', onSessionExpired }, { stack });
+    await screen.findByRole('link', { name: 'Continue to secure payment' });
+
+    act(() => vi.advanceTimersByTime(9 * MINUTE));
+    expect(screen.getByRole('link', { name: 'Continue to secure payment' })).toBeInTheDocument();
+    expect(onSessionExpired).not.toHaveBeenCalled();
+    act(() => vi.advanceTimersByTime(MINUTE));
+    expect(await screen.findByRole('button', { name: 'Start again' })).toBeInTheDocument();
+    expect(screen.queryByRole('link')).toBeNull();
+    expect(onSessionExpired).toHaveBeenCalledTimes(1);
+  });
+
+  it('ends a failed step’s "Try again" when the session is over by the server’s clock, 5 minutes behind the shopper’s', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const cdn = fakeCdn({ hold: true });
+    installFakePurse();
+    const stack = checkoutStack({ clockOffsetMs: 5 * MINUTE, sessionTtlMs: 3 * MINUTE });
+    const onSessionExpired = vi.fn();
+    renderCheckout({ onSessionExpired }, { stack });
+    await waitFor(() => expect(cdn.requests).toHaveLength(1));
+    cdn.requests[0]!.respond('', 500);
+    await screen.findByRole('button', { name: 'Try again' });
+
+    act(() => vi.advanceTimersByTime(3 * MINUTE));
+    expect(await screen.findByRole('button', { name: 'Start again' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+    expect(liveText()).toBe('Your session expired.');
+    expect(onSessionExpired).toHaveBeenCalledTimes(1);
+  });
+
+  it('falls back on expires_at by the shopper’s clock for an adapter of your own that does not say the time left', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const stack = checkoutStack();
+    const created = await stack.backend.createSession({ integration_mode: 'HOSTED_PAGE' });
+    const { expires_in_ms: _left, ...session } = { ...created, expires_at: new Date(Date.now() + MINUTE).toISOString() };
+    const onSessionExpired = vi.fn();
+    renderCheckout({ session, hostedPage: 'link', onSessionExpired }, { stack });
+    await screen.findByRole('link', { name: 'Continue to secure payment' });
+    act(() => vi.advanceTimersByTime(MINUTE - 1_000));
+    expect(onSessionExpired).not.toHaveBeenCalled();
+    act(() => vi.advanceTimersByTime(1_000));
+    expect(await screen.findByRole('button', { name: 'Start again' })).toBeInTheDocument();
+    expect(onSessionExpired).toHaveBeenCalledTimes(1);
+  });
 });

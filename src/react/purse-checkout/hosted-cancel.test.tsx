@@ -123,24 +123,58 @@ describe('cancel', () => {
     expect(stack.purse.control.sessions()[0]!.status).toBe('ABORTED_BY_CUSTOMER');
   });
 
-  it('cancels a session the order’s newer session (another tab) has aborted already: cancelled, not an error', async () => {
+  // Aborted by the merchant because the order got a newer session in another tab (maybe paid there): the shopper's
+  // cancel did nothing, and the order is not theirs to call cancelled. The merchant's onCancel (which may cancel the
+  // order) is not called; the checkout closes with the link to the session's status, as for a submitted session.
+  it('closes a session the order’s newer session (another tab) has aborted already: not "cancelled", no onCancel, not an error', async () => {
     const purse = installFakePurse();
     const stack = checkoutStack();
     const onCancel = vi.fn();
+    const onClosed = vi.fn();
     const onError = vi.fn();
-    const { user } = renderCheckout({ order: { order_reference: 'cart-5' }, onCancel, onError }, { stack });
+    const { user } = renderCheckout({ order: { order_reference: 'cart-5' }, onCancel, onClosed, onError }, { stack });
     await screen.findByText('Fake Purse drop-in');
     // Another tab of the same shopper opens the order: this tab's session is aborted (ABORTED_BY_MERCHANT).
     await stack.backend.createSession({ order_reference: 'cart-5' }, { idempotencyKey: 'other-tab' });
-    expect(stack.purse.control.sessions()[0]!.status).toBe('ABORTED_BY_MERCHANT');
+    const [mine] = stack.purse.control.sessions();
+    expect(mine!.status).toBe('ABORTED_BY_MERCHANT');
 
     await user.click(screen.getByRole('button', { name: 'Cancel payment' }));
-    await screen.findByText('Payment cancelled', { selector: 'p' });
-    expect(onCancel).toHaveBeenCalledTimes(1);
+    await screen.findByText('This payment form is closed. A payment may already have been made.', { selector: 'p' });
+    expect(screen.getByRole('link', { name: 'See the status of your payment' }).getAttribute('href')).toContain(mine!.id);
+    expect(screen.queryByText('Payment cancelled')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Start again' })).toBeNull();
+    expect(onClosed).toHaveBeenCalledTimes(1);
+    expect(onCancel).not.toHaveBeenCalled();
     expect(onError).not.toHaveBeenCalled();
     expect(purse.latest().unmount).toHaveBeenCalledTimes(1);
     // The other tab's session is left alone.
     expect(stack.purse.control.sessions()[1]!.status).toBe('CREATED');
+  });
+
+  it('does not tell the merchant of a cancel when the order was paid in another tab meanwhile', async () => {
+    installFakePurse();
+    const stack = checkoutStack();
+    const onCancel = vi.fn();
+    const onClosed = vi.fn();
+    const { user } = renderCheckout({ order: { order_reference: 'cart-6' }, onCancel, onClosed }, { stack });
+    await screen.findByText('Fake Purse drop-in');
+    const other = await stack.backend.createSession({ order_reference: 'cart-6' }, { idempotencyKey: 'other-tab' });
+    const paid = await stack.purse.fetch(
+      new Request(`${MOCK_ORIGIN}/dropin/api/sessions/${other.id}/payments`, {
+        method: 'POST',
+        headers: { authorization: `Widget ${other.widget!.data}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ card_number: '4111 1111 1111 1111', expiry: '12/30', cvc: '123' }),
+      }),
+    );
+    expect(paid.status).toBe(201);
+
+    await user.click(screen.getByRole('button', { name: 'Cancel payment' }));
+    await screen.findByRole('link', { name: 'See the status of your payment' });
+    expect(liveText()).not.toContain('cancelled');
+    expect(onCancel).not.toHaveBeenCalled();
+    expect(onClosed).toHaveBeenCalledTimes(1);
+    expect(stack.purse.control.payments().map((p) => p.authorization.status)).toEqual(['AUTHORIZED']);
   });
 
   it('shows no cancel button unless asked for', async () => {

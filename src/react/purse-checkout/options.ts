@@ -76,12 +76,16 @@ export interface UsePurseCheckoutOptions {
   /** The session expired and could not be renewed in place: the shopper is offered a restart. */
   onSessionExpired?: () => void;
   /**
-   * The drop-in can no longer take a payment for the session (status `closed`: typically a payment whose answer was
-   * lost). The view links to the session's `shopper_redirection_url` with `purse-client-session-id`; a custom backend
+   * The session can no longer be paid here (status `closed`: typically a payment whose answer was lost, or a session
+   * the order's newer one, in another tab, superseded, found when the shopper pays or cancels). The view links to the session's `shopper_redirection_url` with `purse-client-session-id`; a custom backend
    * adapter whose sessions lack that URL should lead the shopper on from here.
    */
   onClosed?: () => void;
-  /** The shopper cancelled: the session is aborted at Purse (`ABORTED_BY_CUSTOMER`). Also shows the "Cancel payment" button. */
+  /**
+   * The shopper cancelled: the session is aborted at Purse (`ABORTED_BY_CUSTOMER`). Also shows the "Cancel payment"
+   * button. Not called for a session the order's newer one (another tab, where it may be paid) aborted before: that
+   * checkout closes (`onClosed`), since the order lives on there.
+   */
   onCancel?: () => void;
 }
 

@@ -50,18 +50,24 @@ export interface CheckoutStackOptions {
   amount?: number;
   /** The merchant finds no order to pay (resolveOrder returns null). */
   noOrder?: boolean;
+  /** The merchant server's and Purse's clock run this far ahead of the shopper's (negative: behind). */
+  clockOffsetMs?: number;
 }
 
 /** The real stack, with the merchant's resolveOrder gated for session creation (a slow merchant database). */
 export function checkoutStack(options: CheckoutStackOptions = {}) {
   const sessionGate = new Gate();
+  const offset = options.clockOffsetMs;
+  const now = offset === undefined ? undefined : () => Date.now() + offset;
   const stack = createTestStack({
     purse: {
       baseUrl: MOCK_ORIGIN,
+      ...(now && { now }),
       ...(options.generation && { dropinGeneration: options.generation }),
       ...(options.sessionTtlMs !== undefined && { sessionTtlMs: options.sessionTtlMs }),
     },
     handler: {
+      ...(now && { now }),
       async resolveOrder(request, { order_reference }) {
         if (new URL(request.url).pathname.endsWith('/checkout/sessions')) await sessionGate.pass();
         if (options.noOrder) return null;

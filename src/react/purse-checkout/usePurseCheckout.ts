@@ -20,7 +20,7 @@ addHttpMethods(checkoutMethods);
 
 /** What `usePurseCheckout()` returns: the checkout's state and the shopper's actions. */
 export interface PurseCheckoutApi {
-  /** loading, ready, submitting, failed, expired or cancelled. */
+  /** loading, ready, submitting, failed, expired, cancelled or closed. */
   status: CheckoutStatus;
   /** While loading: the step under way; after a failure: the step `retry()` runs again. */
   step: CheckoutStep;

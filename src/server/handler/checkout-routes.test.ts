@@ -50,6 +50,7 @@ describe('createMerchantHandler: createSession', () => {
       'eligible_solutions',
       'expired',
       'expires_at',
+      'expires_in_ms',
       'id',
       'integration_mode',
       'shopper_redirection_url',
@@ -284,6 +285,39 @@ describe('createMerchantHandler: createSession for an order Purse already took a
     expect((await s.post(routes.createSession, {}, { customer: 'cust_1' })).status).toBeGreaterThanOrEqual(500);
     expect(s.purse.control.sessions()).toHaveLength(1);
     expect((await read(await s.post(routes.createSession, {}, { customer: 'cust_1' }))).status).toBe(200);
+  });
+});
+
+describe('createMerchantHandler: the session\'s time left, by the merchant server\'s clock', () => {
+  // The checkout's expiry timer counts this from when the answer arrives: the shopper's clock, minutes off, moves nothing.
+  const left = (view: CheckoutSession) => view.expires_in_ms;
+
+  it('answers how long the session has left when it answers, and 0 once it is past', async () => {
+    const s = checkoutShop();
+    const created = (await read(await s.post(routes.createSession, {}, { customer: 'cust_1' }))).body as CheckoutSession;
+    expect(left(created)).toBe(Date.parse(created.expires_at) - s.now());
+    s.advance(60_000);
+    const later = (await read(await s.send('GET', `${routes.session}${created.id}`, { customer: 'cust_1' }))).body as CheckoutSession;
+    expect(left(later)).toBe(left(created)! - 60_000);
+    s.advance(left(later)! + 1);
+    const past = (await read(await s.send('GET', `${routes.session}${created.id}`, { customer: 'cust_1' }))).body as CheckoutSession;
+    expect(past).toMatchObject({ expires_in_ms: 0, expired: true });
+  });
+
+  it('counts a replayed answer (a retry of the intent, a minute later) from the replay, not from the first answer', async () => {
+    const s = checkoutShop();
+    const first = (await read(await s.post(routes.createSession, {}, { customer: 'cust_1', key: 'create-1' }))).body as CheckoutSession;
+    s.advance(60_000);
+    const again = await s.post(routes.createSession, {}, { customer: 'cust_1', key: 'create-1' });
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    const replayed = (await read(again)) as { status: number; body: CheckoutSession };
+    expect(replayed).toMatchObject({ status: 201, body: { id: first.id, expires_in_ms: left(first)! - 60_000, expired: false } });
+    expect(s.purse.control.sessions()).toHaveLength(1);
+
+    const cancel = () => s.post(`${routes.session}${first.id}/abort`, {}, { customer: 'cust_1', key: 'cancel-1' });
+    const aborted = (await read(await cancel())).body as CheckoutSession;
+    s.advance(60_000);
+    expect((await read(await cancel())).body).toEqual({ ...aborted, expires_in_ms: left(aborted)! - 60_000 });
   });
 });
 

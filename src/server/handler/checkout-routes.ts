@@ -2,11 +2,12 @@
 // from the merchant's resolveOrder and configuration; the browser only picks an allowed integration mode and names an
 // order reference. Sessions are bound to the customer they were created for.
 import { routes } from '../../core/backend/routes.ts';
+import type { CheckoutSession } from '../../core/backend/views.ts';
 import { CURRENCIES, INTEGRATION_MODES, type IntegrationMode } from '../../core/wire/payment.ts';
 import type { CheckoutOrder } from './options.ts';
 import { json, problem, validationProblem, type FieldProblem } from './http.ts';
 import type { RouteContext, RouteDefinition } from './route-types.ts';
-import { toCheckoutSession } from './views.ts';
+import { sessionClock, toCheckoutSession } from './views.ts';
 import { beginAttempt } from './intent.ts';
 import { isPurseApiError } from '../purse/error.ts';
 import type { ClientSession } from '../../core/wire/payment-session.ts';
@@ -155,9 +156,20 @@ async function purseRequest<T>(ctx: RouteContext, build: T): Promise<{ request: 
   return { request, key: ctx.intent ? { idempotencyKey: ctx.intent.purseKey } : {} };
 }
 
+/**
+ * A session answer replayed for a retry of its intent was stored when first given, maybe minutes ago: its clock fields
+ * count from now, or the browser's expiry timer would run late by that much.
+ */
+async function replayedSession(answer: Response, ctx: RouteContext): Promise<Response> {
+  if (!answer.ok) return answer;
+  const view = (await answer.json()) as CheckoutSession;
+  return new Response(JSON.stringify({ ...view, ...sessionClock(view, ctx.now()) }), { status: answer.status, headers: answer.headers });
+}
+
 export const checkoutRoutes: Record<string, RouteDefinition> = {
   [routes.createSession]: {
     method: 'POST',
+    replayed: replayedSession,
     async run(ctx) {
       if (!ctx.checkout.resolveOrder) return notConfigured(ctx);
       const errors: FieldProblem[] = [];
@@ -265,6 +277,7 @@ export const sessionRoutes: { get: RouteDefinition; abort: RouteDefinition } = {
   },
   abort: {
     method: 'POST',
+    replayed: replayedSession,
     async run(ctx) {
       const owned = await ownedSession(ctx);
       if ('refused' in owned) return owned.refused;
@@ -272,8 +285,9 @@ export const sessionRoutes: { get: RouteDefinition; abort: RouteDefinition } = {
       try {
         return json(200, toCheckoutSession(await ctx.purse.abortClientSession(ctx.id, 'ABORTED_BY_CUSTOMER', key), ctx.now()));
       } catch (error) {
-        // Refused because it is aborted already (the order's newer session, in another tab, superseded it): what the
-        // shopper asked for holds, the session can no longer be paid. Any other refusal goes on.
+        // Refused because it is aborted already (the order's newer session, in another tab, superseded it): the session
+        // can no longer be paid, and its status (ABORTED_BY_MERCHANT) tells the checkout that the shopper cancelled
+        // nothing (it closes). Any other refusal goes on.
         const aborted = isPurseApiError(error) && error.status === 400 ? await abortedUnpaid(ctx).catch(() => undefined) : undefined;
         return aborted ? json(200, toCheckoutSession(aborted, ctx.now())) : ctx.fail(error);
       }

@@ -2,7 +2,7 @@
 // Exactly once across browser → handler → Purse: the 8 browser calls × the faults of a real network, over the real
 // in-process stack (createHttpBackend → createMerchantHandler → createMockPurse). Each case ends in success or a clear
 // recoverable error, and Purse's state shows exactly one user, code, consent or session for the shopper's intent (a
-// cancelled session aborted once).
+// cancelled session aborted once, with one Idempotency-Key; a cancel that failed leaves it open).
 import { describe, expect, it } from 'vitest';
 import { createHttpBackend } from '../../core/backend/http-backend.ts';
 import type { MerchantBackend } from '../../core/backend/backend.ts';
@@ -33,7 +33,19 @@ const FAULTS: [string, Omit<FaultRule, 'path' | 'method'>][] = [
 
 function stack() {
   const sent: string[] = [];
-  const world = purseWorld({ timeoutMs: PURSE_TIMEOUT_MS }, { onOtp: ({ identifier }) => sent.push(identifier.email ?? identifier.phone_number!) });
+  /** The Idempotency-Key of each abort Purse received (null: none): Purse acts once per key, a replay of it no more. */
+  const abortKeys: (string | null)[] = [];
+  const world = purseWorld(
+    {
+      timeoutMs: PURSE_TIMEOUT_MS,
+      fetch: (input, init) => {
+        const request = new Request(input, init);
+        if (request.method === 'POST' && new URL(request.url).pathname.endsWith('/abort')) abortKeys.push(request.headers.get('idempotency-key'));
+        return world.purse.fetch(request);
+      },
+    },
+    { onOtp: ({ identifier }) => sent.push(identifier.email ?? identifier.phone_number!) },
+  );
   const s = checkoutShop({}, world);
   s.accounts.set(CUSTOMER, { email: NEW_EMAIL });
   const backend = createHttpBackend({
@@ -51,7 +63,7 @@ function stack() {
     },
   });
   const m = world.options.merchantId;
-  return { ...s, backend, sent, m };
+  return { ...s, backend, sent, abortKeys, m };
 }
 type Stack = ReturnType<typeof stack>;
 
@@ -143,11 +155,20 @@ const CALLS: Record<string, Call> = {
     run: (b, key, session) => b.abortSession((session as { id: string }).id, { idempotencyKey: key }),
     check(s, outcome) {
       const [session] = s.purse.control.sessions();
+      // However many aborts reached Purse (retries, answers lost), they are one operation: one key, never none.
+      const keys = new Set(s.abortKeys);
+      expect(keys.has(null)).toBe(false);
       if (outcome.ok) {
+        // Aborted, exactly once.
         expect(outcome.value).toMatchObject({ status: 'ABORTED_BY_CUSTOMER' });
         expect(session!.status).toBe('ABORTED_BY_CUSTOMER');
+        expect(keys.size).toBe(1);
+      } else {
+        // Still open, and the shopper was told so (the error is recoverable: checked for every case): not aborted
+        // behind an error, which the shopper would take for a payment form still open.
+        expect(session!.status).toBe('CREATED');
+        expect(keys.size).toBeLessThanOrEqual(1);
       }
-      expect(s.purse.control.sessions()).toHaveLength(1);
     },
   },
   'get status': {

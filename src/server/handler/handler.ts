@@ -220,7 +220,8 @@ export function createMerchantHandler(options: MerchantHandlerOptions): Merchant
       context.body = body.value as Record<string, unknown>;
       return runMutation(context, { route, key: idempotencyKey, bodyText: body.text, idempotency, inflight, quota }, () => definition.run(context));
     };
-    const response = await answer();
+    let response = await answer();
+    if (definition.replayed && response.headers.has('idempotent-replayed')) response = await definition.replayed(response, context);
     if (mintedCookie && !definition.keepsNothing) response.headers.append('set-cookie', await mintedCookie);
     return response;
   }

@@ -89,10 +89,17 @@ const ABORT_RETRY_MS = 250;
 /** Purse's refusal of the request itself, which asking again does not change: a 4xx but a time-out or a rate limit. */
 const isRefusal = (error: unknown) => isPurseApiError(error) && error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429;
 
+/** The session is aborted at Purse (by whoever); false when Purse cannot tell. */
+const abortedAlready = (ctx: RouteContext, sessionId: string): Promise<boolean> =>
+  ctx.purse.getClientSession(sessionId).then(
+    (session) => session.status.startsWith('ABORTED'),
+    () => false,
+  );
+
 /**
  * Aborts a session, best effort: a failure Purse may not repeat (a 5xx, a 408 or 429, an answer lost on the way) is
- * tried once more a moment later, since every failure leaves a second session payable; a refusal or a second failure
- * is logged.
+ * tried once more a moment later, since every failure leaves a second session payable; a refusal of a session aborted
+ * already (the shopper's cancel came first) counts as done; another refusal or a second failure is logged.
  */
 export const abortQuietly = async (ctx: RouteContext, sessionId: string): Promise<boolean> => {
   // One key for both tries: Purse answers a second try of an abort that acted (its answer lost) as done.
@@ -106,6 +113,7 @@ export const abortQuietly = async (ctx: RouteContext, sessionId: string): Promis
         await sleep(ABORT_RETRY_MS);
         continue;
       }
+      if (isRefusal(error) && (await abortedAlready(ctx, sessionId))) return true;
       ctx.checkout.logger.warn('purse-react-kit: could not abort a session of the order, which stays payable', {
         session: sessionId,
         error: error instanceof Error ? error.message : String(error),

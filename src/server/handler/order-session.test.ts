@@ -159,6 +159,29 @@ describe('one payable session per order, under attack', () => {
     expect(s.logs).toEqual([]);
   });
 
+  it('the shopper cancels the earlier session just before the guard aborts it (another tab): no warning that it stays payable', async () => {
+    const first: { id?: string } = {};
+    const world: ReturnType<typeof purseWorld> = purseWorld({
+      fetch: (async (input, init) => {
+        const request = new Request(input, init);
+        const guardAbort = request.method === 'POST' && new URL(request.url).pathname === `${SESSIONS}/${first.id}/abort`;
+        // The shopper's cancel in the first tab lands between the guard's read of the session (open) and its abort.
+        if (guardAbort && ((await request.clone().json()) as { status: string }).status === 'ABORTED_BY_MERCHANT') {
+          expect((await s.post(`${routes.session}${first.id}/abort`, {}, { customer: 'cust_1' })).status).toBe(200);
+        }
+        return world.purse.fetch(request);
+      }) as FetchLike,
+    });
+    const s = checkoutShop({}, world);
+    first.id = (await json(await s.post(routes.createSession, {}, { customer: 'cust_1' }))).body.id;
+    const second = await json(await s.post(routes.createSession, {}, { customer: 'cust_1' }));
+    expect(second.status).toBe(201);
+    expect(s.purse.control.sessions().find((x) => x.id === first.id)?.status).toBe('ABORTED_BY_CUSTOMER');
+    expect(payable(s).map((x) => x.id)).toEqual([second.body.id]);
+    // Purse refused the guard's abort (aborted already): not worth a line saying the session stays payable.
+    expect(s.logs).toEqual([]);
+  });
+
   it('Purse rate-limits the abort once (429, which asking again can change): tried again, only the new session payable', async () => {
     const s = checkoutShop();
     const first = (await json(await s.post(routes.createSession, {}, { customer: 'cust_1' }))).body;

@@ -68,4 +68,9 @@ export interface RouteDefinition {
    * something (the checkout's methods beside its session), and its cookie, coming last, would replace that one's.
    */
   keepsNothing?: true;
+  /**
+   * A stored answer replayed for a repeat of its intent (idempotency.ts) goes through here: what depends on when it is
+   * given is brought up to date (it may have been stored minutes ago).
+   */
+  replayed?(answer: Response, context: RouteContext): Promise<Response>;
 }

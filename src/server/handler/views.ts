@@ -13,8 +13,24 @@ const amountOf = (value: unknown): number => (typeof value === 'number' && Numbe
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
 /**
- * The shopper-safe view of a Purse client session (an allow-list: what Purse adds later stays on the server). `expired`
- * is decided by this server's clock (`now`, epoch ms), not the shopper's, which may be hours off.
+ * What of a session view depends on when it is given, by this server's clock (`now`, epoch ms), not the shopper's,
+ * which may be hours off: `expired`, and `expires_in_ms` (left out for an unreadable date: the browser falls back).
+ */
+export function sessionClock(
+  session: Pick<CheckoutSession, 'status' | 'expires_at' | 'payment_id'>,
+  now: number,
+): Pick<CheckoutSession, 'expired' | 'expires_in_ms'> {
+  const deadline = Date.parse(session.expires_at);
+  return {
+    // Purse keeps an unpaid session CREATED past its expiry. An unreadable date is never past.
+    expired: session.status === 'CREATED' && !session.payment_id && deadline <= now,
+    ...(Number.isFinite(deadline) && { expires_in_ms: Math.max(0, deadline - now) }),
+  };
+}
+
+/**
+ * The shopper-safe view of a Purse client session (an allow-list: what Purse adds later stays on the server), its
+ * clock fields (sessionClock) as of `now`.
  */
 export function toCheckoutSession(session: ClientSession, now: number = Date.now()): CheckoutSession {
   const view: CheckoutSession = {
@@ -24,8 +40,7 @@ export function toCheckoutSession(session: ClientSession, now: number = Date.now
     amount: session.amount,
     currency: session.currency,
     expires_at: session.expires_at,
-    // Purse keeps an unpaid session CREATED past its expiry. An unreadable date is never past.
-    expired: session.status === 'CREATED' && !session.payment_id && Date.parse(session.expires_at) <= now,
+    ...sessionClock(session, now),
     eligible_solutions: (session.eligible_solutions ?? []).map((s) => ({ partner: s.partner, method: s.method })),
   };
   if (session.widget) view.widget = { data: session.widget.data, js_url: session.widget.js_url };
