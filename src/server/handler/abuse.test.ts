@@ -218,19 +218,37 @@ describe('ids that leave their URL path segment', () => {
   });
 });
 
-describe('payment lookups an anonymous caller or a guest makes up', () => {
-  // Each payment id a shopper was never shown made the handler ask Purse which session it belongs to, before refusing:
-  // a caller with made-up ids spent the merchant's Purse rate limit without bound (GET routes have no write quota).
-  const purseLookups = (s: ReturnType<typeof checkoutShop>) =>
-    s.purse.control.requests().filter((r) => r.method === 'GET' && r.path.includes('/payments/')).length;
+/** A payment link at Purse, valid for an hour. */
+const aLink = (world: ReturnType<typeof purseWorld>) =>
+  world.client.createPaymentLink({
+    amount: 9900,
+    currency: 'EUR',
+    shopper_redirection_url: 'https://shop.test/checkout/return',
+    order: { reference: 'invoice-1' },
+    expires_at: new Date(world.now() + 3_600_000).toISOString(),
+  });
 
+/** The GET requests Purse received whose path holds `pathPart`. */
+const lookups = (s: ReturnType<typeof checkoutShop>, pathPart: string) =>
+  s.purse.control.requests().filter((r) => r.method === 'GET' && r.path.includes(pathPart)).length;
+
+// Each id a shopper was never shown made the handler ask Purse about it before refusing: made-up ids spent the
+// merchant's Purse rate limit without bound (GET routes have no write quota).
+describe.each([
+  ['payment ids', routes.payment, '/payments/'],
+  ['payment link ids', routes.paymentLink, '/payment-links/'],
+])('made-up %s', (_, route, pathPart) => {
   it('a caller that drops its cookie (a new guest each time) asks Purse at most its IP quota per window', async () => {
     const s = checkoutShop({ resolveCustomer: () => null, quota: { limit: 3, windowMs: 60 * 60_000 } });
     const statuses: number[] = [];
-    for (let i = 0; i < 10; i++) statuses.push((await s.send('GET', `${routes.payment}${randomUUID()}`, { browser: cookieJar() })).status);
+    for (let i = 0; i < 10; i++) statuses.push((await s.send('GET', `${route}${randomUUID()}`, { browser: cookieJar() })).status);
     expect(statuses).toEqual([404, 404, 404, ...Array(7).fill(429)]);
-    expect(purseLookups(s)).toBe(3);
+    expect(lookups(s, pathPart)).toBe(3);
   });
+});
+
+describe('payment lookups an anonymous caller or a guest makes up', () => {
+  const purseLookups = (s: ReturnType<typeof checkoutShop>) => lookups(s, '/payments/');
 
   it('a guest asks Purse about unknown ids at most the quota per window; the payment they were shown still answers', async () => {
     const s = checkoutShop({ resolveCustomer: () => null, quota: { limit: 3, windowMs: 60 * 60_000 } });
@@ -259,27 +277,12 @@ describe('payment lookups an anonymous caller or a guest makes up', () => {
 describe('payment link lookups an anonymous caller makes up', () => {
   // GET /payment-links/{id} asked Purse about every id, with no bound: the payment route's lookup quota (above) did not
   // apply, so made-up link ids spent the merchant's Purse rate limit as freely as made-up payment ids once did.
-  const linkLookups = (s: ReturnType<typeof checkoutShop>) =>
-    s.purse.control.requests().filter((r) => r.method === 'GET' && r.path.includes('/payment-links/')).length;
-
-  it('a caller that drops its cookie asks Purse about unknown links at most its IP quota per window', async () => {
-    const s = checkoutShop({ resolveCustomer: () => null, quota: { limit: 3, windowMs: 60 * 60_000 } });
-    const statuses: number[] = [];
-    for (let i = 0; i < 10; i++) statuses.push((await s.send('GET', `${routes.paymentLink}${randomUUID()}`, { browser: cookieJar() })).status);
-    expect(statuses).toEqual([404, 404, 404, ...Array(7).fill(429)]);
-    expect(linkLookups(s)).toBe(3);
-  });
+  const linkLookups = (s: ReturnType<typeof checkoutShop>) => lookups(s, '/payment-links/');
 
   it('a shopper polling a real link spends nothing, however often', async () => {
     const world = purseWorld();
     const s = checkoutShop({ resolveCustomer: () => null, quota: { limit: 2, windowMs: 60 * 60_000 } }, world);
-    const link = await world.client.createPaymentLink({
-      amount: 9900,
-      currency: 'EUR',
-      shopper_redirection_url: 'https://shop.test/checkout/return',
-      order: { reference: 'invoice-1' },
-      expires_at: new Date(world.now() + 3_600_000).toISOString(),
-    });
+    const link = await aLink(world);
     for (let i = 0; i < 5; i++) expect((await s.send('GET', `${routes.paymentLink}${link.id}`)).status).toBe(200);
     const made = [];
     for (let i = 0; i < 3; i++) made.push((await s.send('GET', `${routes.paymentLink}${randomUUID()}`)).status);
@@ -292,13 +295,7 @@ describe('payment link lookups an anonymous caller makes up', () => {
     // status page of every guest there.
     const world = purseWorld();
     const s = checkoutShop({ resolveCustomer: () => null, quota: { limit: 2, windowMs: 60 * 60_000 } }, world);
-    const link = await world.client.createPaymentLink({
-      amount: 9900,
-      currency: 'EUR',
-      shopper_redirection_url: 'https://shop.test/checkout/return',
-      order: { reference: 'invoice-1' },
-      expires_at: new Date(world.now() + 3_600_000).toISOString(),
-    });
+    const link = await aLink(world);
     const shopper = cookieJar();
     expect((await s.send('GET', `${routes.paymentLink}${link.id}`, { browser: shopper })).status).toBe(200);
     const made = [];
@@ -318,13 +315,7 @@ describe('a real payment link polled by a caller that drops its cookie', () => {
     const world = purseWorld();
     const store = createMemoryStore({ maxEntries: 40 });
     const s = checkoutShop({ store, resolveCustomer: (request) => request.headers.get('x-session') }, world);
-    const link = await world.client.createPaymentLink({
-      amount: 9900,
-      currency: 'EUR',
-      shopper_redirection_url: 'https://shop.test/checkout/return',
-      order: { reference: 'invoice-1' },
-      expires_at: new Date(world.now() + 3_600_000).toISOString(),
-    });
+    const link = await aLink(world);
     for (let i = 0; i < 60; i++) expect((await s.send('GET', `${routes.paymentLink}${link.id}`, { browser: cookieJar() })).status).toBe(200);
     expect((await s.post(routes.createSession, {}, { customer: 'cust_1' })).status).toBe(201);
   });
