@@ -163,11 +163,12 @@ describe('two handler instances on one Redis', () => {
   });
 
   it('a creation timed out on A while Purse goes on: the retry through B waits for it instead of making another', async () => {
-    const { a, b, world, customers } = twoPurses(50);
-    world.purse.control.setFault({ path: '/api/v1/customer-purse/customer/create', latencyMs: 300, times: 1 });
+    // The client gives up after 200 ms (room for the calls before the creation on a loaded machine), Purse creates at 700.
+    const { a, b, world, customers } = twoPurses(200);
+    world.purse.control.setFault({ path: '/api/v1/customer-purse/customer/create', latencyMs: 700, times: 1 });
     expect((await a.send('GET', routes.customerPurse, { customer: 'cust_cp_lost' })).status).toBeGreaterThanOrEqual(500);
     expect((await b.send('GET', routes.customerPurse, { customer: 'cust_cp_lost' })).status).toBe(503);
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await new Promise((resolve) => setTimeout(resolve, 800));
     expect((await b.send('GET', routes.customerPurse, { customer: 'cust_cp_lost' })).status).toBe(200);
     expect((await a.send('GET', routes.customerPurse, { customer: 'cust_cp_lost' })).status).toBe(200);
     expect(customers('cust_cp_lost')).toHaveLength(1);
