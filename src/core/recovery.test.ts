@@ -32,7 +32,9 @@ describe('recoveryOf', () => {
     }
     // Near misses of a setup code are not one.
     expect(recoveryOf({ kind: 'request', message: m, status: 404, code: 'payment_not_found' })).toBe('refused');
-    expect(recoveryOf({ kind: 'server', message: m, status: 501, code: 'customer_purse_not_configured' })).toBe('retry');
+    // Every feature the handler is not configured for is the merchant's setup (the deposits page of a shop without
+    // Customer Purse offered "Try again").
+    expect(recoveryOf({ kind: 'server', message: m, status: 501, code: 'customer_purse_not_configured' })).toBe('unavailable');
   });
 
   it('a conflict that ends by itself (same intent in progress, key reused) can be tried again; other conflicts not', () => {

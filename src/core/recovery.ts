@@ -15,10 +15,10 @@ export type Recovery = 'retry' | 'wait' | 'unavailable' | 'refused';
 
 /**
  * Problem codes of a merchant handler that cannot serve the request however often it is asked: its configuration or
- * its wiring into the merchant's server is wrong (see the handler's README section).
+ * its wiring into the merchant's server is wrong (see the handler's README section); every `…_not_configured` one.
  */
 const SETUP_CODES =
-  /^(purse_not_configured|purse_credentials_rejected|identity_not_configured|checkout_not_configured|checkout_misconfigured|not_found|method_not_allowed|body_already_read|unsupported_media_type|payload_too_large|invalid_json|idempotency_key_required|invalid_idempotency_key)$/;
+  /^(\w*_not_configured|purse_credentials_rejected|checkout_misconfigured|not_found|method_not_allowed|body_already_read|unsupported_media_type|payload_too_large|invalid_json|idempotency_key_required|invalid_idempotency_key)$/;
 
 /** Conflicts that end by themselves: the first request of this intent is still running, or its key was reused. */
 const TRANSIENT_CONFLICTS = /^idempotency_(in_progress|key_reused)$/;

@@ -177,6 +177,15 @@ describe('request: GET retries', () => {
     expect(missing.calls).toHaveLength(1);
   });
 
+  it("does not retry a GET answered 501: the handler has no such feature configured, and asking again cannot change it", async () => {
+    const notConfigured = scriptedFetch(json({ code: 'customer_purse_not_configured' }, 501), json({ ok: true }));
+    expect(await failure(request('https://shop.test/x', { fetch: notConfigured.fetch, retry: instantRetry().retry }))).toMatchObject({
+      kind: 'server',
+      status: 501,
+    });
+    expect(notConfigured.calls).toHaveLength(1);
+  });
+
   it('retry: false makes one attempt; a TypeError maps to network timeout:false', async () => {
     const { fetch, calls } = scriptedFetch(new TypeError('Failed to fetch'));
     expect(await failure(request('https://shop.test/x', { fetch, retry: false }))).toMatchObject({

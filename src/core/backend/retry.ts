@@ -61,8 +61,9 @@ export function retryDelay(
   const retryable =
     kind === 'network' ||
     (safe
-      ? // A 2xx with an unreadable body counts too: the mock's malformed-body fault is transient by nature.
-        (kind === 'server' && (status >= 500 || status < 400)) || kind === 'rate_limited'
+      ? // A 2xx with an unreadable body counts too: the mock's malformed-body fault is transient by nature. Not a 501:
+        // a feature the server is not configured for stays so.
+        (kind === 'server' && status !== 501 && (status >= 500 || status < 400)) || kind === 'rate_limited'
       : // Unsafe methods: only when the request most likely never reached the application (502, 503, 504), and
         // the same Idempotency-Key makes a repeat harmless even when it did.
         kind === 'server' && status > 501 && status < 505);
