@@ -1,6 +1,6 @@
 // The checkout routes of the merchant handler (src/core/backend/routes.ts): amounts, order, customer and the redirect URL come
 // from the merchant's resolveOrder and configuration; the browser only picks an allowed integration mode and names an
-// order reference. Sessions are bound to the customer they were created for.
+// order reference. Sessions are bound to the customer they were created for (session-routes.ts serves them by id).
 import { routes } from '../../core/backend/routes.ts';
 import type { CheckoutSession } from '../../core/backend/views.ts';
 import { CURRENCIES, INTEGRATION_MODES, type IntegrationMode } from '../../core/wire/payment.ts';
@@ -10,8 +10,6 @@ import type { RouteContext, RouteDefinition } from './route-types.ts';
 import { sessionClock, toCheckoutSession } from './views.ts';
 import { beginAttempt } from './intent.ts';
 import { isPurseApiError } from '../purse/error.ts';
-import type { ClientSession } from '../../core/wire/payment-session.ts';
-import { isFailedAuthorization } from '../../core/status/classify.ts';
 import { abortQuietly, aloneForOrder, guardedOrder, lastSession, rememberOrderSession, supersede, type OrderSessions } from './order-guard.ts';
 
 const notConfigured = (ctx: RouteContext) => {
@@ -143,15 +141,8 @@ async function redirectUrl(ctx: RouteContext, order: CheckoutOrder): Promise<{ u
   return { url: absoluteHttpUrl(given), given };
 }
 
-/** The session, when it was created here for this shopper; otherwise the refusal (also when the record is gone). */
-async function ownedSession(ctx: RouteContext): Promise<{ scope: string } | { refused: Response }> {
-  const owner = await ctx.checkout.ownership.sessionOwner(ctx.id);
-  const { scope } = await ctx.shopper();
-  return owner !== undefined && scope !== null && owner === scope ? { scope } : { refused: sessionNotFound() };
-}
-
 /** The Payment API request of this intent: built now, or the exact one an earlier attempt sent (Purse then replays). */
-async function purseRequest<T>(ctx: RouteContext, build: T): Promise<{ request: T; key: { idempotencyKey?: string } }> {
+export async function purseRequest<T>(ctx: RouteContext, build: T): Promise<{ request: T; key: { idempotencyKey?: string } }> {
   const { request } = await beginAttempt(ctx, build);
   return { request, key: ctx.intent ? { idempotencyKey: ctx.intent.purseKey } : {} };
 }
@@ -160,7 +151,7 @@ async function purseRequest<T>(ctx: RouteContext, build: T): Promise<{ request: 
  * A session answer replayed for a retry of its intent was stored when first given, maybe minutes ago: its clock fields
  * count from now, or the browser's expiry timer would run late by that much.
  */
-async function replayedSession(answer: Response, ctx: RouteContext): Promise<Response> {
+export async function replayedSession(answer: Response, ctx: RouteContext): Promise<Response> {
   if (!answer.ok) return answer;
   const view = (await answer.json()) as CheckoutSession;
   return new Response(JSON.stringify({ ...view, ...sessionClock(view, ctx.now()) }), { status: answer.status, headers: answer.headers });
@@ -257,52 +248,3 @@ export const checkoutRoutes: Record<string, RouteDefinition> = {
     },
   },
 };
-
-/** Routes with an id: `/checkout/sessions/{id}` and `/checkout/sessions/{id}/abort`. */
-export const sessionRoutes: { get: RouteDefinition; abort: RouteDefinition } = {
-  get: {
-    method: 'GET',
-    async run(ctx) {
-      const owned = await ownedSession(ctx);
-      if ('refused' in owned) return owned.refused;
-      try {
-        const session = await ctx.purse.getClientSession(ctx.id);
-        // The payment of the shopper's own session: they may follow its status.
-        if (session.payment_id) await ctx.checkout.ownership.allowPayment(session.payment_id, owned.scope);
-        return json(200, toCheckoutSession(session, ctx.now()));
-      } catch (error) {
-        return ctx.fail(error);
-      }
-    },
-  },
-  abort: {
-    method: 'POST',
-    replayed: replayedSession,
-    async run(ctx) {
-      const owned = await ownedSession(ctx);
-      if ('refused' in owned) return owned.refused;
-      const { key } = await purseRequest(ctx, null);
-      try {
-        return json(200, toCheckoutSession(await ctx.purse.abortClientSession(ctx.id, 'ABORTED_BY_CUSTOMER', key), ctx.now()));
-      } catch (error) {
-        // Refused because it is aborted already (the order's newer session, in another tab, superseded it): the session
-        // can no longer be paid, and its status (ABORTED_BY_MERCHANT) tells the checkout that the shopper cancelled
-        // nothing (it closes). Any other refusal goes on.
-        const aborted = isPurseApiError(error) && error.status === 400 ? await abortedUnpaid(ctx).catch(() => undefined) : undefined;
-        return aborted ? json(200, toCheckoutSession(aborted, ctx.now())) : ctx.fail(error);
-      }
-    },
-  },
-};
-
-/**
- * The session as Purse has it now when it is aborted and took no money: without a payment, or with one that failed. An
- * aborted session keeps its payment's id, and that payment decides (as on the status page): one that holds money is no
- * cancelled payment.
- */
-async function abortedUnpaid(ctx: RouteContext): Promise<ClientSession | undefined> {
-  const session = await ctx.purse.getClientSession(ctx.id);
-  if (!session.status.startsWith('ABORTED')) return undefined;
-  if (!session.payment_id) return session;
-  return isFailedAuthorization((await ctx.purse.getPayment(session.payment_id)).authorization.status) ? session : undefined;
-}

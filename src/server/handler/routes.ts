@@ -1,7 +1,8 @@
 // The handler's route table (XCO, checkout, payment status) and its checkout setup.
 import { INTEGRATION_MODES, type IntegrationMode } from '../../core/wire/payment.ts';
 import { routes } from '../../core/backend/routes.ts';
-import { absoluteHttpUrl, checkoutRoutes, REDIRECT_URL_HINT, sessionRoutes } from './checkout-routes.ts';
+import { absoluteHttpUrl, checkoutRoutes, REDIRECT_URL_HINT } from './checkout-routes.ts';
+import { sessionRoutes } from './session-routes.ts';
 import type { HandlerLogger, MerchantHandlerOptions } from './options.ts';
 import { createOwnership } from './ownership.ts';
 import type { PurseClient } from '../purse/client.ts';
