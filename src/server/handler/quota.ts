@@ -44,13 +44,15 @@ const REFUSALS: Record<QuotaKind, { code: string; what: string }> = {
 
 /**
  * The fixed-window counters of a shopper (and of the caller IP for a guest), and the 429 that refuses once one is over.
- * `kind` keeps apart what is counted.
+ * `kind` keeps apart what is counted. A `null` scope is counted by the caller's IP alone: a guest minted for this very
+ * request (its own count would always be 1, and a client dropping its cookies would leave one record per request), or a
+ * caller your resolveGuest named nobody.
  */
-export function quotaCounters(ctx: RouteContext, scope: string, guest: boolean, quota: Quota, kind: QuotaKind) {
+export function quotaCounters(ctx: RouteContext, scope: string | null, guest: boolean, quota: Quota, kind: QuotaKind) {
   const { window, retryAfter } = fixedWindow(ctx.now(), quota.windowMs);
   // A guest's IP first: a guest who drops cookies has a new scope (a new counter record) per request, so counting the
   // scope first would let one IP over its quota keep writing records until the store is full.
-  const keys = [`purse-kit:${kind}:${scope}:${window}`];
+  const keys = scope === null ? [] : [`purse-kit:${kind}:${scope}:${window}`];
   if (guest && ctx.callerId) {
     const network = callerNetwork(ctx.callerId);
     keys.unshift(`purse-kit:${kind}:ip${network.length}:${network}:${window}`);
@@ -65,22 +67,10 @@ export function quotaCounters(ctx: RouteContext, scope: string, guest: boolean, 
   return { keys, refusal };
 }
 
-/**
- * Counts one; the 429 once the shopper (or a guest's IP) is over the quota, else `undefined`. `ipOnly`: a guest minted
- * for this very request is counted by its IP alone (its own count would always be 1, and a client dropping its cookies
- * would leave one record per request).
- */
-export async function overQuota(
-  ctx: RouteContext,
-  scope: string,
-  guest: boolean,
-  quota: Quota,
-  kind: QuotaKind,
-  ipOnly = false,
-): Promise<Response | undefined> {
+/** Counts one; the 429 once the shopper (or a guest's IP) is over the quota, else `undefined` (scope: quotaCounters). */
+export async function overQuota(ctx: RouteContext, scope: string | null, guest: boolean, quota: Quota, kind: QuotaKind): Promise<Response | undefined> {
   const { keys, refusal } = quotaCounters(ctx, scope, guest, quota, kind);
-  // The scope's key is the last.
-  for (const key of ipOnly ? keys.slice(0, -1) : keys) {
+  for (const key of keys) {
     if ((await ctx.store.increment(key, quota.windowMs)) > quota.limit) return refusal();
   }
   return undefined;

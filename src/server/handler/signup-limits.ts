@@ -22,7 +22,8 @@ export async function overLookupQuota(ctx: RouteContext): Promise<Response | und
   // one count, and their IP's: they cannot go on to send a code or create an account anyway.
   const shopper = await ctx.shopper().catch(() => undefined);
   try {
-    return await overQuota(ctx, shopper?.scope ?? 'anonymous', !shopper?.customer, ctx.lookupQuota, 'exists', shopper?.minted);
+    const scope = shopper?.minted ? null : (shopper?.scope ?? 'anonymous');
+    return await overQuota(ctx, scope, !shopper?.customer, ctx.lookupQuota, 'exists');
   } catch (error) {
     if (isStoreError(error)) return undefined;
     throw error;

@@ -125,13 +125,11 @@ const isMiss = (error: unknown) => isPurseApiError(error) && (error.status === 4
  */
 async function missedLookups(ctx: RouteContext) {
   const { scope, customer } = await ctx.shopper();
-  const counters = quotaCounters(ctx, scope ?? '', customer === null, ctx.quota, 'lookup');
-  // The scope's key is the last.
-  const keys = scope === null ? counters.keys.slice(0, -1) : counters.keys;
+  const { keys, refusal } = quotaCounters(ctx, scope, customer === null, ctx.quota, 'lookup');
   return {
     /** The 429 when one of the counters is over the quota. */
     async over(): Promise<Response | undefined> {
-      for (const key of keys) if (Number((await ctx.store.get(key)) ?? 0) >= ctx.quota.limit) return counters.refusal();
+      for (const key of keys) if (Number((await ctx.store.get(key)) ?? 0) >= ctx.quota.limit) return refusal();
       return undefined;
     },
     /** Counts one miss. A full store cannot count it: the refusal stands (a full store already answers 503 on every write). */
