@@ -38,7 +38,9 @@ const over = (s: S) => s.status === 'expired' || s.status === 'cancelled' || s.s
 
 const expire = (s: S): S => (over(s) ? s : without(s, { status: 'expired', isFulfilled: false, error: undefined }));
 
-const cancelled = (s: S): S => without(s, { status: 'cancelled', cancelKey: undefined, isFulfilled: false, error: undefined });
+/** The session is aborted: by the shopper (`cancelled`), or by the merchant before the shopper's cancel (`closed`). */
+const cancelled = (s: S, status: 'cancelled' | 'closed' = 'cancelled'): S =>
+  without(s, { status, cancelKey: undefined, isFulfilled: false, error: undefined });
 
 const toReady = (s: S): S => (s.status === 'submitting' ? { ...s, status: 'ready' } : s);
 
@@ -100,11 +102,7 @@ const rules: Rules = {
   // Aborted by the merchant before the shopper's cancel (the order's newer session, in another tab, maybe paid there):
   // no cancel of the shopper's, nor an order to start again here; the shopper is pointed to its status.
   CANCELLED: (s, { key, session }) =>
-    s.cancelKey !== key
-      ? s
-      : session?.status === 'ABORTED_BY_MERCHANT'
-        ? without(s, { status: 'closed', cancelKey: undefined, isFulfilled: false, error: undefined })
-        : cancelled(s),
+    s.cancelKey === key ? cancelled(s, session?.status === 'ABORTED_BY_MERCHANT' ? 'closed' : 'cancelled') : s,
   CANCEL_FAILED: (s, { key, error }) => (s.cancelKey === key ? { ...s, cancelKey: undefined, error } : s),
   RETRY: (s) => (s.status === 'failed' ? { ...s, status: 'loading', error: undefined } : s),
   // A new intent; what the page already has stays: the loaded script, and the container.
